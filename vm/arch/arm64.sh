@@ -1,0 +1,12 @@
+# Board hooks for arm64: QEMU virt with the seed's ZynqMP core (Cortex-A53).
+DEB_ARCH=arm64
+KERNEL_FLAVOUR=arm64
+KBUILD_ARCH=arm64
+CROSS_COMPILE=aarch64-linux-gnu-
+TRIPLET=aarch64-linux-gnu
+QEMU=qemu-system-aarch64
+CONSOLE=ttyAMA0
+qemu_machine() { echo "-M virt,gic-version=2 -accel tcg -cpu cortex-a53 -smp 2 -m 1024"; }
+# Debian's arm64 default CMA is small; the bench wants three 10 MiB buffers.
+kernel_args_arch() { echo "cma=96M"; }
+ROOTFS=debian

@@ -1,0 +1,67 @@
+# shellcheck shell=bash
+# Shared by vm/prepare and vm/run: where a board's files live and how its
+# Debian pieces are found. Source after setting ARCH; needs REPO.
+
+case "${ARCH:-}" in
+x86_64 | arm64 | armhf) ;;
+*)
+	echo "vm: ARCH must be x86_64, arm64 or armhf (got '${ARCH:-}')" >&2
+	exit 2
+	;;
+esac
+# shellcheck source=vm/arch/x86_64.sh
+. "$REPO/vm/arch/$ARCH.sh"
+
+BUILD="$REPO/build/vm/$ARCH"
+DEBS="$REPO/build/vm/debs"	# shared by the boards: arch-all packages once
+mkdir -p "$BUILD" "$DEBS"
+
+log() { echo "vm[$ARCH]: $*" >&2; }
+die() {
+	echo "vm[$ARCH]: error: $*" >&2
+	exit 1
+}
+
+# The kernel version the flavour's meta package points at, e.g. 6.1.0-50-arm64.
+kernel_version() {
+	if [ ! -s "$BUILD/kver" ]; then
+		apt-cache depends "linux-headers-$KERNEL_FLAVOUR:$DEB_ARCH" 2>/dev/null |
+			sed -n 's/^ *Depends: linux-headers-\([^:]*\).*/\1/p' | head -n 1 >"$BUILD/kver.tmp"
+		[ -s "$BUILD/kver.tmp" ] ||
+			die "apt knows no linux-headers-$KERNEL_FLAVOUR:$DEB_ARCH; run 'sh vm/host-deps.sh' (it adds the architecture and updates apt)"
+		mv "$BUILD/kver.tmp" "$BUILD/kver"
+	fi
+	cat "$BUILD/kver"
+}
+
+# Download Debian packages (name or name:arch) into $DEBS, once each.
+deb_fetch() {
+	local want=() p f
+	for p in "$@"; do
+		f=$(deb_file "$p")
+		[ -n "$f" ] || want+=("$p")
+	done
+	[ ${#want[@]} -eq 0 ] && return 0
+	log "downloading ${#want[@]} Debian package(s)"
+	(cd "$DEBS" && apt-get download -q -o APT::Sandbox::User=root "${want[@]}" >/dev/null) ||
+		die "apt-get download failed for: ${want[*]}"
+}
+
+# The .deb already downloaded for a package name (name or name:arch).
+deb_file() {
+	local name=${1%%:*} arch=${1#*:}
+	[ "$arch" = "$1" ] && arch="*"
+	local f
+	for f in "$DEBS"/"${name}"_*_${arch}.deb "$DEBS"/"${name}"_*_all.deb; do
+		[ -e "$f" ] && echo "$f" && return 0
+	done
+	return 0
+}
+
+deb_extract() {
+	local dest=$1 p
+	shift
+	for p in "$@"; do
+		dpkg-deb -x "$(deb_file "$p")" "$dest" || die "cannot unpack $p"
+	done
+}
