@@ -26,7 +26,7 @@ die() {
 kernel_version() {
 	if [ ! -s "$BUILD/kver" ]; then
 		apt-cache depends "linux-headers-$KERNEL_FLAVOUR:$DEB_ARCH" 2>/dev/null |
-			sed -n 's/^ *Depends: linux-headers-\([^:]*\).*/\1/p' | head -n 1 >"$BUILD/kver.tmp"
+			sed -n 's/^ *Depends: linux-headers-\([^:]*\).*/\1/p' | sed -n 1p >"$BUILD/kver.tmp"
 		[ -s "$BUILD/kver.tmp" ] ||
 			die "apt knows no linux-headers-$KERNEL_FLAVOUR:$DEB_ARCH; run 'sh vm/host-deps.sh' (it adds the architecture and updates apt)"
 		mv "$BUILD/kver.tmp" "$BUILD/kver"
