@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * harness.h - a small TAP harness for the in-guest driver tests
+ *
+ *	TEST(name) { CHECK(cond, "what went wrong: %d", x); ... }
+ *	int main(void) { RUN(name); ...; return done(); }
+ *
+ * Each test prints "ok N - name" or "not ok N - name" with its failed checks
+ * as "# " lines; the host sums these lines over every program and board.
+ * Helpers for sysfs attributes, the manager and the kernel log live here too.
+ */
+#ifndef UDMABUF_TEST_HARNESS_H
+#define UDMABUF_TEST_HARNESS_H
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int t_number, t_failed_tests, t_failed_checks;
+static const char *t_prefix = "";
+
+#define TEST(name) static void test_##name(void)
+
+#define CHECK(cond, ...)						\
+	do {								\
+		if (!(cond)) {						\
+			t_failed_checks++;				\
+			printf("#   %s:%d: check failed: %s\n#     ",	\
+			       __FILE__, __LINE__, #cond);		\
+			printf(__VA_ARGS__);				\
+			printf("\n");					\
+		}							\
+	} while (0)
+
+#define RUN(name)							\
+	do {								\
+		t_failed_checks = 0;					\
+		fflush(stdout);						\
+		test_##name();						\
+		t_number++;						\
+		if (t_failed_checks)					\
+			t_failed_tests++;				\
+		printf("%sok %d - %s%s\n", t_failed_checks ? "not " : "",	\
+		       t_number, t_prefix, #name);			\
+		fflush(stdout);						\
+	} while (0)
+
+static inline int done(void)
+{
+	return t_failed_tests ? 1 : 0;
+}
+
+/* ---- buffers under test ---------------------------------------------- */
+
+static const char *ub_name = "udmabuf0";
+
+static inline void attr_path(char *path, size_t len, const char *name,
+			     const char *attr)
+{
+	snprintf(path, len, "/sys/class/u-dma-buf/%s/%s", name, attr);
+}
+
+/* Read an attribute as text; returns bytes read or -errno. */
+static inline int attr_read_of(const char *name, const char *attr, char *buf,
+			       size_t len)
+{
+	char path[256];
+	int fd, n;
+
+	attr_path(path, sizeof(path), name, attr);
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, buf, len - 1);
+	if (n < 0)
+		n = -errno;
+	else
+		buf[n] = '\0';
+	close(fd);
+	return n;
+}
+
+static inline unsigned long long attr_u64_of(const char *name, const char *attr)
+{
+	char buf[64];
+
+	if (attr_read_of(name, attr, buf, sizeof(buf)) < 0)
+		return ~0ULL;
+	return strtoull(buf, NULL, 0);
+}
+
+static inline unsigned long long attr_u64(const char *attr)
+{
+	return attr_u64_of(ub_name, attr);
+}
+
+/* Write text to an attribute in one write(); returns 0 or -errno. */
+static inline int attr_write_of(const char *name, const char *attr,
+				const char *text)
+{
+	char path[256];
+	int fd, ret = 0;
+
+	attr_path(path, sizeof(path), name, attr);
+	fd = open(path, O_WRONLY);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, strlen(text)) < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+static inline int attr_write(const char *attr, const char *text)
+{
+	return attr_write_of(ub_name, attr, text);
+}
+
+static inline int attr_writef(const char *attr, const char *fmt, ...)
+{
+	char text[128];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	return attr_write(attr, text);
+}
+
+/* ---- the manager ------------------------------------------------------ */
+
+static inline int mgr(const char *cmd)
+{
+	int fd = open("/dev/u-dma-buf-mgr", O_WRONLY);
+	int ret = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, cmd, strlen(cmd)) < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+static inline int exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+/* ---- the kernel log --------------------------------------------------- */
+
+/* An fd on /dev/kmsg positioned at the end: what comes next is new. */
+static inline int kmsg_mark(void)
+{
+	int fd = open("/dev/kmsg", O_RDONLY | O_NONBLOCK);
+
+	if (fd >= 0)
+		lseek(fd, 0, SEEK_END);
+	return fd;
+}
+
+/* Count new error-level (or worse) kernel log lines containing @needle,
+ * then close the mark. A /dev/kmsg record starts "prio,seq,usec,flags;". */
+static inline int kmsg_count(int fd, const char *needle)
+{
+	char rec[2048];
+	int n, count = 0;
+
+	if (fd < 0)
+		return -1;
+	for (;;) {
+		n = read(fd, rec, sizeof(rec) - 1);
+		if (n < 0 && errno == EPIPE)
+			continue;
+		if (n <= 0)
+			break;
+		rec[n] = '\0';
+		if ((atoi(rec) & 7) <= 3 && strstr(strchr(rec, ';') ?: rec, needle))
+			count++;
+	}
+	close(fd);
+	return count;
+}
+
+static inline long page_size(void)
+{
+	return sysconf(_SC_PAGESIZE);
+}
+
+#endif
