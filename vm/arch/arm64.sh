@@ -10,3 +10,4 @@ qemu_machine() { echo "-M virt,gic-version=2 -accel tcg -cpu cortex-a53 -smp 2 -
 # Debian's arm64 default CMA is small; the bench wants three 10 MiB buffers.
 kernel_args_arch() { echo "cma=96M"; }
 ROOTFS=debian
+kbuild_args_arch() { :; }

@@ -161,10 +161,9 @@ TEST(dma_round_trip_through_the_device)
 		return;
 	CHECK(phys + 0x4000 <= 0xffffffffULL, "phys_addr 0x%llx beyond edu's 32-bit mask",
 	      phys);
-	for (uint32_t i = 0; i < len; i++) {
+	memset(map + back, 0, len + 64);
+	for (uint32_t i = 0; i < len; i++)
 		map[out + i] = (unsigned char)(i * 7 + 3);
-		map[back + i] = 0;
-	}
 	CHECK(sync_buf(fd, U_DMA_BUF_SYNC_FOR_DEVICE, U_DMA_BUF_DIR_BIDIRECTIONAL,
 		       0, 0x4000) == 0, "sync_for_device");
 	CHECK(edu_dma(phys + out, EDU_BUFFER, len, 0) == 0, "DMA RAM -> device timed out");
