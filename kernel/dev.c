@@ -14,7 +14,9 @@
  *   7          DMA-coherent     DMA-coherent
  *
  * "DMA-coherent" is pgprot_dmacoherent() on 32-bit ARM and write-combine
- * elsewhere. Cached mappings are made with remap_pfn_range() and the
+ * elsewhere. On x86 every mapping is cached: DMA there is cache-coherent
+ * (dma_coherent reads 1), and PAT keeps RAM write-back whatever a
+ * remap_pfn_range() asks for, with a warning on each try. Cached mappings are made with remap_pfn_range() and the
  * vma's own protection, never with dma_mmap_coherent(), which would map
  * non-cached on a non-coherent device and make sync_for_cpu/_device moot.
  */
@@ -70,7 +72,7 @@ static pgprot_t udmabuf_dmacoherent(pgprot_t prot)
 static pgprot_t udmabuf_pgprot(unsigned int sync_mode, bool o_sync,
 			       pgprot_t prot)
 {
-	if (sync_mode < 4 && !o_sync)
+	if (IS_ENABLED(CONFIG_X86) || (sync_mode < 4 && !o_sync))
 		return prot;
 	switch (sync_mode & 3) {
 	case 1:

@@ -1,0 +1,52 @@
+# u-dma-buf for TypeScript
+#
+#   make demo        boot the x86_64 board and show the driver at work
+#   make test        every suite, host and boards; ends "N passed, N failed"
+#
+#   make module      build kernel/u-dma-buf.ko for this machine's kernel
+#   make load [MODARGS='udmabuf0=1048576']   /   make unload
+#   make install-udev
+#   make vm-run ARCH=<x86_64|arm64|armhf> [MODARGS=...] [DTS=file] CMD='...'
+#   make vm-test ARCH=<x86_64|arm64|armhf>
+ARCH ?= x86_64
+MODARGS ?=
+DTS ?=
+CMD ?= true
+# vm/run reads these from its environment; CMD may hold any quoting.
+export MODARGS DTS CMD
+
+KERNEL_SRC_DIR ?= /lib/modules/$(shell uname -r)/build
+
+.PHONY: demo test deps module load unload install-udev vm-run vm-test clean
+
+demo:
+	@ARCH=x86_64 MODARGS=udmabuf0=1048576 CMD='sh examples/driver-demo.sh' vm/run
+
+test:
+	@test/run
+
+deps:
+	@sh vm/host-deps.sh
+
+module:
+	$(MAKE) -C kernel KERNEL_SRC_DIR=$(KERNEL_SRC_DIR) ARCH= CROSS_COMPILE=
+
+load: module
+	insmod kernel/u-dma-buf.ko $(MODARGS)
+
+unload:
+	rmmod u-dma-buf
+
+install-udev:
+	install -m 0644 kernel/99-u-dma-buf.rules /etc/udev/rules.d/99-u-dma-buf.rules
+	udevadm control --reload-rules
+
+vm-run:
+	@ARCH=$(ARCH) vm/run
+
+vm-test:
+	@vm/test $(ARCH)
+
+clean:
+	rm -rf build
+	$(MAKE) -C kernel KERNEL_SRC_DIR=$(KERNEL_SRC_DIR) ARCH= CROSS_COMPILE= clean 2>/dev/null || true
