@@ -1,0 +1,36 @@
+// The registration table: JavaScript names are the C++ names in lower camel
+// case. The addon keeps no state of its own (each mapping carries its own
+// ownership), so it is safe in worker threads. Classes are built in
+// TypeScript (lib/), not here.
+#include <unistd.h>
+
+#include "addon.h"
+#include "u-dma-buf-ioctl.h"
+
+namespace udmabuf {
+
+static Napi::Object SyncFlags(Napi::Env env) {
+  Napi::Object c = Napi::Object::New(env);
+  c.Set("FOR_CPU", U_DMA_BUF_SYNC_FOR_CPU);
+  c.Set("FOR_DEVICE", U_DMA_BUF_SYNC_FOR_DEVICE);
+  c.Set("STORED_AREA", U_DMA_BUF_SYNC_STORED_AREA);
+  return c;
+}
+
+}  // namespace udmabuf
+
+static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  using namespace udmabuf;
+  exports.Set("constants", Constants(env));
+  exports.Set("syncFlags", SyncFlags(env));
+  exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(sysconf(_SC_PAGESIZE))));
+  exports.Set("open", Napi::Function::New(env, Open, "open"));
+  exports.Set("close", Napi::Function::New(env, Close, "close"));
+  exports.Set("mmap", Napi::Function::New(env, Mmap, "mmap"));
+  exports.Set("unmap", Napi::Function::New(env, Unmap, "unmap"));
+  exports.Set("getInfo", Napi::Function::New(env, GetInfo, "getInfo"));
+  exports.Set("sync", Napi::Function::New(env, Sync, "sync"));
+  return exports;
+}
+
+NODE_API_MODULE(udmabuf, Init)

@@ -1,0 +1,39 @@
+// The one place napi.h is included, with the configuration it needs.
+//
+// Node-API 8 is what Debian's Node 18 (the ARM boards, many real boards)
+// offers. Errors are thrown as pending JavaScript exceptions and the
+// function returns (no C++ exceptions), so that the cross builds need no
+// unwinding tables and every failure path is visible in the code.
+#ifndef UDMABUF_ADDON_H
+#define UDMABUF_ADDON_H
+
+#define NAPI_VERSION 8
+#define NAPI_DISABLE_CPP_EXCEPTIONS
+#include <napi.h>
+
+
+namespace udmabuf {
+
+// errors.cc: throw Error with .code = "EACCES" etc., .errno, .syscall, .path
+void ThrowErrno(Napi::Env env, int err, const char* syscall, const char* path = nullptr);
+
+// file.cc
+Napi::Value Open(const Napi::CallbackInfo& info);
+Napi::Value Close(const Napi::CallbackInfo& info);
+Napi::Object Constants(Napi::Env env);
+
+// mapping.cc
+Napi::Value Mmap(const Napi::CallbackInfo& info);
+Napi::Value Unmap(const Napi::CallbackInfo& info);
+
+// ioctl.cc
+Napi::Value GetInfo(const Napi::CallbackInfo& info);
+Napi::Value Sync(const Napi::CallbackInfo& info);
+
+// Argument checks shared by the bindings; each throws and returns false.
+bool CheckArgs(const Napi::CallbackInfo& info, size_t count, const char* usage);
+bool GetUint(const Napi::CallbackInfo& info, size_t i, const char* name, double max, double* out);
+
+}  // namespace udmabuf
+
+#endif
