@@ -20,6 +20,7 @@ void ThrowErrno(Napi::Env env, int err, const char* syscall, const char* path = 
 // file.cc
 Napi::Value Open(const Napi::CallbackInfo& info);
 Napi::Value Close(const Napi::CallbackInfo& info);
+Napi::Value SeekEnd(const Napi::CallbackInfo& info);
 Napi::Object Constants(Napi::Env env);
 
 // mapping.cc

@@ -39,6 +39,21 @@ Napi::Value Close(const Napi::CallbackInfo& info) {
   return env.Undefined();
 }
 
+// seekEnd(fd: number): number. A file's size, also for device files whose
+// stat() size is 0 (u-dma-buf answers SEEK_END with the buffer size).
+Napi::Value SeekEnd(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  double fd;
+  if (!CheckArgs(info, 1, "seekEnd(fd)") || !GetUint(info, 0, "fd", 0x7fffffff, &fd))
+    return env.Undefined();
+  off_t end = ::lseek(static_cast<int>(fd), 0, SEEK_END);
+  if (end < 0) {
+    ThrowErrno(env, errno, "lseek");
+    return env.Undefined();
+  }
+  return Napi::Number::New(env, static_cast<double>(end));
+}
+
 Napi::Object Constants(Napi::Env env) {
   Napi::Object c = Napi::Object::New(env);
   c.Set("O_RDONLY", O_RDONLY);

@@ -1,0 +1,12 @@
+/**
+ * u-dma-buf: physically contiguous DMA buffers from user space.
+ *
+ * import { Udmabuf, UdmabufManager, np } from 'u-dma-buf';
+ */
+export { Udmabuf, type UdmabufOptions, type UdmabufMemmapOptions, type SyncRange, type SyncDirection } from './udmabuf.js';
+export { UdmabufManager, type ManagerOptions } from './manager.js';
+export * as np from './np/index.js';
+export {
+  UdmabufError, ModuleNotLoadedError, NoSuchBufferError, PermissionDeniedError, ShapeError,
+  DTypeError, ClosedError, BufferTooLargeError, BusyError,
+} from './errors.js';

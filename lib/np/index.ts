@@ -1,0 +1,18 @@
+/**
+ * `np`: the numpy surface that code ported from numpy needs, over scijs
+ * ndarrays. Use it as `import { np } from 'u-dma-buf'`.
+ */
+export {
+  DType, type DTypeLike, type DTypeName, type AnyTypedArray, dtype, allDTypes,
+  int8, uint8, int16, uint16, int32, uint32, int64, uint64, float32, float64,
+} from './dtype.js';
+export { type NdArray, type ShapeLike, type Scalar } from './ndarray.js';
+export { memmap, type MemmapOptions, type MemmapMode } from './memmap.js';
+export { zeros, empty, full, arange, array } from './create.js';
+export {
+  add, subtract, multiply, divide, bitwise_and, bitwise_or, bitwise_xor, minimum, maximum,
+  iadd, isub, imul, type OutArg,
+} from './ops.js';
+export { fill, copyto } from './fill.js';
+export { sum, min, max, array_equal } from './reduce.js';
+export { promoteTypes as promote_types, canCastSameKind } from './promote.js';

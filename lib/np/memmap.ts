@@ -1,0 +1,112 @@
+/**
+ * np.memmap: an array over a file's bytes, as numpy.memmap.
+ *
+ * Works for regular files and device files alike (a device's size comes
+ * from lseek, which u-dma-buf answers with the buffer size).
+ */
+import { closeSync, constants as fsc, fstatSync, ftruncateSync, openSync } from 'node:fs';
+
+import { binding } from '../binding.js';
+import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
+import { type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
+import { Mapping, type Access } from './mapping.js';
+import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './ndarray.js';
+
+/** numpy.memmap's modes and their long names. */
+export type MemmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
+
+const MODES: Record<MemmapMode, 'r' | 'r+' | 'w+' | 'c'> = {
+  r: 'r', 'r+': 'r+', 'w+': 'w+', c: 'c',
+  readonly: 'r', readwrite: 'r+', write: 'w+', copyonwrite: 'c',
+};
+
+/** Options of {@link memmap}, named as numpy's. */
+export interface MemmapOptions {
+  /** Element type; default 'uint8'. */
+  dtype?: DTypeLike;
+  /** Default 'r+'. */
+  mode?: MemmapMode;
+  /** Bytes into the file where the array starts; default 0. */
+  offset?: number;
+  /** Default: as many elements as fit from offset to the end. */
+  shape?: ShapeLike;
+}
+
+const OPEN_FLAGS = {
+  r: fsc.O_RDONLY,
+  'r+': fsc.O_RDWR,
+  'w+': fsc.O_RDWR | fsc.O_CREAT | fsc.O_TRUNC,
+  c: fsc.O_RDONLY,
+} as const;
+
+const ACCESS: Record<'r' | 'r+' | 'w+' | 'c', Access> = {
+  r: 'readonly', 'r+': 'readwrite', 'w+': 'readwrite', c: 'copyonwrite',
+};
+
+function openFile(path: string, mode: 'r' | 'r+' | 'w+' | 'c'): number {
+  try {
+    return openSync(path, OPEN_FLAGS[mode], 0o644);
+  } catch (err) {
+    if (errnoCode(err) === 'EACCES') throw new PermissionDeniedError(path, { cause: err });
+    throw err;
+  }
+}
+
+/**
+ * Map a file into an array, as `numpy.memmap(path, dtype, mode, offset, shape)`.
+ *
+ * Caveats: the offset must be a multiple of the dtype's size (JavaScript
+ * typed arrays cannot be unaligned); arrays are C-ordered.
+ *
+ * @param path - file or device to map
+ * @param options - dtype (default 'uint8'), mode (default 'r+'), offset (0), shape
+ * @returns an ndarray viewing the file's bytes; no copy is made
+ * @throws ShapeError when the shape does not fit, or with mode 'w+' and no shape
+ * @example
+ * const a = np.memmap('/dev/udmabuf0', { dtype: np.uint8, mode: 'r+', shape: 8388608 });
+ */
+export function memmap(path: string, options: MemmapOptions = {}): NdArray {
+  const modeName = options.mode ?? 'r+';
+  const mode = MODES[modeName];
+  if (!mode) {
+    throw new UdmabufError('EMODE', `mode must be one of ${Object.keys(MODES).map((m) => `'${m}'`).join(', ')}, not '${String(modeName)}'`);
+  }
+  const dt = toDType(options.dtype ?? uint8);
+  const offset = options.offset ?? 0;
+  if (!Number.isInteger(offset) || offset < 0) throw new ShapeError(`offset ${offset} must be a whole number >= 0`);
+  if (offset % dt.itemsize !== 0) {
+    throw new DTypeError(`offset ${offset} is not a multiple of ${dt.name}'s ${dt.itemsize} bytes; typed arrays must be aligned`);
+  }
+  if (mode === 'w+' && options.shape === undefined) throw new ShapeError("shape must be given if mode == 'w+'");
+
+  const fd = openFile(path, mode);
+  try {
+    const fileSize = binding().seekEnd(fd);
+    let shape: number[];
+    if (options.shape === undefined) {
+      const bytes = fileSize - offset;
+      if (bytes <= 0) throw new ShapeError(`offset ${offset} is at or past the end of ${path} (${fileSize} bytes)`);
+      if (bytes % dt.itemsize !== 0) {
+        throw new ShapeError(`the ${bytes} bytes of ${path} after offset ${offset} are not a multiple of ${dt.name}'s size`);
+      }
+      shape = [bytes / dt.itemsize];
+    } else {
+      shape = toShape(options.shape);
+    }
+    const nbytes = sizeOf(shape) * dt.itemsize;
+    if (nbytes === 0) throw new ShapeError('cannot map an empty array (numpy refuses too)');
+    if (offset + nbytes > fileSize) {
+      if ((mode === 'r+' || mode === 'w+') && fstatSync(fd).isFile()) {
+        ftruncateSync(fd, offset + nbytes);
+      } else {
+        throw new ShapeError(
+          `shape (${shape.join(', ')}) of ${dt.name} at offset ${offset} needs ${offset + nbytes} bytes; ${path} has ${fileSize}`,
+        );
+      }
+    }
+    const { data } = Mapping.map(fd, offset, nbytes, dt, ACCESS[mode]);
+    return wrap(data, shape) as NdArray;
+  } finally {
+    closeSync(fd);
+  }
+}

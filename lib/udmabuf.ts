@@ -1,0 +1,289 @@
+/**
+ * Udmabuf: one u-dma-buf buffer, with the names of the original Python
+ * class (udmabuf.py) so that ported code runs line by line, and camelCase
+ * aliases for TypeScript.
+ *
+ * Reading attributes goes through sysfs as in Python; syncing goes through
+ * the driver's ioctl (one system call, no text parsing). The buffer's file
+ * is opened on first need and kept until close().
+ */
+import { binding } from './binding.js';
+import { ClosedError, NoSuchBufferError, PermissionDeniedError, ShapeError, errnoCode } from './errors.js';
+import { type DTypeLike, dtype as toDType } from './np/dtype.js';
+import { Mapping } from './np/mapping.js';
+import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './np/ndarray.js';
+import { CLASS_DIR, parseInteger, readAttribute, writeAttribute } from './sysfs.js';
+
+// Node 18.18+ and 20.4+ define Symbol.dispose; older ones get the shared key.
+const dispose: typeof Symbol.dispose =
+  Symbol.dispose ?? (Symbol.for('nodejs.dispose') as typeof Symbol.dispose);
+
+/** Options of the constructor. */
+export interface UdmabufOptions {
+  /** Where device nodes are; default '/dev'. */
+  devDir?: string;
+  /** Where the driver's class is; default '/sys/class/u-dma-buf'. */
+  classDir?: string;
+}
+
+/** Options of {@link Udmabuf.memmap}. */
+export interface UdmabufMemmapOptions {
+  /** Bytes into the buffer where the array starts; default 0. */
+  offset?: number;
+  /** Map through a file opened with O_SYNC (the sync_mode table decides caching). */
+  sync?: boolean;
+}
+
+/** DMA direction of a sync, as sysfs sync_direction. */
+export type SyncDirection = 0 | 1 | 2;
+
+/** A one-off range for sync_for_cpu / sync_for_device. */
+export interface SyncRange {
+  offset: number;
+  size: number;
+  /** Default: the stored sync_direction (0 before set_sync_area). */
+  direction?: SyncDirection;
+}
+
+/**
+ * One u-dma-buf buffer.
+ *
+ * @example
+ * const udmabuf = new Udmabuf('udmabuf0');
+ * const a = udmabuf.memmap('uint8', udmabuf.buf_size);
+ * np.imul(a, 0); np.iadd(a, 0x31);
+ * udmabuf.close();
+ */
+export class Udmabuf {
+  /** The buffer's name, e.g. 'udmabuf0'. */
+  readonly name: string;
+  /** '/dev/<name>'. */
+  readonly device_name: string;
+  /** '/sys/class/u-dma-buf/<name>'. */
+  readonly class_path: string;
+  /** The DMA address to give a device (sysfs phys_addr). */
+  readonly phys_addr: number;
+  /** Size in bytes. */
+  readonly buf_size: number;
+  /** The stored sync range, null until set_sync_area() runs (as in Python). */
+  sync_offset: number | null = null;
+  sync_size: number | null = null;
+  sync_direction: number | null = null;
+  /** The last array memmap() returned (Python's `array`; `mem_map` alias). */
+  array: NdArray | null = null;
+  /** Bytes per element of the last memmap(). */
+  item_size: number | null = null;
+
+  private fd: number | undefined;
+  private readonly mappings: Mapping[] = [];
+  private closed = false;
+
+  /**
+   * Open a buffer by name.
+   * @throws ModuleNotLoadedError, NoSuchBufferError, PermissionDeniedError
+   */
+  constructor(name: string, opts: UdmabufOptions = {}) {
+    this.name = name;
+    this.device_name = `${opts.devDir ?? '/dev'}/${name}`;
+    this.class_path = `${opts.classDir ?? CLASS_DIR}/${name}`;
+    this.phys_addr = this.get_value('phys_addr', 16);
+    this.buf_size = this.get_value('size');
+  }
+
+  // ---- attributes ----------------------------------------------------------
+
+  /** Read an attribute as an integer (Python's get_value). */
+  get_value(name: string, radix = 10): number {
+    return parseInteger(readAttribute(this.class_path, name), radix, `${this.class_path}/${name}`);
+  }
+
+  /** Write an attribute (Python's set_value). */
+  set_value(name: string, value: number | bigint | string): void {
+    writeAttribute(this.class_path, name, value);
+  }
+
+  /** sync_mode, 0-7: how O_SYNC and non-O_SYNC mappings are cached. */
+  get sync_mode(): number {
+    return this.get_value('sync_mode');
+  }
+  set sync_mode(mode: number) {
+    this.set_value('sync_mode', mode);
+  }
+
+  /** 0 when the CPU owns the buffer, 1 when the device does. */
+  get sync_owner(): number {
+    return this.get_value('sync_owner');
+  }
+
+  /** 1 when hardware keeps caches coherent (manual sync does no cache work). */
+  get dma_coherent(): number {
+    return this.get_value('dma_coherent');
+  }
+
+  /** Set the stored sync range; what is not given is read back. */
+  set_sync_area(direction?: number | null, offset?: number | null, size?: number | null): void {
+    if (offset == null) this.sync_offset = this.get_value('sync_offset');
+    else {
+      this.set_value('sync_offset', offset);
+      this.sync_offset = offset;
+    }
+    if (size == null) this.sync_size = this.get_value('sync_size');
+    else {
+      this.set_value('sync_size', size);
+      this.sync_size = size;
+    }
+    if (direction == null) this.sync_direction = this.get_value('sync_direction');
+    else {
+      this.set_value('sync_direction', direction);
+      this.sync_direction = direction;
+    }
+  }
+
+  /** The device reads the buffer (direction 1). */
+  set_sync_to_device(offset?: number | null, size?: number | null): void {
+    this.set_sync_area(1, offset, size);
+  }
+
+  /** The device writes the buffer (direction 2). */
+  set_sync_to_cpu(offset?: number | null, size?: number | null): void {
+    this.set_sync_area(2, offset, size);
+  }
+
+  /** Both ways (direction 0; the original wrote 3, which the driver refuses). */
+  set_sync_to_bidirectional(offset?: number | null, size?: number | null): void {
+    this.set_sync_area(0, offset, size);
+  }
+
+  // ---- cache sync ----------------------------------------------------------
+
+  /** Hand the buffer (or `range`) to the CPU: invalidate as the direction needs. */
+  sync_for_cpu(range?: SyncRange): void {
+    this.sync(binding().syncFlags.FOR_CPU, range);
+  }
+
+  /** Hand the buffer (or `range`) to the device: clean as the direction needs. */
+  sync_for_device(range?: SyncRange): void {
+    this.sync(binding().syncFlags.FOR_DEVICE, range);
+  }
+
+  private sync(flag: number, range?: SyncRange): void {
+    const fd = this.file();
+    if (!range) {
+      binding().sync(fd, 0, 0, 0, flag | binding().syncFlags.STORED_AREA);
+      return;
+    }
+    const direction = range.direction ?? this.sync_direction ?? 0;
+    if (range.offset < 0 || range.size < 0 || range.offset + range.size > this.buf_size) {
+      throw new ShapeError(
+        `sync range offset ${range.offset} size ${range.size} is outside the ${this.buf_size}-byte buffer ${this.name}`,
+      );
+    }
+    binding().sync(fd, range.offset, range.size, direction, flag);
+  }
+
+  // ---- mapping -------------------------------------------------------------
+
+  /**
+   * Map the buffer as an array of `dtype` and `shape` (no copy), as Python's
+   * memmap(). Also stored as `.array`, with `.item_size` set.
+   *
+   * @param dtype - numpy dtype name, code or np dtype
+   * @param shape - element count or dimensions (C order)
+   * @param opts - offset in bytes; sync to map through an O_SYNC file
+   * @throws ShapeError when the array would pass the end of the buffer
+   */
+  memmap(dtype: DTypeLike, shape: ShapeLike, opts: UdmabufMemmapOptions = {}): NdArray {
+    this.checkOpen();
+    const dt = toDType(dtype);
+    const dims = toShape(shape);
+    const offset = opts.offset ?? 0;
+    const bytes = sizeOf(dims) * dt.itemsize;
+    if (!Number.isInteger(offset) || offset < 0 || offset % dt.itemsize !== 0) {
+      throw new ShapeError(`offset ${offset} must be a whole multiple of ${dt.name}'s ${dt.itemsize} bytes`);
+    }
+    if (bytes === 0 || offset + bytes > this.buf_size) {
+      throw new ShapeError(
+        `shape (${dims.join(', ')}) of ${dt.name} at offset ${offset} needs ${offset + bytes} bytes; ` +
+          `${this.name} has ${this.buf_size}`,
+      );
+    }
+    const c = binding().constants;
+    const fd = opts.sync ? this.openDevice(c.O_RDWR | c.O_SYNC) : this.file();
+    try {
+      const { mapping, data } = Mapping.map(fd, offset, bytes, dt, 'readwrite');
+      this.mappings.push(mapping);
+      this.array = wrap(data, dims) as NdArray;
+      this.item_size = dt.itemsize;
+      return this.array;
+    } finally {
+      if (opts.sync) binding().close(fd); // the mapping keeps the file
+    }
+  }
+
+  /** Python's udmabuf_test.py reads the array as `mem_map`. */
+  get mem_map(): NdArray | null {
+    return this.array;
+  }
+
+  /** Unmap every array and close the file. Views then read as zero length. */
+  close(): void {
+    for (const m of this.mappings) m.close();
+    this.mappings.length = 0;
+    if (this.fd !== undefined) binding().close(this.fd);
+    this.fd = undefined;
+    this.closed = true;
+    this.array = null;
+  }
+
+  [dispose](): void {
+    this.close();
+  }
+
+  private checkOpen(): void {
+    if (this.closed) throw new ClosedError(`Udmabuf ${this.name}`);
+  }
+
+  private file(): number {
+    this.checkOpen();
+    if (this.fd === undefined) this.fd = this.openDevice(binding().constants.O_RDWR);
+    return this.fd;
+  }
+
+  private openDevice(flags: number): number {
+    try {
+      return binding().open(this.device_name, flags);
+    } catch (err) {
+      const code = errnoCode(err);
+      if (code === 'EACCES' || code === 'EPERM') throw new PermissionDeniedError(this.device_name, { cause: err });
+      if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO') throw new NoSuchBufferError(this.name, { cause: err });
+      throw err;
+    }
+  }
+
+  // ---- camelCase aliases ---------------------------------------------------
+
+  get deviceName(): string { return this.device_name; }
+  get classPath(): string { return this.class_path; }
+  get physAddr(): number { return this.phys_addr; }
+  get bufSize(): number { return this.buf_size; }
+  get itemSize(): number | null { return this.item_size; }
+  get syncOffset(): number | null { return this.sync_offset; }
+  get syncSize(): number | null { return this.sync_size; }
+  get syncDirection(): number | null { return this.sync_direction; }
+  get syncMode(): number { return this.sync_mode; }
+  set syncMode(mode: number) { this.sync_mode = mode; }
+  get syncOwner(): number { return this.sync_owner; }
+  get dmaCoherent(): number { return this.dma_coherent; }
+  getValue(name: string, radix = 10): number { return this.get_value(name, radix); }
+  setValue(name: string, value: number | bigint | string): void { this.set_value(name, value); }
+  setSyncArea(direction?: number | null, offset?: number | null, size?: number | null): void {
+    this.set_sync_area(direction, offset, size);
+  }
+  setSyncToDevice(offset?: number | null, size?: number | null): void { this.set_sync_to_device(offset, size); }
+  setSyncToCpu(offset?: number | null, size?: number | null): void { this.set_sync_to_cpu(offset, size); }
+  setSyncToBidirectional(offset?: number | null, size?: number | null): void {
+    this.set_sync_to_bidirectional(offset, size);
+  }
+  syncForCpu(range?: SyncRange): void { this.sync_for_cpu(range); }
+  syncForDevice(range?: SyncRange): void { this.sync_for_device(range); }
+}
