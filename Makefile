@@ -19,7 +19,7 @@ KERNEL_SRC_DIR ?= /lib/modules/$(shell uname -r)/build
 
 .PHONY: demo test deps module load unload install-udev vm-run vm-test clean
 
-demo:
+demo: build
 	@ARCH=x86_64 MODARGS=udmabuf0=1048576 CMD='sh examples/driver-demo.sh' vm/run
 
 test:
@@ -50,3 +50,14 @@ vm-test:
 clean:
 	rm -rf build
 	$(MAKE) -C kernel KERNEL_SRC_DIR=$(KERNEL_SRC_DIR) ARCH= CROSS_COMPILE= clean 2>/dev/null || true
+
+# ---- the TypeScript layer and its addon ---------------------------------
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+build: node_modules/.package-lock.json
+	npx --no-install tsc -p tsconfig.json
+	@for a in x86_64 arm64 armhf; do native/compile $$a || exit 1; done
+
+.PHONY: build

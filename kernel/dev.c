@@ -94,8 +94,12 @@ static int udmabuf_mmap(struct file *file, struct vm_area_struct *vma)
 	unsigned long pgoff = vma->vm_pgoff;
 	unsigned int sync_mode;
 
-	/* a private mapping would copy pages, never reaching the device */
-	if (!(vma->vm_flags & VM_SHARED)) {
+	/*
+	 * A private mapping would copy pages, never reaching the device.
+	 * VM_MAYSHARE, not VM_SHARED: the kernel clears VM_SHARED on a
+	 * MAP_SHARED mapping of a file opened read-only.
+	 */
+	if (!(vma->vm_flags & VM_MAYSHARE)) {
 		udmabuf_reject(ub, "mmap must be MAP_SHARED\n");
 		return -EINVAL;
 	}
@@ -259,6 +263,8 @@ const struct file_operations udmabuf_fops = {
 	.read		= udmabuf_read,
 	.write		= udmabuf_write,
 	.llseek		= udmabuf_llseek,
+	/* msync(MS_SYNC), e.g. numpy's memmap.flush(): RAM has nothing to write back */
+	.fsync		= noop_fsync,
 	.unlocked_ioctl	= udmabuf_ioctl,
 	.compat_ioctl	= compat_ptr_ioctl,
 };

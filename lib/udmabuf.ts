@@ -9,7 +9,7 @@
  */
 import { binding } from './binding.js';
 import { ClosedError, NoSuchBufferError, PermissionDeniedError, ShapeError, errnoCode } from './errors.js';
-import { type DTypeLike, dtype as toDType } from './np/dtype.js';
+import { type DType, type DTypeLike, type DTypeName, dtype as toDType } from './np/dtype.js';
 import { Mapping } from './np/mapping.js';
 import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './np/ndarray.js';
 import { CLASS_DIR, parseInteger, readAttribute, writeAttribute } from './sysfs.js';
@@ -192,6 +192,8 @@ export class Udmabuf {
    * @param opts - offset in bytes; sync to map through an O_SYNC file
    * @throws ShapeError when the array would pass the end of the buffer
    */
+  memmap<N extends DTypeName>(dtype: N | DType<N>, shape: ShapeLike, opts?: UdmabufMemmapOptions): NdArray<N>;
+  memmap(dtype: DTypeLike, shape: ShapeLike, opts?: UdmabufMemmapOptions): NdArray;
   memmap(dtype: DTypeLike, shape: ShapeLike, opts: UdmabufMemmapOptions = {}): NdArray {
     this.checkOpen();
     const dt = toDType(dtype);

@@ -2,11 +2,13 @@
  * Array creation: zeros, empty, full, arange, array.
  */
 import { ShapeError } from '../errors.js';
-import { type AnyTypedArray, type DTypeLike, dtype as toDType, float64, int64 } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype as toDType, float64, int64 } from './dtype.js';
 import { type NdArray, type Scalar, type ShapeLike, sizeOf, toShape, wrap } from './ndarray.js';
 import { fill } from './fill.js';
 
 /** A new array of zeros; default dtype float64, as numpy. */
+export function zeros<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N>): NdArray<N>;
+export function zeros(shape: ShapeLike, dtype?: DTypeLike): NdArray;
 export function zeros(shape: ShapeLike, dtype: DTypeLike = float64): NdArray {
   const dt = toDType(dtype);
   const s = toShape(shape);
@@ -14,11 +16,15 @@ export function zeros(shape: ShapeLike, dtype: DTypeLike = float64): NdArray {
 }
 
 /** A new array; numpy leaves it uninitialised, here it is zeroed. */
+export function empty<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N>): NdArray<N>;
+export function empty(shape: ShapeLike, dtype?: DTypeLike): NdArray;
 export function empty(shape: ShapeLike, dtype: DTypeLike = float64): NdArray {
   return zeros(shape, dtype);
 }
 
 /** A new array filled with `value`. */
+export function full<N extends DTypeName>(shape: ShapeLike, value: Scalar, dtype: N | DType<N>): NdArray<N>;
+export function full(shape: ShapeLike, value: Scalar, dtype?: DTypeLike): NdArray;
 export function full(shape: ShapeLike, value: Scalar, dtype: DTypeLike = float64): NdArray {
   const a = zeros(shape, dtype);
   fill(a, value);

@@ -107,6 +107,8 @@ export type DTypeLike = DType | string | TypedArrayConstructorOf<AnyTypedArray>;
  *   supported ones.
  * @example dtype('<f4').itemsize // 4
  */
+export function dtype<N extends DTypeName>(spec: N | DType<N>): DType<N>;
+export function dtype(spec: DTypeLike): DType;
 export function dtype(spec: DTypeLike): DType {
   if (spec instanceof DType) return spec;
   if (typeof spec === 'function') {

@@ -10,9 +10,9 @@ import { binding } from '../binding.js';
 import type { AnyTypedArray, DType } from './dtype.js';
 
 /** How a file is mapped, as numpy.memmap's modes. */
-export type Access = 'readonly' | 'readwrite' | 'copyonwrite';
+export type Access = 'readwrite' | 'copyonwrite';
 
-const ACCESS_CODE = { readonly: 0, readwrite: 1, copyonwrite: 2 } as const;
+const ACCESS_CODE = { readwrite: 1, copyonwrite: 2 } as const;
 
 export class Mapping {
   private handle: object | undefined;

@@ -8,7 +8,7 @@ import { closeSync, constants as fsc, fstatSync, ftruncateSync, openSync } from 
 
 import { binding } from '../binding.js';
 import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
-import { type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
+import { type DType, type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
 import { Mapping, type Access } from './mapping.js';
 import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './ndarray.js';
 
@@ -39,8 +39,11 @@ const OPEN_FLAGS = {
   c: fsc.O_RDONLY,
 } as const;
 
+// NOTE: mode 'r' maps copy-on-write: JavaScript cannot make a typed array
+// read-only, and a store into a PROT_READ mapping would kill the process.
+// Writes to a mode 'r' array stay in this process, as with mode 'c'.
 const ACCESS: Record<'r' | 'r+' | 'w+' | 'c', Access> = {
-  r: 'readonly', 'r+': 'readwrite', 'w+': 'readwrite', c: 'copyonwrite',
+  r: 'copyonwrite', 'r+': 'readwrite', 'w+': 'readwrite', c: 'copyonwrite',
 };
 
 function openFile(path: string, mode: 'r' | 'r+' | 'w+' | 'c'): number {
@@ -48,6 +51,17 @@ function openFile(path: string, mode: 'r' | 'r+' | 'w+' | 'c'): number {
     return openSync(path, OPEN_FLAGS[mode], 0o644);
   } catch (err) {
     if (errnoCode(err) === 'EACCES') throw new PermissionDeniedError(path, { cause: err });
+    throw err;
+  }
+}
+
+function mapOrExplain(path: string, fd: number, offset: number, nbytes: number, dt: DType, access: Access) {
+  try {
+    return Mapping.map(fd, offset, nbytes, dt, access);
+  } catch (err) {
+    if (errnoCode(err) === 'EINVAL' && access === 'copyonwrite') {
+      throw new UdmabufError('EINVAL', `${path} can only be mapped shared: use mode 'r+'`, { cause: err });
+    }
     throw err;
   }
 }
@@ -104,7 +118,7 @@ export function memmap(path: string, options: MemmapOptions = {}): NdArray {
         );
       }
     }
-    const { data } = Mapping.map(fd, offset, nbytes, dt, ACCESS[mode]);
+    const { data } = mapOrExplain(path, fd, offset, nbytes, dt, ACCESS[mode]);
     return wrap(data, shape) as NdArray;
   } finally {
     closeSync(fd);

@@ -3,13 +3,43 @@
  * helpers the rest of `np` shares (construction, layout, element access).
  */
 import ndarrayFactory from 'ndarray';
-import type { NdArray as ScijsNdArray } from 'ndarray';
 
 import { ShapeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, type TypedArrayOf, dtypeOf } from './dtype.js';
 
-/** An `np` array: a scijs ndarray whose data is the typed array of dtype `N`. */
-export type NdArray<N extends DTypeName = DTypeName> = ScijsNdArray<TypedArrayOf[N]>;
+/** The element type of dtype `N`: bigint for int64/uint64, else number. */
+export type Element<N extends DTypeName> = [N] extends ['int64' | 'uint64']
+  ? bigint
+  : [N] extends [Exclude<DTypeName, 'int64' | 'uint64'>]
+    ? number
+    : number | bigint;
+
+/**
+ * An `np` array: a scijs ndarray whose data is the typed array of dtype `N`.
+ * (scijs's own typings cannot express bigint elements; this is the same
+ * object, typed by its dtype.)
+ */
+export interface NdArray<N extends DTypeName = DTypeName> {
+  data: TypedArrayOf[N];
+  shape: number[];
+  stride: number[];
+  offset: number;
+  size: number;
+  dimension: number;
+  order: number[];
+  /** scijs's data type name, e.g. 'uint8', 'bigint64'. */
+  dtype: string;
+  get(...index: number[]): Element<N>;
+  /** set(i, j, ..., value) */
+  set(...indexThenValue: [...number[], Element<N>]): Element<N>;
+  index(...index: number[]): number;
+  lo(...index: number[]): NdArray<N>;
+  hi(...index: number[]): NdArray<N>;
+  step(...steps: number[]): NdArray<N>;
+  transpose(...axes: number[]): NdArray<N>;
+  pick(...index: (number | null)[]): NdArray<N>;
+  T: NdArray<N>;
+}
 
 /** What the shape arguments of `np` accept, as numpy does: `n` or `[n, m]`. */
 export type ShapeLike = number | readonly number[];
@@ -35,7 +65,7 @@ export function sizeOf(shape: readonly number[]): number {
 
 /** Wrap a typed array as an ndarray of the given shape (C order). */
 export function wrap<N extends DTypeName>(data: TypedArrayOf[N], shape: readonly number[]): NdArray<N> {
-  return ndarrayFactory(data, [...shape]) as unknown as NdArray<N>;
+  return ndarrayFactory(data as unknown as Float64Array, [...shape]) as unknown as NdArray<N>;
 }
 
 /** The dtype of an ndarray, from its typed array. */

@@ -125,6 +125,39 @@ TEST(a_mapping_outlives_its_file_descriptor)
 	munmap(map, size);
 }
 
+TEST(read_only_files_map_shared_read_only)
+{
+	int fd = open(dev, O_RDONLY);
+	unsigned char *map;
+	char byte = 0x11;
+
+	CHECK(fd >= 0, "open read-only");
+	map = mmap(NULL, size, PROT_READ, MAP_SHARED, fd, 0);
+	CHECK(map != MAP_FAILED, "PROT_READ MAP_SHARED of an O_RDONLY file: %s",
+	      strerror(errno));
+	if (map == MAP_FAILED)
+		goto out;
+	close(fd);
+	fd = open(dev, O_RDWR);
+	CHECK(pwrite(fd, &byte, 1, 10) == 1, "write");
+	CHECK(map[10] == 0x11, "read-only mapping sees 0x%02x", map[10]);
+	munmap(map, size);
+out:
+	close(fd);
+}
+
+TEST(msync_succeeds)
+{
+	int fd = open(dev, O_RDWR);
+	void *map = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+
+	CHECK(map != MAP_FAILED, "mmap");
+	CHECK(msync(map, size, MS_SYNC) == 0, "msync MS_SYNC: %s", strerror(errno));
+	CHECK(msync(map, size, MS_ASYNC) == 0, "msync MS_ASYNC: %s", strerror(errno));
+	munmap(map, size);
+	close(fd);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc != 3) {
@@ -139,5 +172,7 @@ int main(int argc, char **argv)
 	RUN(every_sync_mode_maps_with_o_sync);
 	RUN(mappings_stay_inside_the_buffer);
 	RUN(a_mapping_outlives_its_file_descriptor);
+	RUN(read_only_files_map_shared_read_only);
+	RUN(msync_succeeds);
 	return done();
 }
