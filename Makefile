@@ -19,8 +19,13 @@ KERNEL_SRC_DIR ?= /lib/modules/$(shell uname -r)/build
 
 .PHONY: demo test deps module load unload install-udev vm-run vm-test clean
 
+DEMO_CMD = sh examples/driver-demo.sh && \
+	insmod build/vm/x86_64/u-dma-buf.ko udmabuf0=1048576 && \
+	echo && echo '$$ node dist/examples/udmabuf_test.js   (udmabuf_test.py, ported)' && \
+	node dist/examples/udmabuf_test.js
+
 demo: build
-	@ARCH=x86_64 MODARGS=udmabuf0=1048576 CMD='sh examples/driver-demo.sh' vm/run
+	@ARCH=x86_64 MODARGS=udmabuf0=1048576 CMD="$(DEMO_CMD)" vm/run
 
 test:
 	@test/run
