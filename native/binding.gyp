@@ -3,18 +3,22 @@
     {
       "target_name": "udmabuf",
       "sources": [
+        "csrc/kernels.c",
         "src/addon.cc",
         "src/errors.cc",
         "src/file.cc",
         "src/ioctl.cc",
+        "src/kernels.cc",
         "src/mapping.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
-        "../kernel"
+        "../kernel",
+        "csrc"
       ],
-      "cflags": ["-O2", "-Wall", "-Wextra"],
-      "cflags_cc": ["-O2", "-Wall", "-Wextra", "-std=c++17"]
+      "cflags": ["-O3", "-Wall", "-Wextra"],
+      "cflags_c": ["-std=c11"],
+      "cflags_cc": ["-std=c++17"]
     }
   ]
 }

@@ -13,6 +13,7 @@ import { type AnyTypedArray, type DType } from './dtype.js';
 import { broadcastShapes, broadcastStrides, forEachIndex } from './broadcast.js';
 import { type NdArray, type Scalar, dtypeOfArray, flatView, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
 import { checkCast, promoteScalar, promoteTypes } from './promote.js';
+import { nativeBinary } from './dispatch.js';
 
 /** An operand: an array, or a number/bigint broadcast to every element. */
 export type Operand = NdArray | Scalar;
@@ -82,12 +83,14 @@ function reader(x: Operand, asBig: boolean): (i: number) => number | bigint {
 
 /** Apply a binary kernel as numpy's ufunc call `f(a, b, out=out)`. */
 export function applyBinary(kernel: BinaryKernel, a: Operand, b: Operand, out?: NdArray): NdArray {
-  const rt = kernel.result(promoted(kernel, a, b));
+  const pt = promoted(kernel, a, b);
+  const rt = kernel.result(pt);
   const sa = isNdArray(a) ? a.shape : [];
   const sb = isNdArray(b) ? b.shape : [];
   const shape = broadcastShapes(sa, sb);
   if (out) checkOut(kernel, out, shape, rt);
   const target = out ?? (wrap(new rt.ArrayType(sizeOf(shape)) as AnyTypedArray, shape) as NdArray);
+  if (nativeBinary(kernel.name, pt, rt, a, b, target)) return target;
   const ot = dtypeOfArray(target);
   const asBig = rt.isBigInt;
   const f = asBig ? kernel.big : kernel.num(rt);

@@ -7,12 +7,14 @@ import { broadcastShapes, broadcastStrides, forEachIndex } from './broadcast.js'
 import { type NdArray, type Scalar, dtypeOfArray, flatView, isContiguous, isNdArray } from './ndarray.js';
 import { checkCast, promoteScalar } from './promote.js';
 import { ShapeError } from '../errors.js';
+import { nativeFill } from './dispatch.js';
 
 /** Set every element of `a` to `value` (numpy's `a.fill(value)`). */
 export function fill(a: NdArray, value: Scalar): NdArray {
   const t = dtypeOfArray(a);
   if (t.kind !== 'f') promoteScalar(t, value); // an integer must fit, as NumPy 2
   const v = t.isBigInt ? BigInt(value) : Number(value);
+  if (nativeFill(a, v)) return a;
   if (isContiguous(a)) {
     (flatView(a) as Float64Array).fill(v as number);
     return a;

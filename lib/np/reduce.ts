@@ -9,6 +9,7 @@ import { UdmabufError } from '../errors.js';
 import type { AnyTypedArray } from './dtype.js';
 import { forEachIndex } from './broadcast.js';
 import { type NdArray, type Scalar, dtypeOfArray, flatView, isContiguous } from './ndarray.js';
+import { nativeEqual, nativeReduce } from './dispatch.js';
 
 function each(a: NdArray, visit: (v: number | bigint) => void): void {
   if (isContiguous(a)) {
@@ -22,6 +23,8 @@ function each(a: NdArray, visit: (v: number | bigint) => void): void {
 
 /** Sum of all elements. */
 export function sum(a: NdArray): Scalar {
+  const native = nativeReduce('sum', a);
+  if (native !== undefined) return native;
   const t = dtypeOfArray(a);
   if (t.isBigInt) {
     let s = 0n;
@@ -41,6 +44,8 @@ function extreme(a: NdArray, name: string, better: (x: number | bigint, y: numbe
   if (a.size === 0) {
     throw new UdmabufError('EEMPTY', `zero-size array to reduction operation ${name} which has no identity`);
   }
+  const native = nativeReduce(name === 'minimum' ? 'min' : 'max', a);
+  if (native !== undefined) return native;
   let best: number | bigint | undefined;
   let nan = false;
   each(a, (v) => {
@@ -63,6 +68,8 @@ export function max(a: NdArray): Scalar {
 /** True when both have the same shape and equal elements (NaN != NaN). */
 export function array_equal(a: NdArray, b: NdArray): boolean {
   if (a.shape.length !== b.shape.length || a.shape.some((n, i) => n !== b.shape[i])) return false;
+  const native = nativeEqual(a, b);
+  if (native !== undefined) return native;
   if (isContiguous(a) && isContiguous(b) && dtypeOfArray(a) === dtypeOfArray(b) && !dtypeOfArray(a).isBigInt) {
     const x = flatView(a) as Float64Array;
     const y = flatView(b) as Float64Array;

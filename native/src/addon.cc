@@ -31,6 +31,12 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("unmap", Napi::Function::New(env, Unmap, "unmap"));
   exports.Set("getInfo", Napi::Function::New(env, GetInfo, "getInfo"));
   exports.Set("sync", Napi::Function::New(env, Sync, "sync"));
+  exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
+  exports.Set("divideToFloat64", Napi::Function::New(env, DivideToF64, "divideToFloat64"));
+  exports.Set("fill", Napi::Function::New(env, Fill, "fill"));
+  exports.Set("sum", Napi::Function::New(env, Sum, "sum"));
+  exports.Set("extreme", Napi::Function::New(env, Extreme, "extreme"));
+  exports.Set("equal", Napi::Function::New(env, Equal, "equal"));
   return exports;
 }
 

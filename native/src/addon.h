@@ -31,6 +31,14 @@ Napi::Value Unmap(const Napi::CallbackInfo& info);
 Napi::Value GetInfo(const Napi::CallbackInfo& info);
 Napi::Value Sync(const Napi::CallbackInfo& info);
 
+// kernels.cc: the numeric kernels of csrc/
+Napi::Value Binary(const Napi::CallbackInfo& info);
+Napi::Value DivideToF64(const Napi::CallbackInfo& info);
+Napi::Value Fill(const Napi::CallbackInfo& info);
+Napi::Value Sum(const Napi::CallbackInfo& info);
+Napi::Value Extreme(const Napi::CallbackInfo& info);
+Napi::Value Equal(const Napi::CallbackInfo& info);
+
 // Argument checks shared by the bindings; each throws and returns false.
 bool CheckArgs(const Napi::CallbackInfo& info, size_t count, const char* usage);
 bool GetUint(const Napi::CallbackInfo& info, size_t i, const char* name, double max, double* out);
