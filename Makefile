@@ -66,3 +66,10 @@ build: node_modules/.package-lock.json
 	@for a in x86_64 arm64 armhf; do native/compile $$a || exit 1; done
 
 .PHONY: build
+
+# ---- benches (speed is reported here, never asserted in tests) -------------
+bench-np: build
+	node dist/bench/np-vs-numpy.js
+	node dist/bench/check-buf.js
+
+.PHONY: bench-np

@@ -3,6 +3,7 @@
     {
       "target_name": "udmabuf",
       "sources": [
+        "csrc/checkbuf.c",
         "csrc/kernels.c",
         "src/addon.cc",
         "src/errors.cc",

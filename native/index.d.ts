@@ -51,5 +51,8 @@ export interface RawBinding {
   sum(type: number, a: ArrayBufferView): number | bigint;
   extreme(type: number, a: ArrayBufferView, wantMax: boolean): number | bigint;
   equal(type: number, a: ArrayBufferView, b: ArrayBufferView): boolean;
+  /** The original README's check_buf() / clear_buf(), compiled as C. */
+  checkBuf(buffer: Uint8Array): number;
+  clearBuf(buffer: Uint8Array): number;
   sync(fd: number, offset: number, size: number, direction: number, flags: number): void;
 }

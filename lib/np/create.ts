@@ -2,7 +2,7 @@
  * Array creation: zeros, empty, full, arange, array.
  */
 import { ShapeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype as toDType, float64, int64 } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype as toDType, float64, intp } from './dtype.js';
 import { type NdArray, type Scalar, type ShapeLike, sizeOf, toShape, wrap } from './ndarray.js';
 import { fill } from './fill.js';
 
@@ -33,7 +33,8 @@ export function full(shape: ShapeLike, value: Scalar, dtype: DTypeLike = float64
 
 /**
  * Evenly spaced values in [start, stop), as numpy.arange. With integer
- * arguments and no dtype the result is int64, as numpy on 64-bit Linux.
+ * arguments and no dtype the result has numpy's default integer dtype
+ * (int64; int32 on 32-bit ARM).
  */
 export function arange(start: number, stop?: number, step = 1, dtype?: DTypeLike): NdArray {
   if (stop === undefined) {
@@ -43,7 +44,7 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DTypeLike
   if (step === 0) throw new ShapeError('arange step must not be 0');
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const integral = Number.isInteger(start) && Number.isInteger(step) && Number.isInteger(stop);
-  const dt = toDType(dtype ?? (integral ? int64 : float64));
+  const dt = toDType(dtype ?? (integral ? intp : float64));
   const a = zeros(n, dt);
   const data = a.data as AnyTypedArray;
   for (let i = 0; i < n; i++) {

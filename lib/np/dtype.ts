@@ -91,8 +91,14 @@ for (const dt of ALL) {
   const code = `${dt.kind}${dt.itemsize}`;
   for (const order of ['', '<', '=', '|']) BY_SPELLING.set(order + code, dt);
 }
-// Linux's C long is 64-bit on arm64/x86_64: 'l'/'L' follow numpy there.
-BY_SPELLING.set('l', int64).set('L', uint64).set('float', float64).set('double', float64);
+/** Whether this platform's C long (numpy's default integer) is 64-bit. */
+export const LONG_IS_64 = !['arm', 'ia32', 'mips', 'mipsel', 'ppc'].includes(process.arch);
+/** numpy's default integer (np.int_) and its unsigned twin on this platform. */
+export const intp = LONG_IS_64 ? int64 : int32;
+export const uintp = LONG_IS_64 ? uint64 : uint32;
+
+BY_SPELLING.set('l', intp).set('L', uintp).set('int', intp).set('uint', uintp);
+BY_SPELLING.set('float', float64).set('double', float64);
 BY_SPELLING.set('single', float32).set('byte', int8).set('ubyte', uint8);
 BY_SPELLING.set('short', int16).set('ushort', uint16).set('intc', int32).set('uintc', uint32);
 BY_SPELLING.set('longlong', int64).set('ulonglong', uint64);
@@ -132,6 +138,12 @@ export function dtypeOf(data: AnyTypedArray): DType {
   const found = ALL.find((dt) => data instanceof dt.ArrayType);
   if (!found) throw new DTypeError(`no dtype for ${Object.prototype.toString.call(data)}`);
   return found;
+}
+
+/** The dtype numpy's sum gives: integers widen to the platform integer. */
+export function sumDType(t: DType): DType {
+  if (t.kind === 'f' || t.itemsize === 8) return t;
+  return t.kind === 'u' ? uintp : intp;
 }
 
 /** Every supported dtype, in numpy's order. */

@@ -4,7 +4,7 @@
  */
 export {
   DType, type DTypeLike, type DTypeName, type AnyTypedArray, dtype, allDTypes,
-  int8, uint8, int16, uint16, int32, uint32, int64, uint64, float32, float64,
+  int8, uint8, int16, uint16, int32, uint32, int64, uint64, float32, float64, intp, uintp, sumDType,
 } from './dtype.js';
 export { type NdArray, type Element, type ShapeLike, type Scalar } from './ndarray.js';
 export { memmap, type MemmapOptions, type MemmapMode } from './memmap.js';

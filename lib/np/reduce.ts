@@ -1,12 +1,14 @@
 /**
  * Reductions over every element: sum, min, max, and array_equal.
  *
- * sum widens as numpy does: integer arrays sum in 64 bits. Arrays of int8
- * to uint32 return a number (exact below 2^53), int64/uint64 a bigint that
- * wraps as numpy's; float arrays sum in float64 and round to their dtype.
+ * sum widens as numpy does: integer arrays sum in the platform integer
+ * (64-bit, or 32-bit on 32-bit ARM, wrapping there as numpy's). Arrays of
+ * int8 to uint32 return a number, int64/uint64 a bigint; floats use numpy's
+ * pairwise summation in their own dtype when the addon is there (else a
+ * float64 sum rounded to the dtype).
  */
 import { UdmabufError } from '../errors.js';
-import type { AnyTypedArray } from './dtype.js';
+import { type AnyTypedArray, type DType, sumDType } from './dtype.js';
 import { forEachIndex } from './broadcast.js';
 import { type NdArray, type Scalar, dtypeOfArray, flatView, isContiguous } from './ndarray.js';
 import { nativeEqual, nativeReduce } from './dispatch.js';
@@ -23,9 +25,10 @@ function each(a: NdArray, visit: (v: number | bigint) => void): void {
 
 /** Sum of all elements. */
 export function sum(a: NdArray): Scalar {
-  const native = nativeReduce('sum', a);
-  if (native !== undefined) return native;
   const t = dtypeOfArray(a);
+  const st = sumDType(t);
+  const native = nativeReduce('sum', a);
+  if (native !== undefined) return narrowSum(native, st);
   if (t.isBigInt) {
     let s = 0n;
     each(a, (v) => {
@@ -37,7 +40,13 @@ export function sum(a: NdArray): Scalar {
   each(a, (v) => {
     s += v as number;
   });
-  return t.name === 'float32' ? Math.fround(s) : s;
+  return narrowSum(t.name === 'float32' ? Math.fround(s) : s, st);
+}
+
+/** A 64-bit integer sum wrapped to a 32-bit platform's integer. */
+function narrowSum(s: Scalar, st: DType): Scalar {
+  if (typeof s === 'bigint' || st.kind === 'f' || st.itemsize === 8) return s;
+  return st.kind === 'u' ? Number(BigInt.asUintN(32, BigInt(s))) : Number(BigInt.asIntN(32, BigInt(s)));
 }
 
 function extreme(a: NdArray, name: string, better: (x: number | bigint, y: number | bigint) => boolean): Scalar {

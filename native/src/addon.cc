@@ -37,6 +37,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("sum", Napi::Function::New(env, Sum, "sum"));
   exports.Set("extreme", Napi::Function::New(env, Extreme, "extreme"));
   exports.Set("equal", Napi::Function::New(env, Equal, "equal"));
+  exports.Set("checkBuf", Napi::Function::New(env, CheckBuf, "checkBuf"));
+  exports.Set("clearBuf", Napi::Function::New(env, ClearBuf, "clearBuf"));
   return exports;
 }
 

@@ -38,6 +38,8 @@ Napi::Value Fill(const Napi::CallbackInfo& info);
 Napi::Value Sum(const Napi::CallbackInfo& info);
 Napi::Value Extreme(const Napi::CallbackInfo& info);
 Napi::Value Equal(const Napi::CallbackInfo& info);
+Napi::Value CheckBuf(const Napi::CallbackInfo& info);
+Napi::Value ClearBuf(const Napi::CallbackInfo& info);
 
 // Argument checks shared by the bindings; each throws and returns false.
 bool CheckArgs(const Napi::CallbackInfo& info, size_t count, const char* usage);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "addon.h"
+#include "checkbuf.h"
 #include "kernels.h"
 
 namespace udmabuf {
@@ -188,6 +189,21 @@ Napi::Value Equal(const Napi::CallbackInfo& info) {
       !GetView(info, 2, &b))
     return env.Undefined();
   return Napi::Boolean::New(env, a.length == b.length && ud_equal(type, a.data, b.data, a.length) == 1);
+}
+
+// checkBuf(u8: Uint8Array) / clearBuf(u8): the original's benchmark in C
+Napi::Value CheckBuf(const Napi::CallbackInfo& info) {
+  View v;
+  if (!CheckArgs(info, 1, "checkBuf(buffer)") || !GetView(info, 0, &v)) return info.Env().Undefined();
+  return Napi::Number::New(info.Env(), ud_check_buf(static_cast<unsigned char*>(v.data),
+                                                    static_cast<unsigned int>(v.length)));
+}
+
+Napi::Value ClearBuf(const Napi::CallbackInfo& info) {
+  View v;
+  if (!CheckArgs(info, 1, "clearBuf(buffer)") || !GetView(info, 0, &v)) return info.Env().Undefined();
+  return Napi::Number::New(info.Env(), ud_clear_buf(static_cast<unsigned char*>(v.data),
+                                                    static_cast<unsigned int>(v.length)));
 }
 
 }  // namespace udmabuf
