@@ -6,6 +6,8 @@
  *
  * Also: np.fill and np.copyto against memset and memmove on the same bytes.
  * Writes bench/results/np-<arch>.md.
+ *
+ * usage: node dist/bench/np-vs-numpy.js [OP,OP...]   (default: every op)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -54,7 +56,8 @@ function cases(): Case[] {
 function main(): void {
   mkdirSync('build/bench', { recursive: true });
   writeFileSync(FILE, Buffer.alloc(2 * BYTES));
-  const list = cases();
+  const only = process.argv[2]?.split(',');
+  const list = cases().filter((c) => !only || only.includes(c.op));
   console.log(`np vs numpy: ${list.length} cases on ${FILE} (8 MiB per operand), arch ${arch()}`);
 
   const mine = list.map((c, i) => {
@@ -75,8 +78,8 @@ function main(): void {
     return [c.op, c.dtype, fmt(mine[i].ms), fmt(numpy[i]), ratio.toFixed(2), ratio <= 1.0 ? 'yes' : ratio <= 1.1 ? '~' : 'no'];
   });
   const elementwise = list.map((c, i) => ({ c, r: mine[i].ms / numpy[i] })).filter(({ c }) => !['fill', 'copyto', 'sum', 'min', 'max'].includes(c.op));
-  const worst = elementwise.reduce((w, x) => (x.r > w.r ? x : w));
-  const geomean = Math.exp(elementwise.reduce((s, x) => s + Math.log(x.r), 0) / elementwise.length);
+  const worst = elementwise.reduce((w, x) => (x.r > w.r ? x : w), { c: list[0], r: 0 });
+  const geomean = Math.exp(elementwise.reduce((s, x) => s + Math.log(x.r), 0) / Math.max(1, elementwise.length));
 
   // memset / memmove on the same 8 MiB
   const u8 = np.memmap(FILE, { dtype: 'uint8', shape: BYTES });
@@ -97,9 +100,11 @@ function main(): void {
     `Median time per call, 8 MiB per operand, memory-mapped file, out = first operand. Measured by \`make bench-np\`.\n\n` +
     `${summary}\n\n${table}\n\n## fill and copy\n\n${mem}\n`;
   console.log(`\n${table}\n\n${mem}\n\n${summary}`);
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync(`bench/results/np-${arch()}.md`, report);
-  console.log(`written: bench/results/np-${arch()}.md`);
+  if (!only) {
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync(`bench/results/np-${arch()}.md`, report);
+    console.log(`written: bench/results/np-${arch()}.md`);
+  }
 }
 
 main();

@@ -249,14 +249,63 @@ int ud_sum(int type, const void *a, size_t n, void *result)
 	return 0;
 }
 
+/*
+ * numpy's reduce: m = (m <= x || isnan(m)) ? m : x (max: >=). NaN is
+ * tracked apart, and the minimum is kept in 16 independent lanes folded at
+ * the end, so that the loop is branch-free and vectorises without
+ * reassociating anything (floats included).
+ */
+#define LANES 16
+#define REDUCE(NAME, S, T, BETTER)					\
+UD_CLONES static T NAME##_reduce_##S(const T *a, size_t n, int *nan)	\
+{									\
+	T r[LANES], m;							\
+	int seen = 0;							\
+	size_t i, j;							\
+									\
+	if (n < 2 * LANES) {						\
+		m = a[0];						\
+		for (i = 1; i < n; i++) {				\
+			seen |= a[i] != a[i];				\
+			m = a[i] BETTER m ? a[i] : m;			\
+		}							\
+		*nan = seen || m != m;					\
+		return m;						\
+	}								\
+	for (j = 0; j < LANES; j++) {					\
+		r[j] = a[j];						\
+		seen |= a[j] != a[j];					\
+	}								\
+	for (i = LANES; i + LANES <= n; i += LANES)			\
+		for (j = 0; j < LANES; j++) {				\
+			T x = a[i + j];					\
+			seen |= x != x;					\
+			r[j] = x BETTER r[j] ? x : r[j];		\
+		}							\
+	m = r[0];							\
+	for (j = 1; j < LANES; j++)					\
+		m = r[j] BETTER m ? r[j] : m;				\
+	for (; i < n; i++) {						\
+		seen |= a[i] != a[i];					\
+		m = a[i] BETTER m ? a[i] : m;				\
+	}								\
+	*nan = seen;							\
+	return m;							\
+}
+
 #define EXTREME(S, T)							\
+REDUCE(min, S, T, <)							\
+REDUCE(max, S, T, >)							\
 static void extreme_##S(const T *a, size_t n, int want_max, T *result) \
 {									\
-	T m = a[0];							\
-	for (size_t i = 1; i < n && m == m; i++) {			\
-		T x = a[i];						\
-		if (want_max ? !(m >= x) : !(m <= x))			\
-			m = x;						\
+	int nan;							\
+	T m = want_max ? max_reduce_##S(a, n, &nan) : min_reduce_##S(a, n, &nan); \
+	if (nan) {	/* the first NaN, as numpy's sequential reduce */	\
+		for (size_t i = 0; i < n; i++)				\
+			if (a[i] != a[i]) {				\
+				m = a[i];				\
+				break;					\
+			}						\
 	}								\
 	*result = m;							\
 }
