@@ -1,8 +1,10 @@
 """numpy's side of bench/np-vs-numpy: the same operations on the same file.
 
-usage: python3 bench/numpy_ops.py FILE CASES_JSON
-Each case {op, dtype, n}: a = the file's first n elements as dtype, b the
-next n. Prints a JSON list of median milliseconds per call.
+usage: python3 bench/numpy_ops.py FILE
+Reads one JSON case per line on stdin, {op, dtype, n}: a = the file's first
+n elements as dtype, b the next n; answers each with one line, the median
+milliseconds per call. Kept running so that the TypeScript side can
+alternate with it case by case (machine noise then hits both alike).
 """
 import json
 import sys
@@ -44,18 +46,18 @@ def median_ms(fn, budget=0.3):
 
 
 def main():
-    path, cases = sys.argv[1], json.loads(sys.argv[2])
-    out = []
+    path = sys.argv[1]
+    print(json.dumps({'numpy': np.__version__}), flush=True)
     with np.errstate(all='ignore'):
-        for c in cases:
+        for line in sys.stdin:
+            c = json.loads(line)
             dt = np.dtype(c['dtype'])
             n = c['n']
             a = np.memmap(path, dtype=dt, mode='r+', shape=(n,))
             b = np.memmap(path, dtype=dt, mode='r+', offset=n * dt.itemsize, shape=(n,))
             a[:] = 2  # the same start as the TypeScript side
             b[:] = 1
-            out.append(median_ms(call(c['op'], a, b)))
-    print(json.dumps(out))
+            print(json.dumps(median_ms(call(c['op'], a, b))), flush=True)
 
 
 main()
