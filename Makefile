@@ -8,6 +8,7 @@
 #   make install-udev
 #   make vm-run ARCH=<x86_64|arm64|armhf> [MODARGS=...] [DTS=file] CMD='...'
 #   make vm-test ARCH=<x86_64|arm64|armhf>
+#   make bench-np    np vs numpy and check_buf TypeScript vs C, on this machine
 ARCH ?= x86_64
 MODARGS ?=
 DTS ?=
