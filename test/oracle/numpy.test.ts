@@ -117,7 +117,12 @@ test('every function and dtype matches numpy byte for byte', () => {
       for (const op of ops) cases.push({ dtype: dt.name, n, op });
     }
   }
-  execFileSync('python3', ['-c', PYTHON, dir, JSON.stringify(cases)]);
+  try {
+    execFileSync('python3', ['-c', PYTHON, dir, JSON.stringify(cases)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    const e = err as { stderr?: Buffer; status?: number; signal?: string; message?: string };
+    throw new Error(`numpy failed (status ${e.status}, signal ${e.signal}): ${String(e.stderr ?? e.message)}`);
+  }
 
   const failures: string[] = [];
   for (const c of cases) {

@@ -60,6 +60,21 @@ static inline int done(void)
 /* ---- buffers under test ---------------------------------------------- */
 
 static const char *ub_name = "udmabuf0";
+static unsigned long long size;	/* bytes of the buffer under test */
+static char dev[128];		/* /dev/<ub_name> */
+
+/* "usage: PROG NAME SIZE": set ub_name, size and dev, and the TAP prefix. */
+static inline void setup(int argc, char **argv, const char *prefix)
+{
+	if (argc != 3) {
+		fprintf(stderr, "usage: %s NAME SIZE\n", argv[0]);
+		exit(2);
+	}
+	ub_name = argv[1];
+	size = strtoull(argv[2], NULL, 0);
+	snprintf(dev, sizeof(dev), "/dev/%s", ub_name);
+	t_prefix = prefix;
+}
 
 static inline void attr_path(char *path, size_t len, const char *name,
 			     const char *attr)

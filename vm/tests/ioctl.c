@@ -10,8 +10,6 @@
 #include "harness.h"
 #include "u-dma-buf-ioctl.h"
 
-static unsigned long long size;
-static char dev[128];
 
 static int sync_req(int fd, unsigned long long off, unsigned long long len,
 		    unsigned dir, unsigned flags)
@@ -95,14 +93,7 @@ TEST(bad_sync_requests_are_rejected_and_keep_the_owner)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s NAME SIZE\n", argv[0]);
-		return 2;
-	}
-	ub_name = argv[1];
-	size = strtoull(argv[2], NULL, 0);
-	snprintf(dev, sizeof(dev), "/dev/%s", ub_name);
-	t_prefix = "ioctl: ";
+	setup(argc, argv, "ioctl: ");
 	RUN(info_matches_sysfs);
 	RUN(sync_moves_the_owner);
 	RUN(bad_sync_requests_are_rejected_and_keep_the_owner);

@@ -8,8 +8,6 @@
  */
 #include "harness.h"
 
-static unsigned long long size;
-static char dev[128];
 
 static unsigned char pattern(size_t i, int seed)
 {
@@ -160,14 +158,7 @@ TEST(msync_succeeds)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s NAME SIZE\n", argv[0]);
-		return 2;
-	}
-	ub_name = argv[1];
-	size = strtoull(argv[2], NULL, 0);
-	snprintf(dev, sizeof(dev), "/dev/%s", ub_name);
-	t_prefix = "mmap: ";
+	setup(argc, argv, "mmap: ");
 	RUN(every_sync_mode_maps_without_o_sync);
 	RUN(every_sync_mode_maps_with_o_sync);
 	RUN(mappings_stay_inside_the_buffer);

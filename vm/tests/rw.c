@@ -8,8 +8,6 @@
  */
 #include "harness.h"
 
-static unsigned long long size;
-static char dev[128];
 
 TEST(lseek_knows_the_size)
 {
@@ -99,14 +97,7 @@ TEST(bad_user_pointers_fail_with_efault)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s NAME SIZE\n", argv[0]);
-		return 2;
-	}
-	ub_name = argv[1];
-	size = strtoull(argv[2], NULL, 0);
-	snprintf(dev, sizeof(dev), "/dev/%s", ub_name);
-	t_prefix = "rw: ";
+	setup(argc, argv, "rw: ");
 	RUN(lseek_knows_the_size);
 	RUN(read_and_write_move_the_position);
 	RUN(the_end_of_the_buffer);

@@ -8,7 +8,6 @@
  */
 #include "harness.h"
 
-static unsigned long long size;
 
 /* Write @text to @attr; it must fail with EINVAL, leave @attr's value
  * as it was and log one line naming @attr. */
@@ -187,13 +186,7 @@ TEST(sync_ranges_outside_the_buffer_are_rejected)
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: %s NAME SIZE\n", argv[0]);
-		return 2;
-	}
-	ub_name = argv[1];
-	size = strtoull(argv[2], NULL, 0);
-	t_prefix = "sysfs: ";
+	setup(argc, argv, "sysfs: ");
 	RUN(read_only_attributes_have_the_original_formats);
 	RUN(defaults_of_a_new_buffer);
 	RUN(writes_accept_any_base_and_read_back_decimal);
