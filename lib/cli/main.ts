@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+/**
+ * The `u-dma-buf` command: list, inspect, create, delete and sync buffers,
+ * and run the sync_mode bench. `--json` prints machine-readable output.
+ */
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { UdmabufError } from '../errors.js';
+import { bench } from './bench.js';
+import { type BufferInfo, create, info, list, remove, sync } from './buffers.js';
+import { EXIT, HELP, UsageError } from './usage.js';
+
+const OPTIONS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  'for-cpu': { type: 'boolean' },
+  'for-device': { type: 'boolean' },
+  offset: { type: 'string' },
+  size: { type: 'string' },
+  direction: { type: 'string' },
+  sizes: { type: 'string' },
+  device: { type: 'string' },
+  out: { type: 'string' },
+  impl: { type: 'string' },
+  modes: { type: 'string' },
+  emulated: { type: 'boolean' },
+} as const;
+
+/** Where the CLI writes; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const STD_IO: Io = {
+  out: (t) => process.stdout.write(t + '\n'),
+  err: (t) => process.stderr.write(t + '\n'),
+};
+
+function hex(n: number): string {
+  return `0x${n.toString(16)}`;
+}
+
+function listText(buffers: BufferInfo[]): string {
+  if (buffers.length === 0) return 'no u-dma-buf buffers (make one: u-dma-buf create NAME SIZE)';
+  const rows = [['NAME', 'SIZE', 'PHYS_ADDR', 'SYNC_MODE', 'COHERENT', 'OWNER'],
+    ...buffers.map((b) => [b.name, String(b.size), hex(b.phys_addr), String(b.sync_mode),
+      b.dma_coherent ? 'yes' : 'no', b.sync_owner ? 'device' : 'cpu'])];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+function infoText(b: BufferInfo): string {
+  return Object.entries(b).map(([k, v]) => `${k.padEnd(15)} ${k === 'phys_addr' ? hex(v as number) : v}`).join('\n');
+}
+
+function args(positionals: string[], count: number, names: string): string[] {
+  if (positionals.length !== count) throw new UsageError(`expected ${names}, got '${positionals.join(' ')}'`);
+  return positionals;
+}
+
+/** Run one command line; returns the exit status. */
+export function main(argv: string[], io: Io = STD_IO): number {
+  let json = argv.includes('--json');
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    json = values.json ?? false;
+    const [command, ...rest] = positionals;
+    if (values.help || command === 'help') {
+      io.out(HELP);
+      return EXIT.ok;
+    }
+    const print = (data: unknown, text: string) => io.out(json ? JSON.stringify(data, null, 1) : text);
+    switch (command) {
+      case 'list': {
+        args(rest, 0, 'no arguments');
+        const buffers = list();
+        print(buffers, listText(buffers));
+        break;
+      }
+      case 'info': {
+        const b = info(args(rest, 1, 'NAME')[0]);
+        print(b, infoText(b));
+        break;
+      }
+      case 'create': {
+        const [name, size] = args(rest, 2, 'NAME SIZE');
+        const b = create(name, size);
+        print(b, `created ${b.device}: ${b.size} bytes at ${hex(b.phys_addr)}`);
+        break;
+      }
+      case 'delete': {
+        const done = remove(args(rest, 1, 'NAME')[0]);
+        print(done, `deleted ${done.name}`);
+        break;
+      }
+      case 'sync': {
+        const done = sync(args(rest, 1, 'NAME')[0], {
+          forCpu: values['for-cpu'] ?? false, forDevice: values['for-device'] ?? false,
+          offset: values.offset, size: values.size, direction: values.direction,
+        });
+        print(done, `${done.name}: synced for ${done.for}, offset ${done.offset} size ${done.size} ` +
+          `direction ${done.direction}${done.stored_area ? ' (stored sync area)' : ''}`);
+        break;
+      }
+      case 'bench': {
+        args(rest, 0, 'no arguments');
+        const r = bench({ ...values, progress: (line) => io.err(line) });
+        print(r.results, `${r.report}\nwritten: ${r.files.join(', ')}`);
+        break;
+      }
+      case undefined:
+        throw new UsageError('no command given');
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+    return EXIT.ok;
+  } catch (err) {
+    return report(err, json, io);
+  }
+}
+
+function report(err: unknown, json: boolean, io: Io): number {
+  const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const message = err instanceof Error ? err.message : String(err);
+  const code = usage ? 'EUSAGE' : (err as { code?: string }).code ?? 'EFAIL';
+  if (json) io.out(JSON.stringify({ error: { code, message } }));
+  else io.err(`u-dma-buf: ${message}${usage ? "\n(see 'u-dma-buf --help')" : ''}`);
+  if (!usage && !(err instanceof UdmabufError) && !json && process.env.UDMABUF_DEBUG) io.err(String((err as Error).stack));
+  return usage ? EXIT.usage : EXIT.failed;
+}
+
+// Run when started as a program (also through npm's bin symlink).
+const self = fileURLToPath(import.meta.url);
+if (process.argv[1] && realpathSync(process.argv[1]) === self) {
+  process.exitCode = main(process.argv.slice(2));
+}
