@@ -55,6 +55,7 @@ export function nativeBinary(
     k.divideToFloat64(typeCode(operandType), flatView(out), x, y);
     return true;
   }
+  if (OPS[name] === undefined) return false; // no C kernel for this function
   k.binary(OPS[name], typeCode(operandType), flatView(out), x, y);
   return true;
 }

@@ -3,7 +3,8 @@
  * array or value, broadcast and cast as numpy's same_kind allows).
  */
 import { type AnyTypedArray } from './dtype.js';
-import { broadcastShapes, broadcastStrides, forEachIndex } from './broadcast.js';
+import { broadcastShapes, forEachIndex } from './broadcast.js';
+import { castInto } from './cast.js';
 import { type NdArray, type Scalar, dtypeOfArray, flatView, isContiguous, isNdArray } from './ndarray.js';
 import { checkCast, promoteScalar } from './promote.js';
 import { ShapeError } from '../errors.js';
@@ -40,12 +41,6 @@ export function copyto(dst: NdArray, src: NdArray | Scalar): NdArray {
     (flatView(dst) as Float64Array).set(flatView(src) as Float64Array);
     return dst;
   }
-  const sd = src.data as AnyTypedArray;
-  const dd = dst.data as AnyTypedArray as unknown as (number | bigint)[];
-  const conv = td.isBigInt === ts.isBigInt ? (v: number | bigint) => v
-    : td.isBigInt ? (v: number | bigint) => BigInt(v) : (v: number | bigint) => Number(v);
-  forEachIndex(shape, [broadcastStrides(src, shape), dst.stride], [src.offset, dst.offset], ([i, j]) => {
-    dd[j] = conv(sd[i]);
-  });
+  castInto(dst, src);
   return dst;
 }

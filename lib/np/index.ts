@@ -10,9 +10,10 @@ export { type NdArray, type Element, type ShapeLike, type Scalar } from './ndarr
 export { memmap, type MemmapOptions, type MemmapMode } from './memmap.js';
 export { zeros, empty, full, arange, array } from './create.js';
 export {
-  add, subtract, multiply, divide, bitwise_and, bitwise_or, bitwise_xor, minimum, maximum,
+  add, subtract, multiply, divide, bitwise_and, bitwise_or, bitwise_xor, right_shift, left_shift, minimum, maximum,
   iadd, isub, imul, type OutArg,
 } from './ops.js';
 export { fill, copyto } from './fill.js';
+export { astype } from './cast.js';
 export { sum, min, max, array_equal } from './reduce.js';
 export { promoteTypes as promote_types, canCastSameKind } from './promote.js';

@@ -1,6 +1,6 @@
 /**
  * numpy's element-wise functions: add, subtract, multiply, divide,
- * bitwise_and/or/xor, minimum, maximum, with an `out` as third positional
+ * bitwise_and/or/xor, right_shift, left_shift, minimum, maximum, with an `out` as third positional
  * argument or `{ out }`, and the in-place forms iadd/isub/imul (`a += b`).
  */
 import { type DType, int32, uint32 } from './dtype.js';
@@ -43,6 +43,28 @@ const BITWISE_OR = kernel('bitwise_or', plain((x, y) => x | y), (x, y) => x | y,
 const BITWISE_XOR = kernel('bitwise_xor', plain((x, y) => x ^ y), (x, y) => x ^ y, { integerOnly: true });
 // numpy's own definitions: NaN wins, and of two equal values the second
 const MINIMUM = kernel('minimum', plain((x, y) => (x < y || x !== x ? x : y)), (x, y) => (x < y ? x : y));
+// numpy's npy_rshift/npy_lshift: a shift by the width or more (or by a
+// negative count) gives 0, or -1 for a negative value shifted right
+const RIGHT_SHIFT = kernel(
+  'right_shift',
+  (t) => {
+    const bits = t.itemsize * 8;
+    const shift = t.kind === 'u' && bits === 32 ? (x: number, y: number) => x >>> y : (x: number, y: number) => x >> y;
+    return (x, y) => (y < 0 || y >= bits ? (x < 0 ? -1 : 0) : shift(x, y));
+  },
+  (x, y) => (y < 0n || y >= 64n ? (x < 0n ? -1n : 0n) : x >> y),
+  { integerOnly: true },
+);
+const LEFT_SHIFT = kernel(
+  'left_shift',
+  (t) => {
+    const bits = t.itemsize * 8;
+    const word = t.kind === 'u' && bits === 32 ? (v: number) => v >>> 0 : (v: number) => v;
+    return (x, y) => (y < 0 || y >= bits ? 0 : word(x << y));
+  },
+  (x, y) => (y < 0n || y >= 64n ? 0n : x << y),
+  { integerOnly: true },
+);
 const MAXIMUM = kernel('maximum', plain((x, y) => (x > y || x !== x ? x : y)), (x, y) => (x > y ? x : y));
 
 /** Element-wise `a + b`. */
@@ -80,6 +102,15 @@ export function minimum(a: Operand, b: Operand, out?: OutArg): NdArray {
 /** Element-wise maximum; NaN propagates. */
 export function maximum(a: Operand, b: Operand, out?: OutArg): NdArray {
   return applyBinary(MAXIMUM, a, b, outOf(out));
+}
+
+/** Element-wise `a >> b` (integer dtypes; arithmetic for signed). */
+export function right_shift(a: Operand, b: Operand, out?: OutArg): NdArray {
+  return applyBinary(RIGHT_SHIFT, a, b, outOf(out));
+}
+/** Element-wise `a << b` (integer dtypes; bits shifted out are lost). */
+export function left_shift(a: Operand, b: Operand, out?: OutArg): NdArray {
+  return applyBinary(LEFT_SHIFT, a, b, outOf(out));
 }
 
 /** `a += b`: in place, with numpy's same_kind casting into `a`. */

@@ -16,7 +16,8 @@ import { np } from 'u-dma-buf';
 const dir = mkdtempSync(join(tmpdir(), 'np-oracle-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 
-const BINARY = ['add', 'subtract', 'multiply', 'divide', 'minimum', 'maximum', 'bitwise_and', 'bitwise_or', 'bitwise_xor'] as const;
+const BINARY = ['add', 'subtract', 'multiply', 'divide', 'minimum', 'maximum', 'bitwise_and', 'bitwise_or', 'bitwise_xor', 'right_shift', 'left_shift'] as const;
+const INTEGER_ONLY = ['bitwise_and', 'bitwise_or', 'bitwise_xor', 'right_shift', 'left_shift', 'scalar_right_shift', 'astype_uint8', 'astype_int16'];
 type BinaryName = (typeof BINARY)[number];
 // 1003: odd, past the native threshold; 37: the JavaScript loops
 const LENGTHS = [1003, 37, 0];
@@ -71,6 +72,8 @@ for c in cases:
         if op == 'scalar_add': r = np.add(a, 7)
         elif op == 'scalar_mul': r = np.multiply(a, 3)
         elif op == 'scalar_maximum': r = np.maximum(a, 5)
+        elif op == 'scalar_right_shift': r = np.right_shift(a, 3)
+        elif op.startswith('astype_'): r = a.astype(op[7:])
         elif op in ('sum', 'min', 'max'):
             r = np.array([getattr(np, op)(a)]) if (n or op == 'sum') else np.zeros(0, t)
         else: r = getattr(np, op)(a, b)
@@ -91,6 +94,9 @@ function ours(op: string, a: np.NdArray, b: np.NdArray): np.NdArray {
     case 'scalar_add': return np.add(a, a.data instanceof BigInt64Array || a.data instanceof BigUint64Array ? 7n : 7);
     case 'scalar_mul': return np.multiply(a, 3);
     case 'scalar_maximum': return np.maximum(a, 5);
+    case 'scalar_right_shift': return np.right_shift(a, 3);
+    case 'astype_float64': case 'astype_float32': case 'astype_uint8': case 'astype_int16':
+      return np.astype(a, op.slice(7) as np.DTypeName);
     case 'sum': case 'min': case 'max': {
       const t = op === 'sum' ? sumType(np.dtype(a.data.constructor as Uint8ArrayConstructor)) : np.dtype(a.data.constructor as Uint8ArrayConstructor);
       if (a.size === 0 && op !== 'sum') return np.zeros(0, t);
@@ -113,7 +119,8 @@ test('every function and dtype matches numpy byte for byte', () => {
       for (const [ab, s] of [['a', seed], ['b', seed + 17]] as const) {
         writeFileSync(join(dir, `${dt.name}-${n}-${ab}.bin`), Buffer.concat([Buffer.alloc(OFFSET, 0xee), values(dt, n, s)]));
       }
-      const ops = [...BINARY.filter((o) => dt.kind !== 'f' || !o.startsWith('bitwise')), 'scalar_add', 'scalar_mul', 'scalar_maximum', 'sum', 'min', 'max'];
+      const ops = [...BINARY, 'scalar_add', 'scalar_mul', 'scalar_maximum', 'scalar_right_shift', 'sum', 'min', 'max',
+        'astype_float64', 'astype_float32', 'astype_uint8', 'astype_int16'].filter((o) => dt.kind !== 'f' || !INTEGER_ONLY.includes(o));
       for (const op of ops) cases.push({ dtype: dt.name, n, op });
     }
   }
