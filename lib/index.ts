@@ -5,7 +5,7 @@
  */
 export { Udmabuf, type UdmabufOptions, type UdmabufMemmapOptions, type SyncRange, type SyncDirection } from './udmabuf.js';
 export { UdmabufManager, type ManagerOptions } from './manager.js';
-export { Uio } from './uio.js';
+export { Uio, Registers } from './uio.js';
 export * as np from './np/index.js';
 export {
   UdmabufError, ModuleNotLoadedError, NoSuchBufferError, PermissionDeniedError, ShapeError,
