@@ -28,10 +28,18 @@ function readText(path: string): string {
   }
 }
 
+/** Arm's part numbers (MIDR) of the cores these boards and the seed's SoCs have. */
+const ARM_PARTS: Record<string, string> = {
+  '0xc09': 'Cortex-A9', '0xc0f': 'Cortex-A15', '0xd03': 'Cortex-A53', '0xd04': 'Cortex-A35',
+  '0xd05': 'Cortex-A55', '0xd07': 'Cortex-A57', '0xd08': 'Cortex-A72', '0xd0b': 'Cortex-A76',
+};
+
 function cpuModel(): string {
   const info = readText('/proc/cpuinfo');
-  const line = /^(model name|Processor|CPU part)\s*:\s*(.+)$/m.exec(info);
-  return line ? line[2].trim() : 'unknown';
+  const part = /^CPU part\s*:\s*(0x[0-9a-f]+)/m.exec(info)?.[1];
+  if (/^CPU implementer\s*:\s*0x41/m.test(info) && part && ARM_PARTS[part]) return `Arm ${ARM_PARTS[part]}`;
+  const line = /^(model name|Processor)\s*:\s*(.+)$/m.exec(info);
+  return line ? line[2].trim() : part ? `CPU part ${part}` : 'unknown';
 }
 
 /** Why this looks like a QEMU machine, or undefined when it does not. */
