@@ -8,6 +8,9 @@
 #   make install-udev
 #   make vm-run ARCH=<x86_64|arm64|armhf> [MODARGS=...] [DTS=file] CMD='...'
 #   make vm-test ARCH=<x86_64|arm64|armhf>
+#   make bench ARCH=<x86_64|arm64|armhf>   the original's sync_mode tables on a board
+#                    (1, 5, 10 MiB) -> bench/results/ARCH.md, .json, .svg
+#   make pipeline ARCH=...   the image pipeline on the board's edu DMA engine
 #   make bench-np    np vs numpy and check_buf TypeScript vs C, on this machine
 ARCH ?= x86_64
 MODARGS ?=
@@ -18,12 +21,16 @@ export MODARGS DTS CMD
 
 KERNEL_SRC_DIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: demo test deps module load unload install-udev vm-run vm-test clean
+.PHONY: demo test deps module load unload install-udev vm-run vm-test bench pipeline clean
 
 DEMO_CMD = sh examples/driver-demo.sh && \
 	insmod build/vm/x86_64/u-dma-buf.ko udmabuf0=1048576 && \
 	echo && echo '$$ node dist/examples/udmabuf_test.js   (udmabuf_test.py, ported)' && \
-	node dist/examples/udmabuf_test.js
+	node dist/examples/udmabuf_test.js && \
+	echo && echo '$$ node dist/examples/image-pipeline.js   (edu DMA engine + np)' && \
+	node dist/examples/image-pipeline.js --out build/demo/pipeline.png && \
+	echo && echo '$$ u-dma-buf bench   (the original README Tables 1 and 2)' && \
+	node dist/lib/cli/main.js bench --out build/demo
 
 demo: build
 	@ARCH=x86_64 MODARGS=udmabuf0=1048576 CMD="$(DEMO_CMD)" vm/run
@@ -52,6 +59,13 @@ vm-run:
 
 vm-test:
 	@vm/test $(ARCH)
+
+# The board gets no udmabufN: the bench makes its own buffer per size.
+bench: build
+	@ARCH=$(ARCH) MODARGS= VM_TIMEOUT=3600 CMD='node dist/lib/cli/main.js bench --emulated --out bench/results' vm/run
+
+pipeline: build
+	@ARCH=$(ARCH) MODARGS=udmabuf0=1048576 CMD='node dist/examples/image-pipeline.js --out build/examples/pipeline-$(ARCH).png' vm/run
 
 clean:
 	rm -rf build

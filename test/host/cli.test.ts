@@ -1,0 +1,68 @@
+// The u-dma-buf command on a machine without the driver: usage errors exit
+// with 2 and point at --help, a missing module exits with 1 and says how to
+// load it (in text and in --json), and sizes parse as users type them.
+import { existsSync } from 'node:fs';
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+import { main } from '../../lib/cli/main.js';
+import { parseSize } from '../../lib/cli/size.js';
+
+function cli(...args: string[]): { status: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const status = main(args, { out: (t) => { out += t + '\n'; }, err: (t) => { err += t + '\n'; } });
+  return { status, out, err };
+}
+
+test('no command, an unknown command or option: status 2 and a pointer to --help', () => {
+  for (const args of [[], ['frobnicate'], ['list', '--frobnicate'], ['info'], ['create', 'x']]) {
+    const r = cli(...args);
+    assert.is(r.status, 2, args.join(' '));
+    assert.match(r.err, /see 'u-dma-buf --help'/);
+    assert.is(r.out, '');
+  }
+});
+
+test('--help lists every command and the exit statuses', () => {
+  const r = cli('--help');
+  assert.is(r.status, 0);
+  for (const c of ['list', 'info NAME', 'create NAME SIZE', 'delete NAME', 'sync NAME', 'bench', '--json', 'exit status']) {
+    assert.ok(r.out.includes(c), c);
+  }
+});
+
+test('without the driver: status 1 and how to load it, in text and JSON', () => {
+  if (existsSync('/sys/class/u-dma-buf')) return; // a host with the driver loaded
+  const r = cli('list');
+  assert.is(r.status, 1);
+  assert.match(r.err, /kernel module is not loaded; load it first/);
+  const j = cli('list', '--json');
+  assert.is(j.status, 1);
+  assert.equal(Object.keys(JSON.parse(j.out).error), ['code', 'message']);
+  assert.is(JSON.parse(j.out).error.code, 'ENOMODULE');
+});
+
+test('bad sync options are usage errors before anything is opened', () => {
+  assert.match(cli('sync', 'udmabuf0').err, /exactly one of --for-cpu and --for-device/);
+  assert.is(cli('sync', 'udmabuf0', '--for-cpu', '--direction', 'up').status, 2);
+  assert.is(cli('bench', '--modes', '8').status, 2);
+  assert.is(cli('bench', '--impl', 'rust').status, 2);
+  assert.is(cli('bench', '--sizes', '0').status, 2);
+});
+
+test('sizes: decimal, hex and K/M/G suffixes; anything else is refused', () => {
+  assert.is(parseSize('4096', 'SIZE'), 4096);
+  assert.is(parseSize('0x100000', 'SIZE'), 1 << 20);
+  assert.is(parseSize('64K', 'SIZE'), 65536);
+  assert.is(parseSize('10MiB', 'SIZE'), 10 << 20);
+  assert.is(parseSize('1m', 'SIZE'), 1 << 20);
+  assert.is(parseSize('2G', 'SIZE'), 2 ** 31);
+  assert.is(parseSize('512B', 'SIZE'), 512);
+  for (const bad of ['', '1.5M', '-1', '1T', 'M', '0x', '12 apples', '1iB']) {
+    assert.throws(() => parseSize(bad, 'SIZE'), /is not a byte count/, bad);
+  }
+});
+
+test.run();
