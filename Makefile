@@ -62,7 +62,7 @@ vm-test:
 
 # The board gets no udmabufN: the bench makes its own buffer per size.
 bench: build
-	@ARCH=$(ARCH) MODARGS= VM_TIMEOUT=3600 CMD='node dist/lib/cli/main.js bench --emulated --out bench/results' vm/run
+	@ARCH=$(ARCH) MODARGS= VM_TIMEOUT=3600 CMD='node dist/lib/cli/main.js bench --emulated --repeat 3 --out bench/results' vm/run
 
 pipeline: build
 	@ARCH=$(ARCH) MODARGS=udmabuf0=1048576 CMD='node dist/examples/image-pipeline.js --out build/examples/pipeline-$(ARCH).png' vm/run

@@ -41,6 +41,7 @@ export function runSyncModeBench(opts: SyncModeBenchOptions): SyncModeResults {
     machine,
     driver_version: driverVersion(),
     buffer: opts.device ?? BENCH_BUFFER,
+    repeat: opts.repeat ?? 1,
     sizes,
     measurements,
   };

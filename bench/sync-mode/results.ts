@@ -15,6 +15,8 @@ export interface SyncModeResults {
   driver_version: string;
   /** The buffer used (a device given by the user, or the bench's own). */
   buffer: string;
+  /** Calls per cell (the median is reported). */
+  repeat: number;
   sizes: SizeStatus[];
   measurements: Measurement[];
 }

@@ -69,7 +69,7 @@ export function markdownReport(r: SyncModeResults): string {
     '',
     'C: the original\'s check_buf/clear_buf compiled into the addon (byte accesses, as written); ' +
       'TS: the same functions in TypeScript; Zynq: the original README\'s Zynq-7000 figures. ' +
-      'Each call is timed once, as in the original.',
+      (r.repeat > 1 ? `Each cell is the median of ${r.repeat} calls.` : 'Each call is timed once, as in the original.'),
     '',
     markdownTable(r, 'check_buf'),
     '',

@@ -13,6 +13,7 @@ export interface BenchArgs {
   out?: string;
   impl?: string;
   modes?: string;
+  repeat?: string;
   emulated?: boolean;
   /** Where progress lines go (stderr), or nowhere. */
   progress?: (line: string) => void;
@@ -36,6 +37,12 @@ function parseImpls(text: string): Impl[] {
   return impls;
 }
 
+function parseRepeat(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 100) throw new UsageError(`--repeat '${text}' must be a whole number from 1 to 100`);
+  return n;
+}
+
 function progressLine(p: Progress): string {
   if (p.sync_mode < 0) return `[${p.total}/${p.total}] done`;
   return `[${p.done + 1}/${p.total}] ${sizeLabel(p.size)} sync_mode ${p.sync_mode} ` +
@@ -52,6 +59,7 @@ export function bench(args: BenchArgs): { results: SyncModeResults; files: strin
     modes: args.modes === undefined ? undefined : parseModes(args.modes),
     impls: args.impl === undefined ? undefined : parseImpls(args.impl),
     emulated: args.emulated ? true : undefined,
+    repeat: parseRepeat(args.repeat ?? '1'),
     onProgress: args.progress && ((p) => args.progress?.(progressLine(p))),
   });
   const files = writeResults(results, args.out ?? 'bench/results');

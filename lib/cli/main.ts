@@ -25,6 +25,7 @@ const OPTIONS = {
   out: { type: 'string' },
   impl: { type: 'string' },
   modes: { type: 'string' },
+  repeat: { type: 'string' },
   emulated: { type: 'boolean' },
 } as const;
 

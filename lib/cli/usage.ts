@@ -26,8 +26,10 @@ commands:
   sync NAME --for-cpu|--for-device [--offset N] [--size N] [--direction D]
                              hand the buffer (default: its stored sync area) to the CPU or device;
                              D is bidirectional|to-device|from-device or 0|1|2
-  bench [--sizes 1M,5M,10M] [--device NAME] [--out DIR] [--impl c,ts] [--modes 0-7] [--emulated]
+  bench [--sizes 1M,5M,10M] [--device NAME] [--out DIR] [--impl c,ts] [--modes 0-7]
+        [--repeat N] [--emulated]
                              the original's check_buf/clear_buf sync_mode tables on this machine
+                             (median of N calls per cell; files go to DIR, default bench/results)
 
 options:
   --json                     print JSON (errors too) for scripts

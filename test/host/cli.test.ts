@@ -50,6 +50,7 @@ test('bad sync options are usage errors before anything is opened', () => {
   assert.is(cli('bench', '--modes', '8').status, 2);
   assert.is(cli('bench', '--impl', 'rust').status, 2);
   assert.is(cli('bench', '--sizes', '0').status, 2);
+  assert.match(cli('bench', '--repeat', '0').err, /--repeat '0' must be a whole number/);
 });
 
 test('sizes: decimal, hex and K/M/G suffixes; anything else is refused', () => {

@@ -28,6 +28,7 @@ function results(emulated: boolean): SyncModeResults {
     machine: { arch: 'arm64', kernel: '6.1.0', cpu: 'Arm Cortex-A53', emulated, note: emulated ? 'Emulated (test).' : 'Real (test).' },
     driver_version: '1.0.0',
     buffer: 'udmabuf-bench',
+    repeat: 3,
     sizes: [{ bytes: MiB, available: true }, { bytes: 5 * MiB, available: false, reason: 'CMA has 3 MiB free' }],
     measurements,
   };
@@ -70,6 +71,7 @@ test('the report says why a size is n/a and labels emulated figures', () => {
   assert.match(emulated, /\(emulated\)/);
   assert.match(emulated, /> Emulated \(test\)\./);
   assert.match(emulated, /error_count over every call: 0\./);
+  assert.match(emulated, /median of 3 calls/);
   assert.not.match(markdownReport(results(false)), /\(emulated\)/);
 });
 
