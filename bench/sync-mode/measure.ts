@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-import { BufferTooLargeError, Udmabuf, UdmabufManager } from 'u-dma-buf';
+import { BufferTooLargeError, PermissionDeniedError, Udmabuf, UdmabufError, UdmabufManager } from 'u-dma-buf';
 
 import { binding } from '../../lib/binding.js';
 import { check_buf, clear_buf } from '../checkbuf.js';
@@ -98,6 +98,10 @@ function lease(size: number, device: string | undefined): Lease | string {
     UdmabufManager.create(BENCH_BUFFER, size);
   } catch (err) {
     if (err instanceof BufferTooLargeError) return noMemoryReason(size);
+    if (err instanceof PermissionDeniedError) {
+      throw new UdmabufError('EACCES', `the bench makes its buffers through /dev/u-dma-buf-mgr, which is ` +
+        `root-only: run it as root, or measure an existing buffer with --device udmabuf0`, { cause: err });
+    }
     throw err;
   }
   return { name: BENCH_BUFFER, release: () => UdmabufManager.delete(BENCH_BUFFER) };
@@ -131,10 +135,16 @@ function measureRow(
     .map(([test, impl, fn]) => ({ test, impl, ...row, ...time(fn, repeat) }));
 }
 
-/** Compile check_buf before the first timed call, as C needs no warming. */
+/**
+ * Let V8 compile check_buf and clear_buf before the first timed call (C
+ * needs no warming): a few calls over a megabyte reach the optimising tier.
+ */
 function warmUp(): void {
-  const scratch = new Uint8Array(64 << 10);
-  for (let i = 0; i < 3; i++) check_buf(scratch, scratch.length);
+  const scratch = new Uint8Array(1 << 20);
+  for (let i = 0; i < 3; i++) {
+    check_buf(scratch, scratch.length);
+    clear_buf(scratch, scratch.length);
+  }
 }
 
 /** Measure every row at every size. */
