@@ -129,7 +129,8 @@ function report(err: unknown, json: boolean, io: Io): number {
   const code = usage ? 'EUSAGE' : (err as { code?: string }).code ?? 'EFAIL';
   if (json) io.out(JSON.stringify({ error: { code, message } }));
   else io.err(`u-dma-buf: ${message}${usage ? "\n(see 'u-dma-buf --help')" : ''}`);
-  if (!usage && !(err instanceof UdmabufError) && !json && process.env.UDMABUF_DEBUG) io.err(String((err as Error).stack));
+  // an error this package did not expect: its stack helps a bug report
+  if (process.env.UDMABUF_DEBUG && !usage && !(err instanceof UdmabufError)) io.err(String((err as Error).stack));
   return usage ? EXIT.usage : EXIT.failed;
 }
 

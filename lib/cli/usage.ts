@@ -35,4 +35,5 @@ options:
   --json                     print JSON (errors too) for scripts
   -h, --help                 this text
 
-exit status: 0 done, 1 the driver or system refused (the message says what to do), 2 bad command line`;
+exit status: 0 done, 1 the driver or system refused (the message says what to do), 2 bad command line
+UDMABUF_DEBUG=1 also prints the stack of an unexpected error.`;
