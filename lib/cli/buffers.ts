@@ -89,11 +89,11 @@ export function sync(name: string, args: SyncArgs): SyncDone {
   }
   const u = new Udmabuf(name);
   try {
+    u.set_sync_area(); // read the stored sync area: the defaults below
     const stored = args.offset === undefined && args.size === undefined && direction === undefined;
-    if (stored) u.set_sync_area();
-    const offset = stored ? u.sync_offset ?? 0 : parseSize(args.offset ?? '0', '--offset');
-    const size = stored ? u.sync_size ?? 0 : args.size === undefined ? u.buf_size - offset : parseSize(args.size, '--size');
-    const dir = (stored ? u.sync_direction : direction ?? u.get_value('sync_direction')) as SyncDirection;
+    const offset = args.offset === undefined ? (stored ? u.sync_offset ?? 0 : 0) : parseSize(args.offset, '--offset');
+    const size = args.size === undefined ? (stored ? u.sync_size ?? 0 : u.buf_size - offset) : parseSize(args.size, '--size');
+    const dir = (direction ?? u.sync_direction ?? 0) as SyncDirection;
     const range = stored ? undefined : { offset, size, direction: dir };
     if (args.forCpu) u.sync_for_cpu(range);
     else u.sync_for_device(range);
