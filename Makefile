@@ -6,7 +6,8 @@
 #   make module      build kernel/u-dma-buf.ko for this machine's kernel
 #   make load [MODARGS='udmabuf0=1048576']   /   make unload
 #   make install-udev
-#   make vm-run ARCH=<x86_64|arm64|armhf> [MODARGS=...] [DTS=file] CMD='...'
+#   make vm-run ARCH=<x86_64|arm64|armhf> [MODARGS=...] [DTS=file] [IOMMU=smmuv3] CMD='...'
+#                    IOMMU=smmuv3 (arm64 only) gives the board QEMU's SMMUv3
 #   make vm-test ARCH=<x86_64|arm64|armhf>
 #   make bench ARCH=<x86_64|arm64|armhf>   the original's sync_mode tables on a board
 #                    (1, 5, 10 MiB) -> bench/results/ARCH.md, .json, .svg
@@ -15,9 +16,10 @@
 ARCH ?= x86_64
 MODARGS ?=
 DTS ?=
+IOMMU ?=
 CMD ?= true
 # vm/run reads these from its environment; CMD may hold any quoting.
-export MODARGS DTS CMD
+export MODARGS DTS IOMMU CMD
 
 KERNEL_SRC_DIR ?= /lib/modules/$(shell uname -r)/build
 

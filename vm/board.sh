@@ -12,6 +12,16 @@ esac
 # shellcheck source=vm/arch/x86_64.sh
 . "$REPO/vm/arch/$ARCH.sh"
 
+# IOMMU names one of the board's IOMMU models (its hooks list them in IOMMUS).
+if [ -n "${IOMMU:-}" ] && ! [[ " $IOMMUS " == *" $IOMMU "* ]]; then
+	if [ -n "$IOMMUS" ]; then
+		echo "vm[$ARCH]: error: IOMMU=$IOMMU is not available on $ARCH; it takes IOMMU=$IOMMUS" >&2
+	else
+		echo "vm[$ARCH]: error: IOMMU=$IOMMU: $ARCH has no IOMMU model (arm64 takes IOMMU=smmuv3)" >&2
+	fi
+	exit 2
+fi
+
 BUILD="$REPO/build/vm/$ARCH"
 DEBS="$REPO/build/vm/debs"	# shared by the boards: arch-all packages once
 mkdir -p "$BUILD" "$DEBS"

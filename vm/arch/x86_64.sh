@@ -9,6 +9,8 @@ CONSOLE=ttyS0
 # NOTE: /dev/kvm exists on these machines but hangs real guests: TCG only.
 # NOTE: no AVX2 in the guest CPU: QEMU 7.2's TCG emulates AVX2 gathers
 # wrongly, and numpy's AVX2 loops then die of SIGSEGV inside the board.
+# No IOMMU model on this board (IOMMU= must stay empty).
+IOMMUS=
 qemu_machine() { echo "-M q35 -accel tcg -cpu Nehalem -smp 2 -m 1024"; }
 # Debian's amd64 kernel has no CMA; nothing to reserve.
 kernel_args_arch() { :; }
