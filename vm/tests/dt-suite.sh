@@ -28,6 +28,14 @@ in_pool() {
 		{ echo "phys_addr $p is outside image_pool 0x50000000-0x51000000"; return 1; }
 }
 check "dt: memory-region allocates from the reserved shared-dma-pool" in_pool
+in_nomap_pool() {
+	p=$(attr dt_nomap phys_addr)
+	[ $((p)) -ge $((0x58000000)) ] && [ $((p + 0x3064)) -le $((0x58100000)) ] ||
+		{ echo "phys_addr $p is outside nomap_pool 0x58000000-0x58100000"; return 1; }
+}
+check "dt: memory-region allocates from a no-map shared-dma-pool" in_nomap_pool
+check "dt: a no-map buffer of 0x3000 + 100 bytes reads and writes" $T/rw dt_nomap 12388
+
 check "dt: the module parameter keeps minor 0" is udmabuf0 size 65536
 check "dt: a minor-number clash fails the device-tree node" \
 	sh -c '! test -e /dev/dt_clash && dmesg | grep -q "dt_clash: minor number 0 is already in use"'
@@ -47,6 +55,11 @@ check "dt: dma-mask 8 is refused by name" invalid dt_bad_mask "dma-mask:" udmabu
 check "dt: device-name a/b is refused by name" invalid "a/b" "device-name:" udmabuf-bad-name
 check "dt: a sync range past the end is refused by name" invalid dt_bad_range "sync-offset" udmabuf-bad-sync-range
 
+# The last page past the size: 0xff now, and after the reload below the
+# pool hands the same memory out again; the new buffer must show zeros there.
+NOMAP_PHYS=$(attr dt_nomap phys_addr)
+$T/pages dt_nomap 12388 fill-tail | sed 's/ - pages: / - pages(dt_nomap): /'
+
 check "dt: the manager will not delete a device-tree buffer" \
 	sh -c '! echo "delete dt_full" > /dev/u-dma-buf-mgr && test -e /dev/dt_full'
 check "dt: rmmod removes device-tree buffers" \
@@ -56,3 +69,10 @@ reload() {
 		test -e /dev/dt_pool && in_pool
 }
 check "dt: reloading probes the nodes again, pool included" reload
+
+same_nomap_memory() {
+	test "$(attr dt_nomap phys_addr)" = "$NOMAP_PHYS" ||
+		{ echo "phys_addr $(attr dt_nomap phys_addr), before the reload $NOMAP_PHYS"; return 1; }
+}
+check "dt: after the reload dt_nomap has the same no-map memory" same_nomap_memory
+$T/pages dt_nomap 12388 check-tail | sed 's/ - pages: / - pages(dt_nomap, reloaded): /'
