@@ -53,6 +53,9 @@ check "dt: a missing size is refused by name" invalid dt_no_size "size:" udmabuf
 check "dt: a three-cell size is refused by name" invalid dt_three_cells "size:" udmabuf-three-cells
 check "dt: dma-mask 8 is refused by name" invalid dt_bad_mask "dma-mask:" udmabuf-bad-mask
 check "dt: device-name a/b is refused by name" invalid "a/b" "device-name:" udmabuf-bad-name
+check "dt: sync-mode = <2 9> (two cells) is refused by name" invalid dt_bad_cells "sync-mode" udmabuf-bad-cells
+check "dt: minor-number = <22 1> (two cells) is refused by name" \
+	invalid dt_bad_minor_cells "minor-number" udmabuf-bad-minor-cells
 check "dt: a sync range past the end is refused by name" invalid dt_bad_range "sync-offset" udmabuf-bad-sync-range
 
 # The last page past the size: 0xff now, and after the reload below the
