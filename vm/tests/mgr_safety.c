@@ -166,10 +166,17 @@ static void race_cmd(struct racer *r, const char *cmd)
 	_exit(0);
 }
 
+/*
+ * Opens, maps and reads /dev/racex whenever it can, in the second half of
+ * the race only: an open buffer cannot be deleted, so in the first half
+ * create and delete run into each other unhindered.
+ */
 static void race_open(struct racer *r)
 {
 	double end = now() + RACE_SECONDS;
 	char byte;
+
+	sleep_ms(RACE_SECONDS * 1000 / 2);
 
 	while (now() < end) {
 		int fd = open("/dev/racex", O_RDWR);
