@@ -32,6 +32,10 @@ $T/sysfs udmabuf1 65536 | sed 's/ - sysfs: / - sysfs(udmabuf1): /'
 $T/mgr
 $T/edu udmabuf0
 
+# ---- safety (issue 14) ----------------------------------------------------
+$T/safety udmabuf0 1048576
+$T/mgr_safety
+
 # ---- dd, as in the original README ---------------------------------------
 dd_round_trip() {
 	dd if=/dev/urandom of=/tmp/random.bin bs=4096 count=256 2>/dev/null &&
@@ -102,3 +106,5 @@ check "module: a buffer larger than CMA allows is explained" cma_limit_is_explai
 check "module: zero-size parameters create nothing" \
 	sh -c "insmod $KO udmabuf0=0 && ! test -e /dev/udmabuf0 && test -e /dev/u-dma-buf-mgr && rmmod u-dma-buf"
 check "module: reload with the suite's buffers" insmod $KO $MODARGS
+# unloads, races opens against failing loads, reloads with $MODARGS
+$T/mgr_safety --ko $KO --reload "$MODARGS"

@@ -14,13 +14,20 @@ check() {
 	fi
 }
 
-# Remember how long the kernel log is; kmsg_has looks only at what follows.
+# Remember the kernel log's last line; kmsg_has looks only at what follows.
+# (Not a line count: once the ring buffer is full, old lines drop out as
+# new ones come and the count stays put.) If the mark itself has dropped
+# out, everything in the buffer is new.
 kmsg_mark() {
-	_kmsg_lines=$(dmesg | wc -l)
+	_kmsg_last=$(dmesg | tail -n 1)
 }
 
 kmsg_has() {
-	dmesg | tail -n +$((_kmsg_lines + 1)) | grep -q -- "$1"
+	dmesg | awk -v mark="$_kmsg_last" '
+		{ line[NR] = $0 }
+		$0 == mark { start = NR }
+		END { for (i = start + 1; i <= NR; i++) print line[i] }
+	' | grep -q -- "$1"
 }
 
 # Does the u-dma-buf module exist in the kernel? (module name u_dma_buf)
