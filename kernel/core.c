@@ -50,6 +50,7 @@
 #include <linux/version.h>
 
 #include "u-dma-buf.h"
+#include "u-dma-buf-ioctl.h"
 
 /*
  * Forced contiguous: behind an IOMMU, dma_alloc_coherent() may return pages
@@ -288,6 +289,7 @@ static void udmabuf_init_from(struct udmabuf *ub,
 	init_rwsem(&ub->mem_sem);
 	INIT_LIST_HEAD(&ub->node);
 	ub->size = cfg->size;
+	ub->mmap_mode = U_DMA_BUF_MMAP_MODE_PFN;
 	ub->origin = cfg->origin;
 	ub->sync_mode = cfg->sync_mode;
 	ub->sync_offset = cfg->sync_offset;
@@ -558,6 +560,47 @@ int udmabuf_sync(struct udmabuf *ub, bool for_device, u64 offset, u64 size,
 					size, dirs[direction]);
 	ub->sync_owner = for_device;
 	return 0;
+}
+
+/**
+ * udmabuf_sync_value - sysfs sync_for_cpu/_device and their ioctls
+ * @ub: the buffer
+ * @for_device: which of the two
+ * @val: 1 for the stored sync area, or a one-off range packed as
+ *	0xOOOOOOOOSSSSSSSS: offset in bits 63-32, size in bits 31-4 (so a
+ *	multiple of 16), direction in bits 3-2, bit 1 clear and bit 0 set
+ * @who: the attribute or ioctl, for the log
+ *
+ * A packed size can only reach the end of a buffer whose size is a multiple
+ * of 16; a range ending in the last 16-byte granule is cut at the end.
+ * The stored attributes stay as they are.
+ */
+int udmabuf_sync_value(struct udmabuf *ub, bool for_device, u64 val,
+		       const char *who)
+{
+	u64 offset = val >> 32, size = val & 0xfffffff0;
+	int ret;
+
+	if ((val & 3) != 1) {
+		udmabuf_reject(ub, "%s: give 1, or 0xOOOOOOOOSSSSSSSS with bit 0 set and bit 1 clear (got 0x%llx)\n",
+			       who, val);
+		return -EINVAL;
+	}
+	ret = mutex_lock_killable(&ub->lock);
+	if (ret)
+		return ret;
+	if (val == 1) {
+		ret = udmabuf_sync(ub, for_device, ub->sync_offset,
+				   ub->sync_size, ub->sync_direction);
+	} else {
+		if (offset <= ub->size && offset + size > ub->size &&
+		    offset + size <= ALIGN(ub->size, 16))
+			size = ub->size - offset;
+		ret = udmabuf_sync(ub, for_device, offset, size,
+				   (val >> 2) & 3);
+	}
+	mutex_unlock(&ub->lock);
+	return ret;
 }
 
 /* ---------------------------------------------------------------------

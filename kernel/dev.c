@@ -31,7 +31,6 @@
 #include <linux/version.h>
 
 #include "u-dma-buf.h"
-#include "u-dma-buf-ioctl.h"
 
 /* Pages a fault maps at once, from the faulting one on. */
 #define UDMABUF_FAULT_AROUND	256
@@ -329,86 +328,6 @@ static loff_t udmabuf_llseek(struct file *file, loff_t offset, int whence)
 	struct udmabuf *ub = file->private_data;
 
 	return fixed_size_llseek(file, offset, whence, ub->size);
-}
-
-/* ---------------------------------------------------------------------
- * ioctl
- */
-
-static long udmabuf_ioctl_info(struct udmabuf *ub, void __user *arg)
-{
-	struct u_dma_buf_info info = {
-		.size = ub->size,
-		.dma_addr = ub->dma_addr,
-	};
-	int ret;
-
-	ret = mutex_lock_killable(&ub->lock);
-	if (ret)
-		return ret;
-	info.sync_mode = ub->sync_mode;
-	info.sync_owner = ub->sync_owner;
-	if (ub->revoked)
-		ret = -ENODEV;
-	else if (udmabuf_is_coherent(ub))
-		info.flags |= U_DMA_BUF_INFO_DMA_COHERENT;
-	mutex_unlock(&ub->lock);
-	if (ret)
-		return ret;
-	strscpy(info.version, UDMABUF_DRIVER_VERSION, sizeof(info.version));
-
-	return copy_to_user(arg, &info, sizeof(info)) ? -EFAULT : 0;
-}
-
-static long udmabuf_ioctl_sync(struct udmabuf *ub, struct file *file,
-			       void __user *arg)
-{
-	const u32 known = U_DMA_BUF_SYNC_FOR_CPU | U_DMA_BUF_SYNC_FOR_DEVICE |
-			  U_DMA_BUF_SYNC_STORED_AREA;
-	struct u_dma_buf_sync req;
-	bool for_device;
-	long ret;
-
-	/* cache work can throw away another writer's data */
-	if (!(file->f_mode & FMODE_WRITE)) {
-		udmabuf_reject(ub, "sync ioctl on a file opened read-only; open it O_RDWR\n");
-		return -EBADF;
-	}
-	if (copy_from_user(&req, arg, sizeof(req)))
-		return -EFAULT;
-	for_device = req.flags & U_DMA_BUF_SYNC_FOR_DEVICE;
-	if ((req.flags & ~known) ||
-	    for_device == !!(req.flags & U_DMA_BUF_SYNC_FOR_CPU)) {
-		udmabuf_reject(ub, "sync ioctl flags 0x%x: set exactly one of FOR_CPU and FOR_DEVICE\n",
-			       req.flags);
-		return -EINVAL;
-	}
-	ret = mutex_lock_killable(&ub->lock);
-	if (ret)
-		return ret;
-	if (req.flags & U_DMA_BUF_SYNC_STORED_AREA)
-		ret = udmabuf_sync(ub, for_device, ub->sync_offset,
-				   ub->sync_size, ub->sync_direction);
-	else
-		ret = udmabuf_sync(ub, for_device, req.offset, req.size,
-				   req.direction);
-	mutex_unlock(&ub->lock);
-	return ret;
-}
-
-static long udmabuf_ioctl(struct file *file, unsigned int cmd,
-			  unsigned long arg)
-{
-	struct udmabuf *ub = file->private_data;
-
-	switch (cmd) {
-	case U_DMA_BUF_IOCTL_GET_INFO:
-		return udmabuf_ioctl_info(ub, (void __user *)arg);
-	case U_DMA_BUF_IOCTL_SYNC:
-		return udmabuf_ioctl_sync(ub, file, (void __user *)arg);
-	default:
-		return -ENOTTY;
-	}
 }
 
 const struct file_operations udmabuf_fops = {

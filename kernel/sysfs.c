@@ -55,6 +55,13 @@ static ssize_t dma_coherent_show(struct device *dev,
 }
 static DEVICE_ATTR_RO(dma_coherent);
 
+static ssize_t quirk_mmap_mode_show(struct device *dev,
+				    struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%u\n", to_udmabuf(dev)->mmap_mode);
+}
+static DEVICE_ATTR_RO(quirk_mmap_mode);
+
 static ssize_t driver_version_show(struct device *dev,
 				   struct device_attribute *attr, char *buf)
 {
@@ -116,12 +123,7 @@ static DEVICE_ATTR_RW(sync_direction);
 UDMABUF_FIELD_SHOW(sync_owner)
 static DEVICE_ATTR_RO(sync_owner);
 
-/*
- * sync_for_cpu / sync_for_device take 1 (the stored sync_offset, sync_size
- * and sync_direction) or a one-off range packed as 0xOOOOOOOOSSSSSSSS:
- * offset in bits 63-32, size in bits 31-4 (a multiple of 16), direction in
- * bits 3-2, bit 1 zero and bit 0 one. The stored attributes stay as they are.
- */
+/* sync_for_cpu / sync_for_device: see udmabuf_sync_value() */
 static ssize_t udmabuf_sync_store(struct device *dev, const char *attr,
 				  const char *buf, size_t count,
 				  bool for_device)
@@ -131,24 +133,27 @@ static ssize_t udmabuf_sync_store(struct device *dev, const char *attr,
 	int ret;
 
 	ret = udmabuf_parse(ub, attr, buf, count, U64_MAX, &val);
-	if (ret)
-		return ret;
-	if ((val & 3) != 1) {
-		udmabuf_reject(ub, "%s: write 1, or 0xOOOOOOOOSSSSSSSS with bit 0 set and bit 1 clear (got 0x%llx)\n",
-			       attr, val);
-		return -EINVAL;
-	}
-	ret = mutex_lock_killable(&ub->lock);
-	if (ret)
-		return ret;
-	if (val == 1)
-		ret = udmabuf_sync(ub, for_device, ub->sync_offset,
-				   ub->sync_size, ub->sync_direction);
-	else
-		ret = udmabuf_sync(ub, for_device, val >> 32,
-				   val & 0xfffffff0, (val >> 2) & 3);
-	mutex_unlock(&ub->lock);
+	if (!ret)
+		ret = udmabuf_sync_value(ub, for_device, val, attr);
 	return ret ? ret : count;
+}
+
+/* Read as 0, as upstream's: programs written for it read them back. */
+static ssize_t udmabuf_sync_show(char *buf)
+{
+	return sysfs_emit(buf, "0\n");
+}
+
+static ssize_t sync_for_cpu_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	return udmabuf_sync_show(buf);
+}
+
+static ssize_t sync_for_device_show(struct device *dev,
+				    struct device_attribute *attr, char *buf)
+{
+	return udmabuf_sync_show(buf);
 }
 
 static ssize_t sync_for_cpu_store(struct device *dev,
@@ -157,7 +162,7 @@ static ssize_t sync_for_cpu_store(struct device *dev,
 {
 	return udmabuf_sync_store(dev, "sync_for_cpu", buf, count, false);
 }
-static DEVICE_ATTR_WO(sync_for_cpu);
+static DEVICE_ATTR_RW(sync_for_cpu);
 
 static ssize_t sync_for_device_store(struct device *dev,
 				     struct device_attribute *attr,
@@ -165,7 +170,7 @@ static ssize_t sync_for_device_store(struct device *dev,
 {
 	return udmabuf_sync_store(dev, "sync_for_device", buf, count, true);
 }
-static DEVICE_ATTR_WO(sync_for_device);
+static DEVICE_ATTR_RW(sync_for_device);
 
 static struct attribute *udmabuf_attrs[] = {
 	&dev_attr_phys_addr.attr,
@@ -179,6 +184,7 @@ static struct attribute *udmabuf_attrs[] = {
 	&dev_attr_sync_for_device.attr,
 	&dev_attr_dma_coherent.attr,
 	&dev_attr_driver_version.attr,
+	&dev_attr_quirk_mmap_mode.attr,
 	NULL,
 };
 

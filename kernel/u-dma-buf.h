@@ -6,6 +6,7 @@
  * dev.c    /dev/<name>: open, mmap, read, write, llseek, ioctl
  * sysfs.c  /sys/class/u-dma-buf/<name>/ attributes
  * of.c     device-tree probe ("ikwzm,u-dma-buf")
+ * ioctl.c  the ioctls of /dev/<name> (u-dma-buf-ioctl.h)
  * mgr.c    /dev/u-dma-buf-mgr
  * main.c   module parameters udmabuf0..7, init and exit
  */
@@ -56,6 +57,7 @@ struct udmabuf {
 	u64 dma_mask;		/* dev.dma_mask points here when dma_dev == &dev */
 	u64 size;		/* bytes asked for */
 	size_t alloc_size;	/* PAGE_ALIGN(size): allocated, zeroed, mappable */
+	unsigned int mmap_mode;	/* U_DMA_BUF_MMAP_MODE_PFN or _PAGE */
 	enum udmabuf_origin origin;
 	struct list_head node;	/* on udmabuf_list, guarded by udmabuf_list_lock */
 
@@ -117,10 +119,15 @@ int udmabuf_delete(const char *name);
 void udmabuf_destroy_all(enum udmabuf_origin origin);
 int udmabuf_sync(struct udmabuf *ub, bool for_device, u64 offset, u64 size,
 		 unsigned int direction);
+int udmabuf_sync_value(struct udmabuf *ub, bool for_device, u64 val,
+		       const char *who);
 bool udmabuf_is_coherent(struct udmabuf *ub);
 
 /* dev.c */
 extern const struct file_operations udmabuf_fops;
+
+/* ioctl.c */
+long udmabuf_ioctl(struct file *file, unsigned int cmd, unsigned long arg);
 
 /* sysfs.c */
 extern const struct attribute_group *udmabuf_groups[];

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { RawBinding } from '../native/index.js';
 import { UdmabufError } from './errors.js';
 
-export type { RawBinding, RawInfo, RawMapping } from '../native/index.js';
+export type { RawBinding, RawDevInfo, RawDrvInfo, RawSync, RawMapping } from '../native/index.js';
 
 /** The repository (or installed package) root: two levels above dist/lib. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

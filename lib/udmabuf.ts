@@ -158,18 +158,25 @@ export class Udmabuf {
 
   /** Hand the buffer (or `range`) to the CPU: invalidate as the direction needs. */
   sync_for_cpu(range?: SyncRange): void {
-    this.sync(binding().syncFlags.FOR_CPU, range);
+    this.sync(false, range);
   }
 
   /** Hand the buffer (or `range`) to the device: clean as the direction needs. */
   sync_for_device(range?: SyncRange): void {
-    this.sync(binding().syncFlags.FOR_DEVICE, range);
+    this.sync(true, range);
   }
 
-  private sync(flag: number, range?: SyncRange): void {
+  /**
+   * The ioctl takes the sysfs value: 1 for the stored area, or a one-off
+   * range packed as offset << 32 | size | direction << 2 | 1, with offset
+   * below 4 GiB and size a multiple of 16. The range is widened to 16-byte
+   * boundaries (caches work in whole lines of 32 bytes or more, so this
+   * syncs nothing the hardware would not).
+   */
+  private sync(forDevice: boolean, range?: SyncRange): void {
     const fd = this.file();
     if (!range) {
-      binding().sync(fd, 0, 0, 0, flag | binding().syncFlags.STORED_AREA);
+      binding().syncValue(fd, forDevice, 1n);
       return;
     }
     const direction = range.direction ?? this.sync_direction ?? 0;
@@ -178,7 +185,18 @@ export class Udmabuf {
         `sync range offset ${range.offset} size ${range.size} is outside the ${this.buf_size}-byte buffer ${this.name}`,
       );
     }
-    binding().sync(fd, range.offset, range.size, direction, flag);
+    if (![0, 1, 2].includes(direction)) {
+      throw new RangeError(`sync direction ${direction} is not 0 (bidirectional), 1 (to device) or 2 (from device)`);
+    }
+    const start = Math.floor(range.offset / 16) * 16;
+    const end = Math.ceil((range.offset + range.size) / 16) * 16;
+    if (start >= 2 ** 32 || end - start > 0xfffffff0) {
+      throw new RangeError(
+        `sync range offset ${range.offset} size ${range.size}: the driver's one-off range needs an offset below 4 GiB and a size below 4 GiB; sync the stored area (set_sync_area) instead`,
+      );
+    }
+    const value = (BigInt(start) << 32n) | BigInt(end - start) | (BigInt(direction) << 2n) | 1n;
+    binding().syncValue(fd, forDevice, value);
   }
 
   // ---- mapping -------------------------------------------------------------

@@ -9,14 +9,30 @@ export interface RawMapping {
   handle: object;
 }
 
-/** What U_DMA_BUF_IOCTL_GET_INFO reports. */
-export interface RawInfo {
+/** What U_DMA_BUF_IOCTL_GET_DEV_INFO reports. */
+export interface RawDevInfo {
   size: number;
-  dmaAddr: bigint;
-  syncMode: number;
-  syncOwner: number;
+  /** The address the device must use. */
+  addr: bigint;
+  dmaMaskBits: number;
   dmaCoherent: boolean;
+  /** 2 PFN map, 4 page mode. */
+  mmapMode: number;
+}
+
+/** What U_DMA_BUF_IOCTL_GET_DRV_INFO reports. */
+export interface RawDrvInfo {
+  ioctlVersion: number;
   version: string;
+}
+
+/** What U_DMA_BUF_IOCTL_GET_SYNC reports: the stored sync area. */
+export interface RawSync {
+  offset: number;
+  size: number;
+  direction: number;
+  mode: number;
+  owner: number;
 }
 
 export interface RawBinding {
@@ -29,8 +45,6 @@ export interface RawBinding {
     O_TRUNC: number;
     O_SYNC: number;
   };
-  /** U_DMA_BUF_SYNC_* flags of the sync ioctl. */
-  syncFlags: { FOR_CPU: number; FOR_DEVICE: number; STORED_AREA: number };
   pageSize: number;
   open(path: string, flags: number): number;
   close(fd: number): void;
@@ -40,7 +54,14 @@ export interface RawBinding {
   mmap(fd: number, offset: number, length: number, access: 0 | 1 | 2): RawMapping;
   /** munmap, then detach buffer; views over it read as zero length. */
   unmap(handle: object, buffer: ArrayBuffer): void;
-  getInfo(fd: number): RawInfo;
+  getDevInfo(fd: number): RawDevInfo;
+  getDrvInfo(fd: number): RawDrvInfo;
+  getSync(fd: number): RawSync;
+  /**
+   * U_DMA_BUF_IOCTL_SET_SYNC_FOR_DEVICE (forDevice) or _FOR_CPU with the
+   * sysfs value: 1n for the stored area, or a packed one-off range.
+   */
+  syncValue(fd: number, forDevice: boolean, value: bigint): void;
 
   // ---- numeric kernels (csrc/kernels.h); dtype codes in numpy's order ----
   /** out = a op b; a or b may be a scalar; all arrays of dtype `type`. */
@@ -54,5 +75,4 @@ export interface RawBinding {
   /** The original README's check_buf() / clear_buf(), compiled as C. */
   checkBuf(buffer: Uint8Array): number;
   clearBuf(buffer: Uint8Array): number;
-  sync(fd: number, offset: number, size: number, direction: number, flags: number): void;
 }

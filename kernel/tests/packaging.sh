@@ -30,10 +30,19 @@ uapi_layout() {
 	cat >"$TMP/uapi.c" <<'C'
 #include <stddef.h>
 #include "u-dma-buf-ioctl.h"
-_Static_assert(sizeof(struct u_dma_buf_info) == 48, "info size");
-_Static_assert(offsetof(struct u_dma_buf_info, version) == 32, "version offset");
-_Static_assert(sizeof(struct u_dma_buf_sync) == 24, "sync size");
-_Static_assert(offsetof(struct u_dma_buf_sync, flags) == 20, "flags offset");
+#include <linux/ioctl.h>
+/* upstream u-dma-buf v5.5's layouts and encoded numbers */
+_Static_assert(sizeof(u_dma_buf_ioctl_drv_info) == 24, "drv_info size");
+_Static_assert(sizeof(u_dma_buf_ioctl_dev_info) == 24, "dev_info size");
+_Static_assert(sizeof(u_dma_buf_ioctl_sync_args) == 24, "sync_args size");
+_Static_assert(offsetof(u_dma_buf_ioctl_sync_args, offset) == 16, "offset");
+_Static_assert(sizeof(u_dma_buf_ioctl_export_args) == 40, "export size");
+_Static_assert(offsetof(u_dma_buf_ioctl_export_args, fd) == 32, "fd offset");
+_Static_assert(U_DMA_BUF_IOCTL_GET_DRV_INFO == _IOC(_IOC_READ, 'U', 1, 24), "1");
+_Static_assert(U_DMA_BUF_IOCTL_GET_SYNC_OWNER == _IOC(_IOC_READ, 'U', 4, 4), "4");
+_Static_assert(U_DMA_BUF_IOCTL_SET_SYNC_FOR_DEVICE == _IOC(_IOC_WRITE, 'U', 6, 8), "6");
+_Static_assert(U_DMA_BUF_IOCTL_SET_SYNC == _IOC(_IOC_WRITE, 'U', 9, 24), "9");
+_Static_assert(U_DMA_BUF_IOCTL_EXPORT == _IOC(_IOC_READ | _IOC_WRITE, 'U', 10, 40), "10");
 int main(void) { return 0; }
 C
 	gcc -Wall -Werror -I"$REPO/kernel" -c -o "$TMP/a.o" "$TMP/uapi.c" &&

@@ -5,32 +5,20 @@
 #include <unistd.h>
 
 #include "addon.h"
-#include "u-dma-buf-ioctl.h"
-
-namespace udmabuf {
-
-static Napi::Object SyncFlags(Napi::Env env) {
-  Napi::Object c = Napi::Object::New(env);
-  c.Set("FOR_CPU", U_DMA_BUF_SYNC_FOR_CPU);
-  c.Set("FOR_DEVICE", U_DMA_BUF_SYNC_FOR_DEVICE);
-  c.Set("STORED_AREA", U_DMA_BUF_SYNC_STORED_AREA);
-  return c;
-}
-
-}  // namespace udmabuf
 
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   using namespace udmabuf;
   exports.Set("constants", Constants(env));
-  exports.Set("syncFlags", SyncFlags(env));
   exports.Set("pageSize", Napi::Number::New(env, static_cast<double>(sysconf(_SC_PAGESIZE))));
   exports.Set("open", Napi::Function::New(env, Open, "open"));
   exports.Set("close", Napi::Function::New(env, Close, "close"));
   exports.Set("seekEnd", Napi::Function::New(env, SeekEnd, "seekEnd"));
   exports.Set("mmap", Napi::Function::New(env, Mmap, "mmap"));
   exports.Set("unmap", Napi::Function::New(env, Unmap, "unmap"));
-  exports.Set("getInfo", Napi::Function::New(env, GetInfo, "getInfo"));
-  exports.Set("sync", Napi::Function::New(env, Sync, "sync"));
+  exports.Set("getDevInfo", Napi::Function::New(env, GetDevInfo, "getDevInfo"));
+  exports.Set("getDrvInfo", Napi::Function::New(env, GetDrvInfo, "getDrvInfo"));
+  exports.Set("getSync", Napi::Function::New(env, GetSync, "getSync"));
+  exports.Set("syncValue", Napi::Function::New(env, SyncValue, "syncValue"));
   exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
   exports.Set("divideToFloat64", Napi::Function::New(env, DivideToF64, "divideToFloat64"));
   exports.Set("fill", Napi::Function::New(env, Fill, "fill"));

@@ -28,8 +28,10 @@ Napi::Value Mmap(const Napi::CallbackInfo& info);
 Napi::Value Unmap(const Napi::CallbackInfo& info);
 
 // ioctl.cc
-Napi::Value GetInfo(const Napi::CallbackInfo& info);
-Napi::Value Sync(const Napi::CallbackInfo& info);
+Napi::Value GetDevInfo(const Napi::CallbackInfo& info);
+Napi::Value GetDrvInfo(const Napi::CallbackInfo& info);
+Napi::Value GetSync(const Napi::CallbackInfo& info);
+Napi::Value SyncValue(const Napi::CallbackInfo& info);
 
 // kernels.cc: the numeric kernels of csrc/
 Napi::Value Binary(const Napi::CallbackInfo& info);

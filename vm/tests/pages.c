@@ -185,13 +185,13 @@ out:
 	free(got);
 }
 
-static int sync_req(int fd, unsigned flags)
+/* The whole buffer, bidirectional, through SET_SYNC_FOR_CPU/_DEVICE. */
+static int sync_req(int fd, unsigned long cmd)
 {
-	struct u_dma_buf_sync s = { .offset = 0, .size = size,
-				    .direction = U_DMA_BUF_DIR_BIDIRECTIONAL,
-				    .flags = flags };
+	unsigned long long v = (size + 15) & 0xfffffff0ULL;
 
-	return ioctl(fd, U_DMA_BUF_IOCTL_SYNC, &s) ? -errno : 0;
+	v |= 1;
+	return ioctl(fd, cmd, &v) ? -errno : 0;
 }
 
 TEST(syncing_the_whole_buffer_succeeds_and_keeps_the_data)
@@ -205,11 +205,11 @@ TEST(syncing_the_whole_buffer_succeeds_and_keeps_the_data)
 		goto out;
 	fill(want, s);
 	CHECK(write_all(fd, want) == 0, "write(): %s", strerror(errno));
-	ret = sync_req(fd, U_DMA_BUF_SYNC_FOR_DEVICE);
+	ret = sync_req(fd, U_DMA_BUF_IOCTL_SET_SYNC_FOR_DEVICE);
 	CHECK(ret == 0, "ioctl SYNC for device: %s", strerror(-ret));
 	CHECK(attr_u64("sync_owner") == 1, "sync_owner %llu after the ioctl for device",
 	      attr_u64("sync_owner"));
-	ret = sync_req(fd, U_DMA_BUF_SYNC_FOR_CPU);
+	ret = sync_req(fd, U_DMA_BUF_IOCTL_SET_SYNC_FOR_CPU);
 	CHECK(ret == 0, "ioctl SYNC for cpu: %s", strerror(-ret));
 	CHECK(attr_u64("sync_owner") == 0, "sync_owner %llu after the ioctl for cpu",
 	      attr_u64("sync_owner"));

@@ -233,15 +233,16 @@ TEST(sysfs_writes_with_a_nul_byte_are_refused)
 	reset_sync_attrs(0);
 }
 
-static int sync_ioctl(int fd, unsigned flags)
+/* SET_SYNC_FOR_CPU/_DEVICE (@cmd) of the stored area */
+static int sync_ioctl(int fd, unsigned long cmd)
 {
-	struct u_dma_buf_sync s = { .offset = 0, .size = size, .flags = flags };
+	unsigned long long v = 1;
 
-	return ioctl(fd, U_DMA_BUF_IOCTL_SYNC, &s) ? -errno : 0;
+	return ioctl(fd, cmd, &v) ? -errno : 0;
 }
 
-/* On @fd (O_RDONLY) the sync @flags must fail with EBADF, owner kept. */
-static void expect_sync_ebadf(int fd, unsigned flags, const char *what)
+/* On @fd (O_RDONLY) the sync @cmd must fail with EBADF, owner kept. */
+static void expect_sync_ebadf(int fd, unsigned long flags, const char *what)
 {
 	unsigned long long owner = attr_u64("sync_owner");
 	int ret = sync_ioctl(fd, flags);
@@ -252,21 +253,21 @@ static void expect_sync_ebadf(int fd, unsigned flags, const char *what)
 
 TEST(a_read_only_file_cannot_sync)
 {
-	struct u_dma_buf_info info;
+	u_dma_buf_ioctl_dev_info info;
 	int ro = open(dev, O_RDONLY), rw = open(dev, O_RDWR);
 
 	CHECK(ro >= 0 && rw >= 0, "open");
 	attr_write("sync_for_cpu", "1");
-	expect_sync_ebadf(ro, U_DMA_BUF_SYNC_FOR_DEVICE, "SYNC_FOR_DEVICE");
+	expect_sync_ebadf(ro, U_DMA_BUF_IOCTL_SET_SYNC_FOR_DEVICE, "SYNC_FOR_DEVICE");
 	attr_write("sync_for_device", "1");
-	expect_sync_ebadf(ro, U_DMA_BUF_SYNC_FOR_CPU, "SYNC_FOR_CPU");
-	CHECK(ioctl(ro, U_DMA_BUF_IOCTL_GET_INFO, &info) == 0 && info.size == size,
-	      "GET_INFO on O_RDONLY: %s", strerror(errno));
-	CHECK(sync_ioctl(rw, U_DMA_BUF_SYNC_FOR_CPU) == 0 &&
+	expect_sync_ebadf(ro, U_DMA_BUF_IOCTL_SET_SYNC_FOR_CPU, "SYNC_FOR_CPU");
+	CHECK(ioctl(ro, U_DMA_BUF_IOCTL_GET_DEV_INFO, &info) == 0 && info.size == size,
+	      "GET_DEV_INFO on O_RDONLY: %s", strerror(errno));
+	CHECK(sync_ioctl(rw, U_DMA_BUF_IOCTL_SET_SYNC_FOR_CPU) == 0 &&
 	      attr_u64("sync_owner") == 0, "SYNC_FOR_CPU on O_RDWR");
-	CHECK(sync_ioctl(rw, U_DMA_BUF_SYNC_FOR_DEVICE) == 0 &&
+	CHECK(sync_ioctl(rw, U_DMA_BUF_IOCTL_SET_SYNC_FOR_DEVICE) == 0 &&
 	      attr_u64("sync_owner") == 1, "SYNC_FOR_DEVICE on O_RDWR");
-	CHECK(ioctl(rw, U_DMA_BUF_IOCTL_GET_INFO, &info) == 0, "GET_INFO on O_RDWR");
+	CHECK(ioctl(rw, U_DMA_BUF_IOCTL_GET_DEV_INFO, &info) == 0, "GET_DEV_INFO on O_RDWR");
 	attr_write("sync_for_cpu", "1");
 	close(ro);
 	close(rw);
