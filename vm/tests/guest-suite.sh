@@ -102,3 +102,7 @@ check "module: a buffer larger than CMA allows is explained" cma_limit_is_explai
 check "module: zero-size parameters create nothing" \
 	sh -c "insmod $KO udmabuf0=0 && ! test -e /dev/udmabuf0 && test -e /dev/u-dma-buf-mgr && rmmod u-dma-buf"
 check "module: reload with the suite's buffers" insmod $KO $MODARGS
+
+# ---- storm: everything at once, with unloads and reloads -----------------
+# Leaves the module loaded with $MODARGS.
+$T/storm --seconds ${STORM_SECONDS:-20} --ko $KO --modargs "$MODARGS"
