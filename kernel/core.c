@@ -2,30 +2,70 @@
 /*
  * core.c - the u-dma-buf buffer object
  *
- * A buffer is one physically contiguous region from dma_alloc_coherent(),
- * a character device /dev/<name> and a class device carrying the sysfs
- * attributes. The class device is embedded in struct udmabuf and its
- * refcount decides when the struct is freed; the DMA memory itself is freed
- * by udmabuf_destroy(), which callers only reach once no file is open (the
- * manager checks, and module exit cannot run while a file holds the module).
+ * A buffer is one physically contiguous region of DMA memory, a character
+ * device /dev/<name> and a class device carrying the sysfs attributes.
+ *
+ * Lifetime. Everything a buffer owns - struct udmabuf, its DMA memory, its
+ * inode - belongs to the reference count of the embedded class device and
+ * is freed by udmabuf_release() on the last put_device(). References are
+ * held by:
+ *   - udmabuf_list, from creation until the buffer is unpublished (manager
+ *     "delete", module exit, or its platform device going away);
+ *   - every open file, from open() to the file's release; a mapping holds
+ *     its file, so the last munmap() of a closed file drops that reference;
+ *   - a platform device's driver data, for device-tree buffers;
+ *   - anyone who looks a buffer up under udmabuf_list_lock and uses it after
+ *     dropping that lock (nothing is touched after the lock without one).
+ * Unpublishing marks the buffer dying (open() fails), removes the device
+ * node and sysfs directory, and drops the list's reference: the memory
+ * stays until the last file and mapping are gone. The manager and rmmod
+ * refuse to unpublish a buffer that is open or mapped.
+ *
+ * Revocation. DMA memory allocated for a platform device cannot outlive
+ * that device (its IOMMU domain and DMA operations go with it), and a
+ * device's removal cannot wait for user space. When the device goes away
+ * the buffer is unpublished and revoked: every mapping is zapped (later
+ * accesses get SIGBUS), read/write/ioctl fail with ENODEV, and the memory
+ * is freed once copies in flight have finished (mem_sem). The files keep
+ * struct udmabuf alive until they are closed.
+ *
+ * Locks, outermost first: udmabuf_list_lock (the list and name lookups);
+ * mem_sem (read: a user copy; write: revoke); mm's mmap_lock (taken by user
+ * copies and page faults); ub->lock (the buffer's state; a page fault takes
+ * it to insert pages). ub->lock is never held across a user copy.
  */
 #define pr_fmt(fmt) "u-dma-buf: " fmt
 
 #include <linux/ctype.h>
 #include <linux/dma-map-ops.h>
+#include <linux/fs.h>
 #include <linux/idr.h>
 #include <linux/mm.h>
 #include <linux/module.h>
+#include <linux/mount.h>
+#include <linux/namei.h>
+#include <linux/pseudo_fs.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/version.h>
 
 #include "u-dma-buf.h"
 
+/*
+ * Forced contiguous: behind an IOMMU, dma_alloc_coherent() may return pages
+ * that are contiguous only in the device's address space.
+ */
+#define UDMABUF_DMA_ATTRS	DMA_ATTR_FORCE_CONTIGUOUS
+#define UDMABUF_FS_MAGIC	0x75646d62	/* "udmb" */
+
 DEFINE_RATELIMIT_STATE(udmabuf_reject_rs, 5 * HZ, 100);
+
+/* Set once module init has succeeded; open() fails before (see main.c). */
+bool udmabuf_live;
 
 static dev_t udmabuf_devt;
 static DEFINE_IDA(udmabuf_minors);
+static struct vfsmount *udmabuf_mnt;	/* pseudo fs for the buffers' inodes */
 
 /* Protects udmabuf_list and makes name lookups atomic with create/delete. */
 DEFINE_MUTEX(udmabuf_list_lock);
@@ -40,6 +80,7 @@ struct class udmabuf_class = {
  * names and sizes
  */
 
+/* 1-63 visible characters; not ".", ".."; no '/' nor '!' (devtmpfs: '/') */
 bool udmabuf_name_ok(const char *name)
 {
 	size_t len = strnlen(name, UDMABUF_NAME_MAX);
@@ -50,7 +91,7 @@ bool udmabuf_name_ok(const char *name)
 	if (!strcmp(name, ".") || !strcmp(name, ".."))
 		return false;
 	for (i = 0; i < len; i++)
-		if (!isgraph(name[i]) || name[i] == '/')
+		if (!isgraph(name[i]) || name[i] == '/' || name[i] == '!')
 			return false;
 	return true;
 }
@@ -94,13 +135,110 @@ static int udmabuf_check_size(const struct udmabuf_config *cfg)
 	return 0;
 }
 
+/* devtmpfs would silently keep the other node: refuse the name instead. */
+static int udmabuf_check_dev_node(const char *name)
+{
+	char path[UDMABUF_NAME_MAX + 8];
+	struct path p;
+
+	snprintf(path, sizeof(path), "/dev/%s", name);
+	if (kern_path(path, 0, &p))
+		return 0;
+	path_put(&p);
+	pr_err("%s: /dev/%s already exists; choose another name\n", name, name);
+	return -EEXIST;
+}
+
+/* ---------------------------------------------------------------------
+ * the DMA memory
+ */
+
+static unsigned long udmabuf_vaddr_to_pfn(void *va)
+{
+	if (is_vmalloc_addr(va))
+		return vmalloc_to_pfn(va);
+	return PHYS_PFN(virt_to_phys(va));
+}
+
+/* mmap maps pfn + n: make sure that is where the memory really is. */
+static int udmabuf_check_linear(struct udmabuf *ub)
+{
+	unsigned long i, npages = ub->alloc_size >> PAGE_SHIFT;
+
+	ub->pfn = udmabuf_vaddr_to_pfn(ub->vaddr);
+	for (i = 1; i < npages; i++) {
+		if (udmabuf_vaddr_to_pfn(ub->vaddr + (i << PAGE_SHIFT)) !=
+		    ub->pfn + i) {
+			pr_err("%s: the DMA API gave memory that is not physically contiguous (page %lu of %lu); not created\n",
+			       dev_name(&ub->dev), i, npages);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+/* Allocate the memory; called with ub->dev initialised but not added. */
+static int udmabuf_alloc_memory(struct udmabuf *ub,
+				const struct udmabuf_config *cfg)
+{
+	int ret;
+
+	if (ub->dma_dev == &ub->dev) {
+		ub->dev.dma_mask = &ub->dma_mask;
+		ret = dma_set_mask_and_coherent(&ub->dev,
+					DMA_BIT_MASK(UDMABUF_DMA_MASK_BITS));
+		if (ret)
+			return ret;
+	}
+	/*
+	 * Whole pages, all zeroed: mmap exposes the last page entirely.
+	 * __GFP_NOWARN: a size too large is the user's error, not a kernel bug.
+	 */
+	ub->alloc_size = PAGE_ALIGN(cfg->size);
+	ub->vaddr = dma_alloc_attrs(ub->dma_dev, ub->alloc_size, &ub->dma_addr,
+				    GFP_KERNEL | __GFP_NOWARN, UDMABUF_DMA_ATTRS);
+	if (!ub->vaddr) {
+		udmabuf_explain_nomem(cfg);
+		return -ENOMEM;
+	}
+	ret = udmabuf_check_linear(ub);
+	if (ret) {
+		dma_free_attrs(ub->dma_dev, ub->alloc_size, ub->vaddr,
+			       ub->dma_addr, UDMABUF_DMA_ATTRS);
+		ub->vaddr = NULL;
+	}
+	return ret;
+}
+
+static void udmabuf_free_memory(struct udmabuf *ub)
+{
+	if (!ub->vaddr)
+		return;
+	dma_free_attrs(ub->dma_dev, ub->alloc_size, ub->vaddr, ub->dma_addr,
+		       UDMABUF_DMA_ATTRS);
+	ub->vaddr = NULL;
+}
+
 /* ---------------------------------------------------------------------
  * creation and destruction
  */
 
+/* The last reference: no file, mapping or list holds the buffer. */
 static void udmabuf_release(struct device *dev)
 {
-	kfree(to_udmabuf(dev));
+	struct udmabuf *ub = to_udmabuf(dev);
+
+	udmabuf_free_memory(ub);
+	if (ub->inode)
+		iput(ub->inode);
+	if (ub->dma_dev != &ub->dev)
+		put_device(ub->dma_dev);
+	kfree(ub);
+}
+
+void udmabuf_put(struct udmabuf *ub)
+{
+	put_device(&ub->dev);
 }
 
 static void udmabuf_log_created(struct udmabuf *ub)
@@ -132,33 +270,6 @@ static int udmabuf_alloc_minor(const struct udmabuf_config *cfg)
 	return minor;
 }
 
-/* Allocate the memory; called with ub->dev initialised but not added. */
-static int udmabuf_alloc_memory(struct udmabuf *ub,
-				const struct udmabuf_config *cfg)
-{
-	int ret;
-
-	if (ub->dma_dev == &ub->dev) {
-		ub->dev.dma_mask = &ub->dma_mask;
-		ret = dma_set_mask_and_coherent(&ub->dev,
-					DMA_BIT_MASK(UDMABUF_DMA_MASK_BITS));
-		if (ret)
-			return ret;
-	}
-	/* __GFP_NOWARN: a size too large is the user's error, not a kernel bug */
-	ub->vaddr = dma_alloc_coherent(ub->dma_dev, cfg->size, &ub->dma_addr,
-				       GFP_KERNEL | __GFP_NOWARN);
-	if (!ub->vaddr) {
-		udmabuf_explain_nomem(cfg);
-		return -ENOMEM;
-	}
-	if (is_vmalloc_addr(ub->vaddr))
-		ub->pfn = vmalloc_to_pfn(ub->vaddr);
-	else
-		ub->pfn = PHYS_PFN(virt_to_phys(ub->vaddr));
-	return 0;
-}
-
 static struct udmabuf *udmabuf_find(const char *name)
 {
 	struct udmabuf *ub;
@@ -174,6 +285,7 @@ static void udmabuf_init_from(struct udmabuf *ub,
 			      const struct udmabuf_config *cfg)
 {
 	mutex_init(&ub->lock);
+	init_rwsem(&ub->mem_sem);
 	INIT_LIST_HEAD(&ub->node);
 	ub->size = cfg->size;
 	ub->origin = cfg->origin;
@@ -181,9 +293,10 @@ static void udmabuf_init_from(struct udmabuf *ub,
 	ub->sync_offset = cfg->sync_offset;
 	ub->sync_size = cfg->sync_size;
 	ub->sync_direction = cfg->sync_direction;
-	ub->dma_dev = cfg->dma_dev ? cfg->dma_dev : &ub->dev;
+	/* a platform device's struct stays until our release */
+	ub->dma_dev = cfg->dma_dev ? get_device(cfg->dma_dev) : &ub->dev;
 
-	device_initialize(&ub->dev);
+	device_initialize(&ub->dev);	/* the list's reference */
 	ub->dev.class = &udmabuf_class;
 	ub->dev.parent = cfg->dma_dev;
 	ub->dev.release = udmabuf_release;
@@ -191,95 +304,150 @@ static void udmabuf_init_from(struct udmabuf *ub,
 	ub->cdev.owner = THIS_MODULE;
 }
 
+/* Everything but the device node; @ub is freed by its release then. */
+static int udmabuf_setup(struct udmabuf *ub, const struct udmabuf_config *cfg)
+{
+	int minor, ret;
+
+	minor = udmabuf_alloc_minor(cfg);
+	if (minor < 0)
+		return minor;
+	ub->dev.devt = MKDEV(MAJOR(udmabuf_devt), minor);
+	ret = dev_set_name(&ub->dev, "%s", cfg->name);
+	if (ret)
+		goto out_free_minor;
+	ub->inode = alloc_anon_inode(udmabuf_mnt->mnt_sb);
+	if (IS_ERR(ub->inode)) {
+		ret = PTR_ERR(ub->inode);
+		ub->inode = NULL;
+		goto out_free_minor;
+	}
+	ret = udmabuf_alloc_memory(ub, cfg);
+	if (ret)
+		goto out_free_minor;
+	return 0;
+
+out_free_minor:
+	ida_free(&udmabuf_minors, minor);
+	return ret;
+}
+
 /**
  * udmabuf_create - allocate a buffer and make /dev/<name> for it
  * @cfg: name, minor, size, sync settings and the DMA device
+ * @ref: if not NULL, receives the buffer with a reference for the caller
  *
  * Logs one line saying why when it fails; nothing is left behind then.
  */
-struct udmabuf *udmabuf_create(const struct udmabuf_config *cfg)
+int udmabuf_create(const struct udmabuf_config *cfg, struct udmabuf **ref)
 {
 	struct udmabuf *ub;
-	int minor, ret;
+	int ret;
 
 	ret = udmabuf_check_size(cfg);
 	if (ret)
-		return ERR_PTR(ret);
-
-	mutex_lock(&udmabuf_list_lock);
+		return ret;
+	ret = mutex_lock_killable(&udmabuf_list_lock);
+	if (ret)
+		return ret;
 	if (udmabuf_find(cfg->name)) {
 		pr_err("%s: a u-dma-buf of that name already exists\n",
 		       cfg->name);
 		ret = -EEXIST;
 		goto out_unlock;
 	}
+	ret = udmabuf_check_dev_node(cfg->name);
+	if (ret)
+		goto out_unlock;
 	ub = kzalloc(sizeof(*ub), GFP_KERNEL);
 	if (!ub) {
 		ret = -ENOMEM;
 		goto out_unlock;
 	}
 	udmabuf_init_from(ub, cfg);
-
-	minor = udmabuf_alloc_minor(cfg);
-	if (minor < 0) {
-		ret = minor;
+	ret = udmabuf_setup(ub, cfg);
+	if (ret)
 		goto out_put;
-	}
-	ub->dev.devt = MKDEV(MAJOR(udmabuf_devt), minor);
-	ret = dev_set_name(&ub->dev, "%s", cfg->name);
-	if (ret)
-		goto out_free_minor;
-
-	ret = udmabuf_alloc_memory(ub, cfg);
-	if (ret)
-		goto out_free_minor;
-
 	ret = cdev_device_add(&ub->cdev, &ub->dev);
 	if (ret) {
 		pr_err("%s: cannot add the device (%d)\n", cfg->name, ret);
-		goto out_free_memory;
+		goto out_free_minor;
 	}
 	list_add_tail(&ub->node, &udmabuf_list);
-	mutex_unlock(&udmabuf_list_lock);
 	udmabuf_log_created(ub);
-	return ub;
+	if (ref)
+		*ref = to_udmabuf(get_device(&ub->dev));
+	mutex_unlock(&udmabuf_list_lock);
+	return 0;
 
-out_free_memory:
-	dma_free_coherent(ub->dma_dev, ub->size, ub->vaddr, ub->dma_addr);
 out_free_minor:
-	ida_free(&udmabuf_minors, minor);
+	ida_free(&udmabuf_minors, MINOR(ub->dev.devt));
 out_put:
-	put_device(&ub->dev);
+	put_device(&ub->dev);	/* frees the memory, the inode and ub */
 out_unlock:
 	mutex_unlock(&udmabuf_list_lock);
-	return ERR_PTR(ret);
+	return ret;
 }
 
-/* Tear down a buffer nobody has open; udmabuf_list_lock held. */
-static void __udmabuf_destroy(struct udmabuf *ub)
+/*
+ * Take a buffer off the list and remove its node and sysfs directory; the
+ * caller has marked it dying and drops the list's reference afterwards.
+ */
+static void udmabuf_unpublish(struct udmabuf *ub)
 {
 	lockdep_assert_held(&udmabuf_list_lock);
-	list_del(&ub->node);
+	list_del_init(&ub->node);
 	/* waits for sysfs callbacks to finish; no new open() gets through */
 	cdev_device_del(&ub->cdev, &ub->dev);
-	dma_free_coherent(ub->dma_dev, ub->size, ub->vaddr, ub->dma_addr);
 	ida_free(&udmabuf_minors, MINOR(ub->dev.devt));
 	dev_info(&ub->dev, "driver uninstalled\n");
-	put_device(&ub->dev);
 }
 
-/**
- * udmabuf_destroy - remove a buffer at module exit or device-tree unbind
- * @ub: the buffer; no file can be open (the module is pinned while one is)
- */
-void udmabuf_destroy(struct udmabuf *ub)
+static void udmabuf_mark_dying(struct udmabuf *ub)
 {
-	mutex_lock(&udmabuf_list_lock);
 	mutex_lock(&ub->lock);
 	ub->dying = true;
 	mutex_unlock(&ub->lock);
-	__udmabuf_destroy(ub);
+}
+
+/*
+ * Free the memory under whatever still has the buffer open: zap every
+ * mapping, fail every later access, wait for copies in flight.
+ */
+static void udmabuf_revoke(struct udmabuf *ub)
+{
+	unsigned int users;
+
+	mutex_lock(&ub->lock);
+	ub->revoked = true;
+	users = ub->open_count;
+	mutex_unlock(&ub->lock);
+	if (users)
+		dev_warn(&ub->dev, "its device went away while it was open or mapped %u time(s): mappings now fault (SIGBUS), file operations fail (ENODEV)\n",
+			 users);
+	unmap_mapping_range(ub->inode->i_mapping, 0, 0, 1);
+	down_write(&ub->mem_sem);
+	udmabuf_free_memory(ub);
+	up_write(&ub->mem_sem);
+}
+
+/**
+ * udmabuf_remove - the buffer's DMA device is going away (device-tree unbind)
+ * @ub: the buffer; the caller's reference is dropped
+ *
+ * Returns with the memory freed, so that the device can go.
+ */
+void udmabuf_remove(struct udmabuf *ub)
+{
+	mutex_lock(&udmabuf_list_lock);
+	udmabuf_mark_dying(ub);
+	if (!list_empty(&ub->node)) {
+		udmabuf_unpublish(ub);
+		put_device(&ub->dev);	/* the list's reference */
+	}
 	mutex_unlock(&udmabuf_list_lock);
+	udmabuf_revoke(ub);
+	put_device(&ub->dev);		/* the caller's */
 }
 
 /**
@@ -292,9 +460,11 @@ void udmabuf_destroy(struct udmabuf *ub)
 int udmabuf_delete(const char *name)
 {
 	struct udmabuf *ub;
-	int ret = 0;
+	int ret;
 
-	mutex_lock(&udmabuf_list_lock);
+	ret = mutex_lock_killable(&udmabuf_list_lock);
+	if (ret)
+		return ret;
 	ub = udmabuf_find(name);
 	if (!ub) {
 		udmabuf_reject_pr("%s: no u-dma-buf of that name\n", name);
@@ -315,22 +485,28 @@ int udmabuf_delete(const char *name)
 		ub->dying = true;
 	}
 	mutex_unlock(&ub->lock);
-	if (!ret)
-		__udmabuf_destroy(ub);
+	if (!ret) {
+		udmabuf_unpublish(ub);
+		put_device(&ub->dev);	/* the list's; frees the memory */
+	}
 out_unlock:
 	mutex_unlock(&udmabuf_list_lock);
 	return ret;
 }
 
-/* Module exit: everything not owned by a platform device. */
+/* Module exit or failed init: no file is open (the module is pinned). */
 void udmabuf_destroy_all(enum udmabuf_origin origin)
 {
 	struct udmabuf *ub, *next;
 
 	mutex_lock(&udmabuf_list_lock);
-	list_for_each_entry_safe(ub, next, &udmabuf_list, node)
-		if (ub->origin == origin)
-			__udmabuf_destroy(ub);
+	list_for_each_entry_safe(ub, next, &udmabuf_list, node) {
+		if (ub->origin != origin)
+			continue;
+		udmabuf_mark_dying(ub);
+		udmabuf_unpublish(ub);
+		put_device(&ub->dev);
+	}
 	mutex_unlock(&udmabuf_list_lock);
 }
 
@@ -362,6 +538,8 @@ int udmabuf_sync(struct udmabuf *ub, bool for_device, u64 offset, u64 size,
 	};
 
 	lockdep_assert_held(&ub->lock);
+	if (ub->revoked)
+		return -ENODEV;
 	if (direction > UDMABUF_DIR_MAX) {
 		udmabuf_reject(ub, "sync direction %u is not 0, 1 or 2\n",
 			       direction);
@@ -383,17 +561,35 @@ int udmabuf_sync(struct udmabuf *ub, bool for_device, u64 offset, u64 size,
 }
 
 /* ---------------------------------------------------------------------
- * class and character device region
+ * class, character device region and the inodes' pseudo file system
  */
+
+static int udmabuf_fs_init_fs_context(struct fs_context *fc)
+{
+	return init_pseudo(fc, UDMABUF_FS_MAGIC) ? 0 : -ENOMEM;
+}
+
+/*
+ * NOTE: no .owner: a mounted file system pins its owner, and this one is
+ * mounted for as long as the module is loaded; core_exit unmounts it.
+ */
+static struct file_system_type udmabuf_fs_type = {
+	.name			= UDMABUF_DRIVER_NAME,
+	.init_fs_context	= udmabuf_fs_init_fs_context,
+	.kill_sb		= kill_anon_super,
+};
 
 int udmabuf_core_init(void)
 {
 	int ret;
 
+	udmabuf_mnt = kern_mount(&udmabuf_fs_type);
+	if (IS_ERR(udmabuf_mnt))
+		return PTR_ERR(udmabuf_mnt);
 	ret = alloc_chrdev_region(&udmabuf_devt, 0, UDMABUF_MINORS,
 				  UDMABUF_DRIVER_NAME);
 	if (ret)
-		return ret;
+		goto out_unmount;
 	ret = class_register(&udmabuf_class);
 	if (ret)
 		goto out_unregister_region;
@@ -401,12 +597,16 @@ int udmabuf_core_init(void)
 
 out_unregister_region:
 	unregister_chrdev_region(udmabuf_devt, UDMABUF_MINORS);
+out_unmount:
+	kern_unmount(udmabuf_mnt);
 	return ret;
 }
 
+/* After every buffer's last reference: their inodes live on udmabuf_mnt. */
 void udmabuf_core_exit(void)
 {
 	class_unregister(&udmabuf_class);
 	unregister_chrdev_region(udmabuf_devt, UDMABUF_MINORS);
 	ida_destroy(&udmabuf_minors);
+	kern_unmount(udmabuf_mnt);
 }

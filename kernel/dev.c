@@ -15,33 +15,50 @@
  *
  * "DMA-coherent" is pgprot_dmacoherent() on 32-bit ARM and write-combine
  * elsewhere. On x86 every mapping is cached: DMA there is cache-coherent
- * (dma_coherent reads 1), and PAT keeps RAM write-back whatever a
- * remap_pfn_range() asks for, with a warning on each try. Cached mappings are made with remap_pfn_range() and the
- * vma's own protection, never with dma_mmap_coherent(), which would map
+ * (dma_coherent reads 1), and PAT keeps RAM write-back whatever a PFN
+ * mapping asks for, with a warning on each try. Cached mappings use the
+ * vma's own protection, never dma_mmap_coherent(), which would map
  * non-cached on a non-coherent device and make sync_for_cpu/_device moot.
+ *
+ * Mappings are filled by the fault handler, page frames inserted under
+ * ub->lock, so that a revoke (see core.c) can zap them all and no fault
+ * can put one back. Every open file's f_mapping is the buffer's own inode.
  */
 #include <linux/fs.h>
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/uaccess.h>
+#include <linux/version.h>
 
 #include "u-dma-buf.h"
 #include "u-dma-buf-ioctl.h"
 
+/* Pages a fault maps at once, from the faulting one on. */
+#define UDMABUF_FAULT_AROUND	256
+
 static int udmabuf_open(struct inode *inode, struct file *file)
 {
 	struct udmabuf *ub = container_of(inode->i_cdev, struct udmabuf, cdev);
-	int ret = 0;
+	int ret;
 
-	mutex_lock(&ub->lock);
-	if (ub->dying)
+	/* module init may still fail and take every buffer with it */
+	if (!smp_load_acquire(&udmabuf_live))
+		return -ENODEV;
+	ret = mutex_lock_killable(&ub->lock);
+	if (ret)
+		return ret;
+	if (ub->dying) {
 		ret = -ENODEV;
-	else
+	} else {
 		ub->open_count++;
+		get_device(&ub->dev);	/* the file's reference */
+	}
 	mutex_unlock(&ub->lock);
-	if (!ret)
-		file->private_data = ub;
-	return ret;
+	if (ret)
+		return ret;
+	file->private_data = ub;
+	file->f_mapping = ub->inode->i_mapping;
+	return 0;
 }
 
 static int udmabuf_file_release(struct inode *inode, struct file *file)
@@ -51,6 +68,7 @@ static int udmabuf_file_release(struct inode *inode, struct file *file)
 	mutex_lock(&ub->lock);
 	ub->open_count--;
 	mutex_unlock(&ub->lock);
+	udmabuf_put(ub);	/* may be the last: frees the memory */
 	return 0;
 }
 
@@ -86,13 +104,63 @@ static pgprot_t udmabuf_pgprot(unsigned int sync_mode, bool o_sync,
 	}
 }
 
+/* ---------------------------------------------------------------------
+ * mmap
+ */
+
+static vm_fault_t udmabuf_vm_fault(struct vm_fault *vmf)
+{
+	struct vm_area_struct *vma = vmf->vma;
+	struct udmabuf *ub = vma->vm_private_data;
+	unsigned long npages = ub->alloc_size >> PAGE_SHIFT;
+	unsigned long addr = vmf->address & PAGE_MASK;
+	pgoff_t pgoff = vmf->pgoff;
+	vm_fault_t ret = VM_FAULT_SIGBUS;
+	int i;
+
+	mutex_lock(&ub->lock);
+	if (ub->revoked || pgoff >= npages)
+		goto out_unlock;
+	ret = vmf_insert_pfn_prot(vma, addr, ub->pfn + pgoff,
+				  vma->vm_page_prot);
+	/* the neighbours too: one fault, not one per page */
+	for (i = 1; i < UDMABUF_FAULT_AROUND; i++) {
+		addr += PAGE_SIZE;
+		if (addr >= vma->vm_end || ++pgoff >= npages)
+			break;
+		if (vmf_insert_pfn_prot(vma, addr, ub->pfn + pgoff,
+					vma->vm_page_prot) != VM_FAULT_NOPAGE)
+			break;
+	}
+out_unlock:
+	mutex_unlock(&ub->lock);
+	return ret;
+}
+
+static const struct vm_operations_struct udmabuf_vm_ops = {
+	.fault	= udmabuf_vm_fault,
+};
+
+static void udmabuf_vma_set_flags(struct vm_area_struct *vma)
+{
+	/* page frames without a struct page user: no GUP, no core dump */
+	const unsigned long flags = VM_PFNMAP | VM_IO | VM_DONTEXPAND |
+				    VM_DONTDUMP;
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
+	vm_flags_set(vma, flags);
+#else
+	vma->vm_flags |= flags;
+#endif
+}
+
 static int udmabuf_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	struct udmabuf *ub = file->private_data;
-	unsigned long npages = PAGE_ALIGN(ub->size) >> PAGE_SHIFT;
+	unsigned long npages = ub->alloc_size >> PAGE_SHIFT;
 	unsigned long count = vma_pages(vma);
 	unsigned long pgoff = vma->vm_pgoff;
 	unsigned int sync_mode;
+	int ret;
 
 	/*
 	 * A private mapping would copy pages, never reaching the device.
@@ -108,28 +176,73 @@ static int udmabuf_mmap(struct file *file, struct vm_area_struct *vma)
 			       count, pgoff, npages);
 		return -EINVAL;
 	}
-	mutex_lock(&ub->lock);
+	ret = mutex_lock_killable(&ub->lock);
+	if (ret)
+		return ret;
 	sync_mode = ub->sync_mode;
+	if (ub->revoked)
+		ret = -ENODEV;
 	mutex_unlock(&ub->lock);
+	if (ret)
+		return ret;
 
 	vma->vm_page_prot = udmabuf_pgprot(sync_mode, file->f_flags & O_SYNC,
 					   vma->vm_page_prot);
-	return remap_pfn_range(vma, vma->vm_start, ub->pfn + pgoff,
-			       count << PAGE_SHIFT, vma->vm_page_prot);
+	udmabuf_vma_set_flags(vma);
+	vma->vm_ops = &udmabuf_vm_ops;
+	vma->vm_private_data = ub;	/* the file, held by the vma, holds ub */
+	return 0;
 }
 
-/*
+/* ---------------------------------------------------------------------
+ * read and write
+ *
  * The kernel copies through the dma_alloc_coherent() address, which is
  * non-cached on non-coherent machines. A synced file first cleans the range
  * so that data written through a cached mapping reaches memory, and after
  * a write invalidates it so that cached mappings see the new bytes.
+ *
+ * Copies run under mem_sem (read), not ub->lock: a user copy may fault and
+ * take mmap_lock, under which mmap() and page faults take ub->lock.
  */
+
+/* Before a copy: the buffer is still there; clean for a synced file. */
+static int udmabuf_begin_copy(struct udmabuf *ub, struct file *file,
+			      loff_t pos, size_t count, bool *synced)
+{
+	int ret;
+
+	ret = down_read_killable(&ub->mem_sem);
+	if (ret)
+		return ret;
+	ret = mutex_lock_killable(&ub->lock);
+	if (ret)
+		goto out_up;
+	if (ub->revoked) {
+		ret = -ENODEV;
+	} else {
+		*synced = udmabuf_file_synced(ub, file);
+		if (*synced)
+			dma_sync_single_for_device(ub->dma_dev,
+						   ub->dma_addr + pos, count,
+						   DMA_TO_DEVICE);
+	}
+	mutex_unlock(&ub->lock);
+	if (!ret)
+		return 0;
+out_up:
+	up_read(&ub->mem_sem);
+	return ret;
+}
+
 static ssize_t udmabuf_read(struct file *file, char __user *buf, size_t count,
 			    loff_t *ppos)
 {
 	struct udmabuf *ub = file->private_data;
 	loff_t pos = *ppos;
+	bool synced = false;
 	size_t left;
+	int ret;
 
 	if (pos < 0)
 		return -EINVAL;
@@ -137,12 +250,11 @@ static ssize_t udmabuf_read(struct file *file, char __user *buf, size_t count,
 		return 0;
 	count = min_t(u64, count, ub->size - pos);
 
-	mutex_lock(&ub->lock);
-	if (udmabuf_file_synced(ub, file))
-		dma_sync_single_for_device(ub->dma_dev, ub->dma_addr + pos,
-					   count, DMA_TO_DEVICE);
+	ret = udmabuf_begin_copy(ub, file, pos, count, &synced);
+	if (ret)
+		return ret;
 	left = copy_to_user(buf, ub->vaddr + pos, count);
-	mutex_unlock(&ub->lock);
+	up_read(&ub->mem_sem);
 
 	if (left == count)
 		return -EFAULT;
@@ -150,13 +262,36 @@ static ssize_t udmabuf_read(struct file *file, char __user *buf, size_t count,
 	return count - left;
 }
 
+/*
+ * copy_from_user() zero-fills what it could not copy: straight into the
+ * buffer that would destroy bytes the call never reports as written. Copy
+ * through a bounce page and store exactly what arrived.
+ */
+static size_t udmabuf_copy_in(struct udmabuf *ub, void *bounce, loff_t pos,
+			      const char __user *buf, size_t count)
+{
+	size_t done = 0, n, left;
+
+	while (done < count) {
+		n = min_t(size_t, PAGE_SIZE, count - done);
+		left = copy_from_user(bounce, buf + done, n);
+		memcpy(ub->vaddr + pos + done, bounce, n - left);
+		done += n - left;
+		if (left)
+			break;
+	}
+	return done;
+}
+
 static ssize_t udmabuf_write(struct file *file, const char __user *buf,
 			     size_t count, loff_t *ppos)
 {
 	struct udmabuf *ub = file->private_data;
 	loff_t pos = *ppos;
-	bool synced;
-	size_t left;
+	void *bounce;
+	bool synced = false;
+	size_t done;
+	int ret;
 
 	if (pos < 0)
 		return -EINVAL;
@@ -166,21 +301,27 @@ static ssize_t udmabuf_write(struct file *file, const char __user *buf,
 		return -ENOSPC;
 	count = min_t(u64, count, ub->size - pos);
 
-	mutex_lock(&ub->lock);
-	synced = udmabuf_file_synced(ub, file);
-	if (synced)
-		dma_sync_single_for_device(ub->dma_dev, ub->dma_addr + pos,
-					   count, DMA_TO_DEVICE);
-	left = copy_from_user(ub->vaddr + pos, buf, count);
-	if (synced)
-		dma_sync_single_for_cpu(ub->dma_dev, ub->dma_addr + pos,
-					count, DMA_FROM_DEVICE);
-	mutex_unlock(&ub->lock);
+	bounce = (void *)__get_free_page(GFP_KERNEL);
+	if (!bounce)
+		return -ENOMEM;
+	ret = udmabuf_begin_copy(ub, file, pos, count, &synced);
+	if (ret)
+		goto out_free;
+	done = udmabuf_copy_in(ub, bounce, pos, buf, count);
+	if (synced && done)
+		dma_sync_single_for_cpu(ub->dma_dev, ub->dma_addr + pos, done,
+					DMA_FROM_DEVICE);
+	up_read(&ub->mem_sem);
 
-	if (left == count)
-		return -EFAULT;
-	*ppos = pos + count - left;
-	return count - left;
+	if (done == 0) {
+		ret = -EFAULT;
+		goto out_free;
+	}
+	*ppos = pos + done;
+	ret = done;
+out_free:
+	free_page((unsigned long)bounce);
+	return ret;
 }
 
 static loff_t udmabuf_llseek(struct file *file, loff_t offset, int whence)
@@ -200,19 +341,27 @@ static long udmabuf_ioctl_info(struct udmabuf *ub, void __user *arg)
 		.size = ub->size,
 		.dma_addr = ub->dma_addr,
 	};
+	int ret;
 
-	mutex_lock(&ub->lock);
+	ret = mutex_lock_killable(&ub->lock);
+	if (ret)
+		return ret;
 	info.sync_mode = ub->sync_mode;
 	info.sync_owner = ub->sync_owner;
-	mutex_unlock(&ub->lock);
-	if (udmabuf_is_coherent(ub))
+	if (ub->revoked)
+		ret = -ENODEV;
+	else if (udmabuf_is_coherent(ub))
 		info.flags |= U_DMA_BUF_INFO_DMA_COHERENT;
+	mutex_unlock(&ub->lock);
+	if (ret)
+		return ret;
 	strscpy(info.version, UDMABUF_DRIVER_VERSION, sizeof(info.version));
 
 	return copy_to_user(arg, &info, sizeof(info)) ? -EFAULT : 0;
 }
 
-static long udmabuf_ioctl_sync(struct udmabuf *ub, void __user *arg)
+static long udmabuf_ioctl_sync(struct udmabuf *ub, struct file *file,
+			       void __user *arg)
 {
 	const u32 known = U_DMA_BUF_SYNC_FOR_CPU | U_DMA_BUF_SYNC_FOR_DEVICE |
 			  U_DMA_BUF_SYNC_STORED_AREA;
@@ -220,6 +369,11 @@ static long udmabuf_ioctl_sync(struct udmabuf *ub, void __user *arg)
 	bool for_device;
 	long ret;
 
+	/* cache work can throw away another writer's data */
+	if (!(file->f_mode & FMODE_WRITE)) {
+		udmabuf_reject(ub, "sync ioctl on a file opened read-only; open it O_RDWR\n");
+		return -EBADF;
+	}
 	if (copy_from_user(&req, arg, sizeof(req)))
 		return -EFAULT;
 	for_device = req.flags & U_DMA_BUF_SYNC_FOR_DEVICE;
@@ -229,7 +383,9 @@ static long udmabuf_ioctl_sync(struct udmabuf *ub, void __user *arg)
 			       req.flags);
 		return -EINVAL;
 	}
-	mutex_lock(&ub->lock);
+	ret = mutex_lock_killable(&ub->lock);
+	if (ret)
+		return ret;
 	if (req.flags & U_DMA_BUF_SYNC_STORED_AREA)
 		ret = udmabuf_sync(ub, for_device, ub->sync_offset,
 				   ub->sync_size, ub->sync_direction);
@@ -249,7 +405,7 @@ static long udmabuf_ioctl(struct file *file, unsigned int cmd,
 	case U_DMA_BUF_IOCTL_GET_INFO:
 		return udmabuf_ioctl_info(ub, (void __user *)arg);
 	case U_DMA_BUF_IOCTL_SYNC:
-		return udmabuf_ioctl_sync(ub, (void __user *)arg);
+		return udmabuf_ioctl_sync(ub, file, (void __user *)arg);
 	default:
 		return -ENOTTY;
 	}

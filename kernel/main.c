@@ -9,7 +9,8 @@
  * and /sys/class/u-dma-buf/<name>/ (phys_addr, size, sync_* ...).
  *
  * A module parameter that cannot be allocated makes insmod fail, with a
- * line saying why, and leaves nothing loaded.
+ * line saying why, and leaves nothing loaded. No buffer can be opened
+ * before init has succeeded (udmabuf_live): a failed init frees them all.
  */
 #define pr_fmt(fmt) "u-dma-buf: " fmt
 
@@ -46,8 +47,7 @@ static int __init udmabuf_create_params(void)
 		.sync_mode = 1,
 		.origin = UDMABUF_FROM_PARAM,
 	};
-	struct udmabuf *ub;
-	int i;
+	int i, ret;
 
 	for (i = 0; i < UDMABUF_PARAMS; i++) {
 		if (!udmabuf_sizes[i])
@@ -56,12 +56,12 @@ static int __init udmabuf_create_params(void)
 		cfg.minor = i;
 		cfg.size = udmabuf_sizes[i];
 		cfg.sync_size = udmabuf_sizes[i];
-		ub = udmabuf_create(&cfg);
-		if (IS_ERR(ub)) {
-			pr_err("udmabuf%d=%llu could not be created (%ld); module not loaded\n",
-			       i, udmabuf_sizes[i], PTR_ERR(ub));
+		ret = udmabuf_create(&cfg, NULL);
+		if (ret) {
+			pr_err("udmabuf%d=%llu could not be created (%d); module not loaded\n",
+			       i, udmabuf_sizes[i], ret);
 			udmabuf_destroy_all(UDMABUF_FROM_PARAM);
-			return PTR_ERR(ub);
+			return ret;
 		}
 	}
 	return 0;
@@ -83,6 +83,8 @@ static int __init udmabuf_init(void)
 	ret = misc_register(&udmabuf_mgr);
 	if (ret)
 		goto out_unregister_driver;
+	/* from here on nothing fails: files may be opened */
+	smp_store_release(&udmabuf_live, true);
 	return 0;
 
 out_unregister_driver:

@@ -8,7 +8,8 @@
  * One write may hold several commands separated by newlines or ';'. The
  * whole write is parsed before anything runs, so a syntax error changes
  * nothing; commands then run in order and the first failure ends the write
- * with its errno (the ones before it have taken effect).
+ * with its errno (the ones before it have taken effect). A write with a NUL
+ * byte anywhere in it is refused whole.
  */
 #define pr_fmt(fmt) "u-dma-buf-mgr: " fmt
 
@@ -67,7 +68,7 @@ static int udmabuf_mgr_parse(char *line, struct udmabuf_mgr_cmd *cmd)
 		return -EINVAL;
 	}
 	if (!udmabuf_name_ok(w[1])) {
-		udmabuf_reject_pr("'%.*s' is not a usable name (1-%d visible characters, no '/')\n",
+		udmabuf_reject_pr("'%.*s' is not a usable name (1-%d visible characters, not '.' or '..', no '/' or '!')\n",
 				  UDMABUF_NAME_MAX, w[1], UDMABUF_NAME_MAX - 1);
 		return -EINVAL;
 	}
@@ -90,15 +91,12 @@ static int udmabuf_mgr_run(const struct udmabuf_mgr_cmd *cmd)
 		.sync_size = cmd->size,
 		.origin = UDMABUF_FROM_MGR,
 	};
-	struct udmabuf *ub;
-
 	if (!cmd->create) {
 		pr_info("delete %s\n", cmd->name);
 		return udmabuf_delete(cmd->name);
 	}
 	pr_info("create %s %llu\n", cmd->name, cmd->size);
-	ub = udmabuf_create(&cfg);
-	return PTR_ERR_OR_ZERO(ub);
+	return udmabuf_create(&cfg, NULL);
 }
 
 static ssize_t udmabuf_mgr_write(struct file *file, const char __user *ubuf,
@@ -116,6 +114,11 @@ static ssize_t udmabuf_mgr_write(struct file *file, const char __user *ubuf,
 	buf = memdup_user_nul(ubuf, count);
 	if (IS_ERR(buf))
 		return PTR_ERR(buf);
+	if (memchr(buf, '\0', count)) {
+		udmabuf_reject_pr("a write with a NUL byte in it is refused; nothing was run\n");
+		ret = -EINVAL;
+		goto out_free;
+	}
 
 	rest = buf;
 	while ((line = strsep(&rest, "\n;")) != NULL) {

@@ -55,7 +55,11 @@ static int udmabuf_of_read_u32(struct device *dev, const char *prop,
 
 	if (!of_find_property(dev->of_node, prop, NULL))
 		return 0;
-	ret = of_property_read_u32(dev->of_node, prop, &v);
+	/* of_property_read_u32() would take the first of several cells */
+	if (of_property_count_u32_elems(dev->of_node, prop) != 1)
+		ret = -EINVAL;
+	else
+		ret = of_property_read_u32(dev->of_node, prop, &v);
 	if (ret || v < min || v > max) {
 		dev_err(dev, "%s: must be one cell from %u to %u\n",
 			prop, min, max);
@@ -190,13 +194,12 @@ static int udmabuf_of_probe(struct platform_device *pdev)
 			return ret;
 		}
 	}
-	ub = udmabuf_create(&cfg);
-	if (IS_ERR(ub)) {
-		dev_err(dev, "%s: not created (%ld)\n", name, PTR_ERR(ub));
-		ret = PTR_ERR(ub);
+	ret = udmabuf_create(&cfg, &ub);
+	if (ret) {
+		dev_err(dev, "%s: not created (%d)\n", name, ret);
 		goto out_release_region;
 	}
-	platform_set_drvdata(pdev, ub);
+	platform_set_drvdata(pdev, ub);	/* with its reference */
 	return 0;
 
 out_release_region:
@@ -205,9 +208,13 @@ out_release_region:
 	return ret;
 }
 
+/*
+ * The platform device is going away (rmmod, or its node removed): the
+ * memory allocated for it must go first, even from under open files.
+ */
 static void udmabuf_of_teardown(struct platform_device *pdev)
 {
-	udmabuf_destroy(platform_get_drvdata(pdev));
+	udmabuf_remove(platform_get_drvdata(pdev));
 	if (of_find_property(pdev->dev.of_node, "memory-region", NULL))
 		of_reserved_mem_device_release(&pdev->dev);
 }
@@ -237,7 +244,7 @@ struct platform_driver udmabuf_of_driver = {
 	.driver	= {
 		.name			= UDMABUF_DRIVER_NAME,
 		.of_match_table		= udmabuf_of_match,
-		/* a buffer must not vanish under an open file by unbind */
+		/* no unbind from sysfs: a buffer is removed with its node only */
 		.suppress_bind_attrs	= true,
 	},
 };

@@ -12,12 +12,20 @@
 
 #include "u-dma-buf.h"
 
-/* Parse one number no larger than @max, logging why when it is refused. */
+/*
+ * Parse one number no larger than @max, logging why when it is refused.
+ * kstrtou64() stops at a NUL: a write with one inside is junk too.
+ */
 static int udmabuf_parse(struct udmabuf *ub, const char *attr,
-			 const char *buf, u64 max, u64 *val)
+			 const char *buf, size_t count, u64 max, u64 *val)
 {
 	int ret = kstrtou64(buf, 0, val);
 
+	if (memchr(buf, '\0', count)) {
+		udmabuf_reject(ub, "%s: a write with a NUL byte in it is refused\n",
+			       attr);
+		return -EINVAL;
+	}
 	if (ret || *val > max) {
 		udmabuf_reject(ub, "%s: '%.*s' is not a number from 0 to %llu\n",
 			       attr, (int)strcspn(buf, "\n"), buf, max);
@@ -78,10 +86,12 @@ static ssize_t field##_store(struct device *dev,			\
 	u64 val;							\
 	int ret;							\
 									\
-	ret = udmabuf_parse(ub, #field, buf, (max), &val);		\
+	ret = udmabuf_parse(ub, #field, buf, count, (max), &val);	\
 	if (ret)							\
 		return ret;						\
-	mutex_lock(&ub->lock);						\
+	ret = mutex_lock_killable(&ub->lock);				\
+	if (ret)							\
+		return ret;						\
 	ub->field = val;						\
 	mutex_unlock(&ub->lock);					\
 	return count;							\
@@ -120,7 +130,7 @@ static ssize_t udmabuf_sync_store(struct device *dev, const char *attr,
 	u64 val;
 	int ret;
 
-	ret = udmabuf_parse(ub, attr, buf, U64_MAX, &val);
+	ret = udmabuf_parse(ub, attr, buf, count, U64_MAX, &val);
 	if (ret)
 		return ret;
 	if ((val & 3) != 1) {
@@ -128,7 +138,9 @@ static ssize_t udmabuf_sync_store(struct device *dev, const char *attr,
 			       attr, val);
 		return -EINVAL;
 	}
-	mutex_lock(&ub->lock);
+	ret = mutex_lock_killable(&ub->lock);
+	if (ret)
+		return ret;
 	if (val == 1)
 		ret = udmabuf_sync(ub, for_device, ub->sync_offset,
 				   ub->sync_size, ub->sync_direction);

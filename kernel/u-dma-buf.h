@@ -49,20 +49,30 @@ struct udmabuf_config {
 };
 
 struct udmabuf {
-	struct device dev;	/* /dev/<name> + sysfs; last put frees this struct */
+	struct device dev;	/* /dev/<name> + sysfs; its refcount owns it all */
 	struct cdev cdev;
+	struct inode *inode;	/* every open file's f_mapping: revoke zaps it */
 	struct device *dma_dev;	/* the device the memory was allocated for */
 	u64 dma_mask;		/* dev.dma_mask points here when dma_dev == &dev */
-	void *vaddr;		/* kernel address from dma_alloc_coherent() */
-	dma_addr_t dma_addr;
-	unsigned long pfn;	/* first page frame, for mmap */
-	u64 size;
+	u64 size;		/* bytes asked for */
+	size_t alloc_size;	/* PAGE_ALIGN(size): allocated, zeroed, mappable */
 	enum udmabuf_origin origin;
 	struct list_head node;	/* on udmabuf_list, guarded by udmabuf_list_lock */
 
-	struct mutex lock;	/* guards the fields below */
+	/*
+	 * Held for reading while read() or write() copies between user memory
+	 * and vaddr (ub->lock is not held then); for writing when a revoke
+	 * frees the memory under the files still open.
+	 */
+	struct rw_semaphore mem_sem;
+	void *vaddr;		/* kernel address; NULL once freed */
+	dma_addr_t dma_addr;
+	unsigned long pfn;	/* first page frame; the pages were checked linear */
+
+	struct mutex lock;	/* guards the fields below; never held across a user copy */
 	unsigned int open_count;
-	bool dying;		/* being destroyed: open() must fail */
+	bool dying;		/* unpublished: open() fails */
+	bool revoked;		/* memory freed under open files: every access fails */
 	unsigned int sync_mode;
 	u64 sync_offset;
 	u64 sync_size;
@@ -99,8 +109,10 @@ extern struct mutex udmabuf_list_lock;
 int udmabuf_core_init(void);
 void udmabuf_core_exit(void);
 bool udmabuf_name_ok(const char *name);
-struct udmabuf *udmabuf_create(const struct udmabuf_config *cfg);
-void udmabuf_destroy(struct udmabuf *ub);
+extern bool udmabuf_live;
+int udmabuf_create(const struct udmabuf_config *cfg, struct udmabuf **ref);
+void udmabuf_put(struct udmabuf *ub);
+void udmabuf_remove(struct udmabuf *ub);
 int udmabuf_delete(const char *name);
 void udmabuf_destroy_all(enum udmabuf_origin origin);
 int udmabuf_sync(struct udmabuf *ub, bool for_device, u64 offset, u64 size,
