@@ -1216,11 +1216,6 @@ TEST(cma_comes_back)
 	long long after = -1, diff = 0;
 	int until = now_ms() + 3000;
 
-	if (cma_before < 0 || meminfo("CmaTotal") <= 0) {
-		printf("#   no CMA on this kernel (CmaTotal %lld kB): nothing to compare\n",
-		       meminfo("CmaTotal"));
-		return;
-	}
 	do {
 		after = cma_free();
 		diff = after - cma_before;
@@ -1395,7 +1390,10 @@ int main(int argc, char **argv)
 
 	RUN(every_worker_ended_normally_and_did_every_kind_of_operation);
 	RUN(no_storm_buffer_is_left_after_deleting_the_leftovers);
-	RUN(cma_comes_back);
+	if (cma_before >= 0 && meminfo("CmaTotal") > 0)
+		RUN(cma_comes_back);
+	else
+		printf("ok %d - storm: cma_comes_back # SKIP no CMA on this kernel\n", ++t_number);
 	RUN(the_module_unloads_and_loads_again);
 	RUN(the_kernel_log_has_no_warning_bug_or_oops);
 	printf("# storm: done after %d.%03d s\n", now_ms() / 1000, now_ms() % 1000);
