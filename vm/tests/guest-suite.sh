@@ -110,3 +110,7 @@ check "module: zero-size parameters create nothing" \
 check "module: reload with the suite's buffers" insmod $KO $MODARGS
 # unloads, races opens against failing loads, reloads with $MODARGS
 $T/mgr_safety --ko $KO --reload "$MODARGS"
+
+# ---- storm: everything at once, with unloads and reloads -----------------
+# Leaves the module loaded with $MODARGS.
+$T/storm --seconds ${STORM_SECONDS:-20} --ko $KO --modargs "$MODARGS"
