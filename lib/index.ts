@@ -3,8 +3,8 @@
  *
  * import { Udmabuf, UdmabufManager, np } from 'u-dma-buf';
  */
-export { Udmabuf, type UdmabufOptions, type UdmabufMemmapOptions, type SyncRange, type SyncDirection } from './udmabuf.js';
-export { UdmabufManager, type ManagerOptions } from './manager.js';
+export { Udmabuf, type UdmabufOptions, type UdmabufMemmapOptions, type SyncRange, type SyncDirection, type ExportOptions } from './udmabuf.js';
+export { UdmabufManager, type ManagerOptions, type CreateOptions } from './manager.js';
 export { Uio, Registers } from './uio.js';
 export * as np from './np/index.js';
 export {

@@ -15,6 +15,42 @@ export interface ManagerOptions {
   mgrPath?: string;
 }
 
+/** What {@link UdmabufManager.create} can ask of the driver (upstream u-dma-buf-mgr's options). */
+export interface CreateOptions extends ManagerOptions {
+  /** Allocate for this device, e.g. a PCI card '0000:01:00.0': phys_addr is then its address. */
+  device?: string;
+  /** The device's bus; default 'platform'. */
+  bus?: 'platform' | 'pci';
+  /** DMA address bits of a buffer made for its own device, 12-64 (not with `device`). */
+  dmaMask?: number;
+  /** Page mode: mmap maps the buffer's pages, so O_DIRECT and io_uring work. */
+  quirkMmapPage?: boolean;
+}
+
+/** The create command's words after the size. */
+function createOptions(opts: CreateOptions): string {
+  const words: string[] = [];
+  for (const [key, value] of [['bus', opts.bus], ['device', opts.device]] as const) {
+    if (value === undefined) continue;
+    if (!/^[\w.:-]+$/.test(value)) throw new UdmabufError('EINVAL', `${key} '${value}' is not a device name`);
+    words.push(`${key}=${value}`);
+  }
+  if (opts.bus !== undefined && opts.device === undefined) {
+    throw new UdmabufError('EINVAL', 'bus needs device: the device on that bus to allocate for');
+  }
+  if (opts.dmaMask !== undefined) {
+    if (!Number.isInteger(opts.dmaMask) || opts.dmaMask < 12 || opts.dmaMask > 64) {
+      throw new UdmabufError('EINVAL', `dmaMask ${opts.dmaMask} must be 12 to 64 (address bits)`);
+    }
+    if (opts.device !== undefined) {
+      throw new UdmabufError('EINVAL', `dmaMask is for buffers made for their own device; ${opts.device}'s driver sets its mask`);
+    }
+    words.push(`dma-mask=${opts.dmaMask}`);
+  }
+  if (opts.quirkMmapPage) words.push('quirk-mmap-page');
+  return words.length ? ` ${words.join(' ')}` : '';
+}
+
 const MGR = '/dev/u-dma-buf-mgr';
 
 function send(command: string, name: string, size: number, opts: ManagerOptions): void {
@@ -33,6 +69,8 @@ function send(command: string, name: string, size: number, opts: ManagerOptions)
         throw new BufferTooLargeError(name, size, { cause: err });
       case 'ENOENT':
         throw new NoSuchBufferError(name, { cause: err });
+      case 'ENODEV':
+        throw new UdmabufError('ENODEV', `'${command}': no such parent device (see /sys/bus/<bus>/devices/)`, { cause: err });
       case 'EBUSY':
         throw new BusyError(name, { cause: err });
       case 'EINVAL':
@@ -53,12 +91,12 @@ export const UdmabufManager = {
    * Create /dev/<name> of `size` bytes.
    * @throws BufferTooLargeError when CMA cannot provide it; UdmabufError EEXIST, EINVAL
    */
-  create(name: string, size: number, opts: ManagerOptions = {}): void {
+  create(name: string, size: number, opts: CreateOptions = {}): void {
     if (!Number.isSafeInteger(size) || size <= 0) {
       throw new UdmabufError('EINVAL', `size ${size} must be a whole number of bytes > 0`);
     }
     if (/[\s;]/.test(name)) throw new UdmabufError('EINVAL', `name '${name}' must not hold spaces or ';'`);
-    send(`create ${name} ${size}`, name, size, opts);
+    send(`create ${name} ${size}${createOptions(opts)}`, name, size, opts);
   },
 
   /**

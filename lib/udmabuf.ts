@@ -34,6 +34,18 @@ export interface UdmabufMemmapOptions {
   sync?: boolean;
 }
 
+/** Options of {@link Udmabuf.export}. */
+export interface ExportOptions {
+  /** Bytes into the buffer, a multiple of the page size; default 0. */
+  offset?: number;
+  /** Bytes; default the rest of the buffer from `offset`. */
+  size?: number;
+  /** A read-only dma-buf; default false (read-write). */
+  readOnly?: boolean;
+  /** Map the dma-buf as an O_SYNC file maps the buffer (sync_mode decides); default false. */
+  sync?: boolean;
+}
+
 /** DMA direction of a sync, as sysfs sync_direction. */
 export type SyncDirection = 0 | 1 | 2;
 
@@ -113,6 +125,11 @@ export class Udmabuf {
   /** 0 when the CPU owns the buffer, 1 when the device does. */
   get sync_owner(): number {
     return this.get_value('sync_owner');
+  }
+
+  /** How mmap maps the buffer: 2 page frames (default), 4 pages (O_DIRECT works). */
+  get quirk_mmap_mode(): number {
+    return this.get_value('quirk_mmap_mode');
   }
 
   /** 1 when hardware keeps caches coherent (manual sync does no cache work). */
@@ -197,6 +214,35 @@ export class Udmabuf {
     }
     const value = (BigInt(start) << 32n) | BigInt(end - start) | (BigInt(direction) << 2n) | 1n;
     binding().syncValue(fd, forDevice, value);
+  }
+
+  // ---- DMA-BUF ---------------------------------------------------------------
+
+  /**
+   * Export a range of the buffer as a DMA-BUF (U_DMA_BUF_IOCTL_EXPORT) for
+   * another driver (V4L2, DRM, a GPU) to import, or to mmap.
+   *
+   * The buffer cannot be deleted while the dma-buf lives; close the
+   * returned descriptor with `fs.closeSync(fd)` when the importer is done.
+   * The device address of the range is `phys_addr + offset`.
+   *
+   * @returns the dma-buf's file descriptor (close-on-exec)
+   * @throws ShapeError when the range is not inside the buffer or the
+   *   offset is not page-aligned
+   */
+  export(opts: ExportOptions = {}): number {
+    const offset = opts.offset ?? 0;
+    const size = opts.size ?? this.buf_size - offset;
+    const page = binding().pageSize;
+    if (!Number.isSafeInteger(offset) || !Number.isSafeInteger(size) || offset < 0 || size <= 0 ||
+        offset + size > this.buf_size || offset % page !== 0) {
+      throw new ShapeError(
+        `export offset ${offset} size ${size}: give a multiple of ${page} as offset and a size > 0 inside the ${this.buf_size}-byte buffer ${this.name}`,
+      );
+    }
+    const c = binding().constants;
+    const flags = (opts.readOnly ? c.O_RDONLY : c.O_RDWR) | c.O_CLOEXEC | (opts.sync ? c.O_SYNC : 0);
+    return binding().exportDmaBuf(this.file(), offset, size, flags).fd;
   }
 
   // ---- mapping -------------------------------------------------------------
@@ -294,6 +340,7 @@ export class Udmabuf {
   set syncMode(mode: number) { this.sync_mode = mode; }
   get syncOwner(): number { return this.sync_owner; }
   get dmaCoherent(): number { return this.dma_coherent; }
+  get quirkMmapMode(): number { return this.quirk_mmap_mode; }
   getValue(name: string, radix = 10): number { return this.get_value(name, radix); }
   setValue(name: string, value: number | bigint | string): void { this.set_value(name, value); }
   setSyncArea(direction?: number | null, offset?: number | null, size?: number | null): void {

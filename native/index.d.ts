@@ -44,6 +44,7 @@ export interface RawBinding {
     O_CREAT: number;
     O_TRUNC: number;
     O_SYNC: number;
+    O_CLOEXEC: number;
   };
   pageSize: number;
   open(path: string, flags: number): number;
@@ -62,6 +63,8 @@ export interface RawBinding {
    * sysfs value: 1n for the stored area, or a packed one-off range.
    */
   syncValue(fd: number, forDevice: boolean, value: bigint): void;
+  /** U_DMA_BUF_IOCTL_EXPORT: a dma-buf fd and the device address of `offset`. */
+  exportDmaBuf(fd: number, offset: number, size: number, flags: number): { fd: number; addr: bigint };
 
   // ---- numeric kernels (csrc/kernels.h); dtype codes in numpy's order ----
   /** out = a op b; a or b may be a scalar; all arrays of dtype `type`. */

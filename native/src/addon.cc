@@ -19,6 +19,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("getDrvInfo", Napi::Function::New(env, GetDrvInfo, "getDrvInfo"));
   exports.Set("getSync", Napi::Function::New(env, GetSync, "getSync"));
   exports.Set("syncValue", Napi::Function::New(env, SyncValue, "syncValue"));
+  exports.Set("exportDmaBuf", Napi::Function::New(env, ExportDmaBuf, "exportDmaBuf"));
   exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
   exports.Set("divideToFloat64", Napi::Function::New(env, DivideToF64, "divideToFloat64"));
   exports.Set("fill", Napi::Function::New(env, Fill, "fill"));

@@ -32,6 +32,7 @@ Napi::Value GetDevInfo(const Napi::CallbackInfo& info);
 Napi::Value GetDrvInfo(const Napi::CallbackInfo& info);
 Napi::Value GetSync(const Napi::CallbackInfo& info);
 Napi::Value SyncValue(const Napi::CallbackInfo& info);
+Napi::Value ExportDmaBuf(const Napi::CallbackInfo& info);
 
 // kernels.cc: the numeric kernels of csrc/
 Napi::Value Binary(const Napi::CallbackInfo& info);

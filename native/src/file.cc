@@ -62,6 +62,7 @@ Napi::Object Constants(Napi::Env env) {
   c.Set("O_CREAT", O_CREAT);
   c.Set("O_TRUNC", O_TRUNC);
   c.Set("O_SYNC", O_SYNC);
+  c.Set("O_CLOEXEC", O_CLOEXEC);
   return c;
 }
 

@@ -105,3 +105,32 @@ Napi::Value SyncValue(const Napi::CallbackInfo& info) {
 }
 
 }  // namespace udmabuf
+
+namespace udmabuf {
+
+// exportDmaBuf(fd, offset, size, flags): { fd, addr } (U_DMA_BUF_IOCTL_EXPORT;
+// flags are open(2) flags: O_RDWR or O_RDONLY, O_CLOEXEC, O_SYNC)
+Napi::Value ExportDmaBuf(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  int fd;
+  double offset, size, flags;
+  if (!GetFd(info, 4, "exportDmaBuf(fd, offset, size, flags)", &fd) ||
+      !GetUint(info, 1, "offset", 9007199254740991.0, &offset) ||
+      !GetUint(info, 2, "size", 9007199254740991.0, &size) ||
+      !GetUint(info, 3, "flags", 0xffffffff, &flags))
+    return env.Undefined();
+  u_dma_buf_ioctl_export_args ea;
+  std::memset(&ea, 0, sizeof(ea));
+  ea.offset = static_cast<uint64_t>(offset);
+  ea.size = static_cast<uint64_t>(size);
+  ea.fd = -1;
+  SET_U_DMA_BUF_IOCTL_FLAGS_EXPORT_FD_FLAGS(&ea, static_cast<int>(flags));
+  if (!Ioctl(env, fd, U_DMA_BUF_IOCTL_EXPORT, &ea, "ioctl(U_DMA_BUF_IOCTL_EXPORT)"))
+    return env.Undefined();
+  Napi::Object r = Napi::Object::New(env);
+  r.Set("fd", ea.fd);
+  r.Set("addr", Napi::BigInt::New(env, static_cast<uint64_t>(ea.addr)));
+  return r;
+}
+
+}  // namespace udmabuf

@@ -1,7 +1,7 @@
 // The TypeScript layer against the real driver, inside a board booted with
 // udmabuf0=1048576 (vm/test). Data written through a view is checked with
 // plain read(2) on the device, and the other way round.
-import { closeSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -129,6 +129,54 @@ test('after close, views are empty and the buffer can be deleted', () => {
   assert.is((a.data as Uint8Array).length, 0, 'but its data is detached');
   assert.throws(() => u.memmap('uint8', 16), (e: Error) => e instanceof ClosedError);
   UdmabufManager.delete('tsclose');
+});
+
+test('one-off sync ranges need no alignment; the driver gets them widened to 16 bytes', () => {
+  const u = new Udmabuf(NAME);
+  u.sync_for_device({ offset: 5, size: 3, direction: 1 });
+  assert.is(u.sync_owner, 1);
+  u.sync_for_cpu({ offset: SIZE - 1, size: 1, direction: 2 });
+  assert.is(u.sync_owner, 0);
+  assert.throws(() => u.sync_for_cpu({ offset: 0, size: 16, direction: 3 as 0 }), (e: Error) => e instanceof RangeError);
+  u.close();
+});
+
+test('export() gives a dma-buf of a range that maps the same memory and blocks delete', () => {
+  UdmabufManager.create('tsexp', 65536);
+  const u = new Udmabuf('tsexp');
+  const a = u.memmap('uint8', 65536);
+  for (let i = 0; i < 65536; i++) a.set(i, (i * 7) & 255);
+  const fd = u.export({ offset: 8192, size: 16384 });
+  assert.is(fstatSync(fd).size, 16384, 'the dma-buf has the range\'s size');
+  u.close();
+  assert.throws(() => UdmabufManager.delete('tsexp'), (e: Error) => e instanceof BusyError, 'delete while exported');
+  closeSync(fd);
+  UdmabufManager.delete('tsexp');
+});
+
+test('export() refuses a range outside the buffer or not page-aligned', () => {
+  const u = new Udmabuf(NAME);
+  assert.throws(() => u.export({ offset: 100 }), (e: Error) => e instanceof ShapeError && /multiple of/.test(e.message));
+  assert.throws(() => u.export({ offset: 0, size: SIZE + 1 }), (e: Error) => e instanceof ShapeError);
+  u.close();
+});
+
+test('the manager makes page-mode buffers; a missing parent device is named', () => {
+  UdmabufManager.create('tspage', 65536, { quirkMmapPage: true });
+  const u = new Udmabuf('tspage');
+  assert.is(u.quirk_mmap_mode, 4);
+  assert.is(u.quirkMmapMode, 4);
+  const a = u.memmap('uint32', 16384);
+  np.fill(a, 0xdeadbeef);
+  assert.is(readDevice('tspage', 65532, 4).readUInt32LE(0), 0xdeadbeef);
+  u.close();
+  UdmabufManager.delete('tspage');
+  assert.is(new Udmabuf(NAME).quirk_mmap_mode, 2, 'the default is the PFN map');
+  assert.throws(() => UdmabufManager.create('tspar', 4096, { bus: 'pci', device: '0000:99:1f.7' }),
+    (e: Error) => e instanceof UdmabufError && e.code === 'ENODEV' && /0000:99:1f.7/.test(e.message));
+  assert.throws(() => UdmabufManager.create('tspar', 4096, { device: 'x', dmaMask: 32 }),
+    (e: Error) => e instanceof UdmabufError && /dmaMask/.test(e.message));
+  assert.throws(() => new Udmabuf('tspar'), (e: Error) => e instanceof NoSuchBufferError);
 });
 
 test('Symbol.dispose closes', () => {
