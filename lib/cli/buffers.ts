@@ -47,8 +47,29 @@ export function list(): BufferInfo[] {
   return readdirSync(CLASS_DIR).sort().map(info);
 }
 
-export function create(name: string, size: string): BufferInfo {
-  UdmabufManager.create(name, parseSize(size, 'SIZE'));
+/** The options of `create`, as typed. */
+export interface CreateArgs {
+  parent?: string;
+  bus?: string;
+  dmaMask?: string;
+  pageMode: boolean;
+}
+
+export function create(name: string, size: string, opts: CreateArgs = { pageMode: false }): BufferInfo {
+  if (opts.bus !== undefined && opts.bus !== 'platform' && opts.bus !== 'pci') {
+    throw new UsageError(`--bus ${opts.bus}: use platform or pci`);
+  }
+  if (opts.bus !== undefined && opts.parent === undefined) throw new UsageError('--bus needs --parent DEVICE');
+  let dmaMask: number | undefined;
+  if (opts.dmaMask !== undefined) {
+    dmaMask = Number(opts.dmaMask);
+    if (!/^\d+$/.test(opts.dmaMask) || dmaMask < 12 || dmaMask > 64) {
+      throw new UsageError(`--dma-mask ${opts.dmaMask}: give the number of address bits, 12 to 64`);
+    }
+  }
+  UdmabufManager.create(name, parseSize(size, 'SIZE'), {
+    device: opts.parent, bus: opts.bus as 'platform' | 'pci' | undefined, dmaMask, quirkMmapPage: opts.pageMode,
+  });
   return info(name);
 }
 

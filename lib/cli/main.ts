@@ -27,7 +27,14 @@ const OPTIONS = {
   modes: { type: 'string' },
   repeat: { type: 'string' },
   emulated: { type: 'boolean' },
+  parent: { type: 'string' },
+  bus: { type: 'string' },
+  'dma-mask': { type: 'string' },
+  'page-mode': { type: 'boolean' },
 } as const;
+
+/** Options only `create` takes: given to another command they are an error, not ignored. */
+const CREATE_ONLY = ['parent', 'bus', 'dma-mask', 'page-mode'] as const;
 
 /** Where the CLI writes; tests pass their own. */
 export interface Io {
@@ -74,6 +81,8 @@ export function main(argv: string[], io: Io = STD_IO): number {
       return EXIT.ok;
     }
     const print = (data: unknown, text: string) => io.out(json ? JSON.stringify(data, null, 1) : text);
+    const misplaced = CREATE_ONLY.find((o) => values[o] !== undefined);
+    if (misplaced && command !== 'create') throw new UsageError(`--${misplaced} is an option of create, not of ${command ?? 'no command'}`);
     switch (command) {
       case 'list': {
         args(rest, 0, 'no arguments');
@@ -88,7 +97,10 @@ export function main(argv: string[], io: Io = STD_IO): number {
       }
       case 'create': {
         const [name, size] = args(rest, 2, 'NAME SIZE');
-        const b = create(name, size);
+        if (values.device !== undefined) throw new UsageError('create takes --parent DEVICE (the device to allocate for), not --device');
+        const b = create(name, size, {
+          parent: values.parent, bus: values.bus, dmaMask: values['dma-mask'], pageMode: values['page-mode'] ?? false,
+        });
         print(b, `created ${b.device}: ${b.size} bytes at ${hex(b.phys_addr)}`);
         break;
       }

@@ -21,7 +21,10 @@ export const HELP = `usage: u-dma-buf <command> [options]
 commands:
   list                       every buffer with its main attributes
   info NAME                  every attribute of one buffer
-  create NAME SIZE           a new buffer through /dev/u-dma-buf-mgr (root); SIZE like 1M, 0x100000
+  create NAME SIZE [--parent DEVICE [--bus platform|pci]] [--dma-mask BITS] [--page-mode]
+                             a new buffer through /dev/u-dma-buf-mgr (root); SIZE like 1M, 0x100000;
+                             --parent allocates for that device (phys_addr is its address, e.g.
+                             --bus pci --parent 0000:01:00.0); --page-mode lets O_DIRECT use it
   delete NAME                delete a buffer made by create or a module parameter
   sync NAME --for-cpu|--for-device [--offset N] [--size N] [--direction D]
                              hand the buffer (default: its stored sync area) to the CPU or device;

@@ -25,6 +25,21 @@ test('no command, an unknown command or option: status 2 and a pointer to --help
   }
 });
 
+test('create\'s options are refused elsewhere and checked before the driver is asked', () => {
+  for (const [args, msg] of [
+    [['list', '--page-mode'], /--page-mode is an option of create/],
+    [['info', 'udmabuf0', '--parent', 'x'], /--parent is an option of create/],
+    [['create', 'x', '4096', '--bus', 'usb', '--parent', 'a'], /--bus usb: use platform or pci/],
+    [['create', 'x', '4096', '--bus', 'pci'], /--bus needs --parent/],
+    [['create', 'x', '4096', '--dma-mask', '8'], /--dma-mask 8: give the number of address bits, 12 to 64/],
+    [['create', 'x', '4096', '--device', 'y'], /create takes --parent DEVICE/],
+  ] as const) {
+    const r = cli(...args);
+    assert.is(r.status, 2, args.join(' '));
+    assert.match(r.err, msg);
+  }
+});
+
 test('--help lists every command and the exit statuses', () => {
   const r = cli('--help');
   assert.is(r.status, 0);
