@@ -628,6 +628,27 @@ struct device *udmabuf_find_parent(const char *bus, const char *device,
 	return dev;
 }
 
+/**
+ * udmabuf_create_for - udmabuf_create() for a named parent device
+ * @cfg: as for udmabuf_create(); dma_dev is filled in here
+ * @bus: the parent's bus ("platform", "pci")
+ * @device: the parent's name on it; NULL: the buffer's own device
+ */
+int udmabuf_create_for(struct udmabuf_config *cfg, const char *bus,
+		       const char *device)
+{
+	int ret;
+
+	if (!device)
+		return udmabuf_create(cfg, NULL);
+	cfg->dma_dev = udmabuf_find_parent(bus, device, cfg->name);
+	if (IS_ERR(cfg->dma_dev))
+		return PTR_ERR(cfg->dma_dev);
+	ret = udmabuf_create(cfg, NULL);
+	put_device(cfg->dma_dev);	/* the buffer holds its own */
+	return ret;
+}
+
 /*
  * A parent device going away takes its buffers' memory with it: they are
  * unpublished and revoked while the device can still free DMA memory

@@ -76,28 +76,11 @@ static int __init udmabuf_check_params(void)
 	return 0;
 }
 
-/* "<bus>/<device>", or "<device>" on the platform bus; NULL: none. */
-static struct device *__init udmabuf_param_parent(int i, const char *name)
-{
-	char spec[UDMABUF_NAME_MAX * 2], *device, *bus = "platform";
-	const char *bind = udmabuf_binds[i] ? udmabuf_binds[i] : udmabuf_bind;
-
-	if (!bind || !*bind)
-		return NULL;
-	strscpy(spec, bind, sizeof(spec));
-	device = strchr(spec, '/');
-	if (device) {
-		*device++ = '\0';
-		bus = spec;
-	} else {
-		device = spec;
-	}
-	return udmabuf_find_parent(bus, device, name);
-}
-
 static int __init udmabuf_create_param(int i)
 {
-	char name[UDMABUF_NAME_MAX];
+	char name[UDMABUF_NAME_MAX], spec[UDMABUF_NAME_MAX * 2];
+	const char *bind = udmabuf_binds[i] ? udmabuf_binds[i] : udmabuf_bind;
+	char *bus = "platform", *device = NULL;
 	struct udmabuf_config cfg = {
 		.name = name,
 		.minor = i,
@@ -106,16 +89,20 @@ static int __init udmabuf_create_param(int i)
 		.sync_size = udmabuf_sizes[i],
 		.origin = UDMABUF_FROM_PARAM,
 	};
-	int ret;
 
 	snprintf(name, sizeof(name), "udmabuf%d", i);
-	cfg.dma_dev = udmabuf_param_parent(i, name);
-	if (IS_ERR(cfg.dma_dev))
-		return PTR_ERR(cfg.dma_dev);
-	ret = udmabuf_create(&cfg, NULL);
-	if (cfg.dma_dev)
-		put_device(cfg.dma_dev);	/* the buffer holds its own */
-	return ret;
+	/* "<bus>/<device>", or "<device>" on the platform bus */
+	if (bind && *bind) {
+		strscpy(spec, bind, sizeof(spec));
+		device = strchr(spec, '/');
+		if (device) {
+			*device++ = '\0';
+			bus = spec;
+		} else {
+			device = spec;
+		}
+	}
+	return udmabuf_create_for(&cfg, bus, device);
 }
 
 static int __init udmabuf_create_params(void)

@@ -160,23 +160,13 @@ static int udmabuf_mgr_run(const struct udmabuf_mgr_cmd *cmd)
 		.mmap_mode = cmd->mmap_mode,
 		.origin = UDMABUF_FROM_MGR,
 	};
-	int ret;
 
 	if (!cmd->create) {
 		pr_info("delete %s\n", cmd->name);
 		return udmabuf_delete(cmd->name);
 	}
 	pr_info("create %s %llu\n", cmd->name, cmd->size);
-	if (cmd->device) {
-		cfg.dma_dev = udmabuf_find_parent(cmd->bus, cmd->device,
-						  cmd->name);
-		if (IS_ERR(cfg.dma_dev))
-			return PTR_ERR(cfg.dma_dev);
-	}
-	ret = udmabuf_create(&cfg, NULL);
-	if (cfg.dma_dev)
-		put_device(cfg.dma_dev);	/* the buffer holds its own */
-	return ret;
+	return udmabuf_create_for(&cfg, cmd->bus, cmd->device);
 }
 
 static ssize_t udmabuf_mgr_write(struct file *file, const char __user *ubuf,

@@ -126,6 +126,8 @@ int udmabuf_create(const struct udmabuf_config *cfg, struct udmabuf **ref);
 void udmabuf_put(struct udmabuf *ub);
 struct device *udmabuf_find_parent(const char *bus, const char *device,
 				   const char *name);
+int udmabuf_create_for(struct udmabuf_config *cfg, const char *bus,
+		       const char *device);
 void udmabuf_remove(struct udmabuf *ub);
 int udmabuf_delete(const char *name);
 void udmabuf_destroy_all(enum udmabuf_origin origin);
