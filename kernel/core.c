@@ -63,7 +63,8 @@
 #define UDMABUF_DMA_ATTRS	DMA_ATTR_FORCE_CONTIGUOUS
 #define UDMABUF_FS_MAGIC	0x75646d62	/* "udmb" */
 
-DEFINE_RATELIMIT_STATE(udmabuf_reject_rs, 5 * HZ, 100);
+DEFINE_RATELIMIT_STATE(udmabuf_reject_rs, UDMABUF_REJECT_INTERVAL,
+		       UDMABUF_REJECT_BURST);
 
 /* Set once module init has succeeded; open() fails before (see main.c). */
 bool udmabuf_live;
@@ -352,6 +353,8 @@ static void udmabuf_init_from(struct udmabuf *ub,
 {
 	mutex_init(&ub->lock);
 	init_rwsem(&ub->mem_sem);
+	ratelimit_state_init(&ub->reject_rs, UDMABUF_REJECT_INTERVAL,
+			     UDMABUF_REJECT_BURST);
 	INIT_LIST_HEAD(&ub->node);
 	INIT_LIST_HEAD(&ub->exports);
 	ub->size = cfg->size;

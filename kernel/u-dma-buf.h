@@ -63,6 +63,7 @@ struct udmabuf {
 	unsigned int mmap_mode;	/* U_DMA_BUF_MMAP_MODE_PFN or _PAGE */
 	enum udmabuf_origin origin;
 	struct list_head node;	/* on udmabuf_list, guarded by udmabuf_list_lock */
+	struct ratelimit_state reject_rs;	/* udmabuf_reject() */
 
 	/*
 	 * Held for reading while read() or write() copies between user memory
@@ -94,14 +95,17 @@ static inline struct udmabuf *to_udmabuf(struct device *dev)
 }
 
 /*
- * Requests user space can repeat are logged through one rate limit with a
- * burst large enough that a test's batch of bad requests is not silenced.
+ * Requests user space can repeat are logged through a rate limit, one per
+ * buffer and one for everything else (the manager), with a burst large
+ * enough that a test's batch of bad requests is not silenced.
  */
+#define UDMABUF_REJECT_INTERVAL	(5 * HZ)
+#define UDMABUF_REJECT_BURST	100
 extern struct ratelimit_state udmabuf_reject_rs;
 
 #define udmabuf_reject(ub, fmt, ...)					\
 	do {								\
-		if (__ratelimit(&udmabuf_reject_rs))			\
+		if (__ratelimit(&(ub)->reject_rs))			\
 			dev_err(&(ub)->dev, fmt, ##__VA_ARGS__);	\
 	} while (0)
 
