@@ -13,6 +13,8 @@
  *     "delete", module exit, or its platform device going away);
  *   - every open file, from open() to the file's release; a mapping holds
  *     its file, so the last munmap() of a closed file drops that reference;
+ *   - every exported dma-buf, until its release (its mappings and
+ *     importers hold the dma-buf);
  *   - a platform device's driver data, for device-tree buffers;
  *   - anyone who looks a buffer up under udmabuf_list_lock and uses it after
  *     dropping that lock (nothing is touched after the lock without one).
@@ -44,6 +46,8 @@
 #include <linux/module.h>
 #include <linux/mount.h>
 #include <linux/namei.h>
+#include <linux/pci.h>
+#include <linux/platform_device.h>
 #include <linux/pseudo_fs.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
@@ -178,6 +182,52 @@ static int udmabuf_check_linear(struct udmabuf *ub)
 	return 0;
 }
 
+/*
+ * Page mode maps the buffer's struct pages, and user space (O_DIRECT, any
+ * get_user_pages()) takes references on them. The buffer holds one on
+ * every page for its life, so that no page ever drops to 0 and goes back to
+ * the page allocator under the DMA API: the page allocator hands out a
+ * large block with only its first page counted.
+ */
+static int udmabuf_take_pages(struct udmabuf *ub)
+{
+	unsigned long i, npages = ub->alloc_size >> PAGE_SHIFT;
+
+	for (i = 0; i < npages; i++) {
+		if (!pfn_valid(ub->pfn + i)) {
+			pr_err("%s: page mode needs memory with struct pages (a no-map reserved region has none); use the default PFN mapping\n",
+			       dev_name(&ub->dev));
+			return -EINVAL;
+		}
+	}
+	ub->tails_unref = npages > 1 && !page_count(pfn_to_page(ub->pfn + 1));
+	for (i = 0; i < npages; i++)
+		page_ref_inc(pfn_to_page(ub->pfn + i));
+	return 0;
+}
+
+/*
+ * Drop the buffer's references; false when a page is still referenced by
+ * somebody else (a long-lived pin), whose memory must then not be freed.
+ */
+static bool udmabuf_put_pages(struct udmabuf *ub)
+{
+	unsigned long i, npages = ub->alloc_size >> PAGE_SHIFT;
+	int want;
+
+	for (i = 0; i < npages; i++) {
+		want = (i && ub->tails_unref) ? 1 : 2;
+		if (page_ref_count(pfn_to_page(ub->pfn + i)) != want) {
+			dev_err(&ub->dev, "page %lu is still in use (pinned by I/O?); %zu bytes of DMA memory are left allocated rather than freed under it\n",
+				i, ub->alloc_size);
+			return false;
+		}
+	}
+	for (i = 0; i < npages; i++)
+		page_ref_dec(pfn_to_page(ub->pfn + i));
+	return true;
+}
+
 /* Allocate the memory; called with ub->dev initialised but not added. */
 static int udmabuf_alloc_memory(struct udmabuf *ub,
 				const struct udmabuf_config *cfg)
@@ -187,9 +237,12 @@ static int udmabuf_alloc_memory(struct udmabuf *ub,
 	if (ub->dma_dev == &ub->dev) {
 		ub->dev.dma_mask = &ub->dma_mask;
 		ret = dma_set_mask_and_coherent(&ub->dev,
-					DMA_BIT_MASK(UDMABUF_DMA_MASK_BITS));
-		if (ret)
+				DMA_BIT_MASK(cfg->dma_mask_bits ?: udmabuf_default_dma_mask_bits));
+		if (ret) {
+			pr_err("%s: a %u-bit DMA mask is not supported here\n",
+			       cfg->name, cfg->dma_mask_bits);
 			return ret;
+		}
 	}
 	/*
 	 * Whole pages, all zeroed: mmap exposes the last page entirely.
@@ -203,6 +256,8 @@ static int udmabuf_alloc_memory(struct udmabuf *ub,
 		return -ENOMEM;
 	}
 	ret = udmabuf_check_linear(ub);
+	if (!ret && ub->mmap_mode == U_DMA_BUF_MMAP_MODE_PAGE)
+		ret = udmabuf_take_pages(ub);
 	if (ret) {
 		dma_free_attrs(ub->dma_dev, ub->alloc_size, ub->vaddr,
 			       ub->dma_addr, UDMABUF_DMA_ATTRS);
@@ -215,6 +270,10 @@ static void udmabuf_free_memory(struct udmabuf *ub)
 {
 	if (!ub->vaddr)
 		return;
+	if (ub->mmap_mode == U_DMA_BUF_MMAP_MODE_PAGE && !udmabuf_put_pages(ub)) {
+		ub->vaddr = NULL;	/* leaked on purpose: still in use */
+		return;
+	}
 	dma_free_attrs(ub->dma_dev, ub->alloc_size, ub->vaddr, ub->dma_addr,
 		       UDMABUF_DMA_ATTRS);
 	ub->vaddr = NULL;
@@ -251,6 +310,12 @@ static void udmabuf_log_created(struct udmabuf *ub)
 	dev_info(&ub->dev, "buffer size    = %llu\n", ub->size);
 	dev_info(&ub->dev, "dma device     = %s\n", dev_name(ub->dma_dev));
 	dev_info(&ub->dev, "dma coherent   = %d\n", udmabuf_is_coherent(ub));
+	dev_info(&ub->dev, "dma mask       = 0x%016llx\n",
+		 ub->dma_dev->dma_mask ? *ub->dma_dev->dma_mask : 0);
+	dev_info(&ub->dev, "dma bus        = %s\n",
+		 ub->dma_dev->bus ? ub->dma_dev->bus->name : "none");
+	dev_info(&ub->dev, "mmap mode      = %u (%s)\n", ub->mmap_mode,
+		 ub->mmap_mode == U_DMA_BUF_MMAP_MODE_PAGE ? "page" : "pfn");
 	dev_info(&ub->dev, "driver installed\n");
 }
 
@@ -288,8 +353,9 @@ static void udmabuf_init_from(struct udmabuf *ub,
 	mutex_init(&ub->lock);
 	init_rwsem(&ub->mem_sem);
 	INIT_LIST_HEAD(&ub->node);
+	INIT_LIST_HEAD(&ub->exports);
 	ub->size = cfg->size;
-	ub->mmap_mode = U_DMA_BUF_MMAP_MODE_PFN;
+	ub->mmap_mode = cfg->mmap_mode ?: udmabuf_default_mmap_mode;
 	ub->origin = cfg->origin;
 	ub->sync_mode = cfg->sync_mode;
 	ub->sync_offset = cfg->sync_offset;
@@ -422,10 +488,11 @@ static void udmabuf_revoke(struct udmabuf *ub)
 
 	mutex_lock(&ub->lock);
 	ub->revoked = true;
-	users = ub->open_count;
+	users = ub->open_count + ub->export_count;
+	udmabuf_zap_exports(ub);
 	mutex_unlock(&ub->lock);
 	if (users)
-		dev_warn(&ub->dev, "its device went away while it was open or mapped %u time(s): mappings now fault (SIGBUS), file operations fail (ENODEV)\n",
+		dev_warn(&ub->dev, "its device went away while it was open, mapped or exported %u time(s): mappings now fault (SIGBUS), file operations fail (ENODEV); importers of its dma-bufs must stop using them\n",
 			 users);
 	unmap_mapping_range(ub->inode->i_mapping, 0, 0, 1);
 	down_write(&ub->mem_sem);
@@ -479,9 +546,9 @@ int udmabuf_delete(const char *name)
 		goto out_unlock;
 	}
 	mutex_lock(&ub->lock);
-	if (ub->open_count) {
-		udmabuf_reject(ub, "cannot delete: open or mapped %u time(s); close it first\n",
-			       ub->open_count);
+	if (ub->open_count || ub->export_count) {
+		udmabuf_reject(ub, "cannot delete: open or mapped %u time(s), exported as %u dma-buf(s); close them first\n",
+			       ub->open_count, ub->export_count);
 		ret = -EBUSY;
 	} else {
 		ub->dying = true;
@@ -510,6 +577,125 @@ void udmabuf_destroy_all(enum udmabuf_origin origin)
 		put_device(&ub->dev);
 	}
 	mutex_unlock(&udmabuf_list_lock);
+}
+
+/* ---------------------------------------------------------------------
+ * parent devices
+ */
+
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 12, 0)
+typedef const struct bus_type udmabuf_bus_t;
+#else
+typedef struct bus_type udmabuf_bus_t;
+#endif
+
+static udmabuf_bus_t *udmabuf_bus(const char *name)
+{
+	if (!strcmp(name, "platform"))
+		return &platform_bus_type;
+#ifdef CONFIG_PCI
+	if (!strcmp(name, "pci"))
+		return &pci_bus_type;
+#endif
+	return NULL;
+}
+
+/**
+ * udmabuf_find_parent - the device a buffer is to be allocated for
+ * @bus: "platform" or "pci"
+ * @device: the device's name on that bus, e.g. "0000:00:03.0"
+ * @name: the buffer, for the log
+ *
+ * Returns the device with a reference, or an ERR_PTR after one log line.
+ */
+struct device *udmabuf_find_parent(const char *bus, const char *device,
+				   const char *name)
+{
+	udmabuf_bus_t *bt = udmabuf_bus(bus);
+	struct device *dev;
+
+	if (!bt) {
+		udmabuf_reject_pr("%s: bus '%s' is not one of platform, pci\n",
+				  name, bus);
+		return ERR_PTR(-EINVAL);
+	}
+	dev = bus_find_device_by_name(bt, NULL, device);
+	if (!dev) {
+		udmabuf_reject_pr("%s: no device '%s' on the %s bus (see /sys/bus/%s/devices/)\n",
+				  name, device, bus, bus);
+		return ERR_PTR(-ENODEV);
+	}
+	return dev;
+}
+
+/*
+ * A parent device going away takes its buffers' memory with it: they are
+ * unpublished and revoked while the device can still free DMA memory
+ * (BUS_NOTIFY_DEL_DEVICE comes before the driver is unbound and before the
+ * IOMMU lets go of the device).
+ */
+static void udmabuf_remove_children(struct device *dev)
+{
+	struct udmabuf *ub, *next;
+	LIST_HEAD(gone);
+
+	mutex_lock(&udmabuf_list_lock);
+	list_for_each_entry_safe(ub, next, &udmabuf_list, node) {
+		if (ub->dma_dev != dev || ub->origin == UDMABUF_FROM_OF)
+			continue;
+		udmabuf_mark_dying(ub);
+		udmabuf_unpublish(ub);
+		list_add_tail(&ub->node, &gone);	/* the list's reference */
+	}
+	mutex_unlock(&udmabuf_list_lock);
+
+	list_for_each_entry_safe(ub, next, &gone, node) {
+		list_del_init(&ub->node);
+		udmabuf_revoke(ub);
+		put_device(&ub->dev);
+	}
+}
+
+static int udmabuf_bus_notify(struct notifier_block *nb, unsigned long action,
+			      void *data)
+{
+	if (action != BUS_NOTIFY_DEL_DEVICE)
+		return NOTIFY_DONE;
+	udmabuf_remove_children(data);
+	return NOTIFY_OK;
+}
+
+static struct notifier_block udmabuf_platform_nb = {
+	.notifier_call = udmabuf_bus_notify,
+};
+#ifdef CONFIG_PCI
+static struct notifier_block udmabuf_pci_nb = {
+	.notifier_call = udmabuf_bus_notify,
+};
+#endif
+
+static int udmabuf_watch_parents(void)
+{
+	int ret;
+
+	ret = bus_register_notifier(&platform_bus_type, &udmabuf_platform_nb);
+#ifdef CONFIG_PCI
+	if (!ret) {
+		ret = bus_register_notifier(&pci_bus_type, &udmabuf_pci_nb);
+		if (ret)
+			bus_unregister_notifier(&platform_bus_type,
+						&udmabuf_platform_nb);
+	}
+#endif
+	return ret;
+}
+
+static void udmabuf_unwatch_parents(void)
+{
+#ifdef CONFIG_PCI
+	bus_unregister_notifier(&pci_bus_type, &udmabuf_pci_nb);
+#endif
+	bus_unregister_notifier(&platform_bus_type, &udmabuf_platform_nb);
 }
 
 /* ---------------------------------------------------------------------
@@ -636,8 +822,13 @@ int udmabuf_core_init(void)
 	ret = class_register(&udmabuf_class);
 	if (ret)
 		goto out_unregister_region;
+	ret = udmabuf_watch_parents();
+	if (ret)
+		goto out_unregister_class;
 	return 0;
 
+out_unregister_class:
+	class_unregister(&udmabuf_class);
 out_unregister_region:
 	unregister_chrdev_region(udmabuf_devt, UDMABUF_MINORS);
 out_unmount:
@@ -648,6 +839,7 @@ out_unmount:
 /* After every buffer's last reference: their inodes live on udmabuf_mnt. */
 void udmabuf_core_exit(void)
 {
+	udmabuf_unwatch_parents();
 	class_unregister(&udmabuf_class);
 	unregister_chrdev_region(udmabuf_devt, UDMABUF_MINORS);
 	ida_destroy(&udmabuf_minors);

@@ -20,9 +20,11 @@
  * vma's own protection, never dma_mmap_coherent(), which would map
  * non-cached on a non-coherent device and make sync_for_cpu/_device moot.
  *
- * Mappings are filled by the fault handler, page frames inserted under
- * ub->lock, so that a revoke (see core.c) can zap them all and no fault
- * can put one back. Every open file's f_mapping is the buffer's own inode.
+ * Mappings are filled by the fault handler under ub->lock, so that a
+ * revoke (see core.c) can zap them all and no fault can put one back.
+ * Every open file's f_mapping is the buffer's own inode. PFN mode (2, the
+ * default) inserts page frames; page mode (4) maps the struct pages, so
+ * that O_DIRECT and io_uring can move the memory to and from disks.
  */
 #include <linux/fs.h>
 #include <linux/mm.h>
@@ -31,6 +33,7 @@
 #include <linux/version.h>
 
 #include "u-dma-buf.h"
+#include "u-dma-buf-ioctl.h"
 
 /* Pages a fault maps at once, from the faulting one on. */
 #define UDMABUF_FAULT_AROUND	256
@@ -107,22 +110,17 @@ static pgprot_t udmabuf_pgprot(unsigned int sync_mode, bool o_sync,
  * mmap
  */
 
-static vm_fault_t udmabuf_vm_fault(struct vm_fault *vmf)
+/* PFN mode: insert the page frames, the neighbours too (one fault, not one per page). */
+static vm_fault_t udmabuf_fault_pfn(struct udmabuf *ub, struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
-	struct udmabuf *ub = vma->vm_private_data;
 	unsigned long npages = ub->alloc_size >> PAGE_SHIFT;
 	unsigned long addr = vmf->address & PAGE_MASK;
 	pgoff_t pgoff = vmf->pgoff;
-	vm_fault_t ret = VM_FAULT_SIGBUS;
+	vm_fault_t ret;
 	int i;
 
-	mutex_lock(&ub->lock);
-	if (ub->revoked || pgoff >= npages)
-		goto out_unlock;
-	ret = vmf_insert_pfn_prot(vma, addr, ub->pfn + pgoff,
-				  vma->vm_page_prot);
-	/* the neighbours too: one fault, not one per page */
+	ret = vmf_insert_pfn_prot(vma, addr, ub->pfn + pgoff, vma->vm_page_prot);
 	for (i = 1; i < UDMABUF_FAULT_AROUND; i++) {
 		addr += PAGE_SIZE;
 		if (addr >= vma->vm_end || ++pgoff >= npages)
@@ -131,6 +129,31 @@ static vm_fault_t udmabuf_vm_fault(struct vm_fault *vmf)
 					vma->vm_page_prot) != VM_FAULT_NOPAGE)
 			break;
 	}
+	return ret;
+}
+
+/* Page mode: hand the core the page, which maps it with a reference. */
+static vm_fault_t udmabuf_fault_page(struct udmabuf *ub, struct vm_fault *vmf)
+{
+	struct page *page = pfn_to_page(ub->pfn + vmf->pgoff);
+
+	get_page(page);
+	vmf->page = page;
+	return 0;
+}
+
+static vm_fault_t udmabuf_vm_fault(struct vm_fault *vmf)
+{
+	struct udmabuf *ub = vmf->vma->vm_private_data;
+	vm_fault_t ret = VM_FAULT_SIGBUS;
+
+	mutex_lock(&ub->lock);
+	if (ub->revoked || vmf->pgoff >= ub->alloc_size >> PAGE_SHIFT)
+		goto out_unlock;
+	if (ub->mmap_mode == U_DMA_BUF_MMAP_MODE_PAGE)
+		ret = udmabuf_fault_page(ub, vmf);
+	else
+		ret = udmabuf_fault_pfn(ub, vmf);
 out_unlock:
 	mutex_unlock(&ub->lock);
 	return ret;
@@ -140,11 +163,18 @@ static const struct vm_operations_struct udmabuf_vm_ops = {
 	.fault	= udmabuf_vm_fault,
 };
 
-static void udmabuf_vma_set_flags(struct vm_area_struct *vma)
+static void udmabuf_vma_set_flags(struct udmabuf *ub,
+				  struct vm_area_struct *vma)
 {
-	/* page frames without a struct page user: no GUP, no core dump */
-	const unsigned long flags = VM_PFNMAP | VM_IO | VM_DONTEXPAND |
-				    VM_DONTDUMP;
+	/*
+	 * PFN mode: page frames the core must not look behind (no GUP, so
+	 * O_DIRECT from such a mapping fails with EFAULT). Page mode: normal
+	 * pages, so that get_user_pages() and O_DIRECT work.
+	 */
+	unsigned long flags = VM_DONTEXPAND | VM_DONTDUMP;
+
+	if (ub->mmap_mode != U_DMA_BUF_MMAP_MODE_PAGE)
+		flags |= VM_PFNMAP | VM_IO;
 #if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
 	vm_flags_set(vma, flags);
 #else
@@ -152,9 +182,15 @@ static void udmabuf_vma_set_flags(struct vm_area_struct *vma)
 #endif
 }
 
-static int udmabuf_mmap(struct file *file, struct vm_area_struct *vma)
+/**
+ * udmabuf_mmap_vma - map a buffer: the device's mmap and its dma-bufs'
+ * @ub: the buffer
+ * @vma: vm_pgoff in pages from the start of the buffer
+ * @o_sync: the file was opened (or the dma-buf exported) with O_SYNC
+ */
+int udmabuf_mmap_vma(struct udmabuf *ub, struct vm_area_struct *vma,
+		     bool o_sync)
 {
-	struct udmabuf *ub = file->private_data;
 	unsigned long npages = ub->alloc_size >> PAGE_SHIFT;
 	unsigned long count = vma_pages(vma);
 	unsigned long pgoff = vma->vm_pgoff;
@@ -185,12 +221,17 @@ static int udmabuf_mmap(struct file *file, struct vm_area_struct *vma)
 	if (ret)
 		return ret;
 
-	vma->vm_page_prot = udmabuf_pgprot(sync_mode, file->f_flags & O_SYNC,
-					   vma->vm_page_prot);
-	udmabuf_vma_set_flags(vma);
+	vma->vm_page_prot = udmabuf_pgprot(sync_mode, o_sync, vma->vm_page_prot);
+	udmabuf_vma_set_flags(ub, vma);
 	vma->vm_ops = &udmabuf_vm_ops;
-	vma->vm_private_data = ub;	/* the file, held by the vma, holds ub */
+	vma->vm_private_data = ub;	/* vm_file holds a reference on ub */
 	return 0;
+}
+
+static int udmabuf_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	return udmabuf_mmap_vma(file->private_data, vma,
+				file->f_flags & O_SYNC);
 }
 
 /* ---------------------------------------------------------------------

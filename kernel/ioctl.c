@@ -13,7 +13,7 @@
 #include "u-dma-buf.h"
 #include "u-dma-buf-ioctl.h"
 
-#define UDMABUF_IOCTL_VERSION	1
+#define UDMABUF_IOCTL_VERSION	2	/* 2: with EXPORT */
 
 /* SYNC_CMD, SYNC_DIR, SYNC_MODE; SYNC_OWNER is read-only and ignored */
 #define UDMABUF_SYNC_FLAGS_KNOWN	(0x3ULL | 0x3ULL << 2 | 0xffULL << 8 | \
@@ -42,6 +42,7 @@ static long udmabuf_get_drv_info(void __user *arg)
 	SET_U_DMA_BUF_IOCTL_FLAGS_USE_OF_DMA_CONFIG(&info, 1);
 	SET_U_DMA_BUF_IOCTL_FLAGS_USE_OF_RESERVED_MEM(&info, 1);
 	SET_U_DMA_BUF_IOCTL_FLAGS_USE_QUIRK_MMAP(&info, 1);
+	SET_U_DMA_BUF_IOCTL_FLAGS_USE_QUIRK_MMAP_PAGE(&info, 1);
 	strscpy(info.version, UDMABUF_DRIVER_VERSION, sizeof(info.version));
 	return copy_to_user(arg, &info, sizeof(info)) ? -EFAULT : 0;
 }
@@ -197,6 +198,8 @@ long udmabuf_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 		return udmabuf_get_dev_info(ub, uarg);
 	case U_DMA_BUF_IOCTL_GET_SYNC:
 		return udmabuf_get_sync(ub, uarg);
+	case U_DMA_BUF_IOCTL_EXPORT:	/* a writable one needs FMODE_WRITE */
+		return udmabuf_export(ub, file, uarg);
 	}
 
 	/* the rest change the stored area or the caches */

@@ -20,15 +20,20 @@
 #include <linux/platform_device.h>
 
 #include "u-dma-buf.h"
+#include "u-dma-buf-ioctl.h"
 
 #define UDMABUF_PARAMS	8
 
 static unsigned long long udmabuf_sizes[UDMABUF_PARAMS];
+static char *udmabuf_binds[UDMABUF_PARAMS];
 
 #define UDMABUF_PARAM(n)						\
 	module_param_named(udmabuf##n, udmabuf_sizes[n], ullong, 0444);	\
 	MODULE_PARM_DESC(udmabuf##n,					\
-		"size in bytes of /dev/udmabuf" #n " (default 0: none)")
+		"size in bytes of /dev/udmabuf" #n " (default 0: none)");	\
+	module_param_named(udmabuf##n##_bind, udmabuf_binds[n], charp, 0444); \
+	MODULE_PARM_DESC(udmabuf##n##_bind,				\
+		"<bus>/<device> to allocate /dev/udmabuf" #n " for (default: bind)")
 
 UDMABUF_PARAM(0);
 UDMABUF_PARAM(1);
@@ -39,24 +44,88 @@ UDMABUF_PARAM(5);
 UDMABUF_PARAM(6);
 UDMABUF_PARAM(7);
 
-static int __init udmabuf_create_params(void)
+static char *udmabuf_bind;
+module_param_named(bind, udmabuf_bind, charp, 0444);
+MODULE_PARM_DESC(bind,
+	"<bus>/<device> (bus platform or pci) the udmabufN buffers are allocated for (default: their own device)");
+
+unsigned int udmabuf_default_mmap_mode = U_DMA_BUF_MMAP_MODE_PFN;
+module_param_named(quirk_mmap_mode, udmabuf_default_mmap_mode, uint, 0444);
+MODULE_PARM_DESC(quirk_mmap_mode,
+	"how buffers are mapped: 2 page frames, 4 pages so that O_DIRECT works (default 2)");
+
+unsigned int udmabuf_default_dma_mask_bits = UDMABUF_DMA_MASK_BITS;
+module_param_named(dma_mask_bit, udmabuf_default_dma_mask_bits, uint, 0444);
+MODULE_PARM_DESC(dma_mask_bit,
+	"DMA address bits of buffers made for their own device, 12-64 (default 32)");
+
+/* The parameters that are not buffers, checked before anything is made. */
+static int __init udmabuf_check_params(void)
+{
+	if (udmabuf_default_mmap_mode != U_DMA_BUF_MMAP_MODE_PFN &&
+	    udmabuf_default_mmap_mode != U_DMA_BUF_MMAP_MODE_PAGE) {
+		pr_err("quirk_mmap_mode=%u: use 2 (page frames) or 4 (pages, for O_DIRECT); module not loaded\n",
+		       udmabuf_default_mmap_mode);
+		return -EINVAL;
+	}
+	if (udmabuf_default_dma_mask_bits < 12 || udmabuf_default_dma_mask_bits > 64) {
+		pr_err("dma_mask_bit=%u: use 12 to 64; module not loaded\n",
+		       udmabuf_default_dma_mask_bits);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* "<bus>/<device>", or "<device>" on the platform bus; NULL: none. */
+static struct device *__init udmabuf_param_parent(int i, const char *name)
+{
+	char spec[UDMABUF_NAME_MAX * 2], *device, *bus = "platform";
+	const char *bind = udmabuf_binds[i] ? udmabuf_binds[i] : udmabuf_bind;
+
+	if (!bind || !*bind)
+		return NULL;
+	strscpy(spec, bind, sizeof(spec));
+	device = strchr(spec, '/');
+	if (device) {
+		*device++ = '\0';
+		bus = spec;
+	} else {
+		device = spec;
+	}
+	return udmabuf_find_parent(bus, device, name);
+}
+
+static int __init udmabuf_create_param(int i)
 {
 	char name[UDMABUF_NAME_MAX];
 	struct udmabuf_config cfg = {
 		.name = name,
+		.minor = i,
+		.size = udmabuf_sizes[i],
 		.sync_mode = 1,
+		.sync_size = udmabuf_sizes[i],
 		.origin = UDMABUF_FROM_PARAM,
 	};
+	int ret;
+
+	snprintf(name, sizeof(name), "udmabuf%d", i);
+	cfg.dma_dev = udmabuf_param_parent(i, name);
+	if (IS_ERR(cfg.dma_dev))
+		return PTR_ERR(cfg.dma_dev);
+	ret = udmabuf_create(&cfg, NULL);
+	if (cfg.dma_dev)
+		put_device(cfg.dma_dev);	/* the buffer holds its own */
+	return ret;
+}
+
+static int __init udmabuf_create_params(void)
+{
 	int i, ret;
 
 	for (i = 0; i < UDMABUF_PARAMS; i++) {
 		if (!udmabuf_sizes[i])
 			continue;
-		snprintf(name, sizeof(name), "udmabuf%d", i);
-		cfg.minor = i;
-		cfg.size = udmabuf_sizes[i];
-		cfg.sync_size = udmabuf_sizes[i];
-		ret = udmabuf_create(&cfg, NULL);
+		ret = udmabuf_create_param(i);
 		if (ret) {
 			pr_err("udmabuf%d=%llu could not be created (%d); module not loaded\n",
 			       i, udmabuf_sizes[i], ret);
@@ -71,6 +140,9 @@ static int __init udmabuf_init(void)
 {
 	int ret;
 
+	ret = udmabuf_check_params();
+	if (ret)
+		return ret;
 	ret = udmabuf_core_init();
 	if (ret)
 		return ret;

@@ -5,6 +5,11 @@
  *	echo "create udmabuf8 0x10000" > /dev/u-dma-buf-mgr
  *	echo "delete udmabuf8"         > /dev/u-dma-buf-mgr
  *
+ * create takes options, as upstream's u-dma-buf-mgr: bus=<bus> and
+ * device=<device> allocate for that device (its DMA mask, its IOMMU; bus
+ * defaults to platform), dma-mask=<bits> sets the mask of a buffer made for
+ * its own device, quirk-mmap-page maps it in page mode (O_DIRECT works).
+ *
  * One write may hold several commands separated by newlines or ';'. The
  * whole write is parsed before anything runs, so a syntax error changes
  * nothing; commands then run in order and the first failure ends the write
@@ -20,15 +25,22 @@
 #include <linux/string.h>
 
 #include "u-dma-buf.h"
+#include "u-dma-buf-ioctl.h"
 
 #define UDMABUF_MGR_WRITE_MAX	1024	/* bytes in one write() */
 #define UDMABUF_MGR_LINE_MAX	128	/* bytes in one command */
 #define UDMABUF_MGR_CMDS	16	/* commands in one write() */
 
+#define UDMABUF_MGR_WORDS	7	/* create <name> <size> and 4 options */
+
 struct udmabuf_mgr_cmd {
 	bool create;
 	const char *name;
 	u64 size;
+	const char *bus;		/* NULL: the buffer's own device */
+	const char *device;
+	unsigned int dma_mask_bits;	/* 0: the dma_mask_bit parameter */
+	unsigned int mmap_mode;		/* 0: the quirk_mmap_mode parameter */
 };
 
 /* Split @line into at most @max words; returns the count or -E2BIG. */
@@ -47,24 +59,71 @@ static int udmabuf_mgr_split(char *line, char **words, int max)
 	return n;
 }
 
+/* One create option: bus=, device=, dma-mask=, quirk-mmap-page. */
+static int udmabuf_mgr_option(char *word, struct udmabuf_mgr_cmd *cmd)
+{
+	char *val = strchr(word, '=');
+
+	if (!strcmp(word, "quirk-mmap-page")) {
+		cmd->mmap_mode = U_DMA_BUF_MMAP_MODE_PAGE;
+		return 0;
+	}
+	if (val)
+		*val++ = '\0';
+	if (val && !strcmp(word, "bus") && *val) {
+		cmd->bus = val;
+		return 0;
+	}
+	if (val && !strcmp(word, "device") && *val) {
+		cmd->device = val;
+		return 0;
+	}
+	if (val && !strcmp(word, "dma-mask") &&
+	    !kstrtouint(val, 0, &cmd->dma_mask_bits) &&
+	    cmd->dma_mask_bits >= 12 && cmd->dma_mask_bits <= 64)
+		return 0;
+	udmabuf_reject_pr("create %s: option '%s%s%s' refused; use bus=<bus> device=<device> dma-mask=<12-64> quirk-mmap-page\n",
+			  cmd->name, word, val ? "=" : "", val ? val : "");
+	return -EINVAL;
+}
+
+/* Options that only make sense together. */
+static int udmabuf_mgr_check_options(struct udmabuf_mgr_cmd *cmd)
+{
+	if (cmd->bus && !cmd->device) {
+		udmabuf_reject_pr("create %s: bus=%s needs device=<device>\n",
+				  cmd->name, cmd->bus);
+		return -EINVAL;
+	}
+	if (cmd->device && !cmd->bus)
+		cmd->bus = "platform";
+	if (cmd->device && cmd->dma_mask_bits) {
+		udmabuf_reject_pr("create %s: dma-mask= is for buffers made for their own device; %s's driver sets its mask\n",
+				  cmd->name, cmd->device);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 /* Returns 1 for a command, 0 for a blank line, -EINVAL for a bad one. */
 static int udmabuf_mgr_parse(char *line, struct udmabuf_mgr_cmd *cmd)
 {
-	char *w[3];
-	int n;
+	char *w[UDMABUF_MGR_WORDS];
+	int n, i, ret;
 
 	if (strlen(line) > UDMABUF_MGR_LINE_MAX) {
 		udmabuf_reject_pr("command longer than %d bytes refused\n",
 				  UDMABUF_MGR_LINE_MAX);
 		return -EINVAL;
 	}
+	memset(cmd, 0, sizeof(*cmd));
 	n = udmabuf_mgr_split(line, w, ARRAY_SIZE(w));
 	if (n == 0)
 		return 0;
-	cmd->create = n == 3 && !strcmp(w[0], "create");
+	cmd->create = n >= 3 && !strcmp(w[0], "create");
 	if (!cmd->create && !(n == 2 && !strcmp(w[0], "delete"))) {
-		udmabuf_reject_pr("unknown command '%s'; use 'create <name> <size>' or 'delete <name>'\n",
-				  w[0]);
+		udmabuf_reject_pr("unknown command '%s'; use 'create <name> <size> [bus=<bus>] [device=<device>] [dma-mask=<bits>] [quirk-mmap-page]' or 'delete <name>'\n",
+				  n > 0 ? w[0] : "(too many words)");
 		return -EINVAL;
 	}
 	if (!udmabuf_name_ok(w[1])) {
@@ -73,12 +132,20 @@ static int udmabuf_mgr_parse(char *line, struct udmabuf_mgr_cmd *cmd)
 		return -EINVAL;
 	}
 	cmd->name = w[1];
-	if (cmd->create && kstrtou64(w[2], 0, &cmd->size)) {
+	if (!cmd->create)
+		return 1;
+	if (kstrtou64(w[2], 0, &cmd->size)) {
 		udmabuf_reject_pr("create %s: size '%.*s' is not a number of bytes\n",
 				  w[1], UDMABUF_MGR_LINE_MAX, w[2]);
 		return -EINVAL;
 	}
-	return 1;
+	for (i = 3; i < n; i++) {
+		ret = udmabuf_mgr_option(w[i], cmd);
+		if (ret)
+			return ret;
+	}
+	ret = udmabuf_mgr_check_options(cmd);
+	return ret ? ret : 1;
 }
 
 static int udmabuf_mgr_run(const struct udmabuf_mgr_cmd *cmd)
@@ -89,14 +156,27 @@ static int udmabuf_mgr_run(const struct udmabuf_mgr_cmd *cmd)
 		.size = cmd->size,
 		.sync_mode = 1,
 		.sync_size = cmd->size,
+		.dma_mask_bits = cmd->dma_mask_bits,
+		.mmap_mode = cmd->mmap_mode,
 		.origin = UDMABUF_FROM_MGR,
 	};
+	int ret;
+
 	if (!cmd->create) {
 		pr_info("delete %s\n", cmd->name);
 		return udmabuf_delete(cmd->name);
 	}
 	pr_info("create %s %llu\n", cmd->name, cmd->size);
-	return udmabuf_create(&cfg, NULL);
+	if (cmd->device) {
+		cfg.dma_dev = udmabuf_find_parent(cmd->bus, cmd->device,
+						  cmd->name);
+		if (IS_ERR(cfg.dma_dev))
+			return PTR_ERR(cfg.dma_dev);
+	}
+	ret = udmabuf_create(&cfg, NULL);
+	if (cfg.dma_dev)
+		put_device(cfg.dma_dev);	/* the buffer holds its own */
+	return ret;
 }
 
 static ssize_t udmabuf_mgr_write(struct file *file, const char __user *ubuf,

@@ -15,6 +15,7 @@
  *		dma-coherent;			// optional
  *		dma-mask = <32>;		// 12-64, optional
  *		memory-region = <&pool>;	// optional shared-dma-pool
+ *		quirk-mmap-page;		// optional: page mode (O_DIRECT)
  *	};
  *
  * Every property is checked before anything is allocated; a bad one fails
@@ -27,6 +28,7 @@
 #include <linux/version.h>
 
 #include "u-dma-buf.h"
+#include "u-dma-buf-ioctl.h"
 
 /* Read a one- or two-cell number; -ENOENT when the property is absent. */
 static int udmabuf_of_read_u64(struct device *dev, const char *prop, u64 *val)
@@ -144,6 +146,8 @@ static int udmabuf_of_sync(struct device *dev, struct udmabuf_config *cfg)
 		return ret;
 	if (of_property_read_bool(dev->of_node, "sync-always"))
 		cfg->sync_mode += 4;
+	if (of_property_read_bool(dev->of_node, "quirk-mmap-page"))
+		cfg->mmap_mode = U_DMA_BUF_MMAP_MODE_PAGE;
 	cfg->sync_direction = 0;
 	return udmabuf_of_read_u32(dev, "sync-direction", 0, UDMABUF_DIR_MAX,
 				   &cfg->sync_direction);

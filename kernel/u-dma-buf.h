@@ -7,6 +7,7 @@
  * sysfs.c  /sys/class/u-dma-buf/<name>/ attributes
  * of.c     device-tree probe ("ikwzm,u-dma-buf")
  * ioctl.c  the ioctls of /dev/<name> (u-dma-buf-ioctl.h)
+ * export.c DMA-BUF export of a range
  * mgr.c    /dev/u-dma-buf-mgr
  * main.c   module parameters udmabuf0..7, init and exit
  */
@@ -46,6 +47,8 @@ struct udmabuf_config {
 	u64 sync_size;
 	unsigned int sync_direction;
 	struct device *dma_dev;		/* NULL: allocate for the buffer's own device */
+	unsigned int dma_mask_bits;	/* own device only; 0: UDMABUF_DMA_MASK_BITS */
+	unsigned int mmap_mode;		/* 0: the quirk_mmap_mode parameter */
 	enum udmabuf_origin origin;
 };
 
@@ -70,9 +73,12 @@ struct udmabuf {
 	void *vaddr;		/* kernel address; NULL once freed */
 	dma_addr_t dma_addr;
 	unsigned long pfn;	/* first page frame; the pages were checked linear */
+	bool tails_unref;	/* page mode: tail pages came with refcount 0 */
 
 	struct mutex lock;	/* guards the fields below; never held across a user copy */
 	unsigned int open_count;
+	unsigned int export_count;	/* dma-bufs alive */
+	struct list_head exports;	/* their struct udmabuf_export */
 	bool dying;		/* unpublished: open() fails */
 	bool revoked;		/* memory freed under open files: every access fails */
 	unsigned int sync_mode;
@@ -105,6 +111,10 @@ extern struct ratelimit_state udmabuf_reject_rs;
 			pr_err(fmt, ##__VA_ARGS__);			\
 	} while (0)
 
+/* main.c */
+extern unsigned int udmabuf_default_mmap_mode;
+extern unsigned int udmabuf_default_dma_mask_bits;
+
 /* core.c */
 extern struct class udmabuf_class;
 extern struct mutex udmabuf_list_lock;
@@ -114,6 +124,8 @@ bool udmabuf_name_ok(const char *name);
 extern bool udmabuf_live;
 int udmabuf_create(const struct udmabuf_config *cfg, struct udmabuf **ref);
 void udmabuf_put(struct udmabuf *ub);
+struct device *udmabuf_find_parent(const char *bus, const char *device,
+				   const char *name);
 void udmabuf_remove(struct udmabuf *ub);
 int udmabuf_delete(const char *name);
 void udmabuf_destroy_all(enum udmabuf_origin origin);
@@ -125,6 +137,13 @@ bool udmabuf_is_coherent(struct udmabuf *ub);
 
 /* dev.c */
 extern const struct file_operations udmabuf_fops;
+
+int udmabuf_mmap_vma(struct udmabuf *ub, struct vm_area_struct *vma,
+		     bool o_sync);
+
+/* export.c */
+long udmabuf_export(struct udmabuf *ub, struct file *file, void __user *arg);
+void udmabuf_zap_exports(struct udmabuf *ub);
 
 /* ioctl.c */
 long udmabuf_ioctl(struct file *file, unsigned int cmd, unsigned long arg);

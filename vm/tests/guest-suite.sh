@@ -30,6 +30,7 @@ $T/rw udmabuf0 1048576
 $T/ioctl udmabuf0 1048576
 # a 32-bit program on the 64-bit kernel: compat_ioctl
 [ "$ARCH" = arm64 ] && $T/ioctl32 udmabuf0 1048576 | sed 's/ - ioctl: / - ioctl(32-bit on arm64): /'
+$T/export
 $T/sysfs udmabuf1 65536 | sed 's/ - sysfs: / - sysfs(udmabuf1): /'
 $T/mgr
 $T/edu udmabuf0
