@@ -2,6 +2,7 @@
 # TAP helpers for the in-guest shell tests (busybox sh or dash).
 #   check "what it shows" command args...   ok when the command succeeds
 #   kmsg_mark / kmsg_has TEXT               an error line logged since the mark
+#   kmsg_since                              the lines logged since the mark
 
 check() {
 	_desc=$1
@@ -22,12 +23,17 @@ kmsg_mark() {
 	_kmsg_last=$(dmesg | tail -n 1)
 }
 
-kmsg_has() {
+# The kernel log's lines since kmsg_mark.
+kmsg_since() {
 	dmesg | awk -v mark="$_kmsg_last" '
 		{ line[NR] = $0 }
 		$0 == mark { start = NR }
 		END { for (i = start + 1; i <= NR; i++) print line[i] }
-	' | grep -q -- "$1"
+	'
+}
+
+kmsg_has() {
+	kmsg_since | grep -q -- "$1"
 }
 
 # Does the u-dma-buf module exist in the kernel? (module name u_dma_buf)
