@@ -34,6 +34,8 @@ $T/export
 $T/sysfs udmabuf1 65536 | sed 's/ - sysfs: / - sysfs(udmabuf1): /'
 $T/mgr
 $T/edu udmabuf0
+# a buffer for the edu (parent device); removes the edu and rescans the bus
+$T/parent
 
 # ---- safety (issue 14) ----------------------------------------------------
 $T/safety udmabuf0 1048576

@@ -77,3 +77,8 @@ else
 	echo "# $NAME: refused: $(refusal_line)"
 	check "iommu: $NAME is created (or refused with a dmesg line naming it): refused" refused_by_name
 fi
+
+# A buffer made for the edu (bus=pci device=<bdf>) gets an IOVA of the edu's
+# domain and round-trips through the SMMU; one made for its own device is out
+# of the edu's reach; removing the edu revokes the buffer, a rescan brings it back.
+$T/parent --iommu
