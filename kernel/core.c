@@ -636,27 +636,42 @@ struct device *udmabuf_find_parent(const char *bus, const char *device,
  * @cfg: as for udmabuf_create(); dma_dev is filled in here
  * @bus: the parent's bus ("platform", "pci")
  * @device: the parent's name on it; NULL: the buffer's own device
+ *
+ * A bus device has its DMA configuration (DMA operations, IOMMU domain)
+ * only while a driver is bound to it: the buffer is allocated under the
+ * device lock with a driver bound, and revoked when the driver unbinds.
  */
 int udmabuf_create_for(struct udmabuf_config *cfg, const char *bus,
 		       const char *device)
 {
+	struct device *parent;
 	int ret;
 
 	if (!device)
 		return udmabuf_create(cfg, NULL);
-	cfg->dma_dev = udmabuf_find_parent(bus, device, cfg->name);
-	if (IS_ERR(cfg->dma_dev))
-		return PTR_ERR(cfg->dma_dev);
-	ret = udmabuf_create(cfg, NULL);
-	put_device(cfg->dma_dev);	/* the buffer holds its own */
+	parent = udmabuf_find_parent(bus, device, cfg->name);
+	if (IS_ERR(parent))
+		return PTR_ERR(parent);
+	device_lock(parent);
+	if (!parent->driver) {
+		udmabuf_reject_pr("%s: %s has no driver bound, so no DMA configuration (nor IOMMU domain) yet; bind its driver first (e.g. uio_pci_generic)\n",
+				  cfg->name, device);
+		ret = -ENODEV;
+	} else {
+		cfg->dma_dev = parent;
+		ret = udmabuf_create(cfg, NULL);
+	}
+	device_unlock(parent);
+	put_device(parent);	/* the buffer holds its own */
 	return ret;
 }
 
 /*
- * A parent device going away takes its buffers' memory with it: they are
- * unpublished and revoked while the device can still free DMA memory
- * (BUS_NOTIFY_DEL_DEVICE comes before the driver is unbound and before the
- * IOMMU lets go of the device).
+ * A parent device losing its driver (unbind, or removal, which unbinds
+ * first) takes its buffers' memory with it: they are unpublished and
+ * revoked while the device can still free DMA memory. BUS_NOTIFY_UNBIND_DRIVER
+ * comes before the driver's remove and before the DMA operations are torn
+ * down; BUS_NOTIFY_DEL_DEVICE catches a device removed without a driver.
  */
 static void udmabuf_remove_children(struct device *dev)
 {
@@ -683,7 +698,7 @@ static void udmabuf_remove_children(struct device *dev)
 static int udmabuf_bus_notify(struct notifier_block *nb, unsigned long action,
 			      void *data)
 {
-	if (action != BUS_NOTIFY_DEL_DEVICE)
+	if (action != BUS_NOTIFY_UNBIND_DRIVER && action != BUS_NOTIFY_DEL_DEVICE)
 		return NOTIFY_DONE;
 	udmabuf_remove_children(data);
 	return NOTIFY_OK;

@@ -614,11 +614,6 @@ TEST(manager_refusals_leave_no_buffer)
 {
 	char cmd[400];
 
-	/* NOTE: the driver's refusal lines share one rate limit (100 per 5 s,
-	 * kernel/core.c udmabuf_reject_rs) and the suites before this one use
-	 * it up: wait for a fresh window so that each refusal's line shows. */
-	sleep(6);
-
 	refused("create ref0 65536 bus=pci device=0000:99:00.0", "ref0", ENODEV);
 	refused("create ref1 65536 bus=usb device=1-1", "ref1", EINVAL);
 	snprintf(cmd, sizeof(cmd), "create ref2 65536 bus=pci device=%s dma-mask=32", bdf);
@@ -949,6 +944,44 @@ TEST(rescan_brings_the_edu_back)
 	      orig_bme);
 }
 
+/*
+ * A device has its DMA configuration (and IOMMU domain) only while a driver
+ * is bound: the driver refuses a parent without one, and revokes a buffer
+ * whose parent's driver unbinds, before the DMA operations go.
+ */
+TEST(unbinding_the_parent_driver_revokes_its_buffers)
+{
+	char cmd[400], path[640], byte;
+	void *m;
+	int fd;
+
+	close_buf(&par0);
+	snprintf(cmd, sizeof(cmd), "create unbd0 65536 bus=pci device=%s", bdf);
+	CHECK(mgr(cmd) == 0, "%s", cmd);
+	fd = open("/dev/unbd0", O_RDWR);
+	CHECK(fd >= 0, "open /dev/unbd0");
+	m = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	CHECK(m != MAP_FAILED, "mmap");
+	close_edu();
+	snprintf(path, sizeof(path), "/sys/bus/pci/drivers/%s/unbind", edu_driver());
+	CHECK(write_file(path, bdf) == 0, "unbind %s", path);
+	CHECK(!edu_driver()[0], "the edu still has driver '%s'", edu_driver());
+	CHECK(!exists("/dev/unbd0"), "unbd0 survived its parent's unbind");
+	CHECK(read(fd, &byte, 1) == -1 && errno == ENODEV, "read after the unbind: %s",
+	      strerror(errno));
+	CHECK(mgr(cmd) == -ENODEV, "a parent without a driver is refused");
+	if (m != MAP_FAILED)
+		munmap(m, 4096);	/* untouched: an access would get SIGBUS */
+	close(fd);
+	CHECK(open_edu() == 0, "bind uio_pci_generic again");
+	CHECK(mgr(cmd) == 0, "with a driver again: %s", cmd);
+	mgr("delete unbd0");
+	/* par0 went with the unbind too: the removal test wants it back */
+	CHECK(!exists("/dev/par0"), "par0 survived its parent's unbind");
+	snprintf(cmd, sizeof(cmd), "create par0 65536 bus=pci device=%s", bdf);
+	CHECK(mgr(cmd) == 0, "%s", cmd);
+}
+
 int main(int argc, char **argv)
 {
 	iommu_mode = argc > 1 && !strcmp(argv[1], "--iommu");
@@ -965,6 +998,7 @@ int main(int argc, char **argv)
 	RUN(dma_mask_for_a_buffer_of_its_own);
 	if (iommu_mode)
 		RUN(iommu_keeps_the_edu_off_a_buffer_not_made_for_it);
+	RUN(unbinding_the_parent_driver_revokes_its_buffers);
 	RUN(removing_the_edu_revokes_par0);
 	RUN(rescan_brings_the_edu_back);
 	return done();
