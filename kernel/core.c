@@ -23,10 +23,12 @@
  * stays until the last file and mapping are gone. The manager and rmmod
  * refuse to unpublish a buffer that is open or mapped.
  *
- * Revocation. DMA memory allocated for a platform device cannot outlive
- * that device (its IOMMU domain and DMA operations go with it), and a
- * device's removal cannot wait for user space. When the device goes away
- * the buffer is unpublished and revoked: every mapping is zapped (later
+ * Revocation. DMA memory allocated for a device cannot outlive that
+ * device's DMA configuration (DMA operations, IOMMU domain), which a bus
+ * device has only while a driver is bound, and neither an unbind nor a
+ * removal can wait for user space. When a device-tree buffer's platform
+ * device goes, or a parent device's driver unbinds (a removal unbinds
+ * first), the buffer is unpublished and revoked: every mapping is zapped (later
  * accesses get SIGBUS), read/write/ioctl fail with ENODEV, and the memory
  * is freed once copies in flight have finished (mem_sem). The files keep
  * struct udmabuf alive until they are closed.
