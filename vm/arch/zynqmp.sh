@@ -71,7 +71,8 @@ board_initrd() {
 }
 
 # The repository at its own path: sources, dist, node_modules, and of build/
-# only this board's module, test programs and this run's command.
+# only the addons (build/native), this board's module, test programs and
+# this run's command.
 repo_cpio() {
 	local rel=${REPO#/} d=
 	(
@@ -84,6 +85,7 @@ repo_cpio() {
 		find "$rel" -mindepth 1 \( -path "$rel/.git" -o -path "$rel/build" \) -prune -o -print
 		echo "$rel/build"
 		echo "$rel/build/vm"
+		[ ! -d "/$rel/build/native" ] || find "$rel/build/native"
 		echo "${BUILD#/}"
 		find "${BUILD#/}" -maxdepth 1 -name u-dma-buf.ko
 		find "${BUILD#/}/tests" "${RUN#/}" \( -name initrd -o -name console.log -o -name output \) -prune -o -print
