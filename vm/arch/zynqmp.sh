@@ -9,9 +9,10 @@ QEMU=qemu-system-aarch64
 CONSOLE=ttyPS0
 # No SMMU model here (the ZCU102 tree's SMMU node is disabled).
 IOMMUS=
-# NOTE: the ZynqMP has 4 APUs whatever -smp says; -m 2048 is all RAM below
-# 4 GiB (QEMU rewrites the tree's memory node to match). The root
-# filesystem and the repository live in RAM here (see ROOTFS).
+# NOTE: without -smp the machine has its 4 APUs (Cortex-A53). -m 2048 fills
+# the ZynqMP's low DDR window (0-2 GiB, all 32-bit DMA-able); QEMU accepts
+# more (it goes to 0x800000000) and rewrites the tree's memory node to match.
+# The root filesystem and the repository live in this RAM (see ROOTFS).
 qemu_machine() { echo "-M xlnx-zcu102 -accel tcg -m 2048"; }
 # ttyPS1 carries the command's output (vm/guest/init: vm_out).
 kernel_args_arch() { echo "cma=96M vm_out=ttyPS1"; }
