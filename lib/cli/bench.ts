@@ -2,7 +2,7 @@
  * `u-dma-buf bench`: the original's sync_mode tables on this machine, with
  * progress on stderr and the results written next to the printed tables.
  */
-import { type Impl, type Progress, type SyncModeResults, markdownReport, runSyncModeBench, sizeLabel, writeResults } from '../../bench/sync-mode/index.js';
+import { type Impl, type Progress, type SyncModeResults, markdownReport, runSyncModeBench, sizeLabel, writeResults } from '../syncmode/index.js';
 import { parseSize } from './size.js';
 import { UsageError } from './usage.js';
 
