@@ -70,17 +70,27 @@ pipeline: build
 	@ARCH=$(ARCH) MODARGS=udmabuf0=1048576 CMD='node dist/examples/image-pipeline.js --out build/examples/pipeline-$(ARCH).png' vm/run
 
 clean:
-	rm -rf build
+	rm -rf build prebuilds dist
 	$(MAKE) -C kernel KERNEL_SRC_DIR=$(KERNEL_SRC_DIR) ARCH= CROSS_COMPILE= clean 2>/dev/null || true
 
 # ---- the TypeScript layer and its addon ---------------------------------
+# --ignore-scripts: the package's own install script (node-gyp-build) is
+# for its users; here native/compile builds the addon.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-build: node_modules/.package-lock.json
-	npx --no-install tsc -p tsconfig.json
+# The cross compilers come from vm/host-deps.sh (Debian packages), so build
+# installs them first: `make demo` works on a fresh machine.
+# The addons also go to prebuilds/ in prebuildify's layout and names (N-API,
+# armv7 and glibc tags), which node-gyp-build loads from the npm package.
+build: deps node_modules/.package-lock.json
+	npm run -s build:ts
 	@for a in x86_64 arm64 armhf; do native/compile $$a || exit 1; done
+	@mkdir -p prebuilds/linux-x64 prebuilds/linux-arm64 prebuilds/linux-arm
+	@cp build/native/x64/udmabuf.node prebuilds/linux-x64/node.napi.glibc.node
+	@cp build/native/arm64/udmabuf.node prebuilds/linux-arm64/node.napi.glibc.node
+	@cp build/native/arm/udmabuf.node prebuilds/linux-arm/node.napi.armv7.glibc.node
 
 .PHONY: build
 
