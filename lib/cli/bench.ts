@@ -62,6 +62,6 @@ export function bench(args: BenchArgs): { results: SyncModeResults; files: strin
     repeat: parseRepeat(args.repeat ?? '1'),
     onProgress: args.progress && ((p) => args.progress?.(progressLine(p))),
   });
-  const files = writeResults(results, args.out ?? 'bench/results');
+  const files = writeResults(results, args.out ?? '.');
   return { results, files, report: markdownReport(results) };
 }

@@ -85,4 +85,11 @@ test('CommonJS consumers get ERR_REQUIRE_ESM (the package is ESM-only, as the RE
   assert.match(r.stderr, /ERR_REQUIRE_ESM/);
 });
 
+test('its types check with TypeScript 5.7 (the oldest the README names) and @types/node', () => {
+  const r = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { cwd: CONSUMER, encoding: 'utf8', env: ENV });
+  assert.is(r.status, 0, r.stdout + r.stderr);
+  const v = JSON.parse(readFileSync(`${CONSUMER}/node_modules/typescript/package.json`, 'utf8')) as { version: string };
+  assert.is(v.version, '5.7.3');
+});
+
 test.run();

@@ -43,7 +43,7 @@ if (i > 0) {
   const b = u.memmap('uint32', 1024);
   np.add(np.arange(0, 1024, 1, 'uint32'), 7, b);
   if (b.get(1023) !== 1030) fail(`the buffer holds ${b.get(1023)}`);
-  console.log(`${name}: size ${u.size} phys_addr 0x${u.phys_addr.toString(16)}`);
+  console.log(`${name}: size ${u.buf_size} phys_addr 0x${u.phys_addr.toString(16)}`);
   u.close();
 }
 console.log('consumer: ok');

@@ -21,3 +21,9 @@ start=$(date +%s.%N)
 npm install --ignore-scripts --no-audit --no-fund --loglevel=error "$DIR"/u-dma-buf-*.tgz >/dev/null
 end=$(date +%s.%N)
 echo "$start $end" | awk '{ printf "%.1f\n", $2 - $1 }' >"$DIR/install-seconds"
+
+# The oldest TypeScript the README names for the types, for consumer.ts.
+npm install --ignore-scripts --no-audit --no-fund --loglevel=error typescript@5.7.3 @types/node@20.19.9 >/dev/null
+cp "$REPO/test/package/consumer.ts" .
+printf '%s\n' '{ "compilerOptions": { "module": "nodenext", "moduleResolution": "nodenext",' \
+	'  "target": "es2022", "strict": true, "noEmit": true, "types": ["node"] }, "files": ["consumer.ts"] }' >tsconfig.json
