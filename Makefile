@@ -6,6 +6,7 @@
 #   make module      build kernel/u-dma-buf.ko for this machine's kernel
 #   make load [MODARGS='udmabuf0=1048576']   /   make unload
 #   make install-udev
+#   make deb         build/deb/u-dma-buf-dkms_<version>_all.deb (DKMS, Debian's dh-dkms)
 #   make vm-run ARCH=<x86_64|arm64|armhf> [MODARGS=...] [DTS=file] [IOMMU=smmuv3] CMD='...'
 #                    IOMMU=smmuv3 (arm64 only) gives the board QEMU's SMMUv3
 #   make vm-test ARCH=<x86_64|arm64|armhf>
@@ -23,7 +24,8 @@ export MODARGS DTS IOMMU CMD
 
 KERNEL_SRC_DIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: demo test deps module load unload install-udev vm-run vm-test bench pipeline clean
+# make deb: u-dma-buf-dkms_<version>_all.deb (dh-dkms) in build/deb/
+.PHONY: deb demo test deps module load unload install-udev vm-run vm-test bench pipeline clean
 
 DEMO_CMD = sh examples/driver-demo.sh && \
 	insmod build/vm/x86_64/u-dma-buf.ko udmabuf0=1048576 && \
@@ -53,6 +55,9 @@ load: module
 
 unload:
 	rmmod u-dma-buf
+
+deb: deps
+	@sh packaging/deb.sh
 
 install-udev:
 	install -m 0644 kernel/99-u-dma-buf.rules /etc/udev/rules.d/99-u-dma-buf.rules
