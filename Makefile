@@ -6,6 +6,7 @@
 #   make module      build kernel/u-dma-buf.ko for this machine's kernel
 #   make load [MODARGS='udmabuf0=1048576']   /   make unload
 #   make install-udev
+#   make deb         build/deb/u-dma-buf-dkms_<version>_all.deb (DKMS, Debian's dh-dkms)
 #   make vm-run ARCH=<x86_64|arm64|armhf|zynqmp> [MODARGS=...] [DTS=file] [IOMMU=smmuv3] CMD='...'
 #                    IOMMU=smmuv3 (arm64 only) gives the board QEMU's SMMUv3
 #   make vm-test ARCH=<x86_64|arm64|armhf|zynqmp>
@@ -23,7 +24,8 @@ export MODARGS DTS IOMMU CMD
 
 KERNEL_SRC_DIR ?= /lib/modules/$(shell uname -r)/build
 
-.PHONY: demo test deps module load unload install-udev vm-run vm-test bench pipeline clean
+# make deb: u-dma-buf-dkms_<version>_all.deb (dh-dkms) in build/deb/
+.PHONY: deb demo test deps module load unload install-udev vm-run vm-test bench pipeline clean
 
 DEMO_CMD = sh examples/driver-demo.sh && \
 	insmod build/vm/x86_64/u-dma-buf.ko udmabuf0=1048576 && \
@@ -52,6 +54,9 @@ load: module
 unload:
 	rmmod u-dma-buf
 
+deb: deps
+	@sh packaging/deb.sh
+
 install-udev:
 	install -m 0644 kernel/99-u-dma-buf.rules /etc/udev/rules.d/99-u-dma-buf.rules
 	udevadm control --reload-rules
@@ -70,17 +75,27 @@ pipeline: build
 	@ARCH=$(ARCH) MODARGS=udmabuf0=1048576 CMD='node dist/examples/image-pipeline.js --out build/examples/pipeline-$(ARCH).png' vm/run
 
 clean:
-	rm -rf build
+	rm -rf build prebuilds dist
 	$(MAKE) -C kernel KERNEL_SRC_DIR=$(KERNEL_SRC_DIR) ARCH= CROSS_COMPILE= clean 2>/dev/null || true
 
 # ---- the TypeScript layer and its addon ---------------------------------
+# --ignore-scripts: the package's own install script (node-gyp-build) is
+# for its users; here native/compile builds the addon.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	@touch $@
 
-build: node_modules/.package-lock.json
-	npx --no-install tsc -p tsconfig.json
+# The cross compilers come from vm/host-deps.sh (Debian packages), so build
+# installs them first: `make demo` works on a fresh machine.
+# The addons also go to prebuilds/ in prebuildify's layout and names (N-API,
+# armv7 and glibc tags), which node-gyp-build loads from the npm package.
+build: deps node_modules/.package-lock.json
+	npm run -s build:ts
 	@for a in x86_64 arm64 armhf; do native/compile $$a || exit 1; done
+	@mkdir -p prebuilds/linux-x64 prebuilds/linux-arm64 prebuilds/linux-arm
+	@cp build/native/x64/udmabuf.node prebuilds/linux-x64/node.napi.glibc.node
+	@cp build/native/arm64/udmabuf.node prebuilds/linux-arm64/node.napi.glibc.node
+	@cp build/native/arm/udmabuf.node prebuilds/linux-arm/node.napi.armv7.glibc.node
 
 .PHONY: build
 

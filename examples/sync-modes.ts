@@ -7,7 +7,7 @@
  */
 import { Udmabuf } from 'u-dma-buf';
 
-import { describeMachine } from '../bench/sync-mode/machine.js';
+import { describeMachine } from '../lib/syncmode/machine.js';
 import { compareSyncModes } from './sync-modes/compare.js';
 
 const name = process.argv[2] ?? 'udmabuf0';

@@ -22,7 +22,8 @@ export class ModuleNotLoadedError extends UdmabufError {
     super(
       'ENOMODULE',
       `${what}: the u-dma-buf kernel module is not loaded; load it first ` +
-        `(sudo insmod u-dma-buf.ko udmabuf0=<size>, or 'make load' in this repository)`,
+        `(sudo modprobe u-dma-buf udmabuf0=<size> when DKMS or the .deb installed it, ` +
+        `or sudo insmod u-dma-buf.ko udmabuf0=<size>)`,
       options,
     );
   }
@@ -33,8 +34,9 @@ export class NoSuchBufferError extends UdmabufError {
   constructor(name: string, options?: { cause?: unknown }) {
     super(
       'ENOBUF',
-      `no u-dma-buf named '${name}': create it with insmod u-dma-buf.ko udmabufN=<size>, ` +
-        `a device-tree node, or UdmabufManager.create('${name}', size)`,
+      `no u-dma-buf named '${name}': create it with the module parameter udmabufN=<size> ` +
+        `(sudo modprobe u-dma-buf udmabuf0=1M), a device-tree node, or at run time with ` +
+        `'u-dma-buf create ${name} SIZE' (the manager, /dev/u-dma-buf-mgr)`,
       options,
     );
   }
@@ -46,7 +48,8 @@ export class PermissionDeniedError extends UdmabufError {
     super(
       'EACCES',
       `permission denied on ${path}: u-dma-buf nodes are root-only; run as root or install ` +
-        `the udev rule (sudo make install-udev, i.e. kernel/99-u-dma-buf.rules in /etc/udev/rules.d)`,
+        `the udev rule: sudo cp kernel/99-u-dma-buf.rules /etc/udev/rules.d/ (from the package or ` +
+        `the repository; the .deb installs it) && sudo udevadm control --reload-rules`,
       options,
     );
   }

@@ -1,6 +1,8 @@
 /**
- * The addon's numeric kernels, or undefined when the addon is not built:
- * `np` then computes everything in JavaScript (correct, slower).
+ * The addon's numeric kernels, or undefined when the addon is not available:
+ * `np` then computes everything in JavaScript (correct, slower) and says so
+ * once on stderr, with the command that installs the addon.
+ * UDMABUF_NO_ADDON_WARNING=1 silences that line.
  */
 import { binding } from './binding.js';
 
@@ -14,8 +16,11 @@ export function nativeKernels(): import('./binding.js').RawBinding | undefined {
     const b = binding();
     state = 'present';
     return b;
-  } catch {
+  } catch (e) {
     state = 'absent';
+    if (!process.env.UDMABUF_NO_ADDON_WARNING) {
+      process.stderr.write(`u-dma-buf: np computes in JavaScript (slower): ${(e as Error).message}\n`);
+    }
     return undefined;
   }
 }

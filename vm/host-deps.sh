@@ -5,7 +5,7 @@
 set -eu
 
 PKGS="qemu-system-x86 qemu-system-arm linux-headers-amd64 kmod cpio
-      device-tree-compiler busybox-static dkms python3-numpy qemu-user-static
+      device-tree-compiler busybox-static dkms dh-dkms debhelper dpkg-dev python3-numpy qemu-user-static
       gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf g++-aarch64-linux-gnu g++-arm-linux-gnueabihf
       libc6-dev-arm64-cross libc6-dev-armhf-cross"
 

@@ -2,7 +2,7 @@
  * `u-dma-buf bench`: the original's sync_mode tables on this machine, with
  * progress on stderr and the results written next to the printed tables.
  */
-import { type Impl, type Progress, type SyncModeResults, markdownReport, runSyncModeBench, sizeLabel, writeResults } from '../../bench/sync-mode/index.js';
+import { type Impl, type Progress, type SyncModeResults, markdownReport, runSyncModeBench, sizeLabel, writeResults } from '../syncmode/index.js';
 import { parseSize } from './size.js';
 import { UsageError } from './usage.js';
 
@@ -62,6 +62,6 @@ export function bench(args: BenchArgs): { results: SyncModeResults; files: strin
     repeat: parseRepeat(args.repeat ?? '1'),
     onProgress: args.progress && ((p) => args.progress?.(progressLine(p))),
   });
-  const files = writeResults(results, args.out ?? 'bench/results');
+  const files = writeResults(results, args.out ?? '.');
   return { results, files, report: markdownReport(results) };
 }

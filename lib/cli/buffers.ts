@@ -67,7 +67,9 @@ export function create(name: string, size: string, opts: CreateArgs = { pageMode
       throw new UsageError(`--dma-mask ${opts.dmaMask}: give the number of address bits, 12 to 64`);
     }
   }
-  UdmabufManager.create(name, parseSize(size, 'SIZE'), {
+  if (!/^[\w.:-]+$/.test(name)) throw new UsageError(`NAME '${name}': use letters, digits and . _ : -`);
+  const bytes = parseSize(size, 'SIZE');
+  UdmabufManager.create(name, bytes, {
     device: opts.parent, bus: opts.bus as 'platform' | 'pci' | undefined, dmaMask, quirkMmapPage: opts.pageMode,
   });
   return info(name);
@@ -108,12 +110,15 @@ export function sync(name: string, args: SyncArgs): SyncDone {
   if (args.direction !== undefined && direction === undefined) {
     throw new UsageError(`--direction '${args.direction}' must be bidirectional, to-device, from-device or 0, 1, 2`);
   }
+  // the command line first: a wrong one is a usage error with or without the driver
+  const givenOffset = args.offset === undefined ? undefined : parseSize(args.offset, '--offset');
+  const givenSize = args.size === undefined ? undefined : parseSize(args.size, '--size');
   const u = new Udmabuf(name);
   try {
     u.set_sync_area(); // read the stored sync area: the defaults below
-    const stored = args.offset === undefined && args.size === undefined && direction === undefined;
-    const offset = args.offset === undefined ? (stored ? u.sync_offset ?? 0 : 0) : parseSize(args.offset, '--offset');
-    const size = args.size === undefined ? (stored ? u.sync_size ?? 0 : u.buf_size - offset) : parseSize(args.size, '--size');
+    const stored = givenOffset === undefined && givenSize === undefined && direction === undefined;
+    const offset = givenOffset ?? (stored ? u.sync_offset ?? 0 : 0);
+    const size = givenSize ?? (stored ? u.sync_size ?? 0 : u.buf_size - offset);
     const dir = (direction ?? u.sync_direction ?? 0) as SyncDirection;
     const range = stored ? undefined : { offset, size, direction: dir };
     if (args.forCpu) u.sync_for_cpu(range);

@@ -3,18 +3,19 @@
  * The `u-dma-buf` command: list, inspect, create, delete and sync buffers,
  * and run the sync_mode bench. `--json` prints machine-readable output.
  */
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { UdmabufError } from '../errors.js';
 import { bench } from './bench.js';
 import { type BufferInfo, create, info, list, remove, sync } from './buffers.js';
-import { EXIT, HELP, UsageError } from './usage.js';
+import { COMMAND_HELP, EXIT, HELP, UsageError } from './usage.js';
 
 const OPTIONS = {
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
   'for-cpu': { type: 'boolean' },
   'for-device': { type: 'boolean' },
   offset: { type: 'string' },
@@ -51,6 +52,16 @@ function hex(n: number): string {
   return `0x${n.toString(16)}`;
 }
 
+/** The package's version (package.json, three levels above dist/lib/cli). */
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+/** A buffer as --json prints it: phys_addr in hex, as the text does. */
+function jsonBuffer<T extends { phys_addr: number }>(b: T): Omit<T, 'phys_addr'> & { phys_addr: string } {
+  return { ...b, phys_addr: hex(b.phys_addr) };
+}
+
 function listText(buffers: BufferInfo[]): string {
   if (buffers.length === 0) return 'no u-dma-buf buffers (make one: u-dma-buf create NAME SIZE)';
   const rows = [['NAME', 'SIZE', 'PHYS_ADDR', 'SYNC_MODE', 'COHERENT', 'OWNER'],
@@ -76,8 +87,16 @@ export function main(argv: string[], io: Io = STD_IO): number {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     json = values.json ?? false;
     const [command, ...rest] = positionals;
+    if (values.version) {
+      io.out(json ? JSON.stringify({ version: version() }) : `u-dma-buf ${version()}`);
+      return EXIT.ok;
+    }
+    if (command === 'help' && rest.length === 1 && COMMAND_HELP[rest[0]]) {
+      io.out(COMMAND_HELP[rest[0]]);
+      return EXIT.ok;
+    }
     if (values.help || command === 'help') {
-      io.out(HELP);
+      io.out(command && COMMAND_HELP[command] ? COMMAND_HELP[command] : HELP);
       return EXIT.ok;
     }
     const print = (data: unknown, text: string) => io.out(json ? JSON.stringify(data, null, 1) : text);
@@ -87,12 +106,12 @@ export function main(argv: string[], io: Io = STD_IO): number {
       case 'list': {
         args(rest, 0, 'no arguments');
         const buffers = list();
-        print(buffers, listText(buffers));
+        print(buffers.map(jsonBuffer), listText(buffers));
         break;
       }
       case 'info': {
         const b = info(args(rest, 1, 'NAME')[0]);
-        print(b, infoText(b));
+        print(jsonBuffer(b), infoText(b));
         break;
       }
       case 'create': {
@@ -101,7 +120,7 @@ export function main(argv: string[], io: Io = STD_IO): number {
         const b = create(name, size, {
           parent: values.parent, bus: values.bus, dmaMask: values['dma-mask'], pageMode: values['page-mode'] ?? false,
         });
-        print(b, `created ${b.device}: ${b.size} bytes at ${hex(b.phys_addr)}`);
+        print(jsonBuffer(b), `created ${b.device}: ${b.size} bytes at ${hex(b.phys_addr)}`);
         break;
       }
       case 'delete': {

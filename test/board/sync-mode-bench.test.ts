@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-import { BENCH_BUFFER, runSyncModeBench, writeResults } from '../../bench/sync-mode/index.js';
+import { BENCH_BUFFER, runSyncModeBench, writeResults } from '../../lib/syncmode/index.js';
 
 const MiB = 1 << 20;
 const OUT = 'build/test-results/sync-mode';

@@ -81,4 +81,43 @@ test('sizes: decimal, hex and K/M/G suffixes; anything else is refused', () => {
   }
 });
 
+
+test('--version prints the package version', () => {
+  const r = cli('--version');
+  assert.is(r.status, 0);
+  assert.match(r.out, /^u-dma-buf \d+\.\d+\.\d+\n$/);
+});
+
+test("COMMAND --help (and help COMMAND) print that command's usage only", () => {
+  for (const c of ['list', 'info', 'create', 'delete', 'sync', 'bench']) {
+    for (const r of [cli(c, '--help'), cli('help', c)]) {
+      assert.is(r.status, 0, c);
+      assert.match(r.out, new RegExp(`^usage: u-dma-buf ${c}\\b`), c);
+      assert.not.match(r.out, /^commands:/m, c);
+    }
+  }
+  assert.match(cli('create', '--help').out, /--page-mode/);
+});
+
+test('messages speak to command-line users: no JavaScript names, no repository targets', () => {
+  const texts = [cli('list').err, cli('info', 'nothere').err, cli('sync', 'nothere', '--for-cpu').err];
+  for (const t of texts) {
+    assert.not.match(t, /UdmabufManager|\w+\(\)|make (load|install-udev)|this repository/, t);
+  }
+  if (!existsSync('/sys/class/u-dma-buf')) assert.match(texts[0], /sudo modprobe u-dma-buf/);
+});
+
+test('usage errors come first, with or without the driver', () => {
+  for (const [args, msg] of [
+    [['sync', 'x', '--for-cpu', '--offset', 'lots'], /--offset/],
+    [['sync', 'x', '--for-cpu', '--size', '-1'], /--size/],
+    [['create', 'a b', '4096'], /NAME 'a b'/],
+    [['create', 'x', 'huge'], /SIZE/],
+  ] as const) {
+    const r = cli(...args);
+    assert.is(r.status, 2, `${args.join(' ')}: ${r.err}`);
+    assert.match(r.err, msg);
+  }
+});
+
 test.run();

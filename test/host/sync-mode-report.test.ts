@@ -4,8 +4,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
-import { type SyncModeResults, markdownReport, markdownTable, svgChart } from '../../bench/sync-mode/index.js';
-import { originalSeconds } from '../../bench/sync-mode/original.js';
+import { type SyncModeResults, markdownReport, markdownTable, svgChart } from '../../lib/syncmode/index.js';
+import { originalSeconds } from '../../lib/syncmode/original.js';
 
 const MiB = 1 << 20;
 

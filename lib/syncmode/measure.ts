@@ -5,10 +5,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 
-import { BufferTooLargeError, PermissionDeniedError, Udmabuf, UdmabufError, UdmabufManager } from 'u-dma-buf';
+import { BufferTooLargeError, PermissionDeniedError, Udmabuf, UdmabufError, UdmabufManager } from '../index.js';
 
-import { binding } from '../../lib/binding.js';
-import { check_buf, clear_buf } from '../checkbuf.js';
+import { binding } from '../binding.js';
+import { check_buf, clear_buf } from './checkbuf.js';
 import { type BenchName } from './original.js';
 
 /** Which implementation ran: the C of the original (addon) or TypeScript. */
