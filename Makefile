@@ -6,9 +6,9 @@
 #   make module      build kernel/u-dma-buf.ko for this machine's kernel
 #   make load [MODARGS='udmabuf0=1048576']   /   make unload
 #   make install-udev
-#   make vm-run ARCH=<x86_64|arm64|armhf> [MODARGS=...] [DTS=file] [IOMMU=smmuv3] CMD='...'
+#   make vm-run ARCH=<x86_64|arm64|armhf|zynqmp> [MODARGS=...] [DTS=file] [IOMMU=smmuv3] CMD='...'
 #                    IOMMU=smmuv3 (arm64 only) gives the board QEMU's SMMUv3
-#   make vm-test ARCH=<x86_64|arm64|armhf>
+#   make vm-test ARCH=<x86_64|arm64|armhf|zynqmp>
 #   make bench ARCH=<x86_64|arm64|armhf>   the original's sync_mode tables on a board
 #                    (1, 5, 10 MiB) -> bench/results/ARCH.md, .json, .svg
 #   make pipeline ARCH=...   the image pipeline on the board's edu DMA engine

@@ -3,12 +3,15 @@
 # Debian pieces are found. Source after setting ARCH; needs REPO.
 
 case "${ARCH:-}" in
-x86_64 | arm64 | armhf) ;;
+x86_64 | arm64 | armhf | zynqmp) ;;
 *)
-	echo "vm: ARCH must be x86_64, arm64 or armhf (got '${ARCH:-}')" >&2
+	echo "vm: ARCH must be x86_64, arm64, armhf or zynqmp (got '${ARCH:-}')" >&2
 	exit 2
 	;;
 esac
+# The base hooks, then the board's own (vm/arch/base.sh says which exist).
+# shellcheck source=vm/arch/base.sh
+. "$REPO/vm/arch/base.sh"
 # shellcheck source=vm/arch/x86_64.sh
 . "$REPO/vm/arch/$ARCH.sh"
 
@@ -24,6 +27,9 @@ fi
 
 BUILD="$REPO/build/vm/$ARCH"
 DEBS="$REPO/build/vm/debs"	# shared by the boards: arch-all packages once
+# The unpacked kernel and the Debian root filesystem (FILES_FROM's when shared).
+KDIR="$REPO/build/vm/$FILES_FROM/kernel"
+ROOTFS_DIR="$REPO/build/vm/$FILES_FROM/rootfs"
 mkdir -p "$BUILD" "$DEBS"
 
 log() { echo "vm[$ARCH]: $*" >&2; }

@@ -15,3 +15,5 @@ qemu_machine() { echo "-M virt,gic-version=2${IOMMU:+,iommu=$IOMMU} -accel tcg -
 kernel_args_arch() { echo "cma=96M"; }
 ROOTFS=debian
 kbuild_args_arch() { :; }
+COMPAT32_CC=arm-linux-gnueabihf-gcc
+VM_TEST_BOOTS="driver typescript dt iommu"

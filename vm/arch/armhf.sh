@@ -13,6 +13,7 @@ IOMMUS=
 qemu_machine() { echo "-M virt,highmem=off -accel tcg -cpu cortex-a15 -smp 2 -m 1024"; }
 kernel_args_arch() { echo "cma=96M"; }
 ROOTFS=debian
+VM_TEST_BOOTS="driver typescript dt"
 # NOTE: Debian's amd64 modpost is built with 64-bit structure sizes and
 # rejects a 32-bit module's device table ("sizeof(struct of_device_id)=200").
 # The armhf kbuild package's own modpost is used instead, run by qemu-arm
@@ -22,7 +23,7 @@ kbuild_args_arch() {
 	if [ ! -x "$wrapper" ]; then
 		deb_fetch "linux-kbuild-${kver%%.0-*}:$DEB_ARCH"
 		deb_extract "$tools" "linux-kbuild-${kver%%.0-*}:$DEB_ARCH"
-		printf '#!/bin/sh\nexec qemu-arm-static -L "%s" "%s" "$@"\n' "$BUILD/rootfs" \
+		printf '#!/bin/sh\nexec qemu-arm-static -L "%s" "%s" "$@"\n' "$ROOTFS_DIR" \
 			"$(echo "$tools"/usr/lib/linux-kbuild-*/scripts/mod/modpost.real-lsb-32)" >"$wrapper"
 		chmod +x "$wrapper"
 	fi

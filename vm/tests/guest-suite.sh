@@ -28,12 +28,16 @@ $T/sysfs udmabuf0 1048576
 $T/mmap udmabuf0 1048576
 $T/rw udmabuf0 1048576
 $T/ioctl udmabuf0 1048576
-# a 32-bit program on the 64-bit kernel: compat_ioctl
-[ "$ARCH" = arm64 ] && $T/ioctl32 udmabuf0 1048576 | sed 's/ - ioctl: / - ioctl(32-bit on arm64): /'
+# a 32-bit program on the 64-bit kernel: compat_ioctl (built for such boards)
+[ -x $T/ioctl32 ] && $T/ioctl32 udmabuf0 1048576 | sed "s/ - ioctl: / - ioctl(32-bit on $ARCH): /"
 $T/export
 $T/sysfs udmabuf1 65536 | sed 's/ - sysfs: / - sysfs(udmabuf1): /'
 $T/mgr
-$T/edu udmabuf0
+if board_has edu; then
+	$T/edu udmabuf0
+else
+	echo "# skip: edu: this board has no edu device"
+fi
 
 # ---- safety (issue 14) ----------------------------------------------------
 $T/safety udmabuf0 1048576

@@ -2,6 +2,8 @@
 # TAP helpers for the in-guest shell tests (busybox sh or dash).
 #   check "what it shows" command args...   ok when the command succeeds
 #   kmsg_mark / kmsg_has TEXT               an error line logged since the mark
+#   board_has DEVICE                        the board has it (vm_devices, from
+#                                           the board's BOARD_DEVICES)
 
 check() {
 	_desc=$1
@@ -33,4 +35,14 @@ kmsg_has() {
 # Does the u-dma-buf module exist in the kernel? (module name u_dma_buf)
 module_loaded() {
 	grep -q '^u_dma_buf ' /proc/modules
+}
+
+# The devices the board declares (vm/arch/*.sh BOARD_DEVICES, passed on the
+# kernel command line as vm_devices=a,b). A declared device that is missing
+# fails its tests instead of skipping them.
+board_has() {
+	case ",${vm_devices:-}," in
+	*",$1,"*) return 0 ;;
+	*) return 1 ;;
+	esac
 }
