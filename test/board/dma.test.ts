@@ -222,8 +222,8 @@ if (hasEdu) {
 
 if (hasZdma) {
   test('Zdma: allocate, flush, copy awaited with a timeout, invalidate, compare (PYNQ style)', async () => {
-    using src = allocate([256, 256], 'uint8');
-    using dst = allocate([256, 256], 'uint8');
+    using src = allocate(65536, 'uint8');
+    using dst = allocate(65536, 'uint8', { cacheable: false });
     pattern(src, 3);
     np.fill(dst, 0);
     src.flush();
@@ -233,15 +233,24 @@ if (hasZdma) {
     dst.invalidate();
     assert.is(mismatches(dst, 3), 0);
     assert.ok(zdma.idle && !zdma.running && !zdma.error, zdma.status());
-    // rows 10-19 of src into rows 100-109 of dst, through views
+    zdma.close();
+  });
+
+  test('Zdma: views with offsets, the synchronous wait, a 2-D row range', () => {
+    using src = allocate([256, 256], 'uint8');
+    using dst = allocate([256, 256], 'uint8');
+    for (let r = 0; r < 256; r++) for (let c = 0; c < 256; c++) src.set(r, c, (r * 7 + c) & 0xff);
     np.fill(dst, 0);
     dst.flush();
+    const zdma = new Zdma(1);
+    // rows 10-19 of src into rows 100-109 of dst
     zdma.transfer(src.lo(10, 0).hi(10, 256), { dst: dst.lo(100, 0) });
     zdma.wait({ timeoutMs: 1000 });
     for (let r = 0; r < 256; r++) {
-      const want = r >= 100 && r < 110 ? ((((r - 90) * 256) * 13 + 3) & 0xff) : 0;
-      assert.is(dst.get(r, 0), want, `row ${r}`);
+      const want = r >= 100 && r < 110 ? ((r - 90) * 7 + 5) & 0xff : 0;
+      assert.is(dst.get(r, 5), want, `row ${r}`);
     }
+    assert.throws(() => zdma.transfer(src.pick(null, 0), { dst }), /not C-contiguous/);
     zdma.close();
   });
 
