@@ -6,6 +6,7 @@
 export { Udmabuf, type UdmabufOptions, type UdmabufMemmapOptions, type SyncRange, type SyncDirection, type ExportOptions } from './udmabuf.js';
 export { UdmabufManager, type ManagerOptions, type CreateOptions } from './manager.js';
 export { Uio, Registers } from './uio.js';
+export * from './dma/index.js';
 export * as np from './np/index.js';
 export {
   UdmabufError, ModuleNotLoadedError, NoSuchBufferError, PermissionDeniedError, ShapeError,

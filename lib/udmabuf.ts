@@ -8,6 +8,7 @@
  * is opened on first need and kept until close().
  */
 import { binding } from './binding.js';
+import { registerMapping } from './dma/registry.js';
 import { ClosedError, NoSuchBufferError, PermissionDeniedError, ShapeError, errnoCode } from './errors.js';
 import { type DType, type DTypeLike, type DTypeName, dtype as toDType } from './np/dtype.js';
 import { Mapping } from './np/mapping.js';
@@ -278,6 +279,7 @@ export class Udmabuf {
     try {
       const { mapping, data } = Mapping.map(fd, offset, bytes, dt, 'readwrite');
       this.mappings.push(mapping);
+      registerMapping(data, this, offset); // physicalAddress() of any view of it
       this.array = wrap(data, dims) as NdArray;
       this.item_size = dt.itemsize;
       return this.array;

@@ -11,6 +11,10 @@
  * by V8's optimiser (a store followed by a load of the same element is
  * answered without reading the device), which is wrong for MMIO.
  *
+ * Interrupts: `await uio.interrupt({ timeoutMs, signal })` waits on the
+ * event loop (the addon's libuv poll on the fd), so timers and I/O go on
+ * meanwhile; `waitInterrupt()` is the synchronous wait for scripts.
+ *
  * @example
  * const edu = Uio.fromPci(0x1234, 0x11e8);
  * const regs = edu.mapResource(0);
@@ -19,6 +23,7 @@
 import { closeSync, constants as fsc, existsSync, openSync, readFileSync, readSync, readdirSync, writeFileSync, writeSync } from 'node:fs';
 
 import { binding } from './binding.js';
+import { DmaAbortError, DmaTimeoutError } from './dma/errors.js';
 import { PermissionDeniedError, UdmabufError, errnoCode } from './errors.js';
 import { Mapping } from './np/mapping.js';
 import { uint32 } from './np/dtype.js';
@@ -65,6 +70,9 @@ export class Uio {
   readonly pci: string | undefined;
   private fd: number | undefined;
   private readonly mappings: Mapping[] = [];
+  /** The event-loop watch, while interrupt() has waiters. */
+  private watch: object | undefined;
+  private readonly waiters = new Set<(err: Error | null, count: number) => void>();
 
   /** Open /dev/uioN by number or path. */
   constructor(device: number | string, pci?: string) {
@@ -181,8 +189,81 @@ export class Uio {
     }
   }
 
-  /** Unmap the registers and close the device. */
+  /**
+   * Wait for the next interrupt without blocking the event loop; resolves
+   * with UIO's total event count. An interrupt that came since the last
+   * wait (read) resolves at once: none is lost between two waits.
+   *
+   * @param opts.timeoutMs - default 1000; Infinity waits for ever
+   * @param opts.signal - an AbortSignal that gives up the wait
+   * @throws DmaTimeoutError (code ETIMEDOUT) after timeoutMs; DmaAbortError on abort
+   */
+  interrupt(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<number> {
+    const timeoutMs = opts.timeoutMs ?? 1000;
+    const signal = opts.signal;
+    const fd = this.file();
+    return new Promise<number>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(new DmaAbortError(`interrupt of ${this.path}`, signal.reason));
+        return;
+      }
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const done = (err: Error | null, count: number) => {
+        this.waiters.delete(done);
+        if (timer !== undefined) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        if (this.waiters.size === 0) this.unwatch();
+        if (err) reject(err);
+        else resolve(count);
+      };
+      const onAbort = () => done(new DmaAbortError(`interrupt of ${this.path}`, signal?.reason), 0);
+      this.waiters.add(done);
+      if (Number.isFinite(timeoutMs)) {
+        timer = setTimeout(() => done(new DmaTimeoutError(this.path, timeoutMs, '', 'no interrupt came'), 0), timeoutMs);
+      }
+      signal?.addEventListener('abort', onAbort, { once: true });
+      if (!this.watch) {
+        try {
+          this.watch = binding().uioWatch(fd, (err, count) => {
+            for (const w of [...this.waiters]) w(err, count);
+          });
+        } catch (err) {
+          done(err as Error, 0);
+        }
+      }
+    });
+  }
+
+  /**
+   * Consume an interrupt already counted but not yet waited for (a
+   * non-blocking read); true if there was one. Call it before starting work
+   * whose interrupt you will wait for, so that a stale one does not answer.
+   */
+  clearInterrupt(): boolean {
+    const count = Buffer.alloc(4);
+    try {
+      readSync(this.file(), count, 0, 4, null);
+      return true;
+    } catch (err) {
+      if (errnoCode(err) === 'EAGAIN') return false;
+      throw err;
+    }
+  }
+
+  private unwatch(): void {
+    if (this.watch) binding().uioUnwatch(this.watch);
+    this.watch = undefined;
+  }
+
+  /**
+   * Unmap the registers and close the device; pending interrupt() waits
+   * reject. Note: uio_pci_generic clears the device's Bus Master Enable on
+   * every close of a /dev/uioN file, also for other users of the device
+   * (Uio.enableBusMaster gives it back; EduDma does so before each transfer).
+   */
   close(): void {
+    for (const w of [...this.waiters]) w(new UdmabufError('ECLOSED', `${this.path} was closed while waiting for an interrupt`), 0);
+    this.unwatch();
     for (const m of this.mappings) m.close();
     this.mappings.length = 0;
     if (this.fd !== undefined) closeSync(this.fd);

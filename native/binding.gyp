@@ -10,7 +10,8 @@
         "src/file.cc",
         "src/ioctl.cc",
         "src/kernels.cc",
-        "src/mapping.cc"
+        "src/mapping.cc",
+        "src/uio.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

@@ -66,6 +66,16 @@ export interface RawBinding {
   /** U_DMA_BUF_IOCTL_EXPORT: a dma-buf fd and the device address of `offset`. */
   exportDmaBuf(fd: number, offset: number, size: number, flags: number): { fd: number; addr: bigint };
 
+  /**
+   * Watch a UIO device on the event loop (libuv poll): `callback(null, count)`
+   * with UIO's total interrupt count each time one arrives (the 4-byte read is
+   * done natively), or `callback(err, 0)`. The fd should be O_NONBLOCK. The
+   * watch keeps the loop alive until uioUnwatch.
+   */
+  uioWatch(fd: number, callback: (err: Error | null, count: number) => void): object;
+  /** Stop a watch; idempotent. */
+  uioUnwatch(handle: object): void;
+
   // ---- numeric kernels (csrc/kernels.h); dtype codes in numpy's order ----
   /** out = a op b; a or b may be a scalar; all arrays of dtype `type`. */
   binary(op: number, type: number, out: ArrayBufferView, a: ArrayBufferView | number | bigint, b: ArrayBufferView | number | bigint): void;

@@ -87,8 +87,10 @@ export function runPipeline(opts: PipelineOptions = {}): PipelineResult {
       const before = edu.transfers;
       for (let off = 0; off < bytes; off += EDU_TILE) {
         const n = Math.min(EDU_TILE, bytes - off);
-        edu.toDevice(u.phys_addr + off, n);
-        edu.toRam(u.phys_addr + region + off, n);
+        edu.sendchannel.transfer(input, { start: off, nbytes: n });
+        edu.sendchannel.wait({ timeoutMs: 10000 });
+        edu.recvchannel.transfer(moved, { start: off, nbytes: n });
+        edu.recvchannel.wait({ timeoutMs: 10000 });
       }
       const dmaSeconds = seconds(dmaStart);
       u.sync_for_cpu({ offset: region, size: bytes, direction: 2 });

@@ -20,6 +20,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("getSync", Napi::Function::New(env, GetSync, "getSync"));
   exports.Set("syncValue", Napi::Function::New(env, SyncValue, "syncValue"));
   exports.Set("exportDmaBuf", Napi::Function::New(env, ExportDmaBuf, "exportDmaBuf"));
+  exports.Set("uioWatch", Napi::Function::New(env, UioWatch, "uioWatch"));
+  exports.Set("uioUnwatch", Napi::Function::New(env, UioUnwatch, "uioUnwatch"));
   exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
   exports.Set("divideToFloat64", Napi::Function::New(env, DivideToF64, "divideToFloat64"));
   exports.Set("fill", Napi::Function::New(env, Fill, "fill"));

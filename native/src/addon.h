@@ -34,6 +34,10 @@ Napi::Value GetSync(const Napi::CallbackInfo& info);
 Napi::Value SyncValue(const Napi::CallbackInfo& info);
 Napi::Value ExportDmaBuf(const Napi::CallbackInfo& info);
 
+// uio.cc: an event-loop watch on a UIO fd (libuv poll)
+Napi::Value UioWatch(const Napi::CallbackInfo& info);
+Napi::Value UioUnwatch(const Napi::CallbackInfo& info);
+
 // kernels.cc: the numeric kernels of csrc/
 Napi::Value Binary(const Napi::CallbackInfo& info);
 Napi::Value DivideToF64(const Napi::CallbackInfo& info);

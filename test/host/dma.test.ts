@@ -1,0 +1,265 @@
+// The DMA layer without hardware: physicalAddress() of views of a Udmabuf
+// over a sysfs fixture, Zdma's register programming against a fake register
+// file (a tiny model of QEMU's xlnx-zdma that really moves bytes between
+// fake bus addresses), its timeout/abort/error paths, and Uio.interrupt()
+// on a FIFO standing in for /dev/uioN (the addon's libuv watch).
+import { execFileSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import ndarray from 'ndarray';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+import {
+  DmaBusyError, DmaAbortError, DmaEngineError, DmaTimeoutError, NotContiguousError, NotDmaMemoryError, Udmabuf, Uio,
+  ZDMA, Zdma, physicalAddress,
+} from 'u-dma-buf';
+import type { NdArray } from '../../lib/np/ndarray.js';
+import { registerBusMemory } from '../../lib/dma/registry.js';
+
+/** assert.throws with an error class. */
+function throwsA(fn: () => unknown, type: new (...a: never[]) => Error, msg?: string): void {
+  assert.throws(fn, (e: unknown) => e instanceof type, msg);
+}
+
+const root = mkdtempSync(join(tmpdir(), 'dma-fixture-'));
+test.after(() => rmSync(root, { recursive: true, force: true }));
+
+function fixtureBuffer(name: string, phys: number, size: number): Udmabuf {
+  const dir = join(root, 'class', name);
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(join(root, 'dev'), { recursive: true });
+  for (const [k, v] of Object.entries({ phys_addr: `0x${phys.toString(16)}`, size: `${size}`, dma_coherent: '0' })) {
+    writeFileSync(join(dir, k), `${v}\n`);
+  }
+  writeFileSync(join(root, 'dev', name), Buffer.alloc(size));
+  return new Udmabuf(name, { devDir: join(root, 'dev'), classDir: join(root, 'class') });
+}
+
+// ---- physicalAddress ----------------------------------------------------------
+
+test('physicalAddress: memmap arrays and lo / hi / pick / step(1) views', () => {
+  const u = fixtureBuffer('pa', 0x3b000000, 65536);
+  const a = u.memmap('uint16', [16, 32], { offset: 0x1000 });
+  assert.is(physicalAddress(a), 0x3b001000);
+  assert.is(physicalAddress(a.pick(3, null)), 0x3b001000 + 3 * 64);
+  assert.is(physicalAddress(a.lo(2, 0)), 0x3b001000 + 2 * 64);
+  assert.is(physicalAddress(a.lo(2, 0).hi(4, 32)), 0x3b001000 + 2 * 64);
+  assert.is(physicalAddress(a.pick(5, 7)), 0x3b001000 + 5 * 64 + 7 * 2, 'a 0-d view');
+  assert.is(physicalAddress(a.pick(1, null).lo(4).hi(8)), 0x3b001000 + 64 + 8, 'a row piece');
+  u.close();
+});
+
+test('physicalAddress refuses non-contiguous views, plain memory and closed mappings', () => {
+  const u = fixtureBuffer('pb', 0x3c000000, 65536);
+  const a = u.memmap('uint8', [64, 64, 3]);
+  assert.throws(() => physicalAddress(a.step(2)), (e: Error) => e instanceof NotContiguousError && /strides in bytes \(384, 3, 1\)/.test(e.message));
+  throwsA(() => physicalAddress(a.lo(0, 1)), NotContiguousError, 'a column range');
+  throwsA(() => physicalAddress(a.pick(null, null, 0)), NotContiguousError, 'a channel');
+  throwsA(() => physicalAddress(a.transpose(1, 0, 2)), NotContiguousError);
+  throwsA(() => physicalAddress(ndarray(new Uint8Array(16)) as unknown as NdArray), NotDmaMemoryError);
+  u.close();
+  assert.throws(() => physicalAddress(a), /closed/);
+});
+
+// ---- Zdma against a fake channel ----------------------------------------------
+
+/** A fake bus: memory at bus addresses. */
+class FakeBus {
+  private readonly ranges: { base: number; bytes: Uint8Array }[] = [];
+  add(base: number, size: number): NdArray<'uint8'> {
+    const bytes = new Uint8Array(size);
+    registerBusMemory(bytes, base);
+    this.ranges.push({ base, bytes });
+    return ndarray(bytes, [size]) as unknown as NdArray<'uint8'>;
+  }
+  at(addr: number): { bytes: Uint8Array; index: number } {
+    const r = this.ranges.find((x) => addr >= x.base && addr < x.base + x.bytes.length);
+    if (!r) throw new Error(`fake bus: nothing at 0x${addr.toString(16)}`);
+    return { bytes: r.bytes, index: addr - r.base };
+  }
+}
+
+/** The channel's registers with QEMU xlnx-zdma's simple-mode behaviour. */
+class FakeZdma {
+  regs = new Map<number, number>([[ZDMA.CTRL0, 0x80], [ZDMA.IMR, 0xfff], [ZDMA.DATA_ATTR, 0x0483d20f]]);
+  log: [number, number][] = [];
+  stuck = false;
+  failing = false;
+  constructor(private readonly bus: FakeBus) {}
+  read(offset: number): number {
+    return this.regs.get(offset) ?? 0;
+  }
+  write(offset: number, value: number): void {
+    this.log.push([offset, value]);
+    if (offset === ZDMA.ISR || offset === ZDMA.TOTAL_BYTE) this.regs.set(offset, this.read(offset) & ~value);
+    else if (offset === ZDMA.IDS) this.regs.set(ZDMA.IMR, this.read(ZDMA.IMR) | value);
+    else this.regs.set(offset, value >>> 0);
+    if (offset === ZDMA.CTRL2 && value & 1 && !this.stuck) this.run();
+  }
+  private run(): void {
+    if (this.failing) {
+      this.regs.set(ZDMA.ISR, 1 << 8); // AXI_RD_DATA
+      this.regs.set(ZDMA.STATUS, 3);
+      this.regs.set(ZDMA.CTRL2, 0);
+      return;
+    }
+    assert.is(this.read(ZDMA.CTRL0) & 0x70, 0, 'simple mode, read-write');
+    const src = this.read(ZDMA.SRC_DSCR_WORD0) + this.read(ZDMA.SRC_DSCR_WORD1) * 2 ** 32;
+    const dst = this.read(ZDMA.DST_DSCR_WORD0) + this.read(ZDMA.DST_DSCR_WORD1) * 2 ** 32;
+    const n = this.read(ZDMA.SRC_DSCR_WORD2);
+    const s = this.bus.at(src);
+    const d = this.bus.at(dst);
+    d.bytes.set(s.bytes.subarray(s.index, s.index + n), d.index);
+    this.regs.set(ZDMA.TOTAL_BYTE, this.read(ZDMA.TOTAL_BYTE) + n);
+    this.regs.set(ZDMA.ISR, this.read(ZDMA.ISR) | (1 << 10));
+    this.regs.set(ZDMA.STATUS, 0);
+    this.regs.set(ZDMA.CTRL2, 0);
+  }
+}
+
+function setup(): { bus: FakeBus; fake: FakeZdma; zdma: Zdma; src: NdArray<'uint8'>; dst: NdArray<'uint8'> } {
+  const bus = new FakeBus();
+  const src = bus.add(0x1_2345_6000, 4096);
+  const dst = bus.add(0x7000_0000, 4096);
+  for (let i = 0; i < 4096; i++) src.set(i, (i * 7 + 3) & 0xff);
+  const fake = new FakeZdma(bus);
+  return { bus, fake, zdma: new Zdma(0, { registers: fake }), src, dst };
+}
+
+test('Zdma programs simple mode: descriptors in the registers, then EN last', async () => {
+  const { fake, zdma, src, dst } = setup();
+  await zdma.copy(dst.lo(16), src.lo(256).hi(1000), { timeoutMs: 100 });
+  const w = new Map(fake.log);
+  assert.is(w.get(ZDMA.SRC_DSCR_WORD0), 0x2345_6100);
+  assert.is(w.get(ZDMA.SRC_DSCR_WORD1), 1, 'address bits 32-48');
+  assert.is(w.get(ZDMA.SRC_DSCR_WORD2), 1000);
+  assert.is(w.get(ZDMA.DST_DSCR_WORD0), 0x7000_0010);
+  assert.is(w.get(ZDMA.DST_DSCR_WORD1), 0);
+  assert.is(w.get(ZDMA.DST_DSCR_WORD2), 1000);
+  assert.is(w.get(ZDMA.CTRL0)! & 0x40, 0, 'POINT_TYPE register (simple) mode');
+  assert.is(w.get(ZDMA.ISR), 0xfff, 'ISR cleared first');
+  assert.equal(fake.log[fake.log.length - 1], [ZDMA.CTRL2, 1]);
+  assert.ok(fake.log.findIndex(([o]) => o === ZDMA.ISR) < fake.log.findIndex(([o]) => o === ZDMA.SRC_DSCR_WORD0));
+  for (let i = 0; i < 1000; i++) if (dst.get(16 + i) !== src.get(256 + i)) assert.unreachable(`byte ${i}`);
+  assert.is(dst.get(15), 0);
+  assert.is(dst.get(1016), 0);
+  assert.ok(zdma.idle && !zdma.running && !zdma.error);
+  zdma.transfer(src, { dst, nbytes: 64, start: 8 });
+  zdma.wait({ timeoutMs: 100 });
+  assert.is(dst.get(0), src.get(8));
+});
+
+test('Zdma: a stuck channel times out with its status, in bounded time', async () => {
+  const { fake, zdma, src, dst } = setup();
+  fake.stuck = true;
+  const t0 = Date.now();
+  try {
+    await zdma.copy(dst, src, { timeoutMs: 50 });
+    assert.unreachable('no timeout');
+  } catch (e) {
+    assert.instance(e, DmaTimeoutError);
+    const err = e as DmaTimeoutError;
+    assert.is(err.code, 'ETIMEDOUT');
+    assert.is(err.engine, 'Zdma 0');
+    assert.match(err.message, /Zdma 0: the transfer did not finish within 50 ms \(STATUS 0x0, ISR 0x0, CTRL2 0x1/);
+  }
+  assert.ok(Date.now() - t0 < 1000);
+  assert.ok(zdma.running);
+  throwsA(() => zdma.transfer(src, { dst }), DmaBusyError);
+  throwsA(() => zdma.wait({ timeoutMs: 20 }), DmaTimeoutError);
+});
+
+test('Zdma: an AbortSignal gives up the wait', async () => {
+  const { fake, zdma, src, dst } = setup();
+  fake.stuck = true;
+  const ac = new AbortController();
+  setTimeout(() => ac.abort(new Error('user gave up')), 20);
+  const t0 = Date.now();
+  try {
+    await zdma.copy(dst, src, { timeoutMs: 10000, signal: ac.signal });
+    assert.unreachable('no abort');
+  } catch (e) {
+    assert.instance(e, DmaAbortError);
+    assert.is((e as DmaAbortError).code, 'ABORT_ERR');
+    assert.is(((e as DmaAbortError).cause as Error).message, 'user gave up');
+  }
+  assert.ok(Date.now() - t0 < 2000);
+});
+
+test('Zdma: an engine error is a DmaEngineError with the status', async () => {
+  const { fake, zdma, src, dst } = setup();
+  fake.failing = true;
+  try {
+    await zdma.copy(dst, src, { timeoutMs: 100 });
+    assert.unreachable('no error');
+  } catch (e) {
+    assert.instance(e, DmaEngineError);
+    assert.match((e as Error).message, /STATUS 0x3, ISR 0x100/);
+  }
+});
+
+test('Zdma refuses what it cannot move', () => {
+  const { zdma, src, dst } = setup();
+  assert.throws(() => zdma.transfer(src, { dst: dst.hi(100) }), /do not fit/);
+  throwsA(() => zdma.transfer(src.step(2), { dst }), NotContiguousError);
+  assert.throws(() => new Zdma(8), /0-7/);
+});
+
+// ---- Uio.interrupt on a FIFO (the addon's libuv watch) -------------------------
+
+function fifo(name: string): string {
+  const path = join(root, name);
+  execFileSync('mkfifo', [path]);
+  return path;
+}
+
+function count(n: number): Buffer {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n, 0);
+  return b;
+}
+
+test('Uio.interrupt resolves with the count while timers keep ticking', async () => {
+  const path = fifo('uio-a');
+  const uio = new Uio(path);
+  const writer = openSync(path, 'w');
+  let ticks = 0;
+  const ticker = setInterval(() => ticks++, 5);
+  setTimeout(() => writeSync(writer, count(42)), 100);
+  const n = await uio.interrupt({ timeoutMs: 5000 });
+  clearInterval(ticker);
+  assert.is(n, 42);
+  assert.ok(ticks >= 5, `the loop ran during the wait (${ticks} ticks)`);
+  writeSync(writer, count(43));
+  assert.is(await uio.interrupt({ timeoutMs: 1000 }), 43, 'one that came before the wait is not lost');
+  closeSync(writer);
+  uio.close();
+});
+
+test('Uio.interrupt times out and aborts', async () => {
+  const path = fifo('uio-b');
+  const uio = new Uio(path);
+  const t0 = Date.now();
+  await uio.interrupt({ timeoutMs: 50 }).then(
+    () => assert.unreachable('resolved'),
+    (e) => {
+      assert.instance(e, DmaTimeoutError);
+      assert.match(e.message, /uio-b: no interrupt came within 50 ms/);
+    },
+  );
+  assert.ok(Date.now() - t0 < 1000);
+  const ac = new AbortController();
+  setTimeout(() => ac.abort(), 20);
+  await uio.interrupt({ timeoutMs: 10000, signal: ac.signal }).then(
+    () => assert.unreachable('resolved'),
+    (e) => assert.instance(e, DmaAbortError),
+  );
+  const aborted = AbortSignal.abort();
+  await uio.interrupt({ signal: aborted }).then(() => assert.unreachable('resolved'), (e) => assert.instance(e, DmaAbortError));
+  uio.close();
+});
+
+test.run();
