@@ -15,7 +15,8 @@
         "native/src/file.cc",
         "native/src/ioctl.cc",
         "native/src/kernels.cc",
-        "native/src/mapping.cc"
+        "native/src/mapping.cc",
+        "native/src/uio.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",
