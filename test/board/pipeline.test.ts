@@ -11,29 +11,34 @@ import { runPipeline } from '../../examples/image-pipeline/pipeline.js';
 import { decodePng } from '../../examples/image-pipeline/picture.js';
 import { boxBlur3, grayscale } from '../../examples/image-pipeline/process.js';
 import { np } from 'u-dma-buf';
+import { boardHas } from './devices.js';
 
-mkdirSync('build/test-results', { recursive: true });
-const OUT = `build/test-results/pipeline-${process.arch}.png`;
-const result = runPipeline({ frames: 2, height: 24, width: 40, out: OUT });
+if (!boardHas('edu')) {
+  test.skip('the image pipeline on edu: this board has no edu device', () => {});
+} else {
+  mkdirSync('build/test-results', { recursive: true });
+  const OUT = `build/test-results/pipeline-${process.arch}.png`;
+  const result = runPipeline({ frames: 2, height: 24, width: 40, out: OUT });
 
-test('each frame went through the edu DMA in 2 KiB tiles and arrived intact', () => {
-  assert.is(result.frames.length, 2);
-  for (const f of result.frames) {
-    assert.is(f.transfers, 2 * Math.ceil((24 * 40 * 3) / 2048));
-    assert.ok(f.dmaExact, `frame ${f.index}`);
-  }
-});
+  test('each frame went through the edu DMA in 2 KiB tiles and arrived intact', () => {
+    assert.is(result.frames.length, 2);
+    for (const f of result.frames) {
+      assert.is(f.transfers, 2 * Math.ceil((24 * 40 * 3) / 2048));
+      assert.ok(f.dmaExact, `frame ${f.index}`);
+    }
+  });
 
-test('the np result over the DMA buffer equals the reference processing', () => {
-  for (const f of result.frames) assert.ok(f.matchesReference, `frame ${f.index}`);
-});
+  test('the np result over the DMA buffer equals the reference processing', () => {
+    for (const f of result.frames) assert.ok(f.matchesReference, `frame ${f.index}`);
+  });
 
-test('the PNG decodes to the reference picture', () => {
-  assert.ok(result.pngMatchesReference);
-  const png = decodePng(readFileSync(OUT));
-  assert.is(png.width, 2 * 40 + 6);
-  assert.is(png.height, 2 * (24 + 2) + 2);
-});
+  test('the PNG decodes to the reference picture', () => {
+    assert.ok(result.pngMatchesReference);
+    const png = decodePng(readFileSync(OUT));
+    assert.is(png.width, 2 * 40 + 6);
+    assert.is(png.height, 2 * (24 + 2) + 2);
+  });
+}
 
 test('grayscale and blur compute what they say on known pixels', () => {
   const frame = np.zeros([3, 3, 3], 'uint8');

@@ -35,7 +35,7 @@ BOARD_DEVICES="zdma"
 # no virtio-blk without virtio: no scratch disk
 SCRATCH_SERIAL=
 qemu_disks() { :; }
-VM_TEST_BOOTS="driver zynqmp"
+VM_TEST_BOOTS="driver typescript zynqmp"
 
 # The SoC's devices are built in; two of them want a host backend.
 # NOTE: the DisplayPort's audio would probe the host's sound systems (a
@@ -75,8 +75,8 @@ board_initrd() {
 }
 
 # The repository at its own path: sources, dist, node_modules, and of build/
-# only the addons (build/native), this board's module, test programs and
-# this run's command.
+# only the addons (build/native), the installed package (build/package),
+# this board's module, test programs and this run's command.
 repo_cpio() {
 	local rel=${REPO#/} d=
 	(
@@ -90,6 +90,8 @@ repo_cpio() {
 		echo "$rel/build"
 		echo "$rel/build/vm"
 		[ ! -d "/$rel/build/native" ] || find "$rel/build/native"
+		# the npm package installed by test/package/install.sh (package.test)
+		[ ! -d "/$rel/build/package" ] || find "$rel/build/package"
 		echo "${BUILD#/}"
 		find "${BUILD#/}" -maxdepth 1 -name u-dma-buf.ko
 		find "${BUILD#/}/tests" "${RUN#/}" \( -name initrd -o -name console.log -o -name output \) -prune -o -print
