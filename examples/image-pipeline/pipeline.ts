@@ -1,6 +1,7 @@
 /**
- * The pipeline: frames go into a u-dma-buf, the edu DMA engine moves each
- * one tile by tile into the device and back out into a second region, the
+ * The pipeline: frames go into a u-dma-buf, a DMA engine moves each one into
+ * a second region — QEMU's edu PCI device tile by tile through its own
+ * buffer, or on the ZynqMP one GDMA channel (ZDMA) memory to memory — the
  * CPU processes what arrived with `np` and stores the result in a third
  * region. Caches are handed over with sync_for_device / sync_for_cpu at
  * each step. Every frame is checked against the same processing done on
@@ -8,12 +9,12 @@
  *
  *   region    offset     holds                        written by
  *   input     0          H×W×3 frame                  CPU (np.copyto)
- *   moved     1 × R      H×W×3 frame after the DMA    edu, tile by tile
+ *   moved     1 × R      H×W×3 frame after the DMA    edu (tiles) or ZDMA
  *   result    2 × R      (H-2)×(W-2) grey             CPU (np)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-import { Udmabuf, np } from 'u-dma-buf';
+import { Udmabuf, Zdma, np } from 'u-dma-buf';
 
 import { EDU_TILE, EduDma } from './edu.js';
 import { testFrame } from './frames.js';
@@ -32,6 +33,59 @@ export interface PipelineOptions {
   /** Pixel enlargement of the PNG (the checks are made at scale 1 too). */
   scale?: number;
   log?: (line: string) => void;
+  /** The DMA engine; default the board's: edu where PCI has one, else ZDMA on a ZynqMP. */
+  engine?: 'edu' | 'zdma';
+  /** The GDMA channel for ZDMA; default 7 (the test tree keeps Linux off it). */
+  zdmaChannel?: number;
+}
+
+/** A DMA engine that moves a whole frame from one region into another. */
+interface Mover {
+  readonly name: string;
+  transfers: number;
+  move(src: np.NdArray, dst: np.NdArray, bytes: number): void;
+  close(): void;
+}
+
+function eduMover(): Mover {
+  const edu = new EduDma();
+  return {
+    name: `edu transfers of ≤ ${EDU_TILE} bytes`,
+    get transfers() { return edu.transfers; },
+    move(src, dst, bytes) {
+      for (let off = 0; off < bytes; off += EDU_TILE) {
+        const n = Math.min(EDU_TILE, bytes - off);
+        edu.sendchannel.transfer(src, { start: off, nbytes: n });
+        edu.sendchannel.wait({ timeoutMs: 10000 });
+        edu.recvchannel.transfer(dst, { start: off, nbytes: n });
+        edu.recvchannel.wait({ timeoutMs: 10000 });
+      }
+    },
+    close: () => edu.close(),
+  };
+}
+
+function zdmaMover(channel: number): Mover {
+  const zdma = new Zdma(channel);
+  const mover = {
+    name: `ZDMA (GDMA channel ${channel}) copies`,
+    transfers: 0,
+    move(src: np.NdArray, dst: np.NdArray, bytes: number) {
+      zdma.transfer(src, { dst, nbytes: bytes });
+      zdma.wait({ timeoutMs: 10000 });
+      mover.transfers++;
+    },
+    close: () => zdma.close(),
+  };
+  return mover;
+}
+
+/** The board's engine: edu on PCI boards, ZDMA on a ZynqMP, else an error saying so. */
+function defaultEngine(): 'edu' | 'zdma' {
+  if (existsSync('/proc/bus/pci/devices') && readFileSync('/proc/bus/pci/devices', 'latin1').includes('123411e8')) return 'edu';
+  const compatible = existsSync('/proc/device-tree/compatible') ? readFileSync('/proc/device-tree/compatible', 'latin1') : '';
+  if (compatible.includes('xlnx,zynqmp')) return 'zdma';
+  throw new Error('no DMA engine: this example needs QEMU\'s edu PCI device (1234:11e8) or a ZynqMP\'s GDMA');
 }
 
 /** What happened to one frame. */
@@ -68,7 +122,8 @@ export function runPipeline(opts: PipelineOptions = {}): PipelineResult {
   const out = opts.out ?? 'build/examples/pipeline.png';
   const log = opts.log ?? (() => {});
   const u = new Udmabuf(opts.buffer ?? 'udmabuf0');
-  const edu = new EduDma();
+  const engine = opts.engine ?? defaultEngine();
+  const dma = engine === 'zdma' ? zdmaMover(opts.zdmaChannel ?? 7) : eduMover();
   try {
     const input = u.memmap('uint8', [h, w, 3], { offset: 0 });
     const moved = u.memmap('uint8', [h, w, 3], { offset: region });
@@ -84,14 +139,8 @@ export function runPipeline(opts: PipelineOptions = {}): PipelineResult {
       u.sync_for_device({ offset: region, size: bytes, direction: 2 });
 
       const dmaStart = process.hrtime.bigint();
-      const before = edu.transfers;
-      for (let off = 0; off < bytes; off += EDU_TILE) {
-        const n = Math.min(EDU_TILE, bytes - off);
-        edu.sendchannel.transfer(input, { start: off, nbytes: n });
-        edu.sendchannel.wait({ timeoutMs: 10000 });
-        edu.recvchannel.transfer(moved, { start: off, nbytes: n });
-        edu.recvchannel.wait({ timeoutMs: 10000 });
-      }
+      const before = dma.transfers;
+      dma.move(input, moved, bytes);
       const dmaSeconds = seconds(dmaStart);
       u.sync_for_cpu({ offset: region, size: bytes, direction: 2 });
 
@@ -102,7 +151,7 @@ export function runPipeline(opts: PipelineOptions = {}): PipelineResult {
       const reference = processFrame(frame);
       const report: FrameReport = {
         index: k,
-        transfers: edu.transfers - before,
+        transfers: dma.transfers - before,
         dmaSeconds,
         cpuSeconds,
         dmaExact: np.array_equal(moved, frame),
@@ -111,7 +160,7 @@ export function runPipeline(opts: PipelineOptions = {}): PipelineResult {
       frames.push(report);
       panels.push({ input: np.astype(input, 'uint8'), output: np.astype(result, 'uint8') });
       references.push({ input: frame, output: reference });
-      log(`frame ${k}: ${report.transfers} edu transfers of ≤ ${EDU_TILE} bytes in ${dmaSeconds.toFixed(2)} s; ` +
+      log(`frame ${k}: ${report.transfers} ${dma.name} in ${dmaSeconds.toFixed(2)} s; ` +
         `np grayscale + blur ${(cpuSeconds * 1000).toFixed(0)} ms; DMA copy exact: ${report.dmaExact ? 'yes' : 'NO'}; ` +
         `result = reference: ${report.matchesReference ? 'yes' : 'NO'}`);
     }
@@ -122,7 +171,7 @@ export function runPipeline(opts: PipelineOptions = {}): PipelineResult {
     log(`wrote ${out} (${decoded.width}×${decoded.height}); PNG = reference picture: ${pngMatchesReference ? 'yes' : 'NO'}`);
     return { frames, png: out, pngMatchesReference };
   } finally {
-    edu.close();
+    dma.close();
     u.close();
   }
 }
