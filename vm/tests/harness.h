@@ -151,17 +151,23 @@ static inline int attr_writef(const char *attr, const char *fmt, ...)
 
 /* ---- the manager ------------------------------------------------------ */
 
-static inline int mgr(const char *cmd)
+/* One write of @len bytes of @cmd (NULs included) to the manager; 0 or -errno. */
+static inline int mgr_write(const char *cmd, size_t len)
 {
-	int fd = open("/dev/u-dma-buf-mgr", O_WRONLY);
+	int fd = open("/dev/u-dma-buf-mgr", O_WRONLY | O_CLOEXEC);
 	int ret = 0;
 
 	if (fd < 0)
 		return -errno;
-	if (write(fd, cmd, strlen(cmd)) < 0)
+	if (write(fd, cmd, len) < 0)
 		ret = -errno;
 	close(fd);
 	return ret;
+}
+
+static inline int mgr(const char *cmd)
+{
+	return mgr_write(cmd, strlen(cmd));
 }
 
 static inline int exists(const char *path)

@@ -24,20 +24,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-/* One write of @len bytes of @cmd to the manager; 0 or -errno. */
-static int mgr_raw(const char *cmd, size_t len)
-{
-	int fd = open("/dev/u-dma-buf-mgr", O_WRONLY);
-	int ret = 0;
-
-	if (fd < 0)
-		return -errno;
-	if (write(fd, cmd, len) < 0)
-		ret = -errno;
-	close(fd);
-	return ret;
-}
-
 static int dot_or_dotdot(const char *name)
 {
 	return !strcmp(name, ".") || !strcmp(name, "..");
@@ -283,7 +269,7 @@ static void expect_refused(const char *cmd, size_t len, int err, const char *nam
 			   const char *node, const char *what)
 {
 	int before = buffer_count();
-	int ret = mgr_raw(cmd, len);
+	int ret = mgr_write(cmd, len);
 
 	CHECK(ret == err, "%s: returned %d, want %d", what, ret, err);
 	CHECK(!buffer_exists(name) && buffer_count() == before,

@@ -669,18 +669,6 @@ static void op_ioctl_sync(struct ctx *c)
 
 /* ---- the manager -------------------------------------------------------- */
 
-static int mgr_write(const char *cmd, size_t len)
-{
-	int fd = open("/dev/u-dma-buf-mgr", O_WRONLY | O_CLOEXEC), ret = 0;
-
-	if (fd < 0)
-		return -errno;
-	if (write(fd, cmd, len) < 0)
-		ret = -errno;
-	close(fd);
-	return ret;
-}
-
 static void op_mgr_create(struct ctx *c)
 {
 	unsigned long long size;
