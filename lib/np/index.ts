@@ -17,3 +17,4 @@ export { fill, copyto } from './fill.js';
 export { astype } from './cast.js';
 export { sum, min, max, array_equal } from './reduce.js';
 export { promoteTypes as promote_types, canCastSameKind } from './promote.js';
+export { IndexError, ValueError, AxisError, OverflowError, normalizeAxis } from './errors.js';

@@ -1,0 +1,51 @@
+/**
+ * The errors `np` throws, named after the Python exceptions numpy raises
+ * in the same situation, so ported `except IndexError:` logic has a place to
+ * go. Each is a {@link UdmabufError} with a stable `code`. numpy's
+ * `TypeError` for dtypes and casts is {@link DTypeError}; its broadcasting
+ * `ValueError` is {@link ShapeError}.
+ */
+import { DTypeError, ShapeError, UdmabufError } from '../errors.js';
+
+export { DTypeError, ShapeError };
+
+/** An index out of range, or too many indices (numpy's IndexError). */
+export class IndexError extends UdmabufError {
+  constructor(message: string) {
+    super('EINDEX', message);
+
+  }
+}
+
+/** An argument with the right type but a wrong value (numpy's ValueError). */
+export class ValueError extends UdmabufError {
+  constructor(message: string, code = 'EVALUE') {
+    super(code, message);
+
+  }
+}
+
+/**
+ * An axis out of range for the array (numpy's AxisError, which is both a
+ * ValueError and an IndexError there; a ValueError here).
+ */
+export class AxisError extends ValueError {
+  constructor(axis: number, ndim: number) {
+    super(`axis ${axis} is out of bounds for array of dimension ${ndim}`, 'EAXIS');
+
+  }
+}
+
+/** A Python integer that does not fit the dtype (numpy's OverflowError). */
+export class OverflowError extends UdmabufError {
+  constructor(message: string) {
+    super('EOVERFLOW', message);
+
+  }
+}
+
+/** Normalise a possibly negative axis, as numpy's normalize_axis_index. */
+export function normalizeAxis(axis: number, ndim: number): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim);
+  return axis < 0 ? axis + ndim : axis;
+}
