@@ -16,4 +16,5 @@ kernel_args_arch() { echo "cma=96M"; }
 ROOTFS=debian
 kbuild_args_arch() { :; }
 COMPAT32_CC=arm-linux-gnueabihf-gcc
+TS_TEST_DIRS="board oracle"
 VM_TEST_BOOTS="driver typescript dt iommu"

@@ -13,6 +13,7 @@ IOMMUS=
 qemu_machine() { echo "-M virt,highmem=off -accel tcg -cpu cortex-a15 -smp 2 -m 1024"; }
 kernel_args_arch() { echo "cma=96M"; }
 ROOTFS=debian
+TS_TEST_DIRS="board oracle"
 VM_TEST_BOOTS="driver typescript dt"
 # NOTE: Debian's amd64 modpost is built with 64-bit structure sizes and
 # rejects a 32-bit module's device table ("sizeof(struct of_device_id)=200").
