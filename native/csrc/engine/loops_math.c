@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "loops_math_vec.h"
 
 /* Nothing here reads errno: let libm calls (sqrt) become instructions. */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -152,6 +153,35 @@ MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
 		const T x = *(const T *)p0, lo = *(const T *)p1, hi = *(const T *)p2; \
 		*(T *)p3 = (EXPR);					\
 	}								\
+}
+
+/*
+ * LIBM1(NAME, T, EXPR, FN): a UNARY loop whose contiguous runs go through
+ * libmvec function FN (enum um_vec_fn) where it is available.
+ */
+#define LIBM1(NAME, T, EXPR, FN)					\
+UNARY(NAME##_scalar, T, T, EXPR)					\
+static void NAME(char **args, const intptr_t *dims,			\
+		 const intptr_t *steps, const void *data)		\
+{									\
+	const intptr_t t = (intptr_t)sizeof(T);				\
+	if (steps[0] == t && steps[1] == t &&				\
+	    um_vec1(FN, t == 8, args[0], args[1], dims[0]))		\
+		return;							\
+	NAME##_scalar(args, dims, steps, data);				\
+}
+
+/* LIBM2: the same for a binary loop (contiguous x, contiguous or scalar y) */
+#define LIBM2(NAME, T, EXPR, FN)					\
+BINARY(NAME##_scalar, T, T, EXPR)					\
+static void NAME(char **args, const intptr_t *dims,			\
+		 const intptr_t *steps, const void *data)		\
+{									\
+	const intptr_t t = (intptr_t)sizeof(T);				\
+	if (steps[0] == t && steps[2] == t && (steps[1] == t || steps[1] == 0) && \
+	    um_vec2(FN, t == 8, args[0], args[1], steps[1] == 0, args[2], dims[0])) \
+		return;							\
+	NAME##_scalar(args, dims, steps, data);				\
 }
 
 /* ---- integer arithmetic with numpy's rules ------------------------------- */
@@ -315,8 +345,8 @@ TERNARY(clip_bool, ubool, CLIP_INT)
 #define FLOAT_LOOPS(S, T, F)						\
 BINARY(floor_divide_##S, T, T, h_fdiv_##S(x, y))			\
 BINARY(remainder_##S, T, T, h_rem_##S(x, y))			\
-BINARY(power_##S, T, T, pow##F(x, y))					\
-BINARY(arctan2_##S, T, T, atan2##F(x, y))				\
+LIBM2(power_##S, T, pow##F(x, y), UM_POW)					\
+LIBM2(arctan2_##S, T, atan2##F(x, y), UM_ATAN2)				\
 BINARY(hypot_##S, T, T, hypot##F(x, y))					\
 BINARY(copysign_##S, T, T, copysign##F(x, y))				\
 BINARY(heaviside_##S, T, T, HEAVISIDE(T))				\
@@ -327,26 +357,26 @@ UNARY(sign_##S, T, T, SIGN_FLOAT(T))					\
 UNARY(reciprocal_##S, T, T, (T)1 / x)					\
 UNARY(square_##S, T, T, x * x)						\
 UNARY(sqrt_##S, T, T, sqrt##F(x))					\
-UNARY(cbrt_##S, T, T, cbrt##F(x))					\
-UNARY(exp_##S, T, T, exp##F(x))						\
-UNARY(exp2_##S, T, T, exp2##F(x))					\
-UNARY(expm1_##S, T, T, expm1##F(x))					\
-UNARY(log_##S, T, T, log##F(x))						\
-UNARY(log2_##S, T, T, log2##F(x))					\
-UNARY(log10_##S, T, T, log10##F(x))					\
-UNARY(log1p_##S, T, T, log1p##F(x))					\
-UNARY(sin_##S, T, T, sin##F(x))						\
-UNARY(cos_##S, T, T, cos##F(x))						\
-UNARY(tan_##S, T, T, tan##F(x))						\
-UNARY(arcsin_##S, T, T, asin##F(x))					\
-UNARY(arccos_##S, T, T, acos##F(x))					\
-UNARY(arctan_##S, T, T, atan##F(x))					\
-UNARY(sinh_##S, T, T, sinh##F(x))					\
-UNARY(cosh_##S, T, T, cosh##F(x))					\
-UNARY(tanh_##S, T, T, tanh##F(x))					\
-UNARY(arcsinh_##S, T, T, asinh##F(x))					\
-UNARY(arccosh_##S, T, T, acosh##F(x))					\
-UNARY(arctanh_##S, T, T, atanh##F(x))					\
+LIBM1(cbrt_##S, T, cbrt##F(x), UM_CBRT)					\
+LIBM1(exp_##S, T, exp##F(x), UM_EXP)						\
+LIBM1(exp2_##S, T, exp2##F(x), UM_EXP2)					\
+LIBM1(expm1_##S, T, expm1##F(x), UM_EXPM1)					\
+LIBM1(log_##S, T, log##F(x), UM_LOG)						\
+LIBM1(log2_##S, T, log2##F(x), UM_LOG2)					\
+LIBM1(log10_##S, T, log10##F(x), UM_LOG10)					\
+LIBM1(log1p_##S, T, log1p##F(x), UM_LOG1P)					\
+LIBM1(sin_##S, T, sin##F(x), UM_SIN)						\
+LIBM1(cos_##S, T, cos##F(x), UM_COS)						\
+LIBM1(tan_##S, T, tan##F(x), UM_TAN)						\
+LIBM1(arcsin_##S, T, asin##F(x), UM_ASIN)					\
+LIBM1(arccos_##S, T, acos##F(x), UM_ACOS)					\
+LIBM1(arctan_##S, T, atan##F(x), UM_ATAN)					\
+LIBM1(sinh_##S, T, sinh##F(x), UM_SINH)					\
+LIBM1(cosh_##S, T, cosh##F(x), UM_COSH)					\
+LIBM1(tanh_##S, T, tanh##F(x), UM_TANH)					\
+LIBM1(arcsinh_##S, T, asinh##F(x), UM_ASINH)					\
+LIBM1(arccosh_##S, T, acosh##F(x), UM_ACOSH)					\
+LIBM1(arctanh_##S, T, atanh##F(x), UM_ATANH)					\
 UNARY(deg2rad_##S, T, T, x * (T)((T)MATH_PI / (T)180))		\
 UNARY(rad2deg_##S, T, T, x * (T)((T)180 / (T)MATH_PI))		\
 UNARY(floor_##S, T, T, floor##F(x))					\
