@@ -31,8 +31,14 @@
 #pragma GCC optimize("no-math-errno")
 #endif
 
+/*
+ * no-trapping-math: nothing here reads the floating-point exception flags,
+ * and without it GCC keeps floor/ceil/trunc and the compares scalar.
+ */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define MATH_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#define MATH_CLONES __attribute__((target_clones("avx512f", "avx2", "default"), optimize("no-trapping-math")))
+#elif defined(__GNUC__) && !defined(__clang__)
+#define MATH_CLONES __attribute__((optimize("no-trapping-math")))
 #else
 #define MATH_CLONES
 #endif
