@@ -351,7 +351,7 @@ TERNARY(clip_bool, ubool, CLIP_INT)
 #define FLOAT_LOOPS(S, T, F)						\
 BINARY(floor_divide_##S, T, T, h_fdiv_##S(x, y))			\
 BINARY(remainder_##S, T, T, h_rem_##S(x, y))			\
-LIBM2(power_##S, T, pow##F(x, y), UM_POW)					\
+BINARY(power_##S##_any, T, T, pow##F(x, y))					\
 LIBM2(arctan2_##S, T, atan2##F(x, y), UM_ATAN2)				\
 BINARY(hypot_##S, T, T, hypot##F(x, y))					\
 BINARY(copysign_##S, T, T, copysign##F(x, y))				\
@@ -362,7 +362,7 @@ UNARY(absolute_##S, T, T, fabs##F(x))					\
 UNARY(sign_##S, T, T, SIGN_FLOAT(T))					\
 UNARY(reciprocal_##S, T, T, (T)1 / x)					\
 UNARY(square_##S, T, T, x * x)						\
-UNARY(sqrt_##S, T, T, sqrt##F(x))					\
+UNARY(sqrt_##S##_scalar, T, T, sqrt##F(x))					\
 LIBM1(cbrt_##S, T, cbrt##F(x), UM_CBRT)					\
 LIBM1(exp_##S, T, exp##F(x), UM_EXP)						\
 LIBM1(exp2_##S, T, exp2##F(x), UM_EXP2)					\
@@ -397,6 +397,53 @@ TERNARY(clip_##S, T, CLIP_FLOAT)
 
 FLOAT_LOOPS(f, float, f)
 FLOAT_LOOPS(d, double, )
+
+/* sqrt: AVX-512/AVX2 instructions on contiguous runs (libm's sqrt keeps errno) */
+#define SQRT_LOOP(S, T)							\
+static void sqrt_##S(char **args, const intptr_t *dims,			\
+		     const intptr_t *steps, const void *data)		\
+{									\
+	const intptr_t t = (intptr_t)sizeof(T);				\
+	if (steps[0] == t && steps[1] == t &&				\
+	    um_sqrt(t == 8, args[0], args[1], dims[0]))			\
+		return;							\
+	sqrt_##S##_scalar(args, dims, steps, data);			\
+}
+
+SQRT_LOOP(f, float)
+SQRT_LOOP(d, double)
+
+/*
+ * power: numpy computes a scalar exponent of 2, -1, 1 and 0.5 as square,
+ * reciprocal, a copy and sqrt (so (-inf) ** 0.5 is NaN, not inf, and the
+ * results are correctly rounded); other float32 powers go through libmvec
+ * when it is there. (libmvec's float64 pow is off by hundreds of ulp for
+ * some inputs: libm's is used.)
+ */
+#define POWER_LOOP(S, T, VEC)						\
+static void power_##S(char **args, const intptr_t *dims,		\
+		      const intptr_t *steps, const void *data)		\
+{									\
+	const intptr_t t = (intptr_t)sizeof(T);				\
+	if (steps[1] == 0) {						\
+		const T y = *(const T *)args[1];			\
+		char *a[2] = { args[0], args[2] };			\
+		const intptr_t st[2] = { steps[0], steps[2] };		\
+		ue_loop_fn same = y == 2 ? square_##S : y == -1 ? reciprocal_##S : \
+				  y == 1 ? positive_##S : y == (T)0.5 ? sqrt_##S : NULL; \
+		if (same) {						\
+			same(a, dims, st, data);			\
+			return;						\
+		}							\
+	}								\
+	if (VEC && steps[0] == t && steps[2] == t && (steps[1] == t || steps[1] == 0) && \
+	    um_vec2(UM_POW, t == 8, args[0], args[1], steps[1] == 0, args[2], dims[0])) \
+		return;							\
+	power_##S##_any(args, dims, steps, data);			\
+}
+
+POWER_LOOP(f, float, 1)
+POWER_LOOP(d, double, 0)
 
 /*
  * nan_to_num(x, nan, posinf, neginf): a four-input loop; the replacements

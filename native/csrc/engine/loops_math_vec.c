@@ -177,7 +177,73 @@ int um_vec2(int fn, int is_double, const char *a, const char *b, int b_scalar, c
 	return 0;
 }
 
+__attribute__((target("avx512f"))) static void sqrt512(int is_double, const char *in, char *out, intptr_t n)
+{
+	intptr_t i = 0;
+	if (is_double) {
+		const double *x = (const double *)in;
+		double *o = (double *)out;
+		for (; i + 8 <= n; i += 8)
+			_mm512_storeu_pd(o + i, _mm512_sqrt_pd(_mm512_loadu_pd(x + i)));
+		if (i < n) {
+			__mmask8 m = (__mmask8)((1u << (n - i)) - 1);
+			_mm512_mask_storeu_pd(o + i, m, _mm512_sqrt_pd(_mm512_maskz_loadu_pd(m, x + i)));
+		}
+	} else {
+		const float *x = (const float *)in;
+		float *o = (float *)out;
+		for (; i + 16 <= n; i += 16)
+			_mm512_storeu_ps(o + i, _mm512_sqrt_ps(_mm512_loadu_ps(x + i)));
+		if (i < n) {
+			__mmask16 m = (__mmask16)((1u << (n - i)) - 1);
+			_mm512_mask_storeu_ps(o + i, m, _mm512_sqrt_ps(_mm512_maskz_loadu_ps(m, x + i)));
+		}
+	}
+}
+
+__attribute__((target("avx2"))) static void sqrt256(int is_double, const char *in, char *out, intptr_t n)
+{
+	intptr_t i = 0;
+	if (is_double) {
+		const double *x = (const double *)in;
+		double *o = (double *)out;
+		for (; i + 4 <= n; i += 4)
+			_mm256_storeu_pd(o + i, _mm256_sqrt_pd(_mm256_loadu_pd(x + i)));
+		for (; i < n; i++)
+			_mm_store_sd(o + i, _mm_sqrt_sd(_mm_setzero_pd(), _mm_load_sd(x + i)));
+	} else {
+		const float *x = (const float *)in;
+		float *o = (float *)out;
+		for (; i + 8 <= n; i += 8)
+			_mm256_storeu_ps(o + i, _mm256_sqrt_ps(_mm256_loadu_ps(x + i)));
+		for (; i < n; i++)
+			_mm_store_ss(o + i, _mm_sqrt_ss(_mm_load_ss(x + i)));
+	}
+}
+
+int um_sqrt(int is_double, const char *in, char *out, intptr_t n)
+{
+	static int bits = -1;
+	int b = __atomic_load_n(&bits, __ATOMIC_RELAXED);
+	if (b < 0) {
+		__builtin_cpu_init();
+		b = __builtin_cpu_supports("avx512f") ? 512 : __builtin_cpu_supports("avx2") ? 256 : 0;
+		__atomic_store_n(&bits, b, __ATOMIC_RELAXED);
+	}
+	if (b == 512)
+		sqrt512(is_double, in, out, n);
+	else if (b == 256)
+		sqrt256(is_double, in, out, n);
+	return b != 0;
+}
+
 #else
+
+int um_sqrt(int is_double, const char *in, char *out, intptr_t n)
+{
+	(void)is_double, (void)in, (void)out, (void)n;
+	return 0;
+}
 
 int um_vec1(int fn, int is_double, const char *in, char *out, intptr_t n)
 {
