@@ -124,10 +124,11 @@ MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
 }
 
 /*
- * TERNARY(NAME, T, EXPR): out = EXPR of `x`, `lo`, `hi` (all T): clip.
- * Contiguous x with scalar bounds is the common case.
+ * TERNARY(NAME, T, EXPR, FAST): out = EXPR of `x`, `lo`, `hi` (all T):
+ * clip. Contiguous x with scalar bounds is the common case: there FAST
+ * (which need not handle NaN bounds) runs when neither bound is NaN.
  */
-#define TERNARY(NAME, T, EXPR)						\
+#define TERNARY(NAME, T, EXPR, FAST)					\
 MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
 			     const intptr_t *steps, const void *data)	\
 {									\
@@ -140,6 +141,13 @@ MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
 		const T *a = (const T *)p0;				\
 		const T lo = *(const T *)p1, hi = *(const T *)p2;	\
 		T *out = (T *)p3;					\
+		if (lo == lo && hi == hi) {				\
+			for (intptr_t i = 0; i < n; i++) {		\
+				const T x = a[i];			\
+				out[i] = (FAST);			\
+			}						\
+			return;						\
+		}							\
 		for (intptr_t i = 0; i < n; i++) {			\
 			const T x = a[i];				\
 			out[i] = (EXPR);				\
@@ -173,6 +181,19 @@ static void NAME(char **args, const intptr_t *dims,			\
 	const intptr_t t = (intptr_t)sizeof(T);				\
 	if (steps[0] == t && steps[1] == t &&				\
 	    um_vec1(FN, t == 8, args[0], args[1], dims[0]))		\
+		return;							\
+	NAME##_scalar(args, dims, steps, data);				\
+}
+
+/* PRED: a float -> bool loop whose contiguous runs go through um_pred */
+#define PRED(NAME, T, EXPR, KIND)					\
+UNARY(NAME##_scalar, T, ubool, EXPR)					\
+static void NAME(char **args, const intptr_t *dims,			\
+		 const intptr_t *steps, const void *data)		\
+{									\
+	const intptr_t t = (intptr_t)sizeof(T);				\
+	if (steps[0] == t && steps[1] == 1 &&				\
+	    um_pred(KIND, t == 8, args[0], args[1], dims[0]))		\
 		return;							\
 	NAME##_scalar(args, dims, steps, data);				\
 }
@@ -313,6 +334,8 @@ FLOAT_DIVMOD(d, double, fmod, floor, copysign)
 #define MAXNAN(a, b) (((a) >= (b) || (a) != (a)) ? (a) : (b))
 #define MINNAN(a, b) (((a) <= (b) || (a) != (a)) ? (a) : (b))
 #define CLIP_FLOAT MINNAN(MAXNAN(x, lo), hi)
+/* the same when lo and hi are not NaN (a NaN x fails both compares and stays) */
+#define CLIP_FLOAT_FAST (((x) < (lo) ? (lo) : (x)) > (hi) ? (hi) : ((x) < (lo) ? (lo) : (x)))
 #define CLIP_INT ((x) < (lo) ? ((lo) > (hi) ? (hi) : (lo)) : ((x) > (hi) ? (hi) : (x)))
 
 /* ---- the loops ------------------------------------------------------------ */
@@ -331,7 +354,7 @@ UNARY(square_##S, T, T, (W)x * (W)x)					\
 UNARY(copy_##S, T, T, x)						\
 UNARY(false_##S, T, ubool, ((void)x, 0))				\
 UNARY(true_##S, T, ubool, ((void)x, 1))					\
-TERNARY(clip_##S, T, CLIP_INT)
+TERNARY(clip_##S, T, CLIP_INT, CLIP_INT)
 
 INT_LOOPS(b, int8_t, uint32_t, 1, 0)
 INT_LOOPS(B, uint8_t, uint32_t, 0, 0)
@@ -345,7 +368,7 @@ INT_LOOPS(Q, uint64_t, uint64_t, 0, 0)
 UNARY(copy_bool, ubool, ubool, x)
 UNARY(false_bool, ubool, ubool, ((void)x, 0))
 UNARY(true_bool, ubool, ubool, ((void)x, 1))
-TERNARY(clip_bool, ubool, CLIP_INT)
+TERNARY(clip_bool, ubool, CLIP_INT, CLIP_INT)
 
 /* float loops of one type; F is the libm suffix ("f" or nothing) */
 #define FLOAT_LOOPS(S, T, F)						\
@@ -389,11 +412,11 @@ UNARY(floor_##S, T, T, floor##F(x))					\
 UNARY(ceil_##S, T, T, ceil##F(x))					\
 UNARY(trunc_##S, T, T, trunc##F(x))					\
 UNARY(rint_##S, T, T, rint##F(x))					\
-UNARY(isnan_##S, T, ubool, x != x)					\
-UNARY(isinf_##S, T, ubool, fabs##F(x) == (T)INFINITY)		\
-UNARY(isfinite_##S, T, ubool, fabs##F(x) < (T)INFINITY)		\
-UNARY(signbit_##S, T, ubool, signbit(x) != 0)				\
-TERNARY(clip_##S, T, CLIP_FLOAT)
+PRED(isnan_##S, T, x != x, UM_ISNAN)					\
+PRED(isinf_##S, T, fabs##F(x) == (T)INFINITY, UM_ISINF)		\
+PRED(isfinite_##S, T, fabs##F(x) < (T)INFINITY, UM_ISFINITE)		\
+PRED(signbit_##S, T, signbit(x) != 0, UM_SIGNBIT)				\
+TERNARY(clip_##S, T, CLIP_FLOAT, CLIP_FLOAT_FAST)
 
 FLOAT_LOOPS(f, float, f)
 FLOAT_LOOPS(d, double, )

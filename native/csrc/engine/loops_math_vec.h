@@ -23,6 +23,12 @@ int um_vec1(int fn, int is_double, const char *in, char *out, intptr_t n);
 /* out[i] = fn(a[i], b[i]), or fn(a[i], *b) when b_scalar; as um_vec1 */
 int um_vec2(int fn, int is_double, const char *a, const char *b, int b_scalar, char *out, intptr_t n);
 
+/* the float predicates of um_pred */
+enum um_pred_kind { UM_ISNAN, UM_ISINF, UM_ISFINITE, UM_SIGNBIT };
+
+/* out[i] = 0/1 = kind(in[i]) for n contiguous floats or doubles; as um_vec1 */
+int um_pred(int kind, int is_double, const char *in, char *out, intptr_t n);
+
 /* out[i] = sqrt(in[i]) with the vector instructions; as um_vec1 */
 int um_sqrt(int is_double, const char *in, char *out, intptr_t n);
 
