@@ -208,6 +208,31 @@ add('out', 'exp into a transposed out', () => {
   return o;
 }, 'np.exp(xf, out=np.zeros((5,6,4), "float32").transpose(2,0,1)).transpose(1,2,0)', 4);
 
+// dtype=, where=, and engine's in-place operators on these ufuncs
+add('options', 'power int32 ** negative int32 with dtype=float64', () => np.power(inputs.xi, inputs.yi, { dtype: 'float64' }),
+  'np.power(xi, yi, dtype="float64")', 1);
+add('options', 'sqrt where= a mask', () => {
+  const o = np.zeros(SHAPE, 'float64');
+  np.sqrt(xd, { out: o, where: np.greater(yd, 0) });
+  return o;
+}, 'np.sqrt(xd, out=np.zeros((4,5,6)), where=yd > 0)');
+add('options', 'ifloordiv int16 (a //= b)', () => {
+  const a = np.astype(inputs.xh, 'int16');
+  np.ifloordiv(a, inputs.yh);
+  return a;
+}, 'np.floor_divide(xh, yh)');
+add('options', 'imod float32 by a scalar (a %= 2.5)', () => {
+  const a = np.astype(inputs.xf, 'float32');
+  np.imod(a, 2.5);
+  return a;
+}, 'np.remainder(xf, np.float32(2.5))');
+add('options', 'ipow int64 by a negative scalar', () => np.ipow(np.astype(inputs.xq, 'int64'), -2), 'np.power(xq, -2)');
+add('options', 'ipow uint8 by exponents', () => {
+  const a = np.astype(inputs.yB, 'uint8');
+  np.ipow(a, inputs.eB);
+  return a;
+}, 'np.power(yB, eB)');
+
 // round / around: half to even, decimals of both signs, integers
 for (const t of FLOATS) {
   const c = CHAR[t];
