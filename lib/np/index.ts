@@ -37,3 +37,14 @@ export {
 } from './ops.js';
 export { type AstypeOptions } from './cast.js';
 export { type CopytoOptions, type FillValue } from './fill.js';
+
+// ---- math: the mathematical ufuncs, round/around, clip, nan_to_num ----
+export {
+  floor_divide, remainder, mod, power, negative, positive, absolute, abs, sign, reciprocal, square,
+  sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan, arcsin, arccos, arctan,
+  sinh, cosh, tanh, arcsinh, arccosh, arctanh, deg2rad, radians, rad2deg, degrees, arctan2, hypot,
+  copysign, heaviside, floor, ceil, trunc, rint, isnan, isinf, isfinite, signbit,
+  round, around, clip, nan_to_num,
+  type FloatUfunc, type FloatBinaryUfunc, type UnaryPredicateUfunc, type RoundOptions, type ClipOptions,
+  type NanToNumOptions,
+} from './math.js';

@@ -14,3 +14,11 @@ gcc -std=c11 -O2 -Wall -Wextra -Werror -I"$REPO/native/csrc/engine" -o "$ENGINE"
 	"$REPO/native/csrc/engine/tests/engine_test.c" "$REPO"/native/csrc/engine/*.c -lm ||
 	{ echo "not ok - engine: the C test does not build"; exit 0; }
 "$ENGINE"
+
+# the math ufuncs' inner loops (native/csrc/engine/loops_math.c)
+MATH_OUT="$REPO/build/native/math_test"
+gcc -std=c11 -O3 -Wall -Wextra -Werror -I"$REPO/native/csrc/engine" -o "$MATH_OUT" \
+	"$REPO/native/csrc/engine/tests/math_test.c" "$REPO/native/csrc/engine/loops_math.c" \
+	"$REPO/native/csrc/engine/loops_math_vec.c" -lm ||
+	{ echo "not ok - math: the C test does not build"; exit 0; }
+"$MATH_OUT"

@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * math_test.c - the math loops on their own (TAP lines): numpy's integer
+ * rules (division and remainder by zero, INT_MIN // -1, wrapping abs, power
+ * and square), npy_divmod's float results, special values, and every path of
+ * a loop (contiguous, a scalar operand, strided) giving the same answers.
+ * The values expected here are what numpy 2.4 prints for the same inputs.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine.h"
+
+extern const struct ue_loop ue_loops_math[];
+
+static int failures, count;
+
+static void ok(int cond, const char *what)
+{
+	count++;
+	if (!cond)
+		failures++;
+	printf("%s %d - math: %s\n", cond ? "ok" : "not ok", count, what);
+}
+
+static ue_loop_fn loop(const char *ufunc, const char *sig)
+{
+	for (const struct ue_loop *l = ue_loops_math; l->ufunc; l++)
+		if (!strcmp(l->ufunc, ufunc) && !strcmp(l->sig, sig))
+			return l->fn;
+	printf("# no loop %s %s\n", ufunc, sig);
+	return NULL;
+}
+
+/* run a unary loop over n contiguous elements */
+static void run1(const char *u, const char *sig, void *in, size_t isz, void *out, size_t osz, intptr_t n)
+{
+	ue_loop_fn fn = loop(u, sig);
+	char *args[2] = { in, out };
+	intptr_t steps[2] = { (intptr_t)isz, (intptr_t)osz };
+	if (fn)
+		fn(args, &n, steps, NULL);
+}
+
+/* run a binary loop with the given steps */
+static void run2(const char *u, const char *sig, void *a, void *b, void *out, const intptr_t *steps, intptr_t n)
+{
+	ue_loop_fn fn = loop(u, sig);
+	char *args[3] = { a, b, out };
+	if (fn)
+		fn(args, &n, steps, NULL);
+}
+
+static int same_d(const double *x, const double *y, int n)
+{
+	for (int i = 0; i < n; i++) {
+		if (isnan(x[i]) && isnan(y[i]))
+			continue;
+		if (memcmp(&x[i], &y[i], sizeof(double)))
+			return 0;
+	}
+	return 1;
+}
+
+static void test_int_division(void)
+{
+	int8_t a[6] = { 7, -7, 7, -7, -128, 5 }, b[6] = { 2, 2, -2, -2, -1, 0 }, q[6], r[6];
+	const intptr_t st[3] = { 1, 1, 1 };
+	run2("floor_divide", "bb->b", a, b, q, st, 6);
+	run2("remainder", "bb->b", a, b, r, st, 6);
+	const int8_t wq[6] = { 3, -4, -4, 3, -128, 0 }, wr[6] = { 1, 1, -1, -1, 0, 0 };
+	ok(!memcmp(q, wq, 6), "int8 floor_divide: floor, INT_MIN // -1 wraps, // 0 is 0");
+	ok(!memcmp(r, wr, 6), "int8 remainder: sign of the divisor, % 0 is 0");
+
+	int64_t a64[3] = { INT64_MIN, -9, 9 }, b64[3] = { -1, 4, -4 }, q64[3], r64[3];
+	const intptr_t st8[3] = { 8, 8, 8 };
+	run2("floor_divide", "qq->q", a64, b64, q64, st8, 3);
+	run2("remainder", "qq->q", a64, b64, r64, st8, 3);
+	ok(q64[0] == INT64_MIN && q64[1] == -3 && q64[2] == -3, "int64 floor_divide");
+	ok(r64[0] == 0 && r64[1] == 3 && r64[2] == -3, "int64 remainder");
+
+	uint32_t u[3] = { 7, 0xffffffffu, 5 }, v[3] = { 2, 16, 0 }, uq[3], ur[3];
+	const intptr_t st4[3] = { 4, 4, 4 };
+	run2("floor_divide", "II->I", u, v, uq, st4, 3);
+	run2("remainder", "II->I", u, v, ur, st4, 3);
+	ok(uq[0] == 3 && uq[1] == 0x0fffffffu && uq[2] == 0 && ur[0] == 1 && ur[1] == 15 && ur[2] == 0,
+	   "uint32 floor_divide and remainder");
+}
+
+static void test_int_unary(void)
+{
+	int8_t a[4] = { -128, -5, 0, 127 }, o[4];
+	run1("absolute", "b->b", a, 1, o, 1, 4);
+	ok(o[0] == -128 && o[1] == 5 && o[2] == 0 && o[3] == 127, "int8 absolute: INT_MIN wraps");
+	run1("negative", "b->b", a, 1, o, 1, 4);
+	ok(o[0] == -128 && o[1] == 5 && o[2] == 0 && o[3] == -127, "int8 negative");
+	run1("sign", "b->b", a, 1, o, 1, 4);
+	ok(o[0] == -1 && o[1] == -1 && o[2] == 0 && o[3] == 1, "int8 sign");
+	run1("square", "b->b", a, 1, o, 1, 4);
+	ok(o[0] == 0 && o[1] == 25 && o[3] == 1, "int8 square wraps");
+
+	uint16_t h[2] = { 65535, 300 }, ho[2];
+	run1("square", "H->H", h, 2, ho, 2, 2);
+	ok(ho[0] == 1 && ho[1] == (uint16_t)90000, "uint16 square wraps (no int overflow)");
+
+	int32_t r[5] = { 0, 1, 2, -1, 3 }, ro[5];
+	run1("reciprocal", "i->i", r, 4, ro, 4, 5);
+	ok(ro[0] == INT32_MIN && ro[1] == 1 && ro[2] == 0 && ro[3] == -1 && ro[4] == 0, "int32 reciprocal");
+	uint8_t ub[3] = { 0, 1, 255 }, uo[3];
+	run1("reciprocal", "B->B", ub, 1, uo, 1, 3);
+	ok(uo[0] == 0 && uo[1] == 1 && uo[2] == 0, "uint8 reciprocal");
+}
+
+static void test_power(void)
+{
+	int32_t a[3] = { 2, 3, -2 }, b[3] = { 31, 21, 3 }, o[3];
+	const intptr_t st[3] = { 4, 4, 4 };
+	run2("power", "ii->i", a, b, o, st, 3);
+	ok(o[0] == INT32_MIN && o[1] == 1870418611 && o[2] == -8, "int32 power wraps");
+	uint64_t x[2] = { 3, 0 }, y[2] = { 41, 0 }, z[2];
+	const intptr_t st8[3] = { 8, 8, 8 };
+	run2("power", "QQ->Q", x, y, z, st8, 2);
+	ok(z[0] == 18026252303461234787ull && z[1] == 1, "uint64 power, 0 ** 0 == 1");
+}
+
+static void test_float_divmod(void)
+{
+	double a[8] = { 7.5, -7.5, 7.5, -0.0, 1.0, -1.0, 1.0, NAN };
+	double b[8] = { 2.0, 2.0, -2.0, 3.0, 0.0, INFINITY, -0.0, 2.0 };
+	double q[8], r[8];
+	const intptr_t st[3] = { 8, 8, 8 };
+	run2("floor_divide", "dd->d", a, b, q, st, 8);
+	run2("remainder", "dd->d", a, b, r, st, 8);
+	const double wq[8] = { 3.0, -4.0, -4.0, -0.0, INFINITY, -1.0, -INFINITY, NAN };
+	const double wr[8] = { 1.5, 0.5, -0.5, 0.0, NAN, INFINITY, NAN, NAN };
+	ok(same_d(q, wq, 8), "float64 floor_divide: signs, zero, inf, NaN as numpy");
+	ok(same_d(r, wr, 8), "float64 remainder: signs, zero, inf, NaN as numpy");
+}
+
+static void test_float_unary(void)
+{
+	double a[6] = { -0.0, 0.0, NAN, -INFINITY, 2.5, -3.5 }, o[6];
+	uint8_t m[6];
+	run1("sign", "d->d", a, 8, o, 8, 6);
+	const double ws[6] = { 0.0, 0.0, NAN, -1.0, 1.0, -1.0 };
+	ok(same_d(o, ws, 6), "float64 sign: +0 for -0, NaN stays");
+	run1("rint", "d->d", a, 8, o, 8, 6);
+	ok(o[4] == 2.0 && o[5] == -4.0 && signbit(o[0]), "rint: half to even, -0 kept");
+	run1("isnan", "d->?", a, 8, m, 1, 6);
+	ok(!m[0] && !m[1] && m[2] && !m[3] && !m[4], "isnan");
+	run1("isinf", "d->?", a, 8, m, 1, 6);
+	ok(!m[2] && m[3] && !m[4], "isinf");
+	run1("isfinite", "d->?", a, 8, m, 1, 6);
+	ok(m[0] && !m[2] && !m[3] && m[4], "isfinite");
+	run1("signbit", "d->?", a, 8, m, 1, 6);
+	ok(m[0] && !m[1] && m[3] && !m[4] && m[5], "signbit");
+	float f[2] = { 180.0f, -90.0f }, fo[2];
+	run1("deg2rad", "f->f", f, 4, fo, 4, 2);
+	ok(fo[0] == 3.14159274f && fo[1] == -1.57079637f, "float32 deg2rad");
+}
+
+static void test_paths(void)
+{
+	/* contiguous, scalar and strided paths agree */
+	double a[16], b[16], c1[16], c2[16], c3[32], s = 3.0;
+	for (int i = 0; i < 16; i++) {
+		a[i] = i * 1.25 - 7.0;
+		b[i] = s;
+	}
+	const intptr_t cont[3] = { 8, 8, 8 }, scal[3] = { 8, 0, 8 }, strided[3] = { 8, 8, 16 };
+	run2("remainder", "dd->d", a, b, c1, cont, 16);
+	run2("remainder", "dd->d", a, &s, c2, scal, 16);
+	run2("remainder", "dd->d", a, b, c3, strided, 16);
+	int same = same_d(c1, c2, 16);
+	for (int i = 0; i < 16; i++)
+		same = same && c3[2 * i] == c1[i];
+	ok(same, "remainder: contiguous, scalar and strided paths agree");
+
+	int16_t lo = -3, hi = 4, x[6] = { -9, -3, 0, 4, 9, 2 }, o[6];
+	ue_loop_fn fn = loop("clip", "hhh->h");
+	char *args[4] = { (char *)x, (char *)&lo, (char *)&hi, (char *)o };
+	intptr_t n = 6, steps[4] = { 2, 0, 0, 2 };
+	if (fn)
+		fn(args, &n, steps, NULL);
+	ok(o[0] == -3 && o[1] == -3 && o[2] == 0 && o[3] == 4 && o[4] == 4 && o[5] == 2, "int16 clip");
+	double dl = 0.0, dh = NAN, dx[2] = { -1.0, 1.0 }, dout[2];
+	char *dargs[4] = { (char *)dx, (char *)&dl, (char *)&dh, (char *)dout };
+	intptr_t dn = 2, dsteps[4] = { 8, 0, 0, 8 };
+	fn = loop("clip", "ddd->d");
+	if (fn)
+		fn(dargs, &dn, dsteps, NULL);
+	ok(isnan(dout[0]) && isnan(dout[1]), "float64 clip: a NaN bound gives NaN");
+}
+
+static void test_table(void)
+{
+	int good = 1;
+	for (const struct ue_loop *l = ue_loops_math; l->ufunc; l++) {
+		const char *arrow = strstr(l->sig, "->");
+		if (!arrow || !l->fn || strspn(l->sig, UE_TYPE_CHARS "->") != strlen(l->sig))
+			good = 0;
+	}
+	ok(good, "every table entry has a function and a signature of engine.h's characters");
+}
+
+int main(void)
+{
+	test_int_division();
+	test_int_unary();
+	test_power();
+	test_float_divmod();
+	test_float_unary();
+	test_paths();
+	test_table();
+	printf("1..%d\n", count);
+	return failures != 0;
+}
