@@ -37,3 +37,9 @@ export {
 } from './ops.js';
 export { type AstypeOptions } from './cast.js';
 export { type CopytoOptions, type FillValue } from './fill.js';
+
+// ---- reduce: reductions (reduce.ts) and statistics (stats.ts) ----
+export {
+  prod, amin, amax, ptp, argmin, argmax, any, all, count_nonzero, cumsum, cumprod,
+  type ReduceOptions, type ExtremeOptions, type ArgOptions, type AccumulateOptions, type AxisLike, type ScalarResult,
+} from './reduce.js';
