@@ -43,3 +43,7 @@ export {
   prod, amin, amax, ptp, argmin, argmax, any, all, count_nonzero, cumsum, cumprod,
   type ReduceOptions, type ExtremeOptions, type ArgOptions, type AccumulateOptions, type AxisLike, type ScalarResult,
 } from './reduce.js';
+export {
+  mean, var, var_, std, average, median, percentile, quantile, nansum, nanmean, nanmin, nanmax,
+  type VarOptions, type QuantileOptions, type AverageOptions,
+} from './stats.js';
