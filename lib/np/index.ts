@@ -48,3 +48,13 @@ export {
   type FloatUfunc, type FloatBinaryUfunc, type UnaryPredicateUfunc, type RoundOptions, type ClipOptions,
   type NanToNumOptions,
 } from './math.js';
+
+// ---- reduce: reductions (reduce.ts) and statistics (stats.ts) ----
+export {
+  prod, amin, amax, ptp, argmin, argmax, any, all, count_nonzero, cumsum, cumprod,
+  type ReduceOptions, type ExtremeOptions, type ArgOptions, type AccumulateOptions, type AxisLike, type ScalarResult,
+} from './reduce.js';
+export {
+  mean, var, var_, std, average, median, percentile, quantile, nansum, nanmean, nanmin, nanmax,
+  type VarOptions, type QuantileOptions, type AverageOptions,
+} from './stats.js';

@@ -1,96 +1,894 @@
 /**
- * Reductions over every element: sum, min, max, and array_equal.
+ * Reductions with numpy's semantics: sum, prod, min/amin, max/amax, ptp,
+ * argmin, argmax, any, all, count_nonzero, cumsum, cumprod (and, until the
+ * lead moves it to testing.ts, array_equal).
  *
- * sum widens as numpy does: integer arrays sum in the platform integer
- * (64-bit, or 32-bit on 32-bit ARM, wrapping there as numpy's). Arrays of
- * int8 to uint32 return a number, int64/uint64 a bigint; floats use numpy's
- * pairwise summation in their own dtype when the addon is there (else a
- * float64 sum rounded to the dtype).
+ * Every reduction walks the input as numpy's iterator does: axes ordered by
+ * |stride| (smallest innermost, negative strides kept, not flipped), runs
+ * that continue each other coalesced, and the inner loop either reduces a
+ * run into one output element (floats: numpy's pairwise summation, so sums
+ * are bit-equal) or combines a run element-wise into a run of outputs.
+ * Where numpy buffers (several reduced axes that do not coalesce, or a cast
+ * to the accumulating dtype) the run is cut into buffer-sized chunks as
+ * numpy's 8192-element buffer cuts it. The native engine
+ * (native/csrc/engine/reduce.c) runs the same plan; without the addon a
+ * JavaScript loop does.
  */
-import { UdmabufError } from '../errors.js';
-import { type AnyTypedArray, type DType, sumDType } from './dtype.js';
-import { forEachIndex } from './broadcast.js';
-import { type NdArray, type Scalar, dtypeOfArray, flatView, isContiguous } from './ndarray.js';
-import { nativeEqual, nativeReduce } from './dispatch.js';
+import { DTypeError } from '../errors.js';
+import { nativeKernels } from '../native-kernels.js';
+import { allocate } from './alloc.js';
+import {
+  type AnyTypedArray, type DType, type DTypeLike, type DTypeName, bool, dtype as toDType, dtypeOf, intp, uintp,
+} from './dtype.js';
+import { ValueError, normalizeAxis } from './errors.js';
+import { copyto } from './fill.js';
+import { type Element, type NdArray, wrap } from './ndarray.js';
+import { castAllowed } from './promote.js';
 
-function each(a: NdArray, visit: (v: number | bigint) => void): void {
-  if (isContiguous(a)) {
-    const d = flatView(a) as unknown as ArrayLike<number | bigint>;
-    for (let i = 0; i < d.length; i++) visit(d[i]);
+/** A numpy scalar result: number, bigint (64-bit integers) or boolean. */
+export type ScalarResult = number | bigint | boolean;
+
+/** numpy's `axis` argument: one axis, several, or null for all. */
+export type AxisLike = number | readonly number[] | null;
+
+/** Keyword arguments of the reductions that keep numpy's `dtype`. */
+export interface ReduceOptions {
+  /** Axis or axes to reduce (negative counts from the end); null or absent: all. */
+  axis?: AxisLike;
+  /** Keep reduced axes as length-1 dimensions (default false). */
+  keepdims?: boolean;
+  /** An array to write the result into (its shape must be the result's). */
+  out?: NdArray;
+  /** The dtype to accumulate in and return. */
+  dtype?: DTypeLike;
+}
+
+/** Keyword arguments of min/max/ptp/any/all (numpy has no `dtype` there). */
+export type ExtremeOptions = Omit<ReduceOptions, 'dtype'>;
+
+/** Options that reduce over every axis into a scalar (no axis, no keepdims, no out). */
+export interface AllAxes {
+  axis?: null;
+  keepdims?: false;
+  out?: undefined;
+  dtype?: DTypeLike;
+}
+
+/** The numpy scalar of dtype `N` as JS gives it: boolean, bigint or number. */
+export type ScalarOf<N extends DTypeName> = N extends 'bool' ? boolean : Element<N>;
+
+/** Keyword arguments of argmin/argmax: one axis or none. */
+export interface ArgOptions {
+  axis?: number | null;
+  keepdims?: boolean;
+  out?: NdArray;
+}
+
+/** Keyword arguments of cumsum/cumprod. */
+export interface AccumulateOptions {
+  axis?: number | null;
+  dtype?: DTypeLike;
+  out?: NdArray;
+}
+
+// ---------------------------------------------------------------------------
+// the plan: numpy's iteration order
+// ---------------------------------------------------------------------------
+
+/** One iteration dimension, innermost first: length, input and output strides (elements). */
+export interface Dim {
+  n: number;
+  is: number;
+  os: number;
+  red: boolean;
+}
+
+/** numpy's buffer size in elements (np.getbufsize()). */
+export const BUFSIZE = 8192;
+
+/** Which axes of an `ndim`-d array `axis` selects (numpy's checks and messages). */
+export function axisMask(axis: AxisLike | undefined, ndim: number): boolean[] {
+  const mask = new Array<boolean>(ndim).fill(axis === null || axis === undefined);
+  if (axis === null || axis === undefined) return mask;
+  const list = typeof axis === 'number' ? [axis] : axis;
+  for (const ax of list) {
+    if (typeof ax !== 'number' || !Number.isInteger(ax)) {
+      throw new DTypeError(`'${typeof ax === 'number' ? 'float' : typeof ax}' object cannot be interpreted as an integer`);
+    }
+    const a = normalizeAxis(ax, ndim);
+    if (mask[a]) throw new ValueError("duplicate value in 'axis'");
+    mask[a] = true;
+  }
+  return mask;
+}
+
+/**
+ * The iteration of an input (strides `is`) into an output (strides `os`,
+ * 0 on reduced axes): axes of length 1 dropped, the rest ordered by |input
+ * stride| with the smallest innermost (stable: C order breaks ties), and
+ * neighbours that continue each other merged.
+ */
+export function plan(shape: readonly number[], is: readonly number[], os: readonly number[], red: readonly boolean[]): Dim[] {
+  const dims: Dim[] = [];
+  for (let d = shape.length - 1; d >= 0; d--) {
+    if (shape[d] !== 1) dims.push({ n: shape[d], is: is[d], os: os[d], red: red[d] });
+  }
+  // stable insertion sort by |input stride|
+  for (let i = 1; i < dims.length; i++) {
+    const x = dims[i];
+    let j = i;
+    while (j > 0 && Math.abs(dims[j - 1].is) > Math.abs(x.is)) {
+      dims[j] = dims[j - 1];
+      j--;
+    }
+    dims[j] = x;
+  }
+  const out: Dim[] = [];
+  for (const d of dims) {
+    const p = out[out.length - 1];
+    if (p && p.red === d.red && p.is * p.n === d.is && p.os * p.n === d.os) p.n *= d.n;
+    else out.push({ ...d });
+  }
+  return out;
+}
+
+/**
+ * The chunk (elements) numpy's buffered iterator hands a sum's inner loop
+ * for the leading reduced block of `dims`, or 0 when it hands whole runs.
+ */
+export function chunkOf(dims: readonly Dim[], cast: boolean): number {
+  let r = 0;
+  while (r < dims.length && dims[r].red) r++;
+  if (r === 0 || (r === 1 && !cast)) return 0;
+  const inner = dims[0].n;
+  return inner <= BUFSIZE ? Math.floor(BUFSIZE / inner) * inner : BUFSIZE;
+}
+
+// ---------------------------------------------------------------------------
+// JavaScript inner loops (the fallback, and ops the engine has no loop for)
+// ---------------------------------------------------------------------------
+
+type Elems = ArrayLike<number | bigint>;
+type Round = (x: number) => number;
+const same: Round = (x) => x;
+
+/** numpy's pairwise sum of n elements (stride s) from `d` at `o`, rounded by `r` after each add. */
+function pairwise(d: Elems, o: number, n: number, s: number, r: Round): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res = r(res + Number(d[o + i * s]));
+    return res;
+  }
+  if (n <= 128) {
+    let r0 = r(Number(d[o])), r1 = r(Number(d[o + s])), r2 = r(Number(d[o + 2 * s])), r3 = r(Number(d[o + 3 * s]));
+    let r4 = r(Number(d[o + 4 * s])), r5 = r(Number(d[o + 5 * s])), r6 = r(Number(d[o + 6 * s])), r7 = r(Number(d[o + 7 * s]));
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) {
+      const p = o + i * s;
+      r0 = r(r0 + Number(d[p]));
+      r1 = r(r1 + Number(d[p + s]));
+      r2 = r(r2 + Number(d[p + 2 * s]));
+      r3 = r(r3 + Number(d[p + 3 * s]));
+      r4 = r(r4 + Number(d[p + 4 * s]));
+      r5 = r(r5 + Number(d[p + 5 * s]));
+      r6 = r(r6 + Number(d[p + 6 * s]));
+      r7 = r(r7 + Number(d[p + 7 * s]));
+    }
+    let res = r(r(r(r0 + r1) + r(r2 + r3)) + r(r(r4 + r5) + r(r6 + r7)));
+    for (; i < n; i++) res = r(res + Number(d[o + i * s]));
+    return res;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return r(pairwise(d, o, n2, s, r) + pairwise(d, o + n2 * s, n - n2, s, r));
+}
+
+/** A reduction's arithmetic on JS values. */
+interface Kernel {
+  /** The accumulator after folding run (d, o, n, s) into `acc`. */
+  run(acc: number | bigint, d: Elems, o: number, n: number, s: number): number | bigint;
+  /** One element into the accumulator. */
+  step(acc: number | bigint, x: number | bigint): number | bigint;
+  /** Whether chunks of a buffered block are folded pairwise (float sums). */
+  pairwise: boolean;
+  round: Round;
+}
+
+function toBig(x: number | bigint): bigint {
+  return typeof x === 'bigint' ? x : BigInt(Math.trunc(x));
+}
+
+/** Kernels by reduction and accumulating dtype. */
+function kernel(op: string, acc: DType): Kernel {
+  const f = acc.kind === 'f';
+  const round: Round = acc.name === 'float32' ? Math.fround : same;
+  const big = acc.itemsize === 8 && !f;
+  const wrap32 = (x: number) => (acc.kind === 'u' ? x >>> 0 : acc.kind === 'b' ? (x ? 1 : 0) : x | 0);
+  const intFix = acc.itemsize === 4 ? wrap32 : acc.itemsize === 2 ? (x: number) => (acc.kind === 'u' ? x & 0xffff : (x << 16) >> 16)
+    : acc.itemsize === 1 && acc.kind !== 'b' ? (x: number) => (acc.kind === 'u' ? x & 0xff : (x << 24) >> 24) : wrap32;
+  const bigFix = acc.kind === 'u' ? (x: bigint) => BigInt.asUintN(64, x) : (x: bigint) => BigInt.asIntN(64, x);
+  const loop = (step: Kernel['step']): Kernel['run'] => (a, d, o, n, s) => {
+    for (let i = 0; i < n; i++) a = step(a, d[o + i * s]);
+    return a;
+  };
+  let step: Kernel['step'];
+  switch (op) {
+    case 'sum':
+      if (f) step = (a, x) => round((a as number) + Number(x));
+      else if (big) step = (a, x) => bigFix((a as bigint) + toBig(x));
+      else step = (a, x) => intFix((a as number) + Number(x));
+      if (f) return { run: (a, d, o, n, s) => round((a as number) + pairwise(d, o, n, s, round)), step, pairwise: true, round };
+      if (big) {
+        // integers of up to 32 bits: exact in a double for runs below 2^21
+        const run: Kernel['run'] = (a, d, o, n, s) => {
+          if (n > 0 && typeof d[o] === 'number' && n < 2 ** 21) {
+            let t = 0;
+            for (let i = 0; i < n; i++) t += d[o + i * s] as number;
+            return bigFix((a as bigint) + BigInt(t));
+          }
+          return loop(step)(a, d, o, n, s);
+        };
+        return { run, step, pairwise: false, round };
+      }
+      break;
+    case 'prod':
+      if (f) step = (a, x) => round((a as number) * Number(x));
+      else if (big) step = (a, x) => bigFix((a as bigint) * toBig(x));
+      else step = (a, x) => intFix(Number(BigInt(a as number) * BigInt(Number(x)) & 0xffffffffn));
+      break;
+    case 'min':
+      step = (a, x) => (a !== a ? a : x !== x || x <= a ? x : a);
+      break;
+    case 'max':
+      step = (a, x) => (a !== a ? a : x !== x || x >= a ? x : a);
+      break;
+    case 'fmin':
+      step = (a, x) => (x !== x ? a : a !== a || x <= a ? x : a);
+      break;
+    case 'fmax':
+      step = (a, x) => (x !== x ? a : a !== a || x >= a ? x : a);
+      break;
+    case 'any':
+      step = (a, x) => (a || (x !== 0 && x !== 0n) ? 1 : 0);
+      break;
+    case 'all':
+      step = (a, x) => (a && x !== 0 && x !== 0n ? 1 : 0);
+      break;
+    default:
+      throw new ValueError(`no reduction ${op}`);
+  }
+  return { run: loop(step), step, pairwise: false, round };
+}
+
+/** Convert one input element to the accumulator's representation. */
+function converter(from: DType, acc: DType): ((x: number | bigint) => number | bigint) | undefined {
+  if (from === acc) return undefined;
+  if (acc.kind === 'b') return (x) => (x !== 0 && x !== 0n ? 1 : 0);
+  if (acc.kind === 'f') return (x) => (acc.name === 'float32' ? Math.fround(Number(x)) : Number(x));
+  if (acc.isBigInt) {
+    return from.kind === 'f' ? (x) => (Number.isFinite(x) ? BigInt.asIntN(64, BigInt(Math.trunc(x as number))) : 0n) : (x) => toBig(x);
+  }
+  return (x) => (typeof x === 'bigint' ? Number(BigInt.asIntN(32, x)) : Math.trunc(x));
+}
+
+/**
+ * out[...] op= in[...] over the plan, in JavaScript. `d`/`o` the input's
+ * elements and offset, `od`/`oo` the output's.
+ */
+function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Elems, o: number, od: AnyTypedArray, oo: number): void {
+  const k = kernel(op, accT);
+  const conv = converter(inT, accT);
+  const out = od as unknown as (number | bigint)[];
+  const read = (x: number | bigint): number | bigint => (conv ? conv(x) : x);
+  const cast = conv !== undefined;
+  const chunk = k.pairwise ? chunkOf(dims, cast) : 0;
+  const nd = dims.length;
+  if (nd === 0) {
+    out[oo] = k.step(out[oo], read(d[o]));
     return;
   }
-  const data = a.data as AnyTypedArray as unknown as ArrayLike<number | bigint>;
-  forEachIndex(a.shape, [a.stride], [a.offset], ([i]) => visit(data[i]));
-}
-
-/** Sum of all elements. */
-export function sum(a: NdArray): Scalar {
-  const t = dtypeOfArray(a);
-  const st = sumDType(t);
-  const native = nativeReduce('sum', a);
-  if (native !== undefined) return narrowSum(native, st);
-  if (t.isBigInt) {
-    let s = 0n;
-    each(a, (v) => {
-      s += v as bigint;
-    });
-    return t.name === 'uint64' ? BigInt.asUintN(64, s) : BigInt.asIntN(64, s);
+  // leading reduced block handled as one unit when chunked
+  let r = 0;
+  if (chunk) while (r < nd && dims[r].red) r++;
+  const first = chunk ? r : 1;
+  const idx = new Array<number>(nd).fill(0);
+  let ip = o;
+  let op_ = oo;
+  const buf = chunk ? (accT.name === 'float32' ? new Float32Array(chunk) : new Float64Array(chunk)) : undefined;
+  for (;;) {
+    if (chunk && buf) {
+      // gather the block in iteration order, fold each chunk pairwise
+      const bidx = new Array<number>(r).fill(0);
+      let p = ip;
+      let fillN = 0;
+      let acc = out[op_] as number;
+      for (;;) {
+        buf[fillN++] = read(d[p]) as number;
+        if (fillN === chunk) {
+          acc = k.round(acc + pairwise(buf, 0, fillN, 1, k.round));
+          fillN = 0;
+        }
+        let j = 0;
+        for (; j < r; j++) {
+          p += dims[j].is;
+          if (++bidx[j] < dims[j].n) break;
+          p -= dims[j].is * dims[j].n;
+          bidx[j] = 0;
+        }
+        if (j === r) break;
+      }
+      if (fillN) acc = k.round(acc + pairwise(buf, 0, fillN, 1, k.round));
+      out[op_] = acc;
+    } else {
+      const inner = dims[0];
+      if (inner.red && !cast) {
+        out[op_] = k.run(out[op_], d, ip, inner.n, inner.is);
+      } else if (inner.red) {
+        let acc = out[op_];
+        for (let i = 0; i < inner.n; i++) acc = k.step(acc, read(d[ip + i * inner.is]));
+        out[op_] = acc;
+      } else {
+        for (let i = 0; i < inner.n; i++) out[op_ + i * inner.os] = k.step(out[op_ + i * inner.os], read(d[ip + i * inner.is]));
+      }
+    }
+    let j = first;
+    for (; j < nd; j++) {
+      ip += dims[j].is;
+      op_ += dims[j].os;
+      if (++idx[j] < dims[j].n) break;
+      ip -= dims[j].is * dims[j].n;
+      op_ -= dims[j].os * dims[j].n;
+      idx[j] = 0;
+    }
+    if (j >= nd) return;
   }
-  let s = 0;
-  each(a, (v) => {
-    s += v as number;
-  });
-  return narrowSum(t.name === 'float32' ? Math.fround(s) : s, st);
 }
 
-/** A 64-bit integer sum wrapped to a 32-bit platform's integer. */
-function narrowSum(s: Scalar, st: DType): Scalar {
-  if (typeof s === 'bigint' || st.kind === 'f' || st.itemsize === 8) return s;
-  return st.kind === 'u' ? Number(BigInt.asUintN(32, BigInt(s))) : Number(BigInt.asIntN(32, BigInt(s)));
+// ---------------------------------------------------------------------------
+// native dispatch
+// ---------------------------------------------------------------------------
+
+interface NativeReduce {
+  reduce(scratch: Float64Array, input: AnyTypedArray, out: AnyTypedArray): number;
 }
 
-function extreme(a: NdArray, name: string, better: (x: number | bigint, y: number | bigint) => boolean): Scalar {
-  if (a.size === 0) {
-    throw new UdmabufError('EEMPTY', `zero-size array to reduction operation ${name} which has no identity`);
+const OP_CODE: Record<string, number> = { sum: 0, prod: 1, min: 2, max: 3, fmin: 4, fmax: 5, any: 6, all: 7 };
+let scratch = new Float64Array(64);
+
+function runNative(op: string, dims: readonly Dim[], inT: DType, accT: DType, a: NdArray, od: AnyTypedArray, oo: number): boolean {
+  const k = nativeKernels() as unknown as Partial<NativeReduce> | undefined;
+  if (!k?.reduce) return false;
+  const nd = dims.length;
+  const need = 8 + 3 * nd;
+  if (scratch.length < need) scratch = new Float64Array(need);
+  const s = scratch;
+  s[0] = OP_CODE[op];
+  s[1] = inT.num;
+  s[2] = accT.num;
+  s[3] = nd;
+  s[4] = chunkOf(dims, inT !== accT);
+  s[5] = a.offset;
+  s[6] = oo;
+  s[7] = 0;
+  for (let i = 0; i < nd; i++) {
+    s[8 + 3 * i] = dims[i].n;
+    s[9 + 3 * i] = dims[i].is;
+    s[10 + 3 * i] = dims[i].red ? 0 : dims[i].os;
   }
-  const native = nativeReduce(name === 'minimum' ? 'min' : 'max', a);
-  if (native !== undefined) return native;
-  let best: number | bigint | undefined;
-  let nan = false;
-  each(a, (v) => {
-    if (v !== v) nan = true;
-    else if (best === undefined || better(v, best)) best = v;
+  return k.reduce(s, a.data as AnyTypedArray, od) === 1;
+}
+
+// ---------------------------------------------------------------------------
+// the driver
+// ---------------------------------------------------------------------------
+
+/** A 0-d array's element as numpy's scalar would print: boolean, bigint or number. */
+export function scalarOf(a: NdArray): ScalarResult {
+  const t = dtypeOf(a.data);
+  const v = (a.data as unknown as (number | bigint)[])[a.offset];
+  return t.kind === 'b' ? v !== 0 : v;
+}
+
+/** C-order strides of a shape. */
+export function cStrides(shape: readonly number[]): number[] {
+  const st = new Array<number>(shape.length);
+  let s = 1;
+  for (let d = shape.length - 1; d >= 0; d--) {
+    st[d] = s;
+    s *= shape[d] || 1;
+  }
+  return st;
+}
+
+/** A new C-ordered array. */
+export function newArray(t: DType, shape: readonly number[]): NdArray {
+  const n = shape.reduce((p, x) => p * x, 1);
+  return wrap(allocate(t, n) as AnyTypedArray, shape);
+}
+
+/** numpy's check of a reduction's `out`: shape and casting. */
+export function checkOut(out: NdArray, shape: readonly number[], from: DType, name: string, casting: 'same_kind' | 'unsafe' = 'same_kind'): void {
+  if (out.shape.length !== shape.length) {
+    throw new ValueError(
+      `output parameter for reduction operation ${name} has the wrong number of dimensions: Found ${out.shape.length} but expected ${shape.length}`,
+    );
+  }
+  if (out.shape.some((n, i) => n !== shape[i])) {
+    throw new ValueError(`output parameter for reduction operation ${name} has a non-matching shape: (${out.shape.join(', ')}) but expected (${shape.join(', ')})`);
+  }
+  const to = dtypeOf(out.data);
+  if (!castAllowed(from, to, casting)) {
+    throw new DTypeError(`Cannot cast ufunc '${name}' output from dtype('${from.name}') to dtype('${to.name}') with casting rule '${casting}'`);
+  }
+}
+
+/** What a reduction over `mask` leaves: the result's shape with and without keepdims. */
+export function reducedShape(shape: readonly number[], mask: readonly boolean[], keepdims: boolean): number[] {
+  const out: number[] = [];
+  shape.forEach((n, d) => {
+    if (!mask[d]) out.push(n);
+    else if (keepdims) out.push(1);
   });
-  return nan ? NaN : (best as Scalar);
+  return out;
 }
 
-/** Smallest element; NaN if any element is NaN, as numpy. */
-export function min(a: NdArray): Scalar {
-  return extreme(a, 'minimum', (x, y) => x < y);
+/**
+ * Reduce `a` over the axes of `mask` with `op`, accumulating in `accT`,
+ * into a new array of shape `rshape` (keepdims form) whose elements start
+ * at `init` (a value, or 'first': the first element along the reduced axes).
+ * Returns the accumulator array in the keepdims shape.
+ */
+export function reduceCore(op: string, a: NdArray, mask: readonly boolean[], accT: DType, init: number | bigint | 'first'): NdArray {
+  const inT = dtypeOf(a.data);
+  const keep = reducedShape(a.shape, mask, true);
+  const res = newArray(accT, keep);
+  const os = cStrides(keep).map((s, d) => (mask[d] ? 0 : s));
+  if (init === 'first') {
+    const first = wrap(a.data, keep) as NdArray;
+    first.offset = a.offset;
+    first.stride = a.stride.map((s, d) => (mask[d] ? 0 : s));
+    copyto(res, first, { casting: 'unsafe' });
+  } else if (res.size) {
+    (res.data as unknown as { fill(v: number | bigint): void }).fill(accT.isBigInt ? BigInt(init) : Number(init));
+  }
+  if (a.size === 0) return res;
+  const dims = plan(a.shape, a.stride, os, mask);
+  if (!runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0)) {
+    runJS(op, dims, inT, accT, a.data as unknown as Elems, a.offset, res.data as AnyTypedArray, 0);
+  }
+  return res;
 }
 
-/** Largest element; NaN if any element is NaN, as numpy. */
-export function max(a: NdArray): Scalar {
-  return extreme(a, 'maximum', (x, y) => x > y);
+/** Finish a reduction: drop or keep the reduced axes, copy into `out`, or return a scalar. */
+export function finish(res: NdArray, a: NdArray, mask: readonly boolean[], opts: { keepdims?: boolean; out?: NdArray }, name: string): NdArray | ScalarResult {
+  const shape = reducedShape(a.shape, mask, opts.keepdims === true);
+  const r = wrap(res.data, shape) as NdArray;
+  if (opts.out) {
+    checkOut(opts.out, shape, dtypeOf(res.data), name, 'unsafe');
+    copyto(opts.out, r, { casting: 'unsafe' });
+    return opts.out;
+  }
+  return shape.length === 0 ? scalarOf(r) : r;
 }
 
-/** True when both have the same shape and equal elements (NaN != NaN). */
+function isArray(x: unknown): x is NdArray {
+  return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
+}
+
+function checkArray(a: unknown, fname: string): asserts a is NdArray {
+  if (!isArray(a)) throw new DTypeError(`${fname}: expected an np array, got ${a === null ? 'null' : typeof a}`);
+}
+
+/** numpy's default accumulator of sum/prod: bool and small integers widen to the platform integer. */
+export function sumType(t: DType): DType {
+  if (t.kind === 'f') return t;
+  if (t.kind === 'b') return intp;
+  if (t.kind === 'u') return t.itemsize >= uintp.itemsize ? t : uintp;
+  return t.itemsize >= intp.itemsize ? t : intp;
+}
+
+function accumulator(a: NdArray, opts: ReduceOptions): DType {
+  if (opts.dtype !== undefined && opts.dtype !== null) return toDType(opts.dtype);
+  if (opts.out) return dtypeOf(opts.out.data);
+  return sumType(dtypeOf(a.data));
+}
+
+function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOptions): NdArray | ScalarResult {
+  checkArray(a, op);
+  const mask = axisMask(opts.axis, a.shape.length);
+  const acc = accumulator(a, opts);
+  const res = reduceCore(op, a, mask, acc, op === 'sum' ? 0 : 1);
+  return finish(res, a, mask, opts, name);
+}
+
+/**
+ * Sum of elements over the given axes, as `numpy.sum`. bool and integers
+ * narrower than the platform integer sum in it (int64/uint64; 32-bit on
+ * 32-bit ARM), wrapping as numpy's; floats sum pairwise in their own dtype,
+ * bit-equal to numpy. Over all axes the result is a scalar.
+ *
+ * @example
+ * ```ts
+ * const a = np.arange(6);
+ * np.sum(a) // => 15n
+ * ```
+ */
+export function sum(a: NdArray, opts?: AllAxes): number | bigint;
+export function sum(a: NdArray, opts: ReduceOptions): NdArray | number | bigint;
+export function sum(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResult {
+  return additive('sum', 'add', a, opts);
+}
+
+/**
+ * Product of elements over the given axes, as `numpy.prod` (integers widen
+ * as in {@link sum} and wrap on overflow).
+ *
+ * @example
+ * ```ts
+ * np.prod(np.array([1, 2, 3, 4], 'int32')) // => 24n
+ * ```
+ */
+export function prod(a: NdArray, opts?: AllAxes): number | bigint;
+export function prod(a: NdArray, opts: ReduceOptions): NdArray | number | bigint;
+export function prod(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResult {
+  return additive('prod', 'multiply', a, opts);
+}
+
+function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
+  checkArray(a, op);
+  const mask = axisMask(opts.axis, a.shape.length);
+  const t = dtypeOf(a.data);
+  if (mask.some((m, d) => m && a.shape[d] === 0) || (a.size === 0 && mask.every((m) => m))) {
+    throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
+  }
+  const res = reduceCore(op, a, mask, t, 'first');
+  return finish(res, a, mask, opts, name);
+}
+
+/**
+ * Smallest element over the given axes, as `numpy.min` (`amin`): NaN if a
+ * NaN is among them. An empty reduction is numpy's ValueError.
+ *
+ * @example
+ * ```ts
+ * np.min(np.array([[3, 1], [2, 5]], 'uint8'), { axis: 0 }) // => array([2, 1], dtype=uint8)
+ * ```
+ */
+export function min<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes): ScalarOf<N>;
+export function min<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions): NdArray<N> | ScalarOf<N>;
+export function min(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
+  return extreme('min', 'minimum', a, opts);
+}
+
+/**
+ * Largest element over the given axes, as `numpy.max` (`amax`): NaN if a
+ * NaN is among them. An empty reduction is numpy's ValueError.
+ *
+ * @example
+ * ```ts
+ * np.max(np.array([3, 1, 2], 'int16')) // => 3
+ * ```
+ */
+export function max<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes): ScalarOf<N>;
+export function max<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions): NdArray<N> | ScalarOf<N>;
+export function max(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
+  return extreme('max', 'maximum', a, opts);
+}
+
+/**
+ * `numpy.amin`, the same function as {@link min}.
+ *
+ * @example
+ * ```ts
+ * np.amin(np.array([3, 1, 2], 'int8')) // => 1
+ * ```
+ */
+export const amin = min;
+
+/**
+ * `numpy.amax`, the same function as {@link max}.
+ *
+ * @example
+ * ```ts
+ * np.amax(np.array([3, 1, 2], 'int8')) // => 3
+ * ```
+ */
+export const amax = max;
+
+/** fmin.reduce: the smallest non-NaN element (NaN only if all are NaN). */
+export function nanExtreme(op: 'fmin' | 'fmax', a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
+  return extreme(op, op, a, opts);
+}
+
+/**
+ * Range (max − min) over the given axes, as `numpy.ptp`; integers wrap in
+ * their dtype as numpy's subtraction does.
+ *
+ * @example
+ * ```ts
+ * np.ptp(np.array([4, 9, 2], 'uint8')) // => 7
+ * ```
+ */
+export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes): ScalarOf<N>;
+export function ptp<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions): NdArray<N> | ScalarOf<N>;
+export function ptp(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
+  checkArray(a, 'ptp');
+  const mask = axisMask(opts.axis, a.shape.length);
+  const t = dtypeOf(a.data);
+  if (mask.some((m, d) => m && a.shape[d] === 0) || (a.size === 0 && mask.every((m) => m))) {
+    throw new ValueError('zero-size array to reduction operation maximum which has no identity');
+  }
+  const hi = reduceCore('max', a, mask, t, 'first');
+  const lo = reduceCore('min', a, mask, t, 'first');
+  const h = hi.data as unknown as (number | bigint)[];
+  const l = lo.data as unknown as (number | bigint)[];
+  for (let i = 0; i < hi.size; i++) {
+    if (t.isBigInt) h[i] = (h[i] as bigint) - (l[i] as bigint);
+    else if (t.kind === 'f') h[i] = (h[i] as number) - (l[i] as number);
+    else h[i] = (h[i] as number) - (l[i] as number); // the typed array wraps it
+    if (t.kind === 'b') h[i] = h[i] !== l[i] ? 1 : 0;
+  }
+  if (t.kind === 'b') throw new DTypeError("numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.");
+  return finish(hi, a, mask, opts, 'subtract');
+}
+
+function arg(which: 'argmin' | 'argmax', a: NdArray, opts: ArgOptions): NdArray | ScalarResult {
+  checkArray(a, which);
+  const nd = a.shape.length;
+  const axis = opts.axis === undefined || opts.axis === null ? null : normalizeAxis(opts.axis, nd);
+  const len = axis === null ? a.size : a.shape[axis];
+  if (len === 0) throw new ValueError(`attempt to get ${which} of an empty sequence`);
+  const t = dtypeOf(a.data);
+  const d = a.data as unknown as (number | bigint)[];
+  const better = which === 'argmin' ? (x: number | bigint, m: number | bigint) => x < m : (x: number | bigint, m: number | bigint) => x > m;
+  const nanable = t.kind === 'f';
+  // the positions along the reduced direction, in numpy's order (C order of the view)
+  let outShape: number[];
+  let lanes: number[]; // offset of each lane's first element
+  let step: (i: number, base: number) => number;
+  if (axis === null) {
+    outShape = [];
+    lanes = [a.offset];
+    const st = cStrides(a.shape);
+    step = (i, base) => {
+      let p = base;
+      for (let k = 0; k < nd; k++) p += Math.floor(i / st[k]) % a.shape[k] * a.stride[k];
+      return p;
+    };
+  } else {
+    outShape = a.shape.filter((_, k) => k !== axis);
+    const os = cStrides(outShape);
+    const n = outShape.reduce((p, x) => p * x, 1);
+    lanes = new Array<number>(n);
+    const others = a.shape.map((_, k) => k).filter((k) => k !== axis);
+    for (let j = 0; j < n; j++) {
+      let p = a.offset;
+      others.forEach((k, m) => {
+        p += Math.floor(j / os[m]) % outShape[m] * a.stride[k];
+      });
+      lanes[j] = p;
+    }
+    const s = a.stride[axis];
+    step = (i, base) => base + i * s;
+  }
+  const res = allocate(intp, lanes.length) as unknown as (number | bigint)[];
+  const contiguous = axis === null && a.shape.every((n, k) => n === 1 || a.stride[k] === cStrides(a.shape)[k]);
+  lanes.forEach((base, j) => {
+    let best = 0;
+    let m = d[contiguous ? base : step(0, base)];
+    if (!(nanable && m !== m)) {
+      for (let i = 1; i < len; i++) {
+        const x = d[contiguous ? base + i : step(i, base)];
+        if (nanable && x !== x) {
+          best = i;
+          break;
+        }
+        if (better(x, m)) {
+          m = x;
+          best = i;
+        }
+      }
+    }
+    res[j] = intp.isBigInt ? BigInt(best) : best;
+  });
+  let shape = outShape;
+  if (opts.keepdims) shape = axis === null ? a.shape.map(() => 1) : a.shape.map((n, k) => (k === axis ? 1 : n));
+  const r = wrap(res as unknown as AnyTypedArray, shape) as NdArray;
+  if (opts.out) {
+    checkOut(opts.out, shape, intp, which, 'same_kind');
+    copyto(opts.out, r);
+    return opts.out;
+  }
+  return shape.length === 0 ? scalarOf(r) : r;
+}
+
+/**
+ * Index of the smallest element (first occurrence; a NaN wins), along
+ * `axis` or in the flattened array, as `numpy.argmin`. Indices are intp
+ * (bigint on 64-bit platforms).
+ *
+ * @example
+ * ```ts
+ * np.argmin(np.array([3, 1, 2, 1], 'uint8')) // => 1n
+ * ```
+ */
+export function argmin(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined }): number | bigint;
+export function argmin(a: NdArray, opts: ArgOptions): NdArray | number | bigint;
+export function argmin(a: NdArray, opts: ArgOptions = {}): NdArray | ScalarResult {
+  return arg('argmin', a, opts);
+}
+
+/**
+ * Index of the largest element (first occurrence; a NaN wins), along
+ * `axis` or in the flattened array, as `numpy.argmax`.
+ *
+ * @example
+ * ```ts
+ * np.argmax(np.array([3, 7, 7], 'int16')) // => 1n
+ * ```
+ */
+export function argmax(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined }): number | bigint;
+export function argmax(a: NdArray, opts: ArgOptions): NdArray | number | bigint;
+export function argmax(a: NdArray, opts: ArgOptions = {}): NdArray | ScalarResult {
+  return arg('argmax', a, opts);
+}
+
+function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
+  checkArray(a, op);
+  const mask = axisMask(opts.axis, a.shape.length);
+  const res = reduceCore(op, a, mask, bool, op === 'any' ? 0 : 1);
+  return finish(res, a, mask, opts, op === 'any' ? 'logical_or' : 'logical_and');
+}
+
+/**
+ * Whether any element over the given axes is non-zero (NaN counts), as
+ * `numpy.any`; a boolean over all axes, else a bool array.
+ *
+ * @example
+ * ```ts
+ * np.any(np.array([0, 0, 3], 'int8')) // => true
+ * ```
+ */
+export function any(a: NdArray, opts?: AllAxes): boolean;
+export function any(a: NdArray, opts: ExtremeOptions): NdArray<'bool'> | boolean;
+export function any(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
+  return logical('any', a, opts);
+}
+
+/**
+ * Whether every element over the given axes is non-zero, as `numpy.all`.
+ *
+ * @example
+ * ```ts
+ * np.all(np.array([1, 0, 3], 'int8')) // => false
+ * ```
+ */
+export function all(a: NdArray, opts?: AllAxes): boolean;
+export function all(a: NdArray, opts: ExtremeOptions): NdArray<'bool'> | boolean;
+export function all(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
+  return logical('all', a, opts);
+}
+
+/**
+ * Number of non-zero elements, as `numpy.count_nonzero`: a number over all
+ * axes, else an intp array.
+ *
+ * @example
+ * ```ts
+ * np.count_nonzero(np.array([0, 1, 2, 0], 'uint8')) // => 2n
+ * ```
+ */
+export function count_nonzero(a: NdArray, opts: { axis?: AxisLike; keepdims?: boolean } = {}): NdArray | number | bigint {
+  checkArray(a, 'count_nonzero');
+  const mask = axisMask(opts.axis, a.shape.length);
+  const nz = wrap(allocate(bool, a.size) as AnyTypedArray, a.shape) as NdArray;
+  const src = a.data as unknown as (number | bigint)[];
+  const dst = nz.data as unknown as number[];
+  const st = cStrides(a.shape);
+  for (let i = 0; i < a.size; i++) {
+    let p = a.offset;
+    for (let k = 0; k < a.shape.length; k++) p += (Math.floor(i / st[k]) % a.shape[k]) * a.stride[k];
+    const v = src[p];
+    dst[i] = v !== 0 && v !== 0n ? 1 : 0;
+  }
+  const res = reduceCore('sum', nz, mask, intp, 0);
+  const shape = reducedShape(a.shape, mask, opts.keepdims === true);
+  if ((opts.axis === undefined || opts.axis === null) && !opts.keepdims) return scalarOf(res) as number | bigint;
+  return wrap(res.data, shape) as NdArray;
+}
+
+function accumulate(op: 'sum' | 'prod', a: NdArray, opts: AccumulateOptions): NdArray {
+  checkArray(a, op === 'sum' ? 'cumsum' : 'cumprod');
+  let src = a;
+  let axis: number;
+  if (opts.axis === undefined || opts.axis === null) {
+    // numpy flattens in C order first
+    const flat = newArray(dtypeOf(a.data), a.shape);
+    if (a.size) copyto(flat, a);
+    src = wrap(flat.data, [a.size]) as NdArray;
+    axis = 0;
+  } else {
+    axis = normalizeAxis(opts.axis, a.shape.length);
+  }
+  const accT = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(dtypeOf(src.data));
+  const res = newArray(accT, src.shape);
+  if (src.size) copyto(res, src, { casting: 'unsafe' });
+  const k = kernel(op, accT);
+  const d = res.data as unknown as (number | bigint)[];
+  const st = cStrides(src.shape);
+  const n = src.shape[axis];
+  const s = st[axis];
+  const lanes = res.size / (n || 1);
+  for (let j = 0; j < lanes && n > 1; j++) {
+    // lane j: the C-order index with axis position 0
+    const outer = Math.floor(j / s);
+    const inner = j % s;
+    const base = outer * s * n + inner;
+    let acc = d[base];
+    for (let i = 1; i < n; i++) {
+      acc = k.step(acc, d[base + i * s]);
+      d[base + i * s] = acc;
+    }
+  }
+  if (opts.out) {
+    if (opts.out.shape.length !== res.shape.length || opts.out.shape.some((x, i) => x !== res.shape[i])) {
+      throw new ValueError(`provided out is the wrong size for the accumulation: (${opts.out.shape.join(', ')}) vs (${res.shape.join(', ')})`);
+    }
+    copyto(opts.out, res, { casting: 'unsafe' });
+    return opts.out;
+  }
+  return res;
+}
+
+/**
+ * Running sum along `axis` (flattened in C order when absent), as
+ * `numpy.cumsum`: sequential additions in the dtype {@link sum} would use.
+ *
+ * @example
+ * ```ts
+ * np.cumsum(np.array([1, 2, 3], 'uint8')) // => array([1, 3, 6], dtype=uint64)
+ * ```
+ */
+export function cumsum(a: NdArray, opts: AccumulateOptions = {}): NdArray {
+  return accumulate('sum', a, opts);
+}
+
+/**
+ * Running product along `axis` (flattened when absent), as `numpy.cumprod`.
+ *
+ * @example
+ * ```ts
+ * np.cumprod(np.array([1, 2, 3], 'int8')) // => array([1, 2, 6])
+ * ```
+ */
+export function cumprod(a: NdArray, opts: AccumulateOptions = {}): NdArray {
+  return accumulate('prod', a, opts);
+}
+
+/**
+ * True when both have the same shape and equal elements (NaN != NaN), as
+ * `numpy.array_equal`.
+ *
+ * @example
+ * ```ts
+ * np.array_equal(np.array([1, 2]), np.array([1, 2])) // => true
+ * ```
+ */
 export function array_equal(a: NdArray, b: NdArray): boolean {
   if (a.shape.length !== b.shape.length || a.shape.some((n, i) => n !== b.shape[i])) return false;
-  const native = nativeEqual(a, b);
-  if (native !== undefined) return native;
-  if (isContiguous(a) && isContiguous(b) && dtypeOfArray(a) === dtypeOfArray(b) && !dtypeOfArray(a).isBigInt) {
-    const x = flatView(a) as Float64Array;
-    const y = flatView(b) as Float64Array;
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-    return true;
-  }
-  const da = a.data as AnyTypedArray as unknown as ArrayLike<number | bigint>;
-  const db = b.data as AnyTypedArray as unknown as ArrayLike<number | bigint>;
-  let equal = true;
-  forEachIndex(a.shape, [a.stride, b.stride], [a.offset, b.offset], ([i, j]) => {
+  const da = a.data as unknown as (number | bigint)[];
+  const db = b.data as unknown as (number | bigint)[];
+  const st = cStrides(a.shape);
+  for (let i = 0; i < a.size; i++) {
+    let p = a.offset;
+    let q = b.offset;
+    for (let k = 0; k < a.shape.length; k++) {
+      const x = Math.floor(i / st[k]) % a.shape[k];
+      p += x * a.stride[k];
+      q += x * b.stride[k];
+    }
     // 1 == 1n and 1.0 == 1 compare by value, as numpy's promotion does
-    if (equal && !(da[i] == db[j])) equal = false;
-  });
-  return equal;
+    if (!(da[p] == db[q])) return false;
+  }
+  return true;
 }

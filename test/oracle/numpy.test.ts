@@ -101,7 +101,7 @@ function ours(op: string, a: np.NdArray, b: np.NdArray): np.NdArray {
     case 'sum': case 'min': case 'max': {
       const t = op === 'sum' ? sumType(np.dtype(a.data.constructor as Uint8ArrayConstructor)) : np.dtype(a.data.constructor as Uint8ArrayConstructor);
       if (a.size === 0 && op !== 'sum') return np.zeros(0, t);
-      return np.full(1, np[op](a), t);
+      return np.full(1, (np[op] as (x: np.NdArray) => np.Scalar)(a), t);
     }
     // numpy on 32-bit ARM compares a 64-bit shift count as a 32-bit size_t
     // (a count of 2^32 + 3 shifts by 3): keep 64-bit counts within 0-255

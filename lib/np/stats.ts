@@ -1,0 +1,501 @@
+/**
+ * Statistics with numpy's formulas, so results are bit-equal to numpy's:
+ * mean (sum, then one division in the result dtype), var/std (the mean,
+ * the squared deviations summed again, / (n − ddof)), average (weights),
+ * median and percentile/quantile (method 'linear': numpy's lerp, in the
+ * dtypes numpy computes it in), and the NaN-ignoring nansum, nanmean,
+ * nanmin, nanmax.
+ */
+import { DTypeError } from '../errors.js';
+import { allocate } from './alloc.js';
+import { type AnyTypedArray, type DType, type DTypeLike, bool, dtype as toDType, dtypeOf, float64, intp } from './dtype.js';
+import { ValueError, normalizeAxis } from './errors.js';
+import { type NdArray, wrap } from './ndarray.js';
+import { result_type } from './promote.js';
+import {
+  type AxisLike, type ExtremeOptions, type ReduceOptions, type ScalarResult, axisMask, cStrides, finish, nanExtreme,
+  reduceCore, reducedShape, scalarOf, sumType,
+} from './reduce.js';
+
+/** Keyword arguments of var/std. */
+export interface VarOptions extends ReduceOptions {
+  /** Delta degrees of freedom: the divisor is n − ddof (default 0). */
+  ddof?: number;
+}
+
+/** Keyword arguments of median/percentile/quantile. */
+export interface QuantileOptions {
+  axis?: AxisLike;
+  keepdims?: boolean;
+  out?: NdArray;
+  /** Only 'linear' (numpy's default) is implemented. */
+  method?: 'linear';
+}
+
+/** Keyword arguments of average. */
+export interface AverageOptions {
+  axis?: AxisLike;
+  weights?: NdArray;
+  returned?: boolean;
+  keepdims?: boolean;
+}
+
+/** Division by zero where Python raises it (numpy's average with weights summing to 0). */
+export class ZeroDivisionError extends ValueError {
+  constructor(message: string) {
+    super(message, 'EZERODIV');
+  }
+}
+
+function isArray(x: unknown): x is NdArray {
+  return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
+}
+
+function check(a: unknown, fname: string): asserts a is NdArray {
+  if (!isArray(a)) throw new DTypeError(`${fname}: expected an np array, got ${a === null ? 'null' : typeof a}`);
+}
+
+/** The dtype mean/var compute in: float64 for bool and integers, else the array's. */
+function meanType(t: DType, dtype: DTypeLike | undefined | null): DType {
+  if (dtype !== undefined && dtype !== null) return toDType(dtype);
+  return t.kind === 'f' ? t : float64;
+}
+
+/** Elements of `x` (the accumulator array, C order) divided by `n` in its dtype. */
+function divideBy(x: NdArray, n: number | ((i: number) => number)): void {
+  const t = dtypeOf(x.data);
+  const d = x.data as unknown as (number | bigint)[];
+  for (let i = 0; i < x.size; i++) {
+    const c = typeof n === 'number' ? n : n(i);
+    if (t.kind === 'f') d[i] = t.name === 'float32' ? Math.fround((d[i] as number) / c) : (d[i] as number) / c;
+    else if (t.isBigInt) d[i] = BigInt(Math.trunc(Number(d[i]) / c));
+    else d[i] = Math.trunc((d[i] as number) / c);
+  }
+}
+
+function countOf(a: NdArray, mask: readonly boolean[]): number {
+  return a.shape.reduce((p, n, d) => (mask[d] ? p * n : p), 1);
+}
+
+/**
+ * Arithmetic mean over the given axes, as `numpy.mean`: integers and bool
+ * average in float64, float32 in float32 (sum pairwise, then one division).
+ * An empty reduction is NaN.
+ *
+ * @example
+ * ```ts
+ * np.mean(np.array([1, 2, 3, 4], 'uint8')) // => 2.5
+ * ```
+ */
+export function mean(a: NdArray, opts: ReduceOptions = {}): NdArray | number {
+  check(a, 'mean');
+  const mask = axisMask(opts.axis, a.shape.length);
+  const t = meanType(dtypeOf(a.data), opts.dtype);
+  const s = reduceCore('sum', a, mask, t, 0);
+  divideBy(s, countOf(a, mask));
+  return finish(s, a, mask, opts, 'add') as NdArray | number;
+}
+
+/** Visit every element of `a` in C order of its shape: callback(flat index, data position). */
+function each(a: NdArray, f: (i: number, p: number) => void): void {
+  const nd = a.shape.length;
+  const idx = new Array<number>(nd).fill(0);
+  let p = a.offset;
+  for (let i = 0; i < a.size; i++) {
+    f(i, p);
+    for (let d = nd - 1; d >= 0; d--) {
+      p += a.stride[d];
+      if (++idx[d] < a.shape[d]) break;
+      p -= a.stride[d] * a.shape[d];
+      idx[d] = 0;
+    }
+  }
+}
+
+/**
+ * A new array shaped like `a` whose memory follows `a`'s axis order by
+ * |stride| (numpy's 'K' layout for a new result), filled by `value(p)` for
+ * the element at data position p of `a` (and its C-order index i).
+ */
+function likeK(a: NdArray, t: DType, value: (p: number, i: number) => number | bigint): NdArray {
+  const nd = a.shape.length;
+  const order = [...Array(nd).keys()].reverse();
+  // innermost first, stable by |stride|
+  order.sort((x, y) => Math.abs(a.stride[x]) - Math.abs(a.stride[y]));
+  const stride = new Array<number>(nd).fill(0);
+  let s = 1;
+  for (const d of order) {
+    stride[d] = s;
+    s *= a.shape[d];
+  }
+  const data = allocate(t, a.size) as unknown as (number | bigint)[];
+  const r = wrap(data as unknown as AnyTypedArray, a.shape) as NdArray;
+  r.stride = stride;
+  r.offset = 0;
+  const idx = new Array<number>(nd).fill(0);
+  let q = 0;
+  each(a, (i, p) => {
+    data[q] = value(p, i);
+    for (let d = nd - 1; d >= 0; d--) {
+      q += stride[d];
+      if (++idx[d] < a.shape[d]) break;
+      q -= stride[d] * a.shape[d];
+      idx[d] = 0;
+    }
+  });
+  return r;
+}
+
+/** For each C-order index of `a`, the index into the keepdims-shaped reduction result. */
+function keptIndex(a: NdArray, mask: readonly boolean[]): (i: number) => number {
+  const st = cStrides(a.shape);
+  const keep = reducedShape(a.shape, mask, true);
+  const ks = cStrides(keep);
+  return (i) => {
+    let k = 0;
+    for (let d = 0; d < a.shape.length; d++) if (!mask[d]) k += (Math.floor(i / st[d]) % a.shape[d]) * ks[d];
+    return k;
+  };
+}
+
+function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
+  check(a, fname);
+  const mask = axisMask(opts.axis, a.shape.length);
+  const it = dtypeOf(a.data);
+  const t = meanType(it, opts.dtype);
+  const n = countOf(a, mask);
+  const m = reduceCore('sum', a, mask, t, 0);
+  divideBy(m, n);
+  const md = m.data as unknown as number[];
+  // x = a - mean in result_type(a, mean), squared in place
+  const xt = it.kind === 'f' && t.kind === 'f' ? result_type(it, t) : t.kind === 'f' ? t : float64;
+  const f32 = xt.name === 'float32';
+  const data = a.data as unknown as (number | bigint)[];
+  const kept = keptIndex(a, mask);
+  const x = likeK(a, xt, (p, i) => {
+    const v = Number(data[p]) - md[kept(i)];
+    return f32 ? Math.fround(Math.fround(v) * Math.fround(v)) : v * v;
+  });
+  const r = reduceCore('sum', x, mask, t.kind === 'f' ? t : xt, 0);
+  divideBy(r, Math.max(n - (opts.ddof ?? 0), 0));
+  return r;
+}
+
+/**
+ * Variance over the given axes, as `numpy.var`: the mean, the squared
+ * deviations summed, divided by n − ddof.
+ *
+ * @example
+ * ```ts
+ * np.var(np.array([1, 2, 3, 4], 'int32')) // => 1.25
+ * ```
+ */
+export function var_(a: NdArray, opts: VarOptions = {}): NdArray | number {
+  const mask = axisMask(opts.axis, a.shape.length);
+  return finish(variance(a, opts, 'var'), a, mask, opts, 'add') as NdArray | number;
+}
+
+/**
+ * Standard deviation over the given axes, as `numpy.std` (square root of
+ * {@link var_}).
+ *
+ * @example
+ * ```ts
+ * np.std(np.array([1, 2, 3, 4], 'float64')) // => 1.118033988749895
+ * ```
+ */
+export function std(a: NdArray, opts: VarOptions = {}): NdArray | number {
+  const r = variance(a, opts, 'std');
+  const d = r.data as unknown as number[];
+  const f32 = dtypeOf(r.data).name === 'float32';
+  for (let i = 0; i < r.size; i++) d[i] = f32 ? Math.fround(Math.sqrt(d[i])) : Math.sqrt(d[i]);
+  const mask = axisMask(opts.axis, a.shape.length);
+  return finish(r, a, mask, opts, 'add') as NdArray | number;
+}
+
+/** `a` with NaN replaced by 0 in numpy's 'K' layout (floats only), as numpy's nan functions copy it. */
+function zeroNaN(a: NdArray): NdArray {
+  const data = a.data as unknown as number[];
+  return likeK(a, dtypeOf(a.data), (p) => (data[p] !== data[p] ? 0 : data[p]));
+}
+
+/**
+ * Sum treating NaN as zero, as `numpy.nansum`.
+ *
+ * @example
+ * ```ts
+ * np.nansum(np.array([1, NaN, 2])) // => 3
+ * ```
+ */
+export function nansum(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResult {
+  check(a, 'nansum');
+  const t = dtypeOf(a.data);
+  const src = t.kind === 'f' ? zeroNaN(a) : a;
+  const mask = axisMask(opts.axis, a.shape.length);
+  const acc = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(t);
+  return finish(reduceCore('sum', src, mask, acc, 0), a, mask, opts, 'add');
+}
+
+/**
+ * Mean ignoring NaN, as `numpy.nanmean`: an all-NaN slice gives NaN.
+ *
+ * @example
+ * ```ts
+ * np.nanmean(np.array([1, NaN, 2])) // => 1.5
+ * ```
+ */
+export function nanmean(a: NdArray, opts: ReduceOptions = {}): NdArray | number {
+  check(a, 'nanmean');
+  const t = dtypeOf(a.data);
+  if (t.kind !== 'f') return mean(a, opts);
+  const mask = axisMask(opts.axis, a.shape.length);
+  const acc = meanType(t, opts.dtype);
+  const tot = reduceCore('sum', zeroNaN(a), mask, acc, 0);
+  const data = a.data as unknown as number[];
+  const notnan = likeK(a, bool, (p) => (data[p] === data[p] ? 1 : 0));
+  const cnt = reduceCore('sum', notnan, mask, intp, 0);
+  const c = cnt.data as unknown as (number | bigint)[];
+  divideBy(tot, (i) => Number(c[i]));
+  return finish(tot, a, mask, opts, 'add') as NdArray | number;
+}
+
+/**
+ * Smallest element ignoring NaN, as `numpy.nanmin` (NaN for an all-NaN slice).
+ *
+ * @example
+ * ```ts
+ * np.nanmin(np.array([NaN, 3, 1])) // => 1
+ * ```
+ */
+export function nanmin(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
+  return nanExtreme('fmin', a, opts);
+}
+
+/**
+ * Largest element ignoring NaN, as `numpy.nanmax` (NaN for an all-NaN slice).
+ *
+ * @example
+ * ```ts
+ * np.nanmax(np.array([NaN, 3, 1])) // => 3
+ * ```
+ */
+export function nanmax(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
+  return nanExtreme('fmax', a, opts);
+}
+
+// ---------------------------------------------------------------------------
+// order statistics
+// ---------------------------------------------------------------------------
+
+/** The lanes of `a` over the axes of `mask`: per output (C order), the sorted values (NaN last). */
+function sortedLanes(a: NdArray, mask: readonly boolean[]): { lanes: Float64Array[] | (number | bigint)[][]; count: number } {
+  const keep = reducedShape(a.shape, mask, true);
+  const nOut = keep.reduce((p, x) => p * x, 1);
+  const n = countOf(a, mask);
+  const lanes: (number | bigint)[][] = Array.from({ length: nOut }, () => []);
+  const kept = keptIndex(a, mask);
+  const data = a.data as unknown as (number | bigint)[];
+  each(a, (i, p) => {
+    lanes[kept(i)].push(data[p]);
+  });
+  for (const l of lanes) {
+    l.sort((x, y) => {
+      if (x !== x) return y !== y ? 0 : 1;
+      if (y !== y) return -1;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+  }
+  return { lanes, count: n };
+}
+
+/**
+ * Median over the given axes, as `numpy.median`: the mean of the middle
+ * one or two values (float64 for integers); NaN if the slice has a NaN.
+ *
+ * @example
+ * ```ts
+ * np.median(np.array([3, 1, 4, 2], 'int16')) // => 2.5
+ * ```
+ */
+export function median(a: NdArray, opts: QuantileOptions = {}): NdArray | number {
+  check(a, 'median');
+  const mask = axisMask(opts.axis, a.shape.length);
+  const it = dtypeOf(a.data);
+  const t = it.kind === 'f' ? it : float64;
+  const r = round(t);
+  const { lanes, count } = sortedLanes(a, mask);
+  const res = wrap(allocate(t, lanes.length) as AnyTypedArray, reducedShape(a.shape, mask, true)) as NdArray;
+  const d = res.data as unknown as number[];
+  lanes.forEach((l, j) => {
+    if (count === 0) d[j] = NaN;
+    else if (l[count - 1] !== l[count - 1]) d[j] = NaN;
+    else if (count % 2) d[j] = r(Number(l[(count - 1) / 2]));
+    else d[j] = r(r(r(0 + Number(l[count / 2 - 1])) + Number(l[count / 2])) / 2);
+  });
+  return finish(res, a, mask, opts, 'median') as NdArray | number;
+}
+
+function round(t: DType): (x: number) => number {
+  return t.name === 'float32' ? Math.fround : (x) => x;
+}
+
+function quantiles(a: NdArray, q: number | readonly number[], opts: QuantileOptions, scale: 1 | 100, fname: string): NdArray | number {
+  check(a, fname);
+  if (opts.method !== undefined && opts.method !== 'linear') {
+    throw new ValueError(`${fname}: only method='linear' is implemented, not '${String(opts.method)}'`);
+  }
+  const it = dtypeOf(a.data);
+  // a Python scalar q stays weak: the interpolation then runs in a float array's dtype
+  const weak = typeof q === 'number';
+  const qs = (weak ? [q] : [...q]).map((x) => {
+    if (typeof x !== 'number') throw new DTypeError(`${fname}: q must be numbers`);
+    return scale === 100 ? x / 100 : x;
+  });
+  if (qs.some((x) => !(x >= 0 && x <= 1))) {
+    throw new ValueError(scale === 100 ? 'Percentiles must be in the range [0, 100]' : 'Quantiles must be in the range [0, 1]');
+  }
+  const mask = axisMask(opts.axis, a.shape.length);
+  const { lanes, count } = sortedLanes(a, mask);
+  // result dtype: lerp of the array's values with gamma (in q's dtype)
+  const t = it.kind === 'f' && weak ? it : float64;
+  const r = round(t);
+  const keep = reducedShape(a.shape, mask, opts.keepdims === true);
+  const shape = weak ? keep : [qs.length, ...keep];
+  const res = wrap(allocate(t, qs.length * lanes.length) as AnyTypedArray, shape) as NdArray;
+  const d = res.data as unknown as number[];
+  const wrapInt = (x: number | bigint, y: number | bigint): number => {
+    // b − a in the array's dtype (integers wrap, as numpy's subtract)
+    if (it.isBigInt) return Number(it.kind === 'u' ? BigInt.asUintN(64, (x as bigint) - (y as bigint)) : BigInt.asIntN(64, (x as bigint) - (y as bigint)));
+    if (it.kind === 'f') return it.name === 'float32' ? Math.fround((x as number) - (y as number)) : (x as number) - (y as number);
+    const bits = 8 * it.itemsize;
+    const v = ((x as number) - (y as number)) % 2 ** bits;
+    const u = v < 0 ? v + 2 ** bits : v;
+    return it.kind === 'u' || it.kind === 'b' ? u : u >= 2 ** (bits - 1) ? u - 2 ** bits : u;
+  };
+  qs.forEach((qv, k) => {
+    const vi = (count - 1) * qv;
+    let prev = Math.floor(vi);
+    let next = prev + 1;
+    // numpy's indexes past the end are -1 (the last), and gamma is taken against them
+    let gprev = prev;
+    if (vi >= count - 1) {
+      prev = next = count - 1;
+      gprev = -1;
+    }
+    const gamma = vi - gprev;
+    const tw = r(gamma);
+    const one = r(1 - gamma);
+    lanes.forEach((l, j) => {
+      const o = k * lanes.length + j;
+      if (count === 0) {
+        d[o] = NaN;
+        return;
+      }
+      if (l[count - 1] !== l[count - 1]) {
+        d[o] = NaN;
+        return;
+      }
+      const x = l[prev];
+      const y = l[next];
+      const diff = wrapInt(y, x);
+      const lerp = gamma >= 0.5 ? r(Number(y) - r(diff * one)) : r(Number(x) + r(diff * tw));
+      d[o] = lerp;
+    });
+  });
+  if (opts.out) {
+    finish(res, res, res.shape.map(() => false), { out: opts.out }, fname);
+    return opts.out;
+  }
+  return shape.length === 0 ? (scalarOf(res) as number) : res;
+}
+
+/**
+ * The q-th quantiles (0 ≤ q ≤ 1) over the given axes, as `numpy.quantile`
+ * with method 'linear'. A list of q puts a leading axis on the result.
+ *
+ * @example
+ * ```ts
+ * np.quantile(np.array([1, 2, 3, 4], 'float64'), 0.5) // => 2.5
+ * ```
+ */
+export function quantile(a: NdArray, q: number | readonly number[], opts: QuantileOptions = {}): NdArray | number {
+  return quantiles(a, q, opts, 1, 'quantile');
+}
+
+/**
+ * The q-th percentiles (0 ≤ q ≤ 100), as `numpy.percentile` with method 'linear'.
+ *
+ * @example
+ * ```ts
+ * np.percentile(np.array([1, 2, 3, 4], 'float64'), 50) // => 2.5
+ * ```
+ */
+export function percentile(a: NdArray, q: number | readonly number[], opts: QuantileOptions = {}): NdArray | number {
+  return quantiles(a, q, opts, 100, 'percentile');
+}
+
+/**
+ * Weighted average over the given axes, as `numpy.average`; with
+ * `returned` also the sum of the weights. Without weights, the mean.
+ *
+ * @example
+ * ```ts
+ * np.average(np.array([1, 2, 3, 4], 'float64'), { weights: np.array([1, 1, 1, 5], 'float64') }) // => 3.125
+ * ```
+ */
+export function average(a: NdArray, opts: AverageOptions = {}): NdArray | number | [NdArray | number, NdArray | number] {
+  check(a, 'average');
+  const mask = axisMask(opts.axis, a.shape.length);
+  const kd = { keepdims: opts.keepdims };
+  if (!opts.weights) {
+    const avg = mean(a, { axis: opts.axis, keepdims: opts.keepdims });
+    if (!opts.returned) return avg;
+    const t = isArray(avg) ? dtypeOf(avg.data) : float64;
+    const n = countOf(a, mask);
+    const scl = isArray(avg) ? wrap(new t.ArrayType(avg.size).fill(n as never) as AnyTypedArray, avg.shape) as NdArray : n;
+    return [avg, scl];
+  }
+  const w = opts.weights;
+  check(w, 'average');
+  const it = dtypeOf(a.data);
+  const wt = dtypeOf(w.data);
+  const rt = it.kind === 'f' ? result_type(it, wt) : result_type(it, wt, 'float64');
+  const rr = round(rt);
+  // weights: the array's shape, or 1-d along a single axis
+  let wAt: (i: number) => number;
+  const wd = w.data as unknown as (number | bigint)[];
+  const st = cStrides(a.shape);
+  if (w.shape.length === a.shape.length && w.shape.every((n, d) => n === a.shape[d])) {
+    const wpos: number[] = [];
+    each(w, (_, p) => wpos.push(p));
+    wAt = (i) => Number(wd[wpos[i]]);
+  } else {
+    if (opts.axis === undefined || opts.axis === null) {
+      throw new DTypeError('Axis must be specified when shapes of a and weights differ.');
+    }
+    if (w.shape.length !== 1) throw new DTypeError('1D weights expected when shapes of a and weights differ.');
+    const ax = typeof opts.axis === 'number' ? normalizeAxis(opts.axis, a.shape.length) : -1;
+    if (ax < 0) throw new DTypeError('1D weights expected when shapes of a and weights differ.');
+    if (w.shape[0] !== a.shape[ax]) throw new ValueError('Length of weights not compatible with specified axis.');
+    wAt = (i) => Number(wd[w.offset + (Math.floor(i / st[ax]) % a.shape[ax]) * w.stride[0]]);
+  }
+  const ad = a.data as unknown as (number | bigint)[];
+  const wk = wrap(allocate(rt, a.size) as AnyTypedArray, a.shape) as NdArray;
+  const prodArr = wrap(allocate(rt, a.size) as AnyTypedArray, a.shape) as NdArray;
+  const wkd = wk.data as unknown as number[];
+  const pd = prodArr.data as unknown as number[];
+  each(a, (i, p) => {
+    wkd[i] = rr(wAt(i));
+    pd[i] = rr(rr(Number(ad[p])) * wkd[i]);
+  });
+  const scl = reduceCore('sum', wk, mask, rt, 0);
+  const sd = scl.data as unknown as number[];
+  if (sd.some((x) => x === 0)) throw new ZeroDivisionError("Weights sum to zero, can't be normalized");
+  const tot = reduceCore('sum', prodArr, mask, rt, 0);
+  divideBy(tot, (i) => sd[i]);
+  const avg = finish(tot, a, mask, kd, 'average') as NdArray | number;
+  if (!opts.returned) return avg;
+  return [avg, finish(scl, a, mask, kd, 'average') as NdArray | number];
+}
+
+export { var_ as var };

@@ -1,0 +1,244 @@
+// Reductions against numpy as the oracle: every reduction × dtype × axes
+// (None, each, negative, tuples) × keepdims on views (transposed, negative
+// and stepped strides), empty and 0-d arrays, NaN/inf/-0, integer wrap,
+// float32 sums of large arrays bit for bit, out= and dtype=, and the errors.
+// All cases go to numpy in one batch.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import ndarray from 'ndarray';
+
+import { np } from 'u-dma-buf';
+
+import { differs, differsInError, numpy } from './oracle.js';
+
+interface Case { py: string; run: () => unknown; ulp?: number }
+
+/** Deterministic pseudo-random numbers (xorshift32). */
+function rng(seed: number): () => number {
+  let x = seed >>> 0 || 1;
+  return () => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x / 2 ** 32;
+  };
+}
+
+const DTYPES: np.DTypeName[] = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
+
+function make(t: np.DTypeName, shape: number[], seed: number, special = true): np.NdArray {
+  const dt = np.dtype(t);
+  const n = shape.reduce((p, x) => p * x, 1);
+  const data = new dt.ArrayType(n) as unknown as (number | bigint)[];
+  const r = rng(seed);
+  for (let i = 0; i < n; i++) {
+    const u = r();
+    if (dt.kind === 'b') data[i] = u < 0.5 ? 1 : 0;
+    else if (dt.kind === 'f') data[i] = (u - 0.5) * 10 ** Math.floor(r() * 6 - 2);
+    else if (dt.isBigInt) data[i] = BigInt.asIntN(64, BigInt(Math.floor(u * 2 ** 32)) * BigInt(Math.floor(r() * 2 ** 31)) + BigInt(i));
+    else data[i] = Math.floor(u * 2 ** (8 * dt.itemsize)) - (dt.kind === 'i' ? 2 ** (8 * dt.itemsize - 1) : 0);
+  }
+  if (special && dt.kind === 'f' && n > 6) {
+    data[(seed * 7) % n] = NaN;
+    data[(seed * 3 + 1) % n] = Infinity;
+    data[(seed * 5 + 2) % n] = -0;
+  }
+  return ndarray(data as unknown as Float64Array, shape) as unknown as np.NdArray;
+}
+
+/** A view of `a` as numpy spells it and as scijs makes it. */
+interface View { py: string; make: (a: np.NdArray) => np.NdArray }
+function views(nd: number): View[] {
+  const all: View[] = [{ py: '', make: (a) => a }];
+  if (nd >= 2) {
+    const perm = [...Array(nd).keys()].reverse();
+    all.push({ py: `.transpose(${perm.join(',')})`, make: (a) => a.transpose(...perm) });
+  }
+  const steps = [...Array(nd).keys()].map((i) => (i % 2 ? -1 : i === 0 ? 2 : -2));
+  all.push({ py: `[${steps.map((s) => `::${s}`).join(',')}]`, make: (a) => a.step(...steps) });
+  if (nd >= 3) {
+    const perm = [1, 0, ...[...Array(nd - 2).keys()].map((i) => i + 2)];
+    all.push({ py: `.transpose(${perm.join(',')})[::-1]`, make: (a) => a.transpose(...perm).step(-1) });
+  }
+  return all;
+}
+
+function axesOf(nd: number): (number | number[] | null)[] {
+  const out: (number | number[] | null)[] = [null];
+  for (let d = 0; d < nd; d++) out.push(d);
+  if (nd >= 2) out.push(-1, [0, nd - 1]);
+  if (nd >= 3) out.push([1, 2], [-3, -1]);
+  return out;
+}
+const pyAxis = (ax: number | number[] | null) => (ax === null ? 'None' : Array.isArray(ax) ? `(${ax.join(',')},)` : String(ax));
+
+const inputs: Record<string, np.NdArray> = {};
+const cases: Record<string, Case> = {};
+let id = 0;
+function add(py: string, run: () => unknown, ulp?: number): void {
+  cases[`c${id++}`] = { py, run, ulp };
+}
+
+// ---- the reductions over dtypes, shapes, views, axes ----
+const SHAPES = [[7], [5, 6], [3, 4, 5], [2, 3, 4, 3]];
+DTYPES.forEach((t, ti) => {
+  SHAPES.forEach((shape, si) => {
+    if (si === 1 && t !== 'float64') return;
+    const name = `x_${t}_${si}`;
+    inputs[name] = make(t, shape, 1 + ti * 10 + si);
+    const vs = views(shape.length);
+    // every view for a few dtypes, the plain array and one view for the rest
+    for (const v of ['int8', 'float32'].includes(t) ? vs : ['uint64', 'float64'].includes(t) ? [vs[0], vs[vs.length - 1]] : [vs[vs.length - 1]]) {
+      const a = () => v.make(inputs[name]);
+      const A = `${name}${v.py}`;
+      for (const ax of axesOf(shape.length)) {
+        const P = pyAxis(ax);
+        for (const kd of si === 2 ? [false, true] : [false]) {
+          const K = kd ? ', keepdims=True' : '';
+          add(`np.sum(${A}, axis=${P}${K})`, () => np.sum(a(), { axis: ax, keepdims: kd }));
+          add(`np.max(${A}, axis=${P}${K})`, () => np.max(a(), { axis: ax, keepdims: kd }));
+          if (kd) continue;
+          add(`np.prod(${A}, axis=${P})`, () => np.prod(a(), { axis: ax }));
+          add(`np.min(${A}, axis=${P})`, () => np.min(a(), { axis: ax }));
+          add(`np.any(${A}, axis=${P})`, () => np.any(a(), { axis: ax }));
+          add(`np.all(${A}, axis=${P})`, () => np.all(a(), { axis: ax }));
+          add(`np.count_nonzero(${A}, axis=${P})`, () => np.count_nonzero(a(), { axis: ax }));
+          if (t !== 'bool') add(`np.ptp(${A}, axis=${P})`, () => np.ptp(a(), { axis: ax }));
+          if (t !== 'bool') {
+            add(`np.mean(${A}, axis=${P})`, () => np.mean(a(), { axis: ax }));
+            add(`np.var(${A}, axis=${P})`, () => np.var(a(), { axis: ax }));
+            add(`np.std(${A}, axis=${P}, ddof=1)`, () => np.std(a(), { axis: ax, ddof: 1 }));
+            add(`np.median(${A}, axis=${P})`, () => np.median(a(), { axis: ax }));
+            add(`np.percentile(${A}, 37, axis=${P})`, () => np.percentile(a(), 37, { axis: ax }));
+            add(`np.quantile(${A}, [0, 0.25, 0.5, 1], axis=${P})`, () => np.quantile(a(), [0, 0.25, 0.5, 1], { axis: ax }));
+            add(`np.nansum(${A}, axis=${P})`, () => np.nansum(a(), { axis: ax }));
+            add(`np.nanmean(${A}, axis=${P})`, () => np.nanmean(a(), { axis: ax }));
+            add(`np.nanmin(${A}, axis=${P})`, () => np.nanmin(a(), { axis: ax }));
+            add(`np.nanmax(${A}, axis=${P})`, () => np.nanmax(a(), { axis: ax }));
+          }
+          if (ax === null || typeof ax === 'number') {
+            add(`np.argmin(${A}, axis=${P})`, () => np.argmin(a(), { axis: ax }));
+            add(`np.argmax(${A}, axis=${P})`, () => np.argmax(a(), { axis: ax }));
+            add(`np.cumsum(${A}, axis=${P})`, () => np.cumsum(a(), { axis: ax }));
+            add(`np.cumprod(${A}, axis=${P})`, () => np.cumprod(a(), { axis: ax }));
+          }
+        }
+      }
+    }
+  });
+});
+
+// ---- float sums where the order shows: large float32, mixed magnitudes ----
+{
+  const big = make('float32', [100003], 99, false);
+  inputs.big = big;
+  add('np.sum(big)', () => np.sum(big));
+  add('np.sum(big[::-1])', () => np.sum(big.step(-1)));
+  add('np.sum(big[::3])', () => np.sum(big.step(3)));
+  add('np.sum(big, dtype=np.float64)', () => np.sum(big, { dtype: 'float64' }));
+  const m = make('float32', [300, 400], 98, false);
+  inputs.m = m;
+  for (const [py, v] of [['m', m], ['m.T', m.transpose(1, 0)], ['m[::2]', m.step(2)], ['m[:, ::-1]', m.step(1, -1)], ['m[::-1, ::-1]', m.step(-1, -1)]] as const) {
+    add(`np.sum(${py})`, () => np.sum(v));
+    add(`np.sum(${py}, axis=0)`, () => np.sum(v, { axis: 0 }));
+    add(`np.sum(${py}, axis=1)`, () => np.sum(v, { axis: 1 }));
+  }
+  const rows = make('float32', [3, 20000], 97, false);
+  inputs.rows = rows;
+  add('np.sum(rows, axis=1)', () => np.sum(rows, { axis: 1 }));
+}
+
+// ---- empty, 0-d, dtype=, out=, errors ----
+{
+  inputs.e = make('float64', [0, 3], 5);
+  inputs.z = make('int16', [], 6);
+  inputs.s = make('float32', [], 7);
+  inputs.i8 = make('int8', [4, 5], 8);
+  const e = () => inputs.e;
+  add('np.sum(e)', () => np.sum(e()));
+  add('np.sum(e, axis=0)', () => np.sum(e(), { axis: 0 }));
+  add('np.prod(e, axis=1)', () => np.prod(e(), { axis: 1 }));
+  add('np.max(e, axis=1)', () => np.max(e(), { axis: 1 }));
+  add('np.max(e)', () => np.max(e()));
+  add('np.min(e, axis=0)', () => np.min(e(), { axis: 0 }));
+  add('np.argmax(e)', () => np.argmax(e()));
+  add('np.any(e)', () => np.any(e()));
+  add('np.all(e, axis=0)', () => np.all(e(), { axis: 0 }));
+  add('np.cumsum(e, axis=0)', () => np.cumsum(e(), { axis: 0 }));
+  add('np.sum(z)', () => np.sum(inputs.z));
+  add('np.max(s)', () => np.max(inputs.s));
+  add('np.argmin(z)', () => np.argmin(inputs.z));
+  add('np.cumsum(z)', () => np.cumsum(inputs.z));
+  add('np.sum(i8, dtype=np.int8)', () => np.sum(inputs.i8, { dtype: 'int8' }));
+  add('np.sum(i8, axis=1, dtype=np.float32)', () => np.sum(inputs.i8, { axis: 1, dtype: 'float32' }));
+  add('np.prod(i8, axis=0, dtype=np.int16)', () => np.prod(inputs.i8, { axis: 0, dtype: 'int16' }));
+  add('np.cumsum(i8, axis=1, dtype=np.int8)', () => np.cumsum(inputs.i8, { axis: 1, dtype: 'int8' }));
+  add('np.sum(i8, axis=0, out=np.zeros(5, np.int8))', () => np.sum(inputs.i8, { axis: 0, out: np.zeros(5, 'int8') }));
+  add('np.max(i8, axis=1, out=np.zeros(4, np.int16))', () => np.max(inputs.i8, { axis: 1, out: np.zeros(4, 'int16') }));
+  add('np.sum(i8, axis=2)', () => np.sum(inputs.i8, { axis: 2 }));
+  add('np.sum(i8, axis=-3)', () => np.sum(inputs.i8, { axis: -3 }));
+  add('np.sum(i8, axis=(0,0))', () => np.sum(inputs.i8, { axis: [0, 0] }));
+  add('np.argmax(i8, axis=2)', () => np.argmax(inputs.i8, { axis: 2 }));
+  add('np.sum(i8, axis=0, out=np.zeros(4, np.int8))', () => np.sum(inputs.i8, { axis: 0, out: np.zeros(4, 'int8') }));
+  add('np.sum(i8, out=np.zeros((1,), np.int8))', () => np.sum(inputs.i8, { out: np.zeros([1], 'int8') }));
+}
+
+// ---- statistics: dtype=, NaN slices, weights, errors ----
+{
+  const f = make('float32', [4, 6], 11);
+  inputs.f = f;
+  const nanrow = make('float64', [3, 4], 12, false);
+  for (let j = 0; j < 4; j++) nanrow.set(1, j, NaN);
+  nanrow.set(2, 0, NaN);
+  inputs.nanrow = nanrow;
+  const w = make('float64', [6], 13, false);
+  inputs.w = w;
+  const u = make('uint8', [5, 6], 14);
+  inputs.u = u;
+  const big = make('float32', [100003], 99, false);
+  add('np.mean(f, dtype=np.float64)', () => np.mean(f, { dtype: 'float64' }));
+  add('np.mean(big)', () => np.mean(big));
+  add('np.mean(big, dtype=np.float64)', () => np.mean(big, { dtype: 'float64' }));
+  add('np.var(big)', () => np.var(big));
+  add('np.std(big[::-3])', () => np.std(big.step(-3)));
+  add('np.mean(f, axis=1, keepdims=True)', () => np.mean(f, { axis: 1, keepdims: true }));
+  add('np.var(f, axis=0, ddof=5)', () => np.var(f, { axis: 0, ddof: 5 }));
+  add('np.nanmean(nanrow, axis=1)', () => np.nanmean(nanrow, { axis: 1 }));
+  add('np.nanmin(nanrow, axis=1)', () => np.nanmin(nanrow, { axis: 1 }));
+  add('np.nanmax(nanrow, axis=0)', () => np.nanmax(nanrow, { axis: 0 }));
+  add('np.nansum(nanrow)', () => np.nansum(nanrow));
+  add('np.median(nanrow, axis=1)', () => np.median(nanrow, { axis: 1 }));
+  add('np.percentile(nanrow, [10, 90], axis=1)', () => np.percentile(nanrow, [10, 90], { axis: 1 }));
+  add('np.percentile(f, 150)', () => np.percentile(f, 150));
+  add('np.quantile(f, -0.1)', () => np.quantile(f, -0.1));
+  add('np.median(f, axis=0, keepdims=True)', () => np.median(f, { axis: 0, keepdims: true }));
+  add('np.average(u)', () => np.average(u));
+  add('np.average(u, axis=1, weights=w)', () => np.average(u, { axis: 1, weights: w }));
+  add('np.average(f, axis=1, weights=w, returned=True)', () => np.average(f, { axis: 1, weights: w, returned: true }));
+  add('np.average(u, weights=w)', () => np.average(u, { weights: w }));
+  add('np.average(u, axis=0, weights=w)', () => np.average(u, { axis: 0, weights: w }));
+  add('np.average(u, axis=1, weights=np.zeros(6))', () => np.average(u, { axis: 1, weights: np.zeros(6) }));
+  add('np.mean(np.zeros((0, 3)), axis=0)', () => np.mean(np.zeros([0, 3]), { axis: 0 }));
+  add('np.median(np.zeros((2, 0)), axis=1)', () => np.median(np.zeros([2, 0]), { axis: 1 }));
+  add('np.nanmin(np.zeros((0,)))', () => np.nanmin(np.zeros(0)));
+  add('np.mean(u, axis=3)', () => np.mean(u, { axis: 3 }));
+}
+
+const want = numpy(inputs, Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, c.py])));
+
+test(`reductions match numpy (${Object.keys(cases).length} cases)`, () => {
+  const bad: string[] = [];
+  for (const [k, c] of Object.entries(cases)) {
+    let got: unknown;
+    let why: string | undefined;
+    try {
+      got = c.run();
+      why = differs(got, want[k], { ulp: c.ulp });
+    } catch (e) {
+      why = differsInError(e, want[k]);
+    }
+    if (why) bad.push(`${c.py}: ${why}`);
+  }
+  if (bad.length) console.log(bad.slice(0, 40).join('\n'));
+  assert.is(bad.length, 0, `${bad.length} of ${Object.keys(cases).length} differ`);
+});
+
+test.run();
