@@ -6,7 +6,6 @@ export {
   DType, type DTypeLike, type DTypeName, type AnyTypedArray, dtype, allDTypes,
   int8, uint8, int16, uint16, int32, uint32, int64, uint64, float32, float64, intp, uintp, sumDType,
 } from './dtype.js';
-export { type NdArray, type Element, type ShapeLike, type Scalar } from './ndarray.js';
 export { memmap, type MemmapOptions, type MemmapMode } from './memmap.js';
 export { zeros, empty, full, arange, array } from './create.js';
 export {
@@ -18,3 +17,8 @@ export { astype } from './cast.js';
 export { sum, min, max, array_equal } from './reduce.js';
 export { promoteTypes as promote_types, canCastSameKind } from './promote.js';
 export { IndexError, ValueError, AxisError, OverflowError, normalizeAxis } from './errors.js';
+// shape: the array type, Python indexing, shape/joining and indexing functions
+export {
+  type NdArray, type Element, type ShapeLike, type Scalar, type ArrayOperand, type Inspector,
+  setInspector, asArray, isWriteable, markReadOnly, shapeOf, isContiguous, dtypeOfArray,
+} from './ndarray.js';
