@@ -22,3 +22,8 @@ export {
   type NdArray, type Element, type ShapeLike, type Scalar, type ArrayOperand, type Inspector,
   setInspector, asArray, isWriteable, markReadOnly, shapeOf, isContiguous, dtypeOfArray,
 } from './ndarray.js';
+export { index, slice, newaxis, Slice, type IndexItem } from './slice.js';
+export {
+  reshape, ravel, squeeze, expand_dims, transpose, swapaxes, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes,
+  flip, fliplr, flipud, rot90, atleast_1d, atleast_2d, atleast_3d, type ReshapeOptions,
+} from './shape.js';
