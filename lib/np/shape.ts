@@ -9,14 +9,46 @@
  */
 import { type AnyTypedArray, type DType, type DTypeName } from './dtype.js';
 import { AxisError, ValueError } from './errors.js';
+import { castInto } from './cast.js';
 import { copyto } from './fill.js';
 import {
-  type NdArray, type ShapeLike, asArray, dtypeOfArray, isContiguous, markReadOnly, permutation, restride, shapeText, sizeOf, wrap,
+  type NdArray, type Scalar, type ShapeLike, asArray, dtypeOfArray, isContiguous, markReadOnly, permutation, restride, shapeText, sizeOf, wrap,
 } from './ndarray.js';
 
 /** A new C-ordered array of `shape` (zeroed; the engine's allocate once merged). */
 export function newArray(t: DType, shape: readonly number[]): NdArray {
   return wrap(new t.ArrayType(sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
+}
+
+/**
+ * Copy `src` (broadcast) into `dst`, converting to `dst`'s dtype with no
+ * casting check (the callers check first). The one copy primitive of
+ * shape/join/indexing, so all of them run in the engine once it copies.
+ */
+export function copyInto(dst: NdArray, src: NdArray): void {
+  if (dst.size === 0) return;
+  if (dtypeOfArray(dst) === dtypeOfArray(src)) copyto(dst, src);
+  else castInto(dst, src);
+}
+
+/** The elements of `a` in C order, as a JavaScript array. */
+export function elements(a: NdArray): Scalar[] {
+  const data = a.data as AnyTypedArray as unknown as Scalar[];
+  const nd = a.shape.length;
+  const out: Scalar[] = [];
+  if (a.size === 0) return out;
+  const idx = new Array<number>(nd).fill(0);
+  for (let p = a.offset; ;) {
+    out.push(data[p]);
+    let d = nd - 1;
+    for (; d >= 0; d--) {
+      p += a.stride[d];
+      if (++idx[d] < a.shape[d]) break;
+      p -= a.stride[d] * a.shape[d];
+      idx[d] = 0;
+    }
+    if (d < 0) return out;
+  }
 }
 
 /** A C-contiguous copy of `a` (numpy's `np.array(a, copy=True)`). */
