@@ -31,3 +31,7 @@ export {
   concatenate, stack, hstack, vstack, dstack, split, array_split, pad, roll, tile, repeat,
   type JoinOptions, type Casting, type PadWidth, type PadValues, type PadOptions,
 } from './join.js';
+export {
+  take, take_along_axis, put, putmask, place, compress, extract, nonzero, argwhere, choose, select,
+  type ArrayLike, type IndexMode, type TakeOptions,
+} from './indexing.js';

@@ -16,7 +16,7 @@ import {
 } from './ndarray.js';
 import { canCastSameKind, promoteTypes } from './promote.js';
 import {
-  atleast_1d, atleast_2d, atleast_3d, axisOf, cStrides, copyInto, elements, expand_dims, newArray, ravel, reshape,
+  atleast_1d, atleast_2d, atleast_3d, axisOf, cStrides, copyInto, elements, expand_dims, newArray, ravel, reshape, resultTypeOf, scalarArray,
 } from './shape.js';
 import { sliceIndices, Slice } from './slice.js';
 
@@ -123,7 +123,7 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
       throw new ValueError(`Output array is the wrong shape: ${shapeText(out.shape)}, the result is ${shapeText(shape)}`);
     }
   } else {
-    const t = opts.dtype !== undefined ? toDType(opts.dtype) : xs.map(dtypeOfArray).reduce(promoteTypes);
+    const t = opts.dtype !== undefined ? toDType(opts.dtype) : resultTypeOf(xs.map(dtypeOfArray));
     out = newArray(t, shape);
   }
   const to = dtypeOfArray(out);
@@ -310,18 +310,6 @@ function perAxis<T>(v: T | readonly T[] | readonly (readonly T[])[], nd: number)
   });
 }
 
-/** A number or bigint cast to dtype `t` as numpy's unsafe C cast does, as a 0-d array. */
-function castScalar(v: Scalar, t: DType): NdArray {
-  const cell = new t.ArrayType(1) as AnyTypedArray;
-  if (t.isBigInt) {
-    const b = typeof v === 'bigint' ? v : Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n;
-    (cell as BigInt64Array)[0] = t.kind === 'u' ? BigInt.asUintN(64, b) : BigInt.asIntN(64, b);
-  } else {
-    (cell as Float64Array)[0] = typeof v === 'bigint' ? Number(t.kind === 'f' ? v : BigInt.asIntN(64, v)) : v;
-  }
-  return wrap(cell, []);
-}
-
 /** Where padded position `p` (relative to the start of an axis of size `n`) reads from. */
 function source(mode: string, p: number, n: number): number {
   if (p >= 0 && p < n) return p;
@@ -411,7 +399,7 @@ export function pad<N extends DTypeName>(a: NdArray<N>, padWidth: PadWidth, opts
         const w = widths[d][side];
         if (w === 0) continue;
         const region = along(out, d, side === 0 ? 0 : shape[d] - w, w);
-        const v = castScalar(values[d][side], t);
+        const v = wrap(scalarArray(values[d][side], t), []);
         copyInto(region, restride(v, region.shape, region.shape.map(() => 0)));
       }
     }

@@ -88,17 +88,21 @@ let inspector: Inspector | undefined;
 
 /**
  * Install the function that `console.log` and `util.inspect` use for every
- * `np` array (the printing module supplies numpy's repr). Until one is set
- * an array prints as `array(shape=(2, 3), dtype=uint8)`.
+ * `np` array (the printing module supplies numpy's repr); returns the one
+ * it replaces. With none set an array prints as
+ * `array(shape=(2, 3), dtype=uint8)`.
  *
  * @example
  * ```ts
- * np.setInspector((a) => `<${a.shape.join('x')}>`);
- * console.log(np.zeros([2, 3])); // prints <2x3>
+ * const previous = np.setInspector((a) => `<${a.shape.join('x')}>`);
+ * np.zeros([2, 3]) // => <2x3>
+ * np.setInspector(previous);
  * ```
  */
-export function setInspector(fn: Inspector | undefined): void {
+export function setInspector(fn: Inspector | undefined): Inspector | undefined {
+  const previous = inspector;
   inspector = fn;
+  return previous;
 }
 
 /** A shape as numpy prints it: `(2, 3)`, `(5,)`, `()`. */

@@ -7,12 +7,13 @@
  * the original) except where numpy copies: `reshape` when the strides cannot
  * express the new shape, `ravel` of an array that is not C-contiguous.
  */
-import { type AnyTypedArray, type DType, type DTypeName } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, allDTypes } from './dtype.js';
+import { promoteTypes } from './promote.js';
 import { AxisError, ValueError } from './errors.js';
 import { castInto } from './cast.js';
 import { copyto } from './fill.js';
 import {
-  type NdArray, type Scalar, type ShapeLike, asArray, dtypeOfArray, isContiguous, markReadOnly, permutation, restride, shapeText, sizeOf, wrap,
+  type NdArray, type Scalar, type ShapeLike, asArray, dtypeOfArray, flatView, isContiguous, markReadOnly, permutation, restride, shapeText, sizeOf, wrap,
 } from './ndarray.js';
 
 /** A new C-ordered array of `shape` (zeroed; the engine's allocate once merged). */
@@ -29,6 +30,41 @@ export function copyInto(dst: NdArray, src: NdArray): void {
   if (dst.size === 0) return;
   if (dtypeOfArray(dst) === dtypeOfArray(src)) copyto(dst, src);
   else castInto(dst, src);
+}
+
+/** A one-element typed array of dtype `t` holding `v` cast as numpy's unsafe C cast does (300 → 44 in uint8). */
+export function scalarArray(v: Scalar | boolean, t: DType): AnyTypedArray {
+  const cell = new t.ArrayType(1) as AnyTypedArray;
+  if (typeof v === 'boolean') v = v ? 1 : 0;
+  if (t.isBigInt) {
+    const b = typeof v === 'bigint' ? v : Number.isFinite(v) ? BigInt(Math.trunc(v)) : 0n;
+    (cell as BigInt64Array)[0] = t.kind === 'u' ? BigInt.asUintN(64, b) : BigInt.asIntN(64, b);
+  } else {
+    (cell as Float64Array)[0] = typeof v === 'bigint' ? Number(t.kind === 'f' ? v : BigInt.asIntN(64, v)) : v;
+  }
+  return cell;
+}
+
+/** `v` cast to dtype `t` as numpy's unsafe C cast does. */
+export function castScalar(v: Scalar | boolean, t: DType): Scalar {
+  return scalarArray(v, t)[0];
+}
+
+/** The elements of a contiguous copy of `a` (or of `a` itself when contiguous), flat. */
+export function flatData(a: NdArray): AnyTypedArray {
+  return flatView(isContiguous(a) ? a : copyOf(a));
+}
+
+/**
+ * numpy's promotion of several dtypes (np.result_type of arrays): not a
+ * pairwise reduction, but every dtype promoted with the one of highest
+ * type number first, so uint16, int8, float32 give float32 as numpy's
+ * (pairwise would give float64).
+ */
+export function resultTypeOf(types: readonly DType[]): DType {
+  const all = allDTypes();
+  const main = types.reduce((m, t) => (all.indexOf(t) > all.indexOf(m) ? t : m));
+  return types.map((t) => promoteTypes(main, t)).reduce(promoteTypes);
 }
 
 /** The elements of `a` in C order, as a JavaScript array. */

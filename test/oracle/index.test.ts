@@ -112,6 +112,116 @@ const ACCESS: [string, () => unknown, string][] = [
   ['T.step(-1).get(0,1,-1)', () => acc.T.step(-1).get(0, 1, -1), 'acc.T[::-1][0,1,-1]'],
 ];
 ACCESS.forEach(([, , py], i) => (cases[`acc${i}`] = py));
+
+// the indexing functions
+const FN: Record<string, () => unknown> = {};
+const DTS = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'] as const;
+function filled(shape: number[], dt: (typeof DTS)[number]): np.NdArray {
+  const a = np.zeros(shape, dt);
+  const d = a.data as unknown as (number | bigint)[];
+  for (let i = 0; i < d.length; i++) {
+    const v = r(4) === 0 ? 0 : r(50) - (dt.startsWith('u') ? 0 : 25);
+    d[i] = dt.includes('64') && dt.startsWith('u') || dt === 'int64' ? BigInt(v) : dt.startsWith('float') && r(8) === 0 ? [NaN, -0, Infinity][r(3)] : v;
+  }
+  return a;
+}
+const copyOf = (x: np.NdArray) => np.reshape(x, x.shape, { copy: true });
+const u8 = (xs: readonly boolean[]) => {
+  const a = np.zeros(xs.length, 'uint8');
+  xs.forEach((v, i) => (a.data[i] = v ? 1 : 0));
+  return a;
+};
+const lit = (xs: readonly (number | boolean)[]) => `[${xs.map((v) => (typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v))).join(', ')}]`;
+for (let k = 0; k < 60; k++) {
+  const nd = 1 + r(3);
+  const shape = Array.from({ length: nd }, () => (r(10) === 0 ? 0 : 1 + r(4)));
+  const name = `y${k}`;
+  const x = filled(shape, DTS[r(DTS.length)]);
+  inputs[name] = x;
+  const views: [string, (a: np.NdArray) => np.NdArray][] = [['', (a) => a], ['[::-1]', (a) => np.index(a, '::-1')], ['.T', (a) => np.transpose(a)]];
+  const [vs, vf] = views[r(views.length)];
+  const v = () => vf(x);
+  const py = `${name}${vs}`;
+  const vshape = v().shape;
+  const size = v().size;
+  const ax = r(2 * nd) - nd;
+  const n = vshape[(ax + nd) % nd];
+  const idx = Array.from({ length: r(5) }, () => r(2 * n + 3) - n - 1);
+  // numpy's take loops forever wrapping an index on an empty axis (when the result is empty too)
+  const mode = (['raise', n === 0 ? 'clip' : 'wrap', 'clip'] as const)[r(3)];
+  FN[`take${k}`] = () => np.take(v(), idx, { axis: ax, mode });
+  cases[`take${k}`] = `np.take(${py}, ${lit(idx)}, axis=${ax}, mode='${mode}')`;
+  const fidx = Array.from({ length: r(5) }, () => r(2 * size + 3) - size - 1);
+  FN[`takef${k}`] = () => np.take(v(), fidx, { mode });
+  cases[`takef${k}`] = `np.take(${py}, np.array(${lit(fidx)}, dtype=np.intp), mode='${mode}')`;
+  const one = r(size + 2) - 1;
+  FN[`take1${k}`] = () => np.take(v(), one);
+  cases[`take1${k}`] = `np.take(${py}, ${one})`;
+  // take_along_axis with indices of the same rank
+  const ishape = vshape.map((m, d) => (d === (ax + nd) % nd ? 1 + r(3) : r(3) === 0 ? 1 : m));
+  const tidx = np.zeros(ishape, 'int32');
+  for (let i = 0; i < tidx.size; i++) (tidx.data as Int32Array)[i] = r(2 * n + 1) - n - (r(10) === 0 ? 1 : 0);
+  inputs[`t${name}`] = tidx;
+  FN[`tal${k}`] = () => np.take_along_axis(v(), tidx, { axis: ax });
+  cases[`tal${k}`] = `np.take_along_axis(${py}, t${name}, axis=${ax})`;
+  // put, putmask, place on a copy (through a view of it)
+  const pv = Array.from({ length: r(4) }, () => r(40));
+  FN[`put${k}`] = () => { const c = copyOf(x); np.put(vf(c), fidx, pv, { mode }); return c; };
+  cases[`put${k}`] = `(lambda c: (np.put(c${vs}, np.array(${lit(fidx)}, dtype=np.intp), ${lit(pv)}, mode='${mode}'), c)[1])(${name}.copy())`;
+  const mask = Array.from({ length: size + (r(12) === 0 ? 1 : 0) }, () => r(2) === 0);
+  FN[`pm${k}`] = () => { const c = copyOf(x); np.putmask(vf(c), np.reshape(u8(mask), mask.length === size ? vshape : [mask.length]), pv); return c; };
+  cases[`pm${k}`] = `(lambda c: (np.putmask(c${vs}, np.array(${lit(mask)}).reshape(${mask.length === size ? `${py}.shape` : '-1'}), ${lit(pv)}), c)[1])(${name}.copy())`;
+  FN[`pl${k}`] = () => { const c = copyOf(x); np.place(vf(c), mask, pv); return c; };
+  cases[`pl${k}`] = `(lambda c: (np.place(c${vs}, ${lit(mask)}, ${lit(pv)}), c)[1])(${name}.copy())`;
+  const cond = Array.from({ length: r(n + 2) }, () => r(2) === 0);
+  FN[`cmp${k}`] = () => np.compress(cond, v(), { axis: ax });
+  cases[`cmp${k}`] = `np.compress(${lit(cond)}, ${py}, axis=${ax})`;
+  FN[`ext${k}`] = () => np.extract(v(), v());
+  cases[`ext${k}`] = `np.extract(${py}, ${py})`;
+  FN[`nz${k}`] = () => np.nonzero(v());
+  cases[`nz${k}`] = `np.nonzero(${py})`;
+  FN[`aw${k}`] = () => np.argwhere(v());
+  cases[`aw${k}`] = `np.argwhere(${py})`;
+  const choices = [0, 1, 2].map(() => filled(vshape.slice(r(2)), DTS[r(DTS.length)]));
+  choices.forEach((c, i) => (inputs[`ch${i}${name}`] = c));
+  const ci = filled(vshape, 'int16');
+  for (let i = 0; i < ci.size; i++) (ci.data as Int16Array)[i] = r(r(6) === 0 ? 5 : 3) - (r(8) === 0 ? 1 : 0);
+  inputs[`ci${name}`] = ci;
+  const cmode = (['raise', 'wrap', 'clip'] as const)[r(3)];
+  FN[`cho${k}`] = () => np.choose(ci, choices, { mode: cmode });
+  cases[`cho${k}`] = `np.choose(ci${name}, [ch0${name}, ch1${name}, ch2${name}], mode='${cmode}')`;
+}
+{
+  const a = np.reshape(np.arange(12, undefined, 1, 'int32'), [3, 4]);
+  inputs.sa = a;
+  const c1 = [true, false, true, false];
+  const c2 = [false, false, true, true];
+  const S: [string, () => unknown, string][] = [
+    ['sel', () => np.select([c1, c2], [a, np.index(a, '::-1')], 99), `np.select([${lit(c1)}, ${lit(c2)}], [sa, sa[::-1]], 99)`],
+    ['sel-u8', () => np.select([c1], [np.reshape(np.arange(4, undefined, 1, 'uint8'), [4])], 1000), `np.select([${lit(c1)}], [np.arange(4, dtype=np.uint8)], 1000)`],
+    ['sel-f', () => np.select([c1], [a], 2.5), `np.select([${lit(c1)}], [sa], 2.5)`],
+    ['sel-len', () => np.select([c1], [a, a]), `np.select([${lit(c1)}], [sa, sa])`],
+    ['sel-empty', () => np.select([], []), 'np.select([], [])'],
+    ['take-empty', () => np.take(np.zeros([0, 3]), [0], { axis: 0 }), 'np.take(np.zeros((0, 3)), [0], axis=0)'],
+    ['take-mode', () => np.take(a, [0], { mode: 'foo' as 'raise' }), "np.take(sa, [0], mode='foo')"],
+    ['tal-nd', () => np.take_along_axis(a, [0, 1], { axis: 1 }), 'np.take_along_axis(sa, np.array([0, 1]), axis=1)'],
+    ['tal-f', () => np.take_along_axis(a, [[0.5]], { axis: 1 }), 'np.take_along_axis(sa, np.array([[0.5]]), axis=1)'],
+    ['tal-none', () => np.take_along_axis(a, [3, -1], { axis: null }), 'np.take_along_axis(sa, np.array([3, -1]), axis=None)'],
+    ['tal-none2', () => np.take_along_axis(a, [[3]], { axis: null }), 'np.take_along_axis(sa, np.array([[3]]), axis=None)'],
+    ['nz0', () => np.nonzero(np.asArray(5)), 'np.nonzero(np.array(5))'],
+    ['aw0', () => np.argwhere(np.asArray(5)), 'np.argwhere(np.array(5))'],
+    ['aw00', () => np.argwhere(np.asArray(0)), 'np.argwhere(np.array(0))'],
+    ['cmp2', () => np.compress([[true]], a), 'np.compress([[True]], sa)'],
+    ['cho-f', () => np.choose([0.5], [[1]]), 'np.choose([0.5], [[1]])'],
+    ['cho-w', () => np.choose([0, 1], [np.zeros(2, 'int8'), 300]), 'np.choose([0, 1], [np.zeros(2, np.int8), 300])'],
+    ['place-e', () => np.place(copyOf(a), np.reshape(np.arange(12), [3, 4]), []), 'np.place(sa.copy(), np.arange(12).reshape(3, 4), [])'],
+    ['pm-size', () => np.putmask(copyOf(a), [1, 0], [1]), 'np.putmask(sa.copy(), np.array([True, False]), [1])'],
+  ];
+  for (const [k, f, py] of S) {
+    FN[k] = f;
+    cases[k] = py;
+  }
+}
 const want = numpy(inputs, cases);
 
 function check(got: () => np.NdArray, w: Want, base: np.NdArray): string | undefined {
@@ -191,6 +301,23 @@ test('get/set/lo/hi/step/pick/T follow Python rules', () => {
   assert.throws(() => acc.get(0.5, 0, 0), /not an integer/);
   assert.throws(() => np.index(acc, '0, x'), /not a basic index/);
   assert.is(np.index(acc, ...[1n, -1n, 0]).get(), 20);
+});
+
+test('take, take_along_axis, put, putmask, place, compress, extract, nonzero, argwhere, choose, select match numpy', () => {
+  const bad: string[] = [];
+  for (const [k, f] of Object.entries(FN)) {
+    let got: unknown;
+    try {
+      got = f();
+    } catch (e) {
+      const why = differsInError(e, want[k]);
+      if (why) bad.push(`${cases[k]}: ${why}`);
+      continue;
+    }
+    const why = differs(got, want[k]);
+    if (why) bad.push(`${cases[k]}: ${why}`);
+  }
+  assert.equal(bad.slice(0, 10), []);
 });
 
 test('read-only views refuse writes', () => {

@@ -210,6 +210,9 @@ for (let k = 0; k < 30; k++) {
   const s = input([], 'int16');
   add(`np.concatenate([${a}, ${b}])`, () => np.concatenate([inputs[a], inputs[b]]));
   add(`np.concatenate([${a}, ${c}], axis=1)`, () => np.concatenate([inputs[a], inputs[c]], { axis: 1 }));
+  const u16 = input([2, 3], 'uint16');
+  add(`np.concatenate([${u16}, ${b}, ${c}])`, () => np.concatenate([inputs[u16], inputs[b], inputs[c]]));
+  add(`np.stack([${a}, ${b}, ${c}])`, () => np.stack([inputs[a], inputs[b], inputs[c]]));
   add(`np.concatenate([${d}, ${e}], axis=-1)`, () => np.concatenate([inputs[d], inputs[e]], { axis: -1 }));
   add(`np.concatenate([${a}, ${b}], dtype='uint8')`, () => np.concatenate([inputs[a], inputs[b]], { dtype: 'uint8' }));
   add(`np.concatenate([${c}, ${b}], dtype='int16')`, () => np.concatenate([inputs[c], inputs[b]], { dtype: 'int16' }));
