@@ -13,8 +13,9 @@
  * lists of numbers, bigints or booleans.
  */
 import { DTypeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeName, dtype as toDType, float64, int64, intp, uint8 } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, intp, uint8 } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
+import { functions } from './ufunc/index.js';
 import {
   type NdArray, type Scalar, asArray, checkWriteable, dtypeOfArray, isContiguous, isNdArray, restride, shapeText,
   sizeOf, stridedIndex, wrap,
@@ -29,14 +30,6 @@ export type ArrayLike = NdArray | Scalar | boolean | readonly ArrayLike[];
 /** How an out-of-range index is treated: an error, wrapped around, or clipped. */
 export type IndexMode = 'raise' | 'wrap' | 'clip';
 
-/** numpy's bool dtype once the engine provides it, else uint8 (0/1). */
-function boolDType(): DType {
-  try {
-    return toDType('bool' as DTypeName);
-  } catch {
-    return uint8;
-  }
-}
 
 /** Nested lists (or a scalar, or an array) as an np array, numpy's dtype discovery for these cases. */
 export function toArray(x: ArrayLike): NdArray {
@@ -50,7 +43,7 @@ export function toArray(x: ArrayLike): NdArray {
   }
   let t: DType;
   if (flat.length === 0) t = float64;
-  else if (flat.every((v) => typeof v === 'boolean')) t = boolDType();
+  else if (flat.every((v) => typeof v === 'boolean')) t = bool;
   else if (flat.some((v) => typeof v === 'number' && !Number.isInteger(v))) t = float64;
   else if (flat.some((v) => typeof v === 'bigint')) t = int64;
   else t = flat.every((v) => typeof v !== 'number' || Math.abs(v) < 2 ** 31) ? intp : int64;
@@ -126,7 +119,7 @@ export interface TakeOptions {
  * np.take(np.arange(5), 7, { mode: 'clip' }) // => 4n
  * ```
  */
-export function take<N extends DTypeName>(a: NdArray<N>, indices: ArrayLike, opts: TakeOptions = {}): NdArray<N> | Scalar {
+export function take<N extends DTypeName>(a: NdArray<N>, indices: ArrayLike, opts: TakeOptions = {}): NdArray<N> | Scalar | boolean {
   const mode = opts.mode ?? 'raise';
   checkMode(mode);
   let x = asArray(a) as NdArray;
@@ -161,7 +154,7 @@ export function take<N extends DTypeName>(a: NdArray<N>, indices: ArrayLike, opt
   }
   if (opts.out && out !== opts.out) copyInto(opts.out, out);
   const result = opts.out ?? out;
-  if (result.shape.length === 0 && !opts.out) return result.get() as Scalar;
+  if (result.shape.length === 0 && !opts.out) return scalarOfArray(result);
   return result as NdArray<N>;
 }
 
@@ -551,10 +544,9 @@ function broadcastView(x: NdArray, shape: readonly number[]): NdArray {
 export function select(condlist: readonly ArrayLike[], choicelist: readonly ArrayLike[], defaultValue: ArrayLike = 0): NdArray {
   if (condlist.length !== choicelist.length) throw new ValueError('list of cases must be same length as list of conditions');
   if (condlist.length === 0) throw new ValueError('select with an empty condition list is not possible');
-  const b = boolDType();
   const conds = condlist.map((c, i) => {
     const x = toArray(c);
-    if (dtypeOfArray(x) !== b || (b === uint8 && isNdArray(c))) {
+    if (dtypeOfArray(x) !== bool) {
       throw new DTypeError(`invalid entry ${i} in condlist: should be boolean ndarray`);
     }
     return x;
@@ -577,3 +569,12 @@ export function select(condlist: readonly ArrayLike[], choicelist: readonly Arra
   }
   return out;
 }
+
+/** The element of a 0-d array as numpy's scalar: number, bigint, or boolean for bool. */
+function scalarOfArray(a: NdArray): Scalar | boolean {
+  const v = a.get() as Scalar;
+  return dtypeOfArray(a) === bool ? v !== 0 : v;
+}
+
+// numpy's where(condition) with one argument is nonzero: the engine's where finds it here
+functions.set('nonzero', nonzero as (...args: never[]) => unknown);

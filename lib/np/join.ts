@@ -9,19 +9,16 @@
  * split and array_split return views.
  */
 import { DTypeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype as toDType } from './dtype.js';
+import { type AnyTypedArray, type DTypeLike, type DTypeName, dtype as toDType } from './dtype.js';
 import { ValueError } from './errors.js';
 import {
   type NdArray, type Scalar, asArray, checkWriteable, dtypeOfArray, isNdArray, restride, shapeText, wrap,
 } from './ndarray.js';
-import { canCastSameKind, promoteTypes } from './promote.js';
+import { type Casting, castAllowed, checkCasting } from './promote.js';
 import {
   atleast_1d, atleast_2d, atleast_3d, axisOf, cStrides, copyInto, elements, expand_dims, newArray, ravel, reshape, resultTypeOf, scalarArray,
 } from './shape.js';
 import { sliceIndices, Slice } from './slice.js';
-
-/** numpy's casting rules for writing one dtype into another. */
-export type Casting = 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
 
 /** Options of {@link concatenate} and the stacking functions. */
 export interface JoinOptions {
@@ -33,22 +30,6 @@ export interface JoinOptions {
   dtype?: DTypeLike;
   /** How the inputs may be cast into the result (default 'same_kind'). */
   casting?: Casting;
-}
-
-function castOk(from: DType, to: DType, casting: Casting): boolean {
-  switch (casting) {
-    case 'unsafe':
-      return true;
-    case 'same_kind':
-      return canCastSameKind(from, to);
-    case 'no':
-    case 'equiv':
-      return from === to;
-    case 'safe':
-      return promoteTypes(from, to) === to;
-    default:
-      throw new ValueError(`casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'`);
-  }
 }
 
 /** A view of `a` restricted to [start, start + n) along `axis`. */
@@ -114,7 +95,7 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
   if (opts.out !== undefined && opts.dtype !== undefined) {
     throw new DTypeError(`${what}() only takes \`out\` or \`dtype\` as an argument, but both were provided.`);
   }
-  const casting = opts.casting ?? 'same_kind';
+  const casting = checkCasting(opts.casting ?? 'same_kind');
   let out: NdArray;
   if (opts.out !== undefined) {
     out = opts.out;
@@ -129,7 +110,7 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
   const to = dtypeOfArray(out);
   for (const a of xs) {
     const from = dtypeOfArray(a);
-    if (!castOk(from, to, casting)) {
+    if (!castAllowed(from, to, casting)) {
       throw new DTypeError(`Cannot cast array data from dtype('${from.name}') to dtype('${to.name}') according to the rule '${casting}'`);
     }
   }
@@ -272,7 +253,7 @@ export type PadValues = Scalar | readonly Scalar[] | readonly (readonly Scalar[]
 
 /** Options of {@link pad}. */
 export interface PadOptions {
-  /** 'constant' (default), 'edge', 'reflect', 'symmetric', 'wrap' or 'empty'. */
+  /** 'constant' (default), 'edge', 'reflect', 'symmetric', 'wrap' or 'empty' (uninitialised). */
   mode?: 'constant' | 'edge' | 'reflect' | 'symmetric' | 'wrap' | 'empty';
   /** For 'constant': the values (default 0), cast to the array's dtype as numpy does. */
   constant_values?: PadValues;
@@ -356,7 +337,7 @@ function padSide(roi: NdArray, axis: number, c: number, n: number, from: number,
  * after]` (every axis), or one `[before, after]` per axis. Modes:
  * 'constant' (`constant_values` in the same forms, default 0, cast to the
  * dtype as numpy casts: 300 in uint8 is 44), 'edge', 'reflect' (mirror
- * without the edge), 'symmetric' (with it), 'wrap', 'empty' (zeros here).
+ * without the edge), 'symmetric' (with it), 'wrap', 'empty' (uninitialised, as numpy's).
  * Widths larger than the axis repeat the pattern, as numpy's. Built from
  * copies of views of the result (one per side and axis, more when a width
  * exceeds the period), never per element.

@@ -11,14 +11,14 @@ import { type AnyTypedArray, type DType, type DTypeName, allDTypes } from './dty
 import { promoteTypes } from './promote.js';
 import { AxisError, ValueError } from './errors.js';
 import { castInto } from './cast.js';
-import { copyto } from './fill.js';
+import { allocate } from './alloc.js';
 import {
   type NdArray, type Scalar, type ShapeLike, asArray, dtypeOfArray, flatView, isContiguous, markReadOnly, permutation, restride, shapeText, sizeOf, wrap,
 } from './ndarray.js';
 
-/** A new C-ordered array of `shape` (zeroed; the engine's allocate once merged). */
+/** A new C-ordered array of `shape` for a result that will be written in full (the engine's allocate: uninitialised when large). */
 export function newArray(t: DType, shape: readonly number[]): NdArray {
-  return wrap(new t.ArrayType(sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
+  return wrap(allocate(t, sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
 }
 
 /**
@@ -27,9 +27,7 @@ export function newArray(t: DType, shape: readonly number[]): NdArray {
  * shape/join/indexing, so all of them run in the engine once it copies.
  */
 export function copyInto(dst: NdArray, src: NdArray): void {
-  if (dst.size === 0) return;
-  if (dtypeOfArray(dst) === dtypeOfArray(src)) copyto(dst, src);
-  else castInto(dst, src);
+  if (dst.size > 0) castInto(dst, src);
 }
 
 /** A one-element typed array of dtype `t` holding `v` cast as numpy's unsafe C cast does (300 → 44 in uint8). */
@@ -90,7 +88,7 @@ export function elements(a: NdArray): Scalar[] {
 /** A C-contiguous copy of `a` (numpy's `np.array(a, copy=True)`). */
 export function copyOf<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
   const out = newArray(dtypeOfArray(a), a.shape) as NdArray<N>;
-  copyto(out as NdArray, a as NdArray);
+  copyInto(out as NdArray, a as NdArray);
   return out;
 }
 
