@@ -202,35 +202,38 @@ interface Parts {
 }
 
 /**
- * The digits of finite x: shortest (unique) cut to `precision` fractional
- * digits, or exactly `precision` digits (not unique); trailing zeros are
- * kept only when `keepZeros`.
+ * The digits of finite x, as numpy's Dragon4 gives them: unique (the
+ * shortest digits that read back as x, cut to `precision` fractional digits
+ * when longer, extended with the exact value's next digits up to
+ * `minDigits`) or exactly `precision` digits of the exact value; every cut is
+ * exact round-half-even. `trim` drops trailing zeros.
  */
-function floatParts(x: number, f32: boolean, scientific: boolean, precision: number | undefined, unique: boolean, plus: boolean): Parts {
+function floatParts(
+  x: number, f32: boolean, scientific: boolean, precision: number | undefined, unique: boolean, plus: boolean,
+  minDigits: number, trim: boolean,
+): Parts {
   const sign = x < 0 || Object.is(x, -0) ? '-' : plus ? '+' : '';
-  if (scientific) {
-    let d: Decimal;
-    if (unique) {
-      d = shortest(x, f32);
-      if (precision !== undefined && d.digits.length - 1 > precision) d = scientificDigits(x, precision);
-    } else {
-      d = scientificDigits(x, precision ?? 0);
-    }
-    let frac = d.digits.slice(1);
-    if (unique) frac = frac.replace(/0+$/, '');
-    const e = x === 0 ? 0 : d.exp;
-    return { sign, int: d.digits[0], frac, expSign: e < 0 ? '-' : '+', expDigits: String(Math.abs(e)) };
-  }
-  let int: string;
-  let frac: string;
+  let count: number | undefined = unique ? undefined : precision ?? 0;
   if (unique) {
-    [int, frac] = positionalParts(shortest(x, f32));
-    if (precision !== undefined && frac.length > precision) [int, frac] = fixedDigits(x, precision);
-    frac = frac.replace(/0+$/, '');
-  } else {
-    [int, frac] = fixedDigits(x, precision ?? 0);
+    const d = shortest(x, f32);
+    const fracLen = scientific ? d.digits.length - 1 : positionalParts(d)[1].length;
+    if (precision !== undefined && fracLen > precision) count = precision;
+    else if (fracLen < minDigits && x !== 0) count = minDigits;
+    if (count === undefined) {
+      if (scientific) return sciParts(sign, d, x, trim);
+      const [int, frac] = positionalParts(d);
+      return { sign, int, frac: trim ? frac.replace(/0+$/, '') : frac };
+    }
   }
-  return { sign, int, frac };
+  if (scientific) return sciParts(sign, scientificDigits(x, count!), x, trim);
+  const [int, frac] = fixedDigits(x, count!);
+  return { sign, int, frac: trim ? frac.replace(/0+$/, '') : frac };
+}
+
+function sciParts(sign: string, d: Decimal, x: number, trim: boolean): Parts {
+  const frac = d.digits.slice(1);
+  const e = x === 0 ? 0 : d.exp;
+  return { sign, int: d.digits[0], frac: trim ? frac.replace(/0+$/, '') : frac, expSign: e < 0 ? '-' : '+', expDigits: String(Math.abs(e)) };
 }
 
 // ---------------------------------------------------------------- formatters
@@ -280,7 +283,8 @@ function floatFormat(values: readonly number[], o: PrintOptions, f32: boolean): 
     if (ax !== 0 && ax < min) min = ax;
   }
   if (max > 0) {
-    scientific = max >= round(1e8) || (!o.suppress && (min < round(1e-4) || round(max / min) > 1000));
+    // scientific from 1e8, or from 10**precision of the dtype when smaller (1e6 for float32)
+    scientific = max >= (f32 ? 1e6 : 1e8) || (!o.suppress && (min < round(1e-4) || round(max / min) > 1000));
   }
   let precision: number | undefined = o.floatmode === 'unique' ? undefined : o.precision;
   let unique = true;
@@ -291,7 +295,7 @@ function floatFormat(values: readonly number[], o: PrintOptions, f32: boolean): 
   let expSize = -1;
   if (finite.length > 0) {
     const fixed = o.floatmode === 'fixed';
-    const parts = finite.map((v) => floatParts(v, f32, scientific, precision, !fixed, plus));
+    const parts = finite.map((v) => floatParts(v, f32, scientific, precision, !fixed, plus, 0, !fixed));
     unique = !fixed;
     padLeft = maxOf(parts.map((p) => p.sign.length + p.int.length));
     if (scientific) {
@@ -322,9 +326,8 @@ function floatFormat(values: readonly number[], o: PrintOptions, f32: boolean): 
         : (x < 0 ? '-' : plus ? '+' : '') + o.infstr;
       return s.padStart(width);
     }
-    const p = floatParts(x, f32, scientific, precision, unique, plus);
-    let frac = p.frac;
-    if (keepZeros) frac = frac.padEnd(minDigits, '0');
+    const p = floatParts(x, f32, scientific, precision, unique, plus, minDigits, !keepZeros);
+    const frac = keepZeros ? p.frac.padEnd(minDigits, '0') : p.frac;
     const head = (p.sign + p.int).padStart(padLeft);
     if (scientific) return `${head}.${frac}e${p.expSign}${p.expDigits!.padStart(expSize, '0')}`;
     return `${head}.${frac.padEnd(padRight)}`;
@@ -482,7 +485,10 @@ export function array_repr(a: NdArray, options: Array2StringOptions = {}): strin
   const prefix = 'array(';
   const body = prefix + layout(a, o, ', ', prefix, ')');
   const extras: string[] = [];
-  if (a.size === 0 && !(a.shape.length === 1 && a.shape[0] === 0)) extras.push(`shape=${shapeText(a.shape)}`);
+  // NumPy 2.2+ also gives the shape of a summarised array
+  if ((a.size === 0 && !(a.shape.length === 1 && a.shape[0] === 0)) || a.size > o.threshold) {
+    extras.push(`shape=${shapeText(a.shape)}`);
+  }
   const implied = dt === intp || dt.name === 'float64' || isBool(dt);
   if (!implied || a.size === 0) extras.push(`dtype=${dtypeText(dt)}`);
   if (extras.length === 0) return body + ')';
@@ -502,7 +508,8 @@ function scalarText(v: Value, dt: DType): string {
   const f32 = dt.itemsize === 4;
   const sign = v < 0 || Object.is(v, -0) ? '-' : '';
   const d = shortest(v, f32);
-  if (ax !== 0 && (ax < 1e-4 || ax >= 1e16)) {
+  // numpy's scalars switch to scientific below 1e-4 and from 1e16 (1e6 for float32)
+  if (ax !== 0 && (ax < 1e-4 || ax >= (f32 ? 1e6 : 1e16))) {
     const frac = d.digits.slice(1);
     const e = d.exp;
     return `${sign}${d.digits[0]}${frac ? '.' + frac : ''}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
