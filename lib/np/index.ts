@@ -28,3 +28,6 @@ export {
   array2string, array_repr, array_str, set_printoptions, get_printoptions, printoptions, inspectArray,
   type PrintOptions, type FloatMode, type Array2StringOptions,
 } from './print.js';
+export {
+  save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,
+} from './npyio.js';

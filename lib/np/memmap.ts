@@ -4,11 +4,13 @@
  * Works for regular files and device files alike (a device's size comes
  * from lseek, which u-dma-buf answers with the buffer size).
  */
+import ndarrayFactory from 'ndarray';
 import { closeSync, constants as fsc, fstatSync, ftruncateSync, openSync } from 'node:fs';
 
 import { binding } from '../binding.js';
 import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
 import { type DType, type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
+import { ValueError } from './errors.js';
 import { Mapping, type Access } from './mapping.js';
 import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './ndarray.js';
 
@@ -30,6 +32,8 @@ export interface MemmapOptions {
   offset?: number;
   /** Default: as many elements as fit from offset to the end. */
   shape?: ShapeLike;
+  /** Element order of the file: 'C' (default, last axis fastest) or 'F' (first axis fastest). */
+  order?: 'C' | 'F';
 }
 
 const OPEN_FLAGS = {
@@ -70,10 +74,10 @@ function mapOrExplain(path: string, fd: number, offset: number, nbytes: number, 
  * Map a file into an array, as `numpy.memmap(path, dtype, mode, offset, shape)`.
  *
  * Caveats: the offset must be a multiple of the dtype's size (JavaScript
- * typed arrays cannot be unaligned); arrays are C-ordered.
+ * typed arrays cannot be unaligned).
  *
  * @param path - file or device to map
- * @param options - dtype (default 'uint8'), mode (default 'r+'), offset (0), shape
+ * @param options - dtype (default 'uint8'), mode (default 'r+'), offset (0), shape, order ('C')
  * @returns an ndarray viewing the file's bytes; no copy is made
  * @throws ShapeError when the shape does not fit, or with mode 'w+' and no shape
  * @example
@@ -91,6 +95,8 @@ export function memmap(path: string, options: MemmapOptions = {}): NdArray {
   if (offset % dt.itemsize !== 0) {
     throw new DTypeError(`offset ${offset} is not a multiple of ${dt.name}'s ${dt.itemsize} bytes; typed arrays must be aligned`);
   }
+  const order = options.order ?? 'C';
+  if (order !== 'C' && order !== 'F') throw new ValueError(`order must be 'C' or 'F', not '${String(order)}'`);
   if (mode === 'w+' && options.shape === undefined) throw new ShapeError("shape must be given if mode == 'w+'");
 
   const fd = openFile(path, mode);
@@ -119,7 +125,10 @@ export function memmap(path: string, options: MemmapOptions = {}): NdArray {
       }
     }
     const { data } = mapOrExplain(path, fd, offset, nbytes, dt, ACCESS[mode]);
-    return wrap(data, shape) as NdArray;
+    if (order === 'C') return wrap(data, shape) as NdArray;
+    const stride: number[] = [];
+    shape.reduce((step, n) => (stride.push(step), step * n), 1);
+    return ndarrayFactory(data as unknown as Float64Array, shape, stride, 0) as unknown as NdArray;
   } finally {
     closeSync(fd);
   }
