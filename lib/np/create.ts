@@ -12,9 +12,17 @@ import ndarrayFactory from 'ndarray';
 import {
   type AnyTypedArray, DType, type DTypeLike, type DTypeName, dtype as toDType, dtypeOf, float64, int64, intp, uint64,
 } from './dtype.js';
+import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, wrap } from './ndarray.js';
 import { promoteTypes } from './promote.js';
+
+/** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
+export class ZeroDivisionError extends UdmabufError {
+  constructor(message: string) {
+    super('EZERODIV', message);
+  }
+}
 
 /** A scalar element as JavaScript gives it. */
 type Leaf = number | bigint | boolean;
@@ -81,17 +89,32 @@ function bounds(dt: DType): [bigint, bigint] {
 type Store = (data: AnyTypedArray, i: number, v: Leaf) => void;
 
 /**
- * Writes one leaf into `dt`'s typed array. Python ints must fit an integer
- * dtype (NumPy 2's OverflowError); floats and array elements cast unsafely.
+ * How strictly a leaf is converted into an integer dtype: 'all' as
+ * np.array does (a Python int or a float truncated toward zero must fit: an
+ * OverflowError otherwise, NaN a ValueError), 'ints' as np.full does (Python
+ * ints must fit, floats cast unsafely), 'none' as casts of array elements.
  */
-function storer(dt: DType, checkInts: boolean): Store {
-  const [lo, hi] = dt.kind === 'f' || isBoolDType(dt) ? [0n, 0n] : bounds(dt);
-  const check = checkInts && dt.kind !== 'f' && !isBoolDType(dt);
-  const fits = (v: number | bigint): void => {
-    if (check && (typeof v === 'bigint' || isIntNumber(v))) {
-      const b = BigInt(v);
-      if (b < lo || b > hi) throw new OverflowError(`Python integer ${b} out of bounds for ${dt.name}`);
+type Check = 'all' | 'ints' | 'none';
+
+/** Writes one leaf into `dt`'s typed array, checked as `check` says. */
+function storer(dt: DType, check: Check): Store {
+  const integer = dt.kind !== 'f' && !isBoolDType(dt);
+  const [lo, hi] = integer ? bounds(dt) : [0n, 0n];
+  const fits = (v: number | bigint): number | bigint => {
+    if (!integer || check === 'none') return v;
+    if (typeof v === 'number' && !isIntNumber(v)) {
+      if (check === 'ints') return v;
+      if (Number.isNaN(v)) throw new ValueError('cannot convert float NaN to integer');
+      if (!Number.isFinite(v)) throw new OverflowError('cannot convert float infinity to integer');
+      v = Math.trunc(v);
+      if (Math.abs(v) > Number.MAX_SAFE_INTEGER) v = BigInt(v);
     }
+    const b = BigInt(v);
+    if (b < lo || b > hi) {
+      if (dt.itemsize === 8) throw new OverflowError(`Python int too large to convert to C ${dt.kind === 'u' ? 'unsigned ' : ''}long`);
+      throw new OverflowError(`Python integer ${b} out of bounds for ${dt.name}`);
+    }
+    return v;
   };
   if (isBoolDType(dt)) {
     return (d, i, v) => {
@@ -101,7 +124,7 @@ function storer(dt: DType, checkInts: boolean): Store {
   if (dt.isBigInt) {
     return (d, i, v) => {
       if (typeof v === 'boolean') v = v ? 1n : 0n;
-      fits(v);
+      v = fits(v);
       (d as BigInt64Array)[i] = typeof v === 'bigint' ? v : Number.isFinite(v) ? BigInt(Math.trunc(v)) : lo;
     };
   }
@@ -112,7 +135,7 @@ function storer(dt: DType, checkInts: boolean): Store {
   }
   return (d, i, v) => {
     if (typeof v === 'boolean') v = v ? 1 : 0;
-    fits(v);
+    v = fits(v);
     (d as Int32Array)[i] = typeof v === 'bigint' ? Number(BigInt.asIntN(64, v) & 0xffffffffn) : v;
   };
 }
@@ -238,8 +261,8 @@ function discoverDType(found: Discovered): DType {
 function fillFrom(out: NdArray, found: Discovered, checkInts: boolean): void {
   const dt = dtypeOfArray(out);
   const data = out.data as AnyTypedArray;
-  const put = storer(dt, checkInts);
-  const unsafe = storer(dt, false);
+  const put = storer(dt, checkInts ? 'all' : 'none');
+  const unsafe = storer(dt, 'none');
   let i = 0;
   for (const v of found.leaves) {
     if (found.arrayDepth >= 0 || isNdArray(v)) {
@@ -396,10 +419,10 @@ function scalarDType(v: Leaf): DType {
 function fillAll(a: NdArray, v: Leaf): void {
   const data = a.data as AnyTypedArray;
   if (a.size === 0) {
-    storer(dtypeOfArray(a), true)(new (data.constructor as new (n: number) => AnyTypedArray)(1), 0, v);
+    storer(dtypeOfArray(a), 'ints')(new (data.constructor as new (n: number) => AnyTypedArray)(1), 0, v);
     return;
   }
-  storer(dtypeOfArray(a), true)(data, 0, v);
+  storer(dtypeOfArray(a), 'ints')(data, 0, v);
   (data as Float64Array).fill((data as Float64Array)[0]);
 }
 
@@ -512,7 +535,7 @@ export function full_like(a: ArrayInput, fill_value: Leaf, dtype?: DTypeLike | L
  * @param stop - end, not included
  * @param step - spacing; default 1
  * @param dtype - the element type (or `{ dtype }`)
- * @throws ValueError for a zero step (numpy's ZeroDivisionError), a NaN length, or a huge one
+ * @throws ZeroDivisionError for a zero step; ValueError for a NaN length or a huge one
  * @example
  * ```ts
  * np.arange(5) // => array([0, 1, 2, 3, 4])
@@ -529,7 +552,7 @@ export function arange(
   if (stop === undefined) [start, stop] = [0, start];
   const st: number | bigint = step ?? 1;
   const args = [start, stop, st];
-  if (Number(st) === 0) throw new ValueError('division by zero');
+  if (Number(st) === 0) throw new ZeroDivisionError('division by zero');
   const length = Math.ceil((Number(stop) - Number(start)) / Number(st));
   if (Number.isNaN(length)) throw new ValueError('arange: cannot compute length');
   if (!Number.isFinite(length) || length > 2 ** 53) throw new ValueError('Maximum allowed size exceeded');
@@ -546,16 +569,20 @@ export function arange(
     if (n > 2) throw new DTypeError('arange() is only supported for booleans when the result has at most length 2.');
   }
   const data = out.data as AnyTypedArray;
-  const put = storer(dt, false);
+  const put = storer(dt, 'none');
   if (allInts && dt.kind !== 'f' && !isBoolDType(dt)) {
     // exact integers: numpy's start + i*delta in the dtype's wrapping arithmetic
     const s = BigInt(start);
     const d = BigInt(st);
-    for (let i = 0; i < n; i++) put(data, i, s + BigInt(i) * d);
+    const check = storer(dt, 'all'); // the first two values must fit, as Python ints
+    for (let i = 0; i < n; i++) (i < 2 ? check : put)(data, i, s + BigInt(i) * d);
     return out;
   }
-  put(data, 0, Number(start));
-  if (n > 1) put(data, 1, Number(start) + Number(st));
+  // the first two values convert as Python numbers do (an int must fit), the rest follow
+  const first = storer(dt, 'all');
+  first(data, 0, Number(start));
+  if (n > 1) first(data, 1, Number(start) + Number(st));
+  if (n <= 2) return out;
   const vals = data as unknown as (number | bigint)[];
   if (dt.isBigInt) {
     const first = vals[0] as bigint;
@@ -619,7 +646,7 @@ export function linspace(start: number, stop: number, num = 50, options: Linspac
   if (endpoint && num > 1) y[num - 1] = stop;
   const out = allocate(dt, [num]);
   const integer = dt.kind === 'i' || dt.kind === 'u';
-  const put = storer(dt, false);
+  const put = storer(dt, 'none');
   for (let i = 0; i < num; i++) put(out.data as AnyTypedArray, i, integer ? Math.floor(y[i]) : y[i]);
   return options.retstep ? [out, step] : out;
 }
@@ -647,7 +674,7 @@ export function eye(N: number, M?: number | EyeOptions | null, options: EyeOptio
   const k = options.k ?? 0;
   const out = zeros([N, cols], options.dtype);
   const data = out.data as AnyTypedArray;
-  const put = storer(dtypeOfArray(out), false);
+  const put = storer(dtypeOfArray(out), 'none');
   for (let r = Math.max(0, -k); r < N && r + k < cols; r++) put(data, r * cols + r + k, 1);
   return out;
 }

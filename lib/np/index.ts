@@ -20,7 +20,7 @@ export { promoteTypes as promote_types, canCastSameKind } from './promote.js';
 export { IndexError, ValueError, AxisError, OverflowError, normalizeAxis } from './errors.js';
 // io: creation, printing, .npy and raw file I/O, machine limits
 export {
-  asarray, ones, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, copy,
+  asarray, ones, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, copy, ZeroDivisionError,
   type ArrayInput, type ArrayOptions, type DTypeOption, type LikeOptions, type LinspaceOptions, type EyeOptions,
 } from './create.js';
 export { iinfo, finfo, type IInfo, type FInfo } from './limits.js';
