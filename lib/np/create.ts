@@ -330,7 +330,8 @@ function splitOptions(d: DTypeLike | ArrayOptions | undefined, o: ArrayOptions |
  * @throws ValueError for ragged nesting; OverflowError for an integer out of the dtype's range
  * @example
  * ```ts
- * np.array([[1, 2], [3, 4]], 'uint8') // => array([[1, 2],\n       [3, 4]], dtype=uint8)
+ * np.array([[1, 2], [3, 4]], 'uint8').shape // => [ 2, 2 ]
+ * np.array([300, 1], 'int16') // => array([300,   1], dtype=int16)
  * np.array([1.5, 2]) // => array([1.5, 2. ])
  * ```
  */
@@ -365,7 +366,7 @@ export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, optio
  *
  * @example
  * ```ts
- * np.zeros([2, 2], 'int16') // => array([[0, 0],\n       [0, 0]], dtype=int16)
+ * np.zeros(3, 'int16') // => array([0, 0, 0], dtype=int16)
  * ```
  */
 export function zeros<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
@@ -665,7 +666,8 @@ export interface EyeOptions extends DTypeOption {
  * @param options - `k` (0), `dtype` (float64)
  * @example
  * ```ts
- * np.eye(2, { dtype: 'uint8' }) // => array([[1, 0],\n       [0, 1]], dtype=uint8)
+ * np.eye(3, { k: 1 }).get(0, 1) // => 1
+ * np.eye(2, 3).shape // => [ 2, 3 ]
  * ```
  */
 export function eye(N: number, M?: number | EyeOptions | null, options: EyeOptions = {}): NdArray {
@@ -684,7 +686,7 @@ export function eye(N: number, M?: number | EyeOptions | null, options: EyeOptio
  *
  * @example
  * ```ts
- * np.identity(2) // => array([[1., 0.],\n       [0., 1.]])
+ * np.identity(2).get(1, 1) // => 1
  * ```
  */
 export function identity<N extends DTypeName>(n: number, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;

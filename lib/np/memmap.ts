@@ -81,7 +81,10 @@ function mapOrExplain(path: string, fd: number, offset: number, nbytes: number, 
  * @returns an ndarray viewing the file's bytes; no copy is made
  * @throws ShapeError when the shape does not fit, or with mode 'w+' and no shape
  * @example
- * const a = np.memmap('/dev/udmabuf0', { dtype: np.uint8, mode: 'r+', shape: 8388608 });
+ * ```ts
+ * np.tofile(np.arange(4, { dtype: 'uint8' }), '/tmp/doc-memmap.bin');
+ * np.memmap('/tmp/doc-memmap.bin', { dtype: 'uint8', mode: 'r' }) // => array([0, 1, 2, 3], dtype=uint8)
+ * ```
  */
 export function memmap(path: string, options: MemmapOptions = {}): NdArray {
   const modeName = options.mode ?? 'r+';

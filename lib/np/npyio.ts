@@ -261,7 +261,7 @@ export interface LoadOptions {
  * @example
  * ```ts
  * np.save('/tmp/doc-load.npy', np.eye(2));
- * np.load('/tmp/doc-load.npy', { mmap_mode: 'r' }) // => array([[1., 0.],\n       [0., 1.]])
+ * np.load('/tmp/doc-load.npy', { mmap_mode: 'r' }).shape // => [ 2, 2 ]
  * ```
  */
 export function load(path: string, options: LoadOptions = {}): NdArray {

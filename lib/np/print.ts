@@ -526,7 +526,8 @@ function scalarText(v: Value, dt: DType): string {
  * @param options - print options for this call
  * @example
  * ```ts
- * np.array_str(np.array([[1, 2], [3, 4]])) // => [[1 2]\n [3 4]]
+ * np.array_str(np.array([1, 2, 3])) // => [1 2 3]
+ * np.array_str(np.array(2.5)) // => 2.5
  * ```
  */
 export function array_str(a: NdArray, options: Array2StringOptions = {}): string {
