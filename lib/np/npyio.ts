@@ -16,6 +16,7 @@ import ndarrayFactory from 'ndarray';
 import { type AnyTypedArray, type DType, type DTypeLike, dtype as toDType, float64 } from './dtype.js';
 import { UdmabufError } from '../errors.js';
 import { DTypeError, ValueError } from './errors.js';
+import { type ArrayInput, asarray } from './create.js';
 import { type MemmapMode, memmap } from './memmap.js';
 import { type NdArray, dtypeOfArray, isNdArray } from './ndarray.js';
 
@@ -230,14 +231,15 @@ function npyPath(path: string): string {
  * order). '.npy' is appended to a path that lacks it.
  *
  * @param path - the file to write (replaced if it exists)
- * @param a - the array
+ * @param arr - the array (or anything np.array accepts)
  * @example
  * ```ts
  * np.save('/tmp/doc-save.npy', np.arange(3, { dtype: 'uint8' }));
  * np.load('/tmp/doc-save.npy') // => array([0, 1, 2], dtype=uint8)
  * ```
  */
-export function save(path: string, a: NdArray): void {
+export function save(path: string, arr: NdArray | ArrayInput): void {
+  const a = asarray(arr);
   const dt = dtypeOfArray(a);
   const fortran = a.shape.length > 1 && fContiguous(a) && !cContiguous(a);
   const header = npyHeader(dt, a.shape, fortran);
@@ -246,8 +248,8 @@ export function save(path: string, a: NdArray): void {
 
 /** Options of {@link load}, named as numpy's. */
 export interface LoadOptions {
-  /** Memory-map the file instead of reading it: 'r', 'r+', 'c' (numpy.memmap's modes). */
-  mmap_mode?: MemmapMode | null;
+  /** Memory-map the file instead of reading it: 'r', 'r+', 'c' (numpy.memmap's modes; 'w+' makes no sense here). */
+  mmap_mode?: Exclude<MemmapMode, 'w+' | 'write'> | null;
 }
 
 /**
@@ -265,6 +267,10 @@ export interface LoadOptions {
  * ```
  */
 export function load(path: string, options: LoadOptions = {}): NdArray {
+  const mode = options.mmap_mode;
+  if (mode && !['r', 'r+', 'c', 'readonly', 'readwrite', 'copyonwrite'].includes(mode)) {
+    throw new ValueError(`mmap_mode must be one of 'r', 'r+', 'c' (or readonly, readwrite, copyonwrite), not '${String(mode)}'`);
+  }
   const fd = openSync(path, 'r');
   let h: NpyHeader;
   let fileSize: number;
