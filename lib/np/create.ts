@@ -14,8 +14,10 @@ import {
 } from './dtype.js';
 import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
-import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, wrap } from './ndarray.js';
-import { promoteTypes } from './promote.js';
+import { allocateZeroed, allocate as allocateData } from './alloc.js';
+import { copyto } from './fill.js';
+import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { promote_types } from './promote.js';
 
 /** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
 export class ZeroDivisionError extends UdmabufError {
@@ -49,11 +51,14 @@ export interface ArrayOptions extends DTypeOption {
 
 const isBoolDType = (dt: DType): boolean => dt.char === '?';
 
-/** A new C-ordered array of `dt` (zeroed). */
+/** A new C-ordered array of `dt` that the caller writes completely (uninitialised when large). */
 function allocate(dt: DType, shape: readonly number[]): NdArray {
-  let size = 1;
-  for (const n of shape) size *= n;
-  return wrap(new dt.ArrayType(size) as AnyTypedArray, shape) as NdArray;
+  return wrap(allocateData(dt, sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
+}
+
+/** A new C-ordered array of `dt`, zeroed. */
+function allocateZeros(dt: DType, shape: readonly number[]): NdArray {
+  return wrap(allocateZeroed(dt, sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
 }
 
 /** numpy's shape argument check: whole numbers, none negative. */
@@ -68,9 +73,14 @@ function checkShape(shape: ShapeLike): number[] {
   return s;
 }
 
+/** Whether a dtype-or-options argument is the options object (not a DType, nor an array naming its dtype). */
+function isOptions(d: unknown): boolean {
+  return typeof d === 'object' && d !== null && !(d instanceof DType) && !('data' in d);
+}
+
 function resolveDType(d: DTypeLike | DTypeOption | undefined): DType | undefined {
   if (d === undefined || d === null) return undefined;
-  if (typeof d === 'object' && !(d instanceof DType)) {
+  if (isOptions(d)) {
     const o = (d as DTypeOption).dtype;
     return o === undefined ? undefined : toDType(o);
   }
@@ -226,8 +236,7 @@ function discoverDType(found: Discovered): DType {
   let dt: DType | undefined;
   let ints: bigint[] | undefined;
   const join = (t: DType): void => {
-    if (dt === undefined || isBoolDType(dt)) dt = t;
-    else if (!isBoolDType(t)) dt = promoteTypes(dt, t);
+    dt = dt === undefined ? t : promote_types(dt, t);
   };
   for (const v of found.leaves) {
     if (isNdArray(v)) {
@@ -263,9 +272,19 @@ function fillFrom(out: NdArray, found: Discovered, checkInts: boolean): void {
   const data = out.data as AnyTypedArray;
   const put = storer(dt, checkInts ? 'all' : 'none');
   const unsafe = storer(dt, 'none');
+  if (found.arrayDepth >= 0) {
+    // whole arrays of one shape: the engine copies (and casts) each into its place
+    const inner = found.shape.slice(found.arrayDepth);
+    const n = sizeOf(inner);
+    found.leaves.forEach((v, k) => {
+      const dst = wrap((data as Uint8Array).subarray(k * n, (k + 1) * n) as AnyTypedArray, inner) as NdArray;
+      copyto(dst, v as NdArray, { casting: 'unsafe' });
+    });
+    return;
+  }
   let i = 0;
   for (const v of found.leaves) {
-    if (found.arrayDepth >= 0 || isNdArray(v)) {
+    if (isNdArray(v)) {
       for (const e of elements(v as NdArray)) unsafe(data, i++, e);
     } else {
       put(data, i++, leafValue(v));
@@ -309,7 +328,7 @@ function wrapView(a: NdArray, shape: number[], stride: number[]): NdArray {
 }
 
 function splitOptions(d: DTypeLike | ArrayOptions | undefined, o: ArrayOptions | undefined): [DType | undefined, ArrayOptions] {
-  if (d !== undefined && typeof d === 'object' && !(d instanceof DType)) {
+  if (isOptions(d)) {
     const opts = d as ArrayOptions;
     return [resolveDType(opts.dtype), opts];
   }
@@ -372,7 +391,7 @@ export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, optio
 export function zeros<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  return allocate(resolveDType(dtype) ?? float64, checkShape(shape));
+  return allocateZeros(resolveDType(dtype) ?? float64, checkShape(shape));
 }
 
 /**
@@ -386,7 +405,7 @@ export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArra
 export function ones<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  const a = zeros(shape, dtype);
+  const a = empty(shape, dtype);
   fillAll(a, 1);
   return a;
 }
@@ -403,7 +422,7 @@ export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray
 export function empty<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  return zeros(shape, dtype);
+  return allocate(resolveDType(dtype) ?? float64, checkShape(shape));
 }
 
 /** The dtype numpy 2 gives a Python scalar fill value. */
@@ -454,7 +473,7 @@ export interface LikeOptions extends DTypeOption {
 
 function like(a: ArrayInput, dtype: DTypeLike | LikeOptions | undefined): [DType, number[]] {
   const proto = asarray(a);
-  const opts: LikeOptions = dtype !== undefined && typeof dtype === 'object' && !(dtype instanceof DType)
+  const opts: LikeOptions = isOptions(dtype)
     ? (dtype as LikeOptions)
     : { dtype: dtype as DTypeLike | undefined };
   const dt = opts.dtype === undefined ? dtypeOfArray(proto) : toDType(opts.dtype);
@@ -473,7 +492,7 @@ export function zeros_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptio
 export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
   const [dt, shape] = like(a, dtype);
-  return allocate(dt, shape);
+  return allocateZeros(dt, shape);
 }
 
 /**
@@ -504,7 +523,8 @@ export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArr
 export function empty_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
-  return zeros_like(a, dtype);
+  const [dt, shape] = like(a, dtype);
+  return allocate(dt, shape);
 }
 
 /**

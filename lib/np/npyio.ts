@@ -13,7 +13,7 @@
 import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 import ndarrayFactory from 'ndarray';
 
-import { type AnyTypedArray, type DType, type DTypeLike, dtype as toDType, float64 } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeLike, type DTypeString, dtype as toDType, float64 } from './dtype.js';
 import { UdmabufError } from '../errors.js';
 import { DTypeError, ValueError } from './errors.js';
 import { type ArrayInput, asarray } from './create.js';
@@ -167,7 +167,7 @@ function parseDict(path: string, text: string): Omit<NpyHeader, 'dataOffset'> {
   const bare = '<>|='.includes(order) ? code.slice(1) : code;
   let dt: DType;
   try {
-    dt = toDType(bare === 'b1' ? 'bool' : bare);
+    dt = toDType((bare === 'b1' ? 'bool' : bare) as DTypeString);
   } catch {
     throw new DTypeError(`${path}: dtype '${code}' is not supported (bool, int8…int64, uint8…uint64, float32, float64)`);
   }

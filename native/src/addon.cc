@@ -30,6 +30,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("equal", Napi::Function::New(env, Equal, "equal"));
   exports.Set("checkBuf", Napi::Function::New(env, CheckBuf, "checkBuf"));
   exports.Set("clearBuf", Napi::Function::New(env, ClearBuf, "clearBuf"));
+  InitEngine(env, exports);
   return exports;
 }
 

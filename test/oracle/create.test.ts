@@ -37,7 +37,7 @@ function rng(seed: number): () => number {
 }
 const r = rng(77);
 
-const DTYPES = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
+const DTYPES: np.DTypeString[] = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
 let hasBool = true;
 try {
   np.dtype('bool');
@@ -131,7 +131,7 @@ for (let i = 0; i < 60; i++) {
   const stop = r() < 0.1 ? start : Math.round((r() - 0.5) * 2000) / (r() < 0.5 ? 1 : 7);
   const num = [0, 1, 2, 3, 5, 7, 10, 50, 101][Math.floor(r() * 9)];
   const endpoint = r() < 0.7;
-  const dt = ['float64', 'float32', 'int32', 'uint8', 'int64'][Math.floor(r() * 5)];
+  const dt = (['float64', 'float32', 'int32', 'uint8', 'int64'] as const)[Math.floor(r() * 5)];
   const useDt = r() < 0.4;
   add(`np.linspace(${py(start)}, ${py(stop)}, ${num}, endpoint=${endpoint ? 'True' : 'False'}${useDt ? `, dtype='${dt}'` : ''})`,
     () => np.linspace(start, stop, num, { endpoint, dtype: useDt ? dt : undefined }));

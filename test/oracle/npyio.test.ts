@@ -20,7 +20,7 @@ const dir = mkdtempSync(join(tmpdir(), 'np-npyio-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
 const at = (name: string): string => join(dir, name);
 
-const DTYPES = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
+const DTYPES: np.DTypeString[] = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
 try {
   np.dtype('bool');
   DTYPES.push('bool');
@@ -30,7 +30,7 @@ try {
 const SHAPES = [[], [0], [5], [2, 0], [4, 3], [2, 3, 4], [2, 1, 3, 2], [1, 7]];
 
 /** Deterministic bytes, reinterpreted as the dtype (bool: 0/1). */
-function randomArray(dtName: string, shape: number[], seed: number): np.NdArray {
+function randomArray(dtName: np.DTypeString, shape: number[], seed: number): np.NdArray {
   const dt = np.dtype(dtName);
   const size = shape.reduce((a, b) => a * b, 1);
   const bytes = new Uint8Array(size * dt.itemsize);
@@ -137,7 +137,7 @@ function cBytesOf(a: np.NdArray): Buffer {
   const a = randomArray('uint8', [103], 99);
   const raw = at('raw.bin');
   np.tofile(a, raw);
-  const combos: [string, number, number][] = [
+  const combos: [np.DTypeString, number, number][] = [
     ['uint8', -1, 0], ['uint16', -1, 0], ['uint16', 10, 1], ['float32', -1, 3], ['int64', 5, 8], ['float64', 100, 0], ['int32', 0, 0],
   ];
   combos.forEach(([dtName, count, offset], i) => {
@@ -151,7 +151,7 @@ function cBytesOf(a: np.NdArray): Buffer {
   const buf = Buffer.alloc(16);
   for (let i = 0; i < 16; i++) buf[i] = i * 17;
   const bytes = `bytes(range(0, 272, 17))`;
-  const combos: [string, number, number][] = [
+  const combos: [np.DTypeString, number, number][] = [
     ['uint8', -1, 0], ['uint16', -1, 2], ['int32', 2, 4], ['float64', -1, 8], ['uint32', -1, 2], ['uint8', 20, 0], ['uint8', -1, 17], ['uint8', -1, 16],
   ];
   combos.forEach(([dtName, count, offset], i) => {

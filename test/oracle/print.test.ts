@@ -19,7 +19,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const DTYPES = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
+const DTYPES: np.DTypeString[] = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
 const hasBool = (() => {
   try {
     np.dtype('bool');
@@ -68,7 +68,7 @@ function randomShape(r: () => number): number[] {
   return shape;
 }
 
-function randomArray(dtName: string, shape: number[], r: () => number): np.NdArray {
+function randomArray(dtName: np.DTypeString, shape: number[], r: () => number): np.NdArray {
   const dt = np.dtype(dtName);
   const size = shape.reduce((a, b) => a * b, 1);
   const style = FLOAT_STYLES[Math.floor(r() * FLOAT_STYLES.length)];

@@ -1,0 +1,440 @@
+/**
+ * Calling a ufunc: numpy's steps, in order.
+ *
+ * 1. Type resolution (cached per ufunc and input kinds): the first loop
+ *    every input can be safely cast to, JS scalars being weak (NEP 50);
+ *    `dtype=` picks the loop by its output type instead.
+ * 2. Weak scalars are converted to the loop's type (an integer that does
+ *    not fit is numpy's OverflowError).
+ * 3. Broadcasting of the inputs (and where=) against each other and `out`.
+ * 4. `out` is checked (shape, casting) or allocated (C order).
+ * 5. One call into the native engine, which walks every layout, casts
+ *    through buffers and copies overlapping inputs first; without the
+ *    addon (or a native loop) a JavaScript strided loop does the same.
+ */
+import { DTypeError, ShapeError } from '../../errors.js';
+import { nativeKernels } from '../../native-kernels.js';
+import { type AnyTypedArray, type DType, allDTypes, dtype as toDType, dtypeOf } from '../dtype.js';
+import { allocate } from '../alloc.js';
+import { OverflowError, ValueError } from '../errors.js';
+import type { NdArray } from '../ndarray.js';
+import { wrap } from '../ndarray.js';
+import {
+  type Casting, type WeakKind, canCastSafely, castAllowed, category, checkCasting, weakDefault,
+} from '../promote.js';
+import { type Loop, type Operand, type Ufunc, type UfuncOptions, sigOf } from './define.js';
+import { type Raw, jsCaster } from './jscast.js';
+
+const TYPES = allDTypes();
+/** Input kind codes: a dtype's num (0–10), or 11 + the weak category of a JS scalar. */
+const WEAK = 11;
+const CASTING_CODE: Record<Casting, number> = { no: 1, equiv: 2, safe: 3, same_kind: 0, unsafe: 4 };
+
+/** What a call resolved to; kept only for the duration of one call. */
+type Result = NdArray | number | bigint | boolean;
+
+function isArray(x: unknown): x is NdArray {
+  return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
+}
+
+function kindOf(x: unknown, u: Ufunc, k: number): number {
+  if (isArray(x)) return dtypeOf(x.data).num;
+  if (typeof x === 'number') return Number.isInteger(x) ? WEAK + 1 : WEAK + 2;
+  if (typeof x === 'bigint') return WEAK + 1;
+  if (typeof x === 'boolean') return WEAK;
+  throw new DTypeError(
+    `${u.name}: input ${k} must be an np array, a number, a bigint or a boolean, not ${x === null ? 'null' : typeof x}`,
+  );
+}
+
+function describe(t: DType): string {
+  return `dtype('${t.name}')`;
+}
+
+/** numpy's type resolution for these input kinds. */
+export function resolveLoop(u: Ufunc, codes: readonly number[], want: DType | undefined, casting: Casting): Loop {
+  let strongCat = -1;
+  for (const c of codes) if (c < WEAK) strongCat = Math.max(strongCat, category(TYPES[c]));
+  // each input as a dtype (weak scalars that cannot stay weak take their default)
+  const weakCats: number[] = [];
+  const dts: DType[] = codes.map((c, k) => {
+    if (c < WEAK) {
+      weakCats[k] = -1;
+      return TYPES[c];
+    }
+    const w = (c - WEAK) as WeakKind;
+    weakCats[k] = strongCat >= w ? w : -1;
+    return weakDefault(w);
+  });
+  const fits = (k: number, t: DType, rule: Casting): boolean =>
+    weakCats[k] >= 0 ? category(t) >= weakCats[k] || rule === 'unsafe' : rule === 'safe' ? canCastSafely(dts[k], t) : castAllowed(dts[k], t, rule);
+  if (want) {
+    const loop = u.loops.find((l) => l.outs[0] === want);
+    if (!loop) throw new DTypeError(`No loop matching the specified signature and casting was found for ufunc ${u.name}`);
+    for (let k = 0; k < codes.length; k++) {
+      if (!fits(k, loop.ins[k], casting)) {
+        throw new DTypeError(
+          `Cannot cast ufunc '${u.name}' input ${k} from ${describe(dts[k])} to ${describe(loop.ins[k])} with casting rule '${casting}'`,
+        );
+      }
+    }
+    return loop;
+  }
+  const preferred = u.spec.prefer?.(dts);
+  if (preferred !== undefined) {
+    const loop = u.loops.find((l) => l.sig === preferred);
+    if (loop) return loop;
+  }
+  const rule: Casting = casting === 'no' || casting === 'equiv' ? casting : 'safe';
+  for (const loop of u.loops) {
+    let ok = true;
+    for (let k = 0; k < codes.length && ok; k++) ok = fits(k, loop.ins[k], rule);
+    if (ok) return loop;
+  }
+  throw new DTypeError(
+    u.spec.noLoop?.(dts) ??
+      `ufunc '${u.name}' not supported for the input types, and the inputs could not be safely coerced to any supported types according to the casting rule ''${rule}''`,
+  );
+}
+
+const LIMITS: Record<string, readonly [bigint, bigint]> = {
+  int8: [-128n, 127n], uint8: [0n, 255n], int16: [-32768n, 32767n], uint16: [0n, 65535n],
+  int32: [-2147483648n, 2147483647n], uint32: [0n, 4294967295n],
+  int64: [-(2n ** 63n), 2n ** 63n - 1n], uint64: [0n, 2n ** 64n - 1n],
+};
+
+/** A weak scalar as a value of the loop's type `t`, or numpy's OverflowError. */
+export function weakValue(x: number | bigint | boolean, t: DType): Raw {
+  if (typeof x === 'boolean') return t.isBigInt ? BigInt(x) : Number(x);
+  if (t.kind === 'f') return Number(x);
+  if (t.kind === 'b') return x != 0 ? 1 : 0;
+  if (typeof x === 'number' && !Number.isInteger(x)) return jsCaster(TYPES[10], t)(x); // only under casting='unsafe'
+  const [lo, hi] = LIMITS[t.name];
+  if (typeof x === 'number' ? x < Number(lo) || x > Number(hi) : x < lo || x > hi) {
+    throw new OverflowError(`Python integer ${x} out of bounds for ${t.name}`);
+  }
+  return t.isBigInt ? BigInt(x) : Number(x);
+}
+
+// ---- native dispatch -------------------------------------------------------
+
+interface Native {
+  ufunc(scratch: Float64Array, ...ops: ArrayBufferView[]): void;
+  ufuncLoop(name: string, sig: string): number;
+}
+
+let native: Native | null | undefined;
+
+function engine(): Native | null {
+  if (native === undefined) {
+    const k = nativeKernels() as unknown as Partial<Native> | undefined;
+    native = k && typeof k.ufunc === 'function' ? (k as Native) : null;
+  }
+  return native;
+}
+
+/** The addon's index of a loop of ufunc `name` (-1 if none). */
+export function nativeLoop(name: string, loop: Loop): number {
+  if (loop.native === -2) {
+    const e = engine();
+    loop.native = e ? e.ufuncLoop(name, loop.sig) : -1;
+  }
+  return loop.native;
+}
+
+/** The description of one call, shared with the addon (see native/src/engine.cc). */
+const scratch = new Float64Array(5 + 32 + 9 * 34);
+/** One-element cells holding weak scalars, per operand slot and dtype. */
+const cells: AnyTypedArray[][] = [];
+function cell(slot: number, t: DType, v: Raw): AnyTypedArray {
+  const row = (cells[slot] ??= []);
+  const c = (row[t.num] ??= new t.ArrayType(1) as AnyTypedArray);
+  (c as unknown as Raw[])[0] = v;
+  return c;
+}
+
+/** One operand of an iteration: data, offset and strides over the iteration shape. */
+export interface IterOperand {
+  data: AnyTypedArray;
+  dtype: DType;
+  offset: number;
+  strides: number[];
+}
+
+/** Strides that read `a` over `shape` (0 along broadcast axes). */
+export function broadcastStrides(a: NdArray, nd: number): number[] {
+  const s = new Array<number>(nd);
+  const lead = nd - a.shape.length;
+  for (let j = 0; j < nd; j++) s[j] = j < lead || a.shape[j - lead] === 1 ? 0 : a.stride[j - lead];
+  return s;
+}
+
+/**
+ * Run `loop` of ufunc `name` over `shape`: inputs then outputs (then the
+ * where= mask, a bool operand). Natively when the addon has the loop.
+ */
+export function iterate(
+  name: string, loop: Loop, nin: number, ops: IterOperand[], shape: readonly number[], where?: IterOperand,
+  js?: () => Loop['fn'],
+): void {
+  const idx = nativeLoop(name, loop);
+  if (idx >= 0) {
+    const e = engine() as Native;
+    const s = scratch;
+    const nd = shape.length;
+    s[0] = idx;
+    s[1] = nin;
+    s[2] = ops.length - nin;
+    s[3] = nd;
+    s[4] = where ? 1 : 0;
+    let p = 5;
+    for (let j = 0; j < nd; j++) s[p++] = shape[j];
+    const all = where ? [...ops, where] : ops;
+    for (const op of all) {
+      s[p++] = op.dtype.num;
+      s[p++] = op.offset;
+      for (let j = 0; j < nd; j++) s[p++] = op.strides[j];
+    }
+    switch (all.length) {
+      case 2: e.ufunc(s, all[0].data, all[1].data); break;
+      case 3: e.ufunc(s, all[0].data, all[1].data, all[2].data); break;
+      case 4: e.ufunc(s, all[0].data, all[1].data, all[2].data, all[3].data); break;
+      default: e.ufunc(s, ...all.map((o) => o.data));
+    }
+    return;
+  }
+  jsIterate(loop, nin, ops, shape, where, js);
+}
+
+// ---- the JavaScript fallback ---------------------------------------------
+
+function sameView(a: IterOperand, b: IterOperand): boolean {
+  return a.data.buffer === b.data.buffer && a.dtype.itemsize === b.dtype.itemsize &&
+    a.data.byteOffset + a.offset * a.dtype.itemsize === b.data.byteOffset + b.offset * b.dtype.itemsize &&
+    a.strides.every((s, j) => s === b.strides[j]);
+}
+
+/** A C-ordered copy of an operand over `shape` (for inputs that overlap an output). */
+function copyOperand(op: IterOperand, shape: readonly number[]): IterOperand {
+  const n = shape.reduce((x, y) => x * y, 1);
+  const data = new op.dtype.ArrayType(n) as AnyTypedArray;
+  const src = op.data as unknown as Raw[];
+  const dst = data as unknown as Raw[];
+  let i = 0;
+  walk(shape, [op.strides], [op.offset], (at) => {
+    dst[i++] = src[at[0]];
+  });
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let j = shape.length - 1; j >= 0; j--) {
+    strides[j] = shape[j] === 1 ? 0 : s;
+    s *= shape[j];
+  }
+  return { data, dtype: op.dtype, offset: 0, strides };
+}
+
+/** Call `visit` with every operand's element index, in C order over `shape`. */
+function walk(shape: readonly number[], strides: readonly number[][], offsets: readonly number[], visit: (at: number[]) => void): void {
+  const nd = shape.length;
+  for (const n of shape) if (n === 0) return;
+  const pos = new Array<number>(nd).fill(0);
+  const at = [...offsets];
+  for (;;) {
+    visit(at);
+    let d = nd - 1;
+    for (; d >= 0; d--) {
+      pos[d]++;
+      for (let k = 0; k < at.length; k++) at[k] += strides[k][d];
+      if (pos[d] < shape[d]) break;
+      for (let k = 0; k < at.length; k++) at[k] -= strides[k][d] * shape[d];
+      pos[d] = 0;
+    }
+    if (d < 0) return;
+  }
+}
+
+function jsIterate(
+  loop: Loop, nin: number, ops: IterOperand[], shape: readonly number[], where: IterOperand | undefined,
+  js: (() => Loop['fn']) | undefined,
+): void {
+  const fn = (loop.fn ??= js?.());
+  if (!fn) throw new ValueError(`no loop for ${loop.sig}`);
+  const nout = ops.length - nin;
+  const ins = ops.slice(0, nin).map((op) => {
+    for (let o = nin; o < ops.length; o++) {
+      if (op.data.buffer === ops[o].data.buffer && !sameView(op, ops[o])) return copyOperand(op, shape);
+    }
+    return op;
+  });
+  const outs = ops.slice(nin);
+  const mask = where && outs.some((o) => o.data.buffer === where.data.buffer) ? copyOperand(where, shape) : where;
+  const inCast = ins.map((op, k) => (op.dtype === loop.ins[k] ? undefined : jsCaster(op.dtype, loop.ins[k])));
+  const outCells = loop.outs.map((t) => new t.ArrayType(1) as unknown as Raw[]);
+  const outCast = outs.map((op, j) => (op.dtype === loop.outs[j] ? undefined : jsCaster(loop.outs[j], op.dtype)));
+  const all = mask ? [...ins, ...outs, mask] : [...ins, ...outs];
+  const datas = all.map((o) => o.data as unknown as Raw[]);
+  const args = new Array<Raw>(nin);
+  const store = (j: number, r: number | bigint | boolean, at: number): void => {
+    const c = outCells[j];
+    const t = loop.outs[j];
+    c[0] = typeof r === 'boolean' ? (t.isBigInt ? BigInt(r) : Number(r)) : t.isBigInt && typeof r === 'number' ? BigInt(Math.trunc(r)) : r;
+    const v = c[0];
+    const cast = outCast[j];
+    datas[nin + j][at] = cast ? cast(v) : v;
+  };
+  walk(shape, all.map((o) => o.strides), all.map((o) => o.offset), (at) => {
+    if (mask && !datas[all.length - 1][at[all.length - 1]]) return;
+    for (let k = 0; k < nin; k++) {
+      const v = datas[k][at[k]];
+      const c = inCast[k];
+      args[k] = c ? c(v) : v;
+    }
+    const r = fn(...args);
+    if (nout === 1) store(0, r as number, at[nin]);
+    else for (let j = 0; j < nout; j++) store(j, (r as (number | bigint | boolean)[])[j], at[nin + j]);
+  });
+}
+
+// ---- the call ----------------------------------------------------------------
+
+function shapeText(s: readonly number[]): string {
+  return s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`;
+}
+
+/** The outputs given by `out=`, one per ufunc output (undefined: allocate). */
+function outsOf(u: Ufunc, opts: UfuncOptions | undefined): (NdArray | undefined)[] {
+  const out = opts?.out;
+  if (out === undefined || out === null) return new Array<undefined>(u.nout);
+  const list = isArray(out) ? [out] : [...(out as (NdArray | null)[])];
+  if (list.length !== u.nout) throw new ValueError(`The 'out' tuple must have exactly ${u.nout} entries: one per ufunc output`);
+  return list.map((o) => {
+    if (o === null || o === undefined) return undefined;
+    if (!isArray(o)) throw new DTypeError(`return arrays must be of ArrayType`);
+    return o;
+  });
+}
+
+/**
+ * Call ufunc `u` on `inputs`, as numpy's `u(*inputs, **opts)`: the result
+ * array (a JS scalar when every input is a scalar or 0-d and no `out` is
+ * given), or a list of them for several outputs.
+ */
+export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOptions): Result | Result[] {
+  const nin = u.nin;
+  if (inputs.length !== nin) throw new DTypeError(`${u.name}() takes ${nin} positional input(s), got ${inputs.length}`);
+  // 1. resolution
+  const codes = new Array<number>(nin);
+  let key = 0;
+  for (let k = 0; k < nin; k++) {
+    codes[k] = kindOf(inputs[k], u, k);
+    key = key * 16 + codes[k];
+  }
+  let want: DType | undefined;
+  let casting: Casting = 'same_kind';
+  if (opts) {
+    if (opts.dtype !== undefined && opts.dtype !== null) want = toDType(opts.dtype);
+    if (opts.casting !== undefined) casting = checkCasting(opts.casting);
+    key += 16 ** nin * ((want ? want.num + 1 : 0) + 16 * CASTING_CODE[casting]);
+  }
+  let loop = u.cache.get(key);
+  if (loop === undefined) {
+    loop = resolveLoop(u, codes, want, casting);
+    u.cache.set(key, loop);
+  }
+  // 2. operands and broadcasting
+  const outs = outsOf(u, opts);
+  const where = opts?.where;
+  let nd = 0;
+  for (const x of inputs) if (isArray(x) && x.shape.length > nd) nd = x.shape.length;
+  const whereArr = isArray(where) ? where : undefined;
+  if (where !== undefined && where !== null && typeof where !== 'boolean' && !whereArr) {
+    throw new DTypeError(`${u.name}: where= must be a bool array or a boolean`);
+  }
+  if (whereArr && dtypeOf(whereArr.data).kind !== 'b') {
+    throw new DTypeError(`Cannot cast array data from ${describe(dtypeOf(whereArr.data))} to dtype('bool') according to the rule 'safe'`);
+  }
+  if (whereArr && whereArr.shape.length > nd) nd = whereArr.shape.length;
+  const bshape = new Array<number>(nd).fill(1);
+  const fold = (a: NdArray): void => {
+    const lead = nd - a.shape.length;
+    for (let i = 0; i < a.shape.length; i++) {
+      const d = a.shape[i];
+      const j = lead + i;
+      if (bshape[j] === 1) bshape[j] = d;
+      else if (d !== 1 && d !== bshape[j]) {
+        const shapes = [...inputs.filter(isArray), ...(whereArr ? [whereArr] : [])].map((x) => shapeText(x.shape));
+        throw new ShapeError(`operands could not be broadcast together with shapes ${shapes.join(' ')}`);
+      }
+    }
+  };
+  for (const x of inputs) if (isArray(x)) fold(x);
+  if (whereArr) fold(whereArr);
+  let shape = bshape;
+  let given: NdArray | undefined;
+  for (const o of outs) {
+    if (!o) continue;
+    given ??= o;
+    const os = o.shape;
+    let ok = os.length >= nd;
+    for (let j = 0; j < nd && ok; j++) {
+      const d = bshape[j];
+      ok = d === 1 || d === os[os.length - nd + j];
+    }
+    if (!ok || (given !== o && given.shape.join() !== os.join())) {
+      throw new ValueError(`non-broadcastable output operand with shape ${shapeText(os)} doesn't match the broadcast shape ${shapeText(bshape)}`);
+    }
+    shape = os;
+  }
+  nd = shape.length;
+  // 3. outputs: checked or allocated
+  let size = 1;
+  for (const d of shape) size *= d;
+  const results: NdArray[] = new Array<NdArray>(u.nout);
+  for (let j = 0; j < u.nout; j++) {
+    const o = outs[j];
+    const lt = loop.outs[j];
+    if (o) {
+      const ot = dtypeOf(o.data);
+      if (ot !== lt && !castAllowed(lt, ot, casting)) {
+        throw new DTypeError(`Cannot cast ufunc '${u.name}' output from ${describe(lt)} to ${describe(ot)} with casting rule '${casting}'`);
+      }
+      results[j] = o;
+    } else {
+      const t = want && j === 0 ? want : lt;
+      results[j] = wrap(allocate(t, size), shape as number[]) as NdArray;
+    }
+  }
+  // 4. run
+  if (size > 0 && where !== false) {
+    const ops: IterOperand[] = new Array<IterOperand>(nin + u.nout);
+    for (let k = 0; k < nin; k++) {
+      const x = inputs[k];
+      if (isArray(x)) {
+        ops[k] = { data: x.data as AnyTypedArray, dtype: TYPES[codes[k]], offset: x.offset, strides: broadcastStrides(x, nd) };
+      } else {
+        const t = loop.ins[k];
+        ops[k] = { data: cell(k, t, weakValue(x as number, t)), dtype: t, offset: 0, strides: new Array<number>(nd).fill(0) };
+      }
+    }
+    for (let j = 0; j < u.nout; j++) {
+      const r = results[j];
+      ops[nin + j] = { data: r.data as AnyTypedArray, dtype: dtypeOf(r.data), offset: r.offset, strides: broadcastStrides(r, nd) };
+    }
+    const w = whereArr
+      ? { data: whereArr.data as AnyTypedArray, dtype: TYPES[0], offset: whereArr.offset, strides: broadcastStrides(whereArr, nd) }
+      : undefined;
+    iterate(u.name, loop, nin, ops, shape, w, () => u.spec.js(loop.sig));
+  }
+  // 5. results: numpy gives scalars for 0-d results unless out= was given
+  const scalar = nd === 0 && !given;
+  if (u.nout === 1) return scalar ? scalarOf(results[0]) : results[0];
+  return results.map((r) => (scalar ? scalarOf(r) : r));
+}
+
+/** The element of a 0-d array as a JS value (boolean for bool). */
+export function scalarOf(a: NdArray): number | bigint | boolean {
+  const v = (a.data as unknown as Raw[])[a.offset];
+  return dtypeOf(a.data).kind === 'b' ? v !== 0 : v;
+}
+
+export { sigOf };
