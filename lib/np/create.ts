@@ -322,9 +322,20 @@ function arrayImpl(obj: ArrayInput, dt: DType | undefined, copy: boolean | null 
   return result;
 }
 
+/**
+ * An array over `data` with any strides. It goes through `wrap` first, so
+ * the array gets the class (and the index rules) every `np` array of its
+ * dtype and dimension has.
+ */
+export function stridedView(data: AnyTypedArray, shape: readonly number[], stride: readonly number[], offset = 0): NdArray {
+  const base = wrap(data, shape) as NdArray;
+  if (stride.every((s, d) => s === base.stride[d]) && offset === 0) return base;
+  return ndarrayFactory(base.data as unknown as Float64Array, [...shape], [...stride], offset) as unknown as NdArray;
+}
+
 /** A view of `a`'s data with another shape and strides. */
 function wrapView(a: NdArray, shape: number[], stride: number[]): NdArray {
-  return ndarrayFactory(a.data as unknown as Float64Array, shape, stride, a.offset) as unknown as NdArray;
+  return stridedView(a.data as AnyTypedArray, shape, stride, a.offset);
 }
 
 function splitOptions(d: DTypeLike | ArrayOptions | undefined, o: ArrayOptions | undefined): [DType | undefined, ArrayOptions] {

@@ -4,11 +4,11 @@
  * Works for regular files and device files alike (a device's size comes
  * from lseek, which u-dma-buf answers with the buffer size).
  */
-import ndarrayFactory from 'ndarray';
 import { closeSync, constants as fsc, fstatSync, ftruncateSync, openSync } from 'node:fs';
 
 import { binding } from '../binding.js';
 import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
+import { stridedView } from './create.js';
 import { type DType, type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
 import { ValueError } from './errors.js';
 import { Mapping, type Access } from './mapping.js';
@@ -131,7 +131,7 @@ export function memmap(path: string, options: MemmapOptions = {}): NdArray {
     if (order === 'C') return wrap(data, shape) as NdArray;
     const stride: number[] = [];
     shape.reduce((step, n) => (stride.push(step), step * n), 1);
-    return ndarrayFactory(data as unknown as Float64Array, shape, stride, 0) as unknown as NdArray;
+    return stridedView(data, shape, stride);
   } finally {
     closeSync(fd);
   }

@@ -11,12 +11,13 @@
  * mapped bytes would read wrong).
  */
 import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
-import ndarrayFactory from 'ndarray';
 
 import { type AnyTypedArray, type DType, type DTypeLike, type DTypeString, dtype as toDType, float64 } from './dtype.js';
 import { UdmabufError } from '../errors.js';
 import { DTypeError, ValueError } from './errors.js';
-import { type ArrayInput, asarray } from './create.js';
+import { type ArrayInput, asarray, stridedView } from './create.js';
+import { allocate } from './alloc.js';
+import { copyto } from './fill.js';
 import { type MemmapMode, memmap } from './memmap.js';
 import { type NdArray, dtypeOfArray, isNdArray } from './ndarray.js';
 
@@ -56,40 +57,13 @@ function fContiguous(a: NdArray): boolean {
   return true;
 }
 
-/** The elements of `a` as one new typed array, in C order (or Fortran order). */
+/** The elements of `a` as one new typed array, in C order (or Fortran order); the engine copies views. */
 function gather(a: NdArray, fortran = false): AnyTypedArray {
   const data = a.data as AnyTypedArray;
-  const Ctor = data.constructor as new (n: number) => AnyTypedArray;
-  if (!fortran && cContiguous(a)) return data.slice(a.offset, a.offset + a.size) as AnyTypedArray;
-  if (fortran && fContiguous(a)) return data.slice(a.offset, a.offset + a.size) as AnyTypedArray;
-  const out = new Ctor(a.size);
-  if (a.size === 0) return out;
-  // walk in the wanted order: the fastest axis innermost
-  const axes = a.shape.map((_, i) => i);
-  if (!fortran) axes.reverse();
-  const n = axes.length;
-  const src = data as unknown as (number | bigint)[];
-  const dst = out as unknown as (number | bigint)[];
-  if (n === 0) {
-    dst[0] = src[a.offset];
-    return out;
-  }
-  const inner = axes[0];
-  const len = a.shape[inner];
-  const step = a.stride[inner];
-  const idx = new Array<number>(n).fill(0);
-  let k = 0;
-  for (;;) {
-    let p = a.offset;
-    for (let j = 1; j < n; j++) p += idx[j] * a.stride[axes[j]];
-    for (let i = 0; i < len; i++, p += step) dst[k++] = src[p];
-    let j = 1;
-    for (; j < n; j++) {
-      if (++idx[j] < a.shape[axes[j]]) break;
-      idx[j] = 0;
-    }
-    if (j === n) return out;
-  }
+  if (fortran ? fContiguous(a) : cContiguous(a)) return data.slice(a.offset, a.offset + a.size) as AnyTypedArray;
+  const out = allocate(dtypeOfArray(a), a.size) as AnyTypedArray;
+  copyto(stridedView(out, a.shape, stridesFor(a.shape, fortran)), a);
+  return out;
 }
 
 function bytesOf(t: AnyTypedArray): Buffer {
@@ -211,7 +185,7 @@ function stridesFor(shape: readonly number[], fortran: boolean): number[] {
 }
 
 function view(data: AnyTypedArray, shape: number[], fortran: boolean): NdArray {
-  return ndarrayFactory(data as unknown as Float64Array, shape, stridesFor(shape, fortran), 0) as unknown as NdArray;
+  return stridedView(data, shape, stridesFor(shape, fortran));
 }
 
 function swapBytes(bytes: Uint8Array, itemsize: number): void {
