@@ -44,6 +44,7 @@ export {
   type ArrayInput, type ArrayOptions, type DTypeOption, type LikeOptions, type LinspaceOptions, type EyeOptions,
 } from './create.js';
 export { iinfo, finfo, type IInfo, type FInfo } from './limits.js';
+export { isMemmap } from './memmap.js';
 export {
   array2string, array_repr, array_str, set_printoptions, get_printoptions, printoptions, inspectArray,
   type PrintOptions, type FloatMode, type Array2StringOptions,

@@ -50,6 +50,18 @@ const ACCESS: Record<'r' | 'r+' | 'w+' | 'c', Access> = {
   r: 'copyonwrite', 'r+': 'readwrite', 'w+': 'readwrite', c: 'copyonwrite',
 };
 
+/** The data of every memmap array (views share it), so they print as numpy's `memmap(...)`. */
+const MAPPED = new WeakSet<object>();
+
+/**
+ * Whether `a` views a file mapped by {@link memmap} (or `load` with
+ * `mmap_mode`): numpy's `isinstance(a, np.memmap)` for the array and its
+ * views. Results computed from it are new arrays, as numpy's.
+ */
+export function isMemmap(a: NdArray): boolean {
+  return MAPPED.has(a.data);
+}
+
 function openFile(path: string, mode: 'r' | 'r+' | 'w+' | 'c'): number {
   try {
     return openSync(path, OPEN_FLAGS[mode], 0o644);
@@ -83,7 +95,7 @@ function mapOrExplain(path: string, fd: number, offset: number, nbytes: number, 
  * @example
  * ```ts
  * np.tofile(np.arange(4, { dtype: 'uint8' }), '/tmp/doc-memmap.bin');
- * np.memmap('/tmp/doc-memmap.bin', { dtype: 'uint8', mode: 'r' }) // => array([0, 1, 2, 3], dtype=uint8)
+ * np.memmap('/tmp/doc-memmap.bin', { dtype: 'uint8', mode: 'r' }) // => memmap([0, 1, 2, 3], dtype=uint8)
  * ```
  */
 export function memmap(path: string, options: MemmapOptions = {}): NdArray {
@@ -128,10 +140,16 @@ export function memmap(path: string, options: MemmapOptions = {}): NdArray {
       }
     }
     const { data } = mapOrExplain(path, fd, offset, nbytes, dt, ACCESS[mode]);
-    if (order === 'C') return wrap(data, shape) as NdArray;
-    const stride: number[] = [];
-    shape.reduce((step, n) => (stride.push(step), step * n), 1);
-    return stridedView(data, shape, stride);
+    let a: NdArray;
+    if (order === 'C') {
+      a = wrap(data, shape) as NdArray;
+    } else {
+      const stride: number[] = [];
+      shape.reduce((step, n) => (stride.push(step), step * n), 1);
+      a = stridedView(data, shape, stride);
+    }
+    MAPPED.add(a.data);
+    return a;
   } finally {
     closeSync(fd);
   }

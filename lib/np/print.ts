@@ -11,6 +11,7 @@
  */
 import { type DType, intp } from './dtype.js';
 import { DTypeError, ValueError } from './errors.js';
+import { isMemmap } from './memmap.js';
 import { type NdArray, dtypeOfArray } from './ndarray.js';
 
 /** numpy's float modes: how many fractional digits floats show. */
@@ -469,7 +470,8 @@ function shapeText(shape: readonly number[]): string {
 
 /**
  * An array as numpy's `repr` writes it: `array([...], dtype=…)`, the dtype
- * left out for the defaults (the platform integer, float64, bool).
+ * left out for the defaults (the platform integer, float64, bool);
+ * `memmap([...])` for an array mapped by np.memmap or np.load's mmap_mode.
  *
  * @param a - the array
  * @param options - print options for this call (max_line_width, precision, suppress_small, …)
@@ -482,7 +484,7 @@ function shapeText(shape: readonly number[]): string {
 export function array_repr(a: NdArray, options: Array2StringOptions = {}): string {
   const o = resolveOptions(options);
   const dt = dtypeOfArray(a);
-  const prefix = 'array(';
+  const prefix = isMemmap(a) ? 'memmap(' : 'array(';
   const body = prefix + layout(a, o, ', ', prefix, ')');
   const extras: string[] = [];
   // NumPy 2.2+ also gives the shape of a summarised array

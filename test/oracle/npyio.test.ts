@@ -191,6 +191,28 @@ function cBytesOf(a: np.NdArray): Buffer {
   }
 }
 
+// a mapped array and its views print as numpy's memmap; results as arrays
+{
+  const p = at('repr-mm.npy');
+  np.save(p, stridedOf(np.arange(40, { dtype: 'uint8' }), [4, 10]));
+  const m = () => np.load(p, { mmap_mode: 'r' });
+  const exprs: [string, () => string][] = [
+    [`repr(np.load(${JSON.stringify(p)}, mmap_mode='r'))`, () => np.array_repr(m())],
+    [`repr(np.load(${JSON.stringify(p)}, mmap_mode='r')[1:, ::2])`, () => np.array_repr(m().lo(1, 0).step(1, 2))],
+    [`repr(np.load(${JSON.stringify(p)}, mmap_mode='r') + 1)`, () => np.array_repr(np.add(m(), 1))],
+    [`repr(np.load(${JSON.stringify(p)}))`, () => np.array_repr(np.load(p))],
+  ];
+  exprs.forEach(([expr, mine], i) => {
+    cases[`mmrepr${i}`] = expr;
+    checks.push([`mmrepr${i}`, (want) => (want.kind === 'value' && want.value === mine() ? undefined : `${mine()} != ${JSON.stringify(want)}`)]);
+  });
+}
+
+/** A C-ordered view of a contiguous 1-d array with another shape. */
+function stridedOf(a: np.NdArray, shape: number[]): np.NdArray {
+  return ndarray(a.data as unknown as Float64Array, shape) as unknown as np.NdArray;
+}
+
 let want: Record<string, Want> = {};
 test.before(() => {
   want = numpy(inputs, cases, setup);
