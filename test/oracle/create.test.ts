@@ -46,7 +46,7 @@ try {
   hasBool = false;
 }
 
-const cases: Record<string, string> = {};
+const cases: Record<string, string> = { version: 'np.__version__' };
 const ours: Record<string, () => unknown> = {};
 let n = 0;
 function add(expr: string, mine: () => unknown): void {
@@ -173,7 +173,12 @@ test.before(() => {
 
 test('creation functions and limits agree with numpy (values, dtypes, errors)', () => {
   const failures: string[] = [];
+  // Debian's numpy in the boards is 1.x: Python ints out of a dtype's range
+  // wrapped there (NEP 50 made them an OverflowError), and copy=False never
+  // raised; ours follows NumPy 2, so those differences are expected there.
+  const numpy1 = String((want.version as { value: unknown }).value).startsWith('1.');
   for (const key of Object.keys(cases)) {
+    if (key === 'version') continue;
     const w = want[key];
     let why: string | undefined;
     try {
@@ -183,6 +188,8 @@ test('creation functions and limits agree with numpy (values, dtypes, errors)', 
       else why = differs(got, w);
     } catch (e) {
       why = differsInError(e, w);
+      const name = (e as Error).name;
+      if (numpy1 && w.kind !== 'error' && (name === 'OverflowError' || (name === 'ValueError' && /copy=False/.test(cases[key])))) why = undefined;
     }
     if (why) failures.push(`${cases[key]}: ${why}`);
   }

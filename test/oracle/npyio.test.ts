@@ -48,7 +48,7 @@ function randomArray(dtName: np.DTypeString, shape: number[], seed: number): np.
 }
 
 const inputs: Record<string, np.NdArray> = {};
-const cases: Record<string, string> = {};
+const cases: Record<string, string> = { version: 'np.__version__' };
 /** Our side of each case, run after numpy. */
 const checks: [string, (w: Want) => string | undefined][] = [];
 
@@ -185,6 +185,8 @@ function cBytesOf(a: np.NdArray): Buffer {
         np.load(p);
         return 'ours loaded it';
       } catch (e) {
+        // numpy 1.x took an empty file for pickled data (a ValueError); NumPy 2 raises EOFError
+        if ((e as Error).name === 'EOFError' && numpyVersion.startsWith('1.')) return undefined;
         return differsInError(e, want);
       }
     }]);
@@ -214,8 +216,10 @@ function stridedOf(a: np.NdArray, shape: number[]): np.NdArray {
 }
 
 let want: Record<string, Want> = {};
+let numpyVersion = '';
 test.before(() => {
   want = numpy(inputs, cases, setup);
+  numpyVersion = String((want.version as { value: unknown }).value);
 });
 
 test('save, load, fromfile/tofile, frombuffer/tobytes agree with numpy', () => {
