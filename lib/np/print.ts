@@ -174,16 +174,33 @@ function fixedDigits(x: number, p: number): [string, string] {
   return [s.slice(0, s.length - p), s.slice(s.length - p)];
 }
 
-/** |x| rounded to `p` fractional digits of the mantissa (scientific). */
+/** Whether |x| < 10**k, exactly. */
+function belowPow10(x: number, k: number): boolean {
+  const [m, e] = binary(x);
+  let lhs = m;
+  let rhs = 1n;
+  if (e >= 0) lhs <<= BigInt(e);
+  else rhs <<= BigInt(-e);
+  if (k >= 0) rhs *= pow10(k);
+  else lhs *= pow10(-k);
+  return lhs < rhs;
+}
+
+/**
+ * |x| rounded to `p` fractional digits of the mantissa (scientific), with
+ * the exponent of the exact value (a round-up to the next power of ten
+ * moves it, as numpy's Dragon4 does).
+ */
 function scientificDigits(x: number, p: number): Decimal {
   if (x === 0) return { digits: '0'.repeat(p + 1), exp: 0 };
   let exp = shortest(x, false).exp;
-  for (;;) {
-    const n = scaledRound(x, p - exp);
-    if (n >= pow10(p + 1)) exp += 1;
-    else if (n < pow10(p) && exp > -400) exp -= 1;
-    else return { digits: n.toString(), exp };
+  if (belowPow10(x, exp)) exp -= 1;
+  let n = scaledRound(x, p - exp);
+  if (n >= pow10(p + 1)) {
+    exp += 1;
+    n = scaledRound(x, p - exp);
   }
+  return { digits: n.toString(), exp };
 }
 
 /** Positional [integer part, fraction] of |x| from its decimal digits. */

@@ -35,7 +35,7 @@ function rng(seed: number): () => number {
     return x / 4294967296;
   };
 }
-const r = rng(77);
+const r = rng(Number(process.env.NP_SEED ?? 77));
 
 const DTYPES: np.DTypeString[] = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
 let hasBool = true;
