@@ -146,7 +146,7 @@ export const right_shift = defineUfunc({
 /** Comparison loops as numpy lists them (int64 with uint64 compared exactly). */
 const CMP = ['??->?', ...sig2(INTS, '?'), 'qQ->?', 'Qq->?', ...sig2(FLOATS, '?')];
 function comparison(name: string, f: (x: number | bigint, y: number | bigint) => boolean): PredicateUfunc {
-  return defineUfunc({ name, nin: 2, nout: 1, types: CMP, js: () => f as ScalarFn }) as PredicateUfunc;
+  return defineUfunc({ name, nin: 2, nout: 1, types: CMP, exactScalars: true, js: () => f as ScalarFn }) as PredicateUfunc;
 }
 export const equal = comparison('equal', (x, y) => x == y);
 export const not_equal = comparison('not_equal', (x, y) => x != y);
@@ -158,15 +158,15 @@ export const greater_equal = comparison('greater_equal', (x, y) => x >= y);
 const LOGICAL = sig2(ALL_NUM, '?');
 const truthy = (x: number | bigint): boolean => x != 0;
 export const logical_and = defineUfunc({
-  name: 'logical_and', nin: 2, nout: 1, identity: true, types: LOGICAL,
+  name: 'logical_and', nin: 2, nout: 1, exactScalars: true, identity: true, types: LOGICAL,
   js: () => ((x: number, y: number) => truthy(x) && truthy(y)) as ScalarFn,
 }) as PredicateUfunc;
 export const logical_or = defineUfunc({
-  name: 'logical_or', nin: 2, nout: 1, identity: false, types: LOGICAL,
+  name: 'logical_or', nin: 2, nout: 1, exactScalars: true, identity: false, types: LOGICAL,
   js: () => ((x: number, y: number) => truthy(x) || truthy(y)) as ScalarFn,
 }) as PredicateUfunc;
 export const logical_xor = defineUfunc({
-  name: 'logical_xor', nin: 2, nout: 1, identity: false, types: LOGICAL,
+  name: 'logical_xor', nin: 2, nout: 1, exactScalars: true, identity: false, types: LOGICAL,
   js: () => ((x: number, y: number) => truthy(x) !== truthy(y)) as ScalarFn,
 }) as PredicateUfunc;
 export const logical_not = defineUfunc({
