@@ -1,72 +1,741 @@
 /**
- * Array creation: zeros, empty, full, arange, array.
+ * Array creation, as numpy's: array/asarray from nested lists, typed arrays
+ * and other arrays (numpy's dtype discovery), zeros/ones/empty/full and
+ * their `_like` forms, arange, linspace, eye, identity, copy.
+ *
+ * JavaScript has one number type, so a number that is a whole number (not
+ * -0, within ±2**53) counts as a Python int and anything else as a Python
+ * float; a bigint is always a Python int and a boolean a Python bool.
  */
-import { ShapeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype as toDType, float64, intp } from './dtype.js';
-import { type NdArray, type Scalar, type ShapeLike, sizeOf, toShape, wrap } from './ndarray.js';
-import { fill } from './fill.js';
+import ndarrayFactory from 'ndarray';
 
-/** A new array of zeros; default dtype float64, as numpy. */
-export function zeros<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N>): NdArray<N>;
-export function zeros(shape: ShapeLike, dtype?: DTypeLike): NdArray;
-export function zeros(shape: ShapeLike, dtype: DTypeLike = float64): NdArray {
-  const dt = toDType(dtype);
-  const s = toShape(shape);
-  return wrap(new dt.ArrayType(sizeOf(s)) as AnyTypedArray, s) as NdArray;
+import {
+  type AnyTypedArray, DType, type DTypeLike, type DTypeName, dtype as toDType, dtypeOf, float64, int64, intp, uint64,
+} from './dtype.js';
+import { UdmabufError } from '../errors.js';
+import { DTypeError, OverflowError, ValueError } from './errors.js';
+import { allocateZeroed, allocate as allocateData } from './alloc.js';
+import { copyto } from './fill.js';
+import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { promote_types } from './promote.js';
+
+/** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
+export class ZeroDivisionError extends UdmabufError {
+  constructor(message: string) {
+    super('EZERODIV', message);
+  }
 }
 
-/** A new array; numpy leaves it uninitialised, here it is zeroed. */
-export function empty<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N>): NdArray<N>;
-export function empty(shape: ShapeLike, dtype?: DTypeLike): NdArray;
-export function empty(shape: ShapeLike, dtype: DTypeLike = float64): NdArray {
-  return zeros(shape, dtype);
+/** A scalar element as JavaScript gives it. */
+type Leaf = number | bigint | boolean;
+
+/** What `np.array` accepts: scalars, arrays, typed arrays and nested lists of them. */
+export type ArrayInput = Leaf | NdArray | AnyTypedArray | readonly ArrayInput[];
+
+/** A dtype given positionally or as `{ dtype }`. */
+export interface DTypeOption {
+  /** The element type; numpy's default when left out. */
+  dtype?: DTypeLike;
 }
 
-/** A new array filled with `value`. */
-export function full<N extends DTypeName>(shape: ShapeLike, value: Scalar, dtype: N | DType<N>): NdArray<N>;
-export function full(shape: ShapeLike, value: Scalar, dtype?: DTypeLike): NdArray;
-export function full(shape: ShapeLike, value: Scalar, dtype: DTypeLike = float64): NdArray {
-  const a = zeros(shape, dtype);
-  fill(a, value);
+/** Options of {@link array} and {@link asarray}, named as numpy's. */
+export interface ArrayOptions extends DTypeOption {
+  /**
+   * true (array's default): always copy; undefined (asarray's default): copy
+   * only when needed; false: never copy, a ValueError when one is needed.
+   */
+  copy?: boolean | null;
+  /** At least this many dimensions (ones are prepended). */
+  ndmin?: number;
+}
+
+const isBoolDType = (dt: DType): boolean => dt.char === '?';
+
+/** A new C-ordered array of `dt` that the caller writes completely (uninitialised when large). */
+function allocate(dt: DType, shape: readonly number[]): NdArray {
+  return wrap(allocateData(dt, sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
+}
+
+/** A new C-ordered array of `dt`, zeroed. */
+function allocateZeros(dt: DType, shape: readonly number[]): NdArray {
+  return wrap(allocateZeroed(dt, sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
+}
+
+/** numpy's shape argument check: whole numbers, none negative. */
+function checkShape(shape: ShapeLike): number[] {
+  const s = typeof shape === 'number' ? [shape] : [...shape];
+  for (const n of s) {
+    if (typeof n !== 'number' || !Number.isInteger(n)) {
+      throw new DTypeError(`'${typeof n === 'number' ? 'float' : typeof n}' object cannot be interpreted as an integer`);
+    }
+    if (n < 0) throw new ValueError('negative dimensions are not allowed');
+  }
+  return s;
+}
+
+/** Whether a dtype-or-options argument is the options object (not a DType, nor an array naming its dtype). */
+function isOptions(d: unknown): boolean {
+  return typeof d === 'object' && d !== null && !(d instanceof DType) && !('data' in d);
+}
+
+function resolveDType(d: DTypeLike | DTypeOption | undefined): DType | undefined {
+  if (d === undefined || d === null) return undefined;
+  if (isOptions(d)) {
+    const o = (d as DTypeOption).dtype;
+    return o === undefined ? undefined : toDType(o);
+  }
+  return toDType(d as DTypeLike);
+}
+
+/** Whether a JavaScript number stands for a Python int. */
+const isIntNumber = (v: number): boolean => Number.isInteger(v) && !Object.is(v, -0) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+
+/** The bounds of each integer dtype, as bigints. */
+function bounds(dt: DType): [bigint, bigint] {
+  const bits = BigInt(dt.itemsize * 8);
+  return dt.kind === 'u' ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+}
+
+type Store = (data: AnyTypedArray, i: number, v: Leaf) => void;
+
+/**
+ * How strictly a leaf is converted into an integer dtype: 'all' as
+ * np.array does (a Python int or a float truncated toward zero must fit: an
+ * OverflowError otherwise, NaN a ValueError), 'ints' as np.full does (Python
+ * ints must fit, floats cast unsafely), 'none' as casts of array elements.
+ */
+type Check = 'all' | 'ints' | 'none';
+
+/** Writes one leaf into `dt`'s typed array, checked as `check` says. */
+function storer(dt: DType, check: Check): Store {
+  const integer = dt.kind !== 'f' && !isBoolDType(dt);
+  const [lo, hi] = integer ? bounds(dt) : [0n, 0n];
+  const fits = (v: number | bigint): number | bigint => {
+    if (!integer || check === 'none') return v;
+    if (typeof v === 'number' && !isIntNumber(v)) {
+      if (check === 'ints') return v;
+      if (Number.isNaN(v)) throw new ValueError('cannot convert float NaN to integer');
+      if (!Number.isFinite(v)) throw new OverflowError('cannot convert float infinity to integer');
+      v = Math.trunc(v);
+      if (Math.abs(v) > Number.MAX_SAFE_INTEGER) v = BigInt(v);
+    }
+    const b = BigInt(v);
+    if (b < lo || b > hi) {
+      if (dt.itemsize === 8) throw new OverflowError(`Python int too large to convert to C ${dt.kind === 'u' ? 'unsigned ' : ''}long`);
+      throw new OverflowError(`Python integer ${b} out of bounds for ${dt.name}`);
+    }
+    return v;
+  };
+  if (isBoolDType(dt)) {
+    return (d, i, v) => {
+      (d as Uint8Array)[i] = typeof v === 'bigint' ? (v !== 0n ? 1 : 0) : v !== 0 && v !== false ? 1 : 0;
+    };
+  }
+  if (dt.isBigInt) {
+    return (d, i, v) => {
+      if (typeof v === 'boolean') v = v ? 1n : 0n;
+      v = fits(v);
+      (d as BigInt64Array)[i] = typeof v === 'bigint' ? v : Number.isFinite(v) ? BigInt(Math.trunc(v)) : lo;
+    };
+  }
+  if (dt.kind === 'f') {
+    return (d, i, v) => {
+      (d as Float64Array)[i] = Number(v);
+    };
+  }
+  return (d, i, v) => {
+    if (typeof v === 'boolean') v = v ? 1 : 0;
+    v = fits(v);
+    (d as Int32Array)[i] = typeof v === 'bigint' ? Number(BigInt.asIntN(64, v) & 0xffffffffn) : v;
+  };
+}
+
+/** A node of the nested input: its children if it is a sequence. */
+function children(x: unknown): readonly unknown[] | undefined {
+  if (Array.isArray(x)) return x;
+  if (isNdArray(x)) {
+    if (x.dimension === 0) return undefined;
+    const out: NdArray[] = [];
+    const rest = new Array<null>(x.dimension - 1).fill(null);
+    for (let i = 0; i < x.shape[0]; i++) out.push(x.pick(i, ...rest));
+    return out;
+  }
+  if (ArrayBuffer.isView(x) && !(x instanceof DataView)) return x as unknown as readonly unknown[];
+  return undefined;
+}
+
+function shapeText(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/** Every element of an array, in C order. */
+function* elements(a: NdArray): Generator<Leaf> {
+  const n = a.shape.length;
+  const data = a.data as unknown as ArrayLike<number | bigint>;
+  const bool = isBoolDType(dtypeOfArray(a));
+  const idx = new Array<number>(n).fill(0);
+  for (let k = 0; k < a.size; k++) {
+    let p = a.offset;
+    for (let d = 0; d < n; d++) p += idx[d] * a.stride[d];
+    yield bool ? data[p] !== 0 : data[p];
+    for (let d = n - 1; d >= 0; d--) {
+      if (++idx[d] < a.shape[d]) break;
+      idx[d] = 0;
+    }
+  }
+}
+
+interface Discovered {
+  shape: number[];
+  /** The leaves (scalars, 0-d arrays) or whole same-shaped arrays at the bottom. */
+  leaves: unknown[];
+  /** Depth at which `leaves` are whole arrays of shape `shape.slice(depth)`, or -1. */
+  arrayDepth: number;
+}
+
+/**
+ * numpy's shape discovery: level by level, every node a sequence of one
+ * length, down to scalars; anything else is an inhomogeneous shape.
+ */
+function discover(x: unknown): Discovered {
+  const shape: number[] = [];
+  let level: unknown[] = [x];
+  for (;;) {
+    // a typed array is a 1-d array of its own dtype
+    level = level.map((v) => (ArrayBuffer.isView(v) && !isNdArray(v) ? wrap(v as AnyTypedArray, [(v as AnyTypedArray).length]) : v));
+    // a level made only of arrays of one shape: take their shape whole
+    if (level.length > 0 && level.every((v) => isNdArray(v) && v.dimension > 0)) {
+      const s = (level[0] as NdArray).shape;
+      if (level.every((v) => (v as NdArray).shape.every((n, i) => n === s[i]) && (v as NdArray).dimension === s.length)) {
+        return { shape: [...shape, ...s], leaves: level, arrayDepth: shape.length };
+      }
+    }
+    const kids = level.map(children);
+    const nSeq = kids.filter((k) => k !== undefined).length;
+    if (nSeq === 0) return { shape, leaves: level, arrayDepth: -1 };
+    const len = kids[0]?.length;
+    if (nSeq !== level.length || kids.some((k) => k!.length !== len)) {
+      throw new ValueError(
+        'setting an array element with a sequence. The requested array has an inhomogeneous shape after ' +
+          `${shape.length} dimensions. The detected shape was ${shapeText(shape)} + inhomogeneous part.`,
+      );
+    }
+    shape.push(len!);
+    level = kids.flatMap((k) => [...k!]);
+  }
+}
+
+function leafValue(v: unknown): Leaf {
+  if (isNdArray(v)) return elements(v).next().value as Leaf;
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return v;
+  throw new DTypeError(`np.array: cannot make an element of ${v === null ? 'null' : typeof v} (numbers, bigints, booleans only)`);
+}
+
+/** The dtype numpy discovers for the leaves: arrays keep theirs, Python scalars their defaults. */
+function discoverDType(found: Discovered): DType {
+  let dt: DType | undefined;
+  let ints: bigint[] | undefined;
+  const join = (t: DType): void => {
+    dt = dt === undefined ? t : promote_types(dt, t);
+  };
+  for (const v of found.leaves) {
+    if (isNdArray(v)) {
+      join(dtypeOfArray(v));
+    } else if (ArrayBuffer.isView(v)) {
+      join(dtypeOf(v as AnyTypedArray));
+    } else if (typeof v === 'boolean') {
+      join(toDType('bool'));
+    } else if (typeof v === 'bigint' || (typeof v === 'number' && isIntNumber(v))) {
+      (ints ??= []).push(BigInt(v));
+    } else if (typeof v === 'number') {
+      join(float64);
+    } else {
+      leafValue(v);
+    }
+  }
+  if (ints) {
+    // Python ints: the default integer, uint64 past int64, an error past uint64
+    let t: DType = intp;
+    for (const b of ints) {
+      if (b < -(2n ** 63n) || b >= 2n ** 64n) throw new OverflowError(`Python int ${b} too large to convert to a numpy integer`);
+      if (b >= 2n ** 63n) t = uint64;
+      else if (t === intp && (b < -(2n ** 31n) || b >= 2n ** 31n)) t = int64;
+    }
+    if (t === uint64 && ints.some((b) => b < 0n)) t = float64;
+    join(t);
+  }
+  return dt ?? float64;
+}
+
+function fillFrom(out: NdArray, found: Discovered, checkInts: boolean): void {
+  const dt = dtypeOfArray(out);
+  const data = out.data as AnyTypedArray;
+  const put = storer(dt, checkInts ? 'all' : 'none');
+  const unsafe = storer(dt, 'none');
+  if (found.arrayDepth >= 0) {
+    // whole arrays of one shape: the engine copies (and casts) each into its place
+    const inner = found.shape.slice(found.arrayDepth);
+    const n = sizeOf(inner);
+    found.leaves.forEach((v, k) => {
+      const dst = wrap((data as Uint8Array).subarray(k * n, (k + 1) * n) as AnyTypedArray, inner) as NdArray;
+      copyto(dst, v as NdArray, { casting: 'unsafe' });
+    });
+    return;
+  }
+  let i = 0;
+  for (const v of found.leaves) {
+    if (isNdArray(v)) {
+      for (const e of elements(v as NdArray)) unsafe(data, i++, e);
+    } else {
+      put(data, i++, leafValue(v));
+    }
+  }
+}
+
+function arrayImpl(obj: ArrayInput, dt: DType | undefined, copy: boolean | null | undefined, ndmin: number): NdArray {
+  let result: NdArray | undefined;
+  if (isNdArray(obj) && (dt === undefined || dt === dtypeOfArray(obj)) && copy !== true) {
+    result = obj;
+  } else if (ArrayBuffer.isView(obj) && !isNdArray(obj) && copy !== true) {
+    const own = dtypeOf(obj as AnyTypedArray);
+    if (dt === undefined || dt === own) result = wrap(obj as AnyTypedArray, [(obj as AnyTypedArray).length]) as NdArray;
+  }
+  if (result === undefined) {
+    if (copy === false) {
+      throw new ValueError(
+        'Unable to avoid copy while creating an array as requested.\n' +
+          'If using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a copy when needed ' +
+          '(no behavior change in NumPy 1.x).\n' +
+          'For more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.',
+      );
+    }
+    const found = discover(obj);
+    const t = dt ?? discoverDType(found);
+    result = allocate(t, found.shape);
+    fillFrom(result, found, true);
+  }
+  if (result.dimension < ndmin) {
+    const pad = new Array<number>(ndmin - result.dimension).fill(1);
+    const r = result;
+    result = wrapView(r, [...pad, ...r.shape], [...pad.map(() => 0), ...r.stride]);
+  }
+  return result;
+}
+
+/**
+ * An array over `data` with any strides. It goes through `wrap` first, so
+ * the array gets the class (and the index rules) every `np` array of its
+ * dtype and dimension has.
+ */
+export function stridedView(data: AnyTypedArray, shape: readonly number[], stride: readonly number[], offset = 0): NdArray {
+  const base = wrap(data, shape) as NdArray;
+  if (stride.every((s, d) => s === base.stride[d]) && offset === 0) return base;
+  return ndarrayFactory(base.data as unknown as Float64Array, [...shape], [...stride], offset) as unknown as NdArray;
+}
+
+/** A view of `a`'s data with another shape and strides. */
+function wrapView(a: NdArray, shape: number[], stride: number[]): NdArray {
+  return stridedView(a.data as AnyTypedArray, shape, stride, a.offset);
+}
+
+function splitOptions(d: DTypeLike | ArrayOptions | undefined, o: ArrayOptions | undefined): [DType | undefined, ArrayOptions] {
+  if (isOptions(d)) {
+    const opts = d as ArrayOptions;
+    return [resolveDType(opts.dtype), opts];
+  }
+  return [resolveDType(d as DTypeLike | undefined), o ?? {}];
+}
+
+/**
+ * An array from nested lists, typed arrays or arrays, as `numpy.array`.
+ *
+ * dtype discovery as numpy's: all booleans → bool, whole numbers (and
+ * bigints) → int64 (uint64 past 2**63-1), any other number → float64;
+ * arrays inside lists keep their dtypes (promoted together). An integer that
+ * does not fit an explicit integer dtype is an OverflowError, as NumPy 2.
+ *
+ * @param obj - a number, bigint, boolean, typed array, np array, or nested lists of these
+ * @param dtype - the element type (or `{ dtype, copy, ndmin }`)
+ * @param options - `copy` (default true: always a new array), `ndmin`
+ * @throws ValueError for ragged nesting; OverflowError for an integer out of the dtype's range
+ * @example
+ * ```ts
+ * np.array([[1, 2], [3, 4]], 'uint8').shape // => [ 2, 2 ]
+ * np.array([300, 1], 'int16') // => array([300,   1], dtype=int16)
+ * np.array([1.5, 2]) // => array([1.5, 2. ])
+ * ```
+ */
+export function array<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>, options?: ArrayOptions): NdArray<N>;
+export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray;
+export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
+  const [dt, opts] = splitOptions(dtype, options);
+  return arrayImpl(obj, dt, opts.copy === undefined ? true : opts.copy, opts.ndmin ?? 0);
+}
+
+/**
+ * An array from `obj` without copying when it already is one of the dtype,
+ * as `numpy.asarray` (a typed array is viewed, not copied).
+ *
+ * @param obj - anything {@link array} accepts
+ * @param dtype - the element type (or `{ dtype, copy }`)
+ * @example
+ * ```ts
+ * const a = np.arange(3);
+ * np.asarray(a) === a // => true
+ * ```
+ */
+export function asarray<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>, options?: ArrayOptions): NdArray<N>;
+export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray;
+export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
+  const [dt, opts] = splitOptions(dtype, options);
+  return arrayImpl(obj, dt, opts.copy ?? null, opts.ndmin ?? 0);
+}
+
+/**
+ * A new array of zeros, as `numpy.zeros`; default dtype float64.
+ *
+ * @example
+ * ```ts
+ * np.zeros(3, 'int16') // => array([0, 0, 0], dtype=int16)
+ * ```
+ */
+export function zeros<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
+export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
+export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
+  return allocateZeros(resolveDType(dtype) ?? float64, checkShape(shape));
+}
+
+/**
+ * A new array of ones, as `numpy.ones`; default dtype float64.
+ *
+ * @example
+ * ```ts
+ * np.ones(3) // => array([1., 1., 1.])
+ * ```
+ */
+export function ones<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
+export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
+export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
+  const a = empty(shape, dtype);
+  fillAll(a, 1);
   return a;
 }
 
 /**
- * Evenly spaced values in [start, stop), as numpy.arange. With integer
- * arguments and no dtype the result has numpy's default integer dtype
- * (int64; int32 on 32-bit ARM).
+ * A new array whose contents are not set, as `numpy.empty` (here they
+ * may be zero or old data: never rely on them).
+ *
+ * @example
+ * ```ts
+ * np.empty([2, 3], 'uint8').shape // => [ 2, 3 ]
+ * ```
  */
-export function arange(start: number, stop?: number, step = 1, dtype?: DTypeLike): NdArray {
-  if (stop === undefined) {
-    stop = start;
-    start = 0;
+export function empty<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
+export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
+export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
+  return allocate(resolveDType(dtype) ?? float64, checkShape(shape));
+}
+
+/** The dtype numpy 2 gives a Python scalar fill value. */
+function scalarDType(v: Leaf): DType {
+  if (typeof v === 'boolean') return toDType('bool');
+  if (typeof v === 'bigint' || isIntNumber(v)) {
+    const b = BigInt(v);
+    if (b >= 2n ** 63n) return uint64;
+    return b < -(2n ** 31n) || b >= 2n ** 31n ? int64 : intp;
   }
-  if (step === 0) throw new ShapeError('arange step must not be 0');
-  const n = Math.max(0, Math.ceil((stop - start) / step));
-  const integral = Number.isInteger(start) && Number.isInteger(step) && Number.isInteger(stop);
-  const dt = toDType(dtype ?? (integral ? intp : float64));
-  const a = zeros(n, dt);
+  return float64;
+}
+
+function fillAll(a: NdArray, v: Leaf): void {
   const data = a.data as AnyTypedArray;
-  for (let i = 0; i < n; i++) {
-    const v = start + i * step;
-    if (dt.isBigInt) (data as BigInt64Array)[i] = BigInt(Math.trunc(v));
-    else (data as Float64Array)[i] = v;
+  if (a.size === 0) {
+    storer(dtypeOfArray(a), 'ints')(new (data.constructor as new (n: number) => AnyTypedArray)(1), 0, v);
+    return;
   }
+  storer(dtypeOfArray(a), 'ints')(data, 0, v);
+  (data as Float64Array).fill((data as Float64Array)[0]);
+}
+
+/**
+ * A new array filled with `fill_value`, as `numpy.full`. Without a dtype,
+ * the dtype is the value's (bool, int64, or float64), as NumPy 2.
+ *
+ * @throws OverflowError when an integer value does not fit the dtype
+ * @example
+ * ```ts
+ * np.full(3, 7) // => array([7, 7, 7])
+ * np.full([2], 250, 'uint8') // => array([250, 250], dtype=uint8)
+ * ```
+ */
+export function full<N extends DTypeName>(shape: ShapeLike, fill_value: Leaf, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
+export function full(shape: ShapeLike, fill_value: Leaf, dtype?: DTypeLike | DTypeOption): NdArray;
+export function full(shape: ShapeLike, fill_value: Leaf, dtype?: DTypeLike | DTypeOption): NdArray {
+  const a = allocate(resolveDType(dtype) ?? scalarDType(fill_value), checkShape(shape));
+  fillAll(a, fill_value);
   return a;
 }
 
-/** An array from nested lists of numbers (C order), as numpy.array. */
-export function array(values: unknown, dtype: DTypeLike = float64): NdArray {
-  const shape: number[] = [];
-  for (let v: unknown = values; Array.isArray(v); v = v[0]) shape.push(v.length);
-  const flat = (values as unknown[]).flat(Infinity) as Scalar[];
-  if (flat.length !== sizeOf(shape)) throw new ShapeError('array() needs nested lists of equal lengths');
-  const a = zeros(shape, dtype);
-  const dt = toDType(dtype);
-  const data = a.data as AnyTypedArray;
-  flat.forEach((v, i) => {
-    if (dt.isBigInt) (data as BigInt64Array)[i] = BigInt(v);
-    else (data as Float64Array)[i] = Number(v);
-  });
-  return a;
+/** Options of the `_like` functions. */
+export interface LikeOptions extends DTypeOption {
+  /** Overrides the shape of the prototype. */
+  shape?: ShapeLike;
+}
+
+function like(a: ArrayInput, dtype: DTypeLike | LikeOptions | undefined): [DType, number[]] {
+  const proto = asarray(a);
+  const opts: LikeOptions = isOptions(dtype)
+    ? (dtype as LikeOptions)
+    : { dtype: dtype as DTypeLike | undefined };
+  const dt = opts.dtype === undefined ? dtypeOfArray(proto) : toDType(opts.dtype);
+  return [dt, opts.shape === undefined ? [...proto.shape] : checkShape(opts.shape)];
+}
+
+/**
+ * Zeros of `a`'s shape and dtype, as `numpy.zeros_like`.
+ *
+ * @example
+ * ```ts
+ * np.zeros_like(np.arange(3, { dtype: 'int8' })) // => array([0, 0, 0], dtype=int8)
+ * ```
+ */
+export function zeros_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
+export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
+export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
+  const [dt, shape] = like(a, dtype);
+  return allocateZeros(dt, shape);
+}
+
+/**
+ * Ones of `a`'s shape and dtype, as `numpy.ones_like`.
+ *
+ * @example
+ * ```ts
+ * np.ones_like(np.zeros(2)) // => array([1., 1.])
+ * ```
+ */
+export function ones_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
+export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
+export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
+  const [dt, shape] = like(a, dtype);
+  const out = allocate(dt, shape);
+  fillAll(out, 1);
+  return out;
+}
+
+/**
+ * An array of `a`'s shape and dtype with contents not set, as `numpy.empty_like`.
+ *
+ * @example
+ * ```ts
+ * np.empty_like(np.zeros([2, 5])).shape // => [ 2, 5 ]
+ * ```
+ */
+export function empty_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
+export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
+export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
+  const [dt, shape] = like(a, dtype);
+  return allocate(dt, shape);
+}
+
+/**
+ * An array of `a`'s shape and dtype filled with `fill_value`, as `numpy.full_like`.
+ *
+ * @example
+ * ```ts
+ * np.full_like(np.zeros(2, 'uint8'), 9) // => array([9, 9], dtype=uint8)
+ * ```
+ */
+export function full_like<N extends DTypeName>(a: NdArray<N>, fill_value: Leaf, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
+export function full_like(a: ArrayInput, fill_value: Leaf, dtype?: DTypeLike | LikeOptions): NdArray;
+export function full_like(a: ArrayInput, fill_value: Leaf, dtype?: DTypeLike | LikeOptions): NdArray {
+  const [dt, shape] = like(a, dtype);
+  const out = allocate(dt, shape);
+  fillAll(out, fill_value);
+  return out;
+}
+
+/**
+ * Evenly spaced values in [start, stop), as `numpy.arange`.
+ *
+ * numpy's rules: the length is ceil((stop - start) / step); whole-number
+ * arguments give the default integer dtype, any other number float64; the
+ * values are start + i * (second - first) computed in the result dtype, so
+ * they match numpy bit for bit (integers wrap in a small dtype, as numpy's).
+ *
+ * @param start - first value (or the stop, when it is the only argument)
+ * @param stop - end, not included
+ * @param step - spacing; default 1
+ * @param dtype - the element type (or `{ dtype }`)
+ * @throws ZeroDivisionError for a zero step; ValueError for a NaN length or a huge one
+ * @example
+ * ```ts
+ * np.arange(5) // => array([0, 1, 2, 3, 4])
+ * np.arange(0, 1, 0.25) // => array([0.  , 0.25, 0.5 , 0.75])
+ * ```
+ */
+export function arange<N extends DTypeName>(start: number | bigint, stop: number | bigint | undefined, step: number | bigint | undefined, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
+export function arange(start: number | bigint, stop?: number | bigint | DTypeOption, step?: number | bigint | DTypeOption, dtype?: DTypeLike | DTypeOption): NdArray;
+export function arange(
+  start: number | bigint, stop?: number | bigint | DTypeOption, step?: number | bigint | DTypeOption, dtype?: DTypeLike | DTypeOption,
+): NdArray {
+  if (typeof stop === 'object' && stop !== null) [dtype, stop] = [stop, undefined];
+  if (typeof step === 'object' && step !== null) [dtype, step] = [step, undefined];
+  if (stop === undefined) [start, stop] = [0, start];
+  const st: number | bigint = step ?? 1;
+  const args = [start, stop, st];
+  if (Number(st) === 0) throw new ZeroDivisionError('division by zero');
+  const length = Math.ceil((Number(stop) - Number(start)) / Number(st));
+  if (Number.isNaN(length)) throw new ValueError('arange: cannot compute length');
+  if (!Number.isFinite(length) || length > 2 ** 53) throw new ValueError('Maximum allowed size exceeded');
+  const n = Math.max(0, length);
+  const allInts = args.every((v) => typeof v === 'bigint' || isIntNumber(v));
+  let dt = resolveDType(dtype);
+  if (dt === undefined) {
+    const kinds = args.map((v) => (allInts ? scalarDType(v) : float64));
+    dt = !allInts ? float64 : kinds.includes(uint64) ? uint64 : kinds.includes(int64) ? int64 : intp;
+  }
+  const out = allocate(dt, [n]);
+  if (n === 0) return out;
+  if (isBoolDType(dt)) {
+    if (n > 2) throw new DTypeError('arange() is only supported for booleans when the result has at most length 2.');
+  }
+  const data = out.data as AnyTypedArray;
+  const put = storer(dt, 'none');
+  if (allInts && dt.kind !== 'f' && !isBoolDType(dt)) {
+    // exact integers: numpy's start + i*delta in the dtype's wrapping arithmetic
+    const s = BigInt(start);
+    const d = BigInt(st);
+    const check = storer(dt, 'all'); // the first two values must fit, as Python ints
+    for (let i = 0; i < n; i++) (i < 2 ? check : put)(data, i, s + BigInt(i) * d);
+    return out;
+  }
+  // the first two values convert as Python numbers do (an int must fit), the rest follow
+  const first = storer(dt, 'all');
+  first(data, 0, Number(start));
+  if (n > 1) first(data, 1, Number(start) + Number(st));
+  if (n <= 2) return out;
+  const vals = data as unknown as (number | bigint)[];
+  if (dt.isBigInt) {
+    const first = vals[0] as bigint;
+    const delta = (vals[1] as bigint) - first;
+    for (let i = 2; i < n; i++) vals[i] = first + BigInt(i) * delta;
+  } else if (dt.kind === 'f') {
+    const round = dt.itemsize === 4 ? Math.fround : (x: number) => x;
+    const first = vals[0] as number;
+    const delta = round((vals[1] as number) - first);
+    for (let i = 2; i < n; i++) vals[i] = round(first + round(i * delta));
+  } else {
+    const first = vals[0] as number;
+    const delta = (vals[1] as number) - first;
+    for (let i = 2; i < n; i++) vals[i] = first + i * delta;
+  }
+  return out;
+}
+
+/** Options of {@link linspace}, named as numpy's. */
+export interface LinspaceOptions extends DTypeOption {
+  /** Whether `stop` is the last sample; default true. */
+  endpoint?: boolean;
+  /** Also return the spacing: `[samples, step]`. */
+  retstep?: boolean;
+}
+
+/**
+ * `num` evenly spaced samples from start to stop, as `numpy.linspace`, bit
+ * for bit: step = (stop - start) / div, sample i = i * step + start, the
+ * last sample exactly `stop` (with endpoint). An integer dtype floors.
+ *
+ * @param num - number of samples; default 50
+ * @param options - `endpoint` (true), `retstep` (false), `dtype` (float64)
+ * @throws ValueError for a negative num
+ * @example
+ * ```ts
+ * np.linspace(0, 1, 5) // => array([0.  , 0.25, 0.5 , 0.75, 1.  ])
+ * ```
+ */
+export function linspace(start: number, stop: number, num?: number, options?: LinspaceOptions & { retstep?: false }): NdArray;
+export function linspace(start: number, stop: number, num: number, options: LinspaceOptions & { retstep: true }): [NdArray, number];
+export function linspace(start: number, stop: number, num?: number, options?: LinspaceOptions): NdArray | [NdArray, number];
+export function linspace(start: number, stop: number, num = 50, options: LinspaceOptions = {}): NdArray | [NdArray, number] {
+  if (!Number.isInteger(num)) throw new DTypeError(`'float' object cannot be interpreted as an integer`);
+  if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  const endpoint = options.endpoint ?? true;
+  const div = endpoint ? num - 1 : num;
+  const dt = resolveDType(options.dtype) ?? float64;
+  start = Number(start);
+  stop = Number(stop);
+  const delta = stop - start;
+  const y = new Float64Array(num);
+  let step = NaN;
+  if (div > 0) {
+    step = delta / div;
+    if (step === 0) for (let i = 0; i < num; i++) y[i] = (i / div) * delta + start;
+    else for (let i = 0; i < num; i++) y[i] = i * step + start;
+  } else {
+    for (let i = 0; i < num; i++) y[i] = i * delta + start;
+  }
+  if (endpoint && num > 1) y[num - 1] = stop;
+  const out = allocate(dt, [num]);
+  const integer = dt.kind === 'i' || dt.kind === 'u';
+  const put = storer(dt, 'none');
+  for (let i = 0; i < num; i++) put(out.data as AnyTypedArray, i, integer ? Math.floor(y[i]) : y[i]);
+  return options.retstep ? [out, step] : out;
+}
+
+/** Options of {@link eye}, named as numpy's. */
+export interface EyeOptions extends DTypeOption {
+  /** Diagonal: 0 the main one, > 0 above, < 0 below. */
+  k?: number;
+}
+
+/**
+ * A 2-d array with ones on diagonal `k` and zeros elsewhere, as `numpy.eye`.
+ *
+ * @param N - rows
+ * @param M - columns (default N), or the options
+ * @param options - `k` (0), `dtype` (float64)
+ * @example
+ * ```ts
+ * np.eye(3, { k: 1 }).get(0, 1) // => 1
+ * np.eye(2, 3).shape // => [ 2, 3 ]
+ * ```
+ */
+export function eye(N: number, M?: number | EyeOptions | null, options: EyeOptions = {}): NdArray {
+  if (typeof M === 'object' && M !== null) [options, M] = [M, undefined];
+  const cols = M ?? N;
+  const k = options.k ?? 0;
+  const out = zeros([N, cols], options.dtype);
+  const data = out.data as AnyTypedArray;
+  const put = storer(dtypeOfArray(out), 'none');
+  for (let r = Math.max(0, -k); r < N && r + k < cols; r++) put(data, r * cols + r + k, 1);
+  return out;
+}
+
+/**
+ * The n×n identity matrix, as `numpy.identity`.
+ *
+ * @example
+ * ```ts
+ * np.identity(2).get(1, 1) // => 1
+ * ```
+ */
+export function identity<N extends DTypeName>(n: number, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
+export function identity(n: number, dtype?: DTypeLike | DTypeOption): NdArray;
+export function identity(n: number, dtype?: DTypeLike | DTypeOption): NdArray {
+  return eye(n, n, { dtype: resolveDType(dtype) });
+}
+
+/**
+ * A new C-ordered copy of `a` with its dtype, as `numpy.copy`.
+ *
+ * @example
+ * ```ts
+ * np.copy(np.arange(3)) // => array([0, 1, 2])
+ * ```
+ */
+export function copy<N extends DTypeName>(a: NdArray<N>): NdArray<N>;
+export function copy(a: ArrayInput): NdArray;
+export function copy(a: ArrayInput): NdArray {
+  return array(a, { copy: true });
 }

@@ -76,3 +76,18 @@ export {
   take, take_along_axis, put, putmask, place, compress, extract, nonzero, argwhere, choose, select,
   type ArrayLike, type IndexMode, type TakeOptions,
 } from './indexing.js';
+
+// io: creation, printing, .npy and raw file I/O, machine limits
+export {
+  asarray, ones, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, copy, ZeroDivisionError,
+  type ArrayInput, type ArrayOptions, type DTypeOption, type LikeOptions, type LinspaceOptions, type EyeOptions,
+} from './create.js';
+export { iinfo, finfo, type IInfo, type FInfo } from './limits.js';
+export { isMemmap } from './memmap.js';
+export {
+  array2string, array_repr, array_str, set_printoptions, get_printoptions, printoptions, inspectArray,
+  type PrintOptions, type FloatMode, type Array2StringOptions,
+} from './print.js';
+export {
+  save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,
+} from './npyio.js';

@@ -8,7 +8,9 @@ import { closeSync, constants as fsc, fstatSync, ftruncateSync, openSync } from 
 
 import { binding } from '../binding.js';
 import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
+import { stridedView } from './create.js';
 import { type DType, type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
+import { ValueError } from './errors.js';
 import { Mapping, type Access } from './mapping.js';
 import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './ndarray.js';
 
@@ -30,6 +32,8 @@ export interface MemmapOptions {
   offset?: number;
   /** Default: as many elements as fit from offset to the end. */
   shape?: ShapeLike;
+  /** Element order of the file: 'C' (default, last axis fastest) or 'F' (first axis fastest). */
+  order?: 'C' | 'F';
 }
 
 const OPEN_FLAGS = {
@@ -45,6 +49,18 @@ const OPEN_FLAGS = {
 const ACCESS: Record<'r' | 'r+' | 'w+' | 'c', Access> = {
   r: 'copyonwrite', 'r+': 'readwrite', 'w+': 'readwrite', c: 'copyonwrite',
 };
+
+/** The data of every memmap array (views share it), so they print as numpy's `memmap(...)`. */
+const MAPPED = new WeakSet<object>();
+
+/**
+ * Whether `a` views a file mapped by {@link memmap} (or `load` with
+ * `mmap_mode`): numpy's `isinstance(a, np.memmap)` for the array and its
+ * views. Results computed from it are new arrays, as numpy's.
+ */
+export function isMemmap(a: NdArray): boolean {
+  return MAPPED.has(a.data);
+}
 
 function openFile(path: string, mode: 'r' | 'r+' | 'w+' | 'c'): number {
   try {
@@ -70,14 +86,17 @@ function mapOrExplain(path: string, fd: number, offset: number, nbytes: number, 
  * Map a file into an array, as `numpy.memmap(path, dtype, mode, offset, shape)`.
  *
  * Caveats: the offset must be a multiple of the dtype's size (JavaScript
- * typed arrays cannot be unaligned); arrays are C-ordered.
+ * typed arrays cannot be unaligned).
  *
  * @param path - file or device to map
- * @param options - dtype (default 'uint8'), mode (default 'r+'), offset (0), shape
+ * @param options - dtype (default 'uint8'), mode (default 'r+'), offset (0), shape, order ('C')
  * @returns an ndarray viewing the file's bytes; no copy is made
  * @throws ShapeError when the shape does not fit, or with mode 'w+' and no shape
  * @example
- * const a = np.memmap('/dev/udmabuf0', { dtype: np.uint8, mode: 'r+', shape: 8388608 });
+ * ```ts
+ * np.tofile(np.arange(4, { dtype: 'uint8' }), '/tmp/doc-memmap.bin');
+ * np.memmap('/tmp/doc-memmap.bin', { dtype: 'uint8', mode: 'r' }) // => memmap([0, 1, 2, 3], dtype=uint8)
+ * ```
  */
 export function memmap(path: string, options: MemmapOptions = {}): NdArray {
   const modeName = options.mode ?? 'r+';
@@ -91,6 +110,8 @@ export function memmap(path: string, options: MemmapOptions = {}): NdArray {
   if (offset % dt.itemsize !== 0) {
     throw new DTypeError(`offset ${offset} is not a multiple of ${dt.name}'s ${dt.itemsize} bytes; typed arrays must be aligned`);
   }
+  const order = options.order ?? 'C';
+  if (order !== 'C' && order !== 'F') throw new ValueError(`order must be 'C' or 'F', not '${String(order)}'`);
   if (mode === 'w+' && options.shape === undefined) throw new ShapeError("shape must be given if mode == 'w+'");
 
   const fd = openFile(path, mode);
@@ -119,7 +140,16 @@ export function memmap(path: string, options: MemmapOptions = {}): NdArray {
       }
     }
     const { data } = mapOrExplain(path, fd, offset, nbytes, dt, ACCESS[mode]);
-    return wrap(data, shape) as NdArray;
+    let a: NdArray;
+    if (order === 'C') {
+      a = wrap(data, shape) as NdArray;
+    } else {
+      const stride: number[] = [];
+      shape.reduce((step, n) => (stride.push(step), step * n), 1);
+      a = stridedView(data, shape, stride);
+    }
+    MAPPED.add(a.data);
+    return a;
   } finally {
     closeSync(fd);
   }
