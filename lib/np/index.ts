@@ -18,3 +18,9 @@ export { astype } from './cast.js';
 export { sum, min, max, array_equal } from './reduce.js';
 export { promoteTypes as promote_types, canCastSameKind } from './promote.js';
 export { IndexError, ValueError, AxisError, OverflowError, normalizeAxis } from './errors.js';
+// sortlin: sorting and counting, linear algebra, stdlib interop, testing
+export {
+  sort, argsort, searchsorted, unique, histogram, bincount, digitize,
+  type SortOptions, type SortKind, type SearchOptions, type UniqueOptions, type BincountOptions,
+  type DigitizeOptions, type HistogramOptions, type IntpName,
+} from './sort.js';
