@@ -24,3 +24,6 @@ export {
   type SortOptions, type SortKind, type SearchOptions, type UniqueOptions, type BincountOptions,
   type DigitizeOptions, type HistogramOptions, type IntpName,
 } from './sort.js';
+export {
+  matmul, dot, vdot, inner, outer, tensordot, type LinalgOperand, type OutOptions, type TensordotAxes,
+} from './linalg.js';
