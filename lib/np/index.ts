@@ -15,7 +15,7 @@ export {
 } from './ops.js';
 export { fill, copyto } from './fill.js';
 export { astype } from './cast.js';
-export { sum, min, max, array_equal } from './reduce.js';
+export { sum, min, max } from './reduce.js';
 export { promoteTypes as promote_types, canCastSameKind } from './promote.js';
 export { IndexError, ValueError, AxisError, OverflowError, normalizeAxis } from './errors.js';
 // sortlin: sorting and counting, linear algebra, stdlib interop, testing
@@ -27,3 +27,6 @@ export {
 export {
   matmul, dot, vdot, inner, outer, tensordot, type LinalgOperand, type OutOptions, type TensordotAxes,
 } from './linalg.js';
+export {
+  array_equal, array_equiv, isclose, allclose, type CompareOperand, type ArrayEqualOptions, type CloseOptions,
+} from './testing.js';
