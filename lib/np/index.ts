@@ -30,3 +30,4 @@ export {
 export {
   array_equal, array_equiv, isclose, allclose, type CompareOperand, type ArrayEqualOptions, type CloseOptions,
 } from './testing.js';
+export { toStdlib, fromStdlib, type StdlibNdarray } from './stdlib.js';
