@@ -10,12 +10,14 @@
       "sources": [
         "native/csrc/checkbuf.c",
         "native/csrc/kernels.c",
+        "native/csrc/engine/sort.c",
         "native/src/addon.cc",
         "native/src/errors.cc",
         "native/src/file.cc",
         "native/src/ioctl.cc",
         "native/src/kernels.cc",
         "native/src/mapping.cc",
+        "native/src/sort.cc",
         "native/src/uio.cc"
       ],
       "include_dirs": [

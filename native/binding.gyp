@@ -5,12 +5,14 @@
       "sources": [
         "csrc/checkbuf.c",
         "csrc/kernels.c",
+        "csrc/engine/sort.c",
         "src/addon.cc",
         "src/errors.cc",
         "src/file.cc",
         "src/ioctl.cc",
         "src/kernels.cc",
         "src/mapping.cc",
+        "src/sort.cc",
         "src/uio.cc"
       ],
       "include_dirs": [

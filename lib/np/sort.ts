@@ -15,7 +15,7 @@ import { type AnyTypedArray, type DType, type DTypeName, float32, float64, intp 
 import { ValueError, normalizeAxis } from './errors.js';
 import { type NdArray, type Scalar, dtypeOfArray, isContiguous, isNdArray, sizeOf, stridedIndex, wrap } from './ndarray.js';
 import { promoteTypes } from './promote.js';
-import { nativeArgsort, nativeSort } from './sortnative.js';
+import { NATIVE_SORT_MIN, nativeArgsort, nativeSort } from './sortnative.js';
 
 type Cell = number | bigint;
 type Cells = AnyTypedArray & { [i: number]: Cell };
@@ -140,7 +140,13 @@ function sortValues(v: Cells, t: DType): void {
 function argsortValues(v: Cells, t: DType): Float64Array {
   const n = v.length;
   const idx = new Float64Array(n);
-  if (nativeArgsort(v, t, idx)) return idx;
+  if (n >= NATIVE_SORT_MIN) {
+    const native = intp.isBigInt ? new BigInt64Array(n) : new Int32Array(n);
+    if (nativeArgsort(v, t, native)) {
+      for (let i = 0; i < n; i++) idx[i] = Number(native[i]);
+      return idx;
+    }
+  }
   for (let i = 0; i < n; i++) idx[i] = i;
   if (t.kind === 'f') {
     idx.sort((i, j) => {
@@ -228,8 +234,9 @@ export function argsort(a: NdArray, opts: SortOptions = {}): NdArray<IntpName> {
   const { src, axis } = sortAxis(a, opts.axis);
   const data = cells(src);
   const n = src.shape[axis];
-  const out = new Float64Array(src.size);
+  const out = new intp.ArrayType(src.size) as BigInt64Array | Int32Array;
   const lane = new t.ArrayType(n) as unknown as Cells;
+  const native = n >= NATIVE_SORT_MIN ? (intp.isBigInt ? new BigInt64Array(n) : new Int32Array(n)) : undefined;
   forEachLane(src.shape, axis, (base, step) => {
     let v: Cells;
     if (step === 1) v = (data as Float64Array).subarray(base, base + n) as unknown as Cells;
@@ -237,10 +244,18 @@ export function argsort(a: NdArray, opts: SortOptions = {}): NdArray<IntpName> {
       for (let k = 0; k < n; k++) lane[k] = data[base + k * step];
       v = lane;
     }
+    if (native) {
+      const dst = step === 1 ? out.subarray(base, base + n) : native;
+      if (nativeArgsort(v, t, dst)) {
+        if (step !== 1) for (let k = 0; k < n; k++) out[base + k * step] = native[k];
+        return;
+      }
+    }
     const idx = argsortValues(v, t);
-    for (let k = 0; k < n; k++) out[base + k * step] = idx[k];
+    if (intp.isBigInt) for (let k = 0; k < n; k++) (out as BigInt64Array)[base + k * step] = BigInt(idx[k]);
+    else for (let k = 0; k < n; k++) (out as Int32Array)[base + k * step] = idx[k];
   });
-  return intpArray(out, src.shape);
+  return wrap(out as AnyTypedArray, src.shape) as NdArray as NdArray<IntpName>;
 }
 
 // ---- searching ----

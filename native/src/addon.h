@@ -48,6 +48,10 @@ Napi::Value Equal(const Napi::CallbackInfo& info);
 Napi::Value CheckBuf(const Napi::CallbackInfo& info);
 Napi::Value ClearBuf(const Napi::CallbackInfo& info);
 
+// sort.cc: the sorts of csrc/engine/sort.c
+Napi::Value Sort(const Napi::CallbackInfo& info);
+Napi::Value Argsort(const Napi::CallbackInfo& info);
+
 // Argument checks shared by the bindings; each throws and returns false.
 bool CheckArgs(const Napi::CallbackInfo& info, size_t count, const char* usage);
 bool GetUint(const Napi::CallbackInfo& info, size_t i, const char* name, double max, double* out);

@@ -78,6 +78,20 @@ for (const dt of ALL_DTYPES) {
   }
 }
 
+// lanes long enough for the addon's radix sort (and the same through JavaScript below 32)
+for (const dt of ALL_DTYPES) {
+  const a = randomArray(dt, [3, 257], seed++, { edges: true, range: 1000 });
+  const x = input(a);
+  for (const axis of [-1, 0, null]) {
+    const ax = axis === null ? 'None' : String(axis);
+    add(`sort ${dt} long axis=${ax}`, `np.sort(${x}, axis=${ax}, kind='stable')`, () => np.sort(a, { axis }));
+    add(`argsort ${dt} long axis=${ax}`, `np.argsort(${x}, axis=${ax}, kind='stable')`, () => np.argsort(a, { axis }));
+  }
+  add(`argsort ${dt} long view`, `np.argsort(${x}.T[::-1], axis=0, kind='stable')`, () => np.argsort(a.transpose(1, 0).step(-1), { axis: 0 }));
+  add(`unique ${dt} long`, `np.unique(${x}, return_index=True, return_inverse=True, return_counts=True)`,
+    () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }));
+}
+
 // bin edges computed in float32 for float32 data (numpy's linspace dtype), values on edges
 {
   const f = np.zeros([64], 'float32');
