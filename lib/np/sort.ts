@@ -235,19 +235,22 @@ export function argsort(a: NdArray, opts: SortOptions = {}): NdArray<IntpName> {
   const data = cells(src);
   const n = src.shape[axis];
   const out = new intp.ArrayType(src.size) as BigInt64Array | Int32Array;
-  const lane = new t.ArrayType(n) as unknown as Cells;
-  const native = n >= NATIVE_SORT_MIN ? (intp.isBigInt ? new BigInt64Array(n) : new Int32Array(n)) : undefined;
+  // scratch for strided lanes, allocated on first use
+  let lane: Cells | undefined;
+  let native: BigInt64Array | Int32Array | undefined;
   forEachLane(src.shape, axis, (base, step) => {
     let v: Cells;
     if (step === 1) v = (data as Float64Array).subarray(base, base + n) as unknown as Cells;
     else {
+      lane ??= new t.ArrayType(n) as unknown as Cells;
       for (let k = 0; k < n; k++) lane[k] = data[base + k * step];
       v = lane;
     }
-    if (native) {
-      const dst = step === 1 ? out.subarray(base, base + n) : native;
+    if (n >= NATIVE_SORT_MIN) {
+      if (step !== 1) native ??= intp.isBigInt ? new BigInt64Array(n) : new Int32Array(n);
+      const dst = step === 1 ? out.subarray(base, base + n) : native!;
       if (nativeArgsort(v, t, dst)) {
-        if (step !== 1) for (let k = 0; k < n; k++) out[base + k * step] = native[k];
+        if (step !== 1) for (let k = 0; k < n; k++) out[base + k * step] = native![k];
         return;
       }
     }
