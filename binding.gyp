@@ -2,6 +2,7 @@
 # prebuilt addon for (prebuilds/ covers linux-x64, linux-arm64, linux-armv7).
 # `npm install` runs `node-gyp-build`, which uses a prebuild when one loads
 # and runs `node-gyp rebuild` with this file otherwise.
+# Every native/csrc/engine/*.c is compiled (the list is read at build time).
 # The repository's own build is native/compile (native/binding.gyp).
 {
   "targets": [
@@ -10,11 +11,12 @@
       "sources": [
         "native/csrc/checkbuf.c",
         "native/csrc/kernels.c",
-        "native/csrc/engine/sort.c",
+        "<!@(node -p \"require('fs').readdirSync('native/csrc/engine').filter((f) => f.endsWith('.c')).map((f) => 'native/csrc/engine/' + f).join(' ')\")",
         "native/src/addon.cc",
         "native/src/errors.cc",
         "native/src/file.cc",
         "native/src/ioctl.cc",
+        "native/src/engine.cc",
         "native/src/kernels.cc",
         "native/src/mapping.cc",
         "native/src/sort.cc",

@@ -100,13 +100,13 @@ async function main(): Promise<void> {
   const mine: number[] = [];
   const numpy: number[] = [];
   for (const [i, c] of list.entries()) {
-    const a = np.memmap(FILE, { dtype: c.dtype, shape: c.n });
-    const b = np.memmap(FILE, { dtype: c.dtype, shape: c.n, offset: BYTES });
+    const a = np.memmap(FILE, { dtype: c.dtype as np.DTypeName, shape: c.n });
+    const b = np.memmap(FILE, { dtype: c.dtype as np.DTypeName, shape: c.n, offset: BYTES });
     let best = Infinity;
     let bestNumpy = Infinity;
     for (let r = 0; r < ROUNDS; r++) {
-      np.fill(a, np.dtype(c.dtype).isBigInt ? 2n : 2);
-      np.fill(b, np.dtype(c.dtype).isBigInt ? 1n : 1);
+      np.fill(a, np.dtype(c.dtype as np.DTypeName).isBigInt ? 2n : 2);
+      np.fill(b, np.dtype(c.dtype as np.DTypeName).isBigInt ? 1n : 1);
       best = Math.min(best, measure(`${c.op} ${c.dtype}`, ours(c.op, a, b), 0.15).ms);
       bestNumpy = Math.min(bestNumpy, await py.time(c));
     }

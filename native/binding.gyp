@@ -5,11 +5,12 @@
       "sources": [
         "csrc/checkbuf.c",
         "csrc/kernels.c",
-        "csrc/engine/sort.c",
+        "<!@(node -p \"require('fs').readdirSync('csrc/engine').filter((f) => f.endsWith('.c')).map((f) => 'csrc/engine/' + f).join(' ')\")",
         "src/addon.cc",
         "src/errors.cc",
         "src/file.cc",
         "src/ioctl.cc",
+        "src/engine.cc",
         "src/kernels.cc",
         "src/mapping.cc",
         "src/sort.cc",

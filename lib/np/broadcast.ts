@@ -1,21 +1,28 @@
 /**
- * numpy broadcasting: the shape two operands combine to, and strides that
- * read an operand as if it had that shape (stride 0 along stretched axes).
+ * numpy broadcasting for the modules that need shapes without running a
+ * ufunc: the shape operands combine to, and a C-order walk over several
+ * strided operands (for JavaScript loops that have no engine equivalent).
  */
 import { ShapeError } from '../errors.js';
 import type { NdArray } from './ndarray.js';
+export { broadcastStrides as engineStrides } from './ufunc/index.js';
 
-/** The broadcast shape of two shapes, or a ShapeError naming both. */
-export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
-  const n = Math.max(a.length, b.length);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = a[a.length - n + i] ?? 1;
-    const y = b[b.length - n + i] ?? 1;
-    if (x !== y && x !== 1 && y !== 1) {
-      throw new ShapeError(`operands could not be broadcast together with shapes (${a.join(',')}) (${b.join(',')})`);
+function shapeText(s: readonly number[]): string {
+  return s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`;
+}
+
+/** The broadcast shape of several shapes, or numpy's ValueError naming them. */
+export function broadcastShapes(...shapes: (readonly number[])[]): number[] {
+  const n = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(n).fill(1);
+  for (const s of shapes) {
+    for (let i = 0; i < s.length; i++) {
+      const j = n - s.length + i;
+      if (out[j] === 1) out[j] = s[i];
+      else if (s[i] !== 1 && s[i] !== out[j]) {
+        throw new ShapeError(`operands could not be broadcast together with shapes ${shapes.map(shapeText).join(' ')}`);
+      }
     }
-    out.push(x === 1 ? y : x);
   }
   return out;
 }

@@ -1,40 +1,66 @@
 /**
- * Converting between dtypes, as numpy's unsafe casts do: integers wrap to
- * the target's width, floats truncate toward zero into integers, and 64-bit
- * integers convert through bigint without losing their low bits.
+ * Casting arrays between dtypes in the native engine (the "_cast" loops of
+ * native/csrc/engine/cast.c): numpy's unsafe casts (integers wrap, floats
+ * truncate toward zero, anything to bool is `!= 0`).
  */
-import { type AnyTypedArray, type DType, type DTypeLike, dtype as toDType } from './dtype.js';
-import { broadcastStrides, forEachIndex } from './broadcast.js';
-import { type NdArray, dtypeOfArray, wrap } from './ndarray.js';
+import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype as toDType, dtypeOf } from './dtype.js';
+import { allocate } from './alloc.js';
+import { type NdArray, wrap } from './ndarray.js';
+import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster } from './ufunc/index.js';
 
-type Convert = (v: number | bigint) => number | bigint;
+const castLoops = new Map<number, Loop>();
 
-/** The conversion of one element from `from` into `to` (the typed array then wraps it). */
-function converter(from: DType, to: DType): Convert {
-  if (from.isBigInt === to.isBigInt) return (v) => v;
-  if (to.isBigInt) return (v) => (Number.isFinite(v) ? BigInt(Math.trunc(v as number)) : 0n);
-  // bigint into a number dtype: integers keep the low 32 bits exactly
-  if (to.kind === 'f') return (v) => Number(v);
-  return (v) => Number(BigInt.asIntN(32, v as bigint));
+/** The engine's loop converting `from` into `to`. */
+export function castLoop(from: DType, to: DType): Loop {
+  const key = from.num * 16 + to.num;
+  let loop = castLoops.get(key);
+  if (!loop) {
+    const f = jsCaster(from, to);
+    loop = { sig: `${from.char}->${to.char}`, ins: [from], outs: [to], native: -2, fn: (v: number | bigint) => f(v) };
+    castLoops.set(key, loop);
+  }
+  return loop;
+}
+
+/** The operand description of an array read over `nd` dimensions (broadcast). */
+export function operandOf(a: NdArray, nd: number): IterOperand {
+  return { data: a.data as AnyTypedArray, dtype: dtypeOf(a.data), offset: a.offset, strides: broadcastStrides(a, nd) };
 }
 
 /**
- * Write every element of `src` (broadcast to `dst`'s shape) into `dst`,
- * converted to `dst`'s dtype with no check of the cast.
+ * Write `src` (already known to broadcast to `dst.shape`) into `dst`,
+ * converted to `dst`'s dtype with no check of the cast; `where`, a bool
+ * array, limits the write. Overlapping `src` and `dst` are handled.
  */
-export function castInto(dst: NdArray, src: NdArray): NdArray {
-  const convert = converter(dtypeOfArray(src), dtypeOfArray(dst));
-  const sd = src.data as AnyTypedArray;
-  const dd = dst.data as AnyTypedArray as unknown as (number | bigint)[];
-  forEachIndex(dst.shape, [broadcastStrides(src, dst.shape), dst.stride], [src.offset, dst.offset], ([i, j]) => {
-    dd[j] = convert(sd[i]);
-  });
+export function castInto(dst: NdArray, src: NdArray | IterOperand, where?: NdArray): NdArray {
+  const nd = dst.shape.length;
+  const s = 'dtype' in src && !('shape' in src) ? src : operandOf(src as NdArray, nd);
+  const d = operandOf(dst, nd);
+  iterate('_cast', castLoop(s.dtype, d.dtype), 1, [s, d], dst.shape, where ? operandOf(where, nd) : undefined);
   return dst;
 }
 
-/** A new C-ordered copy of `a` in `dtype` (numpy's `a.astype(dtype)`). */
-export function astype(a: NdArray, dtype: DTypeLike): NdArray {
+/** Options of {@link astype}. */
+export interface AstypeOptions {
+  /** false: return `a` itself when it already has the dtype (default true: always a new array). */
+  copy?: boolean;
+}
+
+/**
+ * `a` converted to `dtype`, as numpy's `a.astype(dtype)`: a new C-ordered
+ * array (or `a` itself with `{ copy: false }` when nothing changes).
+ *
+ * @example
+ * ```ts
+ * np.astype(np.array([1.7, -1.7, 300]), 'uint8') // => array([  1, 255,  44], dtype=uint8)
+ * ```
+ */
+export function astype<N extends DTypeName>(a: NdArray, dtype: N | DType<N>, opts?: AstypeOptions): NdArray<N>;
+export function astype(a: NdArray, dtype: DTypeLike, opts?: AstypeOptions): NdArray;
+export function astype(a: NdArray, dtype: DTypeLike, opts: AstypeOptions = {}): NdArray {
   const t = toDType(dtype);
-  const out = wrap(new t.ArrayType(a.size) as AnyTypedArray, [...a.shape]) as NdArray;
+  if (opts.copy === false && dtypeOf(a.data) === t) return a;
+  const out = wrap(allocate(t, a.size) as AnyTypedArray, [...a.shape]) as NdArray;
+  if (a.size === 0) return out;
   return castInto(out, a);
 }

@@ -1,46 +1,114 @@
 /**
  * Writing whole arrays: fill (one value everywhere) and copyto (another
- * array or value, broadcast and cast as numpy's same_kind allows).
+ * array or a value, broadcast, cast under a casting rule, optionally only
+ * where a mask is true) — memset/memcpy-speed loops of the native engine
+ * for any layout, and numpy's answer when source and destination overlap.
  */
-import { type AnyTypedArray } from './dtype.js';
-import { broadcastShapes, forEachIndex } from './broadcast.js';
+import { DTypeError } from '../errors.js';
+import { type AnyTypedArray, type DType, dtypeOf, float64 } from './dtype.js';
+import { ValueError } from './errors.js';
+import type { NdArray } from './ndarray.js';
+import { type Casting, castAllowed, checkCasting, weakDefault, weakKind } from './promote.js';
 import { castInto } from './cast.js';
-import { type NdArray, type Scalar, dtypeOfArray, flatView, isContiguous, isNdArray } from './ndarray.js';
-import { checkCast, promoteScalar } from './promote.js';
-import { ShapeError } from '../errors.js';
-import { nativeFill } from './dispatch.js';
+import { type IterOperand, weakValue } from './ufunc/index.js';
 
-/** Set every element of `a` to `value` (numpy's `a.fill(value)`). */
-export function fill(a: NdArray, value: Scalar): NdArray {
-  const t = dtypeOfArray(a);
-  if (t.kind !== 'f') promoteScalar(t, value); // an integer must fit, as NumPy 2
-  const v = t.isBigInt ? BigInt(value) : Number(value);
-  if (nativeFill(a, v)) return a;
-  if (isContiguous(a)) {
-    (flatView(a) as Float64Array).fill(v as number);
-    return a;
+/** A value, or (for copyto) an array, to write. */
+export type FillValue = number | bigint | boolean;
+
+function isArray(x: unknown): x is NdArray {
+  return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
+}
+
+function shapeText(s: readonly number[]): string {
+  return s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`;
+}
+
+/** A JS scalar as a one-element operand of dtype `t`, broadcast over `nd` dimensions. */
+function scalarOperand(v: FillValue, t: DType, nd: number): IterOperand {
+  const data = new t.ArrayType(1) as AnyTypedArray;
+  (data as unknown as (number | bigint)[])[0] = weakValue(v, t);
+  return { data, dtype: t, offset: 0, strides: new Array<number>(nd).fill(0) };
+}
+
+/**
+ * Set every element of `a` to `value`, as numpy's `a.fill(value)`: an
+ * integer must fit the dtype (OverflowError), a fraction is truncated into
+ * an integer array.
+ *
+ * @example
+ * ```ts
+ * np.fill(np.zeros(3, 'uint8'), 7) // => array([7, 7, 7], dtype=uint8)
+ * ```
+ */
+export function fill<A extends NdArray>(a: A, value: FillValue): A {
+  const t = dtypeOf(a.data);
+  let v = value;
+  if (typeof v === 'number' && t.kind !== 'f' && t.kind !== 'b' && !Number.isInteger(v)) {
+    if (!Number.isFinite(v)) throw new ValueError(`cannot convert float ${v} to integer`);
+    v = Math.trunc(v);
   }
-  const data = a.data as AnyTypedArray as unknown as (number | bigint)[];
-  forEachIndex(a.shape, [a.stride], [a.offset], ([i]) => {
-    data[i] = v;
-  });
+  if (a.size > 0) castInto(a, scalarOperand(v, t, a.shape.length));
   return a;
 }
 
-/** Copy `src` into `dst`, broadcasting; as numpy.copyto(dst, src). */
-export function copyto(dst: NdArray, src: NdArray | Scalar): NdArray {
-  if (!isNdArray(src)) return fill(dst, src);
-  const td = dtypeOfArray(dst);
-  const ts = dtypeOfArray(src);
-  checkCast('copyto', ts, td);
-  const shape = broadcastShapes(src.shape, dst.shape);
-  if (shape.length !== dst.shape.length || shape.some((n, i) => n !== dst.shape[i])) {
-    throw new ShapeError(`copyto: cannot broadcast (${src.shape.join(',')}) into (${dst.shape.join(',')})`);
+/** Options of {@link copyto}. */
+export interface CopytoOptions {
+  /** numpy's casting rule (default 'same_kind'). */
+  casting?: Casting;
+  /** Copy only where this bool array (broadcast to `dst`) is true. */
+  where?: NdArray | boolean;
+}
+
+/**
+ * Copy `src` into `dst`, broadcasting, as `numpy.copyto(dst, src)`:
+ * `np.copyto(np.index(a, '1:, ::2'), b)` is numpy's `a[1:, ::2] = b`.
+ * `src` is cast to `dst`'s dtype if `casting` allows (default 'same_kind');
+ * a JS scalar is weak (an integer that does not fit is an OverflowError).
+ * Overlapping `src` and `dst` give numpy's result (the source is read first).
+ *
+ * @example
+ * ```ts
+ * const a = np.zeros(4, 'int16');
+ * np.copyto(a, np.array([1, 2, 3, 4], 'uint8'), { casting: 'safe' }) // => array([1, 2, 3, 4], dtype=int16)
+ * ```
+ */
+export function copyto(dst: NdArray, src: NdArray | FillValue, opts: CopytoOptions = {}): NdArray {
+  const casting = checkCasting(opts.casting ?? 'same_kind');
+  const td = dtypeOf(dst.data);
+  const where = opts.where;
+  if (where === false) return dst;
+  const mask = isArray(where) ? where : undefined;
+  if (mask && dtypeOf(mask.data).kind !== 'b') {
+    throw new DTypeError(`Cannot cast array data from dtype('${dtypeOf(mask.data).name}') to dtype('bool') according to the rule 'safe'`);
   }
-  if (td === ts && isContiguous(dst) && isContiguous(src) && src.size === dst.size) {
-    (flatView(dst) as Float64Array).set(flatView(src) as Float64Array);
+  if (mask) checkBroadcast(mask.shape, dst.shape);
+  if (!isArray(src)) {
+    if (typeof src !== 'number' && typeof src !== 'bigint' && typeof src !== 'boolean') {
+      throw new DTypeError(`copyto: src must be an np array or a number, bigint or boolean, not ${typeof src}`);
+    }
+    const st = weakKind(src) === 2 ? float64 : weakDefault(weakKind(src));
+    const k = weakKind(src);
+    const dk = td.kind === 'b' ? 0 : td.kind === 'f' ? 2 : 1;
+    if (k > dk && !castAllowed(st, td, casting)) {
+      throw new DTypeError(`Cannot cast scalar from dtype('${st.name}') to dtype('${td.name}') according to the rule '${casting}'`);
+    }
+    if (dst.size > 0) castInto(dst, scalarOperand(src, td, dst.shape.length), mask);
     return dst;
   }
-  castInto(dst, src);
+  const ts = dtypeOf(src.data);
+  if (!castAllowed(ts, td, casting)) {
+    throw new DTypeError(`Cannot cast array data from dtype('${ts.name}') to dtype('${td.name}') according to the rule '${casting}'`);
+  }
+  checkBroadcast(src.shape, dst.shape);
+  if (dst.size > 0) castInto(dst, src, mask);
   return dst;
+}
+
+function checkBroadcast(from: readonly number[], to: readonly number[]): void {
+  let ok = from.length <= to.length;
+  for (let i = 0; i < from.length && ok; i++) {
+    const d = from[from.length - 1 - i];
+    ok = d === 1 || d === to[to.length - 1 - i];
+  }
+  if (!ok) throw new ValueError(`could not broadcast input array from shape ${shapeText(from)} into shape ${shapeText(to)}`);
 }

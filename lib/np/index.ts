@@ -16,8 +16,27 @@ export {
 export { fill, copyto } from './fill.js';
 export { astype } from './cast.js';
 export { sum, min, max } from './reduce.js';
-export { promoteTypes as promote_types, canCastSameKind } from './promote.js';
+export { promote_types, canCastSameKind } from './promote.js';
 export { IndexError, ValueError, AxisError, OverflowError, normalizeAxis } from './errors.js';
+
+// ---- engine: dtypes, type rules, ufunc machinery, arithmetic/comparison/bitwise/logical ufuncs, casts ----
+export {
+  bool, BoolArray, dtypeOf, type DTypeKind, type DTypeString, type HasData, type TypedArrayOf,
+} from './dtype.js';
+export { result_type, can_cast, type Casting } from './promote.js';
+export {
+  defineUfunc, callUfunc, ufuncs, functions, aliasUfunc,
+  type Ufunc, type UfuncOptions, type UfuncSpec, type Operand, type ScalarFn,
+} from './ufunc/index.js';
+export { allocate } from './alloc.js';
+export {
+  true_divide, fmin, fmax, invert, bitwise_not, equal, not_equal, less, less_equal, greater, greater_equal,
+  logical_and, logical_or, logical_xor, logical_not, where,
+  itruediv, ifloordiv, imod, ipow, iand, ior, ixor, ilshift, irshift,
+  type BinaryUfunc, type PredicateUfunc, type UnaryUfunc, type ScalarOperand,
+} from './ops.js';
+export { type AstypeOptions } from './cast.js';
+export { type CopytoOptions, type FillValue } from './fill.js';
 // sortlin: sorting and counting, linear algebra, stdlib interop, testing
 export {
   sort, argsort, searchsorted, unique, histogram, bincount, digitize,

@@ -1,127 +1,271 @@
 /**
- * numpy's element-wise functions: add, subtract, multiply, divide,
- * bitwise_and/or/xor, right_shift, left_shift, minimum, maximum, with an `out` as third positional
- * argument or `{ out }`, and the in-place forms iadd/isub/imul (`a += b`).
+ * numpy's arithmetic, comparison, bitwise and logical ufuncs, minimum /
+ * maximum / fmin / fmax, the in-place operators (`a += b` → `np.iadd(a, b)`),
+ * and `where`. Each is a ufunc (lib/np/ufunc/) whose loops run in the native
+ * engine (native/csrc/engine/loops_arith.c); the element functions here are
+ * the JavaScript fallback, with the same results.
  */
-import { type DType, int32, uint32 } from './dtype.js';
-import { type BinaryKernel, type Operand, applyBinary } from './elementwise.js';
+import type { DType, DTypeName } from './dtype.js';
+import { DTypeError } from '../errors.js';
 import type { NdArray } from './ndarray.js';
-import { divideType } from './promote.js';
+import { type Operand, type ScalarFn, type Ufunc, type UfuncOptions, defineUfunc, functions, ufuncs, aliasUfunc } from './ufunc/index.js';
 
-/** `out` as numpy takes it: a third positional argument or `{ out }`. */
-export type OutArg = NdArray | { out?: NdArray } | undefined;
+/** A JS scalar operand (weak, as a Python scalar under NEP 50). */
+export type ScalarOperand = number | bigint | boolean;
 
-function outOf(arg: OutArg): NdArray | undefined {
-  if (arg === undefined) return undefined;
-  return 'out' in arg && !('data' in arg) ? (arg as { out?: NdArray }).out : (arg as NdArray);
+/** A ufunc of two inputs that keeps its inputs' dtype for arrays of one dtype. */
+export interface BinaryUfunc extends Ufunc {
+  <N extends DTypeName>(a: NdArray<N>, b: NdArray<N> | ScalarOperand, out?: NdArray | UfuncOptions): NdArray<N>;
+  <N extends DTypeName>(a: ScalarOperand, b: NdArray<N>, out?: NdArray | UfuncOptions): NdArray<N>;
+  (a: NdArray, b: Operand, out?: NdArray | UfuncOptions): NdArray;
+  (a: Operand, b: NdArray, out?: NdArray | UfuncOptions): NdArray;
+  (a: ScalarOperand, b: ScalarOperand, out?: UfuncOptions): number | bigint | boolean;
 }
 
-const same = (t: DType): DType => t;
-
-function kernel(
-  name: string,
-  num: (t: DType) => (x: number, y: number) => number,
-  big: (x: bigint, y: bigint) => bigint,
-  extra: Partial<BinaryKernel> = {},
-): BinaryKernel {
-  return { name, result: same, num, big, ...extra };
+/** A ufunc of two inputs whose result is bool (comparisons, logical_*). */
+export interface PredicateUfunc extends Ufunc {
+  (a: NdArray, b: Operand, out?: NdArray | UfuncOptions): NdArray<'bool'>;
+  (a: Operand, b: NdArray, out?: NdArray | UfuncOptions): NdArray<'bool'>;
+  (a: ScalarOperand, b: ScalarOperand, out?: UfuncOptions): boolean;
 }
 
-const plain = (f: (x: number, y: number) => number) => () => f;
+/** A ufunc of one input that keeps its dtype. */
+export interface UnaryUfunc extends Ufunc {
+  <N extends DTypeName>(a: NdArray<N>, out?: NdArray | UfuncOptions): NdArray<N>;
+  (a: ScalarOperand, out?: UfuncOptions): number | bigint | boolean;
+}
 
-const ADD = kernel('add', plain((x, y) => x + y), (x, y) => x + y);
-const SUBTRACT = kernel('subtract', plain((x, y) => x - y), (x, y) => x - y);
-const MULTIPLY = kernel(
-  'multiply',
-  // a 32-bit product can pass 2^53; Math.imul gives the wrapped low bits
-  (t) => (t === int32 ? Math.imul : t === uint32 ? (x, y) => Math.imul(x, y) >>> 0 : (x, y) => x * y),
-  (x, y) => x * y,
-);
-const DIVIDE = kernel('divide', plain((x, y) => x / y), (x, y) => x / y, { result: divideType });
-const BITWISE_AND = kernel('bitwise_and', plain((x, y) => x & y), (x, y) => x & y, { integerOnly: true });
-const BITWISE_OR = kernel('bitwise_or', plain((x, y) => x | y), (x, y) => x | y, { integerOnly: true });
-const BITWISE_XOR = kernel('bitwise_xor', plain((x, y) => x ^ y), (x, y) => x ^ y, { integerOnly: true });
-// numpy's own definitions: NaN wins, and of two equal values the second
-const MINIMUM = kernel('minimum', plain((x, y) => (x < y || x !== x ? x : y)), (x, y) => (x < y ? x : y));
-// numpy's npy_rshift/npy_lshift: a shift by the width or more (or by a
-// negative count) gives 0, or -1 for a negative value shifted right
-const RIGHT_SHIFT = kernel(
-  'right_shift',
-  (t) => {
-    const bits = t.itemsize * 8;
-    const shift = t.kind === 'u' && bits === 32 ? (x: number, y: number) => x >>> y : (x: number, y: number) => x >> y;
-    return (x, y) => (y < 0 || y >= bits ? (x < 0 ? -1 : 0) : shift(x, y));
+const INTS = ['b', 'B', 'h', 'H', 'i', 'I', 'q', 'Q'];
+const FLOATS = ['f', 'd'];
+const sig2 = (chars: string[], out?: string): string[] => chars.map((c) => `${c}${c}->${out ?? c}`);
+const sig1 = (chars: string[], out?: string): string[] => chars.map((c) => `${c}->${out ?? c}`);
+
+const isBig = (sig: string): boolean => sig[0] === 'q' || sig[0] === 'Q';
+type N2 = (x: number, y: number) => number;
+type B2 = (x: bigint, y: bigint) => bigint;
+
+/** The element function for a signature: bigint, 32-bit-integer, or plain number arithmetic. */
+function arith(num: N2, big: B2, int32?: N2): (sig: string) => ScalarFn {
+  return (sig) => (isBig(sig) ? big : int32 && (sig[0] === 'i' || sig[0] === 'I') ? int32 : num) as ScalarFn;
+}
+
+const mul32: N2 = (x, y) => Math.imul(x, y);
+
+export const add = defineUfunc({
+  name: 'add', nin: 2, nout: 1, identity: 0,
+  types: ['??->?', ...sig2(INTS), ...sig2(FLOATS)],
+  js: (sig) => (sig[0] === '?' ? (x: number, y: number) => x | y : isBig(sig) ? (x: bigint, y: bigint) => x + y : (x: number, y: number) => x + y),
+}) as BinaryUfunc;
+
+export const subtract = defineUfunc({
+  name: 'subtract', nin: 2, nout: 1,
+  types: [...sig2(INTS), ...sig2(FLOATS)],
+  js: arith((x, y) => x - y, (x, y) => x - y),
+  prefer: (dts) => {
+    if (dts.every((t) => t.kind === 'b')) {
+      throw new DTypeError(
+        'numpy boolean subtract, the `-` operator, is not supported, use the bitwise_xor, the `^` operator, or the logical_xor function instead.',
+      );
+    }
+    return undefined;
   },
-  (x, y) => (y < 0n || y >= 64n ? (x < 0n ? -1n : 0n) : x >> y),
-  { integerOnly: true },
-);
-const LEFT_SHIFT = kernel(
-  'left_shift',
-  (t) => {
-    const bits = t.itemsize * 8;
-    const word = t.kind === 'u' && bits === 32 ? (v: number) => v >>> 0 : (v: number) => v;
-    return (x, y) => (y < 0 || y >= bits ? 0 : word(x << y));
+}) as BinaryUfunc;
+
+export const multiply = defineUfunc({
+  name: 'multiply', nin: 2, nout: 1, identity: 1,
+  types: ['??->?', ...sig2(INTS), ...sig2(FLOATS)],
+  js: (sig) => (sig[0] === '?' ? (x: number, y: number) => x & y : arith((x, y) => x * y, (x, y) => x * y, mul32)(sig)),
+}) as BinaryUfunc;
+
+/** numpy's true division: integer (and bool) inputs divide in float64. */
+export const divide = defineUfunc({
+  name: 'divide', nin: 2, nout: 1,
+  types: sig2(FLOATS),
+  js: () => ((x: number, y: number) => x / y) as ScalarFn,
+  prefer: (dts) => (dts.every((t) => t.kind !== 'f') ? 'dd->d' : undefined),
+}) as BinaryUfunc;
+export const true_divide = aliasUfunc('true_divide', divide) as BinaryUfunc;
+
+const minNum: N2 = (x, y) => (x < y || x !== x ? x : y);
+const maxNum: N2 = (x, y) => (x > y || x !== x ? x : y);
+const fminNum: N2 = (x, y) => (x < y || y !== y || x === y ? x : y);
+const fmaxNum: N2 = (x, y) => (x > y || y !== y || x === y ? x : y);
+const minBig: B2 = (x, y) => (x < y ? x : y);
+const maxBig: B2 = (x, y) => (x > y ? x : y);
+const ALL_NUM = ['?', ...INTS, ...FLOATS];
+
+export const minimum = defineUfunc({
+  name: 'minimum', nin: 2, nout: 1, types: sig2(ALL_NUM), js: arith(minNum, minBig),
+}) as BinaryUfunc;
+export const maximum = defineUfunc({
+  name: 'maximum', nin: 2, nout: 1, types: sig2(ALL_NUM), js: arith(maxNum, maxBig),
+}) as BinaryUfunc;
+export const fmin = defineUfunc({
+  name: 'fmin', nin: 2, nout: 1, types: sig2(ALL_NUM), js: arith(fminNum, minBig),
+}) as BinaryUfunc;
+export const fmax = defineUfunc({
+  name: 'fmax', nin: 2, nout: 1, types: sig2(ALL_NUM), js: arith(fmaxNum, maxBig),
+}) as BinaryUfunc;
+
+const BITWISE = ['?', ...INTS];
+export const bitwise_and = defineUfunc({
+  name: 'bitwise_and', nin: 2, nout: 1, types: sig2(BITWISE), js: arith((x, y) => x & y, (x, y) => x & y),
+}) as BinaryUfunc;
+export const bitwise_or = defineUfunc({
+  name: 'bitwise_or', nin: 2, nout: 1, types: sig2(BITWISE), js: arith((x, y) => x | y, (x, y) => x | y),
+}) as BinaryUfunc;
+export const bitwise_xor = defineUfunc({
+  name: 'bitwise_xor', nin: 2, nout: 1, types: sig2(BITWISE), js: arith((x, y) => x ^ y, (x, y) => x ^ y),
+}) as BinaryUfunc;
+
+export const invert = defineUfunc({
+  name: 'invert', nin: 1, nout: 1, types: sig1(BITWISE),
+  js: (sig) => (sig[0] === '?' ? (x: number) => (x ? 0 : 1) : isBig(sig) ? (x: bigint) => ~x : (x: number) => ~x) as ScalarFn,
+}) as UnaryUfunc;
+export const bitwise_not = aliasUfunc('bitwise_not', invert) as UnaryUfunc;
+
+const BITS: Record<string, number> = { b: 8, B: 8, h: 16, H: 16, i: 32, I: 32 };
+export const left_shift = defineUfunc({
+  name: 'left_shift', nin: 2, nout: 1, types: sig2(INTS),
+  js: (sig) => {
+    if (isBig(sig)) return ((x: bigint, y: bigint) => (y < 0n || y >= 64n ? 0n : x << y)) as ScalarFn;
+    const bits = BITS[sig[0]];
+    return ((x: number, y: number) => (y < 0 || y >= bits ? 0 : x << y)) as ScalarFn;
   },
-  (x, y) => (y < 0n || y >= 64n ? 0n : x << y),
-  { integerOnly: true },
-);
-const MAXIMUM = kernel('maximum', plain((x, y) => (x > y || x !== x ? x : y)), (x, y) => (x > y ? x : y));
+}) as BinaryUfunc;
+export const right_shift = defineUfunc({
+  name: 'right_shift', nin: 2, nout: 1, types: sig2(INTS),
+  js: (sig) => {
+    if (isBig(sig)) return ((x: bigint, y: bigint) => (y < 0n || y >= 64n ? (x < 0n ? -1n : 0n) : x >> y)) as ScalarFn;
+    const bits = BITS[sig[0]];
+    const shift = sig[0] === 'I' ? (x: number, y: number) => x >>> y : (x: number, y: number) => x >> y;
+    return ((x: number, y: number) => (y < 0 || y >= bits ? (x < 0 ? -1 : 0) : shift(x, y))) as ScalarFn;
+  },
+}) as BinaryUfunc;
 
-/** Element-wise `a + b`. */
-export function add(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(ADD, a, b, outOf(out));
+/** Comparison loops as numpy lists them (int64 with uint64 compared exactly). */
+const CMP = ['??->?', ...sig2(INTS, '?'), 'qQ->?', 'Qq->?', ...sig2(FLOATS, '?')];
+function comparison(name: string, f: (x: number | bigint, y: number | bigint) => boolean): PredicateUfunc {
+  return defineUfunc({ name, nin: 2, nout: 1, types: CMP, exactScalars: true, js: () => f as ScalarFn }) as PredicateUfunc;
 }
-/** Element-wise `a - b`. */
-export function subtract(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(SUBTRACT, a, b, outOf(out));
-}
-/** Element-wise `a * b`. */
-export function multiply(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(MULTIPLY, a, b, outOf(out));
-}
-/** Element-wise true division; integers divide into float64. */
-export function divide(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(DIVIDE, a, b, outOf(out));
-}
-/** Element-wise `a & b` (integer dtypes). */
-export function bitwise_and(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(BITWISE_AND, a, b, outOf(out));
-}
-/** Element-wise `a | b` (integer dtypes). */
-export function bitwise_or(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(BITWISE_OR, a, b, outOf(out));
-}
-/** Element-wise `a ^ b` (integer dtypes). */
-export function bitwise_xor(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(BITWISE_XOR, a, b, outOf(out));
-}
-/** Element-wise minimum; NaN propagates. */
-export function minimum(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(MINIMUM, a, b, outOf(out));
-}
-/** Element-wise maximum; NaN propagates. */
-export function maximum(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(MAXIMUM, a, b, outOf(out));
+export const equal = comparison('equal', (x, y) => x == y);
+export const not_equal = comparison('not_equal', (x, y) => x != y);
+export const less = comparison('less', (x, y) => x < y);
+export const less_equal = comparison('less_equal', (x, y) => x <= y);
+export const greater = comparison('greater', (x, y) => x > y);
+export const greater_equal = comparison('greater_equal', (x, y) => x >= y);
+
+const LOGICAL = sig2(ALL_NUM, '?');
+const truthy = (x: number | bigint): boolean => x != 0;
+export const logical_and = defineUfunc({
+  name: 'logical_and', nin: 2, nout: 1, exactScalars: true, identity: true, types: LOGICAL,
+  js: () => ((x: number, y: number) => truthy(x) && truthy(y)) as ScalarFn,
+}) as PredicateUfunc;
+export const logical_or = defineUfunc({
+  name: 'logical_or', nin: 2, nout: 1, exactScalars: true, identity: false, types: LOGICAL,
+  js: () => ((x: number, y: number) => truthy(x) || truthy(y)) as ScalarFn,
+}) as PredicateUfunc;
+export const logical_xor = defineUfunc({
+  name: 'logical_xor', nin: 2, nout: 1, exactScalars: true, identity: false, types: LOGICAL,
+  js: () => ((x: number, y: number) => truthy(x) !== truthy(y)) as ScalarFn,
+}) as PredicateUfunc;
+export const logical_not = defineUfunc({
+  name: 'logical_not', nin: 1, nout: 1, types: sig1(ALL_NUM, '?'),
+  js: () => ((x: number) => !truthy(x)) as ScalarFn,
+}) as Ufunc & ((a: Operand, out?: NdArray | UfuncOptions) => NdArray<'bool'>);
+
+/** where(condition, x, y) as a ufunc: condition cast to bool, x and y promoted. */
+const whereUfunc = defineUfunc({
+  name: 'where', nin: 3, nout: 1, types: ALL_NUM.map((c) => `?${c}${c}->${c}`),
+  js: () => ((c: number, x: number, y: number) => (c ? x : y)) as ScalarFn,
+});
+
+/**
+ * `where(condition, x, y)`: elements of `x` where `condition` is true, of
+ * `y` elsewhere (all three broadcast; `x` and `y` promote as numpy's).
+ * With one argument it is `nonzero(condition)`.
+ *
+ * @example
+ * ```ts
+ * np.where(np.array([1, 0, 2]), 10, -1) // => array([10, -1, 10])
+ * ```
+ */
+export function where(condition: Operand): NdArray[];
+export function where<N extends DTypeName>(condition: Operand, x: NdArray<N>, y: NdArray<N> | ScalarOperand): NdArray<N>;
+export function where(condition: Operand, x: Operand, y: Operand): NdArray;
+export function where(condition: Operand, x?: Operand, y?: Operand): NdArray | NdArray[] | number | bigint | boolean {
+  if (x === undefined && y === undefined) {
+    const nonzero = functions.get('nonzero');
+    if (!nonzero) throw new DTypeError('where(condition) with one argument is nonzero(condition), which is not loaded');
+    return nonzero(condition) as NdArray[];
+  }
+  if (x === undefined || y === undefined) throw new DTypeError('either both or neither of x and y should be given');
+  const cond = typeof condition === 'object' && condition.data instanceof Uint8Array && condition.data.constructor.name === 'BoolArray'
+    ? condition
+    : (not_equal(condition, 0) as NdArray | boolean);
+  return whereUfunc(cond, x, y) as NdArray;
 }
 
-/** Element-wise `a >> b` (integer dtypes; arithmetic for signed). */
-export function right_shift(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(RIGHT_SHIFT, a, b, outOf(out));
-}
-/** Element-wise `a << b` (integer dtypes; bits shifted out are lost). */
-export function left_shift(a: Operand, b: Operand, out?: OutArg): NdArray {
-  return applyBinary(LEFT_SHIFT, a, b, outOf(out));
+/** Apply `op` in place (`a op= b`): numpy's same_kind casting into `a`. */
+function inplace(op: Ufunc | string, a: NdArray, b: Operand): NdArray {
+  const u = typeof op === 'string' ? ufuncs.get(op) : op;
+  if (!u) throw new DTypeError(`ufunc '${String(op)}' is not loaded`);
+  return u(a, b, { out: a }) as NdArray;
 }
 
-/** `a += b`: in place, with numpy's same_kind casting into `a`. */
-export function iadd(a: NdArray, b: Operand): NdArray {
-  return applyBinary(ADD, a, b, a);
+/** `a += b`, in place; returns `a`. @example
+ * ```ts
+ * np.iadd(np.array([1, 2], 'uint8'), 1) // => array([2, 3], dtype=uint8)
+ * ``` */
+export function iadd<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(add, a, b) as NdArray<N>;
 }
 /** `a -= b`, in place. */
-export function isub(a: NdArray, b: Operand): NdArray {
-  return applyBinary(SUBTRACT, a, b, a);
+export function isub<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(subtract, a, b) as NdArray<N>;
 }
 /** `a *= b`, in place. */
-export function imul(a: NdArray, b: Operand): NdArray {
-  return applyBinary(MULTIPLY, a, b, a);
+export function imul<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(multiply, a, b) as NdArray<N>;
 }
+/** `a /= b`, in place (an integer `a` is refused: the float result cannot be cast back, as numpy). */
+export function itruediv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(divide, a, b) as NdArray<N>;
+}
+/** `a //= b`, in place (floor_divide). */
+export function ifloordiv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace('floor_divide', a, b) as NdArray<N>;
+}
+/** `a %= b`, in place (remainder). */
+export function imod<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace('remainder', a, b) as NdArray<N>;
+}
+/** `a **= b`, in place (power). */
+export function ipow<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace('power', a, b) as NdArray<N>;
+}
+/** `a &= b`, in place. */
+export function iand<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(bitwise_and, a, b) as NdArray<N>;
+}
+/** `a |= b`, in place. */
+export function ior<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(bitwise_or, a, b) as NdArray<N>;
+}
+/** `a ^= b`, in place. */
+export function ixor<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(bitwise_xor, a, b) as NdArray<N>;
+}
+/** `a <<= b`, in place. */
+export function ilshift<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(left_shift, a, b) as NdArray<N>;
+}
+/** `a >>= b`, in place. */
+export function irshift<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  return inplace(right_shift, a, b) as NdArray<N>;
+}
+
+/** `out` as numpy takes it: a positional array or `{ out }` (kept for older callers). */
+export type OutArg = NdArray | UfuncOptions | undefined;
+
+export type { DType };

@@ -48,6 +48,9 @@ Napi::Value Equal(const Napi::CallbackInfo& info);
 Napi::Value CheckBuf(const Napi::CallbackInfo& info);
 Napi::Value ClearBuf(const Napi::CallbackInfo& info);
 
+// engine.cc: the n-d ufunc engine (csrc/engine/): ufunc, ufuncLoop, engineFeatures
+void InitEngine(Napi::Env env, Napi::Object exports);
+
 // sort.cc: the sorts of csrc/engine/sort.c
 Napi::Value Sort(const Napi::CallbackInfo& info);
 Napi::Value Argsort(const Napi::CallbackInfo& info);

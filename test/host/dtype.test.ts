@@ -38,13 +38,13 @@ test('int64 and uint64 hold bigints', () => {
 });
 
 test('unknown and big-endian dtypes are refused with a helpful message', () => {
-  assert.throws(() => np.dtype('float16'), (e: Error) => e instanceof DTypeError && /unknown dtype 'float16'.*uint8/.test(e.message));
-  assert.throws(() => np.dtype('>f4'), (e: Error) => e instanceof DTypeError && /big-endian.*'<f4'/.test(e.message));
-  assert.throws(() => np.dtype('complex128'), (e: Error) => e instanceof DTypeError);
+  assert.throws(() => np.dtype('float16' as string as np.DTypeLike), (e: Error) => e instanceof DTypeError && /unknown dtype 'float16'.*uint8/.test(e.message));
+  assert.throws(() => np.dtype('>f4' as string as np.DTypeLike), (e: Error) => e instanceof DTypeError && /big-endian.*'<f4'/.test(e.message));
+  assert.throws(() => np.dtype('complex128' as string as np.DTypeLike), (e: Error) => e instanceof DTypeError);
 });
 
 test('promote_types follows numpy', () => {
-  const p = (a: string, b: string): string => np.promote_types(np.dtype(a), np.dtype(b)).name;
+  const p = (a: np.DTypeName, b: np.DTypeName): string => np.promote_types(np.dtype(a), np.dtype(b)).name;
   assert.is(p('uint8', 'int8'), 'int16');
   assert.is(p('uint16', 'int16'), 'int32');
   assert.is(p('uint32', 'int32'), 'int64');

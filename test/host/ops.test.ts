@@ -26,8 +26,8 @@ test('result dtypes follow numpy (arrays promote, numbers are weak)', () => {
 });
 
 test('an integer that does not fit the array dtype is refused, as NumPy 2', () => {
-  assert.throws(() => np.add(np.zeros(1, 'uint8'), 300), (e: Error) => e instanceof RangeError && /300 is out of bounds for uint8/.test(e.message));
-  assert.throws(() => np.add(np.zeros(1, 'uint8'), -1), (e: Error) => e instanceof RangeError);
+  assert.throws(() => np.add(np.zeros(1, 'uint8'), 300), (e: Error) => e instanceof np.OverflowError && /Python integer 300 out of bounds for uint8/.test(e.message));
+  assert.throws(() => np.add(np.zeros(1, 'uint8'), -1), (e: Error) => e instanceof np.OverflowError);
 });
 
 test('true division, NaN and infinities', () => {
@@ -48,7 +48,7 @@ test('bitwise functions take integers only', () => {
   assert.equal(list(np.bitwise_and(np.array([0xf0f0], 'uint16'), 0xff00)), [0xf000]);
   assert.equal(list(np.bitwise_or(np.array([1], 'int8'), np.array([-128], 'int8'))), [-127]);
   assert.equal(list(np.bitwise_xor(np.array([0xffffffff], 'uint32'), 1)), [0xfffffffe]);
-  assert.throws(() => np.bitwise_and(np.zeros(1, 'float32'), 1), (e: Error) => e instanceof DTypeError && /integer dtypes/.test(e.message));
+  assert.throws(() => np.bitwise_and(np.zeros(1, 'float32'), 1), (e: Error) => e instanceof DTypeError && /ufunc 'bitwise_and' not supported for the input types/.test(e.message));
 });
 
 test('out is the third argument or { out }, and is checked', () => {
@@ -59,7 +59,7 @@ test('out is the third argument or { out }, and is checked', () => {
   np.multiply(a, 2, { out });
   assert.equal(list(out), [2, 4, 6]);
   assert.throws(() => np.add(a, 1, np.zeros(3, 'uint8')), (e: Error) => /same_kind/.test(e.message));
-  assert.throws(() => np.add(a, 1, np.zeros(4, 'int16')), (e: Error) => e instanceof ShapeError && /\(4\).*\(3\)/.test(e.message));
+  assert.throws(() => np.add(a, 1, np.zeros(4, 'int16')), (e: Error) => e instanceof np.ValueError && /non-broadcastable output operand with shape \(4,\) doesn't match the broadcast shape \(3,\)/.test(e.message));
   // computed in the result dtype (uint8 wraps) before the cast into out
   const wide = np.zeros(1, 'int16');
   np.add(np.full(1, 200, 'uint8'), 100, wide);
@@ -73,7 +73,7 @@ test('in-place forms: a *= 0; a += 0x31, and same_kind refusals', () => {
   assert.equal(list(a), new Array(10).fill(0x31));
   np.isub(a, 1);
   assert.is(a.get(0), 0x30);
-  assert.throws(() => np.iadd(a, 0.5), (e: Error) => /cannot cast add output from float64 to uint8/.test(e.message));
+  assert.throws(() => np.iadd(a, 0.5), (e: Error) => /Cannot cast ufunc 'add' output from dtype\('float64'\) to dtype\('uint8'\) with casting rule 'same_kind'/.test(e.message));
   assert.throws(() => np.iadd(np.zeros(1, 'uint8'), np.zeros(1, 'int8')), /same_kind/);
 });
 
@@ -83,7 +83,7 @@ test('broadcasting an HxWx3 image by a per-channel scale', () => {
   const r = np.multiply(img, scale);
   assert.equal(r.shape, [2, 2, 3]);
   assert.equal(list(r).slice(0, 6), [10, 20, 30, 10, 20, 30]);
-  assert.throws(() => np.add(img, np.zeros(2, 'float32')), (e: Error) => e instanceof ShapeError && /\(2,2,3\) \(2\)/.test(e.message));
+  assert.throws(() => np.add(img, np.zeros(2, 'float32')), (e: Error) => e instanceof ShapeError && /\(2,2,3\) \(2,\)/.test(e.message));
 });
 
 test('strided views compute through their strides', () => {
@@ -111,7 +111,7 @@ test('fill, copyto, sum, min, max, array_equal', () => {
   assert.not.ok(np.array_equal(np.array([NaN], 'float64'), np.array([NaN], 'float64')));
   assert.not.ok(np.array_equal(np.zeros(2, 'uint8'), np.zeros(3, 'uint8')));
   assert.throws(() => np.min(np.zeros(0, 'uint8')), /zero-size/);
-  assert.throws(() => np.fill(np.zeros(1, 'int8'), 200), (e: Error) => e instanceof RangeError);
+  assert.throws(() => np.fill(np.zeros(1, 'int8'), 200), (e: Error) => e instanceof np.OverflowError);
 });
 
 test('arange, full and array create what numpy does', () => {

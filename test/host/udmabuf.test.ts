@@ -94,7 +94,7 @@ test('shapes, offsets and dtypes that do not fit are refused', () => {
   assert.throws(() => u.memmap('uint8', SIZE + 1), (e: Error) => e instanceof ShapeError && /needs 16385 bytes; udmabuf0 has 16384/.test(e.message));
   assert.throws(() => u.memmap('float32', 16, { offset: 2 }), (e: Error) => e instanceof ShapeError);
   assert.throws(() => u.memmap('uint8', 16, { offset: SIZE }), (e: Error) => e instanceof ShapeError);
-  assert.throws(() => u.memmap('float16', 16), /unknown dtype/);
+  assert.throws(() => u.memmap('float16' as string as np.DTypeLike, 16), /unknown dtype/);
   u.close();
 });
 

@@ -22,7 +22,7 @@ export const INT_LIMITS: Record<string, [bigint, bigint]> = {
  * with the dtype's extremes and, for floats, NaN, ±inf and ±0 mixed in
  * when `edges` is set.
  */
-export function randomArray(dtype: string, shape: number[], seed: number, opts: { edges?: boolean; range?: number } = {}): np.NdArray {
+export function randomArray(dtype: np.DTypeName, shape: number[], seed: number, opts: { edges?: boolean; range?: number } = {}): np.NdArray {
   const a = np.zeros(shape, dtype);
   const t = np.dtype(dtype);
   const r = rng(seed);
@@ -58,4 +58,4 @@ export function views(a: np.NdArray): [string, np.NdArray][] {
   return out;
 }
 
-export const ALL_DTYPES = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
+export const ALL_DTYPES: np.DTypeName[] = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];

@@ -31,7 +31,7 @@ function reshaped(a: np.NdArray, shape: number[]): np.NdArray {
   (r.data as Float64Array).set(a.data as Float64Array);
   return r;
 }
-function arr(dt: string, shape: number[]): [np.NdArray, string] {
+function arr(dt: np.DTypeName, shape: number[]): [np.NdArray, string] {
   const a = randomArray(dt, shape, seed++, { edges: !dt.startsWith('float'), range: 9 });
   return [a, input(a)];
 }
@@ -72,7 +72,7 @@ for (const dt of ALL_DTYPES) {
 }
 
 // mixed dtypes promote first
-for (const [da, db] of [['uint8', 'int8'], ['int32', 'float32'], ['uint64', 'int64'], ['int16', 'float64'], ['uint16', 'float32']]) {
+for (const [da, db] of <[np.DTypeName, np.DTypeName][]>[['uint8', 'int8'], ['int32', 'float32'], ['uint64', 'int64'], ['int16', 'float64'], ['uint16', 'float32']]) {
   const [a, xa] = arr(da, [3, 4]);
   const [b, xb] = arr(db, [4, 2]);
   add(`matmul mixed ${da} ${db}`, `np.matmul(${xa}, ${xb})`, () => np.matmul(a, b));
@@ -98,7 +98,7 @@ for (const [da, db] of [['uint8', 'int8'], ['int32', 'float32'], ['uint64', 'int
 // random floats: within the documented tolerance of BLAS summation order
 {
   const r = rng(7);
-  for (const dt of ['float32', 'float64']) {
+  for (const dt of ['float32', 'float64'] as const) {
     const a = np.zeros([6, 50], dt);
     const b = np.zeros([50, 7], dt);
     (a.data as Float64Array).set(Array.from({ length: a.size }, () => r()));

@@ -145,7 +145,7 @@ export function differs(got: unknown, want: Want, opts: SameOptions = {}): strin
   }
   if (typeof got === 'number' || typeof got === 'bigint' || typeof got === 'boolean') {
     if (want.shape.length !== 0) return `ours is a scalar, numpy's shape is (${want.shape.join(', ')})`;
-    const t = np.dtype(want.dtype === 'bool' ? 'uint8' : want.dtype);
+    const t = np.dtype((want.dtype === 'bool' ? 'uint8' : want.dtype) as np.DTypeName);
     const w = new t.ArrayType(new Uint8Array(want.data).buffer as ArrayBuffer)[0] as number | bigint;
     if (typeof got === 'boolean') return want.dtype === 'bool' && Number(got) === Number(w) ? undefined : `${got} != ${w} (${want.dtype})`;
     if (typeof w === 'bigint' !== (typeof got === 'bigint')) return `${String(got)} is a ${typeof got}, numpy's ${want.dtype}`;

@@ -52,7 +52,7 @@ for (const dt of ALL_DTYPES) {
         add(`digitize-dec-right ${id}`, `np.digitize(${x}, np.array([9, 3, 3, 1.0]), right=True)`,
           () => np.digitize(a, [9, 3, 3, 1.5 - 0.5], { right: true }));
         if (!dt.startsWith('float')) {
-          const c = randomArray(dt.replace(/^int/, 'uint'), shape, seed++, { range: 9 });
+          const c = randomArray(dt.replace(/^int/, 'uint') as np.DTypeName, shape, seed++, { range: 9 });
           const xc = input(c);
           add(`bincount ${id}`, `np.bincount(${xc}, minlength=5)`, () => np.bincount(c, { minlength: 5 }));
           add(`bincount-weights ${id}`, `np.bincount(${xc}, weights=${xc}[::-1] * 0.75)`,

@@ -24,7 +24,7 @@ function add(name: string, py: string, ours: () => unknown): void {
 
 const r = rng(42);
 /** Values and near neighbours on both sides of numpy's default tolerance. */
-function nearPair(dt: string, n: number): [np.NdArray, np.NdArray] {
+function nearPair(dt: np.DTypeName, n: number): [np.NdArray, np.NdArray] {
   const a = np.zeros([n], dt);
   const b = np.zeros([n], dt);
   const da = a.data as unknown as (number | bigint)[];
@@ -50,7 +50,7 @@ function nearPair(dt: string, n: number): [np.NdArray, np.NdArray] {
   return [a, b];
 }
 
-const DTYPES = ['float64', 'float32', 'int16', 'uint8', 'int64', 'uint64'];
+const DTYPES: np.DTypeName[] = ['float64', 'float32', 'int16', 'uint8', 'int64', 'uint64'];
 for (const da of DTYPES) {
   for (const db of DTYPES) {
     if (da !== db && !(da.startsWith('float') || db.startsWith('float'))) continue;
@@ -90,7 +90,7 @@ function multiplyCopy(a: np.NdArray, k: number): np.NdArray {
   return out;
 }
 /** numpy's astype for the values the tests use. */
-function castCopy(a: np.NdArray, dt: string): np.NdArray {
+function castCopy(a: np.NdArray, dt: np.DTypeName): np.NdArray {
   const out = np.zeros(a.shape, dt);
   const t = np.dtype(dt);
   for (let i = 0; i < a.size; i++) {

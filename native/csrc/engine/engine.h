@@ -59,6 +59,50 @@ size_t ue_itemsize(int dtype);
 /* The loop of @ufunc for signature @sig, or NULL. */
 const struct ue_loop *ue_find_loop(const char *ufunc, const char *sig);
 
+/* ---- the iterator (iter.c) ---- */
+
+#define UE_MAXDIMS 32	/* numpy's NPY_MAXDIMS was 32 for long */
+#define UE_MAXOPS 8	/* inputs + outputs (+ the where= mask) */
+
+/* One operand of an iteration: its first element, dtype and byte strides. */
+struct ue_operand {
+	char *data;
+	int dtype;
+	intptr_t strides[UE_MAXDIMS];
+};
+
+/* Error codes of ue_iterate (negative, as errno). */
+#define UE_ENOMEM (-12)
+#define UE_EINVAL (-22)
+
+/*
+ * Run @loop over @ndim-dimensional @shape: ops[0..nin-1] are the inputs,
+ * ops[nin..nin+nout-1] the outputs, each with its own dtype and strides
+ * (0 along broadcast axes). An operand whose dtype is not the loop's is
+ * cast through a buffer. An input that overlaps an output in memory (other
+ * than element for element) is copied first. @where, if not NULL, is a
+ * bool operand: outputs are written only where it is true.
+ * Returns 0, or a UE_E* code.
+ */
+int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand *ops, int ndim,
+	       const intptr_t *shape, const struct ue_operand *where);
+
+/* The dtype code of a signature character, or -1. */
+int ue_dtype_of_char(char c);
+
+/* The cast loop (a ue_loop_fn over args {src, dst}) from one dtype to another. */
+ue_loop_fn ue_cast_loop(int from, int to);
+
+/*
+ * Every registered loop, numbered: ue_loop_index() finds one by name and
+ * signature (-1 if none); ue_loop_at() returns it (NULL past the end).
+ */
+int ue_loop_index(const char *ufunc, const char *sig);
+const struct ue_loop *ue_loop_at(int index);
+
+/* CPU features the loops were chosen for, e.g. "avx512f" or "neon" (one line). */
+const char *ue_cpu_features(void);
+
 #ifdef __cplusplus
 }
 #endif

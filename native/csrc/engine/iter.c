@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * iter.c - the n-d iterator: numpy's model of a ufunc call.
+ *
+ * 1. Axes of length 1 are dropped (a length-0 axis: nothing to do).
+ * 2. Axes are ordered by the first output's strides, largest outermost, so
+ *    the innermost axis is the one that walks memory in the smallest steps.
+ * 3. Neighbouring axes that every operand walks as one run are coalesced
+ *    (a contiguous array becomes one axis).
+ * 4. An input that overlaps an output without being the same elements is
+ *    copied first, so the result is as if all inputs were read before any
+ *    output was written (numpy's rule).
+ * 5. The inner loop is called once per run of the innermost axis; operands
+ *    whose dtype is not the loop's go through buffers of UE_BUFSIZE
+ *    elements, cast on the way in (inputs) or out (outputs). With a where=
+ *    mask the outputs always go through buffers and only the masked
+ *    elements are stored.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "types.h"
+
+#define UE_BUFSIZE 8192
+
+struct ue_plan {
+	int nop;		/* inputs + outputs (+ 1 for the mask) */
+	int ndim;
+	intptr_t shape[UE_MAXDIMS];
+	char *data[UE_MAXOPS];
+	intptr_t strides[UE_MAXOPS][UE_MAXDIMS];
+};
+
+static void drop_unit_axes(struct ue_plan *p)
+{
+	int d, k, n = 0;
+
+	for (d = 0; d < p->ndim; d++) {
+		if (p->shape[d] == 1)
+			continue;
+		p->shape[n] = p->shape[d];
+		for (k = 0; k < p->nop; k++)
+			p->strides[k][n] = p->strides[k][d];
+		n++;
+	}
+	p->ndim = n;
+}
+
+static intptr_t absi(intptr_t x)
+{
+	return x < 0 ? -x : x;
+}
+
+/* Whether axis a should sit outside axis b (insertion sort key). */
+static int outer_of(const struct ue_plan *p, int key, int a, int b)
+{
+	intptr_t sa = absi(p->strides[key][a]), sb = absi(p->strides[key][b]);
+	int k;
+
+	if (sa != sb)
+		return sa > sb;
+	for (k = 0; k < p->nop; k++) {
+		sa = absi(p->strides[k][a]);
+		sb = absi(p->strides[k][b]);
+		if (sa != sb)
+			return sa > sb;
+	}
+	return a < b;
+}
+
+static void order_axes(struct ue_plan *p, int key)
+{
+	int perm[UE_MAXDIMS], i, j, k;
+	intptr_t shape[UE_MAXDIMS], strides[UE_MAXDIMS];
+
+	for (i = 0; i < p->ndim; i++)
+		perm[i] = i;
+	for (i = 1; i < p->ndim; i++) {
+		int v = perm[i];
+
+		for (j = i; j > 0 && outer_of(p, key, v, perm[j - 1]); j--)
+			perm[j] = perm[j - 1];
+		perm[j] = v;
+	}
+	for (i = 0; i < p->ndim; i++)
+		shape[i] = p->shape[perm[i]];
+	memcpy(p->shape, shape, sizeof(intptr_t) * (size_t)p->ndim);
+	for (k = 0; k < p->nop; k++) {
+		for (i = 0; i < p->ndim; i++)
+			strides[i] = p->strides[k][perm[i]];
+		memcpy(p->strides[k], strides, sizeof(intptr_t) * (size_t)p->ndim);
+	}
+}
+
+static void coalesce(struct ue_plan *p)
+{
+	int d, k, n;
+
+	if (p->ndim <= 1)
+		return;
+	n = 0;
+	for (d = 1; d < p->ndim; d++) {
+		int ok = 1;
+
+		/* axis n (outer) and d (inner) merge if outer = inner * len(inner) */
+		for (k = 0; k < p->nop && ok; k++)
+			ok = p->strides[k][n] == p->strides[k][d] * p->shape[d];
+		if (ok) {
+			p->shape[n] *= p->shape[d];
+			for (k = 0; k < p->nop; k++)
+				p->strides[k][n] = p->strides[k][d];
+		} else {
+			n++;
+			p->shape[n] = p->shape[d];
+			for (k = 0; k < p->nop; k++)
+				p->strides[k][n] = p->strides[k][d];
+		}
+	}
+	p->ndim = n + 1;
+}
+
+/* The lowest and one-past-highest byte an operand touches. */
+static void extent(const struct ue_plan *p, int k, size_t itemsize, uintptr_t *lo, uintptr_t *hi)
+{
+	intptr_t a = 0, b = 0;
+	int d;
+
+	for (d = 0; d < p->ndim; d++) {
+		intptr_t span = p->strides[k][d] * (p->shape[d] - 1);
+
+		if (span < 0)
+			a += span;
+		else
+			b += span;
+	}
+	*lo = (uintptr_t)(p->data[k] + a);
+	*hi = (uintptr_t)(p->data[k] + b) + itemsize;
+}
+
+static int same_elements(const struct ue_plan *p, int i, int o, const int *dtypes)
+{
+	int d;
+
+	if (p->data[i] != p->data[o] || ue_itemsize(dtypes[i]) != ue_itemsize(dtypes[o]))
+		return 0;
+	for (d = 0; d < p->ndim; d++)
+		if (p->strides[i][d] != p->strides[o][d])
+			return 0;
+	return 1;
+}
+
+/* Copy operand k into a new C-ordered buffer and point the plan at it. */
+static char *copy_operand(struct ue_plan *p, int k, size_t itemsize)
+{
+	intptr_t total = 1, idx[UE_MAXDIMS] = { 0 }, inner, steps[2];
+	ue_loop_fn copy = ue_copy_loop(itemsize);
+	char *buf, *dst, *args[2];
+	int d;
+
+	for (d = 0; d < p->ndim; d++)
+		total *= p->shape[d];
+	buf = malloc((size_t)total * itemsize + 1);
+	if (!buf)
+		return NULL;
+	inner = p->ndim ? p->shape[p->ndim - 1] : 1;
+	steps[0] = p->ndim ? p->strides[k][p->ndim - 1] : 0;
+	steps[1] = (intptr_t)itemsize;
+	dst = buf;
+	for (;;) {
+		char *src = p->data[k];
+
+		for (d = 0; d + 1 < p->ndim; d++)
+			src += idx[d] * p->strides[k][d];
+		args[0] = src;
+		args[1] = dst;
+		copy(args, &inner, steps, NULL);
+		dst += inner * (intptr_t)itemsize;
+		for (d = p->ndim - 2; d >= 0; d--) {
+			if (++idx[d] < p->shape[d])
+				break;
+			idx[d] = 0;
+		}
+		if (d < 0)
+			break;
+	}
+	/* C-ordered strides over the plan's (already ordered) axes */
+	{
+		intptr_t s = (intptr_t)itemsize;
+
+		for (d = p->ndim - 1; d >= 0; d--) {
+			p->strides[k][d] = p->shape[d] == 1 ? 0 : s;
+			s *= p->shape[d];
+		}
+	}
+	p->data[k] = buf;
+	return buf;
+}
+
+int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand *ops, int ndim,
+	       const intptr_t *shape, const struct ue_operand *where)
+{
+	struct ue_plan p;
+	int dtypes[UE_MAXOPS], ltypes[UE_MAXOPS], nop = nin + nout, k, d, ret = 0;
+	int cast[UE_MAXOPS], buffered = 0, mask = -1;
+	char *owned[UE_MAXOPS] = { 0 };
+	char *bufs[UE_MAXOPS] = { 0 }, *mbuf = NULL, *block = NULL;
+	ue_loop_fn casts[UE_MAXOPS] = { 0 };
+	const char *sig = loop->sig;
+	intptr_t idx[UE_MAXDIMS] = { 0 }, inner, bufn;
+
+	if (nop + (where != NULL) > UE_MAXOPS || ndim > UE_MAXDIMS || ndim < 0)
+		return UE_EINVAL;
+	/* loop dtypes from the signature: inputs, "->", outputs */
+	for (k = 0; k < nop; k++) {
+		if (*sig == '-')
+			sig += 2;
+		ltypes[k] = ue_dtype_of_char(*sig++);
+		if (ltypes[k] < 0)
+			return UE_EINVAL;
+	}
+	p.nop = nop;
+	p.ndim = ndim;
+	for (d = 0; d < ndim; d++) {
+		if (shape[d] == 0)
+			return 0;
+		p.shape[d] = shape[d];
+	}
+	for (k = 0; k < nop; k++) {
+		p.data[k] = ops[k].data;
+		dtypes[k] = ops[k].dtype;
+		memcpy(p.strides[k], ops[k].strides, sizeof(intptr_t) * (size_t)ndim);
+	}
+	if (where) {
+		mask = p.nop++;
+		p.data[mask] = where->data;
+		dtypes[mask] = UE_BOOL;
+		ltypes[mask] = UE_BOOL;
+		memcpy(p.strides[mask], where->strides, sizeof(intptr_t) * (size_t)ndim);
+	}
+	drop_unit_axes(&p);
+	order_axes(&p, nin < nop ? nin : 0);
+	coalesce(&p);
+
+	/* inputs overlapping an output: read from a copy */
+	for (k = 0; k < nin; k++) {
+		uintptr_t ilo, ihi, olo, ohi;
+		int o;
+
+		extent(&p, k, ue_itemsize(dtypes[k]), &ilo, &ihi);
+		for (o = nin; o < nop; o++) {
+			extent(&p, o, ue_itemsize(dtypes[o]), &olo, &ohi);
+			if (ilo < ohi && olo < ihi && !same_elements(&p, k, o, dtypes)) {
+				owned[k] = copy_operand(&p, k, ue_itemsize(dtypes[k]));
+				if (!owned[k]) {
+					ret = UE_ENOMEM;
+					goto out;
+				}
+				break;
+			}
+		}
+	}
+	if (mask >= 0) {
+		uintptr_t ilo, ihi, olo, ohi;
+		int o;
+
+		extent(&p, mask, 1, &ilo, &ihi);
+		for (o = nin; o < nop; o++) {
+			extent(&p, o, ue_itemsize(dtypes[o]), &olo, &ohi);
+			if (ilo < ohi && olo < ihi) {
+				owned[mask] = copy_operand(&p, mask, 1);
+				if (!owned[mask]) {
+					ret = UE_ENOMEM;
+					goto out;
+				}
+				break;
+			}
+		}
+	}
+
+	if (p.ndim == 0) {
+		p.ndim = 1;
+		p.shape[0] = 1;
+		for (k = 0; k < p.nop; k++)
+			p.strides[k][0] = 0;
+	}
+	inner = p.shape[p.ndim - 1];
+
+	for (k = 0; k < nop; k++) {
+		cast[k] = dtypes[k] != ltypes[k] || (mask >= 0 && k >= nin);
+		if (!cast[k])
+			continue;
+		buffered = 1;
+		casts[k] = k < nin ? ue_cast_loop(dtypes[k], ltypes[k]) : ue_cast_loop(ltypes[k], dtypes[k]);
+		if (!casts[k]) {
+			ret = UE_EINVAL;
+			goto out;
+		}
+	}
+	bufn = inner < UE_BUFSIZE ? inner : UE_BUFSIZE;
+	if (buffered) {
+		size_t each = (size_t)bufn * 8, off = 0;
+
+		block = malloc(each * (size_t)(nop + 1) + 64);
+		if (!block) {
+			ret = UE_ENOMEM;
+			goto out;
+		}
+		for (k = 0; k < nop; k++) {
+			if (cast[k]) {
+				bufs[k] = block + off;
+				off += each;
+			}
+		}
+		mbuf = block + off;
+	}
+
+	for (;;) {
+		char *base[UE_MAXOPS];
+		intptr_t steps[UE_MAXOPS], start;
+
+		for (k = 0; k < p.nop; k++) {
+			base[k] = p.data[k];
+			for (d = 0; d + 1 < p.ndim; d++)
+				base[k] += idx[d] * p.strides[k][d];
+			steps[k] = p.strides[k][p.ndim - 1];
+		}
+		if (!buffered) {
+			loop->fn(base, &inner, steps, loop->data);
+		} else {
+			for (start = 0; start < inner; start += bufn) {
+				intptr_t n = inner - start < bufn ? inner - start : bufn;
+				char *args[UE_MAXOPS], *cargs[2];
+				intptr_t lsteps[UE_MAXOPS], csteps[2];
+
+				for (k = 0; k < nop; k++) {
+					char *at = base[k] + start * steps[k];
+					size_t lsz = ue_itemsize(ltypes[k]);
+
+					if (!cast[k]) {
+						args[k] = at;
+						lsteps[k] = steps[k];
+						continue;
+					}
+					args[k] = bufs[k];
+					lsteps[k] = (intptr_t)lsz;
+					if (k < nin) {
+						cargs[0] = at;
+						cargs[1] = bufs[k];
+						csteps[0] = steps[k];
+						csteps[1] = (intptr_t)lsz;
+						casts[k](cargs, &n, csteps, NULL);
+					}
+				}
+				loop->fn(args, &n, lsteps, loop->data);
+				for (k = nin; k < nop; k++) {
+					char *at = base[k] + start * steps[k];
+					size_t osz = ue_itemsize(dtypes[k]);
+					intptr_t i;
+
+					if (!cast[k])
+						continue;
+					cargs[0] = bufs[k];
+					csteps[0] = (intptr_t)ue_itemsize(ltypes[k]);
+					if (mask < 0) {
+						cargs[1] = at;
+						csteps[1] = steps[k];
+						casts[k](cargs, &n, csteps, NULL);
+						continue;
+					}
+					cargs[1] = mbuf;
+					csteps[1] = (intptr_t)osz;
+					casts[k](cargs, &n, csteps, NULL);
+					{
+						const char *m = base[mask] + start * steps[mask];
+
+						for (i = 0; i < n; i++)
+							if (m[i * steps[mask]])
+								memcpy(at + i * steps[k], mbuf + (size_t)i * osz, osz);
+					}
+				}
+			}
+		}
+		for (d = p.ndim - 2; d >= 0; d--) {
+			if (++idx[d] < p.shape[d])
+				break;
+			idx[d] = 0;
+		}
+		if (d < 0)
+			break;
+	}
+out:
+	free(block);
+	for (k = 0; k < UE_MAXOPS; k++)
+		free(owned[k]);
+	return ret;
+}

@@ -1,0 +1,138 @@
+// Binding of the n-d ufunc engine (csrc/engine/): one call per operation.
+//
+// ufunc(scratch, op0, op1, ...) runs one registered loop over n-d strided
+// operands. The call's description travels in `scratch`, a Float64Array the
+// JavaScript side reuses for every call (no objects are made per call):
+//
+//   [0] loop index (ufuncLoop), [1] nin, [2] nout, [3] ndim, [4] 1 if a
+//   where= mask follows the outputs, [5 .. 5+ndim) the shape, then per
+//   operand: dtype code, offset (elements), ndim strides (elements).
+//
+// The operands are the typed arrays themselves; every element the strides
+// reach is checked to lie inside its typed array before anything runs.
+// The engine keeps no state of its own besides the loop table, which is
+// fixed at load: safe in worker threads.
+#include <cstring>
+
+#include "addon.h"
+#include "engine/engine.h"
+
+namespace udmabuf {
+
+namespace {
+
+constexpr int kMaxArgs = UE_MAXOPS + 1;
+
+napi_value Throw(napi_env env, const char* code, const char* msg) {
+  napi_throw_range_error(env, code, msg);
+  return nullptr;
+}
+
+napi_value UfuncRun(napi_env env, napi_callback_info cbinfo) {
+  size_t argc = kMaxArgs;
+  napi_value argv[kMaxArgs];
+  if (napi_get_cb_info(env, cbinfo, &argc, argv, nullptr, nullptr) != napi_ok) return nullptr;
+  if (argc < 2) return Throw(env, "EINVAL", "ufunc(scratch, ...operands) needs its arguments");
+
+  napi_typedarray_type type;
+  size_t length;
+  void* raw;
+  if (napi_get_typedarray_info(env, argv[0], &type, &length, &raw, nullptr, nullptr) != napi_ok ||
+      type != napi_float64_array) {
+    return Throw(env, "EINVAL", "ufunc: the scratch must be a Float64Array");
+  }
+  const double* s = static_cast<const double*>(raw);
+  if (length < 5) return Throw(env, "EINVAL", "ufunc: scratch too short");
+  const ue_loop* loop = ue_loop_at(static_cast<int>(s[0]));
+  int nin = static_cast<int>(s[1]), nout = static_cast<int>(s[2]), ndim = static_cast<int>(s[3]);
+  int has_where = s[4] != 0;
+  int nop = nin + nout;
+  if (!loop) return Throw(env, "EINVAL", "ufunc: no such loop");
+  if (nin < 0 || nout < 1 || nop + has_where > UE_MAXOPS || ndim < 0 || ndim > UE_MAXDIMS) {
+    return Throw(env, "EINVAL", "ufunc: bad operand or dimension count");
+  }
+  size_t need = 5 + static_cast<size_t>(ndim) + static_cast<size_t>(nop + has_where) * (2 + static_cast<size_t>(ndim));
+  if (length < need || argc < static_cast<size_t>(1 + nop + has_where)) {
+    return Throw(env, "EINVAL", "ufunc: scratch or operands missing");
+  }
+  intptr_t shape[UE_MAXDIMS];
+  bool empty = false;
+  for (int d = 0; d < ndim; d++) {
+    shape[d] = static_cast<intptr_t>(s[5 + d]);
+    if (shape[d] < 0) return Throw(env, "EINVAL", "ufunc: negative dimension");
+    if (shape[d] == 0) empty = true;
+  }
+  ue_operand ops[UE_MAXOPS];
+  for (int k = 0; k < nop + has_where; k++) {
+    const double* o = s + 5 + ndim + k * (2 + ndim);
+    int dtype = static_cast<int>(o[0]);
+    size_t itemsize = ue_itemsize(dtype);
+    napi_typedarray_type ta;
+    size_t len;
+    void* data;
+    if (napi_get_typedarray_info(env, argv[1 + k], &ta, &len, &data, nullptr, nullptr) != napi_ok) {
+      return Throw(env, "EINVAL", "ufunc: an operand is not a typed array");
+    }
+    static const unsigned char kSize[] = {1, 1, 1, 2, 2, 4, 4, 4, 8, 8, 8, 8};
+    // napi_typedarray_type order: int8, uint8, uint8_clamped, int16, uint16, int32, uint32,
+    // float32, float64, bigint64, biguint64
+    if (itemsize == 0 || static_cast<size_t>(ta) >= sizeof(kSize) || kSize[ta] != itemsize) {
+      return Throw(env, "EINVAL", "ufunc: an operand's typed array does not match its dtype");
+    }
+    double lo = o[1], hi = o[1];
+    for (int d = 0; d < ndim; d++) {
+      double span = o[2 + d] * static_cast<double>(shape[d] - 1);
+      if (span < 0) lo += span; else hi += span;
+      ops[k].strides[d] = static_cast<intptr_t>(o[2 + d]) * static_cast<intptr_t>(itemsize);
+    }
+    if (!empty && (lo < 0 || hi >= static_cast<double>(len))) {
+      return Throw(env, "ERANGE", "ufunc: an operand's strides reach outside its typed array");
+    }
+    ops[k].data = static_cast<char*>(data) + static_cast<intptr_t>(o[1]) * static_cast<intptr_t>(itemsize);
+    ops[k].dtype = dtype;
+  }
+  if (empty) return nullptr;
+  int err = ue_iterate(loop, nin, nout, ops, ndim, shape, has_where ? &ops[nop] : nullptr);
+  if (err == UE_ENOMEM) return Throw(env, "ENOMEM", "ufunc: out of memory for the engine's buffers");
+  if (err) return Throw(env, "EINVAL", "ufunc: the engine refused the call");
+  return nullptr;
+}
+
+// ufuncLoop(name, sig): the loop's index, or -1.
+napi_value UfuncLoop(napi_env env, napi_callback_info cbinfo) {
+  size_t argc = 2;
+  napi_value argv[2];
+  char name[64], sig[32];
+  size_t n;
+  napi_value result;
+  if (napi_get_cb_info(env, cbinfo, &argc, argv, nullptr, nullptr) != napi_ok) return nullptr;
+  if (argc < 2 || napi_get_value_string_utf8(env, argv[0], name, sizeof(name), &n) != napi_ok ||
+      napi_get_value_string_utf8(env, argv[1], sig, sizeof(sig), &n) != napi_ok) {
+    napi_throw_type_error(env, "EINVAL", "ufuncLoop(name, sig) takes two strings");
+    return nullptr;
+  }
+  napi_create_int32(env, ue_loop_index(name, sig), &result);
+  return result;
+}
+
+napi_value EngineFeatures(napi_env env, napi_callback_info) {
+  napi_value result;
+  napi_create_string_utf8(env, ue_cpu_features(), NAPI_AUTO_LENGTH, &result);
+  return result;
+}
+
+void Define(napi_env env, napi_value exports, const char* name, napi_callback cb) {
+  napi_value fn;
+  napi_create_function(env, name, NAPI_AUTO_LENGTH, cb, nullptr, &fn);
+  napi_set_named_property(env, exports, name, fn);
+}
+
+}  // namespace
+
+void InitEngine(Napi::Env env, Napi::Object exports) {
+  Define(env, exports, "ufunc", UfuncRun);
+  Define(env, exports, "ufuncLoop", UfuncLoop);
+  Define(env, exports, "engineFeatures", EngineFeatures);
+}
+
+}  // namespace udmabuf
