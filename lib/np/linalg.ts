@@ -65,6 +65,7 @@ function operand(a: NdArray, t: DType): NdArray {
 
 /** x * y in dtype t (wrapping for integers; the typed-array store wraps narrower ones). */
 function multiplier(t: DType): (x: Cell, y: Cell) => Cell {
+  if (t.kind === 'b') return (x, y) => (x && y ? 1 : 0);
   if (t.isBigInt) return (x, y) => (x as bigint) * (y as bigint);
   if (t.kind === 'f') return t === float32 ? (x, y) => Math.fround((x as number) * (y as number)) : (x, y) => (x as number) * (y as number);
   return (x, y) => Math.imul(x as number, y as number);
@@ -98,6 +99,17 @@ function gemm(
         let pa = ra;
         let pb = ob + j * sb2;
         for (let k = 0; k < K; k++, pa += sa2, pb += sb1) s += a[pa] * b[pb];
+        C[oc + i * sc1 + j * sc2] = s;
+      }
+    }
+    return;
+  }
+  if (t.kind === 'b') {
+    // numpy's bool product: any(a[i, k] and b[k, j])
+    for (let i = 0; i < M; i++) {
+      for (let j = 0; j < N; j++) {
+        let s = 0;
+        for (let k = 0; k < K && !s; k++) if (A[oa + i * sa1 + k * sa2] && B[ob + k * sb1 + j * sb2]) s = 1;
         C[oc + i * sc1 + j * sc2] = s;
       }
     }

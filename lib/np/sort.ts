@@ -11,10 +11,13 @@
  * is there (lib/np/sortnative.ts); everything else sorts in JavaScript.
  */
 import { DTypeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeName, float32, float64, intp } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, intp, uint8 } from './dtype.js';
+import { astype } from './cast.js';
 import { ValueError, normalizeAxis } from './errors.js';
 import { type NdArray, type Scalar, dtypeOfArray, isContiguous, isNdArray, sizeOf, stridedIndex, wrap } from './ndarray.js';
 import { promoteTypes } from './promote.js';
+import { allocate } from './alloc.js';
+import { copyto } from './fill.js';
 import { NATIVE_SORT_MIN, nativeArgsort, nativeSort } from './sortnative.js';
 
 type Cell = number | bigint;
@@ -52,37 +55,13 @@ function cells(a: NdArray): Cells {
 /** A new C-ordered copy of any view (same dtype). */
 export function contiguousCopy<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
   const t = dtypeOfArray(a);
-  const out = new t.ArrayType(a.size) as AnyTypedArray;
-  const src = cells(a);
-  const dst = out as unknown as Cells;
+  const out = wrap(allocate(t, a.size) as AnyTypedArray, a.shape) as NdArray as NdArray<N>;
   if (isContiguous(a)) {
-    (dst as Float64Array).set((src as Float64Array).subarray(a.offset, a.offset + a.size));
+    (out.data as Float64Array).set((cells(a) as Float64Array).subarray(a.offset, a.offset + a.size));
   } else {
-    copyStrided(a, dst);
+    copyto(out, a);
   }
-  return wrap(out, a.shape) as NdArray as NdArray<N>;
-}
-
-/** Copy the elements of `a` in C order into `dst`. */
-function copyStrided(a: NdArray, dst: Cells): void {
-  const nd = a.shape.length;
-  if (a.size === 0) return;
-  const src = cells(a);
-  const pos = new Array<number>(nd).fill(0);
-  let p = a.offset;
-  const last = nd - 1;
-  const n = a.shape[last] ?? 1;
-  const s = a.stride[last] ?? 0;
-  for (let i = 0; i < a.size; ) {
-    for (let j = 0; j < n; j++, p += s) dst[i++] = src[p];
-    p -= s * n;
-    for (let d = last - 1; d >= 0; d--) {
-      p += a.stride[d];
-      if (++pos[d] < a.shape[d]) break;
-      p -= a.stride[d] * a.shape[d];
-      pos[d] = 0;
-    }
-  }
+  return out;
 }
 
 /** A 1-d intp array over `values` (indices computed as numbers). */
@@ -629,8 +608,10 @@ const HIST_BLOCK = 65536;
  * ```
  */
 export function histogram(
-  a: NdArray, bins: number | NdArray | readonly number[] = 10, opts: HistogramOptions = {},
+  a0: NdArray, bins: number | NdArray | readonly number[] = 10, opts: HistogramOptions = {},
 ): [NdArray, NdArray] {
+  // numpy histograms booleans as uint8
+  const a = dtypeOfArray(a0) === bool ? astype(a0, uint8) : a0;
   const ta = dtypeOfArray(a);
   const w = opts.weights ?? undefined;
   if (w !== undefined && (w.shape.length !== a.shape.length || w.shape.some((s, i) => s !== a.shape[i]))) {

@@ -17,7 +17,6 @@ import ndarrayFactory from 'ndarray';
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DTypeName, allDTypes, dtypeOf } from './dtype.js';
 import { type NdArray } from './ndarray.js';
-import { boolDType } from './boolish.js';
 
 /** The parts of a stdlib-js ndarray the adapters use (what `@stdlib/types` calls `ndarray`). */
 export interface StdlibNdarray {
@@ -60,7 +59,7 @@ export function toStdlib(a: NdArray): StdlibNdarray {
   return new Ctor(stdlibDType(t.name), a.data as AnyTypedArray, [...a.shape], [...a.stride], a.offset, 'row-major');
 }
 
-const FROM_STDLIB: Record<string, DTypeName | 'bool'> = {
+const FROM_STDLIB: Record<string, DTypeName> = {
   int8: 'int8', uint8: 'uint8', uint8c: 'uint8', int16: 'int16', uint16: 'uint16', int32: 'int32', uint32: 'uint32',
   int64: 'int64', uint64: 'uint64', float32: 'float32', float64: 'float64', bool: 'bool',
 };
@@ -87,7 +86,7 @@ export function fromStdlib(x: StdlibNdarray): NdArray {
     );
   }
   if (x.order !== 'row-major' && x.order !== 'column-major') throw new DTypeError(`fromStdlib: unknown order '${String(x.order)}'`);
-  const t = name === 'bool' ? boolDType() : allDTypes().find((d) => d.name === name)!;
+  const t = allDTypes().find((d) => d.name === name)!;
   const src = x.data;
   if (!src.buffer || src.byteOffset === undefined || (src.BYTES_PER_ELEMENT ?? 0) !== t.itemsize) {
     throw new DTypeError(`fromStdlib: the data of a stdlib '${x.dtype}' ndarray is not a typed array of ${t.itemsize}-byte elements`);

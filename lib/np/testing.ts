@@ -4,11 +4,10 @@
  * comparison is done in float32) and its asymmetric tolerance
  * `|a - b| <= atol + rtol * |b|`.
  */
-import { type AnyTypedArray, type DType, float32, float64, intp } from './dtype.js';
+import { type AnyTypedArray, type DType, bool, float32, float64, intp } from './dtype.js';
 import { broadcastShapes, broadcastStrides } from './broadcast.js';
 import { type NdArray, type Scalar, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
 import { promoteTypes } from './promote.js';
-import { boolDType } from './boolish.js';
 
 type Cell = number | bigint | boolean;
 type Cells = AnyTypedArray & { [i: number]: Cell };
@@ -168,8 +167,7 @@ export function isclose(a: CompareOperand, b: CompareOperand, opts: CloseOptions
   const atolB = rb(atol);
   const tolCmp = ty === undefined && ct === float32 ? Math.fround : (v: number) => v;
   const shape = broadcastShapes(x.shape, y.shape);
-  const bt = boolDType();
-  const out = new bt.ArrayType(sizeOf(shape)) as unknown as Cells;
+  const out = new bool.ArrayType(sizeOf(shape)) as unknown as Cells;
   const dx = x.data as unknown as Cells;
   const dy = y.data as unknown as Cells;
   let all = true;

@@ -30,7 +30,9 @@ export function randomArray(dtype: np.DTypeName, shape: number[], seed: number, 
   const span = opts.range ?? 12;
   const n = a.size;
   for (let i = 0; i < n; i++) {
-    if (t.kind === 'f') {
+    if (t.kind === 'b') {
+      d[i] = r() < 0.5 ? 1 : 0;
+    } else if (t.kind === 'f') {
       d[i] = Math.round((r() - 0.3) * span * 4) / 4;
     } else {
       const [lo, hi] = INT_LIMITS[t.name];
@@ -40,7 +42,7 @@ export function randomArray(dtype: np.DTypeName, shape: number[], seed: number, 
       d[i] = t.isBigInt ? v : Number(v);
     }
   }
-  if (opts.edges && n > 0) {
+  if (opts.edges && n > 0 && t.kind !== 'b') {
     const specials: (number | bigint)[] = t.kind === 'f'
       ? [NaN, Infinity, -Infinity, -0, 0, -0, NaN, 1e30, -1e30]
       : t.isBigInt ? [INT_LIMITS[t.name][0], INT_LIMITS[t.name][1], INT_LIMITS[t.name][1] - 1n]
@@ -58,4 +60,4 @@ export function views(a: np.NdArray): [string, np.NdArray][] {
   return out;
 }
 
-export const ALL_DTYPES: np.DTypeName[] = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
+export const ALL_DTYPES: np.DTypeName[] = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
