@@ -14,7 +14,7 @@ import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, intp, uint8 } from './dtype.js';
 import { astype } from './cast.js';
 import { ValueError, normalizeAxis } from './errors.js';
-import { type NdArray, type Scalar, dtypeOfArray, isContiguous, isNdArray, sizeOf, stridedIndex, wrap } from './ndarray.js';
+import { type NdArray, type Scalar, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
 import { promoteTypes } from './promote.js';
 import { allocate } from './alloc.js';
 import { copyto } from './fill.js';
@@ -66,10 +66,18 @@ export function contiguousCopy<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
 
 /** A 1-d intp array over `values` (indices computed as numbers). */
 function intpArray(values: ArrayLike<number>, shape: readonly number[]): NdArray<IntpName> {
-  const out = new intp.ArrayType(values.length) as AnyTypedArray;
+  const out = allocate(intp, values.length) as AnyTypedArray;
   if (intp.isBigInt) {
+    // the two 32-bit halves of each little-endian int64, written as numbers
+    // (no bigint per element); exact for |v| < 2**53
     const o = out as BigInt64Array;
-    for (let i = 0; i < values.length; i++) o[i] = BigInt(values[i]);
+    const w = new Uint32Array(o.buffer, o.byteOffset, values.length * 2);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const hi = Math.floor(v / 4294967296);
+      w[2 * i] = v - hi * 4294967296;
+      w[2 * i + 1] = hi;
+    }
   } else {
     (out as Int32Array).set(values);
   }
@@ -119,10 +127,10 @@ function sortValues(v: Cells, t: DType): void {
 function argsortValues(v: Cells, t: DType): Float64Array {
   const n = v.length;
   const idx = new Float64Array(n);
-  if (n >= NATIVE_SORT_MIN) {
-    const native = intp.isBigInt ? new BigInt64Array(n) : new Int32Array(n);
+  if (n >= NATIVE_SORT_MIN && n < 2 ** 31) {
+    const native = new Int32Array(n);
     if (nativeArgsort(v, t, native)) {
-      for (let i = 0; i < n; i++) idx[i] = Number(native[i]);
+      idx.set(native);
       return idx;
     }
   }
@@ -347,11 +355,42 @@ export function searchsorted(a: NdArray, v: NdArray | Scalar, opts: SearchOption
     return intpScalar(bisect(n, (i) => conv(at(i)), x, right));
   }
   const conv = comparer(ta, dtypeOfArray(v));
-  const vd = cells(v);
+  // the sorted keys converted once; v's elements in C order
+  const keys = new Array<Cell>(n);
+  for (let i = 0; i < n; i++) keys[i] = conv(at(i));
+  const vc = isContiguous(v) ? v : contiguousCopy(v);
+  const vd = cells(vc);
   const res = new Float64Array(v.size);
-  for (let k = 0; k < v.size; k++) {
-    res[k] = bisect(n, (i) => conv(at(i)), conv(vd[stridedIndex(v, k)]), right);
+  // number comparisons are exact for bigint keys within 2**53 and non-64-bit values
+  const safe = conv === Number || (!dtypeOfArray(vc).isBigInt && keys.every((x) => typeof x === 'bigint' && x <= 2n ** 53n && x >= -(2n ** 53n)));
+  if (safe && !dtypeOfArray(vc).isBigInt && keys.every((x) => x === x)) {
+    // numbers and no NaN among the keys: a NaN value goes after all of them
+    const kf = Float64Array.from(keys, Number);
+    const vf = (vd as Float64Array).subarray(vc.offset, vc.offset + v.size);
+    for (let k = 0; k < vf.length; k++) {
+      const x = vf[k];
+      let lo = 0;
+      let hi = n;
+      if (x !== x) lo = n;
+      else if (right) {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (kf[mid] <= x) lo = mid + 1;
+          else hi = mid;
+        }
+      } else {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (kf[mid] < x) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      res[k] = lo;
+    }
+    return intpArray(res, v.shape);
   }
+  const key = (i: number): Cell => keys[i];
+  for (let k = 0; k < v.size; k++) res[k] = bisect(n, key, conv(vd[vc.offset + k]), right);
   return intpArray(res, v.shape);
 }
 
@@ -397,6 +436,11 @@ export function unique<N extends DTypeName>(
   const flat = contiguousCopy(a);
   const vals = cells(flat);
   const n = flat.size;
+  if (!opts.return_index && !opts.return_inverse) {
+    const counts: number[] = [];
+    const u = uniqueValues(flat, t, opts.equal_nan ?? true, opts.return_counts ? counts : undefined);
+    return opts.return_counts ? [u, intpArray(counts, [counts.length])] : u;
+  }
   const perm = argsortValues(vals, t);
   const sorted = new t.ArrayType(n) as unknown as Cells;
   for (let i = 0; i < n; i++) sorted[i] = vals[perm[i]];
@@ -436,6 +480,32 @@ export function unique<N extends DTypeName>(
   return result;
 }
 
+/** The sorted distinct values of a flat C-ordered copy (sorted in place), and how often each occurs. */
+function uniqueValues<N extends DTypeName>(flat: NdArray<N>, t: DType, equalNan: boolean, counts?: number[]): NdArray<N> {
+  const v = cells(flat);
+  const n = flat.size;
+  sortValues(v, t);
+  let m = 0;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    if (i > 0) {
+      const prev = v[m - 1];
+      if (x === prev || (equalNan && x !== x && prev !== prev)) {
+        run++;
+        continue;
+      }
+      counts?.push(run);
+    }
+    v[m++] = x;
+    run = 1;
+  }
+  if (n > 0) counts?.push(run);
+  const out = new t.ArrayType(m) as unknown as Cells;
+  (out as Float64Array).set((v as Float64Array).subarray(0, m));
+  return wrap(out as unknown as AnyTypedArray, [m]) as NdArray as NdArray<N>;
+}
+
 // ---- counting ----
 
 /** Options of {@link bincount}. */
@@ -470,16 +540,31 @@ export function bincount(x: NdArray | readonly number[], opts: BincountOptions =
   if (!Number.isInteger(minlength)) throw new DTypeError(`'minlength' must be an integer, got ${minlength}`);
   if (minlength < 0) throw new ValueError("'minlength' must not be negative");
   const n = xs.size;
-  const idx = new Float64Array(n);
-  const xd = cells(xs);
+  let idx: ArrayLike<number>;
   let max = -1;
-  for (let i = 0; i < n; i++) {
-    const raw = xd[xs.offset + i * xs.stride[0]];
-    const v = typeof raw === 'bigint' ? Number(BigInt.asIntN(64, raw))
-      : intp.itemsize === 4 && tx.name === 'uint32' ? raw | 0 : raw;
-    if (v < 0) throw new ValueError("'list' argument must have no negative elements");
-    idx[i] = v;
-    if (v > max) max = v;
+  if (!tx.isBigInt && !(intp.itemsize === 4 && tx.name === 'uint32')) {
+    // small integers: the values are the indices
+    const c = isContiguous(xs) ? xs : contiguousCopy(xs);
+    const d = (cells(c) as Float64Array).subarray(c.offset, c.offset + n);
+    let min = 0;
+    for (let i = 0; i < n; i++) {
+      const v = d[i];
+      if (v > max) max = v;
+      else if (v < min) min = v;
+    }
+    if (min < 0) throw new ValueError("'list' argument must have no negative elements");
+    idx = d;
+  } else {
+    const f = new Float64Array(n);
+    const xd = cells(xs);
+    for (let i = 0; i < n; i++) {
+      const raw = xd[xs.offset + i * xs.stride[0]];
+      const v = typeof raw === 'bigint' ? Number(BigInt.asIntN(64, raw)) : (raw as number) | 0;
+      if (v < 0) throw new ValueError("'list' argument must have no negative elements");
+      f[i] = v;
+      if (v > max) max = v;
+    }
+    idx = f;
   }
   const len = Math.max(max + 1, minlength);
   // numpy counts (intp) when x is empty, weights or not
@@ -583,9 +668,11 @@ function pairwiseSum(v: Float64Array, lo: number, n: number, round: (x: number) 
 
 /** The elements of `a` in C order, as numbers (bigints converted: float64 rounding). */
 function numbersOf(a: NdArray): Float64Array {
-  const out = new Float64Array(a.size);
-  const d = cells(a);
-  for (let i = 0; i < a.size; i++) out[i] = Number(d[stridedIndex(a, i)]);
+  const c = isContiguous(a) ? a : contiguousCopy(a);
+  const d = (cells(c) as Float64Array).subarray(c.offset, c.offset + c.size) as unknown as Cells;
+  if (!dtypeOfArray(c).isBigInt) return Float64Array.from(d as unknown as Float64Array);
+  const out = new Float64Array(c.size);
+  for (let i = 0; i < c.size; i++) out[i] = Number(d[i]);
   return out;
 }
 
@@ -598,7 +685,8 @@ const HIST_BLOCK = 65536;
  * which includes its right edge. Returns `[hist, bin_edges]`; hist is intp
  * counts, the weights' dtype with `weights`, or float64 with `density`.
  * Bin edges and bin indices are computed with numpy's formula and dtypes,
- * so values on an edge land in numpy's bin.
+ * so values on an edge land in numpy's bin. numpy's positional `range`
+ * may be given as the third argument (`np.histogram(img, 256, [0, 256])`).
  *
  * @example
  * ```ts
@@ -608,8 +696,12 @@ const HIST_BLOCK = 65536;
  * ```
  */
 export function histogram(
-  a0: NdArray, bins: number | NdArray | readonly number[] = 10, opts: HistogramOptions = {},
+  a0: NdArray, bins: number | NdArray | readonly number[] = 10,
+  optsOrRange: HistogramOptions | readonly [number, number] = {},
 ): [NdArray, NdArray] {
+  // numpy's third positional argument is the range
+  const opts: HistogramOptions = Array.isArray(optsOrRange)
+    ? { range: optsOrRange as readonly [number, number] } : optsOrRange as HistogramOptions;
   // numpy histograms booleans as uint8
   const a = dtypeOfArray(a0) === bool ? astype(a0, uint8) : a0;
   const ta = dtypeOfArray(a);
@@ -627,7 +719,7 @@ export function histogram(
     if (bins < 1) throw new ValueError('`bins` must be positive, when an integer');
     const r = uniformEdges(a, ta, x, bins, opts.range ?? null);
     edges = r.edges;
-    counts = uniformCounts(x, wv, ntype, r, bins);
+    counts = uniformCounts(x, wv, ntype, r, bins, ta.kind !== 'f' && ta.itemsize <= 2);
   } else {
     edges = toArray(bins, 'bins');
     if (edges.shape.length !== 1) throw new ValueError('`bins` must be 1d, when an array');
@@ -749,22 +841,40 @@ function pyFloat(v: number): string {
   return String(v);
 }
 
-function uniformCounts(x: Float64Array, w: Float64Array | undefined, ntype: DType, u: Uniform, bins: number): Float64Array {
+function uniformCounts(
+  x: Float64Array, w: Float64Array | undefined, ntype: DType, u: Uniform, bins: number, small: boolean,
+): Float64Array {
   const n = new Float64Array(bins);
-  const block = new Float64Array(bins);
   const { e, first, last } = u;
+  /** numpy's bin of an in-range value: the formula, then the corrections against the edges */
+  const binOf = (v: number): number => {
+    let k = Math.trunc(u.scale(u.diff(v)));
+    if (k === bins) k--;
+    if (v < e[k]) k--;
+    else if (v >= e[k + 1] && k !== bins - 1) k++;
+    return k;
+  };
+  if (small && w === undefined) {
+    // 8/16-bit integers, counts only: the bin of each distinct value once
+    // values -32768 (int16) to 65535 (uint16)
+    const perValue = new Float64Array(98304);
+    for (let i = 0; i < x.length; i++) perValue[x[i] + 32768]++;
+    for (let j = 0; j < 98304; j++) {
+      const v = j - 32768;
+      if (perValue[j] !== 0 && v >= first && v <= last) n[binOf(v)] += perValue[j];
+    }
+    return n;
+  }
+  const block = new Float64Array(bins);
   for (let start = 0; start < x.length; start += HIST_BLOCK) {
     block.fill(0);
     const end = Math.min(x.length, start + HIST_BLOCK);
     for (let i = start; i < end; i++) {
       const v = x[i];
       if (!(v >= first && v <= last)) continue;
-      let k = Math.trunc(u.scale(u.diff(v)));
-      if (k === bins) k--;
-      if (v < e[k]) k--;
-      else if (v >= e[k + 1] && k !== bins - 1) k++;
-      block[k] += w === undefined ? 1 : w[i];
+      block[binOf(v)] += w === undefined ? 1 : w[i];
     }
+    // per block, as numpy: the block's float64 sums cast to the result dtype, then added
     for (let k = 0; k < bins; k++) n[k] = addIn(ntype, n[k], castTo(ntype, block[k]));
   }
   return n;

@@ -48,7 +48,7 @@ function stdlibDType(name: string): string {
  * @example
  * ```ts
  * const a = np.array([[1, 2], [3, 4]], 'float32');
- * const x = np.toStdlib(a.T);
+ * const x = np.toStdlib(a.transpose(1, 0));
  * x.get(0, 1) // => 3
  * x.dtype // => float32
  * ```

@@ -41,6 +41,7 @@ for (const dt of ALL_DTYPES) {
       add(`unique ${id}`, `np.unique(${x}, return_index=True, return_inverse=True, return_counts=True)`,
         () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }));
       add(`unique-plain ${id}`, `np.unique(${x})`, () => np.unique(a));
+      add(`unique-counts ${id}`, `np.unique(${x}, return_counts=True)`, () => np.unique(a, { return_counts: true }));
       if (nd === 1) {
         const s = np.sort(a);
         const xs = input(s);
@@ -88,6 +89,7 @@ for (const dt of ALL_DTYPES) {
     add(`argsort ${dt} long axis=${ax}`, `np.argsort(${x}, axis=${ax}, kind='stable')`, () => np.argsort(a, { axis }));
   }
   add(`argsort ${dt} long view`, `np.argsort(${x}.T[::-1], axis=0, kind='stable')`, () => np.argsort(a.transpose(1, 0).step(-1), { axis: 0 }));
+  add(`unique-counts ${dt} long`, `np.unique(${x}, return_counts=True)`, () => np.unique(a, { return_counts: true }));
   add(`unique ${dt} long`, `np.unique(${x}, return_index=True, return_inverse=True, return_counts=True)`,
     () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }));
 }
@@ -101,6 +103,10 @@ for (const dt of ALL_DTYPES) {
   add('histogram-f32 range', `np.histogram(${x}, 9, range=(-1.7, 0.1))`, () => np.histogram(f, 9, { range: [-1.7, 0.1] }));
   const c = np.full([5], 3, 'int32');
   const xc = input(c);
+  const img = randomArray('uint8', [30, 40, 3], 91, { range: 256 });
+  const ximg = input(img);
+  add('histogram image 256', `np.histogram(${ximg}.flatten(), 256, [0, 256])`, () => np.histogram(img, 256, [0, 256]));
+  add('histogram image view', `np.histogram(${ximg}[::2, ::-3, 1], 64, (10, 200))`, () => np.histogram(img.step(2, -3).pick(null, null, 1), 64, [10, 200]));
   add('histogram constant ints', `np.histogram(${xc}, 4)`, () => np.histogram(c, 4));
   const cf = np.full([5], 2.5, 'float32');
   const xcf = input(cf);
@@ -209,7 +215,7 @@ function check(prefix: string): void {
   assert.equal(failures, [], `${failures.length} of ${count} differ:\n${failures.slice(0, 15).join('\n')}`);
 }
 
-for (const prefix of ['sort', 'argsort', 'unique', 'unique-plain', 'unique-nan', 'searchsorted', 'searchsorted-right', 'searchsorted-sorter', 'digitize',
+for (const prefix of ['sort', 'argsort', 'unique', 'unique-plain', 'unique-counts', 'unique-nan', 'searchsorted', 'searchsorted-right', 'searchsorted-sorter', 'digitize',
   'digitize-dec-right', 'bincount', 'bincount-weights', 'bincount-signed', 'histogram', 'histogram-7', 'histogram-range', 'histogram-edges', 'histogram-density',
   'histogram-weights', 'histogram-edges-weights', 'histogram-f32', 'error']) {
   if (!Object.keys(cases).some((k) => k.startsWith(prefix + ' '))) continue;
