@@ -19,6 +19,7 @@
         "native/src/engine.cc",
         "native/src/kernels.cc",
         "native/src/mapping.cc",
+        "native/src/sort.cc",
         "native/src/uio.cc"
       ],
       "include_dirs": [

@@ -13,6 +13,7 @@
         "src/engine.cc",
         "src/kernels.cc",
         "src/mapping.cc",
+        "src/sort.cc",
         "src/uio.cc"
       ],
       "include_dirs": [

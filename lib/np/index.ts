@@ -14,7 +14,7 @@ export {
 } from './ops.js';
 export { fill, copyto } from './fill.js';
 export { astype } from './cast.js';
-export { sum, min, max, array_equal } from './reduce.js';
+export { sum, min, max } from './reduce.js';
 export { promote_types, canCastSameKind } from './promote.js';
 export { IndexError, ValueError, AxisError, OverflowError, normalizeAxis } from './errors.js';
 
@@ -91,3 +91,17 @@ export {
 export {
   save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,
 } from './npyio.js';
+
+// sortlin: sorting and counting, linear algebra, stdlib interop, testing
+export {
+  sort, argsort, searchsorted, unique, histogram, bincount, digitize,
+  type SortOptions, type SortKind, type SearchOptions, type UniqueOptions, type BincountOptions,
+  type DigitizeOptions, type HistogramOptions, type IntpName,
+} from './sort.js';
+export {
+  matmul, dot, vdot, inner, outer, tensordot, type LinalgOperand, type OutOptions, type TensordotAxes,
+} from './linalg.js';
+export {
+  array_equal, array_equiv, isclose, allclose, type CompareOperand, type ArrayEqualOptions, type CloseOptions,
+} from './testing.js';
+export { toStdlib, fromStdlib, type StdlibNdarray } from './stdlib.js';

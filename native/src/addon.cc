@@ -31,6 +31,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("checkBuf", Napi::Function::New(env, CheckBuf, "checkBuf"));
   exports.Set("clearBuf", Napi::Function::New(env, ClearBuf, "clearBuf"));
   InitEngine(env, exports);
+  exports.Set("sort", Napi::Function::New(env, Sort, "sort"));
+  exports.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
   return exports;
 }
 

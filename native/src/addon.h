@@ -51,6 +51,10 @@ Napi::Value ClearBuf(const Napi::CallbackInfo& info);
 // engine.cc: the n-d ufunc engine (csrc/engine/): ufunc, ufuncLoop, engineFeatures
 void InitEngine(Napi::Env env, Napi::Object exports);
 
+// sort.cc: the sorts of csrc/engine/sort.c
+Napi::Value Sort(const Napi::CallbackInfo& info);
+Napi::Value Argsort(const Napi::CallbackInfo& info);
+
 // Argument checks shared by the bindings; each throws and returns false.
 bool CheckArgs(const Napi::CallbackInfo& info, size_t count, const char* usage);
 bool GetUint(const Napi::CallbackInfo& info, size_t i, const char* name, double max, double* out);

@@ -1,0 +1,923 @@
+/**
+ * Sorting, searching and counting: sort, argsort, searchsorted, unique,
+ * histogram, bincount, digitize — numpy's results, orders and errors.
+ *
+ * Order is numpy's: NaN sorts after +inf, -0 and 0 are equal, 64-bit
+ * integers compare exactly (as bigint). Every `kind` sorts stably here
+ * (numpy's default quicksort does not promise it): values are numpy's
+ * exactly; ties in `argsort` keep their input order, which is what numpy's
+ * `kind: 'stable'` gives (its quicksort may order ties differently).
+ * Contiguous lanes of the common dtypes go to the addon's radix sort when it
+ * is there (lib/np/sortnative.ts); everything else sorts in JavaScript.
+ */
+import { DTypeError } from '../errors.js';
+import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, intp, uint8 } from './dtype.js';
+import { astype } from './cast.js';
+import { ValueError, normalizeAxis } from './errors.js';
+import { type NdArray, type Scalar, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { promoteTypes } from './promote.js';
+import { allocate } from './alloc.js';
+import { copyto } from './fill.js';
+import { NATIVE_SORT_MIN, nativeArgsort, nativeSort } from './sortnative.js';
+
+type Cell = number | bigint;
+type Cells = AnyTypedArray & { [i: number]: Cell };
+
+/** The dtype name of numpy's intp on this platform (int64, int32 on 32-bit ARM). */
+export type IntpName = 'int64' | 'int32';
+
+/** numpy's `kind` argument of sort and argsort. */
+export type SortKind = 'quicksort' | 'mergesort' | 'heapsort' | 'stable';
+
+/** Options of {@link sort} and {@link argsort}. */
+export interface SortOptions {
+  /** Axis to sort along (default -1); `null` sorts the flattened array. */
+  axis?: number | null;
+  /** numpy's sort kind; every kind is stable here. */
+  kind?: SortKind | null;
+  /** numpy 2's `stable` flag (same result here). */
+  stable?: boolean | null;
+}
+
+const KINDS = new Set(['quicksort', 'quick', 'mergesort', 'merge', 'heapsort', 'heap', 'stable']);
+
+function checkKind(kind: unknown): void {
+  if (kind === undefined || kind === null) return;
+  if (typeof kind !== 'string' || !KINDS.has(kind.toLowerCase())) {
+    throw new ValueError(`sort kind must be one of 'quick', 'heap', or 'stable' (got '${String(kind)}')`);
+  }
+}
+
+function cells(a: NdArray): Cells {
+  return a.data as unknown as Cells;
+}
+
+/** A new C-ordered copy of any view (same dtype). */
+export function contiguousCopy<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
+  const t = dtypeOfArray(a);
+  const out = wrap(allocate(t, a.size) as AnyTypedArray, a.shape) as NdArray as NdArray<N>;
+  if (isContiguous(a)) {
+    (out.data as Float64Array).set((cells(a) as Float64Array).subarray(a.offset, a.offset + a.size));
+  } else {
+    copyto(out, a);
+  }
+  return out;
+}
+
+/** A 1-d intp array over `values` (indices computed as numbers). */
+function intpArray(values: ArrayLike<number>, shape: readonly number[]): NdArray<IntpName> {
+  const out = allocate(intp, values.length) as AnyTypedArray;
+  if (intp.isBigInt) {
+    // the two 32-bit halves of each little-endian int64, written as numbers
+    // (no bigint per element); exact for |v| < 2**53
+    const o = out as BigInt64Array;
+    const w = new Uint32Array(o.buffer, o.byteOffset, values.length * 2);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      const hi = Math.floor(v / 4294967296);
+      w[2 * i] = v - hi * 4294967296;
+      w[2 * i + 1] = hi;
+    }
+  } else {
+    (out as Int32Array).set(values);
+  }
+  return wrap(out, shape) as NdArray as NdArray<IntpName>;
+}
+
+function intpScalar(v: number): Scalar {
+  return intp.isBigInt ? BigInt(v) : v;
+}
+
+// ---- comparison in numpy's sort order ----
+
+/** a < b in numpy's order (NaN last). */
+function lessThan(a: Cell, b: Cell): boolean {
+  return a < b || (b !== b && a === a);
+}
+
+/** Sort a contiguous lane of values in place: stable, NaN last, -0 and 0 kept in input order. */
+function sortValues(v: Cells, t: DType): void {
+  if (v.length < 2) return;
+  if (nativeSort(v, t)) return;
+  if (t.kind !== 'f') {
+    (v as Float64Array).sort();
+    return;
+  }
+  // TypedArray sort puts NaN last but -0 before 0: remember the zeros' signs
+  const f = v as Float64Array;
+  let signs: number[] | undefined;
+  for (let i = 0; i < f.length; i++) {
+    if (f[i] === 0 && (signs !== undefined || Object.is(f[i], -0))) {
+      if (signs === undefined) {
+        signs = [];
+        for (let j = 0; j < i; j++) if (f[j] === 0) signs.push(1);
+      }
+      signs.push(Object.is(f[i], -0) ? -1 : 1);
+    }
+  }
+  f.sort();
+  if (signs !== undefined) {
+    let lo = 0;
+    while (f[lo] !== 0) lo++;
+    for (let k = 0; k < signs.length; k++) f[lo + k] = signs[k] < 0 ? -0 : 0;
+  }
+}
+
+/** The stable sorting permutation of a contiguous lane (Float64Array of indices). */
+function argsortValues(v: Cells, t: DType): Float64Array {
+  const n = v.length;
+  const idx = new Float64Array(n);
+  if (n >= NATIVE_SORT_MIN && n < 2 ** 31) {
+    const native = new Int32Array(n);
+    if (nativeArgsort(v, t, native)) {
+      idx.set(native);
+      return idx;
+    }
+  }
+  for (let i = 0; i < n; i++) idx[i] = i;
+  if (t.kind === 'f') {
+    idx.sort((i, j) => {
+      const x = v[i] as number;
+      const y = v[j] as number;
+      if (x < y) return -1;
+      if (x > y) return 1;
+      const xn = x !== x;
+      const yn = y !== y;
+      if (xn !== yn) return xn ? 1 : -1;
+      return i - j;
+    });
+  } else {
+    idx.sort((i, j) => (v[i] < v[j] ? -1 : v[i] > v[j] ? 1 : i - j));
+  }
+  return idx;
+}
+
+/** Call `visit(base, step)` for each lane along `axis` of a C-ordered shape. */
+function forEachLane(shape: readonly number[], axis: number, visit: (base: number, step: number) => void): void {
+  const n = shape[axis];
+  const inner = sizeOf(shape.slice(axis + 1));
+  const outer = sizeOf(shape.slice(0, axis));
+  if (n === 0) return;
+  for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) visit(o * n * inner + i, inner);
+}
+
+/** A C-ordered copy to sort in place, and the axis to sort along. */
+function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; axis: number } {
+  if (axis === null) return { src: wrap(contiguousCopy(a).data, [a.size]) as NdArray, axis: 0 };
+  const ax = normalizeAxis(axis ?? -1, a.shape.length);
+  return { src: contiguousCopy(a), axis: ax };
+}
+
+/**
+ * A sorted copy of `a`, as numpy.sort: along `axis` (default -1, the
+ * last), or of the flattened array with `axis: null`. NaN sorts last; the
+ * sort is stable for every `kind`.
+ *
+ * @example
+ * ```ts
+ * const a = np.array([[3, 1, 2], [9, 8, 7]], 'int16');
+ * np.sort(a) // => array([[1, 2, 3],
+ * //        [7, 8, 9]], dtype=int16)
+ * np.sort(a, { axis: null }) // => array([1, 2, 3, 7, 8, 9], dtype=int16)
+ * ```
+ */
+export function sort<N extends DTypeName>(a: NdArray<N>, opts: SortOptions = {}): NdArray<N> {
+  checkKind(opts.kind);
+  const t = dtypeOfArray(a);
+  const { src, axis } = sortAxis(a, opts.axis);
+  const data = cells(src);
+  const n = src.shape[axis];
+  const lane = n > 1 ? (new t.ArrayType(n) as unknown as Cells) : undefined;
+  forEachLane(src.shape, axis, (base, step) => {
+    if (!lane) return;
+    if (step === 1) {
+      sortValues((data as Float64Array).subarray(base, base + n) as unknown as Cells, t);
+      return;
+    }
+    for (let k = 0; k < n; k++) lane[k] = data[base + k * step];
+    sortValues(lane, t);
+    for (let k = 0; k < n; k++) data[base + k * step] = lane[k];
+  });
+  return src as NdArray<N>;
+}
+
+/**
+ * The indices that sort `a` along `axis` (default -1; `null` flattens), as
+ * numpy.argsort, in numpy's intp dtype. Stable for every `kind`: ties keep
+ * their order, as numpy's `kind: 'stable'`.
+ *
+ * @example
+ * ```ts
+ * np.argsort(np.array([30, 10, 20, 10])) // => array([1, 3, 2, 0])
+ * ```
+ */
+export function argsort(a: NdArray, opts: SortOptions = {}): NdArray<IntpName> {
+  checkKind(opts.kind);
+  const t = dtypeOfArray(a);
+  if (a.shape.length === 0 && opts.axis !== null) {
+    // numpy sorts a 0-d array as one element here (argsort flattens it)
+    return intpArray([0], [1]);
+  }
+  const { src, axis } = sortAxis(a, opts.axis);
+  const data = cells(src);
+  const n = src.shape[axis];
+  const out = new intp.ArrayType(src.size) as BigInt64Array | Int32Array;
+  // scratch for strided lanes, allocated on first use
+  let lane: Cells | undefined;
+  let native: BigInt64Array | Int32Array | undefined;
+  forEachLane(src.shape, axis, (base, step) => {
+    let v: Cells;
+    if (step === 1) v = (data as Float64Array).subarray(base, base + n) as unknown as Cells;
+    else {
+      lane ??= new t.ArrayType(n) as unknown as Cells;
+      for (let k = 0; k < n; k++) lane[k] = data[base + k * step];
+      v = lane;
+    }
+    if (n >= NATIVE_SORT_MIN) {
+      if (step !== 1) native ??= intp.isBigInt ? new BigInt64Array(n) : new Int32Array(n);
+      const dst = step === 1 ? out.subarray(base, base + n) : native!;
+      if (nativeArgsort(v, t, dst)) {
+        if (step !== 1) for (let k = 0; k < n; k++) out[base + k * step] = native![k];
+        return;
+      }
+    }
+    const idx = argsortValues(v, t);
+    if (intp.isBigInt) for (let k = 0; k < n; k++) (out as BigInt64Array)[base + k * step] = BigInt(idx[k]);
+    else for (let k = 0; k < n; k++) (out as Int32Array)[base + k * step] = idx[k];
+  });
+  return wrap(out as AnyTypedArray, src.shape) as NdArray as NdArray<IntpName>;
+}
+
+// ---- searching ----
+
+/** Options of {@link searchsorted}. */
+export interface SearchOptions {
+  /** 'left' (default): the first index where v fits; 'right': the last. */
+  side?: 'left' | 'right';
+  /** Indices that sort `a` (argsort's result), when `a` itself is not sorted. */
+  sorter?: NdArray | readonly number[] | null;
+}
+
+/**
+ * How two operands compare as numpy does after promotion: the compared
+ * values converted into one JavaScript type (bigint for 64-bit integer
+ * results, number otherwise; float32 rounding of weak scalars).
+ */
+function comparer(a: DType, v: DType | Scalar): (x: Cell) => Cell {
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    if (typeof v === 'number' && !Number.isInteger(v)) {
+      // a Python float: weak, takes a float array's dtype, else float64
+      return a === float32 ? (x) => Math.fround(Number(x)) : Number;
+    }
+    if (a.kind === 'f') return a === float32 ? (x) => Math.fround(Number(x)) : Number;
+    // a Python int against integers: compared by exact value
+    return a.isBigInt || typeof v === 'bigint' ? BigInt : Number;
+  }
+  const c = promoteTypes(a, v);
+  return c.isBigInt ? BigInt : Number;
+}
+
+/** The insertion index of `x` in sorted `key(i)`, i < n. */
+function bisect(n: number, at: (i: number) => Cell, x: Cell, right: boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const y = at(mid);
+    if (right ? !lessThan(x, y) : lessThan(y, x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function toArray(x: NdArray | readonly number[], what: string): NdArray {
+  if (isNdArray(x)) return x;
+  if (!Array.isArray(x)) throw new DTypeError(`${what} must be an array`);
+  const ints = x.every((v) => Number.isInteger(v));
+  const t = ints ? intp : float64;
+  const out = new t.ArrayType(x.length) as unknown as Cells;
+  x.forEach((v, i) => (out[i] = t.isBigInt ? BigInt(v) : v));
+  return wrap(out as unknown as AnyTypedArray, [x.length]) as NdArray;
+}
+
+function check1d(a: NdArray): void {
+  if (a.shape.length > 1) throw new ValueError('object too deep for desired array');
+  if (a.shape.length < 1) throw new ValueError('object of too small depth for desired array');
+}
+
+/**
+ * Indices where `v` would be inserted into the sorted 1-d array `a` to keep
+ * it sorted, as numpy.searchsorted (NaN sorts last). A scalar `v` gives an
+ * intp scalar (bigint on 64-bit platforms), an array an intp array of its
+ * shape. Values compare after numpy's promotion (weak Python scalars).
+ *
+ * @example
+ * ```ts
+ * const a = np.array([1, 2, 2, 3], 'float64');
+ * np.searchsorted(a, 2) // => 1n
+ * np.searchsorted(a, 2, { side: 'right' }) // => 3n
+ * ```
+ */
+export function searchsorted(a: NdArray, v: Scalar, opts?: SearchOptions): Scalar;
+export function searchsorted(a: NdArray, v: NdArray, opts?: SearchOptions): NdArray<IntpName>;
+export function searchsorted(a: NdArray, v: NdArray | Scalar, opts: SearchOptions = {}): NdArray<IntpName> | Scalar {
+  const side = opts.side ?? 'left';
+  if (side !== 'left' && side !== 'right') {
+    throw new ValueError(`search side must be 'left' or 'right' (got '${String(side)}')`);
+  }
+  check1d(a);
+  const ta = dtypeOfArray(a);
+  const n = a.shape[0];
+  const ad = cells(a);
+  let at = (i: number): Cell => ad[a.offset + i * a.stride[0]];
+  if (opts.sorter !== undefined && opts.sorter !== null) {
+    const s = toArray(opts.sorter, 'sorter');
+    const ts = dtypeOfArray(s);
+    if (ts.kind === 'f') {
+      throw new DTypeError(`Cannot cast array data from dtype('${ts.name}') to dtype('${intp.name}') according to the rule 'safe'`);
+    }
+    check1d(s);
+    if (s.size !== n) throw new ValueError('sorter.size must equal a.size');
+    const order = new Float64Array(n);
+    const sd = cells(s);
+    for (let i = 0; i < n; i++) {
+      const k = Number(sd[s.offset + i * s.stride[0]]);
+      if (k < 0 || k >= n) throw new ValueError('Sorter index out of range.');
+      order[i] = k;
+    }
+    const base = at;
+    at = (i) => base(order[i]);
+  }
+  const right = side === 'right';
+  if (!isNdArray(v)) {
+    const conv = comparer(ta, v);
+    const x = conv(v);
+    return intpScalar(bisect(n, (i) => conv(at(i)), x, right));
+  }
+  const conv = comparer(ta, dtypeOfArray(v));
+  // the sorted keys converted once; v's elements in C order
+  const keys = new Array<Cell>(n);
+  for (let i = 0; i < n; i++) keys[i] = conv(at(i));
+  const vc = isContiguous(v) ? v : contiguousCopy(v);
+  const vd = cells(vc);
+  const res = new Float64Array(v.size);
+  // number comparisons are exact for bigint keys within 2**53 and non-64-bit values
+  const safe = conv === Number || (!dtypeOfArray(vc).isBigInt && keys.every((x) => typeof x === 'bigint' && x <= 2n ** 53n && x >= -(2n ** 53n)));
+  if (safe && !dtypeOfArray(vc).isBigInt && keys.every((x) => x === x)) {
+    // numbers and no NaN among the keys: a NaN value goes after all of them
+    const kf = Float64Array.from(keys, Number);
+    const vf = (vd as Float64Array).subarray(vc.offset, vc.offset + v.size);
+    for (let k = 0; k < vf.length; k++) {
+      const x = vf[k];
+      let lo = 0;
+      let hi = n;
+      if (x !== x) lo = n;
+      else if (right) {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (kf[mid] <= x) lo = mid + 1;
+          else hi = mid;
+        }
+      } else {
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (kf[mid] < x) lo = mid + 1;
+          else hi = mid;
+        }
+      }
+      res[k] = lo;
+    }
+    return intpArray(res, v.shape);
+  }
+  const key = (i: number): Cell => keys[i];
+  for (let k = 0; k < v.size; k++) res[k] = bisect(n, key, conv(vd[vc.offset + k]), right);
+  return intpArray(res, v.shape);
+}
+
+// ---- unique ----
+
+/** Options of {@link unique}. */
+export interface UniqueOptions {
+  /** Also return the index of each unique value's first occurrence. */
+  return_index?: boolean;
+  /** Also return, for each element of `a`, the index of its value in the result (shaped as `a`). */
+  return_inverse?: boolean;
+  /** Also return how often each unique value occurs. */
+  return_counts?: boolean;
+  /** Only `null`/undefined (the flattened array) is supported. */
+  axis?: null;
+  /** Whether NaNs collapse into one (default true, as numpy). */
+  equal_nan?: boolean;
+}
+
+/**
+ * The sorted unique values of `a` (flattened), as numpy.unique; with any
+ * `return_*` option, a list in numpy's order: values, then index, inverse
+ * and counts as asked (intp arrays; the inverse has `a`'s shape, as NumPy 2).
+ *
+ * @example
+ * ```ts
+ * const a = np.array([3, 1, 3, 2, 1], 'uint8');
+ * np.unique(a) // => array([1, 2, 3], dtype=uint8)
+ * np.unique(a, { return_counts: true })[1] // => array([2, 1, 2])
+ * ```
+ */
+export function unique<N extends DTypeName>(a: NdArray<N>, opts?: UniqueOptions & {
+  return_index?: false; return_inverse?: false; return_counts?: false;
+}): NdArray<N>;
+export function unique<N extends DTypeName>(a: NdArray<N>, opts: UniqueOptions): [NdArray<N>, ...NdArray<IntpName>[]];
+export function unique<N extends DTypeName>(
+  a: NdArray<N>, opts: UniqueOptions = {},
+): NdArray<N> | [NdArray<N>, ...NdArray<IntpName>[]] {
+  if (opts.axis !== undefined && opts.axis !== null) {
+    throw new ValueError(`unique: axis=${String(opts.axis)} is not supported here; only axis=None (flattened)`);
+  }
+  const t = dtypeOfArray(a);
+  const flat = contiguousCopy(a);
+  const vals = cells(flat);
+  const n = flat.size;
+  if (!opts.return_index && !opts.return_inverse) {
+    const counts: number[] = [];
+    const u = uniqueValues(flat, t, opts.equal_nan ?? true, opts.return_counts ? counts : undefined);
+    return opts.return_counts ? [u, intpArray(counts, [counts.length])] : u;
+  }
+  const perm = argsortValues(vals, t);
+  const sorted = new t.ArrayType(n) as unknown as Cells;
+  for (let i = 0; i < n; i++) sorted[i] = vals[perm[i]];
+  const equalNan = opts.equal_nan ?? true;
+  // starts[k]: where the k-th distinct value begins in `sorted`
+  const starts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = sorted[i];
+    if (i === 0) starts.push(i);
+    else if (x !== x) {
+      const prev = sorted[i - 1];
+      if (!equalNan || prev === prev) starts.push(i);
+    } else if (x !== sorted[i - 1]) starts.push(i);
+  }
+  const m = starts.length;
+  const values = new t.ArrayType(m) as unknown as Cells;
+  for (let k = 0; k < m; k++) values[k] = sorted[starts[k]];
+  const uniq = wrap(values as unknown as AnyTypedArray, [m]) as NdArray as NdArray<N>;
+  if (!opts.return_index && !opts.return_inverse && !opts.return_counts) return uniq;
+  const result: [NdArray<N>, ...NdArray<IntpName>[]] = [uniq];
+  if (opts.return_index) result.push(intpArray(starts.map((s) => perm[s]), [m]));
+  if (opts.return_inverse) {
+    const inv = new Float64Array(n);
+    let k = -1;
+    for (let i = 0, next = 0; i < n; i++) {
+      if (next < m && starts[next] === i) {
+        k++;
+        next++;
+      }
+      inv[perm[i]] = k;
+    }
+    result.push(intpArray(inv, a.shape));
+  }
+  if (opts.return_counts) {
+    result.push(intpArray(starts.map((s, k) => (k + 1 < m ? starts[k + 1] : n) - s), [m]));
+  }
+  return result;
+}
+
+/** The sorted distinct values of a flat C-ordered copy (sorted in place), and how often each occurs. */
+function uniqueValues<N extends DTypeName>(flat: NdArray<N>, t: DType, equalNan: boolean, counts?: number[]): NdArray<N> {
+  const v = cells(flat);
+  const n = flat.size;
+  sortValues(v, t);
+  let m = 0;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    if (i > 0) {
+      const prev = v[m - 1];
+      if (x === prev || (equalNan && x !== x && prev !== prev)) {
+        run++;
+        continue;
+      }
+      counts?.push(run);
+    }
+    v[m++] = x;
+    run = 1;
+  }
+  if (n > 0) counts?.push(run);
+  const out = new t.ArrayType(m) as unknown as Cells;
+  (out as Float64Array).set((v as Float64Array).subarray(0, m));
+  return wrap(out as unknown as AnyTypedArray, [m]) as NdArray as NdArray<N>;
+}
+
+// ---- counting ----
+
+/** Options of {@link bincount}. */
+export interface BincountOptions {
+  /** A weight per element of `x`: the result sums weights (float64) instead of counting. */
+  weights?: NdArray | readonly number[] | null;
+  /** The least length of the result. */
+  minlength?: number;
+}
+
+/**
+ * How often each value 0, 1, … occurs in the non-negative integer 1-d
+ * array `x`, as numpy.bincount (intp counts, or float64 sums of `weights`).
+ *
+ * @example
+ * ```ts
+ * np.bincount(np.array([0, 1, 1, 3], 'uint8')) // => array([1, 2, 0, 1])
+ * ```
+ */
+export function bincount(x: NdArray | readonly number[], opts: BincountOptions = {}): NdArray {
+  const xs = toArray(x, 'x');
+  const tx = dtypeOfArray(xs);
+  // numpy refuses floats; integers are cast to intp (wrapping: a huge
+  // unsigned value becomes negative and is refused below)
+  if (tx.kind === 'f') {
+    throw new DTypeError(
+      `Cannot cast array data from dtype('${tx.name}') to dtype('${intp.name}') according to the rule 'safe'`,
+    );
+  }
+  check1d(xs);
+  const minlength = opts.minlength ?? 0;
+  if (!Number.isInteger(minlength)) throw new DTypeError(`'minlength' must be an integer, got ${minlength}`);
+  if (minlength < 0) throw new ValueError("'minlength' must not be negative");
+  const n = xs.size;
+  let idx: ArrayLike<number>;
+  let max = -1;
+  if (!tx.isBigInt && !(intp.itemsize === 4 && tx.name === 'uint32')) {
+    // small integers: the values are the indices
+    const c = isContiguous(xs) ? xs : contiguousCopy(xs);
+    const d = (cells(c) as Float64Array).subarray(c.offset, c.offset + n);
+    let min = 0;
+    for (let i = 0; i < n; i++) {
+      const v = d[i];
+      if (v > max) max = v;
+      else if (v < min) min = v;
+    }
+    if (min < 0) throw new ValueError("'list' argument must have no negative elements");
+    idx = d;
+  } else {
+    const f = new Float64Array(n);
+    const xd = cells(xs);
+    for (let i = 0; i < n; i++) {
+      const raw = xd[xs.offset + i * xs.stride[0]];
+      const v = typeof raw === 'bigint' ? Number(BigInt.asIntN(64, raw)) : (raw as number) | 0;
+      if (v < 0) throw new ValueError("'list' argument must have no negative elements");
+      f[i] = v;
+      if (v > max) max = v;
+    }
+    idx = f;
+  }
+  const len = Math.max(max + 1, minlength);
+  // numpy counts (intp) when x is empty, weights or not
+  if (opts.weights === undefined || opts.weights === null || n === 0) {
+    const counts = new Float64Array(len);
+    for (let i = 0; i < n; i++) counts[idx[i]]++;
+    return intpArray(counts, [len]);
+  }
+  const w = toArray(opts.weights, 'weights');
+  if (w.shape.length !== 1) throw new ValueError(w.shape.length > 1 ? 'object too deep for desired array' : 'object of too small depth for desired array');
+  if (w.size !== n) throw new ValueError("The weights and list don't have the same length.");
+  const wd = cells(w);
+  const sums = new Float64Array(len);
+  for (let i = 0; i < n; i++) sums[idx[i]] += Number(wd[w.offset + i * w.stride[0]]);
+  return wrap(sums, [len]) as NdArray;
+}
+
+/** Options of {@link digitize}. */
+export interface DigitizeOptions {
+  /** Whether a bin includes its right edge instead of its left (default false). */
+  right?: boolean;
+}
+
+/**
+ * The index of the bin each element of `x` falls in, as numpy.digitize:
+ * `bins` is 1-d and monotonic (either direction); an intp array of `x`'s
+ * shape, or an intp scalar for a scalar `x`.
+ *
+ * @example
+ * ```ts
+ * const bins = np.array([0, 1, 2], 'float64');
+ * np.digitize(np.array([-1, 0.5, 1, 7], 'float64'), bins) // => array([0, 1, 2, 3])
+ * ```
+ */
+export function digitize(x: NdArray, bins: NdArray | readonly number[], opts?: DigitizeOptions): NdArray<IntpName>;
+export function digitize(x: Scalar, bins: NdArray | readonly number[], opts?: DigitizeOptions): Scalar;
+export function digitize(x: NdArray | Scalar, bins: NdArray | readonly number[], opts: DigitizeOptions = {}): NdArray<IntpName> | Scalar {
+  const b = toArray(bins, 'bins');
+  check1d(b);
+  const n = b.size;
+  const bd = cells(b);
+  const at = (i: number): Cell => bd[b.offset + i * b.stride[0]];
+  // numpy's monotonicity test: non-decreasing or non-increasing (NaN breaks both)
+  let up = true;
+  let down = true;
+  for (let i = 1; i < n; i++) {
+    const p = at(i - 1);
+    const q = at(i);
+    if (!(p <= q)) up = false;
+    if (!(p >= q)) down = false;
+  }
+  if (n > 1 && !up && !down) throw new ValueError('bins must be monotonically increasing or decreasing');
+  // NaN-only checks: a single or all-equal bins count as increasing
+  const side = opts.right ? 'left' : 'right';
+  if (up || n <= 1) {
+    return isNdArray(x) ? searchsorted(b, x as NdArray, { side }) : searchsorted(b, x as Scalar, { side });
+  }
+  const rev = wrap(b.data, [n]) as NdArray;
+  rev.offset = b.offset + (n - 1) * b.stride[0];
+  rev.stride = [-b.stride[0]];
+  const flip = (r: Scalar): Scalar => (typeof r === 'bigint' ? BigInt(n) - r : n - r);
+  if (!isNdArray(x)) return flip(searchsorted(rev, x as Scalar, { side }));
+  const r = searchsorted(rev, x as NdArray, { side });
+  const rd = cells(r);
+  for (let i = 0; i < r.size; i++) rd[i] = flip(rd[i]);
+  return r;
+}
+
+// ---- histogram ----
+
+/** Options of {@link histogram}. */
+export interface HistogramOptions {
+  /** (first, last) edges of the equal-width bins; default the data's min and max. */
+  range?: readonly [number, number] | null;
+  /** Return the probability density (integrates to 1) instead of counts. */
+  density?: boolean;
+  /** A weight per element of `a` (same shape): bins sum weights instead of counting. */
+  weights?: NdArray | null;
+}
+
+/** numpy's pairwise summation of a float array (the order its sum uses). */
+function pairwiseSum(v: Float64Array, lo: number, n: number, round: (x: number) => number): number {
+  if (n < 8) {
+    let s = -0;
+    for (let i = 0; i < n; i++) s = round(s + v[lo + i]);
+    return s;
+  }
+  if (n <= 128) {
+    const r = new Float64Array(8);
+    for (let j = 0; j < 8; j++) r[j] = v[lo + j];
+    let i = 8;
+    for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] = round(r[j] + v[lo + i + j]);
+    let s = round(round(round(r[0] + r[1]) + round(r[2] + r[3])) + round(round(r[4] + r[5]) + round(r[6] + r[7])));
+    for (; i < n; i++) s = round(s + v[lo + i]);
+    return s;
+  }
+  let n2 = Math.floor(n / 2);
+  n2 -= n2 % 8;
+  return round(pairwiseSum(v, lo, n2, round) + pairwiseSum(v, lo + n2, n - n2, round));
+}
+
+/** The elements of `a` in C order, as numbers (bigints converted: float64 rounding). */
+function numbersOf(a: NdArray): Float64Array {
+  const c = isContiguous(a) ? a : contiguousCopy(a);
+  const d = (cells(c) as Float64Array).subarray(c.offset, c.offset + c.size) as unknown as Cells;
+  if (!dtypeOfArray(c).isBigInt) return Float64Array.from(d as unknown as Float64Array);
+  const out = new Float64Array(c.size);
+  for (let i = 0; i < c.size; i++) out[i] = Number(d[i]);
+  return out;
+}
+
+const HIST_BLOCK = 65536;
+
+/**
+ * A histogram of `a` (flattened), as numpy.histogram: `bins` equal-width
+ * bins over `range` (default 10, over the data's min and max), or the given
+ * monotonic bin edges. Every bin is half-open `[left, right)` but the last,
+ * which includes its right edge. Returns `[hist, bin_edges]`; hist is intp
+ * counts, the weights' dtype with `weights`, or float64 with `density`.
+ * Bin edges and bin indices are computed with numpy's formula and dtypes,
+ * so values on an edge land in numpy's bin. numpy's positional `range`
+ * may be given as the third argument (`np.histogram(img, 256, [0, 256])`).
+ *
+ * @example
+ * ```ts
+ * const [hist, edges] = np.histogram(np.array([1, 2, 1], 'float64'), 2);
+ * hist // => array([2, 1])
+ * edges // => array([1. , 1.5, 2. ])
+ * ```
+ */
+export function histogram(
+  a0: NdArray, bins: number | NdArray | readonly number[] = 10,
+  optsOrRange: HistogramOptions | readonly [number, number] = {},
+): [NdArray, NdArray] {
+  // numpy's third positional argument is the range
+  const opts: HistogramOptions = Array.isArray(optsOrRange)
+    ? { range: optsOrRange as readonly [number, number] } : optsOrRange as HistogramOptions;
+  // numpy histograms booleans as uint8
+  const a = dtypeOfArray(a0) === bool ? astype(a0, uint8) : a0;
+  const ta = dtypeOfArray(a);
+  const w = opts.weights ?? undefined;
+  if (w !== undefined && (w.shape.length !== a.shape.length || w.shape.some((s, i) => s !== a.shape[i]))) {
+    throw new ValueError('weights should have the same shape as a.');
+  }
+  const x = numbersOf(a);
+  const wv = w === undefined ? undefined : numbersOf(w);
+  const ntype = w === undefined ? intp : dtypeOfArray(w);
+  let edges: NdArray;
+  let counts: Float64Array;
+  if (typeof bins === 'number') {
+    if (!Number.isInteger(bins)) throw new DTypeError('`bins` must be an integer, a string, or an array');
+    if (bins < 1) throw new ValueError('`bins` must be positive, when an integer');
+    const r = uniformEdges(a, ta, x, bins, opts.range ?? null);
+    edges = r.edges;
+    counts = uniformCounts(x, wv, ntype, r, bins, ta.kind !== 'f' && ta.itemsize <= 2);
+  } else {
+    edges = toArray(bins, 'bins');
+    if (edges.shape.length !== 1) throw new ValueError('`bins` must be 1d, when an array');
+    const e = numbersOf(edges);
+    for (let i = 1; i < e.length; i++) {
+      if (e[i - 1] > e[i]) throw new ValueError('`bins` must increase monotonically, when an array');
+    }
+    counts = edgeCounts(a, x, wv, ntype, edges);
+  }
+  const nbins = counts.length;
+  if (opts.density) {
+    const e = numbersOf(edges);
+    const total = ntype.kind === 'f'
+      ? pairwiseSum(counts, 0, nbins, ntype === float32 ? Math.fround : (v) => v)
+      : counts.reduce((s, v) => s + v, 0);
+    const out = new Float64Array(nbins);
+    const width = (i: number): number => (dtypeOfArray(edges) === float32 ? Math.fround(e[i + 1] - e[i]) : e[i + 1] - e[i]);
+    for (let i = 0; i < nbins; i++) out[i] = counts[i] / width(i) / total;
+    return [wrap(out, [nbins]) as NdArray, edges];
+  }
+  return [castCounts(counts, ntype), edges];
+}
+
+function castCounts(counts: Float64Array, t: DType): NdArray {
+  const out = new t.ArrayType(counts.length) as unknown as Cells;
+  for (let i = 0; i < counts.length; i++) out[i] = t.isBigInt ? BigInt(Math.trunc(counts[i])) : counts[i];
+  return wrap(out as unknown as AnyTypedArray, [counts.length]) as NdArray;
+}
+
+interface Uniform {
+  edges: NdArray;
+  e: Float64Array;
+  first: number;
+  last: number;
+  /** x - first, in numpy's dtype for it. */
+  diff: (v: number) => number;
+  /** (x - first) / denom * n, in numpy's dtypes. */
+  scale: (d: number) => number;
+  /** the array's values as compared with first/last and the edges. */
+  value: (v: number) => number;
+}
+
+/** numpy's outer edges and linspace for `bins` equal bins, in numpy's dtypes. */
+function uniformEdges(a: NdArray, ta: DType, x: Float64Array, bins: number, range: readonly [number, number] | null): Uniform {
+  let first: number;
+  let last: number;
+  // whether first/last are numpy scalars of a float32 array (else Python numbers or float64)
+  let f32Scalars = false;
+  let intScalars = false;
+  if (range !== null) {
+    [first, last] = range;
+    if (first > last) throw new ValueError('max must be larger than min in range parameter.');
+    if (!Number.isFinite(first) || !Number.isFinite(last)) {
+      throw new ValueError(`supplied range of [${pyFloat(first)}, ${pyFloat(last)}] is not finite`);
+    }
+  } else if (x.length === 0) {
+    first = 0;
+    last = 1;
+  } else {
+    first = Infinity;
+    last = -Infinity;
+    let nan = false;
+    for (const v of x) {
+      if (v !== v) nan = true;
+      if (v < first) first = v;
+      if (v > last) last = v;
+    }
+    if (nan) {
+      throw new ValueError(`autodetected range of [nan, nan] is not finite`);
+    }
+    if (!Number.isFinite(first) || !Number.isFinite(last)) {
+      throw new ValueError(`autodetected range of [${pyFloat(first)}, ${pyFloat(last)}] is not finite`);
+    }
+    f32Scalars = ta === float32;
+    intScalars = ta.kind !== 'f';
+  }
+  if (first === last) {
+    first -= 0.5;
+    last += 0.5;
+    if (f32Scalars) {
+      first = Math.fround(first);
+      last = Math.fround(last);
+    } else intScalars = false;
+  }
+  const binType = ta === float32 ? float32 : float64;
+  // linspace in float32 only when first/last are float32 scalars
+  const r = f32Scalars ? Math.fround : (v: number) => v;
+  const e = new Float64Array(bins + 1);
+  const delta = r(last - first);
+  const step = r(delta / bins);
+  for (let i = 0; i <= bins; i++) {
+    e[i] = step === 0 ? r(r(r(i / bins) * delta) + first) : r(r(i * step) + first);
+  }
+  e[bins] = last;
+  if (binType === float32) for (let i = 0; i <= bins; i++) e[i] = Math.fround(e[i]);
+  for (let i = 0; i < bins; i++) {
+    if (e[i] >= e[i + 1]) {
+      throw new ValueError(`Too many bins for data range. Cannot create ${bins} finite-sized bins.`);
+    }
+  }
+  const edges = wrap(binType === float32 ? Float32Array.from(e) : e, [bins + 1]) as NdArray;
+  const f32 = ta === float32;
+  const firstCmp = f32 ? Math.fround(first) : first;
+  // x - first: float32 arithmetic for float32 arrays
+  const diff = f32 ? (v: number) => Math.fround(v - firstCmp) : (v: number) => v - first;
+  const denom = f32Scalars ? Math.fround(last - first) : last - first;
+  const scale = f32Scalars ? (d: number) => Math.fround(Math.fround(d / denom) * bins) : (d: number) => (d / denom) * bins;
+  void intScalars;
+  return {
+    edges, e, first: firstCmp, last: f32 ? Math.fround(last) : last, diff, scale,
+    value: f32 ? Math.fround : (v) => v,
+  };
+}
+
+function pyFloat(v: number): string {
+  if (v === Infinity) return 'inf';
+  if (v === -Infinity) return '-inf';
+  if (v !== v) return 'nan';
+  return String(v);
+}
+
+function uniformCounts(
+  x: Float64Array, w: Float64Array | undefined, ntype: DType, u: Uniform, bins: number, small: boolean,
+): Float64Array {
+  const n = new Float64Array(bins);
+  const { e, first, last } = u;
+  /** numpy's bin of an in-range value: the formula, then the corrections against the edges */
+  const binOf = (v: number): number => {
+    let k = Math.trunc(u.scale(u.diff(v)));
+    if (k === bins) k--;
+    if (v < e[k]) k--;
+    else if (v >= e[k + 1] && k !== bins - 1) k++;
+    return k;
+  };
+  if (small && w === undefined) {
+    // 8/16-bit integers, counts only: the bin of each distinct value once
+    // values -32768 (int16) to 65535 (uint16)
+    const perValue = new Float64Array(98304);
+    for (let i = 0; i < x.length; i++) perValue[x[i] + 32768]++;
+    for (let j = 0; j < 98304; j++) {
+      const v = j - 32768;
+      if (perValue[j] !== 0 && v >= first && v <= last) n[binOf(v)] += perValue[j];
+    }
+    return n;
+  }
+  const block = new Float64Array(bins);
+  for (let start = 0; start < x.length; start += HIST_BLOCK) {
+    block.fill(0);
+    const end = Math.min(x.length, start + HIST_BLOCK);
+    for (let i = start; i < end; i++) {
+      const v = x[i];
+      if (!(v >= first && v <= last)) continue;
+      block[binOf(v)] += w === undefined ? 1 : w[i];
+    }
+    // per block, as numpy: the block's float64 sums cast to the result dtype, then added
+    for (let k = 0; k < bins; k++) n[k] = addIn(ntype, n[k], castTo(ntype, block[k]));
+  }
+  return n;
+}
+
+/** A float64 value cast to dtype `t` (as astype: truncation for integers), as a number. */
+function castTo(t: DType, v: number): number {
+  if (t.kind === 'f') return t === float32 ? Math.fround(v) : v;
+  return Math.trunc(v);
+}
+
+/** a + b in dtype `t`. */
+function addIn(t: DType, a: number, b: number): number {
+  return t === float32 ? Math.fround(a + b) : a + b;
+}
+
+/** Histogram over given edges: numpy's sort + searchsorted (last edge inclusive). */
+function edgeCounts(a: NdArray, x: Float64Array, w: Float64Array | undefined, ntype: DType, edges: NdArray): Float64Array {
+  const ne = edges.size;
+  const cum = new Float64Array(ne);
+  const ta = dtypeOfArray(a);
+  const conv = comparer(ta, dtypeOfArray(edges));
+  const ed = cells(edges);
+  const edge = (j: number): Cell => conv(ed[edges.offset + j * edges.stride[0]]);
+  const flat = contiguousCopy(a);
+  const vals = cells(flat);
+  for (let start = 0; start < x.length; start += HIST_BLOCK) {
+    const len = Math.min(x.length, start + HIST_BLOCK) - start;
+    const lane = (vals as Float64Array).subarray(start, start + len) as unknown as Cells;
+    const perm = argsortValues(lane, ta);
+    const at = (i: number): Cell => conv(lane[perm[i]]);
+    let cw: Float64Array | undefined;
+    if (w !== undefined) {
+      cw = new Float64Array(len + 1);
+      for (let i = 0; i < len; i++) cw[i + 1] = addIn(ntype, cw[i], castTo(ntype, w[start + perm[i]]));
+    }
+    for (let j = 0; j < ne; j++) {
+      const k = bisect(len, at, edge(j), j === ne - 1);
+      cum[j] = addIn(ntype, cum[j], cw === undefined ? k : cw[k]);
+    }
+  }
+  const out = new Float64Array(Math.max(ne - 1, 0));
+  for (let j = 0; j + 1 < ne; j++) out[j] = ntype === float32 ? Math.fround(cum[j + 1] - cum[j]) : cum[j + 1] - cum[j];
+  return out;
+}
+

@@ -1,0 +1,47 @@
+/**
+ * The addon's sorts (native/csrc/engine/sort.c through native/src/sort.cc):
+ * a stable LSD radix sort of one contiguous lane per call, for values and
+ * for the sorting permutation, in numpy's order (NaN last, -0 equal to 0).
+ * Each function returns false when the addon (or its sort) is not there or
+ * the lane is too short to pay for the call; the caller then sorts in
+ * JavaScript.
+ */
+import { nativeKernels } from '../native-kernels.js';
+import type { AnyTypedArray, DType } from './dtype.js';
+
+/** The addon's sort functions (native/src/sort.cc). */
+interface SortBinding {
+  sort?(dtype: number, values: AnyTypedArray): void;
+  argsort?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
+}
+
+/** The engine's dtype codes (native/csrc/engine/engine.h, enum ue_dtype). */
+const CODES: Record<string, number> = {
+  bool: 0, int8: 1, uint8: 2, int16: 3, uint16: 4, int32: 5, uint32: 6, int64: 7, uint64: 8, float32: 9, float64: 10,
+};
+
+/** Below this many elements a JavaScript sort beats the call. */
+export const NATIVE_SORT_MIN = 32;
+
+function binding(n: number): SortBinding | undefined {
+  if (n < NATIVE_SORT_MIN) return undefined;
+  return nativeKernels() as SortBinding | undefined;
+}
+
+/** Sort `v` in place natively; false if the addon cannot. */
+export function nativeSort(v: AnyTypedArray, t: DType): boolean {
+  const b = binding(v.length);
+  const code = CODES[t.name];
+  if (!b?.sort || code === undefined) return false;
+  b.sort(code, v);
+  return true;
+}
+
+/** Write the stable sorting permutation of `v` into `out` (intp); false if the addon cannot. */
+export function nativeArgsort(v: AnyTypedArray, t: DType, out: BigInt64Array | Int32Array): boolean {
+  const b = binding(v.length);
+  const code = CODES[t.name];
+  if (!b?.argsort || code === undefined) return false;
+  b.argsort(code, v, out);
+  return true;
+}

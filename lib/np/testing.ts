@@ -1,0 +1,211 @@
+/**
+ * Comparing arrays: array_equal, array_equiv, isclose, allclose — numpy's
+ * rules, including its dtypes for the arithmetic of isclose (a float32
+ * comparison is done in float32) and its asymmetric tolerance
+ * `|a - b| <= atol + rtol * |b|`.
+ */
+import { type AnyTypedArray, type DType, bool, float32, float64, intp } from './dtype.js';
+import { broadcastShapes, broadcastStrides } from './broadcast.js';
+import { type NdArray, type Scalar, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { promoteTypes } from './promote.js';
+
+type Cell = number | bigint | boolean;
+type Cells = AnyTypedArray & { [i: number]: Cell };
+
+/** An operand of the comparisons: an array or a plain number/bigint/boolean. */
+export type CompareOperand = NdArray | Scalar | boolean;
+
+/** A plain value as numpy's asarray makes it (intp for integers, float64 otherwise). */
+function asArray(x: CompareOperand): NdArray {
+  if (isNdArray(x)) return x;
+  const t = typeof x === 'bigint' ? (x < 0n || x < 2n ** 63n ? intp : float64) : typeof x === 'number' && !Number.isInteger(x) ? float64 : intp;
+  const d = new t.ArrayType(1) as unknown as Cells;
+  d[0] = t.isBigInt ? BigInt(x) : Number(x);
+  return wrap(d as unknown as AnyTypedArray, []) as NdArray;
+}
+
+/** The broadcast shape, or undefined when the shapes do not broadcast. */
+function tryBroadcast(a: readonly number[], b: readonly number[]): number[] | undefined {
+  try {
+    return broadcastShapes(a, b);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Call visit(i, j) with the data indices of a and b for each element of `shape`. */
+function pairs(a: NdArray, b: NdArray, shape: readonly number[], visit: (i: number, j: number, k: number) => boolean | void): void {
+  const sa = broadcastStrides(a, shape);
+  const sb = broadcastStrides(b, shape);
+  const nd = shape.length;
+  const n = sizeOf(shape);
+  const pos = new Array<number>(nd).fill(0);
+  let i = a.offset;
+  let j = b.offset;
+  for (let k = 0; k < n; k++) {
+    if (visit(i, j, k) === false) return;
+    for (let d = nd - 1; d >= 0; d--) {
+      i += sa[d];
+      j += sb[d];
+      if (++pos[d] < shape[d]) break;
+      i -= sa[d] * shape[d];
+      j -= sb[d] * shape[d];
+      pos[d] = 0;
+    }
+  }
+}
+
+/** How values of dtypes ta, tb compare in numpy: converted to one JavaScript type. */
+function equalityOf(ta: DType, tb: DType): (x: Cell, y: Cell) => boolean {
+  const c = ta === tb ? ta : promoteTypes(ta, tb);
+  // int64 against uint64 compares exactly in NumPy 2 (not through float64)
+  if (c.isBigInt || (ta.isBigInt && tb.isBigInt)) return (x, y) => BigInt(x) === BigInt(y);
+  if (c === float32) return (x, y) => Math.fround(Number(x)) === Math.fround(Number(y));
+  return (x, y) => Number(x) === Number(y);
+}
+
+const isNan = (v: Cell): boolean => typeof v === 'number' && v !== v;
+
+/** Options of {@link array_equal}. */
+export interface ArrayEqualOptions {
+  /** Whether NaNs in the same places count as equal (default false). */
+  equal_nan?: boolean;
+}
+
+/**
+ * Whether two arrays have the same shape and equal elements, as
+ * numpy.array_equal (values compare after numpy's promotion; NaN is unequal
+ * to itself unless `equal_nan`).
+ *
+ * @example
+ * ```ts
+ * const a = np.array([1, NaN], 'float64');
+ * np.array_equal(a, a) // => false
+ * np.array_equal(a, a, { equal_nan: true }) // => true
+ * ```
+ */
+export function array_equal(a1: CompareOperand, a2: CompareOperand, opts: ArrayEqualOptions = {}): boolean {
+  const a = asArray(a1);
+  const b = asArray(a2);
+  if (a.shape.length !== b.shape.length || a.shape.some((n, i) => n !== b.shape[i])) return false;
+  return allEqual(a, b, a.shape, opts.equal_nan ?? false);
+}
+
+function allEqual(a: NdArray, b: NdArray, shape: readonly number[], equalNan: boolean): boolean {
+  const eq = equalityOf(dtypeOfArray(a), dtypeOfArray(b));
+  const da = a.data as unknown as Cells;
+  const db = b.data as unknown as Cells;
+  let equal = true;
+  pairs(a, b, shape, (i, j) => {
+    const x = da[i];
+    const y = db[j];
+    if (eq(x, y) || (equalNan && isNan(x) && isNan(y))) return true;
+    equal = false;
+    return false;
+  });
+  return equal;
+}
+
+/**
+ * Whether two arrays are equal after broadcasting to one shape, as
+ * numpy.array_equiv (false when the shapes do not broadcast).
+ *
+ * @example
+ * ```ts
+ * np.array_equiv(np.array([1, 2], 'int32'), np.array([[1, 2], [1, 2]], 'int32')) // => true
+ * ```
+ */
+export function array_equiv(a1: CompareOperand, a2: CompareOperand): boolean {
+  const a = asArray(a1);
+  const b = asArray(a2);
+  const shape = tryBroadcast(a.shape, b.shape);
+  if (!shape) return false;
+  return allEqual(a, b, shape, false);
+}
+
+/** Options of {@link isclose} and {@link allclose}. */
+export interface CloseOptions {
+  /** Relative tolerance, a fraction of |b| (default 1e-5). */
+  rtol?: number;
+  /** Absolute tolerance (default 1e-8). */
+  atol?: number;
+  /** Whether NaNs in the same places count as close (default false). */
+  equal_nan?: boolean;
+}
+
+/**
+ * Element-wise `|a - b| <= atol + rtol * |b|` (or a == b, e.g. equal
+ * infinities), as numpy.isclose: asymmetric in a and b; the arithmetic is
+ * done in numpy's dtypes (float32 operands in float32). A bool array of the
+ * broadcast shape, or a boolean when both operands are 0-d/plain numbers.
+ *
+ * @example
+ * ```ts
+ * np.isclose(np.array([1, 1.1, NaN], 'float64'), 1) // => array([ True, False, False])
+ * np.isclose(1e-9, 0) // => true
+ * ```
+ */
+export function isclose(a: CompareOperand, b: CompareOperand, opts: CloseOptions = {}): NdArray | boolean {
+  const rtol = opts.rtol ?? 1e-5;
+  const atol = opts.atol ?? 1e-8;
+  const equalNan = opts.equal_nan ?? false;
+  const x = isNdArray(a) ? a : weak(a);
+  const y = isNdArray(b) ? b : weak(b);
+  // numpy turns b into floats: float32 stays, integers become float64
+  const tyRaw = isNdArray(b) ? dtypeOfArray(b) : undefined;
+  const ty = tyRaw === undefined ? undefined : tyRaw.kind === 'f' ? tyRaw : float64;
+  const tx = isNdArray(a) ? dtypeOfArray(a) : undefined;
+  // the dtype of a - b
+  let ct: DType;
+  if (tx && ty) ct = promoteTypes(tx, ty);
+  else if (tx) ct = tx.kind === 'f' ? tx : float64;
+  else ct = ty ?? float64;
+  const r = ct === float32 ? Math.fround : (v: number) => v;
+  // atol + rtol * |b| is computed in b's float dtype (Python floats when b is plain)
+  const rb = ty === float32 ? Math.fround : (v: number) => v;
+  const rtolB = rb(rtol);
+  const atolB = rb(atol);
+  const tolCmp = ty === undefined && ct === float32 ? Math.fround : (v: number) => v;
+  const shape = broadcastShapes(x.shape, y.shape);
+  const out = new bool.ArrayType(sizeOf(shape)) as unknown as Cells;
+  const dx = x.data as unknown as Cells;
+  const dy = y.data as unknown as Cells;
+  let all = true;
+  pairs(x, y, shape, (i, j, k) => {
+    const X = r(Number(dx[i]));
+    const Y = r(Number(dy[j]));
+    // b in its own float dtype, for the tolerance and the finiteness test
+    const Yb = rb(Number(dy[j]));
+    const diff = r(Math.abs(r(X - Y)));
+    const tol = tolCmp(rb(atolB + rb(rtolB * Math.abs(Yb))));
+    const close = (diff <= tol && Number.isFinite(Yb)) || X === Y || (equalNan && X !== X && Y !== Y);
+    out[k] = close ? 1 : 0;
+    if (!close) all = false;
+  });
+  if (shape.length === 0) return all;
+  return wrap(out as unknown as AnyTypedArray, shape) as NdArray;
+}
+
+/** A plain operand as a 0-d float64 array (numpy keeps Python numbers weak here). */
+function weak(v: Scalar | boolean): NdArray {
+  const d = new Float64Array(1);
+  d[0] = Number(v);
+  return wrap(d, []) as NdArray;
+}
+
+/**
+ * Whether every element of `a` is close to `b` (broadcast), as
+ * numpy.allclose: `isclose(a, b, opts)` for all elements.
+ *
+ * @example
+ * ```ts
+ * np.allclose(np.array([1, 2], 'float32'), np.array([1, 2.00001], 'float32')) // => true
+ * ```
+ */
+export function allclose(a: CompareOperand, b: CompareOperand, opts: CloseOptions = {}): boolean {
+  const r = isclose(a, b, opts);
+  if (typeof r === 'boolean') return r;
+  const d = r.data as unknown as Cells;
+  for (let i = 0; i < r.size; i++) if (!d[i]) return false;
+  return true;
+}

@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * sort.c - stable least-significant-digit radix sorts in numpy's order.
+ *
+ * Every dtype maps to an unsigned key of its width whose unsigned order is
+ * numpy's order: signed integers flip the sign bit; floats flip all bits
+ * of negatives and the sign bit of the rest, with every NaN mapped to the
+ * largest key and -0 to the key of 0 (numpy treats them as equal). Keys
+ * are then sorted a byte at a time (a pass whose byte is the same for every
+ * key is skipped), which is stable, so the permutation is numpy's
+ * kind='stable' one. Value sorts map the keys back; a float sort remembers
+ * the signs of its zeros in input order and writes them back over the run
+ * of zeros, which is what a stable sort of the values gives.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "sort.h"
+
+/* One radix sort per key width: keys (and, if idx, a uint32 payload). */
+#define DEFINE_RADIX(T, NAME)                                                  \
+static int NAME(T *key, size_t n, uint32_t *idx)                               \
+{                                                                              \
+	size_t count[sizeof(T)][256];                                          \
+	T *tmp, *src = key, *dst;                                              \
+	uint32_t *itmp = NULL, *isrc = idx, *idst = NULL;                      \
+	size_t i, b;                                                           \
+	if (n < 2)                                                             \
+		return 0;                                                      \
+	tmp = malloc(n * sizeof(T));                                           \
+	if (!tmp)                                                              \
+		return -1;                                                     \
+	if (idx) {                                                             \
+		itmp = malloc(n * sizeof(uint32_t));                           \
+		if (!itmp) {                                                   \
+			free(tmp);                                             \
+			return -1;                                             \
+		}                                                              \
+	}                                                                      \
+	dst = tmp;                                                             \
+	idst = itmp;                                                           \
+	memset(count, 0, sizeof(count));                                       \
+	for (i = 0; i < n; i++) {                                              \
+		T k = key[i];                                                  \
+		for (b = 0; b < sizeof(T); b++)                                \
+			count[b][(k >> (8 * b)) & 0xff]++;                     \
+	}                                                                      \
+	for (b = 0; b < sizeof(T); b++) {                                      \
+		size_t pos[256], sum = 0, d;                                   \
+		unsigned shift = 8 * (unsigned)b;                              \
+		if (count[b][(src[0] >> shift) & 0xff] == n)                   \
+			continue; /* every key has this byte */                \
+		for (d = 0; d < 256; d++) {                                    \
+			pos[d] = sum;                                          \
+			sum += count[b][d];                                    \
+		}                                                              \
+		if (idx) {                                                     \
+			for (i = 0; i < n; i++) {                              \
+				size_t p = pos[(src[i] >> shift) & 0xff]++;    \
+				dst[p] = src[i];                               \
+				idst[p] = isrc[i];                             \
+			}                                                      \
+			uint32_t *it = isrc;                                   \
+			isrc = idst;                                           \
+			idst = it;                                             \
+		} else {                                                       \
+			for (i = 0; i < n; i++)                                \
+				dst[pos[(src[i] >> shift) & 0xff]++] = src[i]; \
+		}                                                              \
+		T *t = src;                                                    \
+		src = dst;                                                     \
+		dst = t;                                                       \
+	}                                                                      \
+	if (src != key) {                                                      \
+		memcpy(key, src, n * sizeof(T));                               \
+		if (idx)                                                       \
+			memcpy(idx, isrc, n * sizeof(uint32_t));               \
+	}                                                                      \
+	free(tmp);                                                             \
+	free(itmp);                                                            \
+	return 0;                                                              \
+}
+
+DEFINE_RADIX(uint8_t, radix8)
+DEFINE_RADIX(uint16_t, radix16)
+DEFINE_RADIX(uint32_t, radix32)
+DEFINE_RADIX(uint64_t, radix64)
+
+/* float bits -> order-preserving key, and back */
+static inline uint32_t f32_key(uint32_t u)
+{
+	if ((u & 0x7fffffffu) > 0x7f800000u)
+		return 0xffffffffu;	/* NaN: after everything */
+	if (u == 0x80000000u)
+		u = 0;			/* -0 sorts with 0 */
+	return (u & 0x80000000u) ? ~u : (u | 0x80000000u);
+}
+
+static inline uint32_t f32_unkey(uint32_t k)
+{
+	return (k & 0x80000000u) ? (k == 0xffffffffu ? 0x7fc00000u : (k & 0x7fffffffu)) : ~k;
+}
+
+static inline uint64_t f64_key(uint64_t u)
+{
+	const uint64_t sign = 0x8000000000000000ull;
+
+	if ((u & ~sign) > 0x7ff0000000000000ull)
+		return ~0ull;
+	if (u == sign)
+		u = 0;
+	return (u & sign) ? ~u : (u | sign);
+}
+
+static inline uint64_t f64_unkey(uint64_t k)
+{
+	const uint64_t sign = 0x8000000000000000ull;
+
+	return (k & sign) ? (k == ~0ull ? 0x7ff8000000000000ull : (k & ~sign)) : ~k;
+}
+
+/*
+ * The signs of the zeros of a float run in input order (1 for -0), or NULL
+ * when there is no -0 (*count set either way); *err on allocation failure.
+ */
+static unsigned char *zero_signs(const void *data, size_t n, int f64, size_t *count, int *err)
+{
+	size_t i, z = 0, neg = 0;
+	unsigned char *signs;
+
+	for (i = 0; i < n; i++) {
+		uint64_t u = f64 ? ((const uint64_t *)data)[i] : ((const uint32_t *)data)[i];
+		uint64_t mag = f64 ? (u << 1) : ((u << 1) & 0xffffffffull);
+
+		if (mag == 0) {
+			z++;
+			if (u)
+				neg++;
+		}
+	}
+	*count = z;
+	if (!neg)
+		return NULL;
+	signs = malloc(z);
+	if (!signs) {
+		*err = 1;
+		return NULL;
+	}
+	for (i = 0, z = 0; i < n; i++) {
+		uint64_t u = f64 ? ((const uint64_t *)data)[i] : ((const uint32_t *)data)[i];
+		uint64_t mag = f64 ? (u << 1) : ((u << 1) & 0xffffffffull);
+
+		if (mag == 0)
+			signs[z++] = u != 0;
+	}
+	return signs;
+}
+
+int ue_sort(int dtype, void *data, size_t n)
+{
+	size_t i, zeros = 0;
+	unsigned char *signs = NULL;
+	int err = 0;
+
+	switch (dtype) {
+	case UE_BOOL:
+	case UE_UINT8: {
+		/* a counting sort: the values are the keys */
+		size_t count[256] = { 0 }, p = 0;
+		uint8_t *v = data;
+		unsigned d;
+
+		for (i = 0; i < n; i++)
+			count[v[i]]++;
+		for (d = 0; d < 256; d++) {
+			memset(v + p, (int)d, count[d]);
+			p += count[d];
+		}
+		return 0;
+	}
+	case UE_INT8: {
+		size_t count[256] = { 0 }, p = 0;
+		int8_t *v = data;
+		int d;
+
+		for (i = 0; i < n; i++)
+			count[(uint8_t)v[i] ^ 0x80]++;
+		for (d = 0; d < 256; d++) {
+			memset(v + p, (int)(d ^ 0x80), count[d]);
+			p += count[d];
+		}
+		return 0;
+	}
+	case UE_INT16: case UE_UINT16: {
+		uint16_t *v = data, flip = dtype == UE_INT16 ? 0x8000u : 0;
+
+		for (i = 0; i < n; i++)
+			v[i] ^= flip;
+		err = radix16(v, n, NULL);
+		for (i = 0; i < n; i++)
+			v[i] ^= flip;
+		return err;
+	}
+	case UE_INT32: case UE_UINT32: {
+		uint32_t *v = data, flip = dtype == UE_INT32 ? 0x80000000u : 0;
+
+		for (i = 0; i < n; i++)
+			v[i] ^= flip;
+		err = radix32(v, n, NULL);
+		for (i = 0; i < n; i++)
+			v[i] ^= flip;
+		return err;
+	}
+	case UE_INT64: case UE_UINT64: {
+		uint64_t *v = data, flip = dtype == UE_INT64 ? 0x8000000000000000ull : 0;
+
+		for (i = 0; i < n; i++)
+			v[i] ^= flip;
+		err = radix64(v, n, NULL);
+		for (i = 0; i < n; i++)
+			v[i] ^= flip;
+		return err;
+	}
+	case UE_FLOAT32: {
+		uint32_t *v = data;
+
+		signs = zero_signs(data, n, 0, &zeros, &err);
+		if (err)
+			return -1;
+		for (i = 0; i < n; i++)
+			v[i] = f32_key(v[i]);
+		err = radix32(v, n, NULL);
+		for (i = 0; i < n; i++)
+			v[i] = f32_unkey(v[i]);
+		break;
+	}
+	case UE_FLOAT64: {
+		uint64_t *v = data;
+
+		signs = zero_signs(data, n, 1, &zeros, &err);
+		if (err)
+			return -1;
+		for (i = 0; i < n; i++)
+			v[i] = f64_key(v[i]);
+		err = radix64(v, n, NULL);
+		for (i = 0; i < n; i++)
+			v[i] = f64_unkey(v[i]);
+		break;
+	}
+	default:
+		return -1;
+	}
+	if (signs && !err) {
+		/* the zeros are one run: find it, then put the signs back in order */
+		size_t lo = 0, hi = n;
+		int f64 = dtype == UE_FLOAT64;
+
+		while (lo < hi) {	/* first element >= 0 */
+			size_t mid = lo + (hi - lo) / 2;
+			int neg = f64 ? (((uint64_t *)data)[mid] >> 63) != 0 : (((uint32_t *)data)[mid] >> 31) != 0;
+			int nan = f64 ? (((uint64_t *)data)[mid] << 1) > (0x7ff0000000000000ull << 1)
+				      : (((uint32_t *)data)[mid] & 0x7fffffffu) > 0x7f800000u;
+
+			if (neg && !nan)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (i = 0; i < zeros; i++) {
+			if (f64)
+				((uint64_t *)data)[lo + i] = signs[i] ? 0x8000000000000000ull : 0;
+			else
+				((uint32_t *)data)[lo + i] = signs[i] ? 0x80000000u : 0;
+		}
+	}
+	free(signs);
+	return err;
+}
+
+/* Keys of width W from the data, then the radix sort with the index payload. */
+#define ARGSORT_KEYS(T, RADIX, EXPR)                                           \
+	do {                                                                   \
+		T *key = malloc((n ? n : 1) * sizeof(T));                      \
+		if (!key)                                                      \
+			goto fail;                                             \
+		for (i = 0; i < n; i++)                                        \
+			key[i] = (EXPR);                                       \
+		err = RADIX(key, n, idx);                                      \
+		free(key);                                                     \
+	} while (0)
+
+int ue_argsort(int dtype, const void *data, size_t n, void *out, int out64)
+{
+	uint32_t *idx;
+	size_t i;
+	int err = 0;
+
+#if SIZE_MAX > 0xffffffffu
+	if (n > 0xffffffffu)
+		return -1;	/* the permutation is kept in 32 bits */
+#endif
+	idx = malloc((n ? n : 1) * sizeof(uint32_t));
+	if (!idx)
+		return -1;
+	for (i = 0; i < n; i++)
+		idx[i] = (uint32_t)i;
+	switch (dtype) {
+	case UE_BOOL: case UE_UINT8:
+		ARGSORT_KEYS(uint8_t, radix8, ((const uint8_t *)data)[i]);
+		break;
+	case UE_INT8:
+		ARGSORT_KEYS(uint8_t, radix8, (uint8_t)(((const uint8_t *)data)[i] ^ 0x80u));
+		break;
+	case UE_INT16: case UE_UINT16: {
+		uint16_t flip = dtype == UE_INT16 ? 0x8000u : 0;
+
+		ARGSORT_KEYS(uint16_t, radix16, (uint16_t)(((const uint16_t *)data)[i] ^ flip));
+		break;
+	}
+	case UE_INT32: case UE_UINT32: {
+		uint32_t flip = dtype == UE_INT32 ? 0x80000000u : 0;
+
+		ARGSORT_KEYS(uint32_t, radix32, ((const uint32_t *)data)[i] ^ flip);
+		break;
+	}
+	case UE_INT64: case UE_UINT64: {
+		uint64_t flip = dtype == UE_INT64 ? 0x8000000000000000ull : 0;
+
+		ARGSORT_KEYS(uint64_t, radix64, ((const uint64_t *)data)[i] ^ flip);
+		break;
+	}
+	case UE_FLOAT32:
+		ARGSORT_KEYS(uint32_t, radix32, f32_key(((const uint32_t *)data)[i]));
+		break;
+	case UE_FLOAT64:
+		ARGSORT_KEYS(uint64_t, radix64, f64_key(((const uint64_t *)data)[i]));
+		break;
+	default:
+		goto fail;
+	}
+	if (err)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		if (out64)
+			((int64_t *)out)[i] = idx[i];
+		else
+			((int32_t *)out)[i] = (int32_t)idx[i];
+	}
+	free(idx);
+	return 0;
+fail:
+	free(idx);
+	return -1;
+}

@@ -1,0 +1,75 @@
+// Binding of the sorts (csrc/engine/sort.c): one Node-API call sorts one
+// contiguous lane. lib/np/sortnative.ts passes typed arrays that cover
+// exactly the elements of the lane, with the engine's dtype code.
+//   sort(dtype, values)             sorts values in place
+//   argsort(dtype, values, out)     out: BigInt64Array or Int32Array of the same length
+#include "addon.h"
+
+extern "C" {
+#include "engine/engine.h"
+#include "engine/sort.h"
+}
+
+namespace udmabuf {
+
+namespace {
+
+bool GetLane(const Napi::CallbackInfo& info, size_t i, void** data, size_t* length, size_t* itemsize) {
+  if (!info[i].IsTypedArray()) {
+    Napi::TypeError::New(info.Env(), "expected a typed array").ThrowAsJavaScriptException();
+    return false;
+  }
+  Napi::TypedArray ta = info[i].As<Napi::TypedArray>();
+  *data = static_cast<uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
+  *length = ta.ElementLength();
+  *itemsize = ta.ElementSize();
+  return true;
+}
+
+// Bytes per element of each dtype code, in enum ue_dtype's order.
+const size_t kItemSize[UE_NTYPES] = {1, 1, 1, 2, 2, 4, 4, 8, 8, 4, 8};
+
+bool GetDType(const Napi::CallbackInfo& info, size_t itemsize, int* dtype) {
+  double t;
+  if (!GetUint(info, 0, "dtype code", UE_NTYPES - 1, &t)) return false;
+  *dtype = static_cast<int>(t);
+  if (kItemSize[*dtype] != itemsize) {
+    Napi::TypeError::New(info.Env(), "the typed array does not hold the dtype's elements").ThrowAsJavaScriptException();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Napi::Value Sort(const Napi::CallbackInfo& info) {
+  if (!CheckArgs(info, 2, "sort(dtype, values)")) return info.Env().Undefined();
+  void* data;
+  size_t n, size;
+  int dtype;
+  if (!GetLane(info, 1, &data, &n, &size) || !GetDType(info, size, &dtype)) return info.Env().Undefined();
+  if (ue_sort(dtype, data, n) != 0) {
+    Napi::RangeError::New(info.Env(), "sort: out of memory for the scratch buffer").ThrowAsJavaScriptException();
+  }
+  return info.Env().Undefined();
+}
+
+Napi::Value Argsort(const Napi::CallbackInfo& info) {
+  if (!CheckArgs(info, 3, "argsort(dtype, values, out)")) return info.Env().Undefined();
+  void* data;
+  void* out;
+  size_t n, size, m, outsize;
+  int dtype;
+  if (!GetLane(info, 1, &data, &n, &size) || !GetDType(info, size, &dtype)) return info.Env().Undefined();
+  if (!GetLane(info, 2, &out, &m, &outsize)) return info.Env().Undefined();
+  if (m != n || (outsize != 4 && outsize != 8)) {
+    Napi::RangeError::New(info.Env(), "argsort: out must be an int32/int64 array of the lane's length").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  if (ue_argsort(dtype, data, n, out, outsize == 8) != 0) {
+    Napi::RangeError::New(info.Env(), "argsort: out of memory for the scratch buffers").ThrowAsJavaScriptException();
+  }
+  return info.Env().Undefined();
+}
+
+}  // namespace udmabuf

@@ -1,0 +1,248 @@
+// sort, argsort, searchsorted, unique, histogram, bincount, digitize
+// against numpy: every dtype, shapes up to 4-d, views (transposed,
+// negative steps), empty and 0-d arrays, negative axes, ties, NaN/inf/-0,
+// 64-bit extremes, and the errors. One numpy run for the whole file.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+import { np } from 'u-dma-buf';
+
+import { type Want, differs, differsInError, numpy } from './oracle.js';
+import { ALL_DTYPES, randomArray, views } from './gen.js';
+
+interface Case { py: string; ours: () => unknown; ulp?: number }
+const inputs: Record<string, np.NdArray> = {};
+const cases: Record<string, Case> = {};
+let seed = 1;
+
+function input(a: np.NdArray): string {
+  const name = `x${Object.keys(inputs).length}`;
+  inputs[name] = a;
+  return name;
+}
+function add(name: string, py: string, ours: () => unknown, ulp?: number): void {
+  cases[name] = { py, ours, ulp };
+}
+
+const SHAPES = [[0], [9], [40], [5, 7], [0, 3], [3, 4, 5], [2, 3, 2, 4]];
+
+for (const dt of ALL_DTYPES) {
+  for (const shape of SHAPES) {
+    const base = randomArray(dt, shape, seed++, { edges: true });
+    for (const [vn, a] of views(base).slice(0, 2)) {
+      const x = input(a);
+      const id = `${dt}/${shape.join('x')}/${vn}`;
+      const nd = a.shape.length;
+      for (const axis of [-1, 0, nd - 1 - nd, null].filter((v, i, s) => s.indexOf(v) === i)) {
+        const ax = axis === null ? 'None' : String(axis);
+        add(`sort ${id} axis=${ax}`, `np.sort(${x}, axis=${ax}, kind='stable')`, () => np.sort(a, { axis }));
+        add(`argsort ${id} axis=${ax}`, `np.argsort(${x}, axis=${ax}, kind='stable')`, () => np.argsort(a, { axis, kind: 'stable' }));
+      }
+      add(`unique ${id}`, `np.unique(${x}, return_index=True, return_inverse=True, return_counts=True)`,
+        () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }));
+      add(`unique-plain ${id}`, `np.unique(${x})`, () => np.unique(a));
+      add(`unique-counts ${id}`, `np.unique(${x}, return_counts=True)`, () => np.unique(a, { return_counts: true }));
+      if (nd === 1) {
+        const s = np.sort(a);
+        const xs = input(s);
+        add(`searchsorted ${id}`, `np.searchsorted(${xs}, ${x})`, () => np.searchsorted(s, a));
+        add(`searchsorted-right ${id}`, `np.searchsorted(${xs}, ${x}, side='right')`, () => np.searchsorted(s, a, { side: 'right' }));
+        add(`searchsorted-sorter ${id}`, `np.searchsorted(${x}, ${x}[::-1], sorter=np.argsort(${x}, kind='stable'))`,
+          () => np.searchsorted(a, a.step(-1), { sorter: np.argsort(a) }));
+        add(`digitize ${id}`, `np.digitize(${x}, np.array([-2, 0, 0.5, 3, 7]))`, () => np.digitize(a, [-2, 0, 0.5, 3, 7]));
+        add(`digitize-dec-right ${id}`, `np.digitize(${x}, np.array([9, 3, 3, 1.0]), right=True)`,
+          () => np.digitize(a, [9, 3, 3, 1.5 - 0.5], { right: true }));
+        if (!dt.startsWith('float')) {
+          const c = randomArray(dt.replace(/^int/, 'uint') as np.DTypeName, shape, seed++, { range: 9 });
+          const xc = input(c);
+          add(`bincount ${id}`, `np.bincount(${xc}, minlength=5)`, () => np.bincount(c, { minlength: 5 }));
+          add(`bincount-weights ${id}`, `np.bincount(${xc}, weights=${xc}[::-1] * 0.75)`,
+            () => np.bincount(c, { weights: Array.from(c.data as ArrayLike<number | bigint>, (v) => Number(v) * 0.75).reverse() }));
+          if (dt.startsWith('int')) add(`bincount-signed ${id}`, `np.bincount(${x})`, () => np.bincount(a));
+        }
+      }
+      // histogram on finite data (numpy refuses an autodetected non-finite range)
+      if (vn !== 'c' && nd !== 1) continue;
+      const finite = randomArray(dt, shape, seed++, { range: 40 });
+      const xf = input(finite);
+      add(`histogram ${id}`, `np.histogram(${xf})`, () => np.histogram(finite));
+      add(`histogram-7 ${id}`, `np.histogram(${xf}, 7)`, () => np.histogram(finite, 7));
+      add(`histogram-range ${id}`, `np.histogram(${x}, 5, range=(-3.3, 7.1))`, () => np.histogram(a, 5, { range: [-3.3, 7.1] }));
+      add(`histogram-edges ${id}`, `np.histogram(${x}, np.array([-4, -1, 0, 0.25, 3, 9]))`, () => np.histogram(a, [-4, -1, 0, 0.25, 3, 9]));
+      add(`histogram-density ${id}`, `np.histogram(${xf}, 6, density=True)`, () => np.histogram(finite, 6, { density: true }));
+      const w = randomArray('float64', shape, seed++, { range: 8 });
+      const xw = input(w);
+      add(`histogram-weights ${id}`, `np.histogram(${xf}, 4, weights=${xw})`, () => np.histogram(finite, 4, { weights: w }));
+      add(`histogram-edges-weights ${id}`, `np.histogram(${xf}, np.array([-4, -1, 0, 0.25, 3, 9]), weights=${xw})`,
+        () => np.histogram(finite, [-4, -1, 0, 0.25, 3, 9], { weights: w }));
+    }
+  }
+}
+
+// lanes long enough for the addon's radix sort (and the same through JavaScript below 32)
+for (const dt of ALL_DTYPES) {
+  const a = randomArray(dt, [3, 257], seed++, { edges: true, range: 1000 });
+  const x = input(a);
+  for (const axis of [-1, 0, null]) {
+    const ax = axis === null ? 'None' : String(axis);
+    add(`sort ${dt} long axis=${ax}`, `np.sort(${x}, axis=${ax}, kind='stable')`, () => np.sort(a, { axis }));
+    add(`argsort ${dt} long axis=${ax}`, `np.argsort(${x}, axis=${ax}, kind='stable')`, () => np.argsort(a, { axis }));
+  }
+  add(`argsort ${dt} long view`, `np.argsort(${x}.T[::-1], axis=0, kind='stable')`, () => np.argsort(a.transpose(1, 0).step(-1), { axis: 0 }));
+  add(`unique-counts ${dt} long`, `np.unique(${x}, return_counts=True)`, () => np.unique(a, { return_counts: true }));
+  add(`unique ${dt} long`, `np.unique(${x}, return_index=True, return_inverse=True, return_counts=True)`,
+    () => np.unique(a, { return_index: true, return_inverse: true, return_counts: true }));
+}
+
+// bin edges computed in float32 for float32 data (numpy's linspace dtype), values on edges
+{
+  const f = np.zeros([64], 'float32');
+  (f.data as Float32Array).set(Array.from({ length: 64 }, (_, i) => Math.fround(0.1 * i - 1.7)));
+  const x = input(f);
+  for (const b of [3, 10, 13, 64]) add(`histogram-f32 bins=${b}`, `np.histogram(${x}, ${b})`, () => np.histogram(f, b));
+  add('histogram-f32 range', `np.histogram(${x}, 9, range=(-1.7, 0.1))`, () => np.histogram(f, 9, { range: [-1.7, 0.1] }));
+  const c = np.full([5], 3, 'int32');
+  const xc = input(c);
+  const img = randomArray('uint8', [30, 40, 3], 91, { range: 256 });
+  const ximg = input(img);
+  add('histogram image 256', `np.histogram(${ximg}.flatten(), 256, [0, 256])`, () => np.histogram(img, 256, [0, 256]));
+  add('histogram image view', `np.histogram(${ximg}[::2, ::-3, 1], 64, (10, 200))`, () => np.histogram(img.step(2, -3).pick(null, null, 1), 64, [10, 200]));
+  add('histogram constant ints', `np.histogram(${xc}, 4)`, () => np.histogram(c, 4));
+  const cf = np.full([5], 2.5, 'float32');
+  const xcf = input(cf);
+  add('histogram constant float32', `np.histogram(${xcf}, 3)`, () => np.histogram(cf, 3));
+  const w32 = randomArray('float32', [64], 77, { range: 3 });
+  const xw32 = input(w32);
+  add('histogram float32 weights', `np.histogram(${x}, 5, weights=${xw32})`, () => np.histogram(f, 5, { weights: w32 }));
+  add('histogram float32 weights density', `np.histogram(${x}, 5, weights=${xw32}, density=True)`,
+    () => np.histogram(f, 5, { weights: w32, density: true }));
+  const iw = randomArray('int32', [64], 78);
+  const xiw = input(iw);
+  add('histogram int weights', `np.histogram(${x}, 5, weights=${xiw})`, () => np.histogram(f, 5, { weights: iw }));
+}
+
+// scalars, 0-d and special cases
+{
+  const s = np.zeros([6], 'int64');
+  (s.data as BigInt64Array).set([-(2n ** 63n), -5n, 0n, 2n ** 53n + 1n, 2n ** 62n, 2n ** 63n - 1n]);
+  const xs = input(s);
+  add('searchsorted int64 scalar exact', `np.searchsorted(${xs}, 2**53 + 1)`, () => np.searchsorted(s, 2n ** 53n + 1n));
+  add('searchsorted int64 scalar right', `np.searchsorted(${xs}, 2**53 + 1, side='right')`, () => np.searchsorted(s, 2n ** 53n + 1n, { side: 'right' }));
+  add('searchsorted int64 float', `np.searchsorted(${xs}, 0.5)`, () => np.searchsorted(s, 0.5));
+  const u = np.zeros([3], 'uint8');
+  (u.data as Uint8Array).set([1, 2, 3]);
+  const xu = input(u);
+  add('searchsorted uint8 300', `np.searchsorted(${xu}, 300)`, () => np.searchsorted(u, 300));
+  add('searchsorted uint8 -1', `np.searchsorted(${xu}, -1)`, () => np.searchsorted(u, -1));
+  add('searchsorted uint8 2.5', `np.searchsorted(${xu}, 2.5)`, () => np.searchsorted(u, 2.5));
+  const f = np.zeros([3], 'float32');
+  (f.data as Float32Array).set([0.1, 0.2, NaN]);
+  const xf = input(f);
+  add('searchsorted float32 weak 0.1', `np.searchsorted(${xf}, 0.1)`, () => np.searchsorted(f, 0.1));
+  add('searchsorted nan', `np.searchsorted(${xf}, np.nan)`, () => np.searchsorted(f, NaN));
+  add('searchsorted nan right', `np.searchsorted(${xf}, np.nan, side='right')`, () => np.searchsorted(f, NaN, { side: 'right' }));
+  add('digitize scalar', `np.digitize(2, [1, 2, 3])`, () => np.digitize(2, [1, 2, 3]));
+  add('digitize scalar right', `np.digitize(2, [1, 2, 3], right=True)`, () => np.digitize(2, [1, 2, 3], { right: true }));
+  const z = np.full([], 7, 'int16');
+  const xz = input(z);
+  add('argsort 0-d', `np.argsort(${xz})`, () => np.argsort(z));
+  add('sort 0-d flat', `np.sort(${xz}, axis=None)`, () => np.sort(z, { axis: null }));
+  add('unique 0-d', `np.unique(${xz}, return_index=True, return_inverse=True, return_counts=True)`,
+    () => np.unique(z, { return_index: true, return_inverse: true, return_counts: true }));
+  const nan = np.zeros([6], 'float64');
+  (nan.data as Float64Array).set([NaN, 1, NaN, -0, 0, 1]);
+  const xn = input(nan);
+  add('unique equal_nan=False', `np.unique(${xn}, equal_nan=False, return_counts=True)`, () => np.unique(nan, { equal_nan: false, return_counts: true }));
+  add('bincount weights', `np.bincount(np.array([0, 3, 3, 1]), weights=np.array([0.5, 1.25, 2, 3]))`,
+    () => np.bincount([0, 3, 3, 1], { weights: [0.5, 1.25, 2, 3] }));
+  add('bincount empty', `np.bincount(np.array([], dtype=np.intp), minlength=3)`, () => np.bincount(np.zeros([0], 'int64'), { minlength: 3 }));
+  add('histogram empty', `np.histogram(np.array([]))`, () => np.histogram(np.zeros([0])));
+  add('histogram empty float32', `np.histogram(np.array([], np.float32), 4)`, () => np.histogram(np.zeros([0], 'float32'), 4));
+}
+
+// errors: numpy's exception and ours must match in kind
+const z0 = np.full([], 1, 'int32');
+const m2 = np.zeros([2, 2], 'int64');
+const v3 = np.zeros([3], 'uint8');
+const errs: Record<string, [string, () => unknown]> = {
+  'sort kind': ['np.sort(np.zeros(3), kind="foo")', () => np.sort(np.zeros(3), { kind: 'foo' as 'stable' })],
+  'sort 0-d': ['np.sort(np.array(1))', () => np.sort(z0)],
+  'sort axis': ['np.sort(np.zeros((2,2)), axis=2)', () => np.sort(np.zeros([2, 2]), { axis: 2 })],
+  'argsort axis': ['np.argsort(np.zeros((2,2)), axis=-3)', () => np.argsort(np.zeros([2, 2]), { axis: -3 })],
+  'searchsorted 2-d': ['np.searchsorted(np.zeros((2,2)), 1)', () => np.searchsorted(m2, 1)],
+  'searchsorted 0-d': ['np.searchsorted(np.array(1), 1)', () => np.searchsorted(z0, 1)],
+  'searchsorted side': ['np.searchsorted(np.zeros(3), 1, side="foo")', () => np.searchsorted(v3, 1, { side: 'foo' as 'left' })],
+  'searchsorted sorter size': ['np.searchsorted(np.zeros(3), 1, sorter=[0, 1])', () => np.searchsorted(v3, 1, { sorter: [0, 1] })],
+  'bincount negative': ['np.bincount([-1])', () => np.bincount([-1])],
+  'bincount float': ['np.bincount(np.array([1.0]))', () => np.bincount(np.full([1], 1.5))],
+  'bincount uint64 huge': ['np.bincount(np.array([2**64-1], np.uint64))', () => np.bincount(np.full([1], 2n ** 64n - 1n, 'uint64'))],
+  'bincount 2-d': ['np.bincount(np.zeros((2,2), int))', () => np.bincount(m2)],
+  'bincount minlength': ['np.bincount([1], minlength=-1)', () => np.bincount([1], { minlength: -1 })],
+  'bincount weights': ['np.bincount([1, 2], weights=[1])', () => np.bincount([1, 2], { weights: [1] })],
+  'digitize 2-d bins': ['np.digitize([1], [[1, 2]])', () => np.digitize(v3, m2)],
+  'digitize non-monotonic': ['np.digitize([1], [3, 1, 2])', () => np.digitize(v3, [3, 1, 2])],
+  'histogram bins 0': ['np.histogram([1, 2], bins=0)', () => np.histogram(v3, 0)],
+  'histogram bins order': ['np.histogram([1, 2], bins=[3, 1])', () => np.histogram(v3, [3, 1])],
+  'histogram nan': ['np.histogram([1, np.nan])', () => np.histogram(np.full([2], NaN))],
+  'histogram range order': ['np.histogram([1, 2], range=(2, 1))', () => np.histogram(v3, 10, { range: [2, 1] })],
+  'histogram range inf': ['np.histogram([1, 2], range=(0, np.inf))', () => np.histogram(v3, 10, { range: [0, Infinity] })],
+  'histogram weights shape': ['np.histogram([1, 2], weights=[1])', () => np.histogram(v3, 10, { weights: np.zeros([1]) })],
+  'histogram too many bins': ['np.histogram(np.array([1, 1 + 2**-52]), 4)', () => np.histogram(np.array([1, 1 + 2 ** -52]), 4)],
+};
+for (const [name, [py, fn]] of Object.entries(errs)) add(`error ${name}`, py, fn);
+
+const want: Record<string, Want> = numpy(inputs, Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, c.py])));
+
+function check(prefix: string): void {
+  const failures: string[] = [];
+  let count = 0;
+  for (const [name, c] of Object.entries(cases)) {
+    if (!name.startsWith(prefix + ' ')) continue;
+    count++;
+    let got: unknown;
+    let thrown: unknown;
+    let threw = false;
+    try {
+      got = c.ours();
+    } catch (e) {
+      thrown = e;
+      threw = true;
+    }
+    const why = threw ? differsInError(thrown, want[name]) : differs(got, want[name], { ulp: c.ulp });
+    if (why) failures.push(`${name}: ${why}`);
+  }
+  assert.ok(count > 0, `no cases for ${prefix}`);
+  assert.equal(failures, [], `${failures.length} of ${count} differ:\n${failures.slice(0, 15).join('\n')}`);
+}
+
+for (const prefix of ['sort', 'argsort', 'unique', 'unique-plain', 'unique-counts', 'unique-nan', 'searchsorted', 'searchsorted-right', 'searchsorted-sorter', 'digitize',
+  'digitize-dec-right', 'bincount', 'bincount-weights', 'bincount-signed', 'histogram', 'histogram-7', 'histogram-range', 'histogram-edges', 'histogram-density',
+  'histogram-weights', 'histogram-edges-weights', 'histogram-f32', 'error']) {
+  if (!Object.keys(cases).some((k) => k.startsWith(prefix + ' '))) continue;
+  test(`${prefix} as numpy`, () => check(prefix));
+}
+
+test('every other case as numpy', () => {
+  const failures: string[] = [];
+  for (const [name, c] of Object.entries(cases)) {
+    if (!/^(histogram (constant|float32|int|empty)|searchsorted (int64|uint8|float32|nan)|digitize scalar|argsort 0-d|sort 0-d|unique (0-d|equal_nan)|bincount (weights|empty))/.test(name)) continue;
+    let why: string | undefined;
+    try {
+      why = differs(c.ours(), want[name], { ulp: c.ulp });
+    } catch (e) {
+      why = differsInError(e, want[name]);
+    }
+    if (why) failures.push(`${name}: ${why}`);
+  }
+  assert.equal(failures, []);
+});
+
+test('sort and argsort are stable; -0 and 0 keep their order', () => {
+  const a = np.zeros([6], 'float64');
+  (a.data as Float64Array).set([0, -0, 1, -0, 0, NaN]);
+  const s = Array.from(np.sort(a).data as Float64Array);
+  assert.equal(s.slice(0, 4).map((v) => Object.is(v, -0)), [false, true, true, false]);
+  assert.equal(Array.from(np.argsort(a).data as ArrayLike<number | bigint>).map(Number), [0, 1, 3, 4, 2, 5]);
+});
+
+test.run();
