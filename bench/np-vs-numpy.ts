@@ -108,6 +108,13 @@ function dtypeName(a: np.NdArray): string {
 /** The elements of any view, gathered in C order into a new typed array of its kind. */
 function cOrder(a: np.NdArray): ArrayBufferView {
   type Indexable = { [i: number]: number | bigint; length: number };
+  let expected = 1;
+  let contiguous = true;
+  for (let d = a.shape.length - 1; d >= 0; d--) {
+    if (a.shape[d] !== 1 && a.stride[d] !== expected) contiguous = false;
+    expected *= a.shape[d];
+  }
+  if (contiguous) return (a.data as Uint8Array).subarray(a.offset, a.offset + a.size);
   const Ctor = a.data.constructor as new (n: number) => Indexable & ArrayBufferView;
   const out = new Ctor(a.size);
   const data = a.data as unknown as Indexable;
