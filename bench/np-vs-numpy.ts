@@ -201,9 +201,8 @@ function verdict(t: Table, ratio: number): string {
 
 async function runCase(t: Table, c: Case, numpy: NumpySide, o: Options, budget: Budget): Promise<Row> {
   const row: Row = { name: c.name, ours: c.ours, numpy: c.numpy, verdict: '', result: '' };
-  const py = await numpy.request<{ error?: string }>({ setup: c.setup.python });
-  if (py.error) return { ...row, verdict: 'numpy setup failed', result: py.error };
-  const theirs = await numpy.request<Described>({ check: c.result ? `${c.numpy}\n${c.result}` : c.numpy });
+  // ours first: a case `np` cannot run yet costs numpy nothing. Each side's
+  // setup rewrites the shared data, so each check starts from the same values.
   let env: Env;
   let fn: () => unknown;
   let ours: Described;
@@ -216,6 +215,9 @@ async function runCase(t: Table, c: Case, numpy: NumpySide, o: Options, budget: 
     if (e instanceof MissingFunction) return { ...row, verdict: e.message, result: '' };
     return { ...row, verdict: 'error', result: errorText(e) };
   }
+  const py = await numpy.request<{ error?: string }>({ setup: c.setup.python });
+  if (py.error) return { ...row, verdict: 'numpy setup failed', result: py.error };
+  const theirs = await numpy.request<Described>({ check: c.result ? `${c.numpy}\n${c.result}` : c.numpy });
   if (theirs.error) return { ...row, verdict: 'numpy error', result: theirs.error };
   if (ours.error) return { ...row, verdict: 'error', result: ours.error };
   const differs = compare(ours, theirs);

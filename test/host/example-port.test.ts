@@ -64,8 +64,9 @@ if (missing.length) {
   test('the TypeScript port type-checks with the project\'s options', () => {
     const config = ts.readConfigFile('tsconfig.json', (f) => ts.sys.readFile(f));
     const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, resolve('.'));
-    const program = ts.createProgram([resolve(TS)], { ...options, noEmit: true });
-    const errors = ts.getPreEmitDiagnostics(program).filter((d) => d.file?.fileName.endsWith(TS));
+    // against the built declarations (dist/lib/*.d.ts): the same types, a fraction of the work
+    const program = ts.createProgram([resolve(TS)], { ...options, noEmit: true, paths: { 'u-dma-buf': ['./dist/lib/index.d.ts'] } });
+    const errors = ts.getPreEmitDiagnostics(program, program.getSourceFile(resolve(TS)));
     assert.is(ts.formatDiagnostics(errors, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => '.', getNewLine: () => '\n' }), '');
   });
 
