@@ -159,6 +159,16 @@ export function moduleSource(ex: Example, rootExports: readonly string[], key: s
   const declared = new Set<string>();
   for (const l of ex.code) {
     for (const m of l.matchAll(/\b(?:const|let|var|function|class)\s+([A-Za-z_$][\w$]*)/g)) declared.add(m[1]);
+    // the example's own imports: `import { a, b as c } from ...`, `import * as d from ...`, `import e from ...`
+    const imported = /^\s*import\s+(?:type\s+)?(?:([A-Za-z_$][\w$]*)\s*,?\s*)?(?:\*\s+as\s+([A-Za-z_$][\w$]*)|\{([^}]*)\})?\s*from\b/.exec(l);
+    if (imported) {
+      if (imported[1]) declared.add(imported[1]);
+      if (imported[2]) declared.add(imported[2]);
+      for (const spec of (imported[3] ?? '').split(',')) {
+        const name = spec.trim().split(/\s+as\s+/).pop()?.replace(/^type\s+/, '');
+        if (name) declared.add(name);
+      }
+    }
   }
   const names = rootExports.filter((n) => !declared.has(n) && /^[A-Za-z_$][\w$]*$/.test(n));
   const header = `import { ${names.join(', ')} } from 'u-dma-buf'; ` +

@@ -57,6 +57,18 @@ export const bad = 1;
 export class Throws {}
 
 /**
+ * @example
+ * \`\`\`ts
+ * import { np as numpy, Udmabuf } from 'u-dma-buf';
+ * import * as util from 'node:util';
+ * typeof numpy.zeros // => function
+ * const np = numpy;
+ * util.format(typeof np.zeros, typeof Udmabuf) // => function function
+ * \`\`\`
+ */
+export function ownImports(): void {}
+
+/**
  * @example legacy(2) // 4
  */
 export function legacy(): void {}
@@ -66,7 +78,8 @@ const fixture = scanText('fixture.ts', FIXTURE);
 
 test('runner: finds fenced ```ts examples, their lines and names, and skips the others', () => {
   assert.is(fixture.skipped, 1);
-  assert.equal(fixture.examples.map((e) => [e.line, e.name, e.checks.length]), [[6, 'good', 6], [21, 'bad', 2], [30, 'Throws', 2]]);
+  assert.equal(fixture.examples.map((e) => [e.line, e.name, e.checks.length]),
+    [[6, 'good', 6], [21, 'bad', 2], [30, 'Throws', 2], [41, 'ownImports', 2]]);
   const multi = fixture.examples[0].checks[5];
   assert.is(multi.line, 13);
   assert.is(multi.want, '1, 2\n  3, 4');
@@ -104,6 +117,11 @@ test('runner: an example that throws fails at its line; checks after it are not 
   assert.ok(r.error?.includes('(at fixture.ts:33)'), r.error);
   assert.equal(r.outcomes.map((o) => o.ok), [true, false]);
   assert.is(r.outcomes[1].got, '(not reached)');
+});
+
+test('runner: an example may import names itself (they win over the scope the runner gives)', async () => {
+  const r = await run(fixture.examples[3]);
+  assert.is(failures(fixture.examples[3], r), '');
 });
 
 // ---- every example of lib/ -------------------------------------------------
