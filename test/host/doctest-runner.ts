@@ -17,7 +17,8 @@
 // the output), or, inside the one line, with `\n` written for a line break.
 // A continuation line's leading spaces may also be written loosely: lines
 // after the first then compare without their indentation. Blocks after
-// `@example` that are not fenced ```ts are skipped and counted.
+// `@example` that are not fenced ```ts are skipped and counted: an example
+// that needs hardware (a /dev/udmabuf0, an FPGA) can say ```ts no-run.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
