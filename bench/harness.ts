@@ -1,23 +1,47 @@
 /**
- * Timing for the benches: benchmark.js statistics for our side, numpy's
- * side timed by python3 in the same run (bench/numpy_ops.py), ratios.
+ * Timing for the benches: benchmark.js runs and samples our side; the median
+ * of any sample set (ours or numpy's, bench/numpy_ops.py) comes from stdlib-js.
  * Speed is reported here, never asserted in a test.
  */
 import Benchmark from 'benchmark';
+import mediansorted from '@stdlib/stats-base-mediansorted';
 
-/** Median time of one call in milliseconds, and benchmark.js's margin of error (%). */
+/** Median time of one call in milliseconds, benchmark.js's margin of error (%) and its samples (s). */
 export interface Timing {
   ms: number;
   rme: number;
+  samples: number[];
 }
 
-/** Time `fn` with benchmark.js; maxTime in seconds per case. */
-export function measure(name: string, fn: () => void, maxTime = 0.3): Timing {
-  const bench = new Benchmark(name, fn, { maxTime, minSamples: 5, initCount: 1 });
+/** How long benchmark.js may sample one case. */
+export interface MeasureOptions {
+  /** Seconds per case (benchmark.js maxTime). */
+  maxTime?: number;
+  /** Seconds per sample at least (benchmark.js minTime; its default is 0.05). */
+  minTime?: number;
+  /** Samples at least (benchmark.js minSamples). */
+  minSamples?: number;
+}
+
+/** The median of seconds-per-call samples, in milliseconds (stdlib-js). */
+export function medianMs(samples: readonly number[]): number {
+  const sorted = Float64Array.from(samples).sort();
+  return mediansorted(sorted.length, sorted, 1) * 1000;
+}
+
+/** Time `fn` with benchmark.js; `maxTime` in seconds per case, or the options. */
+export function measure(name: string, fn: () => void, opts: number | MeasureOptions = 0.3): Timing {
+  const o = typeof opts === 'number' ? { maxTime: opts } : opts;
+  const bench = new Benchmark(name, fn, {
+    maxTime: o.maxTime ?? 0.3,
+    minSamples: o.minSamples ?? 5,
+    initCount: 1,
+    ...(o.minTime === undefined ? {} : { minTime: o.minTime }),
+  });
   bench.run();
   if (bench.error) throw bench.error;
-  const samples = [...bench.stats.sample].sort((x, y) => x - y);
-  return { ms: samples[Math.floor(samples.length / 2)] * 1000, rme: bench.stats.rme };
+  const samples = [...bench.stats.sample];
+  return { ms: medianMs(samples), rme: bench.stats.rme, samples };
 }
 
 /** A fixed-width table in markdown. */
@@ -29,4 +53,13 @@ export function markdownTable(header: string[], rows: string[][]): string {
 
 export function fmt(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3);
+}
+
+/** A time for a table: µs under 1 ms, else ms. */
+export function fmtTime(ms: number): string {
+  if (ms < 1) {
+    const us = ms * 1000;
+    return `${us >= 100 ? us.toFixed(0) : us >= 1 ? us.toFixed(2) : us.toFixed(3)} µs`;
+  }
+  return `${fmt(ms)} ms`;
 }

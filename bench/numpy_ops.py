@@ -1,63 +1,86 @@
-"""numpy's side of bench/np-vs-numpy: the same operations on the same file.
+"""numpy's side of bench/np-vs-numpy: the statement a numpy user would write,
+on the same data as the TypeScript side, timed in the same run.
 
-usage: python3 bench/numpy_ops.py FILE
-Reads one JSON case per line on stdin, {op, dtype, n}: a = the file's first
-n elements as dtype, b the next n; answers each with one line, the median
-milliseconds per call. Kept running so that the TypeScript side can
-alternate with it case by case (machine noise then hits both alike).
+usage: python3 bench/numpy_ops.py
+Prints {"numpy": version} first. Then reads one JSON request per line on
+stdin and answers each with one JSON line:
+
+  {"setup": CODE}                    run CODE in a fresh namespace (np bound);
+                                     answer {"ok": true} or {"error": ...}
+  {"check": STMT}                    run STMT once in that namespace; answer
+                                     the result's shape, dtype and the sha1 of
+                                     its C-ordered bytes (or the error)
+  {"time": STMT, "budget": SECONDS, "min_time": SECONDS}
+                                     time STMT with timeit; answer "samples",
+                                     the seconds per call of each repeat
+
+STMT is Python code whose last line is an expression (its value is the
+result), e.g. "img[:, :, 0] + img[:, :, 1]", or several lines with loops.
+Kept running so that the TypeScript side alternates with it case by case:
+machine noise then hits both alike. Statistics are computed on the Node side.
 """
+import ast
+import hashlib
 import json
 import sys
-import time
+import timeit
 
 import numpy as np
 
 
-def call(op, a, b):
-    if op == 'add': return lambda: np.add(a, b, out=a)
-    if op == 'subtract': return lambda: np.subtract(a, b, out=a)
-    if op == 'multiply': return lambda: np.multiply(a, b, out=a)
-    if op == 'divide': return lambda: np.divide(a, b, out=a)
-    if op == 'bitwise_and': return lambda: np.bitwise_and(a, b, out=a)
-    if op == 'bitwise_or': return lambda: np.bitwise_or(a, b, out=a)
-    if op == 'bitwise_xor': return lambda: np.bitwise_xor(a, b, out=a)
-    if op == 'minimum': return lambda: np.minimum(a, b, out=a)
-    if op == 'maximum': return lambda: np.maximum(a, b, out=a)
-    if op == 'iadd_scalar': return lambda: a.__iadd__(3)
-    if op == 'imul_scalar': return lambda: a.__imul__(1)
-    if op == 'fill': return lambda: a.fill(1)
-    if op == 'copyto': return lambda: np.copyto(a, b)
-    if op == 'sum': return lambda: a.sum()
-    if op == 'min': return lambda: a.min()
-    if op == 'max': return lambda: a.max()
-    raise ValueError(op)
+def compile_stmt(stmt, env):
+    """STMT as a function of no arguments returning its last expression."""
+    tree = ast.parse(stmt)
+    last = tree.body[-1] if tree.body else None
+    if isinstance(last, ast.Expr):
+        tree.body[-1] = ast.Return(value=last.value)
+    module = ast.parse('def _case():\n    pass\n')
+    # the setup's names stay global: `a += 3` updates the setup's `a`
+    names = [k for k in env if k.isidentifier() and not k.startswith('__')]
+    module.body[0].body = [ast.Global(names=names)] + (tree.body or [ast.Pass()])
+    ast.fix_missing_locations(module)
+    exec(compile(module, '<case>', 'exec'), env)
+    return env.pop('_case')
 
 
-def median_ms(fn, budget=0.3):
-    fn()
-    times = []
-    start = time.perf_counter()
-    while len(times) < 5 or (time.perf_counter() - start < budget and len(times) < 200):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    times.sort()
-    return times[len(times) // 2] * 1000
+def describe(result):
+    """Shape, dtype name and sha1 of the C-ordered bytes of a result."""
+    a = np.asarray(result)
+    data = np.ascontiguousarray(a).tobytes()
+    d = {'shape': list(a.shape), 'dtype': a.dtype.name, 'sha1': hashlib.sha1(data).hexdigest()}
+    if a.ndim == 0:
+        d['item'] = repr(a.item())
+    return d
+
+
+def samples(fn, budget, min_time):
+    """Seconds per call, one sample per repeat of `number` calls."""
+    timer = timeit.Timer(fn)
+    one = max(timer.timeit(1), 1e-9)
+    number = max(1, int(min_time / one))
+    repeat = max(3, min(1000, int(budget / (one * number))))
+    return [t / number for t in timer.repeat(repeat=repeat, number=number)]
 
 
 def main():
-    path = sys.argv[1]
     print(json.dumps({'numpy': np.__version__}), flush=True)
+    env = {'np': np}
     with np.errstate(all='ignore'):
         for line in sys.stdin:
-            c = json.loads(line)
-            dt = np.dtype(c['dtype'])
-            n = c['n']
-            a = np.memmap(path, dtype=dt, mode='r+', shape=(n,))
-            b = np.memmap(path, dtype=dt, mode='r+', offset=n * dt.itemsize, shape=(n,))
-            a[:] = 2  # the same start as the TypeScript side
-            b[:] = 1
-            print(json.dumps(median_ms(call(c['op'], a, b))), flush=True)
+            req = json.loads(line)
+            try:
+                if 'setup' in req:
+                    env = {'np': np}
+                    exec(req['setup'], env)
+                    answer = {'ok': True}
+                elif 'check' in req:
+                    answer = describe(compile_stmt(req['check'], env)())
+                else:
+                    fn = compile_stmt(req['time'], env)
+                    answer = {'samples': samples(fn, req['budget'], req['min_time'])}
+            except Exception as e:  # noqa: BLE001 - the error is the answer
+                answer = {'error': '%s: %s' % (type(e).__name__, e)}
+            print(json.dumps(answer), flush=True)
 
 
 main()
