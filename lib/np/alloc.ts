@@ -11,6 +11,12 @@
  *   as any array in it, and `a.data.buffer` is then the slab: use
  *   `byteOffset`/`byteLength`, as for any typed array;
  * - anything between gets an ordinary typed array.
+ * What remains for large results is V8's: a fresh 8 MiB ArrayBuffer is
+ * reclaimed only by a garbage collection (Node frees it on a later tick), so
+ * a loop of `np.add(a, b)` on 8 MiB pays ~1-2 ms of scavenges per call on
+ * average where numpy's malloc/free pair costs nothing; the addon sets
+ * glibc's thresholds so that the freed memory is at least reused without
+ * page faults (native/src/engine.cc). `out=` avoids all of it.
  */
 import { type DType, type DTypeName, type TypedArrayOf, dtype as toDType } from './dtype.js';
 
