@@ -11,6 +11,12 @@
  *   as any array in it, and `a.data.buffer` is then the slab: use
  *   `byteOffset`/`byteLength`, as for any typed array;
  * - anything between gets an ordinary typed array.
+ * What remains for large results is V8's: a fresh 8 MiB ArrayBuffer is
+ * reclaimed only by a garbage collection (Node frees it on a later tick), so
+ * a loop of `np.add(a, b)` on 8 MiB pays ~1-2 ms of scavenges per call on
+ * average where numpy's malloc/free pair costs nothing; the addon sets
+ * glibc's thresholds so that the freed memory is at least reused without
+ * page faults (native/src/engine.cc). `out=` avoids all of it.
  */
 import { type DType, type DTypeName, type TypedArrayOf, dtype as toDType } from './dtype.js';
 
@@ -48,4 +54,29 @@ export function allocate<N extends DTypeName>(dtype: DType<N> | N, size: number)
 export function allocateZeroed<N extends DTypeName>(dtype: DType<N> | N, size: number): TypedArrayOf[N] {
   const t = toDType(dtype) as DType<N>;
   return new t.ArrayType(size);
+}
+
+/**
+ * The strides numpy's order='K' gives a new array of `shape` laid out like
+ * `like` (same shape): its axes in the order of `like`'s strides, largest
+ * outermost, all positive and contiguous. undefined when that is C order.
+ */
+export function kOrderStrides(shape: readonly number[], like: { shape: readonly number[]; stride: readonly number[] }): number[] | undefined {
+  const nd = shape.length;
+  if (nd < 2 || like.shape.length !== nd) return undefined;
+  const st = like.stride;
+  let c = true;
+  for (let d = 0; d + 1 < nd && c; d++) {
+    if (like.shape[d] !== shape[d]) return undefined;
+    c = shape[d + 1] <= 1 || shape[d] <= 1 || Math.abs(st[d]) >= Math.abs(st[d + 1]);
+  }
+  if (c) return undefined;
+  const perm = shape.map((_, d) => d).sort((a, b) => Math.abs(st[b]) - Math.abs(st[a]) || a - b);
+  const out = new Array<number>(nd);
+  let s = 1;
+  for (let i = nd - 1; i >= 0; i--) {
+    out[perm[i]] = s;
+    s *= shape[perm[i]];
+  }
+  return out;
 }
