@@ -27,15 +27,17 @@ import ndarrayFactory from 'ndarray';
 import { inspect } from 'node:util';
 
 import { ShapeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeName, type TypedArrayOf, dtype as toDType, dtypeOf, int64, intp } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, type TypedArrayOf, BoolArray, dtype as toDType, dtypeOf, int64, intp } from './dtype.js';
 import { AxisError, IndexError, ValueError } from './errors.js';
 
-/** The element type of dtype `N`: bigint for int64/uint64, else number. */
+/** The element type of dtype `N`: bigint for int64/uint64, boolean for bool, else number. */
 export type Element<N extends DTypeName> = [N] extends ['int64' | 'uint64']
   ? bigint
-  : [N] extends [Exclude<DTypeName, 'int64' | 'uint64'>]
-    ? number
-    : number | bigint;
+  : [N] extends ['bool']
+    ? boolean
+    : [N] extends [Exclude<DTypeName, 'int64' | 'uint64' | 'bool'>]
+      ? number
+      : number | bigint | boolean;
 
 /**
  * An `np` array: a scijs ndarray whose data is the typed array of dtype `N`.
@@ -94,8 +96,9 @@ let inspector: Inspector | undefined;
  *
  * @example
  * ```ts
+ * import { inspect } from 'node:util';
  * const previous = np.setInspector((a) => `<${a.shape.join('x')}>`);
- * np.zeros([2, 3]) // => <2x3>
+ * inspect(np.zeros([2, 3])) // => <2x3>
  * np.setInspector(previous);
  * ```
  */
@@ -173,7 +176,7 @@ function markLike(r: View, from: View): View {
 }
 
 /** The compiled get/set/index of one class: one integer per axis, fast path inlined. */
-function compileAccess(nd: number): { get: unknown; set: unknown; index: unknown } {
+function compileAccess(nd: number, asBool = false): { get: unknown; set: unknown; index: unknown } {
   const args = Array.from({ length: nd }, (_, d) => `i${d}`);
   const checks = args.map((a, d) =>
     `if(!(typeof ${a}==='number'&&${a}>=0&&${a}<s[${d}]&&Math.floor(${a})===${a}))${a}=fix(${a},s[${d}],${d});`,
@@ -184,7 +187,7 @@ function compileAccess(nd: number): { get: unknown; set: unknown; index: unknown
     `var s=this.shape,t=this.stride;${checks}${tail}`;
   const make = new Function('fix', 'count', 'ro', 'E',
     `'use strict';return {` +
-    `get:function get(${args.join(',')}){${body(0, 'get', `return this.data[${pos}]`)}},` +
+    `get:function get(${args.join(',')}){${body(0, 'get', `return this.data[${pos}]${asBool ? '!==0' : ''}`)}},` +
     `set:function set(${[...args, 'v'].join(',')}){if(this[ro])throw new E('assignment destination is read-only');` +
       `${body(1, 'set', `return this.data[${pos}]=v`)}},` +
     `index:function index(${args.join(',')}){${body(0, 'index', `return ${pos}`)}}}`,
@@ -288,10 +291,23 @@ function normalizeAxisOf(axis: number, nd: number): number {
   return axis < 0 ? axis + nd : axis;
 }
 
-/** Give `a`'s class Python's index rules if it has not got them yet. */
+/** get/valueOf of bool arrays (which share uint8's scijs class), by dimension. */
+const boolGets: (() => boolean)[] = [];
+
+/**
+ * Give `a`'s class Python's index rules if it has not got them yet; a bool
+ * array also gets its own `get` (and 0-d `valueOf`) that returns booleans,
+ * as numpy's bool scalars (uint8 arrays of the same class keep numbers).
+ */
 function patched<T extends NdArray>(a: T): T {
+  const nd = a.shape.length;
   const proto = Object.getPrototypeOf(a) as Proto;
-  if (!proto[PATCHED]) patchClass(proto, a.shape.length);
+  if (!proto[PATCHED]) patchClass(proto, nd);
+  if (a.data instanceof BoolArray) {
+    const get = (boolGets[nd] ??= compileAccess(nd, true).get as () => boolean);
+    Object.defineProperty(a, 'get', { value: get, writable: true, configurable: true, enumerable: false });
+    if (nd === 0) Object.defineProperty(a, 'valueOf', { value: get, writable: true, configurable: true, enumerable: false });
+  }
   return a;
 }
 
@@ -329,6 +345,12 @@ export function restride<N extends DTypeName>(
  * numpy's ValueError "assignment destination is read-only", views made from
  * it by lo/hi/step/pick/transpose/np.index are read-only too, and
  * {@link isWriteable} says false (functions that write into an array check it).
+ *
+ * @example
+ * ```ts
+ * const a = np.markReadOnly(np.zeros(3));
+ * np.isWriteable(np.index(a, '1:')) // => false
+ * ```
  */
 export function markReadOnly<T extends NdArray>(a: T): T {
   Object.defineProperty(a, READ_ONLY, { value: true, enumerable: false });
@@ -353,17 +375,41 @@ export function checkWriteable(a: NdArray): void {
   if ((a as View)[READ_ONLY]) throw new ValueError('assignment destination is read-only');
 }
 
-/** The dtype of an ndarray, from its typed array. */
+/**
+ * The dtype of an ndarray, from its typed array (numpy's `a.dtype`).
+ *
+ * @example
+ * ```ts
+ * np.dtypeOfArray(np.zeros(2, 'uint16')).name // => uint16
+ * ```
+ */
 export function dtypeOfArray(a: NdArray): DType {
   return dtypeOf(a.data as AnyTypedArray);
 }
 
-/** The shape of an array (a copy), or `[]` for a scalar. */
+/**
+ * The shape of an array (a copy), or `[]` for a scalar (numpy's `np.shape`).
+ *
+ * @example
+ * ```ts
+ * np.shapeOf(np.zeros([2, 3])) // => [ 2, 3 ]
+ * np.shapeOf(7) // => []
+ * ```
+ */
 export function shapeOf(x: ArrayOperand): number[] {
   return isNdArray(x) ? [...x.shape] : [];
 }
 
-/** Whether `a` covers one run of its data in C order. */
+/**
+ * Whether `a` covers one run of its data in C order (numpy's
+ * `a.flags.c_contiguous`).
+ *
+ * @example
+ * ```ts
+ * np.isContiguous(np.zeros([2, 3])) // => true
+ * np.isContiguous(np.transpose(np.zeros([2, 3]))) // => false
+ * ```
+ */
 export function isContiguous(a: NdArray): boolean {
   let expected = 1;
   for (let d = a.shape.length - 1; d >= 0; d--) {

@@ -9,7 +9,15 @@ import { IndexError, ValueError } from './errors.js';
 import { type NdArray, restride } from './ndarray.js';
 import type { DTypeName } from './dtype.js';
 
-/** A Python slice `start:stop:step`; `null` is an omitted part. */
+/**
+ * A Python slice `start:stop:step`; `null` is an omitted part. Made by
+ * {@link slice}; prints as Python writes it.
+ *
+ * @example
+ * ```ts
+ * String(np.slice(1, null, -2)) // => 1::-2
+ * ```
+ */
 export class Slice {
   constructor(
     readonly start: number | null = null,
@@ -152,8 +160,8 @@ export function sliceIndices(s: Slice, n: number): { start: number; step: number
  * @example
  * ```ts
  * const a = np.arange(12);
- * np.index(a, '1:-1:3') // => array([1, 4, 7, 10])
- * np.index(a, '::-4') // => array([11, 7, 3])
+ * np.index(a, '1:-1:3') // => array([ 1,  4,  7, 10])
+ * np.index(a, '::-4') // => array([11,  7,  3])
  * np.index(a, '-1').shape // => []
  * ```
  */
