@@ -20,6 +20,7 @@
         "native/src/kernels.cc",
         "native/src/mapping.cc",
         "native/src/sort.cc",
+        "native/src/linalg.cc",
         "native/src/uio.cc"
       ],
       "include_dirs": [

@@ -14,6 +14,7 @@
         "src/kernels.cc",
         "src/mapping.cc",
         "src/sort.cc",
+        "src/linalg.cc",
         "src/uio.cc"
       ],
       "include_dirs": [

@@ -2,8 +2,10 @@
  * Linear algebra products: matmul, dot, vdot, inner, outer, tensordot, with
  * numpy's shapes, broadcasting, promotion and errors.
  *
- * Float products sum each output element in float64, k in order (float32
- * results are rounded once at the end). numpy hands floats to its BLAS
+ * Products run in the addon (native/csrc/engine/matmul.c) from 64
+ * multiply-adds on, in JavaScript below that or without the addon; both
+ * sum each output element in float64, k in order (float32 results are
+ * rounded once at the end), so they give identical results. numpy hands floats to its BLAS
  * (OpenBLAS), which sums in its own order (blocking, SIMD lanes, FMA, and
  * in float32 for float32), so float results agree with numpy to within a
  * few units in the last place for same-signed terms (the oracle allows 8
@@ -11,8 +13,8 @@
  * exactly representable sums (e.g. small integers as floats) are identical.
  * stdlib-js's BLAS (`@stdlib/blas-base-dgemm`, `sgemm`, `dgemv`, `ddot`;
  * plain JavaScript without its optional native build) was measured 1.0-2x
- * slower than this loop in V8 for 256³, (2073600×3)·(3×3), 64³, 1M-element
- * dots and 1000² gemv, so it is not used.
+ * slower than even the JavaScript loop here in V8 for 256³, (2073600×3)·(3×3),
+ * 64³, 1M-element dots and 1000² gemv, so it is not used.
  * Integer products are exact with numpy's wraparound in the result dtype
  * (32-bit and narrower through `Math.imul`, 64-bit through bigint).
  */
@@ -24,9 +26,28 @@ import { canCastSameKind, promoteTypes } from './promote.js';
 import { contiguousCopy } from './sort.js';
 import { astype } from './cast.js';
 import { copyto } from './fill.js';
+import { nativeKernels } from '../native-kernels.js';
 
 type Cell = number | bigint;
 type Cells = AnyTypedArray & { [i: number]: Cell };
+
+/** The addon's matrix product (native/src/linalg.cc over csrc/engine/matmul.c). */
+interface MatmulBinding {
+  matmul?(
+    dtype: number, M: number, N: number, K: number,
+    A: AnyTypedArray, oa: number, sa1: number, sa2: number,
+    B: AnyTypedArray, ob: number, sb1: number, sb2: number,
+    C: AnyTypedArray, oc: number, sc1: number, sc2: number,
+  ): void;
+}
+
+/** The engine's dtype codes (native/csrc/engine/engine.h). */
+const CODES: Record<string, number> = {
+  bool: 0, int8: 1, uint8: 2, int16: 3, uint16: 4, int32: 5, uint32: 6, int64: 7, uint64: 8, float32: 9, float64: 10,
+};
+
+/** Below this many multiply-adds a JavaScript loop beats the call. */
+const NATIVE_MATMUL_MIN = 64;
 
 /** An operand of the products: an array, or a plain number/bigint (a 0-d array). */
 export type LinalgOperand = NdArray | Scalar;
@@ -82,6 +103,11 @@ function gemm(
   C: Cells, sc1: number, sc2: number, oc: number,
 ): void {
   if (M === 0 || N === 0) return;
+  const native = M * N * K >= NATIVE_MATMUL_MIN ? (nativeKernels() as MatmulBinding | undefined) : undefined;
+  if (native?.matmul) {
+    native.matmul(CODES[t.name], M, N, K, A, oa, sa1, sa2, B, ob, sb1, sb2, C, oc, sc1, sc2);
+    return;
+  }
   if (K === 0) {
     for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) C[oc + i * sc1 + j * sc2] = t.isBigInt ? 0n : 0;
     return;

@@ -161,6 +161,18 @@ function forEachLane(shape: readonly number[], axis: number, visit: (base: numbe
   for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) visit(o * n * inner + i, inner);
 }
 
+/** From this many elements, a sort along another axis than the last moves that axis last first. */
+const AXIS_MOVE_MIN = 512;
+
+/** The axis order that puts `axis` last, when sorting along it is better done so; else undefined. */
+function movedAxes(a: NdArray, axis: number | null | undefined): number[] | undefined {
+  const nd = a.shape.length;
+  if (axis === null || nd < 2 || a.size < AXIS_MOVE_MIN) return undefined;
+  const ax = normalizeAxis(axis ?? -1, nd);
+  if (ax === nd - 1) return undefined;
+  return [...a.shape.keys()].filter((d) => d !== ax).concat(ax);
+}
+
 /** A C-ordered copy to sort in place, and the axis to sort along. */
 function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; axis: number } {
   if (axis === null) return { src: wrap(contiguousCopy(a).data, [a.size]) as NdArray, axis: 0 };
@@ -184,6 +196,14 @@ function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; 
 export function sort<N extends DTypeName>(a: NdArray<N>, opts: SortOptions = {}): NdArray<N> {
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
+  const perm = movedAxes(a, opts.axis);
+  if (perm) {
+    // sort contiguous lanes of a copy with the axis last, then copy back (both copies in the engine)
+    const sorted = sort(a.transpose(...perm), { axis: -1 });
+    const out = wrap(allocate(t, a.size) as AnyTypedArray, a.shape) as NdArray as NdArray<N>;
+    copyto(out.transpose(...perm), sorted);
+    return out;
+  }
   const { src, axis } = sortAxis(a, opts.axis);
   const data = cells(src);
   const n = src.shape[axis];
@@ -218,10 +238,17 @@ export function argsort(a: NdArray, opts: SortOptions = {}): NdArray<IntpName> {
     // numpy sorts a 0-d array as one element here (argsort flattens it)
     return intpArray([0], [1]);
   }
+  const perm = movedAxes(a, opts.axis);
+  if (perm) {
+    const idx = argsort(a.transpose(...perm), { axis: -1 });
+    const res = wrap(allocate(intp, a.size) as AnyTypedArray, a.shape) as NdArray as NdArray<IntpName>;
+    copyto(res.transpose(...perm), idx);
+    return res;
+  }
   const { src, axis } = sortAxis(a, opts.axis);
   const data = cells(src);
   const n = src.shape[axis];
-  const out = new intp.ArrayType(src.size) as BigInt64Array | Int32Array;
+  const out = allocate(intp, src.size) as BigInt64Array | Int32Array;
   // scratch for strided lanes, allocated on first use
   let lane: Cells | undefined;
   let native: BigInt64Array | Int32Array | undefined;
@@ -319,8 +346,9 @@ function check1d(a: NdArray): void {
  * ```
  */
 export function searchsorted(a: NdArray, v: Scalar, opts?: SearchOptions): Scalar;
-export function searchsorted(a: NdArray, v: NdArray, opts?: SearchOptions): NdArray<IntpName>;
-export function searchsorted(a: NdArray, v: NdArray | Scalar, opts: SearchOptions = {}): NdArray<IntpName> | Scalar {
+export function searchsorted(a: NdArray, v: NdArray | readonly number[], opts?: SearchOptions): NdArray<IntpName>;
+export function searchsorted(a: NdArray, v0: NdArray | readonly number[] | Scalar, opts: SearchOptions = {}): NdArray<IntpName> | Scalar {
+  const v = Array.isArray(v0) ? toArray(v0, 'v') : v0 as NdArray | Scalar;
   const side = opts.side ?? 'left';
   if (side !== 'left' && side !== 'right') {
     throw new ValueError(`search side must be 'left' or 'right' (got '${String(side)}')`);
@@ -599,9 +627,10 @@ export interface DigitizeOptions {
  * np.digitize(np.array([-1, 0.5, 1, 7], 'float64'), bins) // => array([0, 1, 2, 3])
  * ```
  */
-export function digitize(x: NdArray, bins: NdArray | readonly number[], opts?: DigitizeOptions): NdArray<IntpName>;
+export function digitize(x: NdArray | readonly number[], bins: NdArray | readonly number[], opts?: DigitizeOptions): NdArray<IntpName>;
 export function digitize(x: Scalar, bins: NdArray | readonly number[], opts?: DigitizeOptions): Scalar;
-export function digitize(x: NdArray | Scalar, bins: NdArray | readonly number[], opts: DigitizeOptions = {}): NdArray<IntpName> | Scalar {
+export function digitize(x0: NdArray | readonly number[] | Scalar, bins: NdArray | readonly number[], opts: DigitizeOptions = {}): NdArray<IntpName> | Scalar {
+  const x = Array.isArray(x0) ? toArray(x0, 'x') : x0 as NdArray | Scalar;
   const b = toArray(bins, 'bins');
   check1d(b);
   const n = b.size;

@@ -55,6 +55,9 @@ void InitEngine(Napi::Env env, Napi::Object exports);
 Napi::Value Sort(const Napi::CallbackInfo& info);
 Napi::Value Argsort(const Napi::CallbackInfo& info);
 
+// linalg.cc: the matrix product of csrc/engine/matmul.c
+Napi::Value Matmul(const Napi::CallbackInfo& info);
+
 // Argument checks shared by the bindings; each throws and returns false.
 bool CheckArgs(const Napi::CallbackInfo& info, size_t count, const char* usage);
 bool GetUint(const Napi::CallbackInfo& info, size_t i, const char* name, double max, double* out);

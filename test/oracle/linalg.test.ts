@@ -36,7 +36,9 @@ function arr(dt: np.DTypeName, shape: number[]): [np.NdArray, string] {
   return [a, input(a)];
 }
 
+// up to 60 multiply-adds per matrix: JavaScript; from 64 on: the addon's kernel
 const MATMUL_SHAPES: [number[], number[]][] = [
+  [[9, 17], [17, 13]], [[2, 5, 16], [16, 7]], [[40], [40, 3]], [[0, 30], [30, 9]],
   [[3, 4], [4, 5]], [[4], [4, 5]], [[3, 4], [4]], [[4], [4]], [[2, 1, 3, 4], [5, 4, 2]],
   [[0, 3], [3, 2]], [[2, 0], [0, 3]], [[1, 1], [1, 1]], [[2, 3, 7], [7]],
 ];
@@ -52,6 +54,8 @@ for (const dt of ALL_DTYPES) {
   // transposed and reversed views as operands
   const [a, xa] = arr(dt, [4, 3]);
   const [b, xb] = arr(dt, [5, 4]);
+  const [g, xg] = arr(dt, [19, 11]);
+  add(`matmul ${dt} big views`, `np.matmul(${xg}[::-2], ${xg}.T[:, 1::3])`, () => np.matmul(g.step(-2), g.transpose(1, 0).lo(0, 1).step(1, 3)));
   add(`matmul ${dt} views`, `np.matmul(${xa}.T, ${xb}.T[::-1])`, () => np.matmul(a.transpose(1, 0), b.transpose(1, 0).step(-1)));
   add(`dot ${dt} N-d x M-d`, `np.dot(${xa}.reshape(2, 2, 3), np.ones((3, 3, 2), dtype=${xa}.dtype))`,
     () => np.dot(reshaped(a, [2, 2, 3]), np.full([3, 3, 2], 1, dt)));

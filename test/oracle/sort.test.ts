@@ -141,6 +141,8 @@ for (const dt of ALL_DTYPES) {
   add('searchsorted float32 weak 0.1', `np.searchsorted(${xf}, 0.1)`, () => np.searchsorted(f, 0.1));
   add('searchsorted nan', `np.searchsorted(${xf}, np.nan)`, () => np.searchsorted(f, NaN));
   add('searchsorted nan right', `np.searchsorted(${xf}, np.nan, side='right')`, () => np.searchsorted(f, NaN, { side: 'right' }));
+  add('digitize list', `np.digitize([0.5, 2, 9], [1, 2, 3])`, () => np.digitize([0.5, 2, 9], [1, 2, 3]));
+  add('searchsorted list', `np.searchsorted(${xu}, [0, 2, 7], side='right')`, () => np.searchsorted(u, [0, 2, 7], { side: 'right' }));
   add('digitize scalar', `np.digitize(2, [1, 2, 3])`, () => np.digitize(2, [1, 2, 3]));
   add('digitize scalar right', `np.digitize(2, [1, 2, 3], right=True)`, () => np.digitize(2, [1, 2, 3], { right: true }));
   const z = np.full([], 7, 'int16');
@@ -225,7 +227,7 @@ for (const prefix of ['sort', 'argsort', 'unique', 'unique-plain', 'unique-count
 test('every other case as numpy', () => {
   const failures: string[] = [];
   for (const [name, c] of Object.entries(cases)) {
-    if (!/^(histogram (constant|float32|int|empty)|searchsorted (int64|uint8|float32|nan)|digitize scalar|argsort 0-d|sort 0-d|unique (0-d|equal_nan)|bincount (weights|empty))/.test(name)) continue;
+    if (!/^(histogram (constant|float32|int|empty)|searchsorted (int64|uint8|float32|nan)|digitize (scalar|list)|searchsorted list|argsort 0-d|sort 0-d|unique (0-d|equal_nan)|bincount (weights|empty))/.test(name)) continue;
     let why: string | undefined;
     try {
       why = differs(c.ours(), want[name], { ulp: c.ulp });

@@ -22,3 +22,10 @@ gcc -std=c11 -O3 -Wall -Wextra -Werror -I"$REPO/native/csrc/engine" -o "$MATH_OU
 	"$REPO/native/csrc/engine/loops_math_vec.c" -lm ||
 	{ echo "not ok - math: the C test does not build"; exit 0; }
 "$MATH_OUT"
+
+# the engine's sorts and matrix product (sortlin)
+SORT_OUT="$REPO/build/native/sort_test"
+gcc -std=c11 -O3 -Wall -Wextra -Werror -I"$REPO/native/csrc" -o "$SORT_OUT" \
+	"$REPO/native/csrc/tests/sort_test.c" "$REPO/native/csrc/engine/sort.c" "$REPO/native/csrc/engine/matmul.c" -lm ||
+	{ echo "not ok - sort: the C test does not build"; exit 0; }
+"$SORT_OUT"

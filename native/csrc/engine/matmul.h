@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * matmul.h - one matrix product C = A B over strided operands, the kernel
+ * of np's matmul/dot/inner/tensordot.
+ */
+#ifndef UE_MATMUL_H
+#define UE_MATMUL_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * C[M,N] = A[M,K] B[K,N] for operands of dtype @dtype (enum ue_dtype),
+ * strides in elements (any sign), pointers at element [0,0]. Each C
+ * element sums its K products in order: floats in double (float32 rounded
+ * once at the end), integers modulo 2**64 (numpy's wraparound once stored
+ * in the dtype), bool as any(a and b). 0, or -1 for an unknown dtype or
+ * when the row buffer cannot be had.
+ */
+int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
+	      const void *A, intptr_t sa1, intptr_t sa2,
+	      const void *B, intptr_t sb1, intptr_t sb2,
+	      void *C, intptr_t sc1, intptr_t sc2);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
