@@ -6,7 +6,6 @@ export {
   DType, type DTypeLike, type DTypeName, type AnyTypedArray, dtype, allDTypes,
   int8, uint8, int16, uint16, int32, uint32, int64, uint64, float32, float64, intp, uintp, sumDType,
 } from './dtype.js';
-export { type NdArray, type Element, type ShapeLike, type Scalar } from './ndarray.js';
 export { memmap, type MemmapOptions, type MemmapMode } from './memmap.js';
 export { zeros, empty, full, arange, array } from './create.js';
 export {
@@ -52,3 +51,22 @@ export {
 export {
   save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,
 } from './npyio.js';
+
+// shape: the array type, Python indexing, shape/joining and indexing functions
+export {
+  type NdArray, type Element, type ShapeLike, type Scalar, type ArrayOperand, type Inspector,
+  setInspector, asArray, isWriteable, markReadOnly, shapeOf, isContiguous, dtypeOfArray,
+} from './ndarray.js';
+export { index, slice, newaxis, Slice, type IndexItem } from './slice.js';
+export {
+  reshape, ravel, squeeze, expand_dims, transpose, swapaxes, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes,
+  flip, fliplr, flipud, rot90, atleast_1d, atleast_2d, atleast_3d, type ReshapeOptions,
+} from './shape.js';
+export {
+  concatenate, stack, hstack, vstack, dstack, split, array_split, pad, roll, tile, repeat,
+  type JoinOptions, type PadWidth, type PadValues, type PadOptions,
+} from './join.js';
+export {
+  take, take_along_axis, put, putmask, place, compress, extract, nonzero, argwhere, choose, select,
+  type ArrayLike, type IndexMode, type TakeOptions,
+} from './indexing.js';

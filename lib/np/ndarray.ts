@@ -1,11 +1,34 @@
 /**
  * The array type of `np`: a scijs `ndarray` over a typed array, with the
  * helpers the rest of `np` shares (construction, layout, element access).
+ *
+ * Every array `np` makes or returns carries Python's index rules. scijs
+ * compiles one class per (data type, dimension); the first time `np` meets
+ * a class (in {@link wrap}, {@link view} or {@link asArray}) it replaces
+ * that class's `get`, `set`, `index`, `lo`, `hi`, `step`, `pick` and
+ * `transpose` with checked versions and adds `T` and a
+ * `util.inspect.custom` hook. The prototypes are shared, so a plain
+ * `ndarray(data, shape)` of the same class gets the same rules:
+ *
+ * - `get(i, j)` / `set(i, j, v)` / `index(i, j)`: one integer per axis,
+ *   negative counts from the end; anything else is an {@link IndexError}
+ *   naming the axis and its size, as numpy's.
+ * - `hi(n)` keeps the first `n` elements of an axis (Python's `a[:n]`) and
+ *   `lo(n)` drops the first `n` (`a[n:]`); negative `n` counts from the end
+ *   and bounds past either end clamp, as Python slice bounds do. `null` or
+ *   `undefined` leaves an axis alone.
+ * - `step(s)` is `a[::s]` (negative reverses, 0 is an error); `pick(i, null)`
+ *   fixes axis 0 at `i` (negative counts from the end) and keeps axis 1.
+ * - `transpose()` with no arguments reverses the axes (numpy's, not
+ *   scijs's identity); with arguments they must be a permutation.
+ * - `T` is `transpose()`.
  */
 import ndarrayFactory from 'ndarray';
+import { inspect } from 'node:util';
 
 import { ShapeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeName, type TypedArrayOf, dtypeOf } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, type TypedArrayOf, dtype as toDType, dtypeOf, int64, intp } from './dtype.js';
+import { AxisError, IndexError, ValueError } from './errors.js';
 
 /** The element type of dtype `N`: bigint for int64/uint64, else number. */
 export type Element<N extends DTypeName> = [N] extends ['int64' | 'uint64']
@@ -17,28 +40,36 @@ export type Element<N extends DTypeName> = [N] extends ['int64' | 'uint64']
 /**
  * An `np` array: a scijs ndarray whose data is the typed array of dtype `N`.
  * (scijs's own typings cannot express bigint elements; this is the same
- * object, typed by its dtype.)
+ * object, typed by its dtype.) Indexing follows Python: see the module notes.
  */
 export interface NdArray<N extends DTypeName = DTypeName> {
   data: TypedArrayOf[N];
   shape: number[];
   stride: number[];
   offset: number;
-  size: number;
-  dimension: number;
-  order: number[];
+  readonly size: number;
+  readonly dimension: number;
+  readonly order: number[];
   /** scijs's data type name, e.g. 'uint8', 'bigint64'. */
-  dtype: string;
+  readonly dtype: string;
+  /** The element at one integer per axis (negative counts from the end). */
   get(...index: number[]): Element<N>;
-  /** set(i, j, ..., value) */
+  /** set(i, j, ..., value): one integer per axis, then the value. */
   set(...indexThenValue: [...number[], Element<N>]): Element<N>;
+  /** The position in `data` of the element at one integer per axis. */
   index(...index: number[]): number;
-  lo(...index: number[]): NdArray<N>;
-  hi(...index: number[]): NdArray<N>;
-  step(...steps: number[]): NdArray<N>;
+  /** Drop the first `n` of each axis given (Python's `a[n:]`). */
+  lo(...index: (number | null | undefined)[]): NdArray<N>;
+  /** Keep the first `n` of each axis given (Python's `a[:n]`). */
+  hi(...index: (number | null | undefined)[]): NdArray<N>;
+  /** Every `s`-th element of each axis given (Python's `a[::s]`). */
+  step(...steps: (number | null | undefined)[]): NdArray<N>;
+  /** Axes in a new order; no arguments reverse them (numpy's `a.transpose()`). */
   transpose(...axes: number[]): NdArray<N>;
-  pick(...index: (number | null)[]): NdArray<N>;
-  T: NdArray<N>;
+  /** Fix the axes given an integer, keep those given null/undefined. */
+  pick(...index: (number | null | undefined)[]): NdArray<N>;
+  /** The transpose (numpy's `a.T`). */
+  readonly T: NdArray<N>;
 }
 
 /** What the shape arguments of `np` accept, as numpy does: `n` or `[n, m]`. */
@@ -46,6 +77,38 @@ export type ShapeLike = number | readonly number[];
 
 /** A number, or a bigint for int64/uint64 data. */
 export type Scalar = number | bigint;
+
+/** What numpy functions accept where an array goes: an array or a Python scalar. */
+export type ArrayOperand = NdArray | number | bigint | boolean;
+
+/** How an array prints until a printer is installed with {@link setInspector}. */
+export type Inspector = (a: NdArray, depth: number, options: object) => string;
+
+let inspector: Inspector | undefined;
+
+/**
+ * Install the function that `console.log` and `util.inspect` use for every
+ * `np` array (the printing module supplies numpy's repr); returns the one
+ * it replaces. With none set an array prints as
+ * `array(shape=(2, 3), dtype=uint8)`.
+ *
+ * @example
+ * ```ts
+ * const previous = np.setInspector((a) => `<${a.shape.join('x')}>`);
+ * np.zeros([2, 3]) // => <2x3>
+ * np.setInspector(previous);
+ * ```
+ */
+export function setInspector(fn: Inspector | undefined): Inspector | undefined {
+  const previous = inspector;
+  inspector = fn;
+  return previous;
+}
+
+/** A shape as numpy prints it: `(2, 3)`, `(5,)`, `()`. */
+export function shapeText(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
 
 /** Normalise and check a shape. */
 export function toShape(shape: ShapeLike): number[] {
@@ -60,12 +123,234 @@ export function toShape(shape: ShapeLike): number[] {
 
 /** Number of elements of a shape. */
 export function sizeOf(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
+  let n = 1;
+  for (const s of shape) n *= s;
+  return n;
+}
+
+// ---------------------------------------------------------------------------
+// Python index rules on scijs's classes
+
+const PATCHED = Symbol('np.patched');
+/** Marks a view that must not be written (broadcast_to's). */
+const READ_ONLY = Symbol('np.readOnly');
+
+type Proto = Record<string | symbol, unknown>;
+type View = NdArray & { [READ_ONLY]?: true };
+
+/** Throw numpy's IndexError for index `i` on `axis` of size `n`, or return it normalised. */
+function fixIndex(i: unknown, n: number, axis: number): number {
+  if (typeof i === 'bigint') i = Number(i);
+  if (typeof i !== 'number' || !Number.isInteger(i)) {
+    throw new IndexError(`index ${String(i)} on axis ${axis} is not an integer: only integers index an axis`);
+  }
+  const j = i < 0 ? i + n : i;
+  if (j < 0 || j >= n) throw new IndexError(`index ${i} is out of bounds for axis ${axis} with size ${n}`);
+  return j;
+}
+
+function countError(what: string, got: number, nd: number): never {
+  if (got > nd) {
+    throw new IndexError(`too many indices for array: array is ${nd}-dimensional, but ${got} were indexed`);
+  }
+  throw new IndexError(`${what}: ${got} ${got === 1 ? 'index' : 'indices'} for a ${nd}-dimensional array; ` +
+    `give one integer per axis (np.index(a, ...) gives sub-arrays)`);
+}
+
+/** A Python slice bound: negative counts from the end, then clamps to [0, n]. */
+function bound(v: unknown, n: number, what: string, axis: number): number {
+  if (typeof v === 'bigint') v = Number(v);
+  if (typeof v !== 'number' || !Number.isInteger(v)) {
+    throw new IndexError(`${what}(${String(v)}) on axis ${axis}: slice bounds must be integers, null or undefined`);
+  }
+  if (v < 0) return Math.max(0, v + n);
+  return Math.min(v, n);
+}
+
+function markLike(r: View, from: View): View {
+  if (from[READ_ONLY]) markReadOnly(r);
+  return r;
+}
+
+/** The compiled get/set/index of one class: one integer per axis, fast path inlined. */
+function compileAccess(nd: number): { get: unknown; set: unknown; index: unknown } {
+  const args = Array.from({ length: nd }, (_, d) => `i${d}`);
+  const checks = args.map((a, d) =>
+    `if(!(typeof ${a}==='number'&&${a}>=0&&${a}<s[${d}]&&Math.floor(${a})===${a}))${a}=fix(${a},s[${d}],${d});`,
+  ).join('');
+  const pos = ['this.offset', ...args.map((a, d) => `t[${d}]*${a}`)].join('+');
+  const body = (extra: number, what: string, tail: string) =>
+    `if(arguments.length!==${nd + extra})count('${what}',arguments.length-${extra},${nd});` +
+    `var s=this.shape,t=this.stride;${checks}${tail}`;
+  const make = new Function('fix', 'count', 'ro', 'E',
+    `'use strict';return {` +
+    `get:function get(${args.join(',')}){${body(0, 'get', `return this.data[${pos}]`)}},` +
+    `set:function set(${[...args, 'v'].join(',')}){if(this[ro])throw new E('assignment destination is read-only');` +
+      `${body(1, 'set', `return this.data[${pos}]=v`)}},` +
+    `index:function index(${args.join(',')}){${body(0, 'index', `return ${pos}`)}}}`,
+  ) as (fix: unknown, count: unknown, ro: symbol, E: unknown) => { get: unknown; set: unknown; index: unknown };
+  return make(fixIndex, countError, READ_ONLY, ValueError);
+}
+
+function tooMany(what: string, got: number, nd: number): void {
+  if (got > nd) throw new IndexError(`${what}: ${got} arguments for a ${nd}-dimensional array`);
+}
+
+function patchClass(proto: Proto, nd: number): void {
+  const access = compileAccess(nd);
+  Object.assign(proto, access);
+  if (nd === 0) {
+    proto.valueOf = access.get as () => number;
+  }
+  proto.lo = function lo(this: View, ...at: unknown[]): NdArray {
+    tooMany('lo', at.length, nd);
+    const shape = [...this.shape];
+    let offset = this.offset;
+    at.forEach((v, d) => {
+      if (v === null || v === undefined) return;
+      const b = bound(v, shape[d], 'lo', d);
+      offset += b * this.stride[d];
+      shape[d] -= b;
+    });
+    return markLike(view(this.data, shape, this.stride, offset) as View, this);
+  };
+  proto.hi = function hi(this: View, ...at: unknown[]): NdArray {
+    tooMany('hi', at.length, nd);
+    const shape = [...this.shape];
+    at.forEach((v, d) => {
+      if (v !== null && v !== undefined) shape[d] = bound(v, shape[d], 'hi', d);
+    });
+    return markLike(view(this.data, shape, this.stride, this.offset) as View, this);
+  };
+  proto.step = function step(this: View, ...steps: unknown[]): NdArray {
+    tooMany('step', steps.length, nd);
+    const shape = [...this.shape];
+    const stride = [...this.stride];
+    let offset = this.offset;
+    steps.forEach((v, d) => {
+      if (v === null || v === undefined) return;
+      if (typeof v !== 'number' || !Number.isInteger(v)) throw new IndexError(`step(${String(v)}) on axis ${d}: a step must be an integer`);
+      if (v === 0) throw new ValueError('slice step cannot be zero');
+      const n = shape[d];
+      if (v < 0 && n > 0) offset += stride[d] * (n - 1);
+      shape[d] = Math.ceil(n / Math.abs(v));
+      stride[d] *= v;
+    });
+    return markLike(view(this.data, shape, stride, offset) as View, this);
+  };
+  proto.pick = function pick(this: View, ...at: unknown[]): NdArray {
+    tooMany('pick', at.length, nd);
+    const shape: number[] = [];
+    const stride: number[] = [];
+    let offset = this.offset;
+    for (let d = 0; d < nd; d++) {
+      const v = at[d];
+      if (v === null || v === undefined) {
+        shape.push(this.shape[d]);
+        stride.push(this.stride[d]);
+      } else {
+        offset += fixIndex(v, this.shape[d], d) * this.stride[d];
+      }
+    }
+    return markLike(view(this.data, shape, stride, offset) as View, this);
+  };
+  proto.transpose = function transpose(this: View, ...axes: number[]): NdArray {
+    const perm = axes.length === 0 ? this.shape.map((_, d) => nd - 1 - d) : permutation(axes, nd);
+    return markLike(view(this.data, perm.map((p) => this.shape[p]), perm.map((p) => this.stride[p]), this.offset) as View, this);
+  };
+  Object.defineProperty(proto, 'T', {
+    configurable: true,
+    get(this: NdArray) {
+      return this.transpose();
+    },
+  });
+  proto[inspect.custom] = function custom(this: NdArray, depth: number, options: object): string {
+    if (inspector) return inspector(this, depth, options);
+    return `array(shape=${shapeText(this.shape)}, dtype=${dtypeOfArray(this).name})`;
+  };
+  proto[PATCHED] = true;
+}
+
+/** Check that `axes` is a permutation of 0..nd-1 (negatives count from the end). */
+export function permutation(axes: readonly number[], nd: number): number[] {
+  if (axes.length !== nd) throw new ValueError("axes don't match array");
+  const seen = new Array<boolean>(nd).fill(false);
+  return axes.map((a) => {
+    const d = normalizeAxisOf(a, nd);
+    if (seen[d]) throw new ValueError('repeated axis in transpose');
+    seen[d] = true;
+    return d;
+  });
+}
+
+function normalizeAxisOf(axis: number, nd: number): number {
+  if (!Number.isInteger(axis) || axis < -nd || axis >= nd) throw new AxisError(axis, nd);
+  return axis < 0 ? axis + nd : axis;
+}
+
+/** Give `a`'s class Python's index rules if it has not got them yet. */
+function patched<T extends NdArray>(a: T): T {
+  const proto = Object.getPrototypeOf(a) as Proto;
+  if (!proto[PATCHED]) patchClass(proto, a.shape.length);
+  return a;
+}
+
+/** scijs reads a Node Buffer through `.get()`: hand it a plain Uint8Array over the same bytes. */
+function plainData<T extends AnyTypedArray>(data: T): T {
+  if (Buffer.isBuffer(data)) {
+    const b = data as unknown as Buffer;
+    return new Uint8Array(b.buffer, b.byteOffset, b.length) as unknown as T;
+  }
+  return data;
 }
 
 /** Wrap a typed array as an ndarray of the given shape (C order). */
 export function wrap<N extends DTypeName>(data: TypedArrayOf[N], shape: readonly number[]): NdArray<N> {
-  return ndarrayFactory(data as unknown as Float64Array, [...shape]) as unknown as NdArray<N>;
+  return patched(ndarrayFactory(plainData(data) as unknown as Float64Array, [...shape]) as unknown as NdArray<N>);
+}
+
+/** A view of `data` with the given shape, strides and offset (elements, not bytes). */
+export function view<N extends DTypeName>(
+  data: TypedArrayOf[N], shape: readonly number[], stride: readonly number[], offset: number,
+): NdArray<N> {
+  return patched(ndarrayFactory(plainData(data) as unknown as Float64Array, [...shape], [...stride], offset) as unknown as NdArray<N>);
+}
+
+/** A view of `a` with a new shape and strides over the same data (read-only stays read-only). */
+export function restride<N extends DTypeName>(
+  a: NdArray<N>, shape: readonly number[], stride: readonly number[], offset = a.offset,
+): NdArray<N> {
+  const r = view(a.data, shape, stride, offset);
+  return markLike(r as unknown as View, a as unknown as View) as unknown as NdArray<N>;
+}
+
+/**
+ * Make `a` read-only (as numpy's `writeable = False`): its `set` throws
+ * numpy's ValueError "assignment destination is read-only", views made from
+ * it by lo/hi/step/pick/transpose/np.index are read-only too, and
+ * {@link isWriteable} says false (functions that write into an array check it).
+ */
+export function markReadOnly<T extends NdArray>(a: T): T {
+  Object.defineProperty(a, READ_ONLY, { value: true, enumerable: false });
+  return a;
+}
+
+/**
+ * Whether `a` may be written (numpy's `a.flags.writeable`): false for the
+ * views of broadcast_to and broadcast_arrays.
+ *
+ * @example
+ * ```ts
+ * np.isWriteable(np.broadcast_to(np.arange(3), [2, 3])) // => false
+ * ```
+ */
+export function isWriteable(a: NdArray): boolean {
+  return !(a as View)[READ_ONLY];
+}
+
+/** Throw numpy's error when `a` is read-only. */
+export function checkWriteable(a: NdArray): void {
+  if ((a as View)[READ_ONLY]) throw new ValueError('assignment destination is read-only');
 }
 
 /** The dtype of an ndarray, from its typed array. */
@@ -73,10 +358,16 @@ export function dtypeOfArray(a: NdArray): DType {
   return dtypeOf(a.data as AnyTypedArray);
 }
 
+/** The shape of an array (a copy), or `[]` for a scalar. */
+export function shapeOf(x: ArrayOperand): number[] {
+  return isNdArray(x) ? [...x.shape] : [];
+}
+
 /** Whether `a` covers one run of its data in C order. */
 export function isContiguous(a: NdArray): boolean {
   let expected = 1;
   for (let d = a.shape.length - 1; d >= 0; d--) {
+    if (a.shape[d] === 0) return true;
     if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
     expected *= a.shape[d];
   }
@@ -106,4 +397,43 @@ export function isNdArray(x: unknown): x is NdArray {
     typeof x === 'object' && x !== null && 'data' in x && 'shape' in x && 'stride' in x &&
     ArrayBuffer.isView((x as { data: unknown }).data)
   );
+}
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * An operand as an array, as numpy's `asarray`: arrays pass through (their
+ * class given Python's index rules), scalars become 0-d arrays. A boolean is
+ * `bool`, a bigint int64 (uint64 from 2^63), a whole number numpy's default
+ * integer (int64; int32 on 32-bit ARM, int64 past its range, uint64 from
+ * 2^63) while it is a safe integer, any other number float64.
+ *
+ * @example
+ * ```ts
+ * np.asArray(3).shape // => []
+ * ```
+ */
+export function asArray(x: ArrayOperand): NdArray {
+  if (isNdArray(x)) return patched(x);
+  if (typeof x === 'boolean') {
+    const t = toDType('bool' as DTypeName);
+    const data = new t.ArrayType(1) as AnyTypedArray;
+    (data as Uint8Array)[0] = x ? 1 : 0;
+    return wrap(data, []);
+  }
+  if (typeof x === 'bigint') {
+    if (x >= -(2n ** 63n) && x < 2n ** 63n) return wrap(BigInt64Array.of(x) as TypedArrayOf['int64'], []);
+    if (x >= 0n && x < 2n ** 64n) return wrap(BigUint64Array.of(x) as TypedArrayOf['uint64'], []);
+    throw new ValueError(`Python integer ${x} out of bounds for uint64`);
+  }
+  if (typeof x === 'number') {
+    if (Number.isSafeInteger(x)) {
+      const t = intp.isBigInt || x < INT32_MIN || x > INT32_MAX ? int64 : intp;
+      if (t.isBigInt) return wrap(BigInt64Array.of(BigInt(x)) as TypedArrayOf['int64'], []);
+      return wrap(Int32Array.of(x) as TypedArrayOf['int32'], []);
+    }
+    return wrap(Float64Array.of(x) as TypedArrayOf['float64'], []);
+  }
+  throw new ValueError(`expected an np array, a number, a bigint or a boolean, got ${typeof x}`);
 }

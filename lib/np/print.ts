@@ -12,7 +12,7 @@
 import { type DType, intp } from './dtype.js';
 import { DTypeError, ValueError } from './errors.js';
 import { isMemmap } from './memmap.js';
-import { type NdArray, dtypeOfArray } from './ndarray.js';
+import { type NdArray, dtypeOfArray, setInspector } from './ndarray.js';
 
 /** numpy's float modes: how many fractional digits floats show. */
 export type FloatMode = 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal';
@@ -567,3 +567,6 @@ export function inspectArray(a: NdArray, depth: number, options: object): string
   void options;
   return array_repr(a);
 }
+
+// console.log and util.inspect print every np array as numpy's repr
+setInspector(inspectArray);

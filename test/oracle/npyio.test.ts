@@ -245,7 +245,11 @@ test('mmap_mode: r+ writes reach the file, c does not, r maps read-only data', (
   const cow = np.load(p, { mmap_mode: 'c' });
   cow.set(1, 7);
   assert.is(np.load(p).get(1), 1);
-  assert.is(np.load(p, { mmap_mode: 'r' }).get(5), 5);
+  const ro = np.load(p, { mmap_mode: 'r' });
+  assert.is(ro.get(5), 5);
+  assert.is(np.isWriteable(ro), false);
+  assert.throws(() => ro.set(0, 1), (e: Error) => e.name === 'ValueError' && /read-only/.test(e.message));
+  assert.throws(() => ro.lo(2).set(0, 1), (e: Error) => e.name === 'ValueError');
 });
 
 test('unsupported dtypes and mapped big-endian data are refused by name', () => {

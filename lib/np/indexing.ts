@@ -1,0 +1,580 @@
+/**
+ * numpy's indexing functions: take, take_along_axis, put, putmask, place,
+ * compress, extract, nonzero (numpy's one-argument `where`), argwhere,
+ * choose, select.
+ *
+ * Where the work is copying whole sub-arrays (take and compress along an
+ * axis with large slabs) it is one copy of a view per index, run by the copy
+ * engine; element gathers and scatters (flat take, take_along_axis, put,
+ * putmask, place, nonzero, choose, select) are tight JavaScript loops over
+ * typed arrays, with non-contiguous inputs first copied contiguous.
+ *
+ * Index and condition arguments may be np arrays or (nested) JavaScript
+ * lists of numbers, bigints or booleans.
+ */
+import { DTypeError } from '../errors.js';
+import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, intp, uint8 } from './dtype.js';
+import { IndexError, ValueError } from './errors.js';
+import { functions } from './ufunc/index.js';
+import {
+  type NdArray, type Scalar, asArray, checkWriteable, dtypeOfArray, isContiguous, isNdArray, restride, shapeText,
+  sizeOf, stridedIndex, wrap,
+} from './ndarray.js';
+import {
+  axisOf, broadcast_shapes, castScalar, copyInto, flatData, newArray, ravel, resultTypeOf, scalarArray,
+} from './shape.js';
+
+/** What index, mask and condition arguments accept: an array or nested lists. */
+export type ArrayLike = NdArray | Scalar | boolean | readonly ArrayLike[];
+
+/** How an out-of-range index is treated: an error, wrapped around, or clipped. */
+export type IndexMode = 'raise' | 'wrap' | 'clip';
+
+
+/** Nested lists (or a scalar, or an array) as an np array, numpy's dtype discovery for these cases. */
+export function toArray(x: ArrayLike): NdArray {
+  if (isNdArray(x)) return asArray(x);
+  if (!Array.isArray(x)) return asArray(x as Scalar | boolean);
+  const shape: number[] = [];
+  for (let v: unknown = x; Array.isArray(v); v = v[0]) shape.push(v.length);
+  const flat = (x as unknown[]).flat(Infinity) as (Scalar | boolean)[];
+  if (flat.length !== sizeOf(shape) || flat.some((v) => Array.isArray(v))) {
+    throw new ValueError('setting an array element with a sequence. The requested array has an inhomogeneous shape');
+  }
+  let t: DType;
+  if (flat.length === 0) t = float64;
+  else if (flat.every((v) => typeof v === 'boolean')) t = bool;
+  else if (flat.some((v) => typeof v === 'number' && !Number.isInteger(v))) t = float64;
+  else if (flat.some((v) => typeof v === 'bigint')) t = int64;
+  else t = flat.every((v) => typeof v !== 'number' || Math.abs(v) < 2 ** 31) ? intp : int64;
+  const a = newArray(t, shape);
+  const d = a.data as AnyTypedArray;
+  flat.forEach((v, i) => ((d as unknown as Scalar[])[i] = castScalar(v, t)));
+  return a;
+}
+
+function checkMode(mode: string): void {
+  if (mode !== 'raise' && mode !== 'wrap' && mode !== 'clip') {
+    throw new ValueError(`clipmode must be one of 'clip', 'raise', or 'wrap' (got '${mode}')`);
+  }
+}
+
+/** Index arrays as plain numbers: integers (floats truncate, as numpy's take casts them). */
+function indexList(x: ArrayLike): { shape: number[]; values: Float64Array } {
+  const a = toArray(x);
+  const t = dtypeOfArray(a);
+  const flat = flatData(a);
+  const values = new Float64Array(flat.length);
+  if (t.isBigInt) for (let i = 0; i < flat.length; i++) values[i] = Number((flat as BigInt64Array)[i]);
+  else if (t.kind === 'f') for (let i = 0; i < flat.length; i++) values[i] = Math.trunc((flat as Float64Array)[i]);
+  else values.set(flat as Float64Array);
+  return { shape: [...a.shape], values };
+}
+
+/** Resolve every index of `values` for an axis of size `n` under `mode` (in place). */
+function resolve(values: Float64Array, n: number, mode: IndexMode, axis: number, resultSize = values.length): void {
+  if (n === 0 && resultSize !== 0) throw new IndexError('cannot do a non-empty take from an empty axes.');
+  if (n === 0 && mode !== 'raise') return;
+  for (let i = 0; i < values.length; i++) {
+    let v = values[i];
+    if (mode === 'raise') {
+      if (v < -n || v >= n) throw new IndexError(`index ${v} is out of bounds for axis ${axis} with size ${n}`);
+      if (v < 0) v += n;
+    } else if (mode === 'wrap') v = ((v % n) + n) % n;
+    else v = v < 0 ? 0 : v >= n ? n - 1 : v;
+    values[i] = v;
+  }
+}
+
+function checkOut(out: NdArray, shape: readonly number[]): void {
+  checkWriteable(out);
+  if (out.shape.length !== shape.length || out.shape.some((n, d) => n !== shape[d])) {
+    throw new ValueError(`output array does not match result of ndarray.take: out is ${shapeText(out.shape)}, the result ${shapeText(shape)}`);
+  }
+}
+
+/** Options of {@link take}. */
+export interface TakeOptions {
+  /** The axis to take along; null/undefined (default) takes from the flattened array. */
+  axis?: number | null;
+  /** Where to put the result (it must have the result's shape; values cast unsafely, as numpy's). */
+  out?: NdArray;
+  /** Out-of-range indices: 'raise' (default; negative count from the end), 'wrap', 'clip'. */
+  mode?: IndexMode;
+}
+
+/**
+ * Elements or sub-arrays at `indices` (numpy.take). Without an axis: a
+ * gather from the flattened array (a JavaScript typed-array loop). With an
+ * axis: the result is `a.shape[:axis] + indices.shape + a.shape[axis+1:]`;
+ * each index copies one sub-array view (the copy engine) when the part after
+ * the axis is large, else the same gather loop. A scalar index without an
+ * axis, or on a 1-d array, gives a number/bigint as numpy's scalar.
+ *
+ * @throws IndexError for an index out of range with mode 'raise'
+ *   ("index 5 is out of bounds for axis 0 with size 5").
+ * @example
+ * ```ts
+ * np.take(np.arange(5), [4, -1, 0]) // => array([4, 4, 0])
+ * np.take(np.arange(5), 7, { mode: 'clip' }) // => 4n
+ * ```
+ */
+export function take<N extends DTypeName>(a: NdArray<N>, indices: ArrayLike, opts: TakeOptions = {}): NdArray<N> | Scalar | boolean {
+  const mode = opts.mode ?? 'raise';
+  checkMode(mode);
+  let x = asArray(a) as NdArray;
+  let axis: number;
+  if (opts.axis === undefined || opts.axis === null) {
+    x = ravel(x);
+    axis = 0;
+  } else axis = axisOf(opts.axis, Math.max(x.shape.length, 1));
+  if (x.shape.length === 0) x = restride(x, [1], [0]);
+  const { shape: ishape, values } = indexList(indices);
+  const n = x.shape[axis];
+  const pre = x.shape.slice(0, axis);
+  const post = x.shape.slice(axis + 1);
+  const shape = [...pre, ...ishape, ...post];
+  // numpy checks indices only while it copies: not at all with nothing before the axis
+  if (sizeOf(pre) > 0) resolve(values, n, mode, axis, sizeOf(shape));
+  const t = dtypeOfArray(x);
+  if (opts.out) checkOut(opts.out, shape);
+  const out = opts.out && dtypeOfArray(opts.out) === t && isContiguous(opts.out) ? opts.out : newArray(t, shape);
+  const postSize = sizeOf(post);
+  const preSize = sizeOf(pre);
+  if (postSize >= 16 && preSize * postSize > 0) {
+    // one copy per index of the sub-array a[..., i, ...] into out[..., k, ...]
+    const o = restride(out, [...pre, values.length, ...post], cStrides3(pre, values.length, post), out.offset);
+    for (let k = 0; k < values.length; k++) {
+      const src = pickAxis(x, axis, values[k]);
+      const dst = pickAxis(o, axis, k);
+      copyInto(dst, src);
+    }
+  } else if (out.size > 0) {
+    gather(x, axis, values, preSize, postSize, out);
+  }
+  if (opts.out && out !== opts.out) copyInto(opts.out, out);
+  const result = opts.out ?? out;
+  if (result.shape.length === 0 && !opts.out) return scalarOfArray(result);
+  return result as NdArray<N>;
+}
+
+function cStrides3(pre: number[], n: number, post: number[]): number[] {
+  const shape = [...pre, n, ...post];
+  const s = new Array<number>(shape.length);
+  for (let d = shape.length - 1, m = 1; d >= 0; d--) {
+    s[d] = m;
+    m *= Math.max(shape[d], 1);
+  }
+  return s;
+}
+
+/** The sub-array `a[..., i, ...]` with `i` on `axis`, as a view. */
+function pickAxis(a: NdArray, axis: number, i: number): NdArray {
+  const shape = a.shape.filter((_, d) => d !== axis);
+  const stride = a.stride.filter((_, d) => d !== axis);
+  return restride(a, shape, stride, a.offset + i * a.stride[axis]);
+}
+
+/** out[p, k, q] = x[p, values[k], q] for a contiguous out, x any layout (made contiguous first). */
+function gather(x: NdArray, axis: number, values: Float64Array, preSize: number, postSize: number, out: NdArray): void {
+  const src = flatData(x) as unknown as Scalar[];
+  const dst = out.data as unknown as Scalar[];
+  const n = x.shape[axis];
+  let k = out.offset;
+  for (let p = 0; p < preSize; p++) {
+    const base = p * n * postSize;
+    for (let j = 0; j < values.length; j++) {
+      const from = base + values[j] * postSize;
+      for (let q = 0; q < postSize; q++) dst[k++] = src[from + q];
+    }
+  }
+}
+
+/**
+ * Pick along `axis` with an index array of the same number of dimensions
+ * (numpy.take_along_axis), broadcasting the other axes: the companion of
+ * argsort/argmax with keepdims. `axis` null takes from the flattened array
+ * with 1-d indices; default -1 as numpy 2. A JavaScript gather loop.
+ *
+ * @throws ValueError when the dimensions differ; IndexError for
+ *   non-integer indices, an index out of range, or shapes that do not
+ *   broadcast.
+ * @example
+ * ```ts
+ * const a = np.reshape(np.arange(6), [2, 3]);
+ * np.take_along_axis(a, np.reshape(np.arange(2), [2, 1]), { axis: 1 }) // => array([[0],\n       [4]])
+ * ```
+ */
+export function take_along_axis<N extends DTypeName>(
+  arr: NdArray<N>, indices: ArrayLike, opts: { axis?: number | null } = {},
+): NdArray<N> {
+  let x = asArray(arr) as NdArray;
+  const ind = toArray(indices);
+  if (dtypeOfArray(ind).kind === 'f') throw new IndexError('`indices` must be an integer array');
+  let axis: number;
+  if (opts.axis === null) {
+    if (ind.shape.length !== 1) throw new ValueError('when axis=None, `indices` must have a single dimension.');
+    x = ravel(x);
+    axis = 0;
+  } else {
+    if (ind.shape.length !== x.shape.length) throw new ValueError('`indices` and `arr` must have the same number of dimensions');
+    axis = axisOf(opts.axis ?? -1, x.shape.length);
+  }
+  const nd = x.shape.length;
+  const shape = x.shape.map((n, d) => {
+    if (d === axis) return ind.shape[d];
+    const m = ind.shape[d];
+    if (n === m || m === 1) return n;
+    if (n === 1) return m;
+    const xs = [...x.shape];
+    xs[axis] = 1;
+    throw new IndexError(
+      `shape mismatch: indexing arrays could not be broadcast together with shapes ${shapeText(ind.shape).replace(/ /g, '')} ` +
+        `${shapeText(xs).replace(/ /g, '')} `,
+    );
+  });
+  const { values } = indexList(ind);
+  const out = newArray(dtypeOfArray(x), shape);
+  if (out.size === 0) return out as NdArray<N>;
+  resolve(values, x.shape[axis], 'raise', axis);
+  const src = x.data as unknown as Scalar[];
+  const dst = out.data as unknown as Scalar[];
+  // strides of the index array (C order over its own shape, 0 where broadcast)
+  const istr = new Array<number>(nd);
+  for (let d = nd - 1, m = 1; d >= 0; d--) {
+    istr[d] = ind.shape[d] === 1 ? 0 : m;
+    m *= ind.shape[d];
+  }
+  const xstr = x.stride.map((s, d) => (x.shape[d] === 1 ? 0 : s));
+  const pos = new Array<number>(nd).fill(0);
+  for (let k = 0; k < out.size; k++) {
+    let ip = 0;
+    let xp = x.offset;
+    for (let d = 0; d < nd; d++) {
+      ip += pos[d] * istr[d];
+      if (d !== axis) xp += pos[d] * xstr[d];
+    }
+    dst[k] = src[xp + values[ip] * x.stride[axis]];
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++pos[d] < shape[d]) break;
+      pos[d] = 0;
+    }
+  }
+  return out as NdArray<N>;
+}
+
+/** Values as a flat typed array of dtype `t` (cast as numpy's unsafe cast). */
+function valuesAs(v: ArrayLike, t: DType): AnyTypedArray {
+  const a = toArray(v);
+  if (dtypeOfArray(a) === t) return flatData(a);
+  const c = newArray(t, a.shape);
+  copyInto(c, a);
+  return c.data as AnyTypedArray;
+}
+
+/** The data position of flat (C-order) index `i` of `a`. */
+function positionOf(a: NdArray, contiguous: boolean): (i: number) => number {
+  return contiguous ? (i) => a.offset + i : (i) => stridedIndex(a, i);
+}
+
+/**
+ * Write `values` at the flat (C-order) positions `ind` of `a`
+ * (numpy.put): values repeat if shorter, cast as numpy's unsafe cast;
+ * `mode` as in {@link take}. A JavaScript scatter loop.
+ *
+ * @example
+ * ```ts
+ * const a = np.zeros(4, 'int16');
+ * np.put(a, [0, -1], [7, 9]);
+ * a // => array([7, 0, 0, 9], dtype=int16)
+ * ```
+ */
+export function put(a: NdArray, ind: ArrayLike, values: ArrayLike, opts: { mode?: IndexMode } = {}): void {
+  const mode = opts.mode ?? 'raise';
+  checkMode(mode);
+  checkWriteable(a);
+  const { values: idx } = indexList(ind);
+  const v = valuesAs(values, dtypeOfArray(a));
+  if (idx.length > 0 && a.size === 0) throw new IndexError('cannot replace elements of an empty array');
+  if (idx.length === 0 || v.length === 0) return;
+  resolve(idx, a.size, mode, 0);
+  const at = positionOf(a, isContiguous(a));
+  const data = a.data as unknown as Scalar[];
+  for (let k = 0; k < idx.length; k++) data[at(idx[k])] = v[k % v.length];
+}
+
+/** The truth of each element of `mask` in C order (nonzero, NaN true). */
+function truth(mask: ArrayLike): { shape: number[]; flags: Uint8Array } {
+  const m = toArray(mask);
+  const d = flatData(m);
+  const flags = new Uint8Array(d.length);
+  if (dtypeOfArray(m).isBigInt) for (let i = 0; i < d.length; i++) flags[i] = (d as BigInt64Array)[i] !== 0n ? 1 : 0;
+  else for (let i = 0; i < d.length; i++) flags[i] = (d as Float64Array)[i] !== 0 ? 1 : 0;
+  return { shape: [...m.shape], flags };
+}
+
+/**
+ * Set `a.flat[n] = values[n % values.length]` where `mask.flat[n]` is true
+ * (numpy.putmask); `mask` must have `a`'s size.
+ *
+ * @example
+ * ```ts
+ * const a = np.arange(4);
+ * np.putmask(a, [true, false, true, false], [10, 20]);
+ * a // => array([10,  1, 10,  3])
+ * ```
+ */
+export function putmask(a: NdArray, mask: ArrayLike, values: ArrayLike): void {
+  checkWriteable(a);
+  const { flags } = truth(mask);
+  if (flags.length !== a.size) throw new ValueError('putmask: mask and data must be the same size');
+  const v = valuesAs(values, dtypeOfArray(a));
+  if (v.length === 0) return;
+  const at = positionOf(a, isContiguous(a));
+  const data = a.data as unknown as Scalar[];
+  for (let n = 0; n < flags.length; n++) if (flags[n]) data[at(n)] = v[n % v.length];
+}
+
+/**
+ * Set the elements of `arr` where `mask` is true to `vals` in order,
+ * repeating `vals` if there are more (numpy.place).
+ *
+ * @throws ValueError when `vals` is empty but some mask element is true.
+ * @example
+ * ```ts
+ * const a = np.arange(5);
+ * np.place(a, [false, true, true, false, true], [7, 8]);
+ * a // => array([0, 7, 8, 3, 7])
+ * ```
+ */
+export function place(arr: NdArray, mask: ArrayLike, vals: ArrayLike): void {
+  checkWriteable(arr);
+  const { flags } = truth(mask);
+  if (flags.length !== arr.size) throw new ValueError('place: mask and data must be the same size');
+  const v = valuesAs(vals, dtypeOfArray(arr));
+  const at = positionOf(arr, isContiguous(arr));
+  const data = arr.data as unknown as Scalar[];
+  let k = 0;
+  for (let n = 0; n < flags.length; n++) {
+    if (!flags[n]) continue;
+    if (v.length === 0) throw new ValueError('Cannot insert from an empty array!');
+    data[at(n)] = v[k++ % v.length];
+  }
+}
+
+/**
+ * The indices of the non-zero elements (numpy.nonzero, and numpy's
+ * `where` with one argument): one index array per dimension, numpy's
+ * index dtype (int64; int32 on 32-bit ARM). NaN counts as non-zero, -0 as
+ * zero.
+ *
+ * @throws ValueError for a 0-d array, as NumPy 2.
+ * @example
+ * ```ts
+ * np.nonzero(np.reshape(np.arange(4), [2, 2])).map((i) => i.shape) // => [ [ 3 ], [ 3 ] ]
+ * ```
+ */
+export function nonzero(a: ArrayLike): NdArray[] {
+  const x = toArray(a);
+  const nd = x.shape.length;
+  if (nd === 0) {
+    throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
+  }
+  const { flags } = truth(x);
+  let count = 0;
+  for (let i = 0; i < flags.length; i++) count += flags[i];
+  const outs = x.shape.map(() => newArray(intp, [count]));
+  const datas = outs.map((o) => o.data as unknown as Scalar[]);
+  const big = intp.isBigInt;
+  const pos = new Array<number>(nd).fill(0);
+  for (let i = 0, k = 0; i < flags.length; i++) {
+    if (flags[i]) {
+      for (let d = 0; d < nd; d++) datas[d][k] = big ? BigInt(pos[d]) : pos[d];
+      k++;
+    }
+    for (let d = nd - 1; d >= 0; d--) {
+      if (++pos[d] < x.shape[d]) break;
+      pos[d] = 0;
+    }
+  }
+  return outs;
+}
+
+/**
+ * The indices of the non-zero elements as rows (numpy.argwhere): shape
+ * (count, ndim), numpy's index dtype.
+ *
+ * @example
+ * ```ts
+ * np.argwhere(np.arange(3)) // => array([[1],\n       [2]])
+ * ```
+ */
+export function argwhere(a: ArrayLike): NdArray {
+  const x = toArray(a);
+  if (x.shape.length === 0) {
+    const { flags } = truth(x);
+    return newArray(intp, [flags[0], 0]);
+  }
+  const cols = nonzero(x);
+  const n = cols[0].size;
+  const out = newArray(intp, [n, cols.length]);
+  cols.forEach((c, d) => copyInto(restride(out, [n], [cols.length], out.offset + d), c));
+  return out;
+}
+
+/**
+ * The slices of `a` along `axis` where `condition` (1-d) is true
+ * (numpy.compress); `axis` null/undefined uses the flattened array. A
+ * condition shorter than the axis counts as false beyond its end.
+ *
+ * @throws ValueError for a condition that is not 1-d; IndexError for a
+ *   true entry past the axis length.
+ * @example
+ * ```ts
+ * np.compress([true, false, true], np.arange(4)) // => array([0, 2])
+ * ```
+ */
+export function compress<N extends DTypeName>(
+  condition: ArrayLike, a: NdArray<N>, opts: { axis?: number | null; out?: NdArray } = {},
+): NdArray<N> {
+  const c = toArray(condition);
+  if (c.shape.length !== 1) throw new ValueError('condition must be a 1-d array');
+  const [idx] = nonzero(c);
+  return take(a, idx, { axis: opts.axis, out: opts.out }) as NdArray<N>;
+}
+
+/**
+ * The elements of `arr` where `condition` is true, flattened
+ * (numpy.extract): `take(ravel(arr), nonzero(ravel(condition))[0])`.
+ *
+ * @example
+ * ```ts
+ * np.extract([1, 0, 1], np.arange(3)) // => array([0, 2])
+ * ```
+ */
+export function extract<N extends DTypeName>(condition: ArrayLike, arr: NdArray<N>): NdArray<N> {
+  const [idx] = nonzero(ravel(toArray(condition)));
+  return take(ravel(asArray(arr) as NdArray<N>), idx) as NdArray<N>;
+}
+
+/** The dtype numpy gives to `items` with plain numbers weak (NEP 50). */
+function weakResultType(items: ArrayLike[]): DType {
+  const arrays = items.filter((x) => isNdArray(x) || Array.isArray(x)).map((x) => dtypeOfArray(toArray(x)));
+  const scalars = items.filter((x) => !isNdArray(x) && !Array.isArray(x)) as (Scalar | boolean)[];
+  let t = arrays.length ? resultTypeOf(arrays) : undefined;
+  for (const s of scalars) {
+    const k = typeof s === 'number' && !Number.isInteger(s) ? 'f' : typeof s === 'boolean' ? 'b' : 'i';
+    if (t === undefined) t = dtypeOfArray(asArray(s));
+    else if (k === 'f' && t.kind !== 'f') t = float64;
+  }
+  return t ?? float64;
+}
+
+/**
+ * Build an array from the `choices` by index (numpy.choose): element i is
+ * `choices[a[i]][i]`, all broadcast together; the result has the choices'
+ * common dtype (plain numbers weak and cast into it, as numpy's).
+ * `mode` 'raise' (default), 'wrap' or 'clip' for out-of-range indices.
+ *
+ * @throws ValueError "invalid entry in choice array" for an index out of
+ *   range with 'raise'; DTypeError for a non-integer index array.
+ * @example
+ * ```ts
+ * np.choose([0, 1, 0], [[1, 2, 3], [10, 20, 30]]) // => array([ 1, 20,  3])
+ * ```
+ */
+export function choose(a: ArrayLike, choices: readonly ArrayLike[], opts: { mode?: IndexMode; out?: NdArray } = {}): NdArray {
+  const mode = opts.mode ?? 'raise';
+  checkMode(mode);
+  const idx = toArray(a);
+  const it = dtypeOfArray(idx);
+  if (it.kind === 'f') {
+    throw new DTypeError(`Cannot cast array data from dtype('${it.name}') to dtype('${intp.name}') according to the rule 'safe'`);
+  }
+  if (choices.length === 0) throw new ValueError('0-length sequence.');
+  const t = opts.out ? dtypeOfArray(opts.out) : weakResultType([...choices]);
+  const cs = choices.map((c) => toArray(c));
+  const shape = broadcast_shapes(idx.shape, ...cs.map((c) => c.shape));
+  const full = (x: NdArray, dt: DType) => {
+    const o = newArray(dt, shape);
+    copyInto(o, broadcastView(x, shape));
+    return o.data as unknown as Scalar[];
+  };
+  const index = full(idx, float64) as number[];
+  const cdata = cs.map((c) => full(c, t));
+  const out = newArray(t, shape);
+  const od = out.data as unknown as Scalar[];
+  const n = cs.length;
+  for (let i = 0; i < index.length; i++) {
+    let k = index[i];
+    if (k < 0 || k >= n) {
+      if (mode === 'raise') throw new ValueError('invalid entry in choice array');
+      k = mode === 'wrap' ? ((k % n) + n) % n : k < 0 ? 0 : n - 1;
+    }
+    od[i] = cdata[k][i];
+  }
+  if (opts.out) {
+    checkOut(opts.out, shape);
+    copyInto(opts.out, out);
+    return opts.out;
+  }
+  return out;
+}
+
+/** `x` viewed with `shape` (stride 0 along stretched axes); shapes already checked. */
+function broadcastView(x: NdArray, shape: readonly number[]): NdArray {
+  const lead = shape.length - x.shape.length;
+  return restride(x, shape, shape.map((_, d) => (d < lead || x.shape[d - lead] === 1 ? 0 : x.stride[d - lead])));
+}
+
+/**
+ * Element-wise, the choice of the first true condition, else `default`
+ * (numpy.select). The conditions must be boolean arrays; the result has
+ * the choices' common dtype with `default` a weak scalar (cast into it as
+ * numpy's: 1000 in uint8 is 232).
+ *
+ * @throws ValueError for lists of different lengths or no conditions;
+ *   DTypeError for a condition that is not boolean.
+ * @example
+ * ```ts
+ * const x = np.arange(5);
+ * np.select([[true, false, false, false, true], [true, true, false, false, false]], [x, np.multiply(x, 10)], 9) // => array([ 0, 10,  9,  9,  4])
+ * ```
+ */
+export function select(condlist: readonly ArrayLike[], choicelist: readonly ArrayLike[], defaultValue: ArrayLike = 0): NdArray {
+  if (condlist.length !== choicelist.length) throw new ValueError('list of cases must be same length as list of conditions');
+  if (condlist.length === 0) throw new ValueError('select with an empty condition list is not possible');
+  const conds = condlist.map((c, i) => {
+    const x = toArray(c);
+    if (dtypeOfArray(x) !== bool) {
+      throw new DTypeError(`invalid entry ${i} in condlist: should be boolean ndarray`);
+    }
+    return x;
+  });
+  const t = weakResultType([...choicelist, defaultValue]);
+  const choices = choicelist.map((c) => toArray(c));
+  const def = isNdArray(defaultValue) || Array.isArray(defaultValue) ? toArray(defaultValue) : wrap(scalarArray(defaultValue as Scalar | boolean, t), []);
+  const shape = broadcast_shapes(...conds.map((c) => c.shape), ...choices.map((c) => c.shape), def.shape);
+  const out = newArray(t, shape);
+  copyInto(out, broadcastView(def, shape));
+  const od = out.data as unknown as Scalar[];
+  for (let k = conds.length - 1; k >= 0; k--) {
+    const cf = newArray(uint8, shape);
+    copyInto(cf, broadcastView(conds[k], shape));
+    const flags = cf.data as Uint8Array;
+    const cv = newArray(t, shape);
+    copyInto(cv, broadcastView(choices[k], shape));
+    const vd = cv.data as unknown as Scalar[];
+    for (let i = 0; i < flags.length; i++) if (flags[i]) od[i] = vd[i];
+  }
+  return out;
+}
+
+/** The element of a 0-d array as numpy's scalar: number, bigint, or boolean for bool. */
+function scalarOfArray(a: NdArray): Scalar | boolean {
+  const v = a.get() as Scalar;
+  return dtypeOfArray(a) === bool ? v !== 0 : v;
+}
+
+// numpy's where(condition) with one argument is nonzero: the engine's where finds it here
+functions.set('nonzero', nonzero as (...args: never[]) => unknown);

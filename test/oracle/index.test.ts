@@ -1,0 +1,331 @@
+// np.index against Python's subscripts, and the checked get/set/lo/hi/step/
+// pick of every np array: random shapes up to 4-d (views with negative
+// steps and transposes as the base), random index strings (negative ints,
+// out-of-range bounds, negative steps, ..., None, too many indices), the
+// same index in the argument form; shape, values, strides and offset (a
+// view of the same data) and the errors must match numpy's.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+import { np } from 'u-dma-buf';
+
+import { type Want, differs, differsInError, numpy } from './oracle.js';
+
+/** Deterministic random numbers (xorshift32) so a failure can be replayed. */
+function rng(seed: number): (n: number) => number {
+  let x = seed >>> 0 || 1;
+  return (n) => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x % n;
+  };
+}
+
+const r = rng(20261125);
+
+function randomShape(nd: number): number[] {
+  return Array.from({ length: nd }, () => (r(8) === 0 ? 0 : 1 + r(5)));
+}
+
+/** A random Python index for an array of `shape`, as a string. */
+function randomIndex(shape: number[]): string {
+  const items: string[] = [];
+  const used = r(10) === 0 ? shape.length + 1 : r(shape.length + 1);
+  const bound = (n: number) => (r(3) === 0 ? '' : String(r(2 * n + 7) - n - 3));
+  for (let d = 0; d < used; d++) {
+    const n = shape[d] ?? 3;
+    if (r(3) === 0) items.push(String(r(10) === 0 ? n + r(2) : r(2 * n + 1) - n));
+    else {
+      const steps = ['', '', ':1', ':2', ':3', ':-1', ':-2', ':-3', r(30) === 0 ? ':0' : ':-1'];
+      items.push(`${bound(n)}:${bound(n)}${steps[r(steps.length)]}`);
+    }
+  }
+  if (r(3) === 0) items.splice(r(items.length + 1), 0, '...');
+  if (r(15) === 0) items.splice(r(items.length + 1), 0, '...');
+  for (let k = r(3); k > 0; k--) items.splice(r(items.length + 1), 0, 'None');
+  return items.join(', ');
+}
+
+/** The argument form of an index string. */
+function asArgs(text: string): np.IndexItem[] {
+  if (text.trim() === '') return [];
+  return text.replace(/,\s*$/, '').split(',').map((t) => {
+    t = t.trim();
+    if (t === 'None') return np.newaxis;
+    if (t === '...') return '...';
+    if (!t.includes(':')) return Number(t);
+    const [a, b, c] = t.split(':').map((p) => (p === '' ? null : Number(p)));
+    return np.slice(a, b, c ?? null);
+  });
+}
+
+const BASES: [string, (b: np.NdArray) => np.NdArray][] = [
+  ['b', (b) => b],
+  ['b.T', (b) => np.transpose(b)],
+  ['b[::-1]', (b) => np.index(b, '::-1')],
+];
+
+interface Case {
+  base: number;
+  text: string;
+  input: string;
+}
+
+const inputs: Record<string, np.NdArray> = {};
+const cases: Record<string, string> = {};
+const list: Case[] = [];
+for (let k = 0; k < 300; k++) {
+  const nd = r(5);
+  const shape = randomShape(nd);
+  const name = `b${k}`;
+  const size = shape.reduce((p, n) => p * n, 1);
+  inputs[name] = np.reshape(np.arange(size, undefined, 1, 'int32'), shape);
+  const base = nd === 0 ? 0 : r(BASES.length);
+  const viewShape = BASES[base][1](inputs[name]).shape;
+  const text = k < 4 ? ['', '...', '-1,' .repeat(Math.min(nd, 1)), 'None'][k] : randomIndex(viewShape);
+  const expr = BASES[base][0].replace(/b/g, name);
+  // an ellipsis keeps numpy from turning a full integer index into a scalar
+  const sub = text.trim() === '' ? '...' : text.includes('...') ? text : `${text.replace(/,\s*$/, '')}, ...`;
+  cases[`v${k}`] = `(lambda v: (v, np.array([s // 4 for s in v.strides], dtype=np.int64), ` +
+    `np.int64((v.__array_interface__['data'][0] - ${name}.__array_interface__['data'][0]) // 4)))((${expr})[${sub}])`;
+  list.push({ base, text, input: name });
+}
+// the checked element access of np arrays
+const acc = np.reshape(np.arange(24, undefined, 1, 'int16'), [2, 3, 4]);
+inputs.acc = acc;
+const ACCESS: [string, () => unknown, string][] = [
+  ['get(-1,-1,-1)', () => acc.get(-1, -1, -1), 'acc[-1,-1,-1]'],
+  ['get(1,-3,0)', () => acc.get(1, -3, 0), 'acc[1,-3,0]'],
+  ['get(2,0,0)', () => acc.get(2, 0, 0), 'acc[2,0,0]'],
+  ['get(0,0,-5)', () => acc.get(0, 0, -5), 'acc[0,0,-5]'],
+  ['get(0,0,0,0)', () => acc.get(0, 0, 0, 0), 'acc[0,0,0,0]'],
+  ['lo(-1).hi(null,-1)', () => acc.lo(-1).hi(null, -1), 'acc[-1:][:, :-1]'],
+  ['hi(100,2,-10)', () => acc.hi(100, 2, -10), 'acc[:100, :2, :-10]'],
+  ['lo(-100,5,1)', () => acc.lo(-100, 5, 1), 'acc[-100:, 5:, 1:]'],
+  ['step(-1,2,-3)', () => acc.step(-1, 2, -3), 'acc[::-1, ::2, ::-3]'],
+  ['step(1,0)', () => acc.step(1, 0), 'acc[:, ::0]'],
+  ['pick(-1,null,2)', () => acc.pick(-1, null, 2), 'acc[-1, :, 2]'],
+  ['pick(0,3)', () => acc.pick(0, 3), 'acc[0, 3]'],
+  ['T', () => acc.T, 'acc.T'],
+  ['transpose(2,0,1)', () => acc.transpose(2, 0, 1), 'acc.transpose(2,0,1)'],
+  ['transpose(0,0,1)', () => acc.transpose(0, 0, 1), 'acc.transpose(0,0,1)'],
+  ['transpose()', () => acc.transpose(), 'acc.transpose()'],
+  ['T.step(-1).get(0,1,-1)', () => acc.T.step(-1).get(0, 1, -1), 'acc.T[::-1][0,1,-1]'],
+];
+ACCESS.forEach(([, , py], i) => (cases[`acc${i}`] = py));
+
+// the indexing functions
+const FN: Record<string, () => unknown> = {};
+const DTS = ['int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'] as const;
+function filled(shape: number[], dt: (typeof DTS)[number]): np.NdArray {
+  const a = np.zeros(shape, dt);
+  const d = a.data as unknown as (number | bigint)[];
+  for (let i = 0; i < d.length; i++) {
+    const v = r(4) === 0 ? 0 : r(50) - (dt.startsWith('u') ? 0 : 25);
+    d[i] = dt.includes('64') && dt.startsWith('u') || dt === 'int64' ? BigInt(v) : dt.startsWith('float') && r(8) === 0 ? [NaN, -0, Infinity][r(3)] : v;
+  }
+  return a;
+}
+const copyOf = (x: np.NdArray) => np.reshape(x, x.shape, { copy: true });
+const u8 = (xs: readonly boolean[]) => {
+  const a = np.zeros(xs.length, 'uint8');
+  xs.forEach((v, i) => (a.data[i] = v ? 1 : 0));
+  return a;
+};
+const lit = (xs: readonly (number | boolean)[]) => `[${xs.map((v) => (typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v))).join(', ')}]`;
+for (let k = 0; k < 60; k++) {
+  const nd = 1 + r(3);
+  const shape = Array.from({ length: nd }, () => (r(10) === 0 ? 0 : 1 + r(4)));
+  const name = `y${k}`;
+  const x = filled(shape, DTS[r(DTS.length)]);
+  inputs[name] = x;
+  const views: [string, (a: np.NdArray) => np.NdArray][] = [['', (a) => a], ['[::-1]', (a) => np.index(a, '::-1')], ['.T', (a) => np.transpose(a)]];
+  const [vs, vf] = views[r(views.length)];
+  const v = () => vf(x);
+  const py = `${name}${vs}`;
+  const vshape = v().shape;
+  const size = v().size;
+  const ax = r(2 * nd) - nd;
+  const n = vshape[(ax + nd) % nd];
+  const idx = Array.from({ length: r(5) }, () => r(2 * n + 3) - n - 1);
+  // numpy's take loops forever wrapping an index on an empty axis (when the result is empty too)
+  const mode = (['raise', n === 0 ? 'clip' : 'wrap', 'clip'] as const)[r(3)];
+  FN[`take${k}`] = () => np.take(v(), idx, { axis: ax, mode });
+  cases[`take${k}`] = `np.take(${py}, ${lit(idx)}, axis=${ax}, mode='${mode}')`;
+  const fidx = Array.from({ length: r(5) }, () => r(2 * size + 3) - size - 1);
+  FN[`takef${k}`] = () => np.take(v(), fidx, { mode });
+  cases[`takef${k}`] = `np.take(${py}, np.array(${lit(fidx)}, dtype=np.intp), mode='${mode}')`;
+  const one = r(size + 2) - 1;
+  FN[`take1${k}`] = () => np.take(v(), one);
+  cases[`take1${k}`] = `np.take(${py}, ${one})`;
+  // take_along_axis with indices of the same rank
+  const ishape = vshape.map((m, d) => (d === (ax + nd) % nd ? 1 + r(3) : r(3) === 0 ? 1 : m));
+  const tidx = np.zeros(ishape, 'int32');
+  for (let i = 0; i < tidx.size; i++) (tidx.data as Int32Array)[i] = r(2 * n + 1) - n - (r(10) === 0 ? 1 : 0);
+  inputs[`t${name}`] = tidx;
+  FN[`tal${k}`] = () => np.take_along_axis(v(), tidx, { axis: ax });
+  cases[`tal${k}`] = `np.take_along_axis(${py}, t${name}, axis=${ax})`;
+  // put, putmask, place on a copy (through a view of it)
+  const pv = Array.from({ length: r(4) }, () => r(40));
+  FN[`put${k}`] = () => { const c = copyOf(x); np.put(vf(c), fidx, pv, { mode }); return c; };
+  cases[`put${k}`] = `(lambda c: (np.put(c${vs}, np.array(${lit(fidx)}, dtype=np.intp), ${lit(pv)}, mode='${mode}'), c)[1])(${name}.copy())`;
+  const mask = Array.from({ length: size + (r(12) === 0 ? 1 : 0) }, () => r(2) === 0);
+  FN[`pm${k}`] = () => { const c = copyOf(x); np.putmask(vf(c), np.reshape(u8(mask), mask.length === size ? vshape : [mask.length]), pv); return c; };
+  cases[`pm${k}`] = `(lambda c: (np.putmask(c${vs}, np.array(${lit(mask)}).reshape(${mask.length === size ? `${py}.shape` : '-1'}), ${lit(pv)}), c)[1])(${name}.copy())`;
+  FN[`pl${k}`] = () => { const c = copyOf(x); np.place(vf(c), mask, pv); return c; };
+  cases[`pl${k}`] = `(lambda c: (np.place(c${vs}, ${lit(mask)}, ${lit(pv)}), c)[1])(${name}.copy())`;
+  const cond = Array.from({ length: r(n + 2) }, () => r(2) === 0);
+  FN[`cmp${k}`] = () => np.compress(cond, v(), { axis: ax });
+  cases[`cmp${k}`] = `np.compress(${lit(cond)}, ${py}, axis=${ax})`;
+  FN[`ext${k}`] = () => np.extract(v(), v());
+  cases[`ext${k}`] = `np.extract(${py}, ${py})`;
+  FN[`nz${k}`] = () => np.nonzero(v());
+  cases[`nz${k}`] = `np.nonzero(${py})`;
+  FN[`aw${k}`] = () => np.argwhere(v());
+  cases[`aw${k}`] = `np.argwhere(${py})`;
+  const choices = [0, 1, 2].map(() => filled(vshape.slice(r(2)), DTS[r(DTS.length)]));
+  choices.forEach((c, i) => (inputs[`ch${i}${name}`] = c));
+  const ci = filled(vshape, 'int16');
+  for (let i = 0; i < ci.size; i++) (ci.data as Int16Array)[i] = r(r(6) === 0 ? 5 : 3) - (r(8) === 0 ? 1 : 0);
+  inputs[`ci${name}`] = ci;
+  const cmode = (['raise', 'wrap', 'clip'] as const)[r(3)];
+  FN[`cho${k}`] = () => np.choose(ci, choices, { mode: cmode });
+  cases[`cho${k}`] = `np.choose(ci${name}, [ch0${name}, ch1${name}, ch2${name}], mode='${cmode}')`;
+}
+{
+  const a = np.reshape(np.arange(12, undefined, 1, 'int32'), [3, 4]);
+  inputs.sa = a;
+  const c1 = [true, false, true, false];
+  const c2 = [false, false, true, true];
+  const S: [string, () => unknown, string][] = [
+    ['sel', () => np.select([c1, c2], [a, np.index(a, '::-1')], 99), `np.select([${lit(c1)}, ${lit(c2)}], [sa, sa[::-1]], 99)`],
+    ['sel-u8', () => np.select([c1], [np.reshape(np.arange(4, undefined, 1, 'uint8'), [4])], 1000), `np.select([${lit(c1)}], [np.arange(4, dtype=np.uint8)], 1000)`],
+    ['sel-f', () => np.select([c1], [a], 2.5), `np.select([${lit(c1)}], [sa], 2.5)`],
+    ['sel-len', () => np.select([c1], [a, a]), `np.select([${lit(c1)}], [sa, sa])`],
+    ['sel-empty', () => np.select([], []), 'np.select([], [])'],
+    ['take-empty', () => np.take(np.zeros([0, 3]), [0], { axis: 0 }), 'np.take(np.zeros((0, 3)), [0], axis=0)'],
+    ['take-mode', () => np.take(a, [0], { mode: 'foo' as 'raise' }), "np.take(sa, [0], mode='foo')"],
+    ['tal-nd', () => np.take_along_axis(a, [0, 1], { axis: 1 }), 'np.take_along_axis(sa, np.array([0, 1]), axis=1)'],
+    ['tal-f', () => np.take_along_axis(a, [[0.5]], { axis: 1 }), 'np.take_along_axis(sa, np.array([[0.5]]), axis=1)'],
+    ['tal-none', () => np.take_along_axis(a, [3, -1], { axis: null }), 'np.take_along_axis(sa, np.array([3, -1]), axis=None)'],
+    ['tal-none2', () => np.take_along_axis(a, [[3]], { axis: null }), 'np.take_along_axis(sa, np.array([[3]]), axis=None)'],
+    ['nz0', () => np.nonzero(np.asArray(5)), 'np.nonzero(np.array(5))'],
+    ['aw0', () => np.argwhere(np.asArray(5)), 'np.argwhere(np.array(5))'],
+    ['aw00', () => np.argwhere(np.asArray(0)), 'np.argwhere(np.array(0))'],
+    ['cmp2', () => np.compress([[true]], a), 'np.compress([[True]], sa)'],
+    ['cho-f', () => np.choose([0.5], [[1]]), 'np.choose([0.5], [[1]])'],
+    ['cho-w', () => np.choose([0, 1], [np.zeros(2, 'int8'), 300]), 'np.choose([0, 1], [np.zeros(2, np.int8), 300])'],
+    ['place-e', () => np.place(copyOf(a), np.reshape(np.arange(12), [3, 4]), []), 'np.place(sa.copy(), np.arange(12).reshape(3, 4), [])'],
+    ['pm-size', () => np.putmask(copyOf(a), [1, 0], [1]), 'np.putmask(sa.copy(), np.array([True, False]), [1])'],
+  ];
+  for (const [k, f, py] of S) {
+    FN[k] = f;
+    cases[k] = py;
+  }
+}
+const want = numpy(inputs, cases);
+
+function check(got: () => np.NdArray, w: Want, base: np.NdArray): string | undefined {
+  let v: np.NdArray;
+  try {
+    v = got();
+  } catch (e) {
+    return differsInError(e, w);
+  }
+  if (w.kind !== 'list') return differs(v, w);
+  const why = differs(v, w.items[0]);
+  if (why) return why;
+  if (v.data !== base.data) return 'not a view of the base';
+  if (v.size === 0) return undefined;
+  const strides = w.items[1];
+  const ns = new BigInt64Array(new Uint8Array(strides.kind === 'array' ? strides.data : []).buffer);
+  for (let d = 0; d < v.shape.length; d++) {
+    if (v.shape[d] > 1 && BigInt(v.stride[d]) !== ns[d]) return `stride ${d}: ${v.stride[d]}, numpy ${ns[d]}`;
+  }
+  const off = w.items[2];
+  const no = off.kind === 'array' ? new BigInt64Array(new Uint8Array(off.data).buffer)[0] : 0n;
+  if (BigInt(v.offset - base.offset) !== no) return `offset ${v.offset - base.offset}, numpy ${no}`;
+  return undefined;
+}
+
+test('np.index (string form) gives the view Python subscripts give', () => {
+  const bad: string[] = [];
+  list.forEach((c, k) => {
+    const b = inputs[c.input];
+    const why = check(() => np.index(BASES[c.base][1](b), c.text), want[`v${k}`], b);
+    if (why) bad.push(`${BASES[c.base][0]}[${c.text}] shape (${b.shape}): ${why}`);
+  });
+  assert.equal(bad.slice(0, 8), []);
+});
+
+test('np.index (argument form) gives the same', () => {
+  const bad: string[] = [];
+  list.forEach((c, k) => {
+    const b = inputs[c.input];
+    const why = check(() => np.index(BASES[c.base][1](b), ...asArgs(c.text)), want[`v${k}`], b);
+    if (why) bad.push(`${BASES[c.base][0]}[${c.text}] shape (${b.shape}): ${why}`);
+  });
+  assert.equal(bad.slice(0, 8), []);
+});
+
+test('writes through np.index reach the base', () => {
+  const b = np.zeros([3, 4], 'uint8');
+  const v = np.index(b, '1:, ::-2');
+  v.set(0, 0, 7);
+  v.set(-1, -1, 9);
+  assert.is(b.get(1, 3), 7);
+  assert.is(b.get(2, 1), 9);
+  const z = np.index(b, '-1, 0');
+  assert.equal(z.shape, []);
+  z.set(5);
+  assert.is(b.get(2, 0), 5);
+});
+
+test('get/set/lo/hi/step/pick/T follow Python rules', () => {
+  const bad: string[] = [];
+  ACCESS.forEach(([name, f], i) => {
+    const w = want[`acc${i}`];
+    let got: unknown;
+    try {
+      got = f();
+    } catch (e) {
+      const why = differsInError(e, w);
+      if (why) bad.push(`${name}: ${why}`);
+      return;
+    }
+    const why = differs(got, w);
+    if (why) bad.push(`${name}: ${why}`);
+  });
+  assert.equal(bad, []);
+  assert.throws(() => acc.set(0, 0, 4, 1), /index 4 is out of bounds for axis 2 with size 4/);
+  assert.throws(() => acc.get(0, 1), /2 indices for a 3-dimensional array/);
+  assert.throws(() => acc.get(0.5, 0, 0), /not an integer/);
+  assert.throws(() => np.index(acc, '0, x'), /not a basic index/);
+  assert.is(np.index(acc, ...[1n, -1n, 0]).get(), 20);
+});
+
+test('take, take_along_axis, put, putmask, place, compress, extract, nonzero, argwhere, choose, select match numpy', () => {
+  const bad: string[] = [];
+  for (const [k, f] of Object.entries(FN)) {
+    let got: unknown;
+    try {
+      got = f();
+    } catch (e) {
+      const why = differsInError(e, want[k]);
+      if (why) bad.push(`${cases[k]}: ${why}`);
+      continue;
+    }
+    const why = differs(got, want[k]);
+    if (why) bad.push(`${cases[k]}: ${why}`);
+  }
+  assert.equal(bad.slice(0, 10), []);
+});
+
+test('read-only views refuse writes', () => {
+  const b = np.broadcast_to(np.arange(3), [2, 3]);
+  assert.throws(() => b.set(0, 0, 1n), /read-only/);
+  assert.throws(() => np.index(b, '0').set(0, 1n), /read-only/);
+  assert.is(np.isWriteable(b.T), false);
+  assert.is(np.isWriteable(np.arange(3)), true);
+});
+
+test.run();
