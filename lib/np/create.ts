@@ -646,7 +646,19 @@ export function arange(
     const s = BigInt(start);
     const d = BigInt(st);
     const check = storer(dt, 'all'); // the first two values must fit, as Python ints
-    for (let i = 0; i < n; i++) (i < 2 ? check : put)(data, i, s + BigInt(i) * d);
+    for (let i = 0; i < Math.min(n, 2); i++) check(data, i, s + BigInt(i) * d);
+    const sN = Number(start);
+    const dN = Number(st);
+    if (Math.abs(sN) + n * Math.abs(dN) < 2 ** 53) {
+      // every value is exact as a double: the typed array wraps it (one native cast for 64-bit)
+      const target = dt.isBigInt ? new Float64Array(n) : data;
+      for (let i = 2; i < n; i++) (target as Float64Array)[i] = sN + i * dN;
+      if (dt.isBigInt && n > 2) {
+        copyto(wrap(data.subarray(2) as AnyTypedArray, [n - 2]) as NdArray, wrap(target.subarray(2) as unknown as AnyTypedArray, [n - 2]) as NdArray, { casting: 'unsafe' });
+      }
+      return out;
+    }
+    for (let i = 2; i < n; i++) put(data, i, s + BigInt(i) * d);
     return out;
   }
   // the first two values convert as Python numbers do (an int must fit), the rest follow
