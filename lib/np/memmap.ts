@@ -58,6 +58,13 @@ const MAPPED = new WeakSet<object>();
  * Whether `a` views a file mapped by {@link memmap} (or `load` with
  * `mmap_mode`): numpy's `isinstance(a, np.memmap)` for the array and its
  * views. Results computed from it are new arrays, as numpy's.
+ *
+ * @example
+ * ```ts
+ * np.save('/tmp/doc-ismemmap.npy', np.zeros(3));
+ * np.isMemmap(np.load('/tmp/doc-ismemmap.npy', { mmap_mode: 'r' })) // => true
+ * np.isMemmap(np.load('/tmp/doc-ismemmap.npy')) // => false
+ * ```
  */
 export function isMemmap(a: NdArray): boolean {
   return MAPPED.has(a.data);
