@@ -159,6 +159,9 @@ function readHeader(fd: number, path: string): NpyHeader {
   const start = Buffer.alloc(8);
   const got = readSync(fd, start, 0, 8, 0);
   if (got === 0) throw new EOFError(`No data left in file ${path}`);
+  if (got >= 4 && start.readUInt32LE(0) === 0x04034b50) {
+    fail(path, "it is a zip archive (an .npz from np.savez): unzip it and load the .npy files inside");
+  }
   if (got < 8 || !start.subarray(0, 6).equals(MAGIC)) {
     fail(path, 'it does not start with the .npy magic \\x93NUMPY (pickled or other data cannot be loaded)');
   }

@@ -261,6 +261,12 @@ test('unsupported dtypes and mapped big-endian data are refused by name', () => 
   assert.throws(() => np.load(big, { mmap_mode: 'r' }), (e: Error) => e.name === 'DTypeError' && /big-endian/.test(e.message));
 });
 
+test('an .npz archive is refused with what to do', () => {
+  const p = at('archive.npz');
+  writeFileSync(p, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]));
+  assert.throws(() => np.load(p), (e: Error) => e.name === 'ValueError' && /zip archive/.test(e.message));
+});
+
 test('save appends .npy as numpy does; frombuffer views, never copies', () => {
   np.save(at('noext'), np.zeros(2));
   assert.is(np.load(at('noext.npy')).size, 2);

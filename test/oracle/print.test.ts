@@ -2,6 +2,8 @@
 // arrays (every dtype, 0-d to 4-d, views, empty, summarised, NaN/inf/-0,
 // wide and tiny floats, float32's own digits) must equal numpy's text
 // exactly, with default and non-default print options.
+import { inspect } from 'node:util';
+
 import ndarray from 'ndarray';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -216,6 +218,8 @@ test('print options are checked as numpy checks them', () => {
 
 test('console.log goes through inspectArray as repr', () => {
   assert.is(np.inspectArray(np.array([1, 2], 'uint8'), 2, {}), 'array([1, 2], dtype=uint8)');
+  assert.is(inspect(np.arange(3)), 'array([0, 1, 2])');
+  assert.is(inspect(np.zeros([2, 2], 'float32')), 'array([[0., 0.],\n       [0., 0.]], dtype=float32)');
 });
 
 test.run();
