@@ -49,3 +49,28 @@ export function allocateZeroed<N extends DTypeName>(dtype: DType<N> | N, size: n
   const t = toDType(dtype) as DType<N>;
   return new t.ArrayType(size);
 }
+
+/**
+ * The strides numpy's order='K' gives a new array of `shape` laid out like
+ * `like` (same shape): its axes in the order of `like`'s strides, largest
+ * outermost, all positive and contiguous. undefined when that is C order.
+ */
+export function kOrderStrides(shape: readonly number[], like: { shape: readonly number[]; stride: readonly number[] }): number[] | undefined {
+  const nd = shape.length;
+  if (nd < 2 || like.shape.length !== nd) return undefined;
+  const st = like.stride;
+  let c = true;
+  for (let d = 0; d + 1 < nd && c; d++) {
+    if (like.shape[d] !== shape[d]) return undefined;
+    c = shape[d + 1] <= 1 || shape[d] <= 1 || Math.abs(st[d]) >= Math.abs(st[d + 1]);
+  }
+  if (c) return undefined;
+  const perm = shape.map((_, d) => d).sort((a, b) => Math.abs(st[b]) - Math.abs(st[a]) || a - b);
+  const out = new Array<number>(nd);
+  let s = 1;
+  for (let i = nd - 1; i >= 0; i--) {
+    out[perm[i]] = s;
+    s *= shape[perm[i]];
+  }
+  return out;
+}
