@@ -65,8 +65,15 @@ function indexList(x: ArrayLike): { shape: number[]; values: Float64Array } {
   const t = dtypeOfArray(a);
   const flat = flatData(a);
   const values = new Float64Array(flat.length);
-  if (t.isBigInt) for (let i = 0; i < flat.length; i++) values[i] = Number((flat as BigInt64Array)[i]);
-  else if (t.kind === 'f') for (let i = 0; i < flat.length; i++) values[i] = Math.trunc((flat as Float64Array)[i]);
+  if (t.isBigInt) {
+    // the two 32-bit halves (little-endian): no bigint per element; exact below 2^53
+    const w = new Int32Array(flat.buffer, flat.byteOffset, flat.length * 2);
+    const unsigned = t.kind === 'u';
+    for (let i = 0; i < flat.length; i++) {
+      const hi = unsigned ? w[2 * i + 1] >>> 0 : w[2 * i + 1];
+      values[i] = hi * 4294967296 + (w[2 * i] >>> 0);
+    }
+  } else if (t.kind === 'f') for (let i = 0; i < flat.length; i++) values[i] = Math.trunc((flat as Float64Array)[i]);
   else values.set(flat as Float64Array);
   return { shape: [...a.shape], values };
 }
@@ -141,7 +148,7 @@ export function take<N extends DTypeName>(a: NdArray<N>, indices: ArrayLike, opt
   const out = opts.out && dtypeOfArray(opts.out) === t && isContiguous(opts.out) ? opts.out : newArray(t, shape);
   const postSize = sizeOf(post);
   const preSize = sizeOf(pre);
-  if (postSize >= 16 && preSize * postSize > 0) {
+  if (preSize * postSize >= 256) {
     // one copy per index of the sub-array a[..., i, ...] into out[..., k, ...]
     const o = restride(out, [...pre, values.length, ...post], cStrides3(pre, values.length, post), out.offset);
     for (let k = 0; k < values.length; k++) {
@@ -384,15 +391,22 @@ export function nonzero(a: ArrayLike): NdArray[] {
   let count = 0;
   for (let i = 0; i < flags.length; i++) count += flags[i];
   const outs = x.shape.map(() => newArray(intp, [count]));
-  const datas = outs.map((o) => o.data as unknown as Scalar[]);
-  const big = intp.isBigInt;
-  const pos = new Array<number>(nd).fill(0);
-  for (let i = 0, k = 0; i < flags.length; i++) {
-    if (flags[i]) {
-      for (let d = 0; d < nd; d++) datas[d][k] = big ? BigInt(pos[d]) : pos[d];
+  // int64 indices are written as two 32-bit halves (little-endian, the high one 0): no bigint per element
+  const wide = intp.isBigInt ? 2 : 1;
+  const ws = outs.map((o) => new Int32Array(o.data.buffer, o.data.byteOffset, count * wide));
+  const last = x.shape[nd - 1];
+  const rows = last === 0 ? 0 : flags.length / last;
+  const pos = new Int32Array(nd);
+  const lw = ws[nd - 1];
+  for (let r = 0, i = 0, k = 0; r < rows && k < count; r++) {
+    for (let j = 0; j < last; j++, i++) {
+      if (flags[i] === 0) continue;
+      for (let d = 0; d < nd - 1; d++) ws[d][k * wide] = pos[d];
+      lw[k * wide] = j;
+      if (wide === 2) for (let d = 0; d < nd; d++) ws[d][k * 2 + 1] = 0;
       k++;
     }
-    for (let d = nd - 1; d >= 0; d--) {
+    for (let d = nd - 2; d >= 0; d--) {
       if (++pos[d] < x.shape[d]) break;
       pos[d] = 0;
     }

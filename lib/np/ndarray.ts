@@ -94,8 +94,9 @@ let inspector: Inspector | undefined;
  *
  * @example
  * ```ts
+ * import { inspect } from 'node:util';
  * const previous = np.setInspector((a) => `<${a.shape.join('x')}>`);
- * np.zeros([2, 3]) // => <2x3>
+ * inspect(np.zeros([2, 3])) // => <2x3>
  * np.setInspector(previous);
  * ```
  */

@@ -152,8 +152,8 @@ export function sliceIndices(s: Slice, n: number): { start: number; step: number
  * @example
  * ```ts
  * const a = np.arange(12);
- * np.index(a, '1:-1:3') // => array([1, 4, 7, 10])
- * np.index(a, '::-4') // => array([11, 7, 3])
+ * np.index(a, '1:-1:3') // => array([ 1,  4,  7, 10])
+ * np.index(a, '::-4') // => array([11,  7,  3])
  * np.index(a, '-1').shape // => []
  * ```
  */
