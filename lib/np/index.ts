@@ -50,6 +50,7 @@ export {
 } from './print.js';
 export {
   save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,
+  type ToBytesOptions,
 } from './npyio.js';
 
 // shape: the array type, Python indexing, shape/joining and indexing functions

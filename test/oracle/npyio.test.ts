@@ -121,8 +121,12 @@ for (const dtName of DTYPES) {
       np.save(sFile, s);
       cases[`${sName}_bytes`] = `saved(${sName})`;
       checks.push([`${sName}_bytes`, (want) => differs(np.frombuffer(readFileSync(sFile), { dtype: 'uint8' }), want)]);
-      cases[`${sName}_tobytes`] = `np.frombuffer(${sName}.tobytes(), np.uint8)`;
-      checks.push([`${sName}_tobytes`, (want) => differs(np.frombuffer(np.tobytes(s), { dtype: 'uint8' }), want)]);
+      for (const order of ['C', 'F', 'A'] as const) {
+        cases[`${sName}_tobytes${order}`] = `np.frombuffer(${sName}.tobytes(order='${order}'), np.uint8)`;
+        checks.push([`${sName}_tobytes${order}`, (want) => differs(np.frombuffer(np.tobytes(s, { order }), { dtype: 'uint8' }), want)]);
+        cases[`${tName}_tobytes${order}`] = `np.frombuffer(np.asfortranarray(${tName}).tobytes(order='${order}'), np.uint8)`;
+        checks.push([`${tName}_tobytes${order}`, (want) => differs(np.frombuffer(np.tobytes(t, { order }), { dtype: 'uint8' }), want)]);
+      }
     }
   }
 }
