@@ -81,7 +81,7 @@ for (const dtName of DTYPES) {
     // numpy loads ours, plain and mapped
     cases[`${name}_np_loads`] = `np.load(${JSON.stringify(mine)})`;
     checks.push([`${name}_np_loads`, (want) => differs(a, want)]);
-    if (a.size > 0) {
+    if (a.size > 0 && shape.length === 2) {
       cases[`${name}_np_maps`] = `loadmm(${JSON.stringify(mine)}, 'r')`;
       checks.push([`${name}_np_maps`, (want) => differs(a, want)]);
     }
@@ -94,7 +94,9 @@ for (const dtName of DTYPES) {
       ['big', `w(P, ${name}.astype(${name}.dtype.newbyteorder('>')))`],
     ];
     for (const [tag, expr] of variants) {
+      // the rarer layouts on a few shapes only, to keep the run short
       if ((tag === 'v2' || tag === 'v3') && shape.length !== 2) continue;
+      if (tag === 'big' && shape.length !== 1 && shape.length !== 3) continue;
       const theirs = at(`np-${name}-${tag}.npy`);
       cases[`${name}_w_${tag}`] = expr.replace('P', JSON.stringify(theirs));
       checks.push([`${name}_w_${tag}`, () => differs(np.load(theirs), { kind: 'array', dtype: np.dtype(dtName).name, shape, data: cBytesOf(a) })]);
