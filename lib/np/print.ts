@@ -405,8 +405,24 @@ export interface Array2StringOptions extends Partial<PrintOptions> {
   suffix?: string;
 }
 
+/** Refuse to print an array whose memory is gone (a closed mapping reads as zero length). */
+function checkInBounds(a: NdArray): void {
+  let lo = a.offset;
+  let hi = a.offset;
+  a.shape.forEach((n, d) => {
+    const reach = (n - 1) * a.stride[d];
+    if (reach < 0) lo += reach;
+    else hi += reach;
+  });
+  const length = (a.data as unknown as ArrayLike<unknown>).length;
+  if (lo < 0 || hi >= length) {
+    throw new ValueError(`the array's memory is gone (elements ${lo}..${hi} of ${length}): was its buffer or mapping closed?`);
+  }
+}
+
 function layout(a: NdArray, o: PrintOptions, separator: string, prefix: string, suffix: string): string {
   if (a.size === 0) return '[]';
+  checkInBounds(a);
   const summarise = a.size > o.threshold;
   const edge = o.edgeitems;
   const fmt = formatterFor(a, shownValues(a, summarise, edge), o);
@@ -555,7 +571,8 @@ export function array_str(a: NdArray, options: Array2StringOptions = {}): string
 }
 
 /**
- * The `util.inspect` hook: what `console.log(a)` prints, numpy's repr.
+ * The `util.inspect` hook: what `console.log(a)` prints, numpy's repr (or
+ * what is wrong, for an array whose mapping was closed).
  *
  * @example
  * ```ts
@@ -565,7 +582,12 @@ export function array_str(a: NdArray, options: Array2StringOptions = {}): string
 export function inspectArray(a: NdArray, depth: number, options: object): string {
   void depth;
   void options;
-  return array_repr(a);
+  try {
+    return array_repr(a);
+  } catch (err) {
+    // console.log must not throw: say what is wrong instead of the elements
+    return `array(<${(err as Error).message}>, shape=${shapeText(a.shape)})`;
+  }
 }
 
 // console.log and util.inspect print every np array as numpy's repr

@@ -222,4 +222,12 @@ test('console.log goes through inspectArray as repr', () => {
   assert.is(inspect(np.zeros([2, 2], 'float32')), 'array([[0., 0.],\n       [0., 0.]], dtype=float32)');
 });
 
+test('an array whose memory is gone is refused, and console.log says so', () => {
+  const buffer = new ArrayBuffer(3);
+  const a = np.frombuffer(buffer, { dtype: 'uint8' });
+  structuredClone(buffer, { transfer: [buffer] }); // detach: the data reads as zero length now, as a closed mapping
+  assert.throws(() => np.array_repr(a), (e: Error) => e.name === 'ValueError' && /memory is gone/.test(e.message));
+  assert.match(inspect(a), /^array\(<the array's memory is gone .*>, shape=\(3,\)\)$/);
+});
+
 test.run();
