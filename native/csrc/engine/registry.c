@@ -104,8 +104,8 @@ const char *ue_cpu_features(void)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
 	__builtin_cpu_init();
-	if (__builtin_cpu_supports("avx512f"))
-		return "avx512f";
+	if (__builtin_cpu_supports("x86-64-v4"))
+		return "avx512 (x86-64-v4)";
 	if (__builtin_cpu_supports("avx2"))
 		return "avx2";
 	return "sse2";

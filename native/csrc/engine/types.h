@@ -39,9 +39,12 @@ typedef uint8_t ue_bool;
 #define UE_STR_(x) #x
 #define UE_STR(x) UE_STR_(x)
 
-/* x86_64: AVX-512 and AVX2 clones of a hot loop, chosen at load (ifunc). */
+/*
+ * x86_64: AVX-512 (x86-64-v4: F, BW, DQ, VL, so 64-bit multiply and byte
+ * ops vectorise too) and AVX2 clones of a hot loop, chosen at load (ifunc).
+ */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(UE_NO_CLONES)
-#define UE_HOT __attribute__((target_clones("avx512f", "avx2", "default")))
+#define UE_HOT __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
 #else
 #define UE_HOT
 #endif
