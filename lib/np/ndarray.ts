@@ -330,6 +330,12 @@ export function restride<N extends DTypeName>(
  * numpy's ValueError "assignment destination is read-only", views made from
  * it by lo/hi/step/pick/transpose/np.index are read-only too, and
  * {@link isWriteable} says false (functions that write into an array check it).
+ *
+ * @example
+ * ```ts
+ * const a = np.markReadOnly(np.zeros(3));
+ * np.isWriteable(np.index(a, '1:')) // => false
+ * ```
  */
 export function markReadOnly<T extends NdArray>(a: T): T {
   Object.defineProperty(a, READ_ONLY, { value: true, enumerable: false });
@@ -354,17 +360,41 @@ export function checkWriteable(a: NdArray): void {
   if ((a as View)[READ_ONLY]) throw new ValueError('assignment destination is read-only');
 }
 
-/** The dtype of an ndarray, from its typed array. */
+/**
+ * The dtype of an ndarray, from its typed array (numpy's `a.dtype`).
+ *
+ * @example
+ * ```ts
+ * np.dtypeOfArray(np.zeros(2, 'uint16')).name // => uint16
+ * ```
+ */
 export function dtypeOfArray(a: NdArray): DType {
   return dtypeOf(a.data as AnyTypedArray);
 }
 
-/** The shape of an array (a copy), or `[]` for a scalar. */
+/**
+ * The shape of an array (a copy), or `[]` for a scalar (numpy's `np.shape`).
+ *
+ * @example
+ * ```ts
+ * np.shapeOf(np.zeros([2, 3])) // => [ 2, 3 ]
+ * np.shapeOf(7) // => []
+ * ```
+ */
 export function shapeOf(x: ArrayOperand): number[] {
   return isNdArray(x) ? [...x.shape] : [];
 }
 
-/** Whether `a` covers one run of its data in C order. */
+/**
+ * Whether `a` covers one run of its data in C order (numpy's
+ * `a.flags.c_contiguous`).
+ *
+ * @example
+ * ```ts
+ * np.isContiguous(np.zeros([2, 3])) // => true
+ * np.isContiguous(np.transpose(np.zeros([2, 3]))) // => false
+ * ```
+ */
 export function isContiguous(a: NdArray): boolean {
   let expected = 1;
   for (let d = a.shape.length - 1; d >= 0; d--) {

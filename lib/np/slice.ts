@@ -9,7 +9,15 @@ import { IndexError, ValueError } from './errors.js';
 import { type NdArray, restride } from './ndarray.js';
 import type { DTypeName } from './dtype.js';
 
-/** A Python slice `start:stop:step`; `null` is an omitted part. */
+/**
+ * A Python slice `start:stop:step`; `null` is an omitted part. Made by
+ * {@link slice}; prints as Python writes it.
+ *
+ * @example
+ * ```ts
+ * String(np.slice(1, null, -2)) // => 1::-2
+ * ```
+ */
 export class Slice {
   constructor(
     readonly start: number | null = null,
