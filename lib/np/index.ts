@@ -46,7 +46,7 @@ export { iinfo, finfo, type IInfo, type FInfo } from './limits.js';
 export { isMemmap } from './memmap.js';
 export {
   array2string, array_repr, array_str, set_printoptions, get_printoptions, printoptions, inspectArray,
-  type PrintOptions, type FloatMode, type Array2StringOptions,
+  type PrintOptions, type FloatMode, type Array2StringOptions, type Formatter,
 } from './print.js';
 export {
   save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,

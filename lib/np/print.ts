@@ -37,6 +37,22 @@ export interface PrintOptions {
   nanstr: string;
   /** Text of infinity (default 'inf'). */
   infstr: string;
+  /**
+   * Functions that print elements, as numpy's `formatter` (their text is
+   * used as is, no common width): by kind `bool`, `int`, `float`, or
+   * `int_kind`/`float_kind`, or `all`; the specific key wins. null: none.
+   */
+  formatter?: Formatter | null;
+}
+
+/** numpy's `formatter` print option: element printers by kind. */
+export interface Formatter {
+  all?: (x: number | bigint | boolean) => string;
+  bool?: (x: boolean) => string;
+  int?: (x: number | bigint) => string;
+  int_kind?: (x: number | bigint) => string;
+  float?: (x: number) => string;
+  float_kind?: (x: number) => string;
 }
 
 const DEFAULTS: PrintOptions = {
@@ -53,6 +69,7 @@ function checked(opts: Partial<PrintOptions>): PrintOptions {
   for (const [k, v] of Object.entries(opts)) {
     if (v !== undefined && v !== null) (o as unknown as Record<string, unknown>)[k] = v;
   }
+  if ('formatter' in opts && !opts.formatter) delete o.formatter;
   if (!FLOAT_MODES.includes(o.floatmode)) {
     throw new ValueError(`floatmode option must be one of ${FLOAT_MODES.join(', ')}`);
   }
@@ -92,7 +109,7 @@ export function set_printoptions(options: Partial<PrintOptions> = {}): void {
  * ```
  */
 export function get_printoptions(): PrintOptions {
-  return { ...current };
+  return { formatter: null, ...current };
 }
 
 /**
@@ -386,6 +403,12 @@ function shownValues(a: NdArray, summarise: boolean, edge: number): Value[] {
 
 function formatterFor(a: NdArray, values: readonly Value[], o: PrintOptions): Format {
   const dt = dtypeOfArray(a);
+  const f = o.formatter;
+  if (f) {
+    const kind = isBool(dt) ? 'bool' : dt.kind === 'f' ? 'float' : 'int';
+    const chosen = kind === 'bool' ? f.bool ?? f.all : kind === 'int' ? f.int ?? f.int_kind ?? f.all : f.float ?? f.float_kind ?? f.all;
+    if (chosen) return (v) => String((chosen as (x: Value) => string)(v));
+  }
   if (isBool(dt)) return boolFormat(a.shape.length === 0);
   if (dt.kind === 'f') return floatFormat(values as number[], o, dt.itemsize === 4);
   return intFormat(values, o);

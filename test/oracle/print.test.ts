@@ -184,6 +184,30 @@ for (let i = 0; i < 20; i++) {
   n++;
 }
 
+// formatter: element printers by kind, used as is
+{
+  const fl = randomArray('float64', [3, 4], r);
+  const it = randomArray('int16', [2, 5], r);
+  const bo = randomArray(hasBool ? 'bool' : 'uint8', [4], r);
+  add(fl, "np.array2string(A, formatter={'float': lambda x: 'f%d' % int(x)})", (x) => np.array2string(x, { formatter: { float: (v) => `f${Math.trunc(v)}` } }));
+  n++;
+  add(it, "np.array2string(A, formatter={'int_kind': lambda x: '<%d>' % x}, separator=', ')", (x) => np.array2string(x, { formatter: { int_kind: (v) => `<${v}>` }, separator: ', ' }));
+  n++;
+  add(it, "np.array2string(A, formatter={'all': lambda x: 'a', 'int': lambda x: 'i'})", (x) => np.array2string(x, { formatter: { all: () => 'a', int: () => 'i' } }));
+  n++;
+  add(fl, "np.array2string(A, formatter={'all': lambda x: 'a', 'int': lambda x: 'i'})", (x) => np.array2string(x, { formatter: { all: () => 'a', int: () => 'i' } }));
+  n++;
+  add(bo, "np.array2string(A, formatter={'bool': lambda x: 'yes' if x else 'no'})", (x) => np.array2string(x, { formatter: { bool: (v) => (v ? 'yes' : 'no') } }));
+  n++;
+  add(fl, "(np.set_printoptions(formatter={'float': lambda x: 'F'}), repr(A), np.set_printoptions(formatter=None))[1]",
+    (x) => {
+      np.set_printoptions({ formatter: { float: () => 'F' } });
+      const out = np.array_repr(x);
+      np.set_printoptions({ formatter: null });
+      return out;
+    });
+}
+
 let want: Record<string, Want> = {};
 test.before(() => {
   want = numpy(inputs, cases);
