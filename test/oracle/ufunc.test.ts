@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { setSmallLimit } from '../../lib/np/ufunc/index.js';
+import { setNativeOff, setSmallLimit } from '../../lib/np/ufunc/index.js';
 
 import { type Want, differs, differsInError, numpy } from './oracle.js';
 
@@ -364,6 +364,17 @@ test('the same through the small-array JavaScript loops', () => {
     check('small-array loops');
   } finally {
     setSmallLimit(old);
+  }
+});
+
+test('the same through the JavaScript strided loops (no addon)', () => {
+  const old = setSmallLimit(0);
+  const wasOff = setNativeOff(true);
+  try {
+    check('JavaScript fallback');
+  } finally {
+    setSmallLimit(old);
+    setNativeOff(wasOff);
   }
 });
 

@@ -134,8 +134,18 @@ function engine(): Native | null {
   return native;
 }
 
+let nativeOff = false;
+
+/** Run every loop in JavaScript as if the addon were absent (tests of the fallback); returns the old setting. */
+export function setNativeOff(off: boolean): boolean {
+  const old = nativeOff;
+  nativeOff = off;
+  return old;
+}
+
 /** The addon's index of a loop of ufunc `name` (-1 if none). */
 export function nativeLoop(name: string, loop: Loop): number {
+  if (nativeOff) return -1;
   if (loop.native === -2) {
     const e = engine();
     loop.native = e ? e.ufuncLoop(name, loop.sig) : -1;

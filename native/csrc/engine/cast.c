@@ -111,7 +111,7 @@ static inline uint32_t f_to_u32(double x)
 #define ICONV_ue_bool(x) ((ue_bool)((x) != 0))
 
 #define CAST_LOOP(NAME, F, T, CONV) \
-	UE_HOT static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
+	UE_WARM static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
 	{ \
 		intptr_t n = dims[0], i; \
 		const char *s = args[0]; \

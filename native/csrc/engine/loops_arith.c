@@ -14,8 +14,8 @@
 #include "types.h"
 
 /* Binary loop: inputs of type T, output of type R, result EXPR of u, v. */
-#define BINARY_LOOP(NAME, T, R, EXPR) \
-	UE_HOT static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
+#define BINARY_LOOP_(ATTR, NAME, T, R, EXPR) \
+	ATTR static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
 	{ \
 		intptr_t n = dims[0], i; \
 		char *a = args[0], *b = args[1], *o = args[2]; \
@@ -58,7 +58,7 @@
 	}
 
 #define UNARY_LOOP(NAME, T, R, EXPR) \
-	UE_HOT static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
+	UE_COLD static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
 	{ \
 		intptr_t n = dims[0], i; \
 		char *a = args[0], *o = args[1]; \
@@ -81,7 +81,7 @@
 
 /* where(c, x, y): bool condition, then two inputs of T, output T */
 #define WHERE_LOOP(NAME, T) \
-	UE_HOT static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
+	UE_WARM static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
 	{ \
 		intptr_t n = dims[0], i; \
 		char *c = args[0], *a = args[1], *b = args[2], *o = args[3]; \
@@ -107,6 +107,10 @@
 			*(T *)o = *(const ue_bool *)c ? *(const T *)a : *(const T *)b; \
 	}
 
+#define BINARY_LOOP(NAME, T, R, EXPR) BINARY_LOOP_(UE_HOT, NAME, T, R, EXPR)
+#define WARM_LOOP(NAME, T, R, EXPR) BINARY_LOOP_(UE_WARM, NAME, T, R, EXPR)
+#define COLD_LOOP(NAME, T, R, EXPR) BINARY_LOOP_(UE_COLD, NAME, T, R, EXPR)
+
 /* ---- expressions ---- */
 
 #define WRAP(T, W, op) ((T)((W)u op (W)v))
@@ -131,11 +135,11 @@
 	BINARY_LOOP(multiply_##ID, T, T, WRAP(T, W, *)) \
 	BINARY_LOOP(minimum_##ID, T, T, (u < v ? u : v)) \
 	BINARY_LOOP(maximum_##ID, T, T, (u > v ? u : v)) \
-	BINARY_LOOP(bitwise_and_##ID, T, T, (T)(u & v)) \
-	BINARY_LOOP(bitwise_or_##ID, T, T, (T)(u | v)) \
-	BINARY_LOOP(bitwise_xor_##ID, T, T, (T)(u ^ v)) \
-	BINARY_LOOP(left_shift_##ID, T, T, LSHIFT(T, W)) \
-	BINARY_LOOP(right_shift_##ID, T, T, RSHIFT(T)) \
+	WARM_LOOP(bitwise_and_##ID, T, T, (T)(u & v)) \
+	WARM_LOOP(bitwise_or_##ID, T, T, (T)(u | v)) \
+	WARM_LOOP(bitwise_xor_##ID, T, T, (T)(u ^ v)) \
+	COLD_LOOP(left_shift_##ID, T, T, LSHIFT(T, W)) \
+	COLD_LOOP(right_shift_##ID, T, T, RSHIFT(T)) \
 	UNARY_LOOP(invert_##ID, T, T, (T)~u)
 
 #define DEF_FLOAT(C, T, ID, S, W) \
@@ -147,19 +151,19 @@
 	BINARY_LOOP(maximum_##ID, T, T, MAXIMUM(u, v))
 
 #define DEF_NUM(C, T, ID, S, W) \
-	BINARY_LOOP(fmin_##ID, T, T, FMIN(u, v)) \
-	BINARY_LOOP(fmax_##ID, T, T, FMAX(u, v))
+	COLD_LOOP(fmin_##ID, T, T, FMIN(u, v)) \
+	COLD_LOOP(fmax_##ID, T, T, FMAX(u, v))
 
 #define DEF_ANY(C, T, ID, S, W) \
-	BINARY_LOOP(equal_##ID, T, ue_bool, u == v) \
-	BINARY_LOOP(not_equal_##ID, T, ue_bool, u != v) \
-	BINARY_LOOP(less_##ID, T, ue_bool, u < v) \
-	BINARY_LOOP(less_equal_##ID, T, ue_bool, u <= v) \
-	BINARY_LOOP(greater_##ID, T, ue_bool, u > v) \
-	BINARY_LOOP(greater_equal_##ID, T, ue_bool, u >= v) \
-	BINARY_LOOP(logical_and_##ID, T, ue_bool, (u != 0) & (v != 0)) \
-	BINARY_LOOP(logical_or_##ID, T, ue_bool, (u != 0) | (v != 0)) \
-	BINARY_LOOP(logical_xor_##ID, T, ue_bool, (u != 0) != (v != 0)) \
+	WARM_LOOP(equal_##ID, T, ue_bool, u == v) \
+	WARM_LOOP(not_equal_##ID, T, ue_bool, u != v) \
+	WARM_LOOP(less_##ID, T, ue_bool, u < v) \
+	WARM_LOOP(less_equal_##ID, T, ue_bool, u <= v) \
+	WARM_LOOP(greater_##ID, T, ue_bool, u > v) \
+	WARM_LOOP(greater_equal_##ID, T, ue_bool, u >= v) \
+	COLD_LOOP(logical_and_##ID, T, ue_bool, (u != 0) & (v != 0)) \
+	COLD_LOOP(logical_or_##ID, T, ue_bool, (u != 0) | (v != 0)) \
+	COLD_LOOP(logical_xor_##ID, T, ue_bool, (u != 0) != (v != 0)) \
 	UNARY_LOOP(logical_not_##ID, T, ue_bool, u == 0) \
 	WHERE_LOOP(where_##ID, T)
 
@@ -173,11 +177,11 @@ BINARY_LOOP(add_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
 BINARY_LOOP(multiply_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
 BINARY_LOOP(minimum_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
 BINARY_LOOP(maximum_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
-BINARY_LOOP(fmin_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
-BINARY_LOOP(fmax_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
-BINARY_LOOP(bitwise_and_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
-BINARY_LOOP(bitwise_or_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
-BINARY_LOOP(bitwise_xor_o, ue_bool, ue_bool, (ue_bool)((u != 0) != (v != 0)))
+COLD_LOOP(fmin_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
+COLD_LOOP(fmax_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
+WARM_LOOP(bitwise_and_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
+WARM_LOOP(bitwise_or_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
+WARM_LOOP(bitwise_xor_o, ue_bool, ue_bool, (ue_bool)((u != 0) != (v != 0)))
 UNARY_LOOP(invert_o, ue_bool, ue_bool, (ue_bool)(u == 0))
 
 /* comparisons of int64 with uint64, exact (numpy's qQ->? and Qq->? loops) */

@@ -45,9 +45,14 @@ typedef uint8_t ue_bool;
  */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(UE_NO_CLONES)
 #define UE_HOT __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
+#define UE_WARM __attribute__((target_clones("arch=x86-64-v4", "default")))
 #else
 #define UE_HOT
+#define UE_WARM
 #endif
+/* UE_WARM: casts get an AVX-512 clone only; UE_COLD loops (logical, shifts,
+ * fmin/fmax, where) none: the package carries these binaries, keep them small */
+#define UE_COLD
 
 /* A plain copy of @itemsize-byte elements (a ue_loop_fn over {src, dst}). */
 ue_loop_fn ue_copy_loop(size_t itemsize);
