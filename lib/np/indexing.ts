@@ -586,8 +586,7 @@ export function select(condlist: readonly ArrayLike[], choicelist: readonly Arra
 
 /** The element of a 0-d array as numpy's scalar: number, bigint, or boolean for bool. */
 function scalarOfArray(a: NdArray): Scalar | boolean {
-  const v = a.get() as Scalar;
-  return dtypeOfArray(a) === bool ? v !== 0 : v;
+  return a.get() as Scalar | boolean;
 }
 
 // numpy's where(condition) with one argument is nonzero: the engine's where finds it here

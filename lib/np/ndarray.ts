@@ -27,15 +27,17 @@ import ndarrayFactory from 'ndarray';
 import { inspect } from 'node:util';
 
 import { ShapeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeName, type TypedArrayOf, dtype as toDType, dtypeOf, int64, intp } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, type TypedArrayOf, BoolArray, dtype as toDType, dtypeOf, int64, intp } from './dtype.js';
 import { AxisError, IndexError, ValueError } from './errors.js';
 
-/** The element type of dtype `N`: bigint for int64/uint64, else number. */
+/** The element type of dtype `N`: bigint for int64/uint64, boolean for bool, else number. */
 export type Element<N extends DTypeName> = [N] extends ['int64' | 'uint64']
   ? bigint
-  : [N] extends [Exclude<DTypeName, 'int64' | 'uint64'>]
-    ? number
-    : number | bigint;
+  : [N] extends ['bool']
+    ? boolean
+    : [N] extends [Exclude<DTypeName, 'int64' | 'uint64' | 'bool'>]
+      ? number
+      : number | bigint | boolean;
 
 /**
  * An `np` array: a scijs ndarray whose data is the typed array of dtype `N`.
@@ -174,7 +176,7 @@ function markLike(r: View, from: View): View {
 }
 
 /** The compiled get/set/index of one class: one integer per axis, fast path inlined. */
-function compileAccess(nd: number): { get: unknown; set: unknown; index: unknown } {
+function compileAccess(nd: number, asBool = false): { get: unknown; set: unknown; index: unknown } {
   const args = Array.from({ length: nd }, (_, d) => `i${d}`);
   const checks = args.map((a, d) =>
     `if(!(typeof ${a}==='number'&&${a}>=0&&${a}<s[${d}]&&Math.floor(${a})===${a}))${a}=fix(${a},s[${d}],${d});`,
@@ -185,7 +187,7 @@ function compileAccess(nd: number): { get: unknown; set: unknown; index: unknown
     `var s=this.shape,t=this.stride;${checks}${tail}`;
   const make = new Function('fix', 'count', 'ro', 'E',
     `'use strict';return {` +
-    `get:function get(${args.join(',')}){${body(0, 'get', `return this.data[${pos}]`)}},` +
+    `get:function get(${args.join(',')}){${body(0, 'get', `return this.data[${pos}]${asBool ? '!==0' : ''}`)}},` +
     `set:function set(${[...args, 'v'].join(',')}){if(this[ro])throw new E('assignment destination is read-only');` +
       `${body(1, 'set', `return this.data[${pos}]=v`)}},` +
     `index:function index(${args.join(',')}){${body(0, 'index', `return ${pos}`)}}}`,
@@ -289,10 +291,23 @@ function normalizeAxisOf(axis: number, nd: number): number {
   return axis < 0 ? axis + nd : axis;
 }
 
-/** Give `a`'s class Python's index rules if it has not got them yet. */
+/** get/valueOf of bool arrays (which share uint8's scijs class), by dimension. */
+const boolGets: (() => boolean)[] = [];
+
+/**
+ * Give `a`'s class Python's index rules if it has not got them yet; a bool
+ * array also gets its own `get` (and 0-d `valueOf`) that returns booleans,
+ * as numpy's bool scalars (uint8 arrays of the same class keep numbers).
+ */
 function patched<T extends NdArray>(a: T): T {
+  const nd = a.shape.length;
   const proto = Object.getPrototypeOf(a) as Proto;
-  if (!proto[PATCHED]) patchClass(proto, a.shape.length);
+  if (!proto[PATCHED]) patchClass(proto, nd);
+  if (a.data instanceof BoolArray) {
+    const get = (boolGets[nd] ??= compileAccess(nd, true).get as () => boolean);
+    Object.defineProperty(a, 'get', { value: get, writable: true, configurable: true, enumerable: false });
+    if (nd === 0) Object.defineProperty(a, 'valueOf', { value: get, writable: true, configurable: true, enumerable: false });
+  }
   return a;
 }
 

@@ -344,6 +344,19 @@ test('take, take_along_axis, put, putmask, place, compress, extract, nonzero, ar
   assert.equal(bad.slice(0, 10), []);
 });
 
+test('bool arrays give booleans, as numpy\'s bool scalars', () => {
+  const b = np.greater(np.arange(4), 1);
+  assert.is(b.get(0), false);
+  assert.is(b.get(-1), true);
+  assert.is(np.index(b, '2').get(), true);
+  assert.is(np.index(b, '::-1').get(0), true);
+  assert.is(np.take(b, 0), false);
+  b.set(0, true);
+  assert.is(b.get(0), true);
+  const u = np.zeros(2, 'uint8');
+  assert.is(u.get(0), 0);
+});
+
 test('read-only views refuse writes', () => {
   const b = np.broadcast_to(np.arange(3), [2, 3]);
   assert.throws(() => b.set(0, 0, 1n), /read-only/);
