@@ -110,6 +110,8 @@ type Check = 'all' | 'ints' | 'none';
 function storer(dt: DType, check: Check): Store {
   const integer = dt.kind !== 'f' && !isBoolDType(dt);
   const [lo, hi] = integer ? bounds(dt) : [0n, 0n];
+  const loN = Number(lo);
+  const hiN = Number(hi);
   const fits = (v: number | bigint): number | bigint => {
     if (!integer || check === 'none') return v;
     if (typeof v === 'number' && !isIntNumber(v)) {
@@ -119,12 +121,9 @@ function storer(dt: DType, check: Check): Store {
       v = Math.trunc(v);
       if (Math.abs(v) > Number.MAX_SAFE_INTEGER) v = BigInt(v);
     }
-    const b = BigInt(v);
-    if (b < lo || b > hi) {
-      if (dt.itemsize === 8) throw new OverflowError(`Python int too large to convert to C ${dt.kind === 'u' ? 'unsigned ' : ''}long`);
-      throw new OverflowError(`Python integer ${b} out of bounds for ${dt.name}`);
-    }
-    return v;
+    if (typeof v === 'number' ? v >= loN && v <= hiN : v >= lo && v <= hi) return v;
+    if (dt.itemsize === 8) throw new OverflowError(`Python int too large to convert to C ${dt.kind === 'u' ? 'unsigned ' : ''}long`);
+    throw new OverflowError(`Python integer ${BigInt(v)} out of bounds for ${dt.name}`);
   };
   if (isBoolDType(dt)) {
     return (d, i, v) => {
@@ -201,27 +200,43 @@ function discover(x: unknown): Discovered {
   const shape: number[] = [];
   let level: unknown[] = [x];
   for (;;) {
-    // a typed array is a 1-d array of its own dtype
-    level = level.map((v) => (ArrayBuffer.isView(v) && !isNdArray(v) ? wrap(v as AnyTypedArray, [(v as AnyTypedArray).length]) : v));
+    let objects = 0;
+    for (let i = 0; i < level.length; i++) {
+      const v = level[i];
+      if (typeof v !== 'object' || v === null) continue;
+      objects++;
+      // a typed array is a 1-d array of its own dtype
+      if (ArrayBuffer.isView(v) && !isNdArray(v)) level[i] = wrap(v as AnyTypedArray, [(v as AnyTypedArray).length]);
+    }
+    if (objects === 0) return { shape, leaves: level, arrayDepth: -1 };
     // a level made only of arrays of one shape: take their shape whole
-    if (level.length > 0 && level.every((v) => isNdArray(v) && v.dimension > 0)) {
+    if (level.every((v) => isNdArray(v) && v.dimension > 0)) {
       const s = (level[0] as NdArray).shape;
       if (level.every((v) => (v as NdArray).shape.every((n, i) => n === s[i]) && (v as NdArray).dimension === s.length)) {
         return { shape: [...shape, ...s], leaves: level, arrayDepth: shape.length };
       }
     }
-    const kids = level.map(children);
-    const nSeq = kids.filter((k) => k !== undefined).length;
+    const next: unknown[] = [];
+    let len = -1;
+    let nSeq = 0;
+    let ragged = false;
+    for (const v of level) {
+      const kids = children(v);
+      if (kids === undefined) continue;
+      nSeq++;
+      if (len < 0) len = kids.length;
+      else if (kids.length !== len) ragged = true;
+      if (!ragged) for (let i = 0; i < kids.length; i++) next.push(kids[i]);
+    }
     if (nSeq === 0) return { shape, leaves: level, arrayDepth: -1 };
-    const len = kids[0]?.length;
-    if (nSeq !== level.length || kids.some((k) => k!.length !== len)) {
+    if (nSeq !== level.length || ragged) {
       throw new ValueError(
         'setting an array element with a sequence. The requested array has an inhomogeneous shape after ' +
           `${shape.length} dimensions. The detected shape was ${shapeText(shape)} + inhomogeneous part.`,
       );
     }
-    shape.push(len!);
-    level = kids.flatMap((k) => [...k!]);
+    shape.push(len);
+    level = next;
   }
 }
 
@@ -234,34 +249,45 @@ function leafValue(v: unknown): Leaf {
 /** The dtype numpy discovers for the leaves: arrays keep theirs, Python scalars their defaults. */
 function discoverDType(found: Discovered): DType {
   let dt: DType | undefined;
-  let ints: bigint[] | undefined;
+  // the range of the Python ints seen (numbers and bigints apart: bigint math is slow)
+  let hasInt = false;
+  let minN = 0;
+  let maxN = 0;
+  let minB = 0n;
+  let maxB = 0n;
   const join = (t: DType): void => {
     dt = dt === undefined ? t : promote_types(dt, t);
   };
   for (const v of found.leaves) {
-    if (isNdArray(v)) {
-      join(dtypeOfArray(v));
-    } else if (ArrayBuffer.isView(v)) {
-      join(dtypeOf(v as AnyTypedArray));
+    if (typeof v === 'number') {
+      if (isIntNumber(v)) {
+        hasInt = true;
+        if (v < minN) minN = v;
+        else if (v > maxN) maxN = v;
+      } else if (dt !== float64) {
+        join(float64);
+      }
+    } else if (typeof v === 'bigint') {
+      hasInt = true;
+      if (v < minB) minB = v;
+      else if (v > maxB) maxB = v;
     } else if (typeof v === 'boolean') {
       join(toDType('bool'));
-    } else if (typeof v === 'bigint' || (typeof v === 'number' && isIntNumber(v))) {
-      (ints ??= []).push(BigInt(v));
-    } else if (typeof v === 'number') {
-      join(float64);
+    } else if (isNdArray(v)) {
+      join(dtypeOfArray(v));
     } else {
       leafValue(v);
     }
   }
-  if (ints) {
-    // Python ints: the default integer, uint64 past int64, an error past uint64
+  if (hasInt) {
+    // Python ints: the default integer, int64 past it, uint64 past int64, an error past uint64
+    const lo = BigInt(minN) < minB ? BigInt(minN) : minB;
+    const hi = BigInt(maxN) > maxB ? BigInt(maxN) : maxB;
+    if (lo < -(2n ** 63n)) throw new OverflowError(`Python int ${lo} too large to convert to a numpy integer`);
+    if (hi >= 2n ** 64n) throw new OverflowError(`Python int ${hi} too large to convert to a numpy integer`);
     let t: DType = intp;
-    for (const b of ints) {
-      if (b < -(2n ** 63n) || b >= 2n ** 64n) throw new OverflowError(`Python int ${b} too large to convert to a numpy integer`);
-      if (b >= 2n ** 63n) t = uint64;
-      else if (t === intp && (b < -(2n ** 31n) || b >= 2n ** 31n)) t = int64;
-    }
-    if (t === uint64 && ints.some((b) => b < 0n)) t = float64;
+    if (hi >= 2n ** 63n) t = lo < 0n ? float64 : uint64;
+    else if (lo < -(2n ** 31n) || hi >= 2n ** 31n) t = int64;
     join(t);
   }
   return dt ?? float64;
@@ -280,6 +306,19 @@ function fillFrom(out: NdArray, found: Discovered, checkInts: boolean): void {
       const dst = wrap((data as Uint8Array).subarray(k * n, (k + 1) * n) as AnyTypedArray, inner) as NdArray;
       copyto(dst, v as NdArray, { casting: 'unsafe' });
     });
+    return;
+  }
+  if (dt.isBigInt && found.leaves.every((v) => typeof v === 'number' || typeof v === 'boolean')) {
+    // numbers into int64/uint64: checked and truncated as doubles, then one native cast (no bigint per element)
+    const tmp = new Float64Array(found.leaves.length);
+    const scratch = new dt.ArrayType(1) as AnyTypedArray;
+    found.leaves.forEach((v, k) => {
+      const x = Number(v);
+      if (!isIntNumber(x) && checkInts) put(scratch, 0, x); // NaN, inf and out-of-range floats throw as numpy's
+      tmp[k] = Math.trunc(x);
+    });
+    if (dt.kind === 'u' && checkInts && tmp.some((x) => x < 0)) put(scratch, 0, tmp.find((x) => x < 0)!);
+    copyto(wrap(data, [tmp.length]) as NdArray, wrap(tmp, [tmp.length]) as NdArray, { casting: 'unsafe' });
     return;
   }
   let i = 0;
@@ -607,7 +646,19 @@ export function arange(
     const s = BigInt(start);
     const d = BigInt(st);
     const check = storer(dt, 'all'); // the first two values must fit, as Python ints
-    for (let i = 0; i < n; i++) (i < 2 ? check : put)(data, i, s + BigInt(i) * d);
+    for (let i = 0; i < Math.min(n, 2); i++) check(data, i, s + BigInt(i) * d);
+    const sN = Number(start);
+    const dN = Number(st);
+    if (Math.abs(sN) + n * Math.abs(dN) < 2 ** 53) {
+      // every value is exact as a double: the typed array wraps it (one native cast for 64-bit)
+      const target = dt.isBigInt ? new Float64Array(n) : data;
+      for (let i = 2; i < n; i++) (target as Float64Array)[i] = sN + i * dN;
+      if (dt.isBigInt && n > 2) {
+        copyto(wrap(data.subarray(2) as AnyTypedArray, [n - 2]) as NdArray, wrap(target.subarray(2) as unknown as AnyTypedArray, [n - 2]) as NdArray, { casting: 'unsafe' });
+      }
+      return out;
+    }
+    for (let i = 2; i < n; i++) put(data, i, s + BigInt(i) * d);
     return out;
   }
   // the first two values convert as Python numbers do (an int must fit), the rest follow

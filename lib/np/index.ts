@@ -38,6 +38,8 @@ export { type AstypeOptions } from './cast.js';
 export { type CopytoOptions, type FillValue } from './fill.js';
 
 // ---- math: the mathematical ufuncs, round/around, clip, nan_to_num ----
+
+// io: creation, printing, .npy and raw file I/O, machine limits
 export {
   floor_divide, remainder, mod, power, negative, positive, absolute, abs, sign, reciprocal, square,
   sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan, arcsin, arccos, arctan,
@@ -57,6 +59,14 @@ export {
   mean, var, var_, std, average, median, percentile, quantile, nansum, nanmean, nanmin, nanmax,
   type VarOptions, type QuantileOptions, type AverageOptions,
 } from './stats.js';
+
+  array2string, array_repr, array_str, set_printoptions, get_printoptions, printoptions, inspectArray,
+  type PrintOptions, type FloatMode, type Array2StringOptions, type Formatter,
+} from './print.js';
+export {
+  save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,
+  type ToBytesOptions,
+} from './npyio.js';
 
 // shape: the array type, Python indexing, shape/joining and indexing functions
 export {
@@ -105,3 +115,4 @@ export {
   array_equal, array_equiv, isclose, allclose, type CompareOperand, type ArrayEqualOptions, type CloseOptions,
 } from './testing.js';
 export { toStdlib, fromStdlib, type StdlibNdarray } from './stdlib.js';
+

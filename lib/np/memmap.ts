@@ -12,7 +12,7 @@ import { stridedView } from './create.js';
 import { type DType, type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
 import { ValueError } from './errors.js';
 import { Mapping, type Access } from './mapping.js';
-import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './ndarray.js';
+import { type NdArray, type ShapeLike, markReadOnly, sizeOf, toShape, wrap } from './ndarray.js';
 
 /** numpy.memmap's modes and their long names. */
 export type MemmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
@@ -45,7 +45,8 @@ const OPEN_FLAGS = {
 
 // NOTE: mode 'r' maps copy-on-write: JavaScript cannot make a typed array
 // read-only, and a store into a PROT_READ mapping would kill the process.
-// Writes to a mode 'r' array stay in this process, as with mode 'c'.
+// The array is marked read-only (set and np's writers refuse, as numpy's);
+// a store straight into its typed array stays in this process, as mode 'c'.
 const ACCESS: Record<'r' | 'r+' | 'w+' | 'c', Access> = {
   r: 'copyonwrite', 'r+': 'readwrite', 'w+': 'readwrite', c: 'copyonwrite',
 };
@@ -57,6 +58,13 @@ const MAPPED = new WeakSet<object>();
  * Whether `a` views a file mapped by {@link memmap} (or `load` with
  * `mmap_mode`): numpy's `isinstance(a, np.memmap)` for the array and its
  * views. Results computed from it are new arrays, as numpy's.
+ *
+ * @example
+ * ```ts
+ * np.save('/tmp/doc-ismemmap.npy', np.zeros(3));
+ * np.isMemmap(np.load('/tmp/doc-ismemmap.npy', { mmap_mode: 'r' })) // => true
+ * np.isMemmap(np.load('/tmp/doc-ismemmap.npy')) // => false
+ * ```
  */
 export function isMemmap(a: NdArray): boolean {
   return MAPPED.has(a.data);
@@ -149,7 +157,8 @@ export function memmap(path: string, options: MemmapOptions = {}): NdArray {
       a = stridedView(data, shape, stride);
     }
     MAPPED.add(a.data);
-    return a;
+    // numpy's mode 'r' array is not writeable (and neither are its views)
+    return mode === 'r' ? markReadOnly(a) : a;
   } finally {
     closeSync(fd);
   }

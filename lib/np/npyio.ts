@@ -159,6 +159,9 @@ function readHeader(fd: number, path: string): NpyHeader {
   const start = Buffer.alloc(8);
   const got = readSync(fd, start, 0, 8, 0);
   if (got === 0) throw new EOFError(`No data left in file ${path}`);
+  if (got >= 4 && start.readUInt32LE(0) === 0x04034b50) {
+    fail(path, "it is a zip archive (an .npz from np.savez): unzip it and load the .npy files inside");
+  }
   if (got < 8 || !start.subarray(0, 6).equals(MAGIC)) {
     fail(path, 'it does not start with the .npy magic \\x93NUMPY (pickled or other data cannot be loaded)');
   }
@@ -408,15 +411,27 @@ export function frombuffer(buffer: BufferSource, options: FromOptions = {}): NdA
   return view(data, [n], false);
 }
 
+/** Options of {@link tobytes}, named as numpy's. */
+export interface ToBytesOptions {
+  /** 'C' (default): last axis fastest; 'F': first axis fastest; 'A': 'F' for a Fortran-ordered array, else 'C'. */
+  order?: 'C' | 'F' | 'A';
+}
+
 /**
- * The array's elements as bytes in C order, as `a.tobytes()` (a new Buffer).
+ * The array's elements as bytes, as `a.tobytes()` (a new Buffer; C order
+ * unless `order` says otherwise).
  *
  * @param a - the array
+ * @param options - `order` ('C')
  * @example
  * ```ts
  * np.tobytes(np.array([1, 2], 'uint16')) // => <Buffer 01 00 02 00>
+ * np.tobytes(np.array([[1, 2], [3, 4]], 'uint8'), { order: 'F' }) // => <Buffer 01 03 02 04>
  * ```
  */
-export function tobytes(a: NdArray): Buffer {
-  return bytesOf(gather(a));
+export function tobytes(a: NdArray, options: ToBytesOptions = {}): Buffer {
+  const order = options.order ?? 'C';
+  if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got '${String(order)}')`);
+  const fortran = order === 'F' || (order === 'A' && fContiguous(a) && !cContiguous(a));
+  return bytesOf(gather(a, fortran));
 }

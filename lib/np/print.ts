@@ -12,7 +12,7 @@
 import { type DType, intp } from './dtype.js';
 import { DTypeError, ValueError } from './errors.js';
 import { isMemmap } from './memmap.js';
-import { type NdArray, dtypeOfArray } from './ndarray.js';
+import { type NdArray, dtypeOfArray, setInspector } from './ndarray.js';
 
 /** numpy's float modes: how many fractional digits floats show. */
 export type FloatMode = 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal';
@@ -37,6 +37,22 @@ export interface PrintOptions {
   nanstr: string;
   /** Text of infinity (default 'inf'). */
   infstr: string;
+  /**
+   * Functions that print elements, as numpy's `formatter` (their text is
+   * used as is, no common width): by kind `bool`, `int`, `float`, or
+   * `int_kind`/`float_kind`, or `all`; the specific key wins. null: none.
+   */
+  formatter?: Formatter | null;
+}
+
+/** numpy's `formatter` print option: element printers by kind. */
+export interface Formatter {
+  all?: (x: number | bigint | boolean) => string;
+  bool?: (x: boolean) => string;
+  int?: (x: number | bigint) => string;
+  int_kind?: (x: number | bigint) => string;
+  float?: (x: number) => string;
+  float_kind?: (x: number) => string;
 }
 
 const DEFAULTS: PrintOptions = {
@@ -53,6 +69,7 @@ function checked(opts: Partial<PrintOptions>): PrintOptions {
   for (const [k, v] of Object.entries(opts)) {
     if (v !== undefined && v !== null) (o as unknown as Record<string, unknown>)[k] = v;
   }
+  if ('formatter' in opts && !opts.formatter) delete o.formatter;
   if (!FLOAT_MODES.includes(o.floatmode)) {
     throw new ValueError(`floatmode option must be one of ${FLOAT_MODES.join(', ')}`);
   }
@@ -92,7 +109,7 @@ export function set_printoptions(options: Partial<PrintOptions> = {}): void {
  * ```
  */
 export function get_printoptions(): PrintOptions {
-  return { ...current };
+  return { formatter: null, ...current };
 }
 
 /**
@@ -386,6 +403,12 @@ function shownValues(a: NdArray, summarise: boolean, edge: number): Value[] {
 
 function formatterFor(a: NdArray, values: readonly Value[], o: PrintOptions): Format {
   const dt = dtypeOfArray(a);
+  const f = o.formatter;
+  if (f) {
+    const kind = isBool(dt) ? 'bool' : dt.kind === 'f' ? 'float' : 'int';
+    const chosen = kind === 'bool' ? f.bool ?? f.all : kind === 'int' ? f.int ?? f.int_kind ?? f.all : f.float ?? f.float_kind ?? f.all;
+    if (chosen) return (v) => String((chosen as (x: Value) => string)(v));
+  }
   if (isBool(dt)) return boolFormat(a.shape.length === 0);
   if (dt.kind === 'f') return floatFormat(values as number[], o, dt.itemsize === 4);
   return intFormat(values, o);
@@ -405,8 +428,24 @@ export interface Array2StringOptions extends Partial<PrintOptions> {
   suffix?: string;
 }
 
+/** Refuse to print an array whose memory is gone (a closed mapping reads as zero length). */
+function checkInBounds(a: NdArray): void {
+  let lo = a.offset;
+  let hi = a.offset;
+  a.shape.forEach((n, d) => {
+    const reach = (n - 1) * a.stride[d];
+    if (reach < 0) lo += reach;
+    else hi += reach;
+  });
+  const length = (a.data as unknown as ArrayLike<unknown>).length;
+  if (lo < 0 || hi >= length) {
+    throw new ValueError(`the array's memory is gone (elements ${lo}..${hi} of ${length}): was its buffer or mapping closed?`);
+  }
+}
+
 function layout(a: NdArray, o: PrintOptions, separator: string, prefix: string, suffix: string): string {
   if (a.size === 0) return '[]';
+  checkInBounds(a);
   const summarise = a.size > o.threshold;
   const edge = o.edgeitems;
   const fmt = formatterFor(a, shownValues(a, summarise, edge), o);
@@ -555,7 +594,8 @@ export function array_str(a: NdArray, options: Array2StringOptions = {}): string
 }
 
 /**
- * The `util.inspect` hook: what `console.log(a)` prints, numpy's repr.
+ * The `util.inspect` hook: what `console.log(a)` prints, numpy's repr (or
+ * what is wrong, for an array whose mapping was closed).
  *
  * @example
  * ```ts
@@ -565,5 +605,13 @@ export function array_str(a: NdArray, options: Array2StringOptions = {}): string
 export function inspectArray(a: NdArray, depth: number, options: object): string {
   void depth;
   void options;
-  return array_repr(a);
+  try {
+    return array_repr(a);
+  } catch (err) {
+    // console.log must not throw: say what is wrong instead of the elements
+    return `array(<${(err as Error).message}>, shape=${shapeText(a.shape)})`;
+  }
 }
+
+// console.log and util.inspect print every np array as numpy's repr
+setInspector(inspectArray);

@@ -2,6 +2,8 @@
 // arrays (every dtype, 0-d to 4-d, views, empty, summarised, NaN/inf/-0,
 // wide and tiny floats, float32's own digits) must equal numpy's text
 // exactly, with default and non-default print options.
+import { inspect } from 'node:util';
+
 import ndarray from 'ndarray';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -182,6 +184,30 @@ for (let i = 0; i < 20; i++) {
   n++;
 }
 
+// formatter: element printers by kind, used as is
+{
+  const fl = randomArray('float64', [3, 4], r);
+  const it = randomArray('int16', [2, 5], r);
+  const bo = randomArray(hasBool ? 'bool' : 'uint8', [4], r);
+  add(fl, "np.array2string(A, formatter={'float': lambda x: 'f%d' % int(x)})", (x) => np.array2string(x, { formatter: { float: (v) => `f${Math.trunc(v)}` } }));
+  n++;
+  add(it, "np.array2string(A, formatter={'int_kind': lambda x: '<%d>' % x}, separator=', ')", (x) => np.array2string(x, { formatter: { int_kind: (v) => `<${v}>` }, separator: ', ' }));
+  n++;
+  add(it, "np.array2string(A, formatter={'all': lambda x: 'a', 'int': lambda x: 'i'})", (x) => np.array2string(x, { formatter: { all: () => 'a', int: () => 'i' } }));
+  n++;
+  add(fl, "np.array2string(A, formatter={'all': lambda x: 'a', 'int': lambda x: 'i'})", (x) => np.array2string(x, { formatter: { all: () => 'a', int: () => 'i' } }));
+  n++;
+  add(bo, "np.array2string(A, formatter={'bool': lambda x: 'yes' if x else 'no'})", (x) => np.array2string(x, { formatter: { bool: (v) => (v ? 'yes' : 'no') } }));
+  n++;
+  add(fl, "(np.set_printoptions(formatter={'float': lambda x: 'F'}), repr(A), np.set_printoptions(formatter=None))[1]",
+    (x) => {
+      np.set_printoptions({ formatter: { float: () => 'F' } });
+      const out = np.array_repr(x);
+      np.set_printoptions({ formatter: null });
+      return out;
+    });
+}
+
 let want: Record<string, Want> = {};
 test.before(() => {
   want = numpy(inputs, cases);
@@ -216,6 +242,16 @@ test('print options are checked as numpy checks them', () => {
 
 test('console.log goes through inspectArray as repr', () => {
   assert.is(np.inspectArray(np.array([1, 2], 'uint8'), 2, {}), 'array([1, 2], dtype=uint8)');
+  assert.is(inspect(np.arange(3)), 'array([0, 1, 2])');
+  assert.is(inspect(np.zeros([2, 2], 'float32')), 'array([[0., 0.],\n       [0., 0.]], dtype=float32)');
+});
+
+test('an array whose memory is gone is refused, and console.log says so', () => {
+  const buffer = new ArrayBuffer(3);
+  const a = np.frombuffer(buffer, { dtype: 'uint8' });
+  structuredClone(buffer, { transfer: [buffer] }); // detach: the data reads as zero length now, as a closed mapping
+  assert.throws(() => np.array_repr(a), (e: Error) => e.name === 'ValueError' && /memory is gone/.test(e.message));
+  assert.match(inspect(a), /^array\(<the array's memory is gone .*>, shape=\(3,\)\)$/);
 });
 
 test.run();
