@@ -37,10 +37,13 @@
  */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define MATH_CLONES __attribute__((target_clones("avx512f", "avx2", "default"), optimize("no-trapping-math")))
+#define MATH_PLAIN __attribute__((optimize("no-trapping-math")))
 #elif defined(__GNUC__) && !defined(__clang__)
 #define MATH_CLONES __attribute__((optimize("no-trapping-math")))
+#define MATH_PLAIN MATH_CLONES
 #else
 #define MATH_CLONES
+#define MATH_PLAIN
 #endif
 
 /* pi to double precision; strict C11 has no M_PI */
@@ -53,8 +56,11 @@ typedef uint8_t ubool;
 /*
  * UNARY(NAME, TI, TO, EXPR): out = EXPR of `x` (a TI), stored as TO.
  */
-#define UNARY(NAME, TI, TO, EXPR)					\
-MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
+#define UNARY(NAME, TI, TO, EXPR) UNARY_(MATH_CLONES, NAME, TI, TO, EXPR)
+/* the same without per-CPU clones: loops that call libm or divide, which no vector unit speeds up */
+#define UNARY_NC(NAME, TI, TO, EXPR) UNARY_(MATH_PLAIN, NAME, TI, TO, EXPR)
+#define UNARY_(ATTR, NAME, TI, TO, EXPR)				\
+ATTR static void NAME(char **args, const intptr_t *dims,		\
 			     const intptr_t *steps, const void *data)	\
 {									\
 	intptr_t n = dims[0], is = steps[0], os = steps[1];		\
@@ -79,8 +85,10 @@ MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
  * BINARY(NAME, TI, TO, EXPR): out = EXPR of `x` and `y` (TIs). Paths:
  * both contiguous, x a scalar, y a scalar, any strides.
  */
-#define BINARY(NAME, TI, TO, EXPR)					\
-MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
+#define BINARY(NAME, TI, TO, EXPR) BINARY_(MATH_CLONES, NAME, TI, TO, EXPR)
+#define BINARY_NC(NAME, TI, TO, EXPR) BINARY_(MATH_PLAIN, NAME, TI, TO, EXPR)
+#define BINARY_(ATTR, NAME, TI, TO, EXPR)				\
+ATTR static void NAME(char **args, const intptr_t *dims,		\
 			     const intptr_t *steps, const void *data)	\
 {									\
 	intptr_t n = dims[0];						\
@@ -174,7 +182,7 @@ MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
  * libmvec function FN (enum um_vec_fn) where it is available.
  */
 #define LIBM1(NAME, T, EXPR, FN)					\
-UNARY(NAME##_scalar, T, T, EXPR)					\
+UNARY_NC(NAME##_scalar, T, T, EXPR)					\
 static void NAME(char **args, const intptr_t *dims,			\
 		 const intptr_t *steps, const void *data)		\
 {									\
@@ -187,7 +195,7 @@ static void NAME(char **args, const intptr_t *dims,			\
 
 /* PRED: a float -> bool loop whose contiguous runs go through um_pred */
 #define PRED(NAME, T, EXPR, KIND)					\
-UNARY(NAME##_scalar, T, ubool, EXPR)					\
+UNARY_NC(NAME##_scalar, T, ubool, EXPR)					\
 static void NAME(char **args, const intptr_t *dims,			\
 		 const intptr_t *steps, const void *data)		\
 {									\
@@ -200,7 +208,7 @@ static void NAME(char **args, const intptr_t *dims,			\
 
 /* LIBM2: the same for a binary loop (contiguous x, contiguous or scalar y) */
 #define LIBM2(NAME, T, EXPR, FN)					\
-BINARY(NAME##_scalar, T, T, EXPR)					\
+BINARY_NC(NAME##_scalar, T, T, EXPR)					\
 static void NAME(char **args, const intptr_t *dims,			\
 		 const intptr_t *steps, const void *data)		\
 {									\
@@ -342,9 +350,9 @@ FLOAT_DIVMOD(d, double, fmod, floor, copysign)
 
 /* integer loops of one type */
 #define INT_LOOPS(S, T, W, SIGNED, RECIP_ZERO)				\
-BINARY(floor_divide_##S, T, T, h_fdiv_##S(x, y))			\
-BINARY(remainder_##S, T, T, h_rem_##S(x, y))			\
-BINARY(power_##S, T, T, h_pow_##S(x, y))				\
+BINARY_NC(floor_divide_##S, T, T, h_fdiv_##S(x, y))			\
+BINARY_NC(remainder_##S, T, T, h_rem_##S(x, y))			\
+BINARY_NC(power_##S, T, T, h_pow_##S(x, y))				\
 UNARY(negative_##S, T, T, 0 - (W)x)					\
 UNARY(positive_##S, T, T, x)						\
 UNARY(absolute_##S, T, T, (SIGNED && NEG(T, x)) ? 0 - (W)x : (W)x)	\
@@ -372,11 +380,11 @@ TERNARY(clip_bool, ubool, CLIP_INT, CLIP_INT)
 
 /* float loops of one type; F is the libm suffix ("f" or nothing) */
 #define FLOAT_LOOPS(S, T, F)						\
-BINARY(floor_divide_##S, T, T, h_fdiv_##S(x, y))			\
-BINARY(remainder_##S, T, T, h_rem_##S(x, y))			\
-BINARY(power_##S##_any, T, T, pow##F(x, y))					\
+BINARY_NC(floor_divide_##S, T, T, h_fdiv_##S(x, y))			\
+BINARY_NC(remainder_##S, T, T, h_rem_##S(x, y))			\
+BINARY_NC(power_##S##_any, T, T, pow##F(x, y))					\
 LIBM2(arctan2_##S, T, atan2##F(x, y), UM_ATAN2)				\
-BINARY(hypot_##S, T, T, hypot##F(x, y))					\
+BINARY_NC(hypot_##S, T, T, hypot##F(x, y))					\
 BINARY(copysign_##S, T, T, copysign##F(x, y))				\
 BINARY(heaviside_##S, T, T, HEAVISIDE(T))				\
 UNARY(negative_##S, T, T, -x)						\
@@ -385,7 +393,7 @@ UNARY(absolute_##S, T, T, fabs##F(x))					\
 UNARY(sign_##S, T, T, SIGN_FLOAT(T))					\
 UNARY(reciprocal_##S, T, T, (T)1 / x)					\
 UNARY(square_##S, T, T, x * x)						\
-UNARY(sqrt_##S##_scalar, T, T, sqrt##F(x))					\
+UNARY_NC(sqrt_##S##_scalar, T, T, sqrt##F(x))					\
 LIBM1(cbrt_##S, T, cbrt##F(x), UM_CBRT)					\
 LIBM1(exp_##S, T, exp##F(x), UM_EXP)						\
 LIBM1(exp2_##S, T, exp2##F(x), UM_EXP2)					\
@@ -473,7 +481,7 @@ POWER_LOOP(d, double, 0)
  * are scalars (stride 0) in practice.
  */
 #define NAN_TO_NUM(S, T)						\
-MATH_CLONES static void nan_to_num_##S(char **args, const intptr_t *dims, \
+MATH_PLAIN static void nan_to_num_##S(char **args, const intptr_t *dims, \
 				       const intptr_t *steps, const void *data) \
 {									\
 	intptr_t n = dims[0];						\
