@@ -85,6 +85,16 @@ export interface RawBinding {
   sum(type: number, a: ArrayBufferView): number | bigint;
   extreme(type: number, a: ArrayBufferView, wantMax: boolean): number | bigint;
   equal(type: number, a: ArrayBufferView, b: ArrayBufferView): boolean;
+  // ---- the n-d ufunc engine (csrc/engine/, src/engine.cc) ----
+  /**
+   * Run one registered loop over n-d strided operands described in
+   * `scratch` (see native/src/engine.cc for its layout).
+   */
+  ufunc(scratch: Float64Array, ...operands: ArrayBufferView[]): void;
+  /** The index of ufunc `name`'s loop for signature `sig` ('bb->b'), or -1. */
+  ufuncLoop(name: string, sig: string): number;
+  /** The CPU features the engine's loops were chosen for ('avx512f', 'neon', ...). */
+  engineFeatures(): string;
   /** The original README's check_buf() / clear_buf(), compiled as C. */
   checkBuf(buffer: Uint8Array): number;
   clearBuf(buffer: Uint8Array): number;

@@ -4,7 +4,9 @@
  * truncate toward zero, anything to bool is `!= 0`).
  */
 import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype as toDType, dtypeOf } from './dtype.js';
-import { allocate } from './alloc.js';
+import ndarrayFactory from 'ndarray';
+
+import { allocate, kOrderStrides } from './alloc.js';
 import { type NdArray, wrap } from './ndarray.js';
 import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster } from './ufunc/index.js';
 
@@ -44,11 +46,16 @@ export function castInto(dst: NdArray, src: NdArray | IterOperand, where?: NdArr
 export interface AstypeOptions {
   /** false: return `a` itself when it already has the dtype (default true: always a new array). */
   copy?: boolean;
+  /** 'C' (default): C order; 'K': the layout of `a`, as numpy's default (faster for transposed views). */
+  order?: 'C' | 'K';
 }
 
 /**
  * `a` converted to `dtype`, as numpy's `a.astype(dtype)`: a new C-ordered
- * array (or `a` itself with `{ copy: false }` when nothing changes).
+ * array (or, with `{ order: 'K' }`, one laid out like `a`, numpy's default),
+ * or `a` itself with `{ copy: false }` when nothing changes. C order is the
+ * default here because code that reads `.data` expects it; the values are
+ * numpy's either way.
  *
  * @example
  * ```ts
@@ -60,7 +67,11 @@ export function astype(a: NdArray, dtype: DTypeLike, opts?: AstypeOptions): NdAr
 export function astype(a: NdArray, dtype: DTypeLike, opts: AstypeOptions = {}): NdArray {
   const t = toDType(dtype);
   if (opts.copy === false && dtypeOf(a.data) === t) return a;
-  const out = wrap(allocate(t, a.size) as AnyTypedArray, [...a.shape]) as NdArray;
+  // order 'K' (numpy's default) keeps the layout of `a`; 'C' (ours) is C order
+  const k = opts.order === 'K' ? kOrderStrides(a.shape, a) : undefined;
+  const out = k
+    ? (ndarrayFactory(allocate(t, a.size) as unknown as Float64Array, [...a.shape], k, 0) as unknown as NdArray)
+    : (wrap(allocate(t, a.size) as AnyTypedArray, [...a.shape]) as NdArray);
   if (a.size === 0) return out;
   return castInto(out, a);
 }

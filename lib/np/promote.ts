@@ -122,11 +122,11 @@ export function category(t: DType): WeakKind {
   return t.kind === 'b' ? 0 : t.kind === 'f' ? 2 : 1;
 }
 
-/** The weak category of a JS scalar: boolean, integer (number or bigint), or float. */
+/** The weak category of a JS scalar: boolean, integer (bigint, or an integral number other than -0), or float. */
 export function weakKind(x: number | bigint | boolean): WeakKind {
   if (typeof x === 'boolean') return 0;
   if (typeof x === 'bigint') return 1;
-  return Number.isInteger(x) ? 1 : 2;
+  return Number.isInteger(x) && !Object.is(x, -0) ? 1 : 2;
 }
 
 /** The dtype a weak scalar of a category has on its own (numpy's defaults). */

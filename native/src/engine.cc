@@ -13,6 +13,9 @@
 // The engine keeps no state of its own besides the loop table, which is
 // fixed at load: safe in worker threads.
 #include <cstring>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "addon.h"
 #include "engine/engine.h"
@@ -130,6 +133,16 @@ void Define(napi_env env, napi_value exports, const char* name, napi_callback cb
 }  // namespace
 
 void InitEngine(Napi::Env env, Napi::Object exports) {
+#if defined(__GLIBC__)
+  // Large results: numpy's arrays come from malloc, and glibc's dynamic
+  // thresholds soon serve repeated 8 MiB allocations from memory already
+  // faulted in. Here results are freed only when V8 collects them, many at
+  // once, and glibc then trims the heap and maps fresh pages for the next
+  // ones (a page fault per 4 KiB: 2-20 ms per 8 MiB result, measured).
+  // Keep big blocks on the heap and freed memory for reuse instead.
+  mallopt(M_MMAP_THRESHOLD, sizeof(void*) == 8 ? 32 << 20 : 4 << 20);
+  mallopt(M_TRIM_THRESHOLD, sizeof(void*) == 8 ? 256 << 20 : 64 << 20);
+#endif
   Define(env, exports, "ufunc", UfuncRun);
   Define(env, exports, "ufuncLoop", UfuncLoop);
   Define(env, exports, "engineFeatures", EngineFeatures);

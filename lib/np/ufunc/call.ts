@@ -39,7 +39,8 @@ function isArray(x: unknown): x is NdArray {
 
 function kindOf(x: unknown, u: Ufunc, k: number): number {
   if (isArray(x)) return dtypeOf(x.data).num;
-  if (typeof x === 'number') return Number.isInteger(x) ? WEAK + 1 : WEAK + 2;
+  // an integral number is a Python int; -0 (which no integer is) a float
+  if (typeof x === 'number') return Number.isInteger(x) && !Object.is(x, -0) ? WEAK + 1 : WEAK + 2;
   if (typeof x === 'bigint') return WEAK + 1;
   if (typeof x === 'boolean') return WEAK;
   throw new DTypeError(
@@ -302,9 +303,10 @@ function shapeText(s: readonly number[]): string {
 }
 
 /** The outputs given by `out=`, one per ufunc output (undefined: allocate). */
-function outsOf(u: Ufunc, opts: UfuncOptions | undefined): (NdArray | undefined)[] {
+function outsOf(u: Ufunc, opts: UfuncOptions | undefined): (NdArray | undefined)[] | undefined {
   const out = opts?.out;
-  if (out === undefined || out === null) return new Array<undefined>(u.nout);
+  if (out === undefined || out === null) return undefined;
+  if (u.nout === 1 && isArray(out)) return [out];
   const list = isArray(out) ? [out] : [...(out as (NdArray | null)[])];
   if (list.length !== u.nout) throw new ValueError(`The 'out' tuple must have exactly ${u.nout} entries: one per ufunc output`);
   return list.map((o) => {
@@ -315,83 +317,201 @@ function outsOf(u: Ufunc, opts: UfuncOptions | undefined): (NdArray | undefined)
 }
 
 /**
+ * Below this many elements, contiguous operands of the loop's own dtypes
+ * are computed by a JavaScript loop: a Node-API call costs more than the
+ * work (~1 µs here, numpy's whole call is 0.6–0.8 µs).
+ */
+let smallLimit = 32;
+
+/** Set the size under which JavaScript loops run instead of the engine (tests run both paths). */
+export function setSmallLimit(n: number): number {
+  const old = smallLimit;
+  smallLimit = n;
+  return old;
+}
+
+function isContiguousLike(a: NdArray, shape: readonly number[]): boolean {
+  const s = a.shape;
+  if (s.length !== shape.length) return false;
+  let expected = 1;
+  for (let d = s.length - 1; d >= 0; d--) {
+    if (s[d] !== shape[d]) return false;
+    if (s[d] !== 1 && a.stride[d] !== expected) return false;
+    expected *= s[d];
+  }
+  return true;
+}
+
+/** The small-array loop: contiguous operands of the loop's dtypes, one output, no overlap but in place. */
+function small(u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly number[], out: NdArray, shape: readonly number[], size: number): boolean {
+  const nin = u.nin;
+  const od = out.data;
+  if (dtypeOf(od) !== loop.outs[0]) return false;
+  for (let k = 0; k < nin; k++) {
+    const x = inputs[k];
+    if (codes[k] >= WEAK) continue;
+    if (TYPES[codes[k]] !== loop.ins[k]) return false;
+    const a = x as NdArray;
+    if (!isContiguousLike(a, shape)) return false;
+    if (a.data.buffer === od.buffer && (a.data !== od || a.offset !== out.offset)) return false;
+  }
+  const fn = (loop.fn ??= u.spec.js(loop.sig));
+  const o = od as unknown as Raw[];
+  const oo = out.offset;
+  if (nin === 2) {
+    const x = inputs[0];
+    const y = inputs[1];
+    if (codes[0] < WEAK && codes[1] < WEAK) {
+      const xd = (x as NdArray).data as unknown as Raw[];
+      const yd = (y as NdArray).data as unknown as Raw[];
+      const xo = (x as NdArray).offset;
+      const yo = (y as NdArray).offset;
+      for (let i = 0; i < size; i++) o[oo + i] = fn(xd[xo + i], yd[yo + i]) as Raw;
+    } else if (codes[0] < WEAK) {
+      const xd = (x as NdArray).data as unknown as Raw[];
+      const xo = (x as NdArray).offset;
+      const v = weakValue(y as number, loop.ins[1]);
+      for (let i = 0; i < size; i++) o[oo + i] = fn(xd[xo + i], v) as Raw;
+    } else if (codes[1] < WEAK) {
+      const yd = (y as NdArray).data as unknown as Raw[];
+      const yo = (y as NdArray).offset;
+      const v = weakValue(x as number, loop.ins[0]);
+      for (let i = 0; i < size; i++) o[oo + i] = fn(v, yd[yo + i]) as Raw;
+    } else {
+      o[oo] = fn(weakValue(x as number, loop.ins[0]), weakValue(y as number, loop.ins[1])) as Raw;
+    }
+    return true;
+  }
+  if (nin === 1) {
+    const x = inputs[0];
+    if (codes[0] >= WEAK) {
+      o[oo] = fn(weakValue(x as number, loop.ins[0])) as Raw;
+      return true;
+    }
+    const xd = (x as NdArray).data as unknown as Raw[];
+    const xo = (x as NdArray).offset;
+    for (let i = 0; i < size; i++) o[oo + i] = fn(xd[xo + i]) as Raw;
+    return true;
+  }
+  return false;
+}
+
+/** Write an array operand's description into the scratch at `p`; returns the next position. */
+function putArray(s: Float64Array, p: number, code: number, a: NdArray, nd: number): number {
+  s[p++] = code;
+  s[p++] = a.offset;
+  const sh = a.shape;
+  const st = a.stride;
+  const lead = nd - sh.length;
+  for (let j = 0; j < nd; j++) s[p++] = j < lead || sh[j - lead] === 1 ? 0 : st[j - lead];
+  return p;
+}
+
+/**
  * Call ufunc `u` on `inputs`, as numpy's `u(*inputs, **opts)`: the result
  * array (a JS scalar when every input is a scalar or 0-d and no `out` is
  * given), or a list of them for several outputs.
  */
 export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOptions): Result | Result[] {
   const nin = u.nin;
+  const nout = u.nout;
   if (inputs.length !== nin) throw new DTypeError(`${u.name}() takes ${nin} positional input(s), got ${inputs.length}`);
-  // 1. resolution
+  // 1. resolution, cached by the inputs' kinds and the options
   const codes = new Array<number>(nin);
   let key = 0;
+  let nd = 0;
+  let first: NdArray | undefined;
+  let sameShapes = true;
   for (let k = 0; k < nin; k++) {
-    codes[k] = kindOf(inputs[k], u, k);
-    key = key * 16 + codes[k];
+    const x = inputs[k];
+    const c = kindOf(x, u, k);
+    codes[k] = c;
+    key = key * 16 + c;
+    if (c < WEAK) {
+      const a = x as NdArray;
+      if (a.shape.length > nd) nd = a.shape.length;
+      if (first === undefined) first = a;
+      else if (sameShapes) {
+        const s1 = first.shape;
+        const s2 = a.shape;
+        if (s1.length !== s2.length) sameShapes = false;
+        else for (let j = 0; j < s1.length; j++) if (s1[j] !== s2[j]) sameShapes = false;
+      }
+    }
   }
   let want: DType | undefined;
   let casting: Casting = 'same_kind';
+  let outs: (NdArray | undefined)[] | undefined;
+  let where: NdArray | boolean | undefined;
   if (opts) {
     if (opts.dtype !== undefined && opts.dtype !== null) want = toDType(opts.dtype);
     if (opts.casting !== undefined) casting = checkCasting(opts.casting);
     key += 16 ** nin * ((want ? want.num + 1 : 0) + 16 * CASTING_CODE[casting]);
+    outs = outsOf(u, opts);
+    where = opts.where ?? undefined;
   }
   let loop = u.cache.get(key);
   if (loop === undefined) {
     loop = resolveLoop(u, codes, want, casting);
     u.cache.set(key, loop);
   }
-  // 2. operands and broadcasting
-  const outs = outsOf(u, opts);
-  const where = opts?.where;
-  let nd = 0;
-  for (const x of inputs) if (isArray(x) && x.shape.length > nd) nd = x.shape.length;
+  if (u.spec.exactScalars) loop = exactScalars(u, loop, inputs, codes, want, casting);
+  // 2. broadcasting (inputs, where=, then against out=)
   const whereArr = isArray(where) ? where : undefined;
-  if (where !== undefined && where !== null && typeof where !== 'boolean' && !whereArr) {
+  if (where !== undefined && typeof where !== 'boolean' && !whereArr) {
     throw new DTypeError(`${u.name}: where= must be a bool array or a boolean`);
   }
-  if (whereArr && dtypeOf(whereArr.data).kind !== 'b') {
-    throw new DTypeError(`Cannot cast array data from ${describe(dtypeOf(whereArr.data))} to dtype('bool') according to the rule 'safe'`);
+  if (whereArr) {
+    if (dtypeOf(whereArr.data).kind !== 'b') {
+      throw new DTypeError(`Cannot cast array data from ${describe(dtypeOf(whereArr.data))} to dtype('bool') according to the rule 'safe'`);
+    }
+    if (whereArr.shape.length > nd) nd = whereArr.shape.length;
+    sameShapes = false;
   }
-  if (whereArr && whereArr.shape.length > nd) nd = whereArr.shape.length;
-  const bshape = new Array<number>(nd).fill(1);
-  const fold = (a: NdArray): void => {
-    const lead = nd - a.shape.length;
-    for (let i = 0; i < a.shape.length; i++) {
-      const d = a.shape[i];
-      const j = lead + i;
-      if (bshape[j] === 1) bshape[j] = d;
-      else if (d !== 1 && d !== bshape[j]) {
-        const shapes = [...inputs.filter(isArray), ...(whereArr ? [whereArr] : [])].map((x) => shapeText(x.shape));
-        throw new ShapeError(`operands could not be broadcast together with shapes ${shapes.join(' ')}`);
+  let shape: number[];
+  if (first !== undefined && sameShapes) shape = first.shape;
+  else {
+    shape = new Array<number>(nd).fill(1);
+    const fold = (a: NdArray): void => {
+      const lead = nd - a.shape.length;
+      for (let i = 0; i < a.shape.length; i++) {
+        const d = a.shape[i];
+        const j = lead + i;
+        if (shape[j] === 1) shape[j] = d;
+        else if (d !== 1 && d !== shape[j]) {
+          const shapes = [...inputs.filter(isArray), ...(whereArr ? [whereArr] : [])].map((x) => shapeText(x.shape));
+          throw new ShapeError(`operands could not be broadcast together with shapes ${shapes.join(' ')}`);
+        }
       }
-    }
-  };
-  for (const x of inputs) if (isArray(x)) fold(x);
-  if (whereArr) fold(whereArr);
-  let shape = bshape;
-  let given: NdArray | undefined;
-  for (const o of outs) {
-    if (!o) continue;
-    given ??= o;
-    const os = o.shape;
-    let ok = os.length >= nd;
-    for (let j = 0; j < nd && ok; j++) {
-      const d = bshape[j];
-      ok = d === 1 || d === os[os.length - nd + j];
-    }
-    if (!ok || (given !== o && given.shape.join() !== os.join())) {
-      throw new ValueError(`non-broadcastable output operand with shape ${shapeText(os)} doesn't match the broadcast shape ${shapeText(bshape)}`);
-    }
-    shape = os;
+    };
+    for (const x of inputs) if (isArray(x)) fold(x);
+    if (whereArr) fold(whereArr);
   }
-  nd = shape.length;
+  let given: NdArray | undefined;
+  if (outs) {
+    const bshape = shape;
+    for (const o of outs) {
+      if (!o) continue;
+      given ??= o;
+      const os = o.shape;
+      let ok = os.length >= nd;
+      for (let j = 0; j < nd && ok; j++) {
+        const d = bshape[j];
+        ok = d === 1 || d === os[os.length - nd + j];
+      }
+      if (!ok || (given !== o && given.shape.join() !== os.join())) {
+        throw new ValueError(`non-broadcastable output operand with shape ${shapeText(os)} doesn't match the broadcast shape ${shapeText(bshape)}`);
+      }
+      shape = os;
+    }
+    nd = shape.length;
+  }
   // 3. outputs: checked or allocated
   let size = 1;
-  for (const d of shape) size *= d;
-  const results: NdArray[] = new Array<NdArray>(u.nout);
-  for (let j = 0; j < u.nout; j++) {
-    const o = outs[j];
+  for (let j = 0; j < nd; j++) size *= shape[j];
+  const results: NdArray[] = new Array<NdArray>(nout);
+  for (let j = 0; j < nout; j++) {
+    const o = outs?.[j];
     const lt = loop.outs[j];
     if (o) {
       const ot = dtypeOf(o.data);
@@ -401,34 +521,108 @@ export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOpti
       results[j] = o;
     } else {
       const t = want && j === 0 ? want : lt;
-      results[j] = wrap(allocate(t, size), shape as number[]) as NdArray;
+      results[j] = wrap(allocate(t, size), shape.slice()) as NdArray;
     }
   }
   // 4. run
   if (size > 0 && where !== false) {
-    const ops: IterOperand[] = new Array<IterOperand>(nin + u.nout);
-    for (let k = 0; k < nin; k++) {
-      const x = inputs[k];
-      if (isArray(x)) {
-        ops[k] = { data: x.data as AnyTypedArray, dtype: TYPES[codes[k]], offset: x.offset, strides: broadcastStrides(x, nd) };
-      } else {
-        const t = loop.ins[k];
-        ops[k] = { data: cell(k, t, weakValue(x as number, t)), dtype: t, offset: 0, strides: new Array<number>(nd).fill(0) };
-      }
+    if (!(size <= smallLimit && nout === 1 && !whereArr && small(u, loop, inputs, codes, results[0], shape, size))) {
+      run(u, loop, inputs, codes, results, shape, whereArr);
     }
-    for (let j = 0; j < u.nout; j++) {
-      const r = results[j];
-      ops[nin + j] = { data: r.data as AnyTypedArray, dtype: dtypeOf(r.data), offset: r.offset, strides: broadcastStrides(r, nd) };
-    }
-    const w = whereArr
-      ? { data: whereArr.data as AnyTypedArray, dtype: TYPES[0], offset: whereArr.offset, strides: broadcastStrides(whereArr, nd) }
-      : undefined;
-    iterate(u.name, loop, nin, ops, shape, w, () => u.spec.js(loop.sig));
   }
   // 5. results: numpy gives scalars for 0-d results unless out= was given
   const scalar = nd === 0 && !given;
-  if (u.nout === 1) return scalar ? scalarOf(results[0]) : results[0];
+  if (nout === 1) return scalar ? scalarOf(results[0]) : results[0];
   return results.map((r) => (scalar ? scalarOf(r) : r));
+}
+
+/** Run a resolved call natively (described straight into the scratch), or through {@link iterate}. */
+function run(u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly number[], results: NdArray[], shape: readonly number[], where: NdArray | undefined): void {
+  const nin = u.nin;
+  const nd = shape.length;
+  const idx = nativeLoop(u.name, loop);
+  const nop = nin + results.length;
+  if (idx >= 0 && !where && nop <= 4) {
+    const s = scratch;
+    s[0] = idx;
+    s[1] = nin;
+    s[2] = results.length;
+    s[3] = nd;
+    s[4] = 0;
+    let p = 5;
+    for (let j = 0; j < nd; j++) s[p++] = shape[j];
+    let d0: ArrayBufferView | undefined;
+    let d1: ArrayBufferView | undefined;
+    let d2: ArrayBufferView | undefined;
+    let d3: ArrayBufferView | undefined;
+    for (let k = 0; k < nop; k++) {
+      let d: ArrayBufferView;
+      if (k >= nin) {
+        const r = results[k - nin];
+        p = putArray(s, p, dtypeOf(r.data).num, r, nd);
+        d = r.data;
+      } else if (codes[k] < WEAK) {
+        const a = inputs[k] as NdArray;
+        p = putArray(s, p, codes[k], a, nd);
+        d = a.data;
+      } else {
+        const t = loop.ins[k];
+        d = cell(k, t, weakValue(inputs[k] as number, t));
+        s[p++] = t.num;
+        s[p++] = 0;
+        for (let j = 0; j < nd; j++) s[p++] = 0;
+      }
+      if (k === 0) d0 = d;
+      else if (k === 1) d1 = d;
+      else if (k === 2) d2 = d;
+      else d3 = d;
+    }
+    const e = engine() as Native;
+    if (nop === 2) e.ufunc(s, d0 as ArrayBufferView, d1 as ArrayBufferView);
+    else if (nop === 3) e.ufunc(s, d0 as ArrayBufferView, d1 as ArrayBufferView, d2 as ArrayBufferView);
+    else e.ufunc(s, d0 as ArrayBufferView, d1 as ArrayBufferView, d2 as ArrayBufferView, d3 as ArrayBufferView);
+    return;
+  }
+  const ops: IterOperand[] = new Array<IterOperand>(nop);
+  for (let k = 0; k < nin; k++) {
+    const x = inputs[k];
+    if (codes[k] < WEAK) {
+      const a = x as NdArray;
+      ops[k] = { data: a.data as AnyTypedArray, dtype: TYPES[codes[k]], offset: a.offset, strides: broadcastStrides(a, nd) };
+    } else {
+      const t = loop.ins[k];
+      ops[k] = { data: cell(k, t, weakValue(x as number, t)), dtype: t, offset: 0, strides: new Array<number>(nd).fill(0) };
+    }
+  }
+  for (let j = 0; j < results.length; j++) {
+    const r = results[j];
+    ops[nin + j] = { data: r.data as AnyTypedArray, dtype: dtypeOf(r.data), offset: r.offset, strides: broadcastStrides(r, nd) };
+  }
+  const w = where
+    ? { data: where.data as AnyTypedArray, dtype: TYPES[0], offset: where.offset, strides: broadcastStrides(where, nd) }
+    : undefined;
+  iterate(u.name, loop, nin, ops, shape, w, () => u.spec.js(loop.sig));
+}
+
+/**
+ * For comparisons: a weak integer that does not fit the loop's integer type
+ * becomes a strong int64/uint64 (exact through the qQ/Qq loops) or float64
+ * (exact for the narrower types), and the loop is resolved again.
+ */
+function exactScalars(u: Ufunc, loop: Loop, inputs: readonly Operand[], weak: readonly number[], want: DType | undefined, casting: Casting): Loop {
+  let changed = false;
+  const codes = weak.slice();
+  for (let k = 0; k < codes.length; k++) {
+    const x = inputs[k];
+    const t = loop.ins[k];
+    if (codes[k] !== WEAK + 1 || t.kind === 'f' || t.kind === 'b') continue;
+    const v = BigInt(x as number | bigint);
+    const [lo, hi] = LIMITS[t.name];
+    if (v >= lo && v <= hi) continue;
+    codes[k] = v >= 0n && v < 2n ** 64n && t.itemsize === 8 ? 8 : v < 0n && v >= -(2n ** 63n) && t.itemsize === 8 ? 7 : 10;
+    changed = true;
+  }
+  return changed ? resolveLoop(u, codes, want, casting) : loop;
 }
 
 /** The element of a 0-d array as a JS value (boolean for bool). */

@@ -49,6 +49,12 @@ export interface UfuncSpec {
    * integer inputs to 'dd->d'. Return undefined to search as usual.
    */
   prefer?: (inputs: readonly DType[]) => string | undefined;
+  /**
+   * Comparisons: a JS integer out of range of the loop's integer type is
+   * compared exactly (numpy 2's comparisons with Python ints) instead of
+   * being numpy's OverflowError.
+   */
+  exactScalars?: boolean;
   /** A message for numpy's TypeError when no loop fits (e.g. bool subtract). */
   noLoop?: (inputs: readonly DType[]) => string | undefined;
 }

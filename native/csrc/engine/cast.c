@@ -77,9 +77,10 @@ static inline uint32_t f_to_u32(double x)
 }
 
 #define F_TO_I8(x) ((int8_t)f_to_i32(x))
-#define F_TO_U8(x) ((uint8_t)f_to_u32(x))
+/* narrow types through a signed 32-bit conversion, as GCC compiles the C casts */
+#define F_TO_U8(x) ((uint8_t)f_to_i32(x))
 #define F_TO_I16(x) ((int16_t)f_to_i32(x))
-#define F_TO_U16(x) ((uint16_t)f_to_u32(x))
+#define F_TO_U16(x) ((uint16_t)f_to_i32(x))
 
 #endif
 
@@ -188,7 +189,22 @@ static inline uint32_t f_to_u32(double x)
 	CAST_LOOP(cast_##CHF##_f, F, float, FCONV_float) \
 	CAST_LOOP(cast_##CHF##_d, F, double, FCONV_double)
 
-UE_BOOL_TYPE(DEF_SRC_INT)
+/* from bool: any nonzero byte is 1 */
+#define BCONV(x) ((x) != 0)
+#define DEF_SRC_BOOL(CF, F, CHF, SF, WF) \
+	CAST_LOOP(cast_##CHF##_o, F, ue_bool, ICONV_ue_bool) \
+	CAST_LOOP(cast_##CHF##_b, F, int8_t, BCONV) \
+	CAST_LOOP(cast_##CHF##_B, F, uint8_t, BCONV) \
+	CAST_LOOP(cast_##CHF##_h, F, int16_t, BCONV) \
+	CAST_LOOP(cast_##CHF##_H, F, uint16_t, BCONV) \
+	CAST_LOOP(cast_##CHF##_i, F, int32_t, BCONV) \
+	CAST_LOOP(cast_##CHF##_I, F, uint32_t, BCONV) \
+	CAST_LOOP(cast_##CHF##_q, F, int64_t, BCONV) \
+	CAST_LOOP(cast_##CHF##_Q, F, uint64_t, BCONV) \
+	CAST_LOOP(cast_##CHF##_f, F, float, BCONV) \
+	CAST_LOOP(cast_##CHF##_d, F, double, BCONV)
+
+UE_BOOL_TYPE(DEF_SRC_BOOL)
 UE_INT_TYPES(DEF_SRC_INT)
 UE_FLOAT_TYPES(DEF_SRC_FLT)
 

@@ -119,6 +119,28 @@ static void coalesce(struct ue_plan *p)
 	p->ndim = n + 1;
 }
 
+/*
+ * A short innermost axis (the 3 channels of an image view that is not
+ * contiguous as a whole) would cost one loop call per pixel: put the next,
+ * longer axis innermost instead, so that each call walks a row.
+ */
+static void short_inner(struct ue_plan *p)
+{
+	int a = p->ndim - 2, b = p->ndim - 1, k;
+	intptr_t t;
+
+	if (p->ndim < 2 || p->shape[b] >= 16 || p->shape[a] <= p->shape[b])
+		return;
+	t = p->shape[a];
+	p->shape[a] = p->shape[b];
+	p->shape[b] = t;
+	for (k = 0; k < p->nop; k++) {
+		t = p->strides[k][a];
+		p->strides[k][a] = p->strides[k][b];
+		p->strides[k][b] = t;
+	}
+}
+
 /* The lowest and one-past-highest byte an operand touches. */
 static void extent(const struct ue_plan *p, int k, size_t itemsize, uintptr_t *lo, uintptr_t *hi)
 {
@@ -240,6 +262,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 	drop_unit_axes(&p);
 	order_axes(&p, nin < nop ? nin : 0);
 	coalesce(&p);
+	short_inner(&p);
 
 	/* inputs overlapping an output: read from a copy */
 	for (k = 0; k < nin; k++) {

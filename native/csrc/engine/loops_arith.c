@@ -253,7 +253,20 @@ SWAPPED(greater_equal_Qq, less_equal_qQ)
 
 #define MIXED(NAME) { #NAME, "qQ->?", NAME##_qQ, NULL }, { #NAME, "Qq->?", NAME##_Qq, NULL },
 
-const struct ue_loop ue_loops_arith[] = {
+/*
+ * On 32-bit ARM this file is built twice: as is, for Debian's armhf
+ * baseline (no NEON), and with -mfpu=neon -DUE_NEON_VARIANT into a second
+ * table that registry.c chooses when the CPU has NEON (AT_HWCAP).
+ */
+#ifdef UE_NEON_VARIANT
+#define UE_ARITH_TABLE ue_loops_arith_neon
+#else
+#define UE_ARITH_TABLE ue_loops_arith
+#endif
+
+extern const struct ue_loop UE_ARITH_TABLE[];
+
+const struct ue_loop UE_ARITH_TABLE[] = {
 	UE_ALL_TYPES(T_ARITH)
 	UE_NUM_TYPES(T_SUB)
 	UE_ALL_TYPES(T_MUL)

@@ -14,9 +14,21 @@
 
 #define UE_WEAK __attribute__((weak))
 
+extern const struct ue_loop ue_loops_arith_neon[] UE_WEAK;
 extern const struct ue_loop ue_loops_math[] UE_WEAK;
 extern const struct ue_loop ue_loops_reduce[] UE_WEAK;
 extern const struct ue_loop ue_loops_sort[] UE_WEAK;
+
+#if defined(__arm__)
+#include <sys/auxv.h>
+#ifndef HWCAP_NEON
+#define HWCAP_NEON (1 << 12)
+#endif
+static int ue_arm_has_neon(void)
+{
+	return (getauxval(AT_HWCAP) & HWCAP_NEON) != 0;
+}
+#endif
 
 #define UE_MAXLOOPS 4096
 
@@ -35,7 +47,13 @@ static void load(void)
 		return;
 	count = 0;
 	collect(ue_loops_cast);
-	collect(ue_loops_arith);
+#if defined(__arm__)
+	/* the NEON build of the arithmetic loops, where the CPU has NEON */
+	if (ue_loops_arith_neon && ue_arm_has_neon())
+		collect(ue_loops_arith_neon);
+	else
+#endif
+		collect(ue_loops_arith);
 	collect(ue_loops_math);
 	collect(ue_loops_reduce);
 	collect(ue_loops_sort);
@@ -82,17 +100,6 @@ int ue_dtype_of_char(char c)
 	return p ? (int)(p - UE_TYPE_CHARS) : -1;
 }
 
-#if defined(__arm__)
-#include <sys/auxv.h>
-#ifndef HWCAP_NEON
-#define HWCAP_NEON (1 << 12)
-#endif
-static int ue_arm_has_neon(void)
-{
-	return (getauxval(AT_HWCAP) & HWCAP_NEON) != 0;
-}
-#endif
-
 const char *ue_cpu_features(void)
 {
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -105,7 +112,7 @@ const char *ue_cpu_features(void)
 #elif defined(__aarch64__)
 	return "asimd";
 #elif defined(__arm__)
-	return ue_arm_has_neon() ? "neon" : "vfp";
+	return ue_loops_arith_neon && ue_arm_has_neon() ? "neon" : "vfp";
 #else
 	return "generic";
 #endif

@@ -8,6 +8,13 @@ gcc -std=c11 -O3 -Wall -Wextra -Werror -I"$REPO/native/csrc" -o "$OUT" \
 	{ echo "not ok - kernels: the C test does not build"; exit 0; }
 "$OUT"
 
+# the engine (native/csrc/engine/): iterator, casts, loops
+ENGINE="$REPO/build/native/engine_test"
+gcc -std=c11 -O2 -Wall -Wextra -Werror -I"$REPO/native/csrc/engine" -o "$ENGINE" \
+	"$REPO/native/csrc/engine/tests/engine_test.c" "$REPO"/native/csrc/engine/*.c -lm ||
+	{ echo "not ok - engine: the C test does not build"; exit 0; }
+"$ENGINE"
+
 # the math ufuncs' inner loops (native/csrc/engine/loops_math.c)
 MATH_OUT="$REPO/build/native/math_test"
 gcc -std=c11 -O3 -Wall -Wextra -Werror -I"$REPO/native/csrc/engine" -o "$MATH_OUT" \

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * engine_test.c - the engine on its own, without Node: the registry, the
+ * iterator (axis order, coalescing, broadcasting, negative strides, cast
+ * buffers across chunks, overlap copies, the where= mask), the casts and
+ * the arithmetic loops' edge cases. Prints TAP lines; built and run by
+ * native/csrc/tests/run.sh.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+static int failed, number;
+
+static void ok(int cond, const char *what)
+{
+	printf("%sok %d - engine: %s\n", cond ? "" : "not ", ++number, what);
+	failed += !cond;
+}
+
+static const struct ue_loop *loop(const char *name, const char *sig)
+{
+	const struct ue_loop *l = ue_find_loop(name, sig);
+
+	if (!l) {
+		printf("# no loop %s %s\n", name, sig);
+		exit(1);
+	}
+	return l;
+}
+
+static void set_op(struct ue_operand *op, void *data, int dtype, int ndim, const intptr_t *strides)
+{
+	op->data = data;
+	op->dtype = dtype;
+	memcpy(op->strides, strides, sizeof(intptr_t) * (size_t)ndim);
+}
+
+static void test_registry(void)
+{
+	ok(ue_find_loop("add", "bb->b") && ue_find_loop("_cast", "d->?") && ue_find_loop("where", "?dd->d") &&
+	   ue_find_loop("less", "qQ->?") && !ue_find_loop("add", "xx->x") && !ue_find_loop("nosuch", "dd->d"),
+	   "the registry finds loops by name and signature");
+	ok(ue_dtype_of_char('?') == UE_BOOL && ue_dtype_of_char('d') == UE_FLOAT64 && ue_dtype_of_char('x') < 0 &&
+	   ue_itemsize(UE_UINT16) == 2 && ue_itemsize(99) == 0, "dtype codes and item sizes");
+}
+
+/* a 3-d int32 add of a transposed, reversed view and a broadcast row */
+static void test_views(void)
+{
+	int32_t a[4 * 5 * 6], b[6], o[5 * 4 * 6];
+	intptr_t shape[3] = { 5, 4, 6 };
+	/* a viewed as a[::-1, :, :].transpose(1, 0, 2): shape (5, 4, 6) */
+	intptr_t sa[3] = { 6 * 4, -5 * 6 * 4, 4 };
+	intptr_t sb[3] = { 0, 0, 4 };
+	intptr_t so[3] = { 4 * 6 * 4, 6 * 4, 4 };
+	struct ue_operand ops[3];
+	int good = 1;
+
+	for (int i = 0; i < 120; i++)
+		a[i] = i * 7 - 300;
+	for (int i = 0; i < 6; i++)
+		b[i] = 1000 * i;
+	set_op(&ops[0], (char *)a + 3 * 5 * 6 * 4, UE_INT32, 3, sa);
+	set_op(&ops[1], b, UE_INT32, 3, sb);
+	set_op(&ops[2], o, UE_INT32, 3, so);
+	good &= ue_iterate(loop("add", "ii->i"), 2, 1, ops, 3, shape, NULL) == 0;
+	for (int i = 0; i < 5; i++)
+		for (int j = 0; j < 4; j++)
+			for (int k = 0; k < 6; k++)
+				good &= o[(i * 4 + j) * 6 + k] == a[((3 - j) * 5 + i) * 6 + k] + b[k];
+	ok(good, "3-d add of a reversed, transposed view and a broadcast row");
+}
+
+/* uint8 + int16 through the int16 loop: the uint8 operand is cast in buffers across several chunks */
+static void test_cast_buffers(void)
+{
+	enum { N = 20011 };
+	uint8_t *a = malloc(N);
+	int16_t *b = malloc(N * 2);
+	float *o = malloc(N * 4);
+	intptr_t shape[1] = { N }, s1[1] = { 1 }, s2[1] = { 2 }, s4[1] = { 4 };
+	struct ue_operand ops[3];
+	int good = 1;
+
+	for (int i = 0; i < N; i++) {
+		a[i] = (uint8_t)(i * 13);
+		b[i] = (int16_t)(i * 31 - 30000);
+	}
+	set_op(&ops[0], a, UE_UINT8, 1, s1);
+	set_op(&ops[1], b, UE_INT16, 1, s2);
+	set_op(&ops[2], o, UE_FLOAT32, 1, s4);
+	good &= ue_iterate(loop("add", "hh->h"), 2, 1, ops, 1, shape, NULL) == 0;
+	for (int i = 0; i < N; i++)
+		good &= o[i] == (float)(int16_t)(a[i] + b[i]);
+	ok(good, "operands of other dtypes go through cast buffers (in and out), across chunks");
+	free(a);
+	free(b);
+	free(o);
+}
+
+/* add(c[:-1], c[1:], out=c[1:]): numpy reads all inputs first */
+static void test_overlap(void)
+{
+	int64_t c[1000], ref[1000];
+	intptr_t shape[1] = { 999 }, s[1] = { 8 };
+	struct ue_operand ops[3];
+	int good = 1;
+
+	for (int i = 0; i < 1000; i++)
+		c[i] = ref[i] = i * i;
+	for (int i = 999; i >= 1; i--)
+		ref[i] = ref[i - 1] + ref[i];
+	for (int i = 1; i < 1000; i++)
+		ref[i] = (int64_t)(i - 1) * (i - 1) + (int64_t)i * i;
+	set_op(&ops[0], c, UE_INT64, 1, s);
+	set_op(&ops[1], c + 1, UE_INT64, 1, s);
+	set_op(&ops[2], c + 1, UE_INT64, 1, s);
+	good &= ue_iterate(loop("add", "qq->q"), 2, 1, ops, 1, shape, NULL) == 0;
+	for (int i = 0; i < 1000; i++)
+		good &= c[i] == ref[i];
+	ok(good, "an input overlapping the output is read before anything is written");
+}
+
+static void test_where(void)
+{
+	double a[50], o[50];
+	uint8_t m[50];
+	intptr_t shape[1] = { 50 }, s8[1] = { 8 }, s1[1] = { 1 };
+	struct ue_operand ops[2], w;
+	int good = 1;
+
+	for (int i = 0; i < 50; i++) {
+		a[i] = i;
+		o[i] = -1;
+		m[i] = i % 3 == 0;
+	}
+	set_op(&ops[0], a, UE_FLOAT64, 1, s8);
+	set_op(&ops[1], o, UE_FLOAT64, 1, s8);
+	set_op(&w, m, UE_BOOL, 1, s1);
+	good &= ue_iterate(loop("_cast", "d->d"), 1, 1, ops, 1, shape, &w) == 0;
+	for (int i = 0; i < 50; i++)
+		good &= o[i] == (i % 3 == 0 ? i : -1);
+	ok(good, "where= writes only the masked elements");
+}
+
+static void cast1(const char *sig, const void *src, void *dst, intptr_t n)
+{
+	const struct ue_loop *l = loop("_cast", sig);
+	char *args[2] = { (char *)src, (char *)dst };
+	intptr_t steps[2] = { (intptr_t)ue_itemsize(ue_dtype_of_char(sig[0])), (intptr_t)ue_itemsize(ue_dtype_of_char(sig[3])) };
+
+	l->fn(args, &n, steps, l->data);
+}
+
+static void test_casts(void)
+{
+	double d[6] = { 300.7, -1.5, NAN, INFINITY, 1e20, -0.0 };
+	uint8_t u8[6], b[6], raw[3] = { 0, 2, 255 };
+	int32_t i32[6];
+	uint64_t u64[1];
+	int64_t big = -1;
+	float f;
+
+	cast1("d->B", d, u8, 6);
+	cast1("d->?", d, b, 6);
+	cast1("d->i", d, i32, 6);
+	ok(u8[0] == 44 && u8[1] == 255 && b[0] && b[2] && b[3] && !b[5] && i32[0] == 300 && i32[1] == -1,
+	   "float to integer truncates and wraps; NaN is true");
+#if defined(__x86_64__) || defined(__i386__)
+	ok(i32[2] == INT32_MIN && i32[3] == INT32_MIN && u8[2] == 0 && u8[4] == 0,
+	   "x86: NaN and out-of-range floats give the SSE 'integer indefinite', as numpy");
+#else
+	ok(i32[2] == 0 && i32[3] == INT32_MAX && i32[4] == INT32_MAX, "ARM: float to int saturates, NaN is 0");
+#endif
+	cast1("?->B", raw, u8, 3);
+	ok(u8[0] == 0 && u8[1] == 1 && u8[2] == 1, "bool casts normalise to 0/1");
+	cast1("q->Q", &big, u64, 1);
+	cast1("Q->f", u64, &f, 1);
+	ok(u64[0] == UINT64_MAX && f == 18446744073709551616.0f, "int64 -1 to uint64 wraps; uint64 to float32 rounds");
+}
+
+static void test_loops(void)
+{
+	double x[4] = { NAN, 1, 0.0, -0.0 }, y[4] = { 1, NAN, -0.0, 0.0 }, mn[4], fm[4];
+	int8_t s[4] = { -128, 64, -1, 5 }, sh[4] = { 1, 9, 100, -1 }, ls[4], rs[4];
+	int64_t q[2] = { -1, 5 };
+	uint64_t Q[2] = { UINT64_MAX, 5 };
+	uint8_t lt[2], eq[2];
+	char *a2[3];
+	intptr_t n = 4, st8[3] = { 8, 8, 8 }, st1[3] = { 1, 1, 1 }, stq[3] = { 8, 8, 1 };
+
+	a2[0] = (char *)x, a2[1] = (char *)y, a2[2] = (char *)mn;
+	loop("minimum", "dd->d")->fn(a2, &n, st8, NULL);
+	a2[2] = (char *)fm;
+	loop("fmin", "dd->d")->fn(a2, &n, st8, NULL);
+	ok(isnan(mn[0]) && isnan(mn[1]) && signbit(mn[2]) && !signbit(mn[3]) && fm[0] == 1 && fm[1] == 1 &&
+	   !signbit(fm[2]) && signbit(fm[3]), "minimum propagates NaN, fmin ignores it; equal zeros as numpy");
+	a2[0] = (char *)s, a2[1] = (char *)sh, a2[2] = (char *)ls;
+	loop("left_shift", "bb->b")->fn(a2, &n, st1, NULL);
+	a2[2] = (char *)rs;
+	loop("right_shift", "bb->b")->fn(a2, &n, st1, NULL);
+	ok(ls[0] == 0 && ls[1] == 0 && ls[2] == 0 && ls[3] == 0 && rs[0] == -64 && rs[1] == 0 && rs[2] == -1 && rs[3] == 0,
+	   "shifts by the width or more (or negative counts) give 0, or -1 for negative values shifted right");
+	n = 2;
+	a2[0] = (char *)q, a2[1] = (char *)Q, a2[2] = (char *)lt;
+	loop("less", "qQ->?")->fn(a2, &n, stq, NULL);
+	a2[2] = (char *)eq;
+	loop("equal", "qQ->?")->fn(a2, &n, stq, NULL);
+	ok(lt[0] == 1 && lt[1] == 0 && eq[0] == 0 && eq[1] == 1, "int64 against uint64 compares exactly");
+}
+
+int main(void)
+{
+	test_registry();
+	test_views();
+	test_cast_buffers();
+	test_overlap();
+	test_where();
+	test_casts();
+	test_loops();
+	printf("# engine features: %s\n", ue_cpu_features());
+	return failed ? 1 : 0;
+}
