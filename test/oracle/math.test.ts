@@ -9,6 +9,8 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
+import { setSmallLimit } from '../../lib/np/ufunc/index.js';
+
 import { type Want, differs, differsInError, numpy } from './oracle.js';
 
 type Arr = np.NdArray;
@@ -304,22 +306,32 @@ add('errors', 'remainder of uint8 by 300', () => np.remainder(inputs.xB, 300), '
 const want: Record<string, Want> = numpy(inputs, Object.fromEntries(cases.map((c) => [c.name, c.py])));
 
 const groups = [...new Set(cases.map((c) => c.group))];
-for (const g of groups) {
-  test(g, () => {
-    const problems: string[] = [];
-    for (const c of cases.filter((k) => k.group === g)) {
-      const w = want[c.name];
-      let why: string | undefined;
+// every group twice: through the native loops, and with engine's
+// small-array JavaScript loops taking every contiguous call they can (the
+// libm ufuncs stay native there: jsSmall false)
+for (const [path, limit] of [['native', 0], ['small-array JS loops', 1 << 30]] as const) {
+  for (const g of groups) {
+    test(`${g} (${path})`, () => {
+      const old = setSmallLimit(limit);
+      const problems: string[] = [];
       try {
-        const got = c.ours();
-        why = differs(got, w, { ulp: c.ulp });
-      } catch (e) {
-        why = w.kind === 'error' ? differsInError(e, w) : `threw ${String(e)}`;
+        for (const c of cases.filter((k) => k.group === g)) {
+          const w = want[c.name];
+          let why: string | undefined;
+          try {
+            const got = c.ours();
+            why = differs(got, w, { ulp: c.ulp });
+          } catch (e) {
+            why = w.kind === 'error' ? differsInError(e, w) : `threw ${String(e)}`;
+          }
+          if (why) problems.push(`${c.name} [${c.py}]: ${why}`);
+        }
+      } finally {
+        setSmallLimit(old);
       }
-      if (why) problems.push(`${c.name} [${c.py}]: ${why}`);
-    }
-    assert.is(problems.join('\n'), '');
-  });
+      assert.is(problems.join('\n'), '');
+    });
+  }
 }
 
 test.run();
