@@ -46,7 +46,7 @@ function copysignJs(x: number, y: number): number {
 }
 
 /** C's rint in the default rounding mode: nearest, ties to even; -0 kept. */
-export function rintJs(x: number): number {
+function rintJs(x: number): number {
   if (!Number.isFinite(x)) return x;
   const f = Math.floor(x);
   const d = x - f;
