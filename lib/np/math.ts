@@ -786,28 +786,23 @@ function kindCode(x: Operand): number {
   return typeof x === 'bigint' || Number.isInteger(x) ? 12 : 13;
 }
 
-/** Whether any element of `x` (an array or a scalar) is below zero. */
+type Call = (...args: unknown[]) => NdArray | number | bigint | boolean;
+const ufunc = (name: string): Call => {
+  const u = ufuncs.get(name);
+  if (!u) throw new Error(`np: the ufunc ${name} is not defined`);
+  return u as unknown as Call;
+};
+
+/**
+ * Whether any element of `x` (an array or a scalar) is below zero: a native
+ * compare into a bool array, then the typed array's own indexOf.
+ */
 function anyNegative(x: Operand): boolean {
   if (typeof x === 'number' || typeof x === 'bigint') return x < 0;
   if (typeof x === 'boolean') return false;
-  if (dtypeOf(x.data).kind !== 'i') return false;
-  const data = x.data as unknown as (number | bigint)[];
-  const shape = x.shape;
-  const nd = shape.length;
-  if (shape.some((n) => n === 0)) return false;
-  const pos = new Array<number>(nd).fill(0);
-  let at = x.offset;
-  for (;;) {
-    if (data[at] < 0) return true;
-    let d = nd - 1;
-    for (; d >= 0; d--) {
-      at += x.stride[d];
-      if (++pos[d] < shape[d]) break;
-      at -= x.stride[d] * shape[d];
-      pos[d] = 0;
-    }
-    if (d < 0) return false;
-  }
+  if (dtypeOf(x.data).kind !== 'i' || x.shape.some((n) => n === 0)) return false;
+  const below = ufunc('less')(x, 0) as NdArray | boolean;
+  return typeof below === 'boolean' ? below : (below.data as Uint8Array).indexOf(1) >= 0;
 }
 
 /** The options object of a ufunc call's last argument, if it is one. */
@@ -831,11 +826,11 @@ function optionsOf(extra: unknown): UfuncOptions | undefined {
 export const power = Object.assign(
   function power(this: unknown, ...args: unknown[]) {
     const [x1, x2, extra] = args as [Operand, Operand, unknown];
-    if (anyNegative(x2)) {
+    if (typeof x2 !== 'boolean' && (isNdArray(x2) ? dtypeOf(x2.data).kind === 'i' : x2 < 0)) {
       const opts = optionsOf(extra);
       const want = opts?.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : undefined;
       const loop = resolveLoop(powerLoops, [kindCode(x1), kindCode(x2)], want, opts?.casting ?? 'same_kind');
-      if (loop.ins[1].kind !== 'f') throw new ValueError('Integers to negative integer powers are not allowed.');
+      if (loop.ins[1].kind !== 'f' && anyNegative(x2)) throw new ValueError('Integers to negative integer powers are not allowed.');
     }
     return (powerLoops as unknown as (...a: unknown[]) => unknown)(...args);
   },
@@ -854,13 +849,6 @@ export interface RoundOptions {
   decimals?: number;
   out?: NdArray;
 }
-
-type Call = (...args: unknown[]) => NdArray | number | bigint | boolean;
-const ufunc = (name: string): Call => {
-  const u = ufuncs.get(name);
-  if (!u) throw new Error(`np: the ufunc ${name} is not defined`);
-  return u as unknown as Call;
-};
 
 /** 10 ** n for n >= 0, exact as far as doubles are (n <= 22). */
 function powerOfTen(n: number): number {

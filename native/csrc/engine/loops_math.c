@@ -348,11 +348,25 @@ FLOAT_DIVMOD(d, double, fmod, floor, copysign)
 
 /* ---- the loops ------------------------------------------------------------ */
 
+/* integer power: a scalar exponent of 2 is a square (vectorised), as numpy's float loops do */
+#define INT_POWER(S, T)							\
+static void power_##S(char **args, const intptr_t *dims,		\
+		      const intptr_t *steps, const void *data)		\
+{									\
+	if (steps[1] == 0 && *(const T *)args[1] == 2) {		\
+		char *a[2] = { args[0], args[2] };			\
+		const intptr_t st[2] = { steps[0], steps[2] };		\
+		square_##S(a, dims, st, data);				\
+		return;							\
+	}								\
+	power_##S##_any(args, dims, steps, data);			\
+}
+
 /* integer loops of one type */
 #define INT_LOOPS(S, T, W, SIGNED, RECIP_ZERO)				\
 BINARY_NC(floor_divide_##S, T, T, h_fdiv_##S(x, y))			\
 BINARY_NC(remainder_##S, T, T, h_rem_##S(x, y))			\
-BINARY_NC(power_##S, T, T, h_pow_##S(x, y))				\
+BINARY_NC(power_##S##_any, T, T, h_pow_##S(x, y))				\
 UNARY(negative_##S, T, T, 0 - (W)x)					\
 UNARY(positive_##S, T, T, x)						\
 UNARY(absolute_##S, T, T, (SIGNED && NEG(T, x)) ? 0 - (W)x : (W)x)	\
@@ -362,7 +376,8 @@ UNARY(square_##S, T, T, (W)x * (W)x)					\
 UNARY(copy_##S, T, T, x)						\
 UNARY(false_##S, T, ubool, ((void)x, 0))				\
 UNARY(true_##S, T, ubool, ((void)x, 1))					\
-TERNARY(clip_##S, T, CLIP_INT, CLIP_INT)
+TERNARY(clip_##S, T, CLIP_INT, CLIP_INT)				\
+INT_POWER(S, T)
 
 INT_LOOPS(b, int8_t, uint32_t, 1, 0)
 INT_LOOPS(B, uint8_t, uint32_t, 0, 0)
