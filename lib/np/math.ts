@@ -46,7 +46,7 @@ function copysignJs(x: number, y: number): number {
 }
 
 /** C's rint in the default rounding mode: nearest, ties to even; -0 kept. */
-export function rintJs(x: number): number {
+function rintJs(x: number): number {
   if (!Number.isFinite(x)) return x;
   const f = Math.floor(x);
   const d = x - f;
@@ -206,6 +206,12 @@ export interface UnaryPredicateUfunc extends Ufunc {
   (a: ScalarOperand, out?: UfuncOptions): boolean;
 }
 
+/**
+ * The libm ufuncs keep to the native loop for small arrays too: JavaScript's
+ * Math functions are not glibc's, so results would depend on the size.
+ */
+const LIBM: Partial<UfuncSpec> = { jsSmall: false };
+
 function define(name: string, nin: number, types: readonly string[], js: (sig: string) => ScalarFn,
   extra: Partial<UfuncSpec> = {}): Ufunc {
   return defineUfunc({ name, nin, nout: 1, types, js, ...extra });
@@ -349,7 +355,7 @@ export const sqrt = define('sqrt', 1, FLOAT1, (sig) => real(sig, Math.sqrt)) as 
  * np.cbrt(a) // => array([ 3.        , -2.        ,  1.25992105])
  * ```
  */
-export const cbrt = define('cbrt', 1, FLOAT1, (sig) => real(sig, Math.cbrt)) as FloatUfunc;
+export const cbrt = define('cbrt', 1, FLOAT1, (sig) => real(sig, Math.cbrt), LIBM) as FloatUfunc;
 
 /**
  * The exponential `e ** x`, element-wise.
@@ -360,7 +366,7 @@ export const cbrt = define('cbrt', 1, FLOAT1, (sig) => real(sig, Math.cbrt)) as 
  * np.exp(a) // => array([1.        , 2.71828183, 0.36787944])
  * ```
  */
-export const exp = define('exp', 1, FLOAT1, (sig) => real(sig, Math.exp)) as FloatUfunc;
+export const exp = define('exp', 1, FLOAT1, (sig) => real(sig, Math.exp), LIBM) as FloatUfunc;
 
 /**
  * `2 ** x`, element-wise.
@@ -371,7 +377,7 @@ export const exp = define('exp', 1, FLOAT1, (sig) => real(sig, Math.exp)) as Flo
  * np.exp2(a) // => array([1. , 8. , 0.5])
  * ```
  */
-export const exp2 = define('exp2', 1, FLOAT1, (sig) => real(sig, (x) => 2 ** x)) as FloatUfunc;
+export const exp2 = define('exp2', 1, FLOAT1, (sig) => real(sig, (x) => 2 ** x), LIBM) as FloatUfunc;
 
 /**
  * `exp(x) - 1`, element-wise, accurate near 0.
@@ -382,7 +388,7 @@ export const exp2 = define('exp2', 1, FLOAT1, (sig) => real(sig, (x) => 2 ** x))
  * np.expm1(a) // => array([0.00000000e+00, 1.00000000e-10, 1.71828183e+00])
  * ```
  */
-export const expm1 = define('expm1', 1, FLOAT1, (sig) => real(sig, Math.expm1)) as FloatUfunc;
+export const expm1 = define('expm1', 1, FLOAT1, (sig) => real(sig, Math.expm1), LIBM) as FloatUfunc;
 
 /**
  * The natural logarithm, element-wise; -inf at 0, NaN below.
@@ -393,7 +399,7 @@ export const expm1 = define('expm1', 1, FLOAT1, (sig) => real(sig, Math.expm1)) 
  * np.log(a) // => array([  0.,   1., -inf])
  * ```
  */
-export const log = define('log', 1, FLOAT1, (sig) => real(sig, Math.log)) as FloatUfunc;
+export const log = define('log', 1, FLOAT1, (sig) => real(sig, Math.log), LIBM) as FloatUfunc;
 
 /**
  * The base-2 logarithm, element-wise.
@@ -404,7 +410,7 @@ export const log = define('log', 1, FLOAT1, (sig) => real(sig, Math.log)) as Flo
  * np.log2(a) // => array([ 0.,  3., -1.])
  * ```
  */
-export const log2 = define('log2', 1, FLOAT1, (sig) => real(sig, Math.log2)) as FloatUfunc;
+export const log2 = define('log2', 1, FLOAT1, (sig) => real(sig, Math.log2), LIBM) as FloatUfunc;
 
 /**
  * The base-10 logarithm, element-wise.
@@ -415,7 +421,7 @@ export const log2 = define('log2', 1, FLOAT1, (sig) => real(sig, Math.log2)) as 
  * np.log10(a) // => array([ 0.,  3., -2.])
  * ```
  */
-export const log10 = define('log10', 1, FLOAT1, (sig) => real(sig, Math.log10)) as FloatUfunc;
+export const log10 = define('log10', 1, FLOAT1, (sig) => real(sig, Math.log10), LIBM) as FloatUfunc;
 
 /**
  * `log(1 + x)`, element-wise, accurate near 0.
@@ -426,7 +432,7 @@ export const log10 = define('log10', 1, FLOAT1, (sig) => real(sig, Math.log10)) 
  * np.log1p(a) // => array([0.e+00, 1.e-10,   -inf])
  * ```
  */
-export const log1p = define('log1p', 1, FLOAT1, (sig) => real(sig, Math.log1p)) as FloatUfunc;
+export const log1p = define('log1p', 1, FLOAT1, (sig) => real(sig, Math.log1p), LIBM) as FloatUfunc;
 
 /**
  * The sine of angles in radians, element-wise.
@@ -437,7 +443,7 @@ export const log1p = define('log1p', 1, FLOAT1, (sig) => real(sig, Math.log1p)) 
  * np.sin(a) // => array([0.        , 1.        , 0.14112001])
  * ```
  */
-export const sin = define('sin', 1, FLOAT1, (sig) => real(sig, Math.sin)) as FloatUfunc;
+export const sin = define('sin', 1, FLOAT1, (sig) => real(sig, Math.sin), LIBM) as FloatUfunc;
 
 /**
  * The cosine of angles in radians, element-wise.
@@ -448,7 +454,7 @@ export const sin = define('sin', 1, FLOAT1, (sig) => real(sig, Math.sin)) as Flo
  * np.cos(a) // => array([ 1.        , -1.        ,  0.54030231])
  * ```
  */
-export const cos = define('cos', 1, FLOAT1, (sig) => real(sig, Math.cos)) as FloatUfunc;
+export const cos = define('cos', 1, FLOAT1, (sig) => real(sig, Math.cos), LIBM) as FloatUfunc;
 
 /**
  * The tangent of angles in radians, element-wise.
@@ -459,7 +465,7 @@ export const cos = define('cos', 1, FLOAT1, (sig) => real(sig, Math.cos)) as Flo
  * np.tan(a) // => array([ 0.        ,  1.        , -1.55740772])
  * ```
  */
-export const tan = define('tan', 1, FLOAT1, (sig) => real(sig, Math.tan)) as FloatUfunc;
+export const tan = define('tan', 1, FLOAT1, (sig) => real(sig, Math.tan), LIBM) as FloatUfunc;
 
 /**
  * The inverse sine in radians, element-wise; NaN outside [-1, 1].
@@ -470,7 +476,7 @@ export const tan = define('tan', 1, FLOAT1, (sig) => real(sig, Math.tan)) as Flo
  * np.arcsin(a) // => array([0.        , 1.57079633,        nan])
  * ```
  */
-export const arcsin = define('arcsin', 1, FLOAT1, (sig) => real(sig, Math.asin)) as FloatUfunc;
+export const arcsin = define('arcsin', 1, FLOAT1, (sig) => real(sig, Math.asin), LIBM) as FloatUfunc;
 
 /**
  * The inverse cosine in radians, element-wise; NaN outside [-1, 1].
@@ -481,7 +487,7 @@ export const arcsin = define('arcsin', 1, FLOAT1, (sig) => real(sig, Math.asin))
  * np.arccos(a) // => array([0.        , 1.57079633, 3.14159265])
  * ```
  */
-export const arccos = define('arccos', 1, FLOAT1, (sig) => real(sig, Math.acos)) as FloatUfunc;
+export const arccos = define('arccos', 1, FLOAT1, (sig) => real(sig, Math.acos), LIBM) as FloatUfunc;
 
 /**
  * The inverse tangent in radians, element-wise.
@@ -492,7 +498,7 @@ export const arccos = define('arccos', 1, FLOAT1, (sig) => real(sig, Math.acos))
  * np.arctan(a) // => array([0.        , 0.78539816, 1.57079633])
  * ```
  */
-export const arctan = define('arctan', 1, FLOAT1, (sig) => real(sig, Math.atan)) as FloatUfunc;
+export const arctan = define('arctan', 1, FLOAT1, (sig) => real(sig, Math.atan), LIBM) as FloatUfunc;
 
 /**
  * The hyperbolic sine, element-wise.
@@ -503,7 +509,7 @@ export const arctan = define('arctan', 1, FLOAT1, (sig) => real(sig, Math.atan))
  * np.sinh(a) // => array([ 0.        ,  1.17520119, -1.17520119])
  * ```
  */
-export const sinh = define('sinh', 1, FLOAT1, (sig) => real(sig, Math.sinh)) as FloatUfunc;
+export const sinh = define('sinh', 1, FLOAT1, (sig) => real(sig, Math.sinh), LIBM) as FloatUfunc;
 
 /**
  * The hyperbolic cosine, element-wise.
@@ -514,7 +520,7 @@ export const sinh = define('sinh', 1, FLOAT1, (sig) => real(sig, Math.sinh)) as 
  * np.cosh(a) // => array([1.        , 1.54308063, 1.54308063])
  * ```
  */
-export const cosh = define('cosh', 1, FLOAT1, (sig) => real(sig, Math.cosh)) as FloatUfunc;
+export const cosh = define('cosh', 1, FLOAT1, (sig) => real(sig, Math.cosh), LIBM) as FloatUfunc;
 
 /**
  * The hyperbolic tangent, element-wise.
@@ -525,7 +531,7 @@ export const cosh = define('cosh', 1, FLOAT1, (sig) => real(sig, Math.cosh)) as 
  * np.tanh(a) // => array([ 0.        ,  0.76159416, -1.        ])
  * ```
  */
-export const tanh = define('tanh', 1, FLOAT1, (sig) => real(sig, Math.tanh)) as FloatUfunc;
+export const tanh = define('tanh', 1, FLOAT1, (sig) => real(sig, Math.tanh), LIBM) as FloatUfunc;
 
 /**
  * The inverse hyperbolic sine, element-wise.
@@ -536,7 +542,7 @@ export const tanh = define('tanh', 1, FLOAT1, (sig) => real(sig, Math.tanh)) as 
  * np.arcsinh(a) // => array([ 0.        ,  0.88137359, -0.88137359])
  * ```
  */
-export const arcsinh = define('arcsinh', 1, FLOAT1, (sig) => real(sig, Math.asinh)) as FloatUfunc;
+export const arcsinh = define('arcsinh', 1, FLOAT1, (sig) => real(sig, Math.asinh), LIBM) as FloatUfunc;
 
 /**
  * The inverse hyperbolic cosine, element-wise; NaN below 1.
@@ -547,7 +553,7 @@ export const arcsinh = define('arcsinh', 1, FLOAT1, (sig) => real(sig, Math.asin
  * np.arccosh(a) // => array([0.       , 1.3169579,       nan])
  * ```
  */
-export const arccosh = define('arccosh', 1, FLOAT1, (sig) => real(sig, Math.acosh)) as FloatUfunc;
+export const arccosh = define('arccosh', 1, FLOAT1, (sig) => real(sig, Math.acosh), LIBM) as FloatUfunc;
 
 /**
  * The inverse hyperbolic tangent, element-wise; +-inf at +-1.
@@ -558,7 +564,7 @@ export const arccosh = define('arccosh', 1, FLOAT1, (sig) => real(sig, Math.acos
  * np.arctanh(a) // => array([0.        , 0.54930614,        inf])
  * ```
  */
-export const arctanh = define('arctanh', 1, FLOAT1, (sig) => real(sig, Math.atanh)) as FloatUfunc;
+export const arctanh = define('arctanh', 1, FLOAT1, (sig) => real(sig, Math.atanh), LIBM) as FloatUfunc;
 
 /**
  * Round to the nearest integer, halves to even, element-wise (floats keep
@@ -626,7 +632,7 @@ export const degrees = define('degrees', 1, FLOAT1, rad2deg.spec.js) as FloatUfu
  * np.arctan2(y, -1) // => array([ 2.35619449, -2.35619449,  3.14159265])
  * ```
  */
-export const arctan2 = define('arctan2', 2, binary(FLOATS), (sig) => real(sig, Math.atan2)) as FloatBinaryUfunc;
+export const arctan2 = define('arctan2', 2, binary(FLOATS), (sig) => real(sig, Math.atan2), LIBM) as FloatBinaryUfunc;
 
 /**
  * The hypotenuse `sqrt(x1**2 + x2**2)`, element-wise, without overflow in
@@ -638,7 +644,7 @@ export const arctan2 = define('arctan2', 2, binary(FLOATS), (sig) => real(sig, M
  * np.hypot(a, 4) // => array([5.00000000e+000, 6.40312424e+000, 1.00000000e+200])
  * ```
  */
-export const hypot = define('hypot', 2, binary(FLOATS), (sig) => real(sig, Math.hypot)) as FloatBinaryUfunc;
+export const hypot = define('hypot', 2, binary(FLOATS), (sig) => real(sig, Math.hypot), LIBM) as FloatBinaryUfunc;
 
 /**
  * The magnitude of x1 with the sign of x2, element-wise.
@@ -771,7 +777,7 @@ export const abs = aliasUfunc('abs', absolute) as UnaryUfunc;
 
 // ---- power: numpy's check of integer exponents --------------------------------
 
-const powerLoops = define('power', 2, NUMERIC2, powerJs);
+const powerLoops = define('power', 2, NUMERIC2, powerJs, LIBM);
 
 /** Input kinds as the engine's resolution takes them: a dtype number, or 11 + a weak scalar's category. */
 function kindCode(x: Operand): number {
@@ -780,28 +786,23 @@ function kindCode(x: Operand): number {
   return typeof x === 'bigint' || Number.isInteger(x) ? 12 : 13;
 }
 
-/** Whether any element of `x` (an array or a scalar) is below zero. */
+type Call = (...args: unknown[]) => NdArray | number | bigint | boolean;
+const ufunc = (name: string): Call => {
+  const u = ufuncs.get(name);
+  if (!u) throw new Error(`np: the ufunc ${name} is not defined`);
+  return u as unknown as Call;
+};
+
+/**
+ * Whether any element of `x` (an array or a scalar) is below zero: a native
+ * compare into a bool array, then the typed array's own indexOf.
+ */
 function anyNegative(x: Operand): boolean {
   if (typeof x === 'number' || typeof x === 'bigint') return x < 0;
   if (typeof x === 'boolean') return false;
-  if (dtypeOf(x.data).kind !== 'i') return false;
-  const data = x.data as unknown as (number | bigint)[];
-  const shape = x.shape;
-  const nd = shape.length;
-  if (shape.some((n) => n === 0)) return false;
-  const pos = new Array<number>(nd).fill(0);
-  let at = x.offset;
-  for (;;) {
-    if (data[at] < 0) return true;
-    let d = nd - 1;
-    for (; d >= 0; d--) {
-      at += x.stride[d];
-      if (++pos[d] < shape[d]) break;
-      at -= x.stride[d] * shape[d];
-      pos[d] = 0;
-    }
-    if (d < 0) return false;
-  }
+  if (dtypeOf(x.data).kind !== 'i' || x.shape.some((n) => n === 0)) return false;
+  const below = ufunc('less')(x, 0) as NdArray | boolean;
+  return typeof below === 'boolean' ? below : (below.data as Uint8Array).indexOf(1) >= 0;
 }
 
 /** The options object of a ufunc call's last argument, if it is one. */
@@ -825,11 +826,11 @@ function optionsOf(extra: unknown): UfuncOptions | undefined {
 export const power = Object.assign(
   function power(this: unknown, ...args: unknown[]) {
     const [x1, x2, extra] = args as [Operand, Operand, unknown];
-    if (anyNegative(x2)) {
+    if (typeof x2 !== 'boolean' && (isNdArray(x2) ? dtypeOf(x2.data).kind === 'i' : x2 < 0)) {
       const opts = optionsOf(extra);
       const want = opts?.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : undefined;
       const loop = resolveLoop(powerLoops, [kindCode(x1), kindCode(x2)], want, opts?.casting ?? 'same_kind');
-      if (loop.ins[1].kind !== 'f') throw new ValueError('Integers to negative integer powers are not allowed.');
+      if (loop.ins[1].kind !== 'f' && anyNegative(x2)) throw new ValueError('Integers to negative integer powers are not allowed.');
     }
     return (powerLoops as unknown as (...a: unknown[]) => unknown)(...args);
   },
@@ -848,13 +849,6 @@ export interface RoundOptions {
   decimals?: number;
   out?: NdArray;
 }
-
-type Call = (...args: unknown[]) => NdArray | number | bigint | boolean;
-const ufunc = (name: string): Call => {
-  const u = ufuncs.get(name);
-  if (!u) throw new Error(`np: the ufunc ${name} is not defined`);
-  return u as unknown as Call;
-};
 
 /** 10 ** n for n >= 0, exact as far as doubles are (n <= 22). */
 function powerOfTen(n: number): number {

@@ -536,7 +536,7 @@ export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOpti
   }
   // 4. run
   if (size > 0 && where !== false) {
-    if (!(size <= smallLimit && nout === 1 && !whereArr && small(u, loop, inputs, codes, results[0], shape, size))) {
+    if (!(size <= smallLimit && nout === 1 && !whereArr && u.spec.jsSmall !== false && small(u, loop, inputs, codes, results[0], shape, size))) {
       run(u, loop, inputs, codes, results, shape, whereArr);
     }
   }

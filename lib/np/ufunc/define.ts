@@ -55,6 +55,12 @@ export interface UfuncSpec {
    * being numpy's OverflowError.
    */
   exactScalars?: boolean;
+  /**
+   * false: small arrays and scalars run the native loop too, not the
+   * JavaScript element function (which for libm functions such as exp is
+   * not bit-equal to the native loop).
+   */
+  jsSmall?: boolean;
   /** A message for numpy's TypeError when no loop fits (e.g. bool subtract). */
   noLoop?: (inputs: readonly DType[]) => string | undefined;
 }

@@ -29,3 +29,4 @@ gcc -std=c11 -O3 -Wall -Wextra -Werror -I"$REPO/native/csrc" -o "$SORT_OUT" \
 	"$REPO/native/csrc/tests/sort_test.c" "$REPO/native/csrc/engine/sort.c" "$REPO/native/csrc/engine/matmul.c" -lm ||
 	{ echo "not ok - sort: the C test does not build"; exit 0; }
 "$SORT_OUT"
+
