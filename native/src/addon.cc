@@ -31,6 +31,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("checkBuf", Napi::Function::New(env, CheckBuf, "checkBuf"));
   exports.Set("clearBuf", Napi::Function::New(env, ClearBuf, "clearBuf"));
   InitEngine(env, exports);
+  InitReduce(env, exports);
   return exports;
 }
 

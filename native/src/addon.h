@@ -51,6 +51,9 @@ Napi::Value ClearBuf(const Napi::CallbackInfo& info);
 // engine.cc: the n-d ufunc engine (csrc/engine/): ufunc, ufuncLoop, engineFeatures
 void InitEngine(Napi::Env env, Napi::Object exports);
 
+// reduce.cc: reductions over a planned iteration (csrc/engine/reduce.c): reduce
+void InitReduce(Napi::Env env, Napi::Object exports);
+
 // Argument checks shared by the bindings; each throws and returns false.
 bool CheckArgs(const Napi::CallbackInfo& info, size_t count, const char* usage);
 bool GetUint(const Napi::CallbackInfo& info, size_t i, const char* name, double max, double* out);
