@@ -17,6 +17,7 @@
         "native/src/file.cc",
         "native/src/ioctl.cc",
         "native/src/engine.cc",
+        "native/src/reduce.cc",
         "native/src/kernels.cc",
         "native/src/mapping.cc",
         "native/src/sort.cc",

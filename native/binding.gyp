@@ -11,6 +11,7 @@
         "src/file.cc",
         "src/ioctl.cc",
         "src/engine.cc",
+        "src/reduce.cc",
         "src/kernels.cc",
         "src/mapping.cc",
         "src/sort.cc",

@@ -34,6 +34,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("sort", Napi::Function::New(env, Sort, "sort"));
   exports.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
   exports.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
+  InitReduce(env, exports);
   return exports;
 }
 

@@ -57,6 +57,8 @@ Napi::Value Argsort(const Napi::CallbackInfo& info);
 
 // linalg.cc: the matrix product of csrc/engine/matmul.c
 Napi::Value Matmul(const Napi::CallbackInfo& info);
+// reduce.cc: reductions over a planned iteration (csrc/engine/reduce.c): reduce
+void InitReduce(Napi::Env env, Napi::Object exports);
 
 // Argument checks shared by the bindings; each throws and returns false.
 bool CheckArgs(const Napi::CallbackInfo& info, size_t count, const char* usage);

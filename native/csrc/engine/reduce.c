@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * reduce.c - reductions (sum, prod, min, max, fmin, fmax, any, all) over an
+ * iteration planned as numpy's iterator plans it (lib/np/reduce.ts plan()):
+ * dimensions innermost first, each with a length, an input stride and an
+ * output stride that is 0 along reduced dimensions. The inner dimension is
+ * either reduced (one run folded into one output element: floats by
+ * numpy's pairwise summation) or kept (a run combined element-wise into a
+ * run of outputs). When numpy buffers (@chunk > 0: several reduced
+ * dimensions that do not coalesce, or a cast into the accumulator) the
+ * leading reduced block is gathered into chunks of @chunk elements, each
+ * folded pairwise and added in turn, as numpy's 8192-element buffer does.
+ *
+ * The output holds the starting value (identity, or the first element).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "reduce.h"
+#include "types.h"
+
+/* ---- pairwise summation (numpy's order of additions) ------------------- */
+
+#define PAIRWISE(L, T)							\
+static T pairwise_##L(const char *a, intptr_t n, intptr_t s)		\
+{									\
+	T r[8], res;							\
+	intptr_t i;							\
+	if (n < 8) {							\
+		res = 0;						\
+		for (i = 0; i < n; i++)					\
+			res += *(const T *)(a + i * s);			\
+		return res;						\
+	}								\
+	if (n <= 128) {							\
+		for (int j = 0; j < 8; j++)				\
+			r[j] = *(const T *)(a + j * s);			\
+		for (i = 8; i < n - (n % 8); i += 8)			\
+			for (int j = 0; j < 8; j++)			\
+				r[j] += *(const T *)(a + (i + j) * s);	\
+		res = ((r[0] + r[1]) + (r[2] + r[3])) +			\
+		      ((r[4] + r[5]) + (r[6] + r[7]));			\
+		for (; i < n; i++)					\
+			res += *(const T *)(a + i * s);			\
+		return res;						\
+	}								\
+	intptr_t n2 = n / 2;						\
+	n2 -= n2 % 8;							\
+	return pairwise_##L(a, n2, s) + pairwise_##L(a + n2 * s, n - n2, s); \
+}									\
+/* the contiguous case, which the compiler vectorises */		\
+UE_HOT static T pairwise_c_##L(const T *a, intptr_t n)			\
+{									\
+	T r[8], res;							\
+	intptr_t i;							\
+	if (n < 8) {							\
+		res = 0;						\
+		for (i = 0; i < n; i++)					\
+			res += a[i];					\
+		return res;						\
+	}								\
+	if (n <= 128) {							\
+		for (int j = 0; j < 8; j++)				\
+			r[j] = a[j];					\
+		for (i = 8; i < n - (n % 8); i += 8)			\
+			for (int j = 0; j < 8; j++)			\
+				r[j] += a[i + j];			\
+		res = ((r[0] + r[1]) + (r[2] + r[3])) +			\
+		      ((r[4] + r[5]) + (r[6] + r[7]));			\
+		for (; i < n; i++)					\
+			res += a[i];					\
+		return res;						\
+	}								\
+	intptr_t n2 = n / 2;						\
+	n2 -= n2 % 8;							\
+	return pairwise_c_##L(a, n2) + pairwise_c_##L(a + n2, n - n2);	\
+}
+
+PAIRWISE(f, float)
+PAIRWISE(d, double)
+
+/* ---- per-type loops ------------------------------------------------------ */
+
+/*
+ * run: fold n elements (stride s bytes) into *o.
+ * ew: o[i * os] = o[i * os] OP p[i * s] for n elements.
+ */
+typedef void (*run_fn)(const char *p, intptr_t n, intptr_t s, char *o);
+typedef void (*ew_fn)(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os);
+
+#define ADD(T, U, a, x) ((T)((U)(a) + (U)(x)))
+#define MUL(T, U, a, x) ((T)((U)(a) * (U)(x)))
+/* NaN propagates; on ties the later element wins, as numpy 2's SIMD loops */
+#define MIN(T, U, a, x) (((a) != (a)) ? (a) : ((x) != (x) || (x) <= (a)) ? (x) : (a))
+#define MAX(T, U, a, x) (((a) != (a)) ? (a) : ((x) != (x) || (x) >= (a)) ? (x) : (a))
+#define FMIN(T, U, a, x) (((x) != (x)) ? (a) : ((a) != (a) || (x) <= (a)) ? (x) : (a))
+#define FMAX(T, U, a, x) (((x) != (x)) ? (a) : ((a) != (a) || (x) >= (a)) ? (x) : (a))
+
+#define EW(NAME, L, T, U, OP)						\
+UE_HOT static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+{									\
+	if (s == sizeof(T) && os == sizeof(T)) {			\
+		const T *x = (const T *)p;				\
+		T *y = (T *)o;						\
+		for (intptr_t i = 0; i < n; i++)			\
+			y[i] = OP(T, U, y[i], x[i]);			\
+		return;							\
+	}								\
+	for (intptr_t i = 0; i < n; i++) {				\
+		T *y = (T *)(o + i * os);				\
+		*y = OP(T, U, *y, *(const T *)(p + i * s));		\
+	}								\
+}
+
+#define RUN_SEQ(NAME, L, T, U, OP)					\
+static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+{									\
+	T a = *(T *)o;							\
+	for (intptr_t i = 0; i < n; i++)				\
+		a = OP(T, U, a, *(const T *)(p + i * s));		\
+	*(T *)o = a;							\
+}
+
+/* integer sums: unsigned wrap-around, 8 lanes so the compiler vectorises */
+#define RUN_ISUM(L, T, U)						\
+UE_HOT static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+{									\
+	U a = (U)*(T *)o;						\
+	if (s == sizeof(T)) {						\
+		const T *x = (const T *)p;				\
+		U r = 0;						\
+		for (intptr_t i = 0; i < n; i++)			\
+			r += (U)x[i];					\
+		a += r;							\
+	} else {							\
+		for (intptr_t i = 0; i < n; i++)			\
+			a += (U)*(const T *)(p + i * s);		\
+	}								\
+	*(T *)o = (T)a;							\
+}
+
+/*
+ * min/max of a run: 16 independent lanes folded at the end (order does not
+ * change a minimum), NaN tracked apart so the loop has no branches.
+ */
+#define LANES 16
+#define RUN_EXT(NAME, L, T, U, OP, BETTER, NANWINS)			\
+UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+{									\
+	T m = *(T *)o;							\
+	if (s != sizeof(T) || n < 2 * LANES) {				\
+		for (intptr_t i = 0; i < n; i++)			\
+			m = OP(T, U, m, *(const T *)(p + i * s));	\
+		*(T *)o = m;						\
+		return;							\
+	}								\
+	const T *x = (const T *)p;					\
+	T r[LANES];							\
+	int nan = 0;							\
+	intptr_t i;							\
+	for (int j = 0; j < LANES; j++)					\
+		r[j] = x[j];						\
+	for (i = LANES; i + LANES <= n; i += LANES)			\
+		for (int j = 0; j < LANES; j++) {			\
+			T v = x[i + j];					\
+			nan |= v != v;					\
+			r[j] = v BETTER r[j] ? v : r[j];		\
+		}							\
+	for (int j = 0; j < LANES; j++)					\
+		nan |= r[j] != r[j];					\
+	if (nan && NANWINS) {						\
+		for (i = 0; i < n; i++)					\
+			if (x[i] != x[i]) {				\
+				*(T *)o = m != m ? m : x[i];		\
+				return;					\
+			}						\
+	}								\
+	if (nan) {	/* fmin/fmax: sequential, NaN skipped */	\
+		for (i = 0; i < n; i++)					\
+			m = OP(T, U, m, x[i]);				\
+		*(T *)o = m;						\
+		return;							\
+	}								\
+	for (int j = 0; j < LANES; j++)					\
+		m = OP(T, U, m, r[j]);					\
+	for (; i < n; i++)						\
+		m = OP(T, U, m, x[i]);					\
+	*(T *)o = m;							\
+}
+
+#define RUN_FSUM(L, T)							\
+static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+{									\
+	T v = s == sizeof(T) ? pairwise_c_##L((const T *)p, n) : pairwise_##L(p, n, s); \
+	*(T *)o += v;							\
+}
+
+#define INT_LOOPS(C, T, L, S, U)					\
+	RUN_ISUM(L, T, U) EW(sum, L, T, U, ADD)				\
+	RUN_SEQ(prod, L, T, U, MUL) EW(prod, L, T, U, MUL)		\
+	RUN_EXT(min, L, T, U, MIN, <, 0) EW(min, L, T, U, MIN)		\
+	RUN_EXT(max, L, T, U, MAX, >, 0) EW(max, L, T, U, MAX)
+
+#define FLOAT_LOOPS(C, T, L, S, U)					\
+	RUN_FSUM(L, T) EW(sum, L, T, T, ADD)				\
+	RUN_SEQ(prod, L, T, T, MUL) EW(prod, L, T, T, MUL)		\
+	RUN_EXT(min, L, T, T, MIN, <, 1) EW(min, L, T, T, MIN)		\
+	RUN_EXT(max, L, T, T, MAX, >, 1) EW(max, L, T, T, MAX)		\
+	RUN_EXT(fmin, L, T, T, FMIN, <, 0) EW(fmin, L, T, T, FMIN)	\
+	RUN_EXT(fmax, L, T, T, FMAX, >, 0) EW(fmax, L, T, T, FMAX)
+
+UE_INT_TYPES(INT_LOOPS)
+UE_FLOAT_TYPES(FLOAT_LOOPS)
+
+/* any/all of any input type into a bool output */
+#define LOGIC_LOOPS(C, T, L, S, U)					\
+static void run_any_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+{									\
+	if (*o)								\
+		return;							\
+	for (intptr_t i = 0; i < n; i++)				\
+		if (*(const T *)(p + i * s) != 0) {			\
+			*o = 1;						\
+			return;						\
+		}							\
+}									\
+static void run_all_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+{									\
+	if (!*o)							\
+		return;							\
+	for (intptr_t i = 0; i < n; i++)				\
+		if (*(const T *)(p + i * s) == 0) {			\
+			*o = 0;						\
+			return;						\
+		}							\
+}									\
+static void ew_any_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+{									\
+	for (intptr_t i = 0; i < n; i++)				\
+		o[i * os] = o[i * os] || *(const T *)(p + i * s) != 0;	\
+}									\
+static void ew_all_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+{									\
+	for (intptr_t i = 0; i < n; i++)				\
+		o[i * os] = o[i * os] && *(const T *)(p + i * s) != 0;	\
+}
+
+UE_ALL_TYPES(LOGIC_LOOPS)
+
+/* integer and bool inputs widened into a 64- or 32-bit accumulator (wraps) */
+#define WIDE_LOOPS(C, T, L, S, U)					\
+UE_HOT static uint64_t wsum_##L(const char *p, intptr_t n, intptr_t s)	\
+{									\
+	uint64_t r = 0;							\
+	if (s == sizeof(T)) {						\
+		const T *x = (const T *)p;				\
+		for (intptr_t i = 0; i < n; i++)			\
+			r += (uint64_t)(int64_t)x[i];			\
+		return r;						\
+	}								\
+	for (intptr_t i = 0; i < n; i++)				\
+		r += (uint64_t)(int64_t)*(const T *)(p + i * s);	\
+	return r;							\
+}									\
+UE_HOT static void wew64_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+{									\
+	if (s == sizeof(T) && os == 8) {				\
+		const T *x = (const T *)p;				\
+		uint64_t *y = (uint64_t *)o;				\
+		for (intptr_t i = 0; i < n; i++)			\
+			y[i] += (uint64_t)(int64_t)x[i];		\
+		return;							\
+	}								\
+	for (intptr_t i = 0; i < n; i++)				\
+		*(uint64_t *)(o + i * os) += (uint64_t)(int64_t)*(const T *)(p + i * s); \
+}									\
+static void wew32_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+{									\
+	for (intptr_t i = 0; i < n; i++)				\
+		*(uint32_t *)(o + i * os) += (uint32_t)(int64_t)*(const T *)(p + i * s); \
+}
+
+UE_BOOL_TYPE(WIDE_LOOPS)
+WIDE_LOOPS(UE_INT8, int8_t, b, "b", uint32_t)
+WIDE_LOOPS(UE_UINT8, uint8_t, B, "B", uint32_t)
+WIDE_LOOPS(UE_INT16, int16_t, h, "h", uint32_t)
+WIDE_LOOPS(UE_UINT16, uint16_t, H, "H", uint32_t)
+WIDE_LOOPS(UE_INT32, int32_t, i, "i", uint32_t)
+WIDE_LOOPS(UE_UINT32, uint32_t, I, "I", uint32_t)
+
+/* ---- tables --------------------------------------------------------------- */
+
+#define NOPS 8
+#define ROW_I(L) { run_sum_##L, run_prod_##L, run_min_##L, run_max_##L, run_min_##L, run_max_##L, run_any_##L, run_all_##L }
+#define ROW_F(L) { run_sum_##L, run_prod_##L, run_min_##L, run_max_##L, run_fmin_##L, run_fmax_##L, run_any_##L, run_all_##L }
+#define EROW_I(L) { ew_sum_##L, ew_prod_##L, ew_min_##L, ew_max_##L, ew_min_##L, ew_max_##L, ew_any_##L, ew_all_##L }
+#define EROW_F(L) { ew_sum_##L, ew_prod_##L, ew_min_##L, ew_max_##L, ew_fmin_##L, ew_fmax_##L, ew_any_##L, ew_all_##L }
+#define BOOLROW { NULL, NULL, NULL, NULL, NULL, NULL, run_any_o, run_all_o }
+#define EBOOLROW { NULL, NULL, NULL, NULL, NULL, NULL, ew_any_o, ew_all_o }
+
+static const run_fn RUNS[UE_NTYPES][NOPS] = {
+	BOOLROW, ROW_I(b), ROW_I(B), ROW_I(h), ROW_I(H), ROW_I(i), ROW_I(I), ROW_I(q), ROW_I(Q), ROW_F(f), ROW_F(d),
+};
+static const ew_fn EWS[UE_NTYPES][NOPS] = {
+	EBOOLROW, EROW_I(b), EROW_I(B), EROW_I(h), EROW_I(H), EROW_I(i), EROW_I(I), EROW_I(q), EROW_I(Q), EROW_F(f), EROW_F(d),
+};
+typedef uint64_t (*wsum_fn)(const char *, intptr_t, intptr_t);
+static const wsum_fn WSUM[UE_INT32 + 2] = { wsum_o, wsum_b, wsum_B, wsum_h, wsum_H, wsum_i, wsum_I };
+static const ew_fn WEW64[UE_INT32 + 2] = { wew64_o, wew64_b, wew64_B, wew64_h, wew64_H, wew64_i, wew64_I };
+static const ew_fn WEW32[UE_INT32 + 2] = { wew32_o, wew32_b, wew32_B, wew32_h, wew32_H, wew32_i, wew32_I };
+
+/* ---- the walk ------------------------------------------------------------ */
+
+struct walk {
+	int op, in_type, acc_type;
+	size_t isz, asz;
+	run_fn run;		/* same-dtype fold (also on converted buffers) */
+	ew_fn ew;
+	wsum_fn wsum;		/* widening integer sum, or NULL */
+	ew_fn wew;
+	ue_loop_fn cast;	/* input -> accumulator, when they differ */
+	char *buf;		/* cast buffer, UE_REDUCE_BUF elements */
+};
+
+#define UE_REDUCE_BUF 8192
+
+/* Convert n elements (stride s) into w->buf. */
+static void convert(const struct walk *w, const char *p, intptr_t n, intptr_t s)
+{
+	char *args[2] = { (char *)p, w->buf };
+	intptr_t dims[1] = { n };
+	intptr_t steps[2] = { s, (intptr_t)w->asz };
+	w->cast(args, dims, steps, NULL);
+}
+
+static void inner(const struct walk *w, const struct ue_rdim *d, const char *p, char *o)
+{
+	if (d->os == 0) {		/* reduce the run into *o */
+		if (w->wsum) {
+			uint64_t v = w->wsum(p, d->n, d->is);
+			if (w->asz == 8)
+				*(uint64_t *)o += v;
+			else
+				*(uint32_t *)o += (uint32_t)v;
+		} else if (!w->cast) {
+			w->run(p, d->n, d->is, o);
+		} else {
+			for (intptr_t k = 0; k < d->n; k += UE_REDUCE_BUF) {
+				intptr_t m = d->n - k < UE_REDUCE_BUF ? d->n - k : UE_REDUCE_BUF;
+				convert(w, p + k * d->is, m, d->is);
+				w->run(w->buf, m, (intptr_t)w->asz, o);
+			}
+		}
+		return;
+	}
+	if (w->wew) {
+		w->wew(p, d->n, d->is, o, d->os);
+	} else if (!w->cast) {
+		w->ew(p, d->n, d->is, o, d->os);
+	} else {
+		for (intptr_t k = 0; k < d->n; k += UE_REDUCE_BUF) {
+			intptr_t m = d->n - k < UE_REDUCE_BUF ? d->n - k : UE_REDUCE_BUF;
+			convert(w, p + k * d->is, m, d->is);
+			w->ew(w->buf, m, (intptr_t)w->asz, o + k * d->os, d->os);
+		}
+	}
+}
+
+/*
+ * The leading @r reduced dimensions as one block: elements gathered in
+ * iteration order into chunks of @chunk, each folded into *o.
+ */
+static void block(const struct walk *w, const struct ue_rdim *dims, int r, intptr_t chunk, const char *p, char *o)
+{
+	intptr_t idx[UE_MAXDIMS] = { 0 };
+	intptr_t fill = 0;
+	char *b = w->buf;
+	const struct ue_rdim *d0 = &dims[0];
+	for (;;) {
+		/* one inner run at a time, split where a chunk fills */
+		intptr_t k = 0;
+		while (k < d0->n) {
+			intptr_t m = d0->n - k;
+			if (m > chunk - fill)
+				m = chunk - fill;
+			if (w->cast) {
+				char *args[2] = { (char *)(p + k * d0->is), b + fill * w->asz };
+				intptr_t dm[1] = { m };
+				intptr_t steps[2] = { d0->is, (intptr_t)w->asz };
+				w->cast(args, dm, steps, NULL);
+			} else {
+				for (intptr_t i = 0; i < m; i++)
+					memcpy(b + (fill + i) * w->asz, p + (k + i) * d0->is, w->asz);
+			}
+			fill += m;
+			k += m;
+			if (fill == chunk) {
+				w->run(b, fill, (intptr_t)w->asz, o);
+				fill = 0;
+			}
+		}
+		int j = 1;
+		for (; j < r; j++) {
+			p += dims[j].is;
+			if (++idx[j] < dims[j].n)
+				break;
+			p -= dims[j].is * dims[j].n;
+			idx[j] = 0;
+		}
+		if (j == r)
+			break;
+	}
+	if (fill)
+		w->run(b, fill, (intptr_t)w->asz, o);
+}
+
+int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim *dims, intptr_t chunk,
+	      const char *in, char *out)
+{
+	struct walk w = { 0 };
+	intptr_t idx[UE_MAXDIMS] = { 0 };
+	int r = 0, first;
+
+	if (op < 0 || op >= NOPS || in_type < 0 || in_type >= UE_NTYPES || acc_type < 0 ||
+	    acc_type >= UE_NTYPES || ndim < 0 || ndim > UE_MAXDIMS || chunk < 0 || chunk > UE_REDUCE_BUF)
+		return UE_REDUCE_UNSUPPORTED;
+	w.op = op;
+	w.in_type = in_type;
+	w.acc_type = acc_type;
+	w.isz = ue_itemsize(in_type);
+	w.asz = ue_itemsize(acc_type);
+	if (op == UE_R_ANY || op == UE_R_ALL) {
+		if (acc_type != UE_BOOL)
+			return UE_REDUCE_UNSUPPORTED;
+		w.run = RUNS[in_type][op];
+		w.ew = EWS[in_type][op];
+		chunk = 0;
+	} else if (in_type == acc_type) {
+		w.run = RUNS[in_type][op];
+		w.ew = EWS[in_type][op];
+	} else if (op == UE_R_SUM && in_type <= UE_UINT32 &&
+		   (acc_type == UE_INT64 || acc_type == UE_UINT64 || acc_type == UE_INT32 || acc_type == UE_UINT32) &&
+		   w.asz > w.isz) {
+		w.wsum = WSUM[in_type];
+		w.wew = w.asz == 8 ? WEW64[in_type] : WEW32[in_type];
+		chunk = 0;	/* integer sums: the order does not matter */
+	} else if (op == UE_R_SUM || op == UE_R_PROD) {
+		w.run = RUNS[acc_type][op];
+		w.ew = EWS[acc_type][op];
+		w.cast = ue_cast_loop(in_type, acc_type);
+		if (!w.cast)
+			return UE_REDUCE_UNSUPPORTED;
+	} else {
+		return UE_REDUCE_UNSUPPORTED;
+	}
+	if (!w.run || !w.ew)
+		return UE_REDUCE_UNSUPPORTED;
+	if (acc_type != UE_FLOAT32 && acc_type != UE_FLOAT64)
+		chunk = 0;	/* only float sums see the buffer's chunks */
+	if (op != UE_R_SUM)
+		chunk = 0;
+	if (w.cast || chunk) {
+		w.buf = malloc(UE_REDUCE_BUF * 8);
+		if (!w.buf)
+			return UE_REDUCE_ENOMEM;
+	}
+	if (ndim == 0) {
+		struct ue_rdim one = { 1, 0, 0 };
+		inner(&w, &one, in, out);
+		free(w.buf);
+		return 0;
+	}
+	if (chunk)
+		while (r < ndim && dims[r].os == 0)
+			r++;
+	first = chunk && r ? r : 1;
+	const char *p = in;
+	char *o = out;
+	for (;;) {
+		if (chunk && r)
+			block(&w, dims, r, chunk, p, o);
+		else
+			inner(&w, &dims[0], p, o);
+		int j = first;
+		for (; j < ndim; j++) {
+			p += dims[j].is;
+			o += dims[j].os;
+			if (++idx[j] < dims[j].n)
+				break;
+			p -= dims[j].is * dims[j].n;
+			o -= dims[j].os * dims[j].n;
+			idx[j] = 0;
+		}
+		if (j >= ndim)
+			break;
+	}
+	free(w.buf);
+	return 0;
+}
