@@ -323,6 +323,9 @@ export function slug(s: string): string {
   return s.toLowerCase().replace(/\(r\)|\(tm\)/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || arch();
 }
 
+/** `s` cut to `n` characters for a table cell (the JSON keeps it whole). */
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
 const code = (s: string) => `\`${s.replace(/\n\s*/g, '; ').replace(/\|/g, '\\|')}\``;
 
 function tableMarkdown(r: TableResult): string {
@@ -336,7 +339,7 @@ function tableMarkdown(r: TableResult): string {
     x.ours_ms === undefined ? '' : fmtTime(x.ours_ms),
     x.numpy_ms === undefined ? '' : fmtTime(x.numpy_ms),
     x.ratio === undefined ? '' : x.ratio.toFixed(2),
-    x.verdict, x.result.replace(/\|/g, '\\|'),
+    x.verdict, clip(x.result, 90).replace(/\|/g, '\\|'),
   ]);
   return head + markdownTable(['case', 'ours', 'numpy', 'ours time', 'numpy time', 'ours/numpy', 'verdict', 'result'], rows);
 }
