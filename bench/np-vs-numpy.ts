@@ -17,7 +17,7 @@
  *          [--filter=TEXT] [--rounds=N]
  *   --quick   small data, few iterations: checks the bench runs (tests), not speed
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg } from 'node:os';
@@ -329,6 +329,16 @@ function memoryTable(s: Sizes, budget: Budget): string[][] {
 
 // ---- the report -------------------------------------------------------
 
+/** The commit measured (`git describe`-like: short hash, `+dirty` with local changes), or 'unknown'. */
+function revision(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? '+dirty' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The CPU's model name (x86 'model name', else the kernel's 'Hardware'/os.cpus()), or the architecture. */
 export function cpuModel(): string {
   try {
@@ -380,6 +390,7 @@ async function main(): Promise<void> {
   const numpyVersion = (await numpy.next<{ numpy: string }>()).numpy;
   const cpu = cpuModel();
   const load = loadavg();
+  const rev = revision();
   console.log(`np vs numpy ${numpyVersion} on ${cpu} (${arch()}), node ${process.version}${o.quick ? ', quick' : ''}`);
 
   const results: TableResult[] = [];
@@ -414,7 +425,7 @@ async function main(): Promise<void> {
     `# np vs numpy ${numpyVersion} on ${cpu}`,
     '',
     `- CPU: ${cpu} (${arch()}, ${cpus().length} cores)`,
-    `- numpy ${numpyVersion}, node ${process.version}`,
+    `- numpy ${numpyVersion}, node ${process.version}, commit ${rev}`,
     `- date: ${date}${o.quick ? ' (--quick: small data, few iterations; not a measurement)' : ''}`,
     '',
     'Measured by `make bench-np` (bench/np-vs-numpy.ts, bench/numpy_ops.py) in one run: per case ours (benchmark.js samples) and',
@@ -434,7 +445,7 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   const json = {
-    format: 1, date, cpu, arch: arch(), cores: cpus().length, loadavg: load, node: process.version, numpy: numpyVersion,
+    format: 1, date, cpu, arch: arch(), cores: cpus().length, loadavg: load, commit: rev, node: process.version, numpy: numpyVersion,
     quick: o.quick, rounds: o.rounds, sizes, tables: results,
     memory: memory.map(([what, ours, reference, ratio]) => ({ what, ours, reference, ratio })),
   };
