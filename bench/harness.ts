@@ -63,3 +63,35 @@ export function fmtTime(ms: number): string {
   }
   return `${fmt(ms)} ms`;
 }
+
+/**
+ * The largest distance in units in the last place between two float arrays'
+ * bytes (NaN equals NaN; -0 and 0 are 0 apart).
+ */
+export function maxUlp(dtype: string, a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length) return Infinity;
+  let worst = 0;
+  if (dtype === 'float32') {
+    const x = new Int32Array(a.buffer, a.byteOffset, a.length / 4);
+    const y = new Int32Array(b.buffer, b.byteOffset, b.length / 4);
+    const fx = new Float32Array(x.buffer, x.byteOffset, x.length);
+    const fy = new Float32Array(y.buffer, y.byteOffset, y.length);
+    const ordered = (i: number) => (i < 0 ? -(i & 0x7fffffff) : i);
+    for (let i = 0; i < x.length; i++) {
+      if (x[i] === y[i] || (fx[i] !== fx[i] && fy[i] !== fy[i])) continue;
+      worst = Math.max(worst, Math.abs(ordered(x[i]) - ordered(y[i])));
+    }
+    return worst;
+  }
+  const x = new BigInt64Array(a.buffer, a.byteOffset, a.length / 8);
+  const y = new BigInt64Array(b.buffer, b.byteOffset, b.length / 8);
+  const fx = new Float64Array(x.buffer, x.byteOffset, x.length);
+  const fy = new Float64Array(y.buffer, y.byteOffset, y.length);
+  const ordered = (i: bigint) => (i < 0n ? -(i & 0x7fffffffffffffffn) : i);
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i] || (fx[i] !== fx[i] && fy[i] !== fy[i])) continue;
+    const d = ordered(x[i]) - ordered(y[i]);
+    worst = Math.max(worst, Number(d < 0n ? -d : d));
+  }
+  return worst;
+}

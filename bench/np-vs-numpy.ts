@@ -17,7 +17,7 @@
  *          [--filter=TEXT] [--rounds=N]
  *   --quick   small data, few iterations: checks the bench runs (tests), not speed
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg } from 'node:os';
@@ -26,7 +26,7 @@ import { createInterface } from 'node:readline';
 import { np } from 'u-dma-buf';
 
 import { binding } from '../lib/binding.js';
-import { fmtTime, markdownTable, measure, medianMs } from './harness.js';
+import { fmtTime, markdownTable, maxUlp, measure, medianMs } from './harness.js';
 import { type Case, type Env, FULL, MissingFunction, N, QUICK, type Sizes, type Table, dataFiles, tables } from './np-cases.js';
 
 interface Options {
@@ -35,10 +35,12 @@ interface Options {
   only?: string[];
   filter?: string;
   rounds: number;
+  /** Where the data files are (set from the sizes). */
+  dataDir: string;
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { quick: false, out: 'bench/results', rounds: 3 };
+  const o: Options = { quick: false, out: 'bench/results', rounds: 3, dataDir: FULL.dir };
   for (const arg of argv) {
     const [key, val] = arg.split(/=(.*)/s, 2);
     if (key === '--quick') o.quick = true;
@@ -56,6 +58,8 @@ function options(argv: string[]): Options {
 
 /** What numpy_ops.py answers to a check: the result described, or its error. */
 interface Described {
+  /** Our side only: a copy of the result's C-ordered bytes. */
+  bytes?: Uint8Array;
   shape?: number[];
   dtype?: string;
   sha1?: string;
@@ -136,10 +140,12 @@ function cOrder(a: np.NdArray): ArrayBufferView {
 function describe(r: unknown): Described {
   if (isArray(r)) {
     const v = cOrder(r);
-    const sha1 = createHash('sha1').update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)).digest('hex');
-    return { shape: [...r.shape], dtype: dtypeName(r), sha1 };
+    const bytes = new Uint8Array(v.buffer, v.byteOffset, v.byteLength).slice();
+    const sha1 = createHash('sha1').update(bytes).digest('hex');
+    return { bytes, shape: [...r.shape], dtype: dtypeName(r), sha1 };
   }
-  if (typeof r === 'number' || typeof r === 'bigint' || typeof r === 'boolean') return { shape: [], item: String(r) };
+  if (typeof r === 'boolean') return { shape: [], item: r ? 'True' : 'False' };
+  if (typeof r === 'number' || typeof r === 'bigint') return { shape: [], item: String(r) };
   return { error: `unexpected result ${typeof r}` };
 }
 
@@ -149,6 +155,9 @@ function pyItem(s: string): number | bigint | boolean {
   if (/^-?\d+$/.test(s)) return BigInt(s);
   return Number(s.replace(/^(-?)inf$/, '$1Infinity'));
 }
+
+/** Float results within this many units in the last place of numpy's count as numpy's. */
+const ULP = 4;
 
 /** '' when ours is numpy's result, else what differs. */
 function compare(ours: Described, theirs: Described): string {
@@ -220,8 +229,21 @@ async function runCase(t: Table, c: Case, numpy: NumpySide, o: Options, budget: 
   const theirs = await numpy.request<Described>({ check: c.result ? `${c.numpy}\n${c.result}` : c.numpy });
   if (theirs.error) return { ...row, verdict: 'numpy error', result: theirs.error };
   if (ours.error) return { ...row, verdict: 'error', result: ours.error };
-  const differs = compare(ours, theirs);
+  let differs = compare(ours, theirs);
   row.result = differs ? `WRONG: ${differs}` : 'same';
+  if (differs && ours.bytes && (ours.dtype === 'float32' || ours.dtype === 'float64') && ours.dtype === theirs.dtype) {
+    // floats: how far, in units in the last place (numpy's own libm and SIMD paths differ by a few)
+    const path = `${o.dataDir}/np-dump.bin`;
+    await numpy.request({ setup: c.setup.python });
+    const dumped = await numpy.request<{ error?: string }>({ dump: c.result ? `${c.numpy}\n${c.result}` : c.numpy, path });
+    const ulp = dumped.error ? Infinity : maxUlp(ours.dtype, ours.bytes, readFileSync(path));
+    if (ulp <= ULP) {
+      differs = '';
+      row.result = `within ${ulp} ulp`;
+    } else {
+      row.result = `WRONG: values ≠ numpy's (${Number.isFinite(ulp) ? `${ulp} ulp apart` : 'sizes differ'})`;
+    }
+  }
 
   const mine: number[] = [];
   const theirSamples: number[] = [];
@@ -307,6 +329,16 @@ function memoryTable(s: Sizes, budget: Budget): string[][] {
 
 // ---- the report -------------------------------------------------------
 
+/** The commit measured (`git describe`-like: short hash, `+dirty` with local changes), or 'unknown'. */
+function revision(): string {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? '+dirty' : ''}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The CPU's model name (x86 'model name', else the kernel's 'Hardware'/os.cpus()), or the architecture. */
 export function cpuModel(): string {
   try {
@@ -323,6 +355,9 @@ export function slug(s: string): string {
   return s.toLowerCase().replace(/\(r\)|\(tm\)/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || arch();
 }
 
+/** `s` cut to `n` characters for a table cell (the JSON keeps it whole). */
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
 const code = (s: string) => `\`${s.replace(/\n\s*/g, '; ').replace(/\|/g, '\\|')}\``;
 
 function tableMarkdown(r: TableResult): string {
@@ -336,7 +371,7 @@ function tableMarkdown(r: TableResult): string {
     x.ours_ms === undefined ? '' : fmtTime(x.ours_ms),
     x.numpy_ms === undefined ? '' : fmtTime(x.numpy_ms),
     x.ratio === undefined ? '' : x.ratio.toFixed(2),
-    x.verdict, x.result.replace(/\|/g, '\\|'),
+    x.verdict, clip(x.result, 90).replace(/\|/g, '\\|'),
   ]);
   return head + markdownTable(['case', 'ours', 'numpy', 'ours time', 'numpy time', 'ours/numpy', 'verdict', 'result'], rows);
 }
@@ -344,6 +379,7 @@ function tableMarkdown(r: TableResult): string {
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
   const sizes: Sizes = o.quick ? QUICK : FULL;
+  o.dataDir = sizes.dir;
   const budget: Budget = o.quick
     ? { seconds: 0.002, minTime: 0.0002, minSamples: 2 }
     : { seconds: 0.1, minTime: 0.01, minSamples: 5 };
@@ -354,6 +390,7 @@ async function main(): Promise<void> {
   const numpyVersion = (await numpy.next<{ numpy: string }>()).numpy;
   const cpu = cpuModel();
   const load = loadavg();
+  const rev = revision();
   console.log(`np vs numpy ${numpyVersion} on ${cpu} (${arch()}), node ${process.version}${o.quick ? ', quick' : ''}`);
 
   const results: TableResult[] = [];
@@ -388,13 +425,14 @@ async function main(): Promise<void> {
     `# np vs numpy ${numpyVersion} on ${cpu}`,
     '',
     `- CPU: ${cpu} (${arch()}, ${cpus().length} cores)`,
-    `- numpy ${numpyVersion}, node ${process.version}`,
+    `- numpy ${numpyVersion}, node ${process.version}, commit ${rev}`,
     `- date: ${date}${o.quick ? ' (--quick: small data, few iterations; not a measurement)' : ''}`,
     '',
     'Measured by `make bench-np` (bench/np-vs-numpy.ts, bench/numpy_ops.py) in one run: per case ours (benchmark.js samples) and',
     `numpy's (timeit samples) alternate, ${o.rounds} round(s) each; times are the median per call over all samples (stdlib-js),`,
     'ratio = ours / numpy (under 1.0 we are faster). Before timing, each case runs once on both sides and the results are',
-    'compared (shape, dtype, every byte; scalars by value): "result" says same or what differs. "missing: np.X" marks a',
+    'compared (shape, dtype, every byte; scalars by value; floats within 4 ulp count as numpy\'s): "result" says same, how',
+    'many ulp apart, or what differs. "missing: np.X" marks a',
     'function `np` does not have yet. The tiny table runs first, on a fresh process. Wrong results are left out of the',
     `figures. Load average when the run started: ${load.map((x) => x.toFixed(2)).join(', ')} (other work on the machine skews both sides).`,
     '',
@@ -407,7 +445,7 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   const json = {
-    format: 1, date, cpu, arch: arch(), cores: cpus().length, loadavg: load, node: process.version, numpy: numpyVersion,
+    format: 1, date, cpu, arch: arch(), cores: cpus().length, loadavg: load, commit: rev, node: process.version, numpy: numpyVersion,
     quick: o.quick, rounds: o.rounds, sizes, tables: results,
     memory: memory.map(([what, ours, reference, ratio]) => ({ what, ours, reference, ratio })),
   };

