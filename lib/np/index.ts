@@ -38,8 +38,6 @@ export { type AstypeOptions } from './cast.js';
 export { type CopytoOptions, type FillValue } from './fill.js';
 
 // ---- math: the mathematical ufuncs, round/around, clip, nan_to_num ----
-
-// io: creation, printing, .npy and raw file I/O, machine limits
 export {
   floor_divide, remainder, mod, power, negative, positive, absolute, abs, sign, reciprocal, square,
   sqrt, cbrt, exp, exp2, expm1, log, log2, log10, log1p, sin, cos, tan, arcsin, arccos, arctan,
@@ -59,14 +57,6 @@ export {
   mean, var, var_, std, average, median, percentile, quantile, nansum, nanmean, nanmin, nanmax,
   type VarOptions, type QuantileOptions, type AverageOptions,
 } from './stats.js';
-
-  array2string, array_repr, array_str, set_printoptions, get_printoptions, printoptions, inspectArray,
-  type PrintOptions, type FloatMode, type Array2StringOptions, type Formatter,
-} from './print.js';
-export {
-  save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,
-  type ToBytesOptions,
-} from './npyio.js';
 
 // shape: the array type, Python indexing, shape/joining and indexing functions
 export {
@@ -96,10 +86,11 @@ export { iinfo, finfo, type IInfo, type FInfo } from './limits.js';
 export { isMemmap } from './memmap.js';
 export {
   array2string, array_repr, array_str, set_printoptions, get_printoptions, printoptions, inspectArray,
-  type PrintOptions, type FloatMode, type Array2StringOptions,
+  type PrintOptions, type FloatMode, type Array2StringOptions, type Formatter,
 } from './print.js';
 export {
   save, load, fromfile, tofile, frombuffer, tobytes, EOFError, type LoadOptions, type FromOptions, type BufferSource,
+  type ToBytesOptions,
 } from './npyio.js';
 
 // sortlin: sorting and counting, linear algebra, stdlib interop, testing
