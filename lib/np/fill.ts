@@ -7,7 +7,7 @@
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, dtypeOf, float64 } from './dtype.js';
 import { ValueError } from './errors.js';
-import type { NdArray } from './ndarray.js';
+import { type NdArray, checkWriteable } from './ndarray.js';
 import { type Casting, castAllowed, checkCasting, weakDefault, weakKind } from './promote.js';
 import { castInto } from './cast.js';
 import { type IterOperand, weakValue } from './ufunc/index.js';
@@ -41,6 +41,7 @@ function scalarOperand(v: FillValue, t: DType, nd: number): IterOperand {
  * ```
  */
 export function fill<A extends NdArray>(a: A, value: FillValue): A {
+  checkWriteable(a);
   const t = dtypeOf(a.data);
   let v = value;
   if (typeof v === 'number' && t.kind !== 'f' && t.kind !== 'b' && !Number.isInteger(v)) {
@@ -73,6 +74,7 @@ export interface CopytoOptions {
  * ```
  */
 export function copyto(dst: NdArray, src: NdArray | FillValue, opts: CopytoOptions = {}): NdArray {
+  checkWriteable(dst);
   const casting = checkCasting(opts.casting ?? 'same_kind');
   const td = dtypeOf(dst.data);
   const where = opts.where;

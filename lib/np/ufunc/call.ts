@@ -18,7 +18,7 @@ import { type AnyTypedArray, type DType, allDTypes, dtype as toDType, dtypeOf } 
 import { allocate } from '../alloc.js';
 import { OverflowError, ValueError } from '../errors.js';
 import type { NdArray } from '../ndarray.js';
-import { wrap } from '../ndarray.js';
+import { checkWriteable, wrap } from '../ndarray.js';
 import {
   type Casting, type WeakKind, canCastSafely, castAllowed, category, checkCasting, weakDefault,
 } from '../promote.js';
@@ -316,12 +316,16 @@ function shapeText(s: readonly number[]): string {
 function outsOf(u: Ufunc, opts: UfuncOptions | undefined): (NdArray | undefined)[] | undefined {
   const out = opts?.out;
   if (out === undefined || out === null) return undefined;
-  if (u.nout === 1 && isArray(out)) return [out];
+  if (u.nout === 1 && isArray(out)) {
+    checkWriteable(out);
+    return [out];
+  }
   const list = isArray(out) ? [out] : [...(out as (NdArray | null)[])];
   if (list.length !== u.nout) throw new ValueError(`The 'out' tuple must have exactly ${u.nout} entries: one per ufunc output`);
   return list.map((o) => {
     if (o === null || o === undefined) return undefined;
     if (!isArray(o)) throw new DTypeError(`return arrays must be of ArrayType`);
+    checkWriteable(o);
     return o;
   });
 }
