@@ -440,7 +440,7 @@ export function percentile(a: NdArray, q: number | readonly number[], opts: Quan
  *
  * @example
  * ```ts
- * np.average(np.array([1, 2, 3, 4], 'float64'), { weights: np.array([1, 1, 1, 5], 'float64') }) // => 3.125
+ * np.average(np.array([1, 2, 3, 4], 'float64'), { weights: np.array([1, 1, 1, 5], 'float64') }) // => 3.25
  * ```
  */
 export function average(a: NdArray, opts: AverageOptions = {}): NdArray | number | [NdArray | number, NdArray | number] {

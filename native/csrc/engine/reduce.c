@@ -155,6 +155,8 @@ UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char 
 		return;							\
 	}								\
 	const T *x = (const T *)p;					\
+	if (vext_try_##L(x, n, (T *)o, (1 BETTER 0)))			\
+		return;							\
 	T r[LANES];							\
 	int nan = 0;							\
 	intptr_t i;							\
@@ -187,6 +189,89 @@ UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char 
 		m = OP(T, U, m, x[i]);					\
 	*(T *)o = m;							\
 }
+
+/*
+ * Float min/max of a contiguous run with explicit vectors (GCC vector
+ * extensions: SSE2/AVX2/AVX-512 through the clones on x86_64, NEON on ARM):
+ * 4 accumulators of 64 bytes, NaN seen through a compare mask. A NaN makes
+ * the answer the first NaN (min/max) or sends fmin/fmax to the sequential
+ * loop; ties between ±0 may pick either, as numpy's SIMD loops.
+ */
+#if defined(__GNUC__)
+#define VEXT(L, T, I, NV)						\
+typedef T vec_##L __attribute__((vector_size(32)));			\
+typedef I ivec_##L __attribute__((vector_size(32)));			\
+/* 1 if done (*m updated), 0 if the run holds a NaN (caller decides) */	\
+static inline __attribute__((always_inline)) int vext_##L(const T *x, intptr_t n, int want_max, T *m) \
+{									\
+	vec_##L a0, a1, a2, a3;						\
+	ivec_##L nan = { 0 };						\
+	intptr_t i;							\
+	if (n < 4 * NV)							\
+		return -1;						\
+	memcpy(&a0, x, 32);						\
+	memcpy(&a1, x + NV, 32);					\
+	memcpy(&a2, x + 2 * NV, 32);					\
+	memcpy(&a3, x + 3 * NV, 32);					\
+	nan |= (a0 != a0) | (a1 != a1) | (a2 != a2) | (a3 != a3);	\
+	for (i = 4 * NV; i + 4 * NV <= n; i += 4 * NV) {		\
+		vec_##L v0, v1, v2, v3;					\
+		memcpy(&v0, x + i, 32);					\
+		memcpy(&v1, x + i + NV, 32);				\
+		memcpy(&v2, x + i + 2 * NV, 32);			\
+		memcpy(&v3, x + i + 3 * NV, 32);			\
+		nan |= (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3); \
+		ivec_##L k0 = want_max ? v0 > a0 : v0 < a0;		\
+		ivec_##L k1 = want_max ? v1 > a1 : v1 < a1;		\
+		ivec_##L k2 = want_max ? v2 > a2 : v2 < a2;		\
+		ivec_##L k3 = want_max ? v3 > a3 : v3 < a3;		\
+		a0 = (vec_##L)(((ivec_##L)v0 & k0) | ((ivec_##L)a0 & ~k0)); \
+		a1 = (vec_##L)(((ivec_##L)v1 & k1) | ((ivec_##L)a1 & ~k1)); \
+		a2 = (vec_##L)(((ivec_##L)v2 & k2) | ((ivec_##L)a2 & ~k2)); \
+		a3 = (vec_##L)(((ivec_##L)v3 & k3) | ((ivec_##L)a3 & ~k3)); \
+	}								\
+	for (int j = 0; j < NV; j++)					\
+		if (nan[j])						\
+			return 0;					\
+	T r = *m;							\
+	for (int j = 0; j < NV; j++) {					\
+		T c[4] = { a0[j], a1[j], a2[j], a3[j] };		\
+		for (int q = 0; q < 4; q++)				\
+			if (r == r && (want_max ? c[q] > r : c[q] < r))	\
+				r = c[q];				\
+	}								\
+	for (; i < n; i++) {						\
+		if (x[i] != x[i])					\
+			return 0;					\
+		if (r == r && (want_max ? x[i] > r : x[i] < r))		\
+			r = x[i];					\
+	}								\
+	*m = r;								\
+	return 1;							\
+}
+VEXT(f, float, int32_t, 8)
+VEXT(d, double, int64_t, 4)
+#define VTRY_F(C, T, L, S, U)						\
+static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
+{									\
+	return vext_##L(x, n, want_max, m) == 1;			\
+}
+#else
+#define VTRY_F(C, T, L, S, U)						\
+static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
+{									\
+	(void)x; (void)n; (void)m; (void)want_max;			\
+	return 0;							\
+}
+#endif
+#define VTRY_I(C, T, L, S, U)						\
+static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
+{									\
+	(void)x; (void)n; (void)m; (void)want_max;			\
+	return 0;							\
+}
+UE_FLOAT_TYPES(VTRY_F)
+UE_INT_TYPES(VTRY_I)
 
 #define RUN_FSUM(L, T)							\
 static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
@@ -453,7 +538,7 @@ int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim 
 	} else {
 		return UE_REDUCE_UNSUPPORTED;
 	}
-	if (!w.run || !w.ew)
+	if (!w.wsum && (!w.run || !w.ew))
 		return UE_REDUCE_UNSUPPORTED;
 	if (acc_type != UE_FLOAT32 && acc_type != UE_FLOAT64)
 		chunk = 0;	/* only float sums see the buffer's chunks */
@@ -473,11 +558,13 @@ int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim 
 	if (chunk)
 		while (r < ndim && dims[r].os == 0)
 			r++;
-	first = chunk && r ? r : 1;
+	if (r == 1)	/* one reduced run: inner() cuts it at the same places */
+		r = 0;
+	first = r ? r : 1;
 	const char *p = in;
 	char *o = out;
 	for (;;) {
-		if (chunk && r)
+		if (r)
 			block(&w, dims, r, chunk, p, o);
 		else
 			inner(&w, &dims[0], p, o);
