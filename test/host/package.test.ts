@@ -51,10 +51,12 @@ test('the tarball holds what a user needs', () => {
 test('the tarball holds no tests, boards, benches, results or build output', () => {
   const bad = pack.files
     .map((f) => f.path)
-    .filter((p) => /^(test|vm|bench|build|examples|docs|\.ci|dist\/(test|bench|examples)|native\/build|native\/csrc\/tests|kernel\/tests)\//.test(p) ||
+    .filter((p) => /^(test|vm|bench|build|examples|docs|\.ci|dist\/(test|bench|examples)|native\/build|native\/csrc\/tests|native\/csrc\/engine\/tests|kernel\/tests)\//.test(p) ||
       /\.(map|o|ko|tgz)$/.test(p));
   assert.equal(bad, []);
-  assert.ok(pack.size < 1_000_000, `${pack.size} bytes`);
+  // the three prebuilt addons are most of it (x86_64's has each hot loop for
+  // SSE2, AVX2 and AVX-512, as numpy's own module has); numpy's wheel is ~16 MB
+  assert.ok(pack.size < 2_000_000, `${pack.size} bytes`);
 });
 
 test("the installed package.json keeps bin as written (npm publish would not rewrite it)", () => {
