@@ -12,6 +12,7 @@
 // reach is checked to lie inside its typed array before anything runs.
 // The engine keeps no state of its own besides the loop table, which is
 // fixed at load: safe in worker threads.
+#include <cstdlib>
 #include <cstring>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -140,8 +141,13 @@ void InitEngine(Napi::Env env, Napi::Object exports) {
   // once, and glibc then trims the heap and maps fresh pages for the next
   // ones (a page fault per 4 KiB: 2-20 ms per 8 MiB result, measured).
   // Keep big blocks on the heap and freed memory for reuse instead.
-  mallopt(M_MMAP_THRESHOLD, sizeof(void*) == 8 ? 32 << 20 : 4 << 20);
-  mallopt(M_TRIM_THRESHOLD, sizeof(void*) == 8 ? 256 << 20 : 64 << 20);
+  // This is process-wide: UDMABUF_MALLOC_TUNING=0 leaves glibc's defaults
+  // (a board short of memory may prefer them; README "np and memory").
+  const char* tuning = getenv("UDMABUF_MALLOC_TUNING");
+  if (tuning == nullptr || strcmp(tuning, "0") != 0) {
+    mallopt(M_MMAP_THRESHOLD, sizeof(void*) == 8 ? 32 << 20 : 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, sizeof(void*) == 8 ? 256 << 20 : 64 << 20);
+  }
 #endif
   Define(env, exports, "ufunc", UfuncRun);
   Define(env, exports, "ufuncLoop", UfuncLoop);

@@ -98,8 +98,7 @@ test('strided views compute through their strides', () => {
 test('fill, copyto, sum, min, max, array_equal', () => {
   const a = np.zeros([2, 3], 'uint8');
   np.fill(a, 7);
-  // numpy sums uint8 in the platform's unsigned integer: uint64 (a bigint), uint32 on 32-bit ARM
-  assert.is(np.sum(a), np.uintp.isBigInt ? 42n : 42);
+  assert.is(np.sum(a), np.uintp.isBigInt ? 42n : 42); // numpy: uint8 sums in uintp
   const b = np.zeros([2, 3], 'int16');
   np.copyto(b, np.array([1, 2, 3], 'uint8'));
   assert.equal(list(b), [1, 2, 3, 1, 2, 3]);
