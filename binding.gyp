@@ -10,7 +10,6 @@
       "target_name": "udmabuf",
       "sources": [
         "native/csrc/checkbuf.c",
-        "native/csrc/kernels.c",
         "<!@(node -p \"require('fs').readdirSync('native/csrc/engine').filter((f) => f.endsWith('.c')).map((f) => 'native/csrc/engine/' + f).join(' ')\")",
         "native/src/addon.cc",
         "native/src/errors.cc",
@@ -18,7 +17,6 @@
         "native/src/ioctl.cc",
         "native/src/engine.cc",
         "native/src/reduce.cc",
-        "native/src/kernels.cc",
         "native/src/mapping.cc",
         "native/src/sort.cc",
         "native/src/linalg.cc",

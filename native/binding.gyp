@@ -4,7 +4,6 @@
       "target_name": "udmabuf",
       "sources": [
         "csrc/checkbuf.c",
-        "csrc/kernels.c",
         "<!@(node -p \"require('fs').readdirSync('csrc/engine').filter((f) => f.endsWith('.c')).map((f) => 'csrc/engine/' + f).join(' ')\")",
         "src/addon.cc",
         "src/errors.cc",
@@ -12,7 +11,6 @@
         "src/ioctl.cc",
         "src/engine.cc",
         "src/reduce.cc",
-        "src/kernels.cc",
         "src/mapping.cc",
         "src/sort.cc",
         "src/linalg.cc",

@@ -76,15 +76,6 @@ export interface RawBinding {
   /** Stop a watch; idempotent. */
   uioUnwatch(handle: object): void;
 
-  // ---- numeric kernels (csrc/kernels.h); dtype codes in numpy's order ----
-  /** out = a op b; a or b may be a scalar; all arrays of dtype `type`. */
-  binary(op: number, type: number, out: ArrayBufferView, a: ArrayBufferView | number | bigint, b: ArrayBufferView | number | bigint): void;
-  /** Integer true division into float64. */
-  divideToFloat64(type: number, out: ArrayBufferView, a: ArrayBufferView | number | bigint, b: ArrayBufferView | number | bigint): void;
-  fill(type: number, out: ArrayBufferView, value: number | bigint): void;
-  sum(type: number, a: ArrayBufferView): number | bigint;
-  extreme(type: number, a: ArrayBufferView, wantMax: boolean): number | bigint;
-  equal(type: number, a: ArrayBufferView, b: ArrayBufferView): boolean;
   // ---- the n-d ufunc engine (csrc/engine/, src/engine.cc) ----
   /**
    * Run one registered loop over n-d strided operands described in

@@ -22,12 +22,6 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("exportDmaBuf", Napi::Function::New(env, ExportDmaBuf, "exportDmaBuf"));
   exports.Set("uioWatch", Napi::Function::New(env, UioWatch, "uioWatch"));
   exports.Set("uioUnwatch", Napi::Function::New(env, UioUnwatch, "uioUnwatch"));
-  exports.Set("binary", Napi::Function::New(env, Binary, "binary"));
-  exports.Set("divideToFloat64", Napi::Function::New(env, DivideToF64, "divideToFloat64"));
-  exports.Set("fill", Napi::Function::New(env, Fill, "fill"));
-  exports.Set("sum", Napi::Function::New(env, Sum, "sum"));
-  exports.Set("extreme", Napi::Function::New(env, Extreme, "extreme"));
-  exports.Set("equal", Napi::Function::New(env, Equal, "equal"));
   exports.Set("checkBuf", Napi::Function::New(env, CheckBuf, "checkBuf"));
   exports.Set("clearBuf", Napi::Function::New(env, ClearBuf, "clearBuf"));
   InitEngine(env, exports);

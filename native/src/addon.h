@@ -38,13 +38,6 @@ Napi::Value ExportDmaBuf(const Napi::CallbackInfo& info);
 Napi::Value UioWatch(const Napi::CallbackInfo& info);
 Napi::Value UioUnwatch(const Napi::CallbackInfo& info);
 
-// kernels.cc: the numeric kernels of csrc/
-Napi::Value Binary(const Napi::CallbackInfo& info);
-Napi::Value DivideToF64(const Napi::CallbackInfo& info);
-Napi::Value Fill(const Napi::CallbackInfo& info);
-Napi::Value Sum(const Napi::CallbackInfo& info);
-Napi::Value Extreme(const Napi::CallbackInfo& info);
-Napi::Value Equal(const Napi::CallbackInfo& info);
 Napi::Value CheckBuf(const Napi::CallbackInfo& info);
 Napi::Value ClearBuf(const Napi::CallbackInfo& info);
 

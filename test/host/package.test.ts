@@ -41,7 +41,7 @@ test('the tarball holds what a user needs', () => {
     'LICENSES/MIT.txt', 'CHANGELOG.md', 'binding.gyp', 'dist/lib/index.js', 'dist/lib/index.d.ts',
     'dist/lib/cli/main.js', 'dist/lib/syncmode/index.js', 'dist/native/index.d.ts',
     'prebuilds/linux-x64/node.napi.glibc.node', 'prebuilds/linux-arm64/node.napi.glibc.node',
-    'prebuilds/linux-arm/node.napi.armv7.glibc.node', 'native/src/addon.cc', 'native/csrc/kernels.c',
+    'prebuilds/linux-arm/node.napi.armv7.glibc.node', 'native/src/addon.cc', 'native/csrc/engine/iter.c',
     'kernel/dkms.conf', 'kernel/Makefile', 'kernel/Kbuild', 'kernel/u-dma-buf-ioctl.h', 'kernel/core.c',
   ]) {
     assert.ok(files.includes(f), `${f} is missing`);
