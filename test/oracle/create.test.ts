@@ -7,7 +7,7 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { type Want, differs, differsInError, numpy } from './oracle.js';
+import { type Want, differs, differsInError, numpy, scaled } from './oracle.js';
 
 type Nested = number | bigint | boolean | Nested[];
 
@@ -107,7 +107,7 @@ const ARANGE: [Nested, Nested | undefined, Nested | undefined][] = [
   [5, undefined, undefined], [0, undefined, undefined], [-3, undefined, undefined], [2, 10, 3], [10, 2, -3], [0, 1, 0.1],
   [0.5, 3, undefined], [1, 2, 0.3], [-1.5, 1.5, 0.25], [0, -1, 0.1], [1e10, 1e10 + 5, 1.5], [0, 5.5, 1], [3, 3, 1],
 ];
-for (let i = 0; i < 30; i++) {
+for (let i = 0; i < scaled(30); i++) {
   const a = Math.round((r() - 0.5) * 40) / (r() < 0.5 ? 1 : 7);
   const b = Math.round((r() - 0.5) * 80) / (r() < 0.5 ? 1 : 3);
   const c = (r() < 0.5 ? 1 : -1) * (r() < 0.5 ? Math.ceil(r() * 5) : Math.round(r() * 500) / 100 + 0.01);
@@ -126,7 +126,7 @@ add('np.arange(250, 260, dtype=np.uint8)', () => np.arange(250, 260, { dtype: 'u
 if (hasBool) add("np.arange(3, dtype='bool')", () => np.arange(3, { dtype: 'bool' as 'uint8' }));
 
 // linspace: random ranges, num, endpoint, dtype; retstep
-for (let i = 0; i < 60; i++) {
+for (let i = 0; i < scaled(60); i++) {
   const start = Math.round((r() - 0.5) * 2000) / (r() < 0.5 ? 1 : 13);
   const stop = r() < 0.1 ? start : Math.round((r() - 0.5) * 2000) / (r() < 0.5 ? 1 : 7);
   const num = [0, 1, 2, 3, 5, 7, 10, 50, 101][Math.floor(r() * 9)];

@@ -9,7 +9,7 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { type Want, differs, differsInError, numpy } from './oracle.js';
+import { type Want, differs, differsInError, numpy, scaled } from './oracle.js';
 
 /** Deterministic random numbers (xorshift32) so a failure can be replayed. */
 function rng(seed: number): (n: number) => number {
@@ -75,7 +75,7 @@ const cases: Record<string, string> = { version: 'int(np.__version__.split(".")[
 /** Cases whose numpy answer changed in NumPy 2 (NEP 50, 0-d nonzero): compared only with numpy >= 2 (the boards run Debian's 1.24). */
 const numpy2Only = new Set<string>();
 const list: Case[] = [];
-for (let k = 0; k < 300; k++) {
+for (let k = 0; k < scaled(300); k++) {
   const nd = r(5);
   const shape = randomShape(nd);
   const name = `b${k}`;
@@ -134,7 +134,7 @@ const u8 = (xs: readonly boolean[]) => {
   return a;
 };
 const lit = (xs: readonly (number | boolean)[]) => `[${xs.map((v) => (typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v))).join(', ')}]`;
-for (let k = 0; k < 60; k++) {
+for (let k = 0; k < scaled(60); k++) {
   const nd = 1 + r(3);
   const shape = Array.from({ length: nd }, () => (r(10) === 0 ? 0 : 1 + r(4)));
   const name = `y${k}`;

@@ -52,6 +52,17 @@ for name, expr in spec['cases'].items():
 json.dump(results, open(d + '/results.json', 'w'))
 `;
 
+/**
+ * How many of a suite's random cases run: all on the host, a tenth inside
+ * the emulated boards (vm/test sets ORACLE_SCALE=0.1), where JavaScript runs
+ * some 30x slower and the point is the platform (32-bit long, NEON, ARM's
+ * float conversions), not more random shapes. The fixed edge cases always run.
+ */
+export function scaled(n: number): number {
+  const scale = Number(process.env.ORACLE_SCALE ?? '1');
+  return Math.max(1, Math.ceil(n * (scale > 0 && scale <= 1 ? scale : 1)));
+}
+
 let major: number | undefined;
 
 /**

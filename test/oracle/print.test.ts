@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { type Want, numpy } from './oracle.js';
+import { type Want, numpy, scaled } from './oracle.js';
 
 /** Deterministic random numbers (xorshift32), so a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -123,7 +123,7 @@ function atLeast(v: string, min: string): boolean {
 const float32Scalar = (a: np.NdArray): string | undefined => (a.shape.length === 0 && np.dtype(a).name === 'float32' ? '2.0' : undefined);
 
 // default options: repr and str of random arrays of every dtype and shape
-for (let i = 0; i < 260; i++) {
+for (let i = 0; i < scaled(260); i++) {
   const dtName = DTYPES[i % DTYPES.length];
   const a = randomView(randomArray(dtName, randomShape(r), r), r);
   add(a, 'repr(A)', (x) => np.array_repr(x));
@@ -154,7 +154,7 @@ for (const dtName of DTYPES) {
 // print options through array2string
 const FLOAT_MODES = ['fixed', 'unique', 'maxprec', 'maxprec_equal'] as const;
 const SIGNS = ['-', '+', ' '] as const;
-for (let i = 0; i < 120; i++) {
+for (let i = 0; i < scaled(120); i++) {
   const dtName = i % 3 === 0 ? DTYPES[i % DTYPES.length] : i % 2 ? 'float64' : 'float32';
   const a = randomView(randomArray(dtName, randomShape(r), r), r);
   const o = {

@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { differs, differsInError, numpy } from './oracle.js';
+import { differs, differsInError, numpy, scaled } from './oracle.js';
 
 function rng(seed: number): (n: number) => number {
   let x = seed >>> 0 || 1;
@@ -82,7 +82,7 @@ function randomShape(maxNd = 4): number[] {
 const tuple = (xs: readonly number[]) => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(', ')})`);
 
 // reshape, ravel and the views
-for (let k = 0; k < 40; k++) {
+for (let k = 0; k < scaled(40); k++) {
   const name = input(randomShape());
   const [py, f] = viewed(name);
   const shape = f().shape;
@@ -173,7 +173,7 @@ for (let k = 0; k < 40; k++) {
 }
 
 // joining
-for (let k = 0; k < 30; k++) {
+for (let k = 0; k < scaled(30); k++) {
   const nd = 1 + r(3);
   const shape = randomShape(nd).slice(0, nd);
   while (shape.length < nd) shape.push(1 + r(3));
@@ -239,7 +239,7 @@ for (let k = 0; k < 30; k++) {
 
 // pad
 const MODES = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'] as const;
-for (let k = 0; k < 40; k++) {
+for (let k = 0; k < scaled(40); k++) {
   const name = input(randomShape(3));
   const [py, f] = viewed(name);
   const nd = f().shape.length;
@@ -281,7 +281,7 @@ for (let k = 0; k < 40; k++) {
 }
 
 // roll, tile, repeat
-for (let k = 0; k < 30; k++) {
+for (let k = 0; k < scaled(30); k++) {
   const name = input(randomShape(3));
   const [py, f] = viewed(name);
   const nd = f().shape.length;

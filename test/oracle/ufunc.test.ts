@@ -11,7 +11,7 @@ import { np } from 'u-dma-buf';
 
 import { setNativeOff, setSmallLimit } from '../../lib/np/ufunc/index.js';
 
-import { type Want, differs, differsInError, numpy } from './oracle.js';
+import { type Want, differs, differsInError, numpy, scaled } from './oracle.js';
 
 type Value = number | bigint | boolean;
 type Arr = np.NdArray;
@@ -188,7 +188,7 @@ function view(a: Arr, pyName: string): { a: Arr; expr: string } {
   return { a: v, expr };
 }
 
-for (let k = 0; k < 60; k++) {
+for (let k = 0; k < scaled(60); k++) {
   const nd = 1 + Math.floor(rnd() * 4);
   const shape = Array.from({ length: nd }, () => 1 + Math.floor(rnd() * 5));
   const x = pick(NAMES);
