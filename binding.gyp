@@ -12,6 +12,7 @@
         "native/csrc/checkbuf.c",
         "<!@(node -p \"require('fs').readdirSync('native/csrc/engine').filter((f) => f.endsWith('.c')).map((f) => 'native/csrc/engine/' + f).join(' ')\")",
         "native/src/addon.cc",
+        "native/src/checkbuf.cc",
         "native/src/errors.cc",
         "native/src/file.cc",
         "native/src/ioctl.cc",

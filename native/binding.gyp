@@ -6,6 +6,7 @@
         "csrc/checkbuf.c",
         "<!@(node -p \"require('fs').readdirSync('csrc/engine').filter((f) => f.endsWith('.c')).map((f) => 'csrc/engine/' + f).join(' ')\")",
         "src/addon.cc",
+        "src/checkbuf.cc",
         "src/errors.cc",
         "src/file.cc",
         "src/ioctl.cc",
