@@ -224,7 +224,8 @@ for (let k = 0; k < scaled(60); k++) {
     FN[k] = f;
     cases[k] = py;
   }
-  for (const k of ['sel-u8', 'nz0', 'cho-w']) numpy2Only.add(k);
+  // select's Python-scalar choices and default: value-based in numpy 1.24, weak in NumPy 2
+  for (const k of ['sel', 'sel-u8', 'nz0', 'cho-w']) numpy2Only.add(k);
   const m = np.array([[1, 0, 2], [0, 0, 3]], 'float32');
   inputs.wm = m;
   const more: [string, () => unknown, string][] = [
@@ -242,6 +243,7 @@ for (let k = 0; k < scaled(60); k++) {
     FN[k] = f;
     cases[k] = py;
   }
+  numpy2Only.add('selb');
 }
 const want = numpy(inputs, cases);
 

@@ -10,7 +10,7 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { differs, differsInError, numpy, scaled } from './oracle.js';
+import { differs, differsInError, numpy, numpyMajor, scaled } from './oracle.js';
 
 function rng(seed: number): (n: number) => number {
   let x = seed >>> 0 || 1;
@@ -65,6 +65,9 @@ function viewed(name: string): [string, () => np.NdArray] {
       return [name, () => x];
   }
 }
+
+// answers that changed in NumPy 2 (the boards' numpy is 1.24): checked only against numpy >= 2
+const numpy2Only = new Set<string>();
 
 function add(py: string, f: () => unknown, base?: string): void {
   const k = `c${count++}`;
@@ -278,6 +281,8 @@ for (let k = 0; k < scaled(40); k++) {
   add(`np.pad(${a}, 9, mode='reflect')`, () => np.pad(inputs[a], 9, { mode: 'reflect' }));
   add(`np.pad(${a}, (7, 8), mode='symmetric')`, () => np.pad(inputs[a], [7, 8], { mode: 'symmetric' }));
   add(`np.pad(${a}, ((4, 5), (8, 1)), mode='wrap')`, () => np.pad(inputs[a], [[4, 5], [8, 1]], { mode: 'wrap' }));
+  // wrap padding wider than the axis: numpy 1.24 repeats the padded part, NumPy 2 the original
+  numpy2Only.add(`c${count - 1}`);
 }
 
 // roll, tile, repeat
@@ -324,6 +329,7 @@ const want = numpy(inputs, cases);
 test('shape and joining functions give numpy\'s results, views and errors', () => {
   const bad: string[] = [];
   for (const [k, f] of Object.entries(ours)) {
+    if (numpy2Only.has(k) && numpyMajor() < 2) continue;
     const w = want[k];
     let got: unknown;
     try {
@@ -346,7 +352,7 @@ test('shape and joining functions give numpy\'s results, views and errors', () =
     if (why) bad.push(`${cases[k]}: ${why}`);
   }
   assert.equal(bad.slice(0, 10), []);
-  assert.ok(count > 400);
+  assert.ok(count > scaled(400));
 });
 
 test('broadcast views are read-only; reshape copy: false refuses a copy', () => {
