@@ -27,7 +27,7 @@ TS_TEST_DIRS="board"
 # NumPy 2's answers that the other suites check (floor/ceil of integers keep
 # their dtype, unique's inverse shape, chunked float sums, ...), so they run on
 # the host (numpy 2.4) only until they gate those cases by numpyMajor().
-ORACLE_BOARD_SUITES="numpy linalg npyio print testing create"
+ORACLE_BOARD_SUITES="numpy linalg npyio print testing create index shape"
 
 # A 32-bit ARM compiler for the compat_ioctl client (64-bit ARM kernels only).
 COMPAT32_CC=
