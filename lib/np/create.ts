@@ -16,7 +16,7 @@ import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
 import { copyto } from './fill.js';
-import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, shapeText, sizeOf, wrap } from './ndarray.js';
 import { promote_types } from './promote.js';
 
 /** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
@@ -161,10 +161,6 @@ function children(x: unknown): readonly unknown[] | undefined {
   }
   if (ArrayBuffer.isView(x) && !(x instanceof DataView)) return x as unknown as readonly unknown[];
   return undefined;
-}
-
-function shapeText(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }
 
 /** Every element of an array, in C order. */

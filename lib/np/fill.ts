@@ -7,7 +7,7 @@
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, dtypeOf, float64 } from './dtype.js';
 import { ValueError } from './errors.js';
-import { type NdArray, checkWriteable } from './ndarray.js';
+import { type NdArray, checkWriteable, shapeText } from './ndarray.js';
 import { type Casting, castAllowed, checkCasting, weakDefault, weakKind } from './promote.js';
 import { castInto } from './cast.js';
 import { type IterOperand, weakValue } from './ufunc/index.js';
@@ -17,10 +17,6 @@ export type FillValue = number | bigint | boolean;
 
 function isArray(x: unknown): x is NdArray {
   return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
-}
-
-function shapeText(s: readonly number[]): string {
-  return s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`;
 }
 
 /** A JS scalar as a one-element operand of dtype `t`, broadcast over `nd` dimensions. */
@@ -112,5 +108,5 @@ function checkBroadcast(from: readonly number[], to: readonly number[]): void {
     const d = from[from.length - 1 - i];
     ok = d === 1 || d === to[to.length - 1 - i];
   }
-  if (!ok) throw new ValueError(`could not broadcast input array from shape ${shapeText(from)} into shape ${shapeText(to)}`);
+  if (!ok) throw new ValueError(`could not broadcast input array from shape ${shapeText(from, true)} into shape ${shapeText(to, true)}`);
 }

@@ -109,8 +109,8 @@ export function setInspector(fn: Inspector | undefined): Inspector | undefined {
 }
 
 /** A shape as numpy prints it: `(2, 3)`, `(5,)`, `()`. */
-export function shapeText(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+export function shapeText(shape: readonly number[], compact = false): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(compact ? ',' : ', ')})`;
 }
 
 /** Normalise and check a shape. */

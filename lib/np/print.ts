@@ -12,7 +12,7 @@
 import { type DType, intp } from './dtype.js';
 import { DTypeError, ValueError } from './errors.js';
 import { isMemmap } from './memmap.js';
-import { type NdArray, dtypeOfArray, setInspector } from './ndarray.js';
+import { type NdArray, dtypeOfArray, setInspector, shapeText } from './ndarray.js';
 
 /** numpy's float modes: how many fractional digits floats show. */
 export type FloatMode = 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal';
@@ -518,10 +518,6 @@ export function array2string(a: NdArray, options: Array2StringOptions = {}): str
 /** numpy's repr of a dtype inside `dtype=…`. */
 function dtypeText(dt: DType): string {
   return dt.name;
-}
-
-function shapeText(shape: readonly number[]): string {
-  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 }
 
 /**

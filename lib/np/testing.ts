@@ -4,9 +4,10 @@
  * comparison is done in float32) and its asymmetric tolerance
  * `|a - b| <= atol + rtol * |b|`.
  */
-import { type AnyTypedArray, type DType, bool, float32, float64, intp } from './dtype.js';
-import { broadcastShapes, broadcastStrides } from './broadcast.js';
-import { type NdArray, type Scalar, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { type AnyTypedArray, type DType, bool, float32, float64 } from './dtype.js';
+import { broadcastShapes } from './broadcast.js';
+import { type NdArray, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { broadcastStrides } from './ufunc/index.js';
 import { promoteTypes } from './promote.js';
 
 type Cell = number | bigint | boolean;
@@ -14,15 +15,6 @@ type Cells = AnyTypedArray & { [i: number]: Cell };
 
 /** An operand of the comparisons: an array or a plain number/bigint/boolean. */
 export type CompareOperand = NdArray | Scalar | boolean;
-
-/** A plain value as numpy's asarray makes it (intp for integers, float64 otherwise). */
-function asArray(x: CompareOperand): NdArray {
-  if (isNdArray(x)) return x;
-  const t = typeof x === 'bigint' ? (x < 0n || x < 2n ** 63n ? intp : float64) : typeof x === 'number' && !Number.isInteger(x) ? float64 : intp;
-  const d = new t.ArrayType(1) as unknown as Cells;
-  d[0] = t.isBigInt ? BigInt(x) : Number(x);
-  return wrap(d as unknown as AnyTypedArray, []) as NdArray;
-}
 
 /** The broadcast shape, or undefined when the shapes do not broadcast. */
 function tryBroadcast(a: readonly number[], b: readonly number[]): number[] | undefined {
@@ -35,8 +27,8 @@ function tryBroadcast(a: readonly number[], b: readonly number[]): number[] | un
 
 /** Call visit(i, j) with the data indices of a and b for each element of `shape`. */
 function pairs(a: NdArray, b: NdArray, shape: readonly number[], visit: (i: number, j: number, k: number) => boolean | void): void {
-  const sa = broadcastStrides(a, shape);
-  const sb = broadcastStrides(b, shape);
+  const sa = broadcastStrides(a, shape.length);
+  const sb = broadcastStrides(b, shape.length);
   const nd = shape.length;
   const n = sizeOf(shape);
   const pos = new Array<number>(nd).fill(0);

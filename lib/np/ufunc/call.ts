@@ -18,7 +18,7 @@ import { type AnyTypedArray, type DType, allDTypes, dtype as toDType, dtypeOf } 
 import { allocate } from '../alloc.js';
 import { OverflowError, ValueError } from '../errors.js';
 import type { NdArray } from '../ndarray.js';
-import { checkWriteable, wrap } from '../ndarray.js';
+import { checkWriteable, shapeText, wrap } from '../ndarray.js';
 import {
   type Casting, type WeakKind, canCastSafely, castAllowed, category, checkCasting, weakDefault,
 } from '../promote.js';
@@ -308,10 +308,6 @@ function jsIterate(
 
 // ---- the call ----------------------------------------------------------------
 
-function shapeText(s: readonly number[]): string {
-  return s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`;
-}
-
 /** The outputs given by `out=`, one per ufunc output (undefined: allocate). */
 function outsOf(u: Ufunc, opts: UfuncOptions | undefined): (NdArray | undefined)[] | undefined {
   const out = opts?.out;
@@ -493,7 +489,7 @@ export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOpti
         const j = lead + i;
         if (shape[j] === 1) shape[j] = d;
         else if (d !== 1 && d !== shape[j]) {
-          const shapes = [...inputs.filter(isArray), ...(whereArr ? [whereArr] : [])].map((x) => shapeText(x.shape));
+          const shapes = [...inputs.filter(isArray), ...(whereArr ? [whereArr] : [])].map((x) => shapeText(x.shape, true));
           throw new ShapeError(`operands could not be broadcast together with shapes ${shapes.join(' ')}`);
         }
       }
@@ -514,7 +510,7 @@ export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOpti
         ok = d === 1 || d === os[os.length - nd + j];
       }
       if (!ok || (given !== o && given.shape.join() !== os.join())) {
-        throw new ValueError(`non-broadcastable output operand with shape ${shapeText(os)} doesn't match the broadcast shape ${shapeText(bshape)}`);
+        throw new ValueError(`non-broadcastable output operand with shape ${shapeText(os, true)} doesn't match the broadcast shape ${shapeText(bshape, true)}`);
       }
       shape = os;
     }
