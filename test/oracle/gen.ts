@@ -2,6 +2,8 @@
 // so a failure replays; values with ties and numpy's edge values.
 import { np } from 'u-dma-buf';
 
+import { type Want, differs, differsInError, numpy } from './oracle.js';
+
 /** A seeded generator (xorshift32): uniform in [0, 1). */
 export function rng(seed: number): () => number {
   let x = seed >>> 0 || 1;
@@ -61,3 +63,62 @@ export function views(a: np.NdArray): [string, np.NdArray][] {
 }
 
 export const ALL_DTYPES: np.DTypeName[] = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
+
+/** A seeded generator of whole numbers in [0, n) (xorshift32, the same steps as {@link rng}). */
+export function rngInt(seed: number): (n: number) => number {
+  let x = seed >>> 0 || 1;
+  return (n) => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x % n;
+  };
+}
+
+/** One oracle case: the Python expression, our computation, a float tolerance. */
+export interface Case { py: string; ours: () => unknown; ulp?: number }
+
+/**
+ * The cases of a suite and the arrays they share, asked of numpy in one
+ * run; `failures` compares ours with numpy's answers (results or errors).
+ */
+export class CaseBook {
+  readonly inputs: Record<string, np.NdArray> = {};
+  readonly cases: Record<string, Case> = {};
+
+  /** Share `a` with numpy; returns its Python name. */
+  input(a: np.NdArray): string {
+    const name = `x${Object.keys(this.inputs).length}`;
+    this.inputs[name] = a;
+    return name;
+  }
+
+  add(name: string, py: string, ours: () => unknown, ulp?: number): void {
+    this.cases[name] = { py, ours, ulp };
+  }
+
+  /** numpy's answer to every case (one python3 run). */
+  ask(): Record<string, Want> {
+    return numpy(this.inputs, Object.fromEntries(Object.entries(this.cases).map(([k, c]) => [k, c.py])));
+  }
+
+  /** The cases whose name `select` accepts, and why each of them differs from numpy's `want`. */
+  failures(want: Record<string, Want>, select: (name: string) => boolean): { count: number; failures: string[] } {
+    const failures: string[] = [];
+    let count = 0;
+    for (const [name, c] of Object.entries(this.cases)) {
+      if (!select(name)) continue;
+      count++;
+      let got: unknown;
+      let thrown: unknown;
+      let threw = false;
+      try {
+        got = c.ours();
+      } catch (e) {
+        thrown = e;
+        threw = true;
+      }
+      const why = threw ? differsInError(thrown, want[name]) : differs(got, want[name], { ulp: c.ulp });
+      if (why) failures.push(`${name}: ${why}`);
+    }
+    return { count, failures };
+  }
+}

@@ -10,15 +10,7 @@ import * as assert from 'uvu/assert';
 import { np } from 'u-dma-buf';
 
 import { type Want, differs, differsInError, numpy, scaled } from './oracle.js';
-
-/** Deterministic random numbers (xorshift32) so a failure can be replayed. */
-function rng(seed: number): (n: number) => number {
-  let x = seed >>> 0 || 1;
-  return (n) => {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
-    return x % n;
-  };
-}
+import { rngInt as rng } from './gen.js';
 
 const r = rng(20261125);
 

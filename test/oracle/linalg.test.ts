@@ -9,22 +9,13 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { type Want, differs, differsInError, numpy } from './oracle.js';
-import { ALL_DTYPES, randomArray, rng } from './gen.js';
+import { ALL_DTYPES, CaseBook, randomArray, rng } from './gen.js';
 
-interface Case { py: string; ours: () => unknown; ulp?: number }
-const inputs: Record<string, np.NdArray> = {};
-const cases: Record<string, Case> = {};
 let seed = 100;
+const book = new CaseBook();
+const input = (a: np.NdArray): string => book.input(a);
+const add = (name: string, py: string, ours: () => unknown, ulp?: number): void => book.add(name, py, ours, ulp);
 
-function input(a: np.NdArray): string {
-  const name = `x${Object.keys(inputs).length}`;
-  inputs[name] = a;
-  return name;
-}
-function add(name: string, py: string, ours: () => unknown, ulp?: number): void {
-  cases[name] = { py, ours, ulp };
-}
 /** A C-ordered copy of contiguous `a` with another shape (numpy's reshape). */
 function reshaped(a: np.NdArray, shape: number[]): np.NdArray {
   const r = np.zeros(shape, np.dtype(a.data.constructor as Uint8ArrayConstructor));
@@ -133,23 +124,11 @@ const errs: Record<string, [string, () => unknown]> = {
 };
 for (const [name, [py, fn]] of Object.entries(errs)) add(`error ${name}`, py, fn);
 
-const want: Record<string, Want> = numpy(inputs, Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, c.py])));
+const want = book.ask();
 
 for (const prefix of ['matmul', 'dot', 'vdot', 'inner', 'outer', 'tensordot', 'float', 'error']) {
   test(`${prefix} as numpy`, () => {
-    const failures: string[] = [];
-    let count = 0;
-    for (const [name, c] of Object.entries(cases)) {
-      if (!name.startsWith(prefix + ' ')) continue;
-      count++;
-      let why: string | undefined;
-      try {
-        why = differs(c.ours(), want[name], { ulp: c.ulp });
-      } catch (e) {
-        why = differsInError(e, want[name]);
-      }
-      if (why) failures.push(`${name}: ${why}`);
-    }
+    const { count, failures } = book.failures(want, (name) => name.startsWith(prefix + ' '));
     assert.ok(count > 0);
     assert.equal(failures, [], `${failures.length} of ${count} differ:\n${failures.slice(0, 15).join('\n')}`);
   });

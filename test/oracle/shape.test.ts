@@ -11,14 +11,8 @@ import * as assert from 'uvu/assert';
 import { np } from 'u-dma-buf';
 
 import { differs, differsInError, numpy, numpyMajor, scaled } from './oracle.js';
+import { rngInt as rng } from './gen.js';
 
-function rng(seed: number): (n: number) => number {
-  let x = seed >>> 0 || 1;
-  return (n) => {
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
-    return x % n;
-  };
-}
 const r = rng(7741);
 const pick = <T>(xs: readonly T[]): T => xs[r(xs.length)];
 

@@ -7,22 +7,14 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { type Want, differs, differsInError, numpy } from './oracle.js';
-import { ALL_DTYPES, randomArray, views } from './gen.js';
+import { ALL_DTYPES, CaseBook, randomArray, views } from './gen.js';
 
-interface Case { py: string; ours: () => unknown; ulp?: number }
-const inputs: Record<string, np.NdArray> = {};
-const cases: Record<string, Case> = {};
 let seed = 1;
+const book = new CaseBook();
+const { cases } = book;
+const input = (a: np.NdArray): string => book.input(a);
+const add = (name: string, py: string, ours: () => unknown, ulp?: number): void => book.add(name, py, ours, ulp);
 
-function input(a: np.NdArray): string {
-  const name = `x${Object.keys(inputs).length}`;
-  inputs[name] = a;
-  return name;
-}
-function add(name: string, py: string, ours: () => unknown, ulp?: number): void {
-  cases[name] = { py, ours, ulp };
-}
 
 const SHAPES = [[0], [9], [40], [5, 7], [0, 3], [3, 4, 5], [2, 3, 2, 4]];
 
@@ -193,26 +185,10 @@ const errs: Record<string, [string, () => unknown]> = {
 };
 for (const [name, [py, fn]] of Object.entries(errs)) add(`error ${name}`, py, fn);
 
-const want: Record<string, Want> = numpy(inputs, Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, c.py])));
+const want = book.ask();
 
 function check(prefix: string): void {
-  const failures: string[] = [];
-  let count = 0;
-  for (const [name, c] of Object.entries(cases)) {
-    if (!name.startsWith(prefix + ' ')) continue;
-    count++;
-    let got: unknown;
-    let thrown: unknown;
-    let threw = false;
-    try {
-      got = c.ours();
-    } catch (e) {
-      thrown = e;
-      threw = true;
-    }
-    const why = threw ? differsInError(thrown, want[name]) : differs(got, want[name], { ulp: c.ulp });
-    if (why) failures.push(`${name}: ${why}`);
-  }
+  const { count, failures } = book.failures(want, (name) => name.startsWith(prefix + ' '));
   assert.ok(count > 0, `no cases for ${prefix}`);
   assert.equal(failures, [], `${failures.length} of ${count} differ:\n${failures.slice(0, 15).join('\n')}`);
 }
@@ -225,17 +201,8 @@ for (const prefix of ['sort', 'argsort', 'unique', 'unique-plain', 'unique-count
 }
 
 test('every other case as numpy', () => {
-  const failures: string[] = [];
-  for (const [name, c] of Object.entries(cases)) {
-    if (!/^(histogram (constant|float32|int|empty)|searchsorted (int64|uint8|float32|nan)|digitize (scalar|list)|searchsorted list|argsort 0-d|sort 0-d|unique (0-d|equal_nan)|bincount (weights|empty))/.test(name)) continue;
-    let why: string | undefined;
-    try {
-      why = differs(c.ours(), want[name], { ulp: c.ulp });
-    } catch (e) {
-      why = differsInError(e, want[name]);
-    }
-    if (why) failures.push(`${name}: ${why}`);
-  }
+  const { failures } = book.failures(want, (name) =>
+    /^(histogram (constant|float32|int|empty)|searchsorted (int64|uint8|float32|nan)|digitize (scalar|list)|searchsorted list|argsort 0-d|sort 0-d|unique (0-d|equal_nan)|bincount (weights|empty))/.test(name));
   assert.equal(failures, []);
 });
 
