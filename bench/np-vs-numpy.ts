@@ -177,7 +177,7 @@ function compare(ours: Described, theirs: Described): string {
 
 // ---- running the cases ------------------------------------------------
 
-interface Row {
+export interface Row {
   name: string;
   ours: string;
   numpy: string;
@@ -265,7 +265,7 @@ async function runCase(t: Table, c: Case, numpy: NumpySide, o: Options, budget: 
   return row;
 }
 
-interface TableResult {
+export interface TableResult {
   id: string;
   title: string;
   target: number;

@@ -10,26 +10,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
 import { maxUlp } from '../../bench/harness.js';
+import type { TableResult } from '../../bench/np-vs-numpy.js';
 
-interface Row {
-  name: string;
-  ours: string;
-  numpy: string;
-  ours_ms?: number;
-  numpy_ms?: number;
-  ratio?: number;
-  verdict: string;
-  result: string;
-}
-interface TableResult {
-  id: string;
-  target: number;
-  geomean?: number;
-  timed: number;
-  within_target: number;
-  missing: number;
-  rows: Row[];
-}
 interface Report {
   format: number;
   date: string;
