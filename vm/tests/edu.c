@@ -31,47 +31,9 @@
 static char bdf[256];
 static volatile uint32_t *regs;
 
-static int read_hex(const char *path, unsigned *val)
-{
-	FILE *f = fopen(path, "r");
-	int ok = f && fscanf(f, "%x", val) == 1;
-
-	if (f)
-		fclose(f);
-	return ok;
-}
-
 static int find_edu(void)
 {
-	DIR *d = opendir("/sys/bus/pci/devices");
-	struct dirent *e;
-	char path[640];
-	unsigned vendor, device;
-
-	while (d && (e = readdir(d))) {
-		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/vendor", e->d_name);
-		if (!read_hex(path, &vendor) || vendor != 0x1234)
-			continue;
-		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/device", e->d_name);
-		if (read_hex(path, &device) && device == 0x11e8) {
-			snprintf(bdf, sizeof(bdf), "%s", e->d_name);
-			break;
-		}
-	}
-	if (d)
-		closedir(d);
-	return bdf[0] != '\0';
-}
-
-static void write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY);
-
-	if (fd >= 0) {
-		if (write(fd, text, strlen(text)) < 0)
-			perror(path);
-		close(fd);
-	}
+	return find_pci(0x1234, 0x11e8, bdf, sizeof(bdf));
 }
 
 /* Bind to uio_pci_generic, enable bus mastering, map BAR0. */

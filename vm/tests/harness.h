@@ -12,6 +12,7 @@
 #ifndef UDMABUF_TEST_HARNESS_H
 #define UDMABUF_TEST_HARNESS_H
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -187,27 +188,89 @@ static inline int kmsg_mark(void)
 	return fd;
 }
 
+/* The next record of a /dev/kmsg @fd in @rec ("prio,seq,usec,flags;text",
+ * continuation lines kept): its level, with @text set after the ';'; -1 when
+ * nothing more is logged. */
+static inline int kmsg_next(int fd, char *rec, size_t size, char **text)
+{
+	char *semi;
+	int n;
+
+	for (;;) {
+		n = read(fd, rec, size - 1);
+		if (n < 0 && errno == EPIPE)
+			continue;	/* overwritten while we read: go on */
+		if (n <= 0)
+			return -1;
+		rec[n] = '\0';
+		semi = strchr(rec, ';');
+		*text = semi ? semi + 1 : rec;
+		return atoi(rec) & 7;
+	}
+}
+
 /* Count new error-level (or worse) kernel log lines containing @needle,
- * then close the mark. A /dev/kmsg record starts "prio,seq,usec,flags;". */
+ * then close the mark. */
 static inline int kmsg_count(int fd, const char *needle)
 {
-	char rec[2048];
-	int n, count = 0;
+	char rec[2048], *text;
+	int level, count = 0;
 
 	if (fd < 0)
 		return -1;
-	for (;;) {
-		n = read(fd, rec, sizeof(rec) - 1);
-		if (n < 0 && errno == EPIPE)
-			continue;
-		if (n <= 0)
-			break;
-		rec[n] = '\0';
-		if ((atoi(rec) & 7) <= 3 && strstr(strchr(rec, ';') ?: rec, needle))
+	while ((level = kmsg_next(fd, rec, sizeof(rec), &text)) >= 0)
+		if (level <= 3 && strstr(text, needle))
 			count++;
-	}
 	close(fd);
 	return count;
+}
+
+/* Write @text to the file @path: 0, or -errno. */
+static inline int write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY), ret = 0;
+
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, strlen(text)) < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+/* Read a hexadecimal number from the file @path; 1 on success. */
+static inline int read_hex(const char *path, unsigned *val)
+{
+	FILE *f = fopen(path, "r");
+	int ok = f && fscanf(f, "%x", val) == 1;
+
+	if (f)
+		fclose(f);
+	return ok;
+}
+
+/* The first PCI device @vendor:@device: its address into @bdf; 1 if found. */
+static inline int find_pci(unsigned vendor, unsigned device, char *bdf, size_t len)
+{
+	DIR *d = opendir("/sys/bus/pci/devices");
+	struct dirent *e;
+	char path[640];
+	unsigned v, dv;
+
+	bdf[0] = '\0';
+	while (d && (e = readdir(d))) {
+		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/vendor", e->d_name);
+		if (!read_hex(path, &v) || v != vendor)
+			continue;
+		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/device", e->d_name);
+		if (read_hex(path, &dv) && dv == device) {
+			snprintf(bdf, len, "%s", e->d_name);
+			break;
+		}
+	}
+	if (d)
+		closedir(d);
+	return bdf[0] != '\0';
 }
 
 static inline long page_size(void)

@@ -62,28 +62,6 @@ static int has_group;			/* the edu has an iommu_group */
 
 /* ---- small helpers ----------------------------------------------------- */
 
-static int read_hex(const char *path, unsigned *val)
-{
-	FILE *f = fopen(path, "r");
-	int ok = f && fscanf(f, "%x", val) == 1;
-
-	if (f)
-		fclose(f);
-	return ok;
-}
-
-static int write_file(const char *path, const char *text)
-{
-	int fd = open(path, O_WRONLY), ret = 0;
-
-	if (fd < 0)
-		return -errno;
-	if (write(fd, text, strlen(text)) < 0)
-		ret = -errno;
-	close(fd);
-	return ret;
-}
-
 /* Wait up to @seconds for @pid; its wait status, or -1 if still running. */
 static int wait_for(pid_t pid, int seconds)
 {
@@ -135,25 +113,17 @@ static void kmsg_take(int fd)
 {
 	char rec[2048], *text, *nl;
 	size_t used = 0;
-	int n;
+	int level;
 
 	klog[0] = '\0';
 	if (fd < 0)
 		return;
-	for (;;) {
-		n = read(fd, rec, sizeof(rec) - 1);
-		if (n < 0 && errno == EPIPE)
-			continue;
-		if (n <= 0)
-			break;
-		rec[n] = '\0';
-		text = strchr(rec, ';');
-		text = text ? text + 1 : rec;
+	while ((level = kmsg_next(fd, rec, sizeof(rec), &text)) >= 0) {
 		nl = strchr(text, '\n');
 		if (nl)
 			*nl = '\0';
 		if (used + strlen(text) + 8 < sizeof(klog))
-			used += sprintf(klog + used, "%d %s\n", atoi(rec) & 7, text);
+			used += sprintf(klog + used, "%d %s\n", level, text);
 	}
 	close(fd);
 }
@@ -200,26 +170,10 @@ static int klog_errors(const char *a)
 
 static int find_edu(void)
 {
-	DIR *d = opendir("/sys/bus/pci/devices");
-	struct dirent *e;
-	char path[640];
-	unsigned vendor, device;
+	int found = find_pci(0x1234, 0x11e8, bdf, sizeof(bdf));
 
-	bdf[0] = '\0';
-	while (d && (e = readdir(d))) {
-		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/vendor", e->d_name);
-		if (!read_hex(path, &vendor) || vendor != 0x1234)
-			continue;
-		snprintf(path, sizeof(path), "/sys/bus/pci/devices/%s/device", e->d_name);
-		if (read_hex(path, &device) && device == 0x11e8) {
-			snprintf(bdf, sizeof(bdf), "%s", e->d_name);
-			break;
-		}
-	}
-	if (d)
-		closedir(d);
 	snprintf(pci_dir, sizeof(pci_dir), "/sys/bus/pci/devices/%s", bdf);
-	return bdf[0] != '\0';
+	return found;
 }
 
 /* The edu's driver name, or "" when unbound. */
