@@ -9,9 +9,8 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 . "$REPO/vm/tests/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-KVER=$(cat "$REPO/build/vm/x86_64/kver" 2>/dev/null ||
-	apt-cache depends linux-headers-amd64 | sed -n 's/^ *Depends: linux-headers-//p')
-VERSION=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$REPO/kernel/dkms.conf")
+KVER=$(host_kver)
+VERSION=$(dkms_version)
 
 dkms_build() {
 	mkdir -p "$TMP/src/u-dma-buf-$VERSION" "$TMP/tree"

@@ -10,9 +10,8 @@ REPO=$(cd "$(dirname "$0")/../.." && pwd)
 . "$REPO/vm/tests/lib.sh"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-KVER=$(cat "$REPO/build/vm/x86_64/kver" 2>/dev/null ||
-	apt-cache depends linux-headers-amd64 | sed -n 's/^ *Depends: linux-headers-//p')
-VERSION=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$REPO/kernel/dkms.conf")
+KVER=$(host_kver)
+VERSION=$(dkms_version)
 DEB="$REPO/build/deb/u-dma-buf-dkms_${VERSION}_all.deb"
 
 check "deb: make deb builds u-dma-buf-dkms_${VERSION}_all.deb" \

@@ -52,3 +52,14 @@ board_has() {
 	*) return 1 ;;
 	esac
 }
+
+# Host checks (kernel/tests, packaging/tests; REPO set): the kernel version
+# of the installed amd64 headers (the x86_64 board's, once it was prepared),
+# and the driver's version from dkms.conf.
+host_kver() {
+	cat "$REPO/build/vm/x86_64/kver" 2>/dev/null ||
+		apt-cache depends linux-headers-amd64 | sed -n 's/^ *Depends: linux-headers-//p'
+}
+dkms_version() {
+	sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$REPO/kernel/dkms.conf"
+}
