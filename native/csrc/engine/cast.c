@@ -125,6 +125,15 @@ static inline uint32_t f_to_u32(double x)
 				dp[i] = CONV(sp[i]); \
 			return; \
 		} \
+		if (ss == 0 && ds == (intptr_t)sizeof(T)) { /* a fill */ \
+			F v; \
+			T r, *dp = (T *)d; \
+			memcpy(&v, s, sizeof(F)); \
+			r = CONV(v); \
+			for (i = 0; i < n; i++) \
+				dp[i] = r; \
+			return; \
+		} \
 		for (i = 0; i < n; i++, s += ss, d += ds) { \
 			F v; \
 			T r; \
