@@ -36,7 +36,7 @@
  * and without it GCC keeps floor/ceil/trunc and the compares scalar.
  */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define MATH_CLONES __attribute__((target_clones("avx512f", "avx2", "default"), optimize("no-trapping-math")))
+#define MATH_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default"), optimize("no-trapping-math")))
 #define MATH_PLAIN __attribute__((optimize("no-trapping-math")))
 #elif defined(__GNUC__) && !defined(__clang__)
 #define MATH_CLONES __attribute__((optimize("no-trapping-math")))
@@ -362,10 +362,133 @@ static void power_##S(char **args, const intptr_t *dims,		\
 	power_##S##_any(args, dims, steps, data);			\
 }
 
+/*
+ * Division by a scalar divisor d, as numpy does it (libdivide): no divide
+ * instruction per element but a multiply-high and shifts (Granlund and
+ * Montgomery, "Division by invariant integers using multiplication", 1994,
+ * figure 4.1): for N-bit unsigned n and 1 <= d < 2^N, with l = ceil(log2 d),
+ * m = floor(2^N (2^l - d) / d) + 1, t = mulhi(m, n):
+ * n / d = (t + ((n - t) >> min(l, 1))) >> max(l - 1, 0).
+ * A signed floor division works on magnitudes: |x| / |d| when the signs
+ * agree, else -((|x| + |d| - 1) / |d|) (that sum fits N bits unsigned).
+ * The remainder is then x - q d. d == 0 and d == -1 keep the general loop.
+ */
+struct udiv {
+	uint64_t m;
+	int sh1, sh2;
+};
+
+static struct udiv udiv_of(uint64_t d, int bits)
+{
+	struct udiv u;
+	int l = 0;
+
+	while (l < 64 && ((uint64_t)1 << l) < d)
+		l++;
+	if (bits < 64) {
+		u.m = (((uint64_t)1 << bits) * ((((uint64_t)1 << l) - d))) / d + 1;
+	} else {
+#ifdef __SIZEOF_INT128__
+		unsigned __int128 two_l = l == 64 ? 0 : (unsigned __int128)1 << l;
+		unsigned __int128 num = (l == 64 ? ((unsigned __int128)1 << 64) - d : two_l - d) << 64;
+		u.m = (uint64_t)(num / d + 1);
+#else
+		u.m = 0;	/* not used: 64-bit types keep the general loop here */
+#endif
+	}
+	u.sh1 = l < 1 ? l : 1;
+	u.sh2 = l > 1 ? l - 1 : 0;
+	return u;
+}
+
+#define MULHI_16(m, n) ((uint16_t)(((uint32_t)(uint16_t)(m) * (uint16_t)(n)) >> 16))
+#define MULHI_32(m, n) ((uint32_t)(((uint64_t)(m) * (n)) >> 32))
+#ifdef __SIZEOF_INT128__
+#define MULHI_64(m, n) ((uint64_t)(((unsigned __int128)(m) * (n)) >> 64))
+#define HAVE_DIV64 1
+#else
+#define MULHI_64(m, n) ((uint64_t)0)
+#define HAVE_DIV64 0
+#endif
+
+/* UDIV(N, U, u, n): n / d for the N-bit unsigned n */
+#define UDIV(N, U, u, n) ((U)(((U)(MULHI_##N((U)(u).m, (n)) + (U)(((U)((n) - MULHI_##N((U)(u).m, (n)))) >> ((u).sh1 & (N - 1))))) >> ((u).sh2 & (N - 1))))
+
+/*
+ * INT_DIV(S, T, U, N, SIGNED): floor_divide_S and remainder_S, with the
+ * scalar-divisor path before the general loop (..._any). U is the unsigned
+ * type the quotient is computed in, of N bits: 8-bit types compute in 16
+ * bits, where x86 has a multiply-high and shifts (it has none for bytes).
+ */
+#define INT_DIV(S, T, U, N, SIGNED)					\
+BINARY_NC(floor_divide_##S##_any, T, T, h_fdiv_##S(x, y))		\
+BINARY_NC(remainder_##S##_any, T, T, h_rem_##S(x, y))			\
+MATH_CLONES static void divconst_##S(const T *a, T *out, intptr_t n, T d, int rem) \
+{									\
+	const int dneg = SIGNED && NEG(T, d);				\
+	const U ad = dneg ? (U)(0 - (U)d) : (U)d;			\
+	const struct udiv u = udiv_of(ad, N);				\
+	if (!rem) {							\
+		for (intptr_t i = 0; i < n; i++) {			\
+			const T x = a[i];				\
+			const int xneg = SIGNED && NEG(T, x);		\
+			const U ax = xneg ? (U)(0 - (U)x) : (U)x;	\
+			const int flip = xneg != dneg;			\
+			const U nn = (U)(ax + (flip && x != 0 ? (U)(ad - 1) : 0)); \
+			const U q = UDIV(N, U, u, nn);			\
+			out[i] = (T)(flip ? (U)(0 - q) : q);		\
+		}							\
+		return;							\
+	}								\
+	for (intptr_t i = 0; i < n; i++) {				\
+		const T x = a[i];					\
+		const int xneg = SIGNED && NEG(T, x);			\
+		const U ax = xneg ? (U)(0 - (U)x) : (U)x;		\
+		const int flip = xneg != dneg;				\
+		const U nn = (U)(ax + (flip && x != 0 ? (U)(ad - 1) : 0));	\
+		const U q = UDIV(N, U, u, nn);				\
+		const U fq = flip ? (U)(0 - q) : q;			\
+		out[i] = (T)((U)x - (U)(1u * fq * (U)d));	/* 1u: no int promotion */			\
+	}								\
+}									\
+static int divconst_ok_##S(char **args, const intptr_t *steps, T *d)	\
+{									\
+	const intptr_t t = (intptr_t)sizeof(T);				\
+	if (steps[1] != 0 || steps[0] != t || steps[2] != t || (N == 64 && !HAVE_DIV64)) \
+		return 0;						\
+	*d = *(const T *)args[1];					\
+	return *d != 0 && !(SIGNED && *d == (T)-1);			\
+}									\
+static void floor_divide_##S(char **args, const intptr_t *dims,	\
+			     const intptr_t *steps, const void *data)	\
+{									\
+	T d;								\
+	if (divconst_ok_##S(args, steps, &d))				\
+		divconst_##S((const T *)args[0], (T *)args[2], dims[0], d, 0); \
+	else								\
+		floor_divide_##S##_any(args, dims, steps, data);	\
+}									\
+static void remainder_##S(char **args, const intptr_t *dims,		\
+			  const intptr_t *steps, const void *data)	\
+{									\
+	T d;								\
+	if (divconst_ok_##S(args, steps, &d))				\
+		divconst_##S((const T *)args[0], (T *)args[2], dims[0], d, 1); \
+	else								\
+		remainder_##S##_any(args, dims, steps, data);		\
+}
+
+INT_DIV(b, int8_t, uint16_t, 16, 1)
+INT_DIV(B, uint8_t, uint16_t, 16, 0)
+INT_DIV(h, int16_t, uint16_t, 16, 1)
+INT_DIV(H, uint16_t, uint16_t, 16, 0)
+INT_DIV(i, int32_t, uint32_t, 32, 1)
+INT_DIV(I, uint32_t, uint32_t, 32, 0)
+INT_DIV(q, int64_t, uint64_t, 64, 1)
+INT_DIV(Q, uint64_t, uint64_t, 64, 0)
+
 /* integer loops of one type */
 #define INT_LOOPS(S, T, W, SIGNED, RECIP_ZERO)				\
-BINARY_NC(floor_divide_##S, T, T, h_fdiv_##S(x, y))			\
-BINARY_NC(remainder_##S, T, T, h_rem_##S(x, y))			\
 BINARY_NC(power_##S##_any, T, T, h_pow_##S(x, y))				\
 UNARY(negative_##S, T, T, 0 - (W)x)					\
 UNARY(positive_##S, T, T, x)						\

@@ -194,6 +194,104 @@ static void test_paths(void)
 	ok(isnan(dout[0]) && isnan(dout[1]), "float64 clip: a NaN bound gives NaN");
 }
 
+/* a deterministic 64-bit generator (xorshift) for the division test */
+static uint64_t rnd_state = 0x9e3779b97f4a7c15u;
+static uint64_t rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+/*
+ * Division and remainder by a scalar (the multiply-high path) against the
+ * general loop (a divisor array of the same value): every x and d for 8-bit
+ * types, every x for chosen d of 16-bit types, random and extreme x of
+ * 32- and 64-bit types, each with small, large, power-of-two, negative and
+ * extreme divisors.
+ */
+static int div_case(const char *sig, size_t t, const void *x, intptr_t n, const void *d)
+{
+	static unsigned char dv[65536 * 8], want[65536 * 8], got[65536 * 8];
+	const char *ufs[2] = { "floor_divide", "remainder" };
+	int good = 1;
+	for (intptr_t i = 0; i < n; i++)
+		memcpy(dv + (size_t)i * t, d, t);
+	for (int k = 0; k < 2; k++) {
+		intptr_t general[3] = { (intptr_t)t, (intptr_t)t, (intptr_t)t };
+		intptr_t scalar[3] = { (intptr_t)t, 0, (intptr_t)t };
+		run2(ufs[k], sig, (void *)x, dv, want, general, n);
+		run2(ufs[k], sig, (void *)x, (void *)d, got, scalar, n);
+		if (memcmp(want, got, (size_t)n * t)) {
+			good = 0;
+			printf("# %s %s: the scalar-divisor path differs\n", ufs[k], sig);
+		}
+	}
+	return good;
+}
+
+static void test_divide_by_scalar(void)
+{
+	static unsigned char x[65536 * 8];
+	static const char *sigs[8] = { "bb->b", "BB->B", "hh->h", "HH->H", "ii->i", "II->I", "qq->q", "QQ->Q" };
+	for (int ty = 0; ty < 8; ty++) {
+		const size_t t = (size_t)1 << (ty / 2);
+		const int bits = 8 * (int)t;
+		intptr_t n;
+		int good = 1;
+		uint64_t ds[200];
+		int nd = 0;
+
+		if (bits <= 16) {
+			n = (intptr_t)1 << bits;	/* every x */
+			for (intptr_t i = 0; i < n; i++)
+				memcpy(x + (size_t)i * t, &i, t);	/* little-endian */
+		} else {
+			n = 65536;
+			for (intptr_t i = 0; i < n; i++) {
+				uint64_t v = rnd();
+				if (i < 8)	/* 0, 1, -1, the extremes and their neighbours */
+					v = (uint64_t[]){ 0, 1, ~(uint64_t)0, (uint64_t)1 << (bits - 1),
+							  ((uint64_t)1 << (bits - 1)) - 1, ((uint64_t)1 << (bits - 1)) + 1,
+							  ~(uint64_t)0 - 1, 2 }[i];
+				else if (i % 3 == 0)
+					v >>= (rnd() % (unsigned)bits);	/* small magnitudes too */
+				memcpy(x + (size_t)i * t, &v, t);
+			}
+		}
+		if (bits == 8) {	/* every divisor */
+			for (int d = 0; d < 256 && good; d++) {
+				uint64_t v = (uint64_t)d;
+				good = div_case(sigs[ty], t, x, n, &v);
+			}
+			ok(good, sigs[ty][0] == 'b' ? "int8 // and % by every scalar divisor equal the general loop"
+						    : "uint8 // and % by every scalar divisor equal the general loop");
+			continue;
+		}
+		for (uint64_t d = 1; d <= 40; d++) {
+			ds[nd++] = d;
+			ds[nd++] = 0 - d;
+		}
+		for (int k = 2; k < bits && nd + 6 <= 200; k += 3) {
+			ds[nd++] = (uint64_t)1 << k;
+			ds[nd++] = ((uint64_t)1 << k) + 1;
+			ds[nd++] = ((uint64_t)1 << k) - 1;
+			ds[nd++] = 0 - ((uint64_t)1 << k);
+		}
+		ds[nd++] = (uint64_t)1 << (bits - 1);		/* INT_MIN, or 2^(N-1) unsigned */
+		ds[nd++] = ((uint64_t)1 << (bits - 1)) - 1;	/* INT_MAX */
+		ds[nd++] = ~(uint64_t)0 - 1;
+		ds[nd++] = rnd();
+		ds[nd++] = rnd() >> 40;
+		for (int i = 0; i < nd && good; i++)
+			good = div_case(sigs[ty], t, x, n, &ds[i]);
+		char what[96];
+		snprintf(what, sizeof(what), "%s: // and %% by %d scalar divisors equal the general loop", sigs[ty], nd);
+		ok(good, what);
+	}
+}
+
 static void test_table(void)
 {
 	int good = 1;
@@ -213,6 +311,7 @@ int main(void)
 	test_float_divmod();
 	test_float_unary();
 	test_paths();
+	test_divide_by_scalar();
 	test_table();
 	printf("1..%d\n", count);
 	return failures != 0;
