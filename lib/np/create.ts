@@ -617,6 +617,12 @@ export function arange(
   if (typeof stop === 'object' && stop !== null) [dtype, stop] = [stop, undefined];
   if (typeof step === 'object' && step !== null) [dtype, step] = [step, undefined];
   if (stop === undefined) [start, stop] = [0, start];
+  for (const [name, v] of [['start', start], ['stop', stop], ['step', step ?? 1]] as const) {
+    if (typeof v !== 'number' && typeof v !== 'bigint') {
+      const hint = typeof v === 'string' ? ` (a dtype goes in an options object: np.arange(${String(start)}, { dtype: '${v}' }))` : '';
+      throw new TypeError(`arange: ${name} must be a number or bigint, not ${typeof v} ${JSON.stringify(v)}${hint}`);
+    }
+  }
   const st: number | bigint = step ?? 1;
   const args = [start, stop, st];
   if (Number(st) === 0) throw new ZeroDivisionError('division by zero');
