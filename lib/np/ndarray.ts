@@ -320,16 +320,54 @@ function plainData<T extends AnyTypedArray>(data: T): T {
   return data;
 }
 
+/** A scijs view class: `new C(data, ...shape, ...stride, offset)` (0-d: `new C(data, offset)`). */
+type ViewClass = new (data: AnyTypedArray, ...rest: number[]) => NdArray;
+/**
+ * The scijs classes by typed-array constructor and dimension. scijs's
+ * factory finds the class from `Object.prototype.toString` of the data on
+ * every call (a fifth of a 16-element ufunc call): after the first array of
+ * a kind, np constructs the class directly.
+ */
+const viewClasses = new Map<unknown, ViewClass[]>();
+
+function construct(data: AnyTypedArray, shape: readonly number[], stride: readonly number[], offset: number): NdArray {
+  const d = plainData(data);
+  const byNd = viewClasses.get(d.constructor);
+  const C = byNd?.[shape.length];
+  if (C === undefined || d instanceof BoolArray) {
+    const a = patched(ndarrayFactory(d as unknown as Float64Array, [...shape], [...stride], offset) as unknown as NdArray);
+    if (!(d instanceof BoolArray)) {
+      const list = byNd ?? [];
+      list[shape.length] = (Object.getPrototypeOf(a) as { constructor: ViewClass }).constructor;
+      viewClasses.set(d.constructor, list);
+    }
+    return a;
+  }
+  switch (shape.length) {
+    case 0: return new C(d, offset);
+    case 1: return new C(d, shape[0], stride[0], offset);
+    case 2: return new C(d, shape[0], shape[1], stride[0], stride[1], offset);
+    case 3: return new C(d, shape[0], shape[1], shape[2], stride[0], stride[1], stride[2], offset);
+    default: return new C(d, ...shape, ...stride, offset);
+  }
+}
+
 /** Wrap a typed array as an ndarray of the given shape (C order). */
 export function wrap<N extends DTypeName>(data: TypedArrayOf[N], shape: readonly number[]): NdArray<N> {
-  return patched(ndarrayFactory(plainData(data) as unknown as Float64Array, [...shape]) as unknown as NdArray<N>);
+  const nd = shape.length;
+  const stride = new Array<number>(nd);
+  for (let i = nd - 1, s = 1; i >= 0; i--) {
+    stride[i] = s;
+    s *= shape[i];
+  }
+  return construct(data as AnyTypedArray, shape, stride, 0) as unknown as NdArray<N>;
 }
 
 /** A view of `data` with the given shape, strides and offset (elements, not bytes). */
 export function view<N extends DTypeName>(
   data: TypedArrayOf[N], shape: readonly number[], stride: readonly number[], offset: number,
 ): NdArray<N> {
-  return patched(ndarrayFactory(plainData(data) as unknown as Float64Array, [...shape], [...stride], offset) as unknown as NdArray<N>);
+  return construct(data as AnyTypedArray, shape, stride, offset) as unknown as NdArray<N>;
 }
 
 /** A view of `a` with a new shape and strides over the same data (read-only stays read-only). */

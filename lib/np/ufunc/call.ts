@@ -363,7 +363,13 @@ function small(u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly
     if (TYPES[codes[k]] !== loop.ins[k]) return false;
     const a = x as NdArray;
     if (!isContiguousLike(a, shape)) return false;
-    if (a.data.buffer === od.buffer && (a.data !== od || a.offset !== out.offset)) return false;
+    if (a.data.buffer === od.buffer) {
+      // small results share a slab (alloc.ts): refuse only bytes that really overlap, other than in place
+      const ab = a.data.BYTES_PER_ELEMENT;
+      const as = a.data.byteOffset + a.offset * ab;
+      const os = od.byteOffset + out.offset * od.BYTES_PER_ELEMENT;
+      if (as < os + size * od.BYTES_PER_ELEMENT && os < as + size * ab && !(as === os && ab === od.BYTES_PER_ELEMENT)) return false;
+    }
   }
   const fn = (loop.fn ??= u.spec.js(loop.sig));
   const o = od as unknown as Raw[];
