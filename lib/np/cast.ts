@@ -8,7 +8,7 @@ import ndarrayFactory from 'ndarray';
 
 import { allocate, kOrderStrides } from './alloc.js';
 import { type NdArray, wrap } from './ndarray.js';
-import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster } from './ufunc/index.js';
+import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster, smallLimitOf } from './ufunc/index.js';
 
 const castLoops = new Map<number, Loop>();
 
@@ -73,5 +73,24 @@ export function astype(a: NdArray, dtype: DTypeLike, opts: AstypeOptions = {}): 
     ? (ndarrayFactory(allocate(t, a.size) as unknown as Float64Array, [...a.shape], k, 0) as unknown as NdArray)
     : (wrap(allocate(t, a.size) as AnyTypedArray, [...a.shape]) as NdArray);
   if (a.size === 0) return out;
+  if (!k && a.size <= smallLimitOf() && isCOrder(a)) {
+    // a few elements: a JavaScript loop costs less than a call into the engine
+    const f = castLoop(dtypeOf(a.data), t).fn as (v: number | bigint) => number | bigint;
+    const src = a.data as unknown as ArrayLike<number | bigint>;
+    const dst = out.data as unknown as (number | bigint)[];
+    const o = a.offset;
+    for (let i = 0; i < a.size; i++) dst[i] = f(src[o + i]);
+    return out;
+  }
   return castInto(out, a);
+}
+
+/** Whether `a`'s elements are contiguous in C order (size-1 axes may have any stride). */
+function isCOrder(a: NdArray): boolean {
+  let expected = 1;
+  for (let d = a.shape.length - 1; d >= 0; d--) {
+    if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
+    expected *= a.shape[d];
+  }
+  return true;
 }

@@ -333,6 +333,11 @@ function outsOf(u: Ufunc, opts: UfuncOptions | undefined): (NdArray | undefined)
  */
 let smallLimit = 32;
 
+/** The size under which JavaScript loops run instead of the engine. */
+export function smallLimitOf(): number {
+  return smallLimit;
+}
+
 /** Set the size under which JavaScript loops run instead of the engine (tests run both paths). */
 export function setSmallLimit(n: number): number {
   const old = smallLimit;

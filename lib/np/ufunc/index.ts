@@ -8,7 +8,7 @@ import { callUfunc } from './call.js';
 
 export type { Loop, Operand, ScalarFn, Ufunc, UfuncOptions, UfuncSpec } from './define.js';
 export { functions, parseSig, sigOf, ufuncs } from './define.js';
-export { broadcastStrides, callUfunc, iterate, resolveLoop, scalarOf, setNativeOff, setSmallLimit, weakValue, type IterOperand } from './call.js';
+export { broadcastStrides, callUfunc, iterate, resolveLoop, scalarOf, setNativeOff, setSmallLimit, smallLimitOf, weakValue, type IterOperand } from './call.js';
 export { jsCaster } from './jscast.js';
 
 /**
