@@ -33,12 +33,14 @@ export function operandOf(a: NdArray, nd: number): IterOperand {
  * Write `src` (already known to broadcast to `dst.shape`) into `dst`,
  * converted to `dst`'s dtype with no check of the cast; `where`, a bool
  * array, limits the write. Overlapping `src` and `dst` are handled.
+ * `fresh`: `dst` is a new array nothing has read yet (the engine may write
+ * a large one past the caches: iter.c).
  */
-export function castInto(dst: NdArray, src: NdArray | IterOperand, where?: NdArray): NdArray {
+export function castInto(dst: NdArray, src: NdArray | IterOperand, where?: NdArray, fresh = false): NdArray {
   const nd = dst.shape.length;
   const s = 'dtype' in src && !('shape' in src) ? src : operandOf(src as NdArray, nd);
   const d = operandOf(dst, nd);
-  iterate('_cast', castLoop(s.dtype, d.dtype), 1, [s, d], dst.shape, where ? operandOf(where, nd) : undefined);
+  iterate('_cast', castLoop(s.dtype, d.dtype), 1, [s, d], dst.shape, where ? operandOf(where, nd) : undefined, undefined, fresh);
   return dst;
 }
 
@@ -82,7 +84,7 @@ export function astype(a: NdArray, dtype: DTypeLike, opts: AstypeOptions = {}): 
     for (let i = 0; i < a.size; i++) dst[i] = f(src[o + i]);
     return out;
   }
-  return castInto(out, a);
+  return castInto(out, a, undefined, true);
 }
 
 /** Whether `a`'s elements are contiguous in C order (size-1 axes may have any stride). */

@@ -116,7 +116,7 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
   }
   let pos = 0;
   for (const a of xs) {
-    copyInto(along(out, ax, pos, a.shape[ax]), a);
+    copyInto(along(out, ax, pos, a.shape[ax]), a, out !== opts.out);
     pos += a.shape[ax];
   }
   return out;
@@ -371,7 +371,7 @@ export function pad<N extends DTypeName>(a: NdArray<N>, padWidth: PadWidth, opts
   const shape = x.shape.map((n, d) => n + widths[d][0] + widths[d][1]);
   const out = newArray(t, shape) as NdArray<N>;
   const centre = x.shape.reduce((v: NdArray<N>, n, d) => along(v, d, widths[d][0], n), out);
-  copyInto(centre, x);
+  copyInto(centre, x, true);
   if (mode === 'empty') return out;
   if (mode === 'constant') {
     const values = perAxis<Scalar>(opts.constant_values ?? 0, nd);
@@ -449,7 +449,7 @@ export function roll<N extends DTypeName>(
   });
   const visit = (d: number, src: NdArray<N>, dst: NdArray<N>): void => {
     if (d === nd) {
-      copyInto(dst as NdArray, src as NdArray);
+      copyInto(dst as NdArray, src as NdArray, true);
       return;
     }
     for (const p of pieces[d]) visit(d + 1, along(src, d, p.src, p.len), along(dst, d, p.dst, p.len));
@@ -488,7 +488,7 @@ export function tile<N extends DTypeName>(a: NdArray<N>, reps: number | readonly
   const cs = cStrides(inner);
   const dst = restride(out, inner, cs, 0);
   const src = restride(x, inner, x.shape.flatMap((_, d) => [0, x.stride[d]]));
-  copyInto(dst as NdArray, src as NdArray);
+  copyInto(dst as NdArray, src as NdArray, true);
   return out;
 }
 
@@ -533,7 +533,7 @@ export function repeat<N extends DTypeName>(
     const dst = restride(out, inner, cStrides(inner), 0);
     const st = [...x.stride];
     st.splice(ax + 1, 0, 0);
-    copyInto(dst as NdArray, restride(x, inner, st) as NdArray);
+    copyInto(dst as NdArray, restride(x, inner, st) as NdArray, true);
     return out;
   }
   const shape = [...x.shape];

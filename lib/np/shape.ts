@@ -26,8 +26,8 @@ export function newArray(t: DType, shape: readonly number[]): NdArray {
  * casting check (the callers check first). The one copy primitive of
  * shape/join/indexing, so all of them run in the engine once it copies.
  */
-export function copyInto(dst: NdArray, src: NdArray): void {
-  if (dst.size > 0) castInto(dst, src);
+export function copyInto(dst: NdArray, src: NdArray, fresh = false): void {
+  if (dst.size > 0) castInto(dst, src, undefined, fresh);
 }
 
 /** A one-element typed array of dtype `t` holding `v` cast as numpy's unsafe C cast does (300 → 44 in uint8). */
@@ -88,7 +88,7 @@ export function elements(a: NdArray): Scalar[] {
 /** A C-contiguous copy of `a` (numpy's `np.array(a, copy=True)`). */
 export function copyOf<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
   const out = newArray(dtypeOfArray(a), a.shape) as NdArray<N>;
-  copyInto(out as NdArray, a as NdArray);
+  copyInto(out as NdArray, a as NdArray, true);
   return out;
 }
 

@@ -49,7 +49,10 @@ napi_value UfuncRun(napi_env env, napi_callback_info cbinfo) {
   if (length < 5) return Throw(env, "EINVAL", "ufunc: scratch too short");
   const ue_loop* loop = ue_loop_at(static_cast<int>(s[0]));
   int nin = static_cast<int>(s[1]), nout = static_cast<int>(s[2]), ndim = static_cast<int>(s[3]);
-  int has_where = s[4] != 0;
+  // s[4]: bit 0 a where= mask follows the operands, bit 1 the outputs are new results (UE_OP_FRESH)
+  int flags = static_cast<int>(s[4]);
+  int has_where = flags & 1;
+  unsigned fresh = (flags & 2) ? UE_OP_FRESH : 0u;
   int nop = nin + nout;
   if (!loop) return Throw(env, "EINVAL", "ufunc: no such loop");
   if (nin < 0 || nout < 1 || nop + has_where > UE_MAXOPS || ndim < 0 || ndim > UE_MAXDIMS) {
@@ -94,6 +97,7 @@ napi_value UfuncRun(napi_env env, napi_callback_info cbinfo) {
     }
     ops[k].data = static_cast<char*>(data) + static_cast<intptr_t>(o[1]) * static_cast<intptr_t>(itemsize);
     ops[k].dtype = dtype;
+    ops[k].flags = k >= nin && k < nop ? fresh : 0u;
   }
   if (empty) return nullptr;
   int err = ue_iterate(loop, nin, nout, ops, ndim, shape, has_where ? &ops[nop] : nullptr);
@@ -149,6 +153,9 @@ void InitEngine(Napi::Env env, Napi::Object exports) {
     mallopt(M_TRIM_THRESHOLD, sizeof(void*) == 8 ? 256 << 20 : 64 << 20);
   }
 #endif
+  // UDMABUF_STREAM_MIN: the size (bytes) from which new results are written past the caches; 0 never
+  const char* stream = getenv("UDMABUF_STREAM_MIN");
+  if (stream != nullptr && *stream != '\0') ue_set_stream_min(static_cast<size_t>(strtoull(stream, nullptr, 10)));
   Define(env, exports, "ufunc", UfuncRun);
   Define(env, exports, "ufuncLoop", UfuncLoop);
   Define(env, exports, "engineFeatures", EngineFeatures);

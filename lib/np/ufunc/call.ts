@@ -183,10 +183,11 @@ export function broadcastStrides(a: NdArray, nd: number): number[] {
 /**
  * Run `loop` of ufunc `name` over `shape`: inputs then outputs (then the
  * where= mask, a bool operand). Natively when the addon has the loop.
+ * `fresh`: the outputs are new arrays (the engine may stream large ones).
  */
 export function iterate(
   name: string, loop: Loop, nin: number, ops: IterOperand[], shape: readonly number[], where?: IterOperand,
-  js?: () => Loop['fn'],
+  js?: () => Loop['fn'], fresh = false,
 ): void {
   const idx = nativeLoop(name, loop);
   if (idx >= 0) {
@@ -197,7 +198,7 @@ export function iterate(
     s[1] = nin;
     s[2] = ops.length - nin;
     s[3] = nd;
-    s[4] = where ? 1 : 0;
+    s[4] = (where ? 1 : 0) + (fresh ? 2 : 0); // flags: a mask follows; the outputs are new results
     let p = 5;
     for (let j = 0; j < nd; j++) s[p++] = shape[j];
     const all = where ? [...ops, where] : ops;
@@ -548,7 +549,7 @@ export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOpti
   // 4. run
   if (size > 0 && where !== false) {
     if (!(size <= smallLimit && nout === 1 && !whereArr && u.spec.jsSmall !== false && small(u, loop, inputs, codes, results[0], shape, size))) {
-      run(u, loop, inputs, codes, results, shape, whereArr);
+      run(u, loop, inputs, codes, results, shape, whereArr, given === undefined);
     }
   }
   // 5. results: numpy gives scalars for 0-d results unless out= was given
@@ -558,7 +559,10 @@ export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOpti
 }
 
 /** Run a resolved call natively (described straight into the scratch), or through {@link iterate}. */
-function run(u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly number[], results: NdArray[], shape: readonly number[], where: NdArray | undefined): void {
+function run(
+  u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly number[], results: NdArray[], shape: readonly number[], where: NdArray | undefined,
+  fresh: boolean,
+): void {
   const nin = u.nin;
   const nd = shape.length;
   const idx = nativeLoop(u.name, loop);
@@ -569,7 +573,7 @@ function run(u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly n
     s[1] = nin;
     s[2] = results.length;
     s[3] = nd;
-    s[4] = 0;
+    s[4] = fresh ? 2 : 0; // the outputs are new results: the engine may stream large ones past the caches
     let p = 5;
     for (let j = 0; j < nd; j++) s[p++] = shape[j];
     let d0: ArrayBufferView | undefined;
@@ -622,7 +626,7 @@ function run(u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly n
   const w = where
     ? { data: where.data as AnyTypedArray, dtype: TYPES[0], offset: where.offset, strides: broadcastStrides(where, nd) }
     : undefined;
-  iterate(u.name, loop, nin, ops, shape, w, () => u.spec.js(loop.sig));
+  iterate(u.name, loop, nin, ops, shape, w, () => u.spec.js(loop.sig), fresh);
 }
 
 /**

@@ -64,12 +64,27 @@ const struct ue_loop *ue_find_loop(const char *ufunc, const char *sig);
 #define UE_MAXDIMS 32	/* numpy's NPY_MAXDIMS was 32 for long */
 #define UE_MAXOPS 8	/* inputs + outputs (+ the where= mask) */
 
-/* One operand of an iteration: its first element, dtype and byte strides. */
+/* One operand of an iteration: its first element, dtype, byte strides and UE_OP_* flags. */
 struct ue_operand {
 	char *data;
 	int dtype;
+	unsigned flags;
 	intptr_t strides[UE_MAXDIMS];
 };
+
+/*
+ * An output that is a new result nothing has read yet: when it is large
+ * (ue_set_stream_min), its contiguous runs are written with non-temporal
+ * stores, past the caches. Only a hint: the values are the same either way.
+ */
+#define UE_OP_FRESH 1u
+
+/*
+ * Results of at least @bytes are streamed (UE_OP_FRESH); 0 turns streaming
+ * off. The default is 4 MiB on x86_64 (where measured: a new 8 MiB result
+ * is written ~1.5x faster) and off elsewhere. Returns the previous value.
+ */
+size_t ue_set_stream_min(size_t bytes);
 
 /* Error codes of ue_iterate (negative, as errno). */
 #define UE_ENOMEM (-12)

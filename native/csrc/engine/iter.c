@@ -15,13 +15,23 @@
  *    elements, cast on the way in (inputs) or out (outputs). With a where=
  *    mask the outputs always go through buffers and only the masked
  *    elements are stored.
+ * 6. A large new result (UE_OP_FRESH) is computed into a small buffer and
+ *    streamed from there to memory with non-temporal stores: the result's
+ *    memory is cold (V8 hands back a freed buffer only after a scavenge,
+ *    several results later), and streaming skips reading each line before
+ *    writing it and leaves the inputs in the cache.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
 #include "types.h"
 
 #define UE_BUFSIZE 8192
+#define UE_STREAMBUF 2048	/* elements per buffer when a result is streamed */
 
 struct ue_plan {
 	int nop;		/* inputs + outputs (+ 1 for the mask) */
@@ -218,12 +228,81 @@ static char *copy_operand(struct ue_plan *p, int k, size_t itemsize)
 	return buf;
 }
 
+#if defined(__x86_64__)
+static size_t stream_min = 4u << 20;
+
+/* Copy @n bytes to @dst with non-temporal stores (the ends with plain ones). */
+static void stream_store(char *dst, const char *src, size_t n)
+{
+	size_t head = (size_t)(-(uintptr_t)dst & 15);
+
+	if (head > n)
+		head = n;
+	memcpy(dst, src, head);
+	dst += head;
+	src += head;
+	n -= head;
+	for (; n >= 64; n -= 64, dst += 64, src += 64) {
+		__m128i a = _mm_loadu_si128((const __m128i *)src);
+		__m128i b = _mm_loadu_si128((const __m128i *)(src + 16));
+		__m128i c = _mm_loadu_si128((const __m128i *)(src + 32));
+		__m128i d = _mm_loadu_si128((const __m128i *)(src + 48));
+
+		_mm_stream_si128((__m128i *)dst, a);
+		_mm_stream_si128((__m128i *)(dst + 16), b);
+		_mm_stream_si128((__m128i *)(dst + 32), c);
+		_mm_stream_si128((__m128i *)(dst + 48), d);
+	}
+	for (; n >= 16; n -= 16, dst += 16, src += 16)
+		_mm_stream_si128((__m128i *)dst, _mm_loadu_si128((const __m128i *)src));
+	memcpy(dst, src, n);
+}
+
+static void stream_done(void)
+{
+	_mm_sfence();
+}
+#else
+static size_t stream_min;
+
+static void stream_store(char *dst, const char *src, size_t n)
+{
+	memcpy(dst, src, n);
+}
+
+static void stream_done(void)
+{
+}
+#endif
+
+size_t ue_set_stream_min(size_t bytes)
+{
+	size_t old = stream_min;
+
+	stream_min = bytes;
+	return old;
+}
+
+/* Whether output k of the plan is streamed (see 6. above). */
+static int streams(const struct ue_plan *p, const struct ue_operand *op, int k, size_t itemsize)
+{
+	size_t bytes = itemsize;
+	int d;
+
+	if (!stream_min || !(op->flags & UE_OP_FRESH) || p->strides[k][p->ndim - 1] != (intptr_t)itemsize ||
+	    p->shape[p->ndim - 1] * (intptr_t)itemsize < 4096)
+		return 0;
+	for (d = 0; d < p->ndim; d++)
+		bytes *= (size_t)p->shape[d];
+	return bytes >= stream_min;
+}
+
 int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand *ops, int ndim,
 	       const intptr_t *shape, const struct ue_operand *where)
 {
 	struct ue_plan p;
 	int dtypes[UE_MAXOPS], ltypes[UE_MAXOPS], nop = nin + nout, k, d, ret = 0;
-	int cast[UE_MAXOPS], buffered = 0, mask = -1;
+	int cast[UE_MAXOPS], stream[UE_MAXOPS] = { 0 }, buffered = 0, streamed = 0, mask = -1;
 	char *owned[UE_MAXOPS] = { 0 };
 	char *bufs[UE_MAXOPS] = { 0 }, *mbuf = NULL, *block = NULL;
 	ue_loop_fn casts[UE_MAXOPS] = { 0 };
@@ -319,7 +398,15 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 			goto out;
 		}
 	}
+	for (k = nin; k < nop && mask < 0; k++) {
+		if (cast[k] || !streams(&p, &ops[k], k, ue_itemsize(dtypes[k])))
+			continue;
+		stream[k] = 1;
+		streamed = buffered = 1;
+	}
 	bufn = inner < UE_BUFSIZE ? inner : UE_BUFSIZE;
+	if (streamed && bufn > UE_STREAMBUF)
+		bufn = UE_STREAMBUF;	/* the buffers stay in L1 */
 	if (buffered) {
 		size_t each = (size_t)bufn * 8, off = 0;
 
@@ -329,7 +416,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 			goto out;
 		}
 		for (k = 0; k < nop; k++) {
-			if (cast[k]) {
+			if (cast[k] || stream[k]) {
 				bufs[k] = block + off;
 				off += each;
 			}
@@ -359,7 +446,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 					char *at = base[k] + start * steps[k];
 					size_t lsz = ue_itemsize(ltypes[k]);
 
-					if (!cast[k]) {
+					if (!cast[k] && !stream[k]) {
 						args[k] = at;
 						lsteps[k] = steps[k];
 						continue;
@@ -380,6 +467,8 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 					size_t osz = ue_itemsize(dtypes[k]);
 					intptr_t i;
 
+					if (stream[k])
+						stream_store(at, bufs[k], (size_t)n * osz);
 					if (!cast[k])
 						continue;
 					cargs[0] = bufs[k];
@@ -411,6 +500,8 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		if (d < 0)
 			break;
 	}
+	if (streamed)
+		stream_done();
 out:
 	free(block);
 	for (k = 0; k < UE_MAXOPS; k++)

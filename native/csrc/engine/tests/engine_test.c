@@ -36,6 +36,7 @@ static void set_op(struct ue_operand *op, void *data, int dtype, int ndim, const
 {
 	op->data = data;
 	op->dtype = dtype;
+	op->flags = 0;
 	memcpy(op->strides, strides, sizeof(intptr_t) * (size_t)ndim);
 }
 
@@ -213,6 +214,74 @@ static void test_loops(void)
 	ok(lt[0] == 1 && lt[1] == 0 && eq[0] == 0 && eq[1] == 1, "int64 against uint64 compares exactly");
 }
 
+/*
+ * New results written past the caches (UE_OP_FRESH): the same values as
+ * plain stores, for outputs starting at every byte offset 0..17 (the
+ * stream's aligned body and its plain head and tail), lengths that end
+ * mid-line, a 2-d result whose rows are streamed one by one, and a cast.
+ */
+static void test_stream(void)
+{
+	enum { N = 3 * 4096 + 37 };
+	uint8_t *a = malloc(N), *b = malloc(N), *o1 = malloc(N + 64), *o2 = malloc(N + 64);
+	int16_t *w1 = malloc(2 * N + 64), *w2 = malloc(2 * N + 64);
+	size_t old = ue_set_stream_min(1);
+	int good = 1;
+
+	for (int i = 0; i < N; i++) {
+		a[i] = (uint8_t)(i * 31 + 7);
+		b[i] = (uint8_t)(i * 17 + 3);
+	}
+	for (int off = 0; off < 18; off++) {
+		for (int fresh = 0; fresh < 2; fresh++) {
+			uint8_t *o = (fresh ? o2 : o1) + off;
+			intptr_t shape[1] = { N - off }, st[1] = { 1 };
+			struct ue_operand ops[3];
+
+			set_op(&ops[0], a, UE_UINT8, 1, st);
+			set_op(&ops[1], b, UE_UINT8, 1, st);
+			set_op(&ops[2], o, UE_UINT8, 1, st);
+			ops[2].flags = fresh ? UE_OP_FRESH : 0;
+			good &= ue_iterate(loop("add", "BB->B"), 2, 1, ops, 1, shape, NULL) == 0;
+		}
+		good &= !memcmp(o1 + off, o2 + off, (size_t)(N - off));
+	}
+	{	/* 2-d: 3 rows of 4097 elements from a strided source */
+		intptr_t shape[2] = { 3, 4097 }, sa[2] = { 4099, 1 }, so[2] = { 4097, 1 };
+		struct ue_operand ops[3];
+
+		for (int fresh = 0; fresh < 2; fresh++) {
+			set_op(&ops[0], a, UE_UINT8, 2, sa);
+			set_op(&ops[1], b, UE_UINT8, 2, sa);
+			set_op(&ops[2], fresh ? o2 + 5 : o1 + 5, UE_UINT8, 2, so);
+			ops[2].flags = fresh ? UE_OP_FRESH : 0;
+			good &= ue_iterate(loop("add", "BB->B"), 2, 1, ops, 2, shape, NULL) == 0;
+		}
+		good &= !memcmp(o1 + 5, o2 + 5, 3 * 4097);
+	}
+	{	/* a cast into a new int16 array (astype) */
+		intptr_t shape[1] = { N }, s1[1] = { 1 }, s2[1] = { 2 };
+		struct ue_operand ops[2];
+
+		for (int fresh = 0; fresh < 2; fresh++) {
+			set_op(&ops[0], a, UE_UINT8, 1, s1);
+			set_op(&ops[1], (char *)(fresh ? w2 : w1) + 6, UE_INT16, 1, s2);
+			ops[1].flags = fresh ? UE_OP_FRESH : 0;
+			good &= ue_iterate(loop("_cast", "B->h"), 1, 1, ops, 1, shape, NULL) == 0;
+		}
+		good &= !memcmp((char *)w1 + 6, (char *)w2 + 6, 2 * N);
+		good &= ((int16_t *)((char *)w2 + 6))[N - 1] == a[N - 1];
+	}
+	ue_set_stream_min(old);
+	ok(good, "new results streamed past the caches equal plain stores (every alignment, 2-d rows, a cast)");
+	free(a);
+	free(b);
+	free(o1);
+	free(o2);
+	free(w1);
+	free(w2);
+}
+
 int main(void)
 {
 	test_registry();
@@ -222,6 +291,7 @@ int main(void)
 	test_where();
 	test_casts();
 	test_loops();
+	test_stream();
 	printf("# engine features: %s\n", ue_cpu_features());
 	return failed ? 1 : 0;
 }
