@@ -420,35 +420,51 @@ static struct udiv udiv_of(uint64_t d, int bits)
  * type the quotient is computed in, of N bits: 8-bit types compute in 16
  * bits, where x86 has a multiply-high and shifts (it has none for bytes).
  */
+#define DIV_BODY(QEXPR, REM)	/* in divconst_S: types dT, dU; dS signed */ \
+	for (intptr_t i = 0; i < n; i++) {				\
+		const dT x = a[i];					\
+		const int xneg = dS && NEG(dT, x);			\
+		const dU ax = xneg ? (dU)(0 - (dU)x) : (dU)x;		\
+		const int flip = xneg != dneg;				\
+		const dU nn = (dU)(ax + (flip && x != 0 ? (dU)(ad - 1) : 0));	\
+		const dU q = (QEXPR);					\
+		const dU fq = flip ? (dU)(0 - q) : q;			\
+		out[i] = REM ? (dT)((dU)x - (dU)(1u * fq * (dU)d)) : (dT)fq;	/* 1u: no int promotion */ \
+	}
+/*
+ * In 16-bit lanes x86 has no variable shift that GCC will use, so there the
+ * last shift (by sh2 >= 1 once d >= 3) is a multiply-high by 2^(16 - sh2),
+ * and d = 1, 2 are loops of their own.
+ */
+#define MULHI_U16(a, b) ((uint16_t)(((uint32_t)(uint16_t)(a) * (uint16_t)(b)) >> 16))
+#define DIV_VARIANTS(REM, N)						\
+	const uint16_t m16 = (uint16_t)u.m;				\
+	const uint16_t p2 = (uint16_t)(1u << (16 - (u.sh2 ? u.sh2 : 1)));	\
+	if (N != 16) {							\
+		DIV_BODY(UDIV(N, dU, u, nn), REM)			\
+	} else if (ad == 1) {						\
+		DIV_BODY(nn, REM)					\
+	} else if (ad == 2) {						\
+		DIV_BODY((dU)(nn >> 1), REM)				\
+	} else {							\
+		DIV_BODY(MULHI_U16((uint16_t)(MULHI_U16(m16, nn) +	\
+			 (uint16_t)((uint16_t)(nn - MULHI_U16(m16, nn)) >> 1)), p2), REM) \
+	}
 #define INT_DIV(S, T, U, N, SIGNED)					\
 BINARY_NC(floor_divide_##S##_any, T, T, h_fdiv_##S(x, y))		\
 BINARY_NC(remainder_##S##_any, T, T, h_rem_##S(x, y))			\
 MATH_CLONES static void divconst_##S(const T *a, T *out, intptr_t n, T d, int rem) \
 {									\
+	typedef T dT;							\
+	typedef U dU;							\
+	enum { dS = SIGNED };						\
 	const int dneg = SIGNED && NEG(T, d);				\
 	const U ad = dneg ? (U)(0 - (U)d) : (U)d;			\
 	const struct udiv u = udiv_of(ad, N);				\
-	if (!rem) {							\
-		for (intptr_t i = 0; i < n; i++) {			\
-			const T x = a[i];				\
-			const int xneg = SIGNED && NEG(T, x);		\
-			const U ax = xneg ? (U)(0 - (U)x) : (U)x;	\
-			const int flip = xneg != dneg;			\
-			const U nn = (U)(ax + (flip && x != 0 ? (U)(ad - 1) : 0)); \
-			const U q = UDIV(N, U, u, nn);			\
-			out[i] = (T)(flip ? (U)(0 - q) : q);		\
-		}							\
-		return;							\
-	}								\
-	for (intptr_t i = 0; i < n; i++) {				\
-		const T x = a[i];					\
-		const int xneg = SIGNED && NEG(T, x);			\
-		const U ax = xneg ? (U)(0 - (U)x) : (U)x;		\
-		const int flip = xneg != dneg;				\
-		const U nn = (U)(ax + (flip && x != 0 ? (U)(ad - 1) : 0));	\
-		const U q = UDIV(N, U, u, nn);				\
-		const U fq = flip ? (U)(0 - q) : q;			\
-		out[i] = (T)((U)x - (U)(1u * fq * (U)d));	/* 1u: no int promotion */			\
+	if (rem) {							\
+		DIV_VARIANTS(1, N)						\
+	} else {							\
+		DIV_VARIANTS(0, N)						\
 	}								\
 }									\
 static int divconst_ok_##S(char **args, const intptr_t *steps, T *d)	\
