@@ -9,12 +9,22 @@ import { broadcastShapes } from './broadcast.js';
 import { type NdArray, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
 import { broadcastStrides } from './ufunc/index.js';
 import { promoteTypes } from './promote.js';
+import { type ArrayInput, asarray } from './create.js';
 
 type Cell = number | bigint | boolean;
 type Cells = AnyTypedArray & { [i: number]: Cell };
 
-/** An operand of the comparisons: an array or a plain number/bigint/boolean. */
-export type CompareOperand = NdArray | Scalar | boolean;
+/** An operand of the comparisons: an array, a plain number/bigint/boolean, or a (nested) list as numpy's array_like. */
+export type CompareOperand = NdArray | Scalar | boolean | readonly ArrayInput[];
+
+/** A list becomes an array (np.asarray: a list of floats is float64, not a weak scalar). */
+function operand(x: CompareOperand): NdArray | Scalar | boolean {
+  if (Array.isArray(x) || ArrayBuffer.isView(x)) return asarray(x as ArrayInput);
+  if (!isNdArray(x) && typeof x !== 'number' && typeof x !== 'bigint' && typeof x !== 'boolean') {
+    throw new TypeError(`expected an np array, a list, a number, a bigint or a boolean, got ${x === null ? 'null' : typeof x}`);
+  }
+  return x as NdArray | Scalar | boolean;
+}
 
 /** The broadcast shape, or undefined when the shapes do not broadcast. */
 function tryBroadcast(a: readonly number[], b: readonly number[]): number[] | undefined {
@@ -77,8 +87,8 @@ export interface ArrayEqualOptions {
  * ```
  */
 export function array_equal(a1: CompareOperand, a2: CompareOperand, opts: ArrayEqualOptions = {}): boolean {
-  const a = asArray(a1);
-  const b = asArray(a2);
+  const a = asArray(operand(a1));
+  const b = asArray(operand(a2));
   if (a.shape.length !== b.shape.length || a.shape.some((n, i) => n !== b.shape[i])) return false;
   return allEqual(a, b, a.shape, opts.equal_nan ?? false);
 }
@@ -108,8 +118,8 @@ function allEqual(a: NdArray, b: NdArray, shape: readonly number[], equalNan: bo
  * ```
  */
 export function array_equiv(a1: CompareOperand, a2: CompareOperand): boolean {
-  const a = asArray(a1);
-  const b = asArray(a2);
+  const a = asArray(operand(a1));
+  const b = asArray(operand(a2));
   const shape = tryBroadcast(a.shape, b.shape);
   if (!shape) return false;
   return allEqual(a, b, shape, false);
@@ -137,7 +147,9 @@ export interface CloseOptions {
  * np.isclose(1e-9, 0) // => true
  * ```
  */
-export function isclose(a: CompareOperand, b: CompareOperand, opts: CloseOptions = {}): NdArray | boolean {
+export function isclose(a0: CompareOperand, b0: CompareOperand, opts: CloseOptions = {}): NdArray | boolean {
+  const a = operand(a0);
+  const b = operand(b0);
   const rtol = opts.rtol ?? 1e-5;
   const atol = opts.atol ?? 1e-8;
   const equalNan = opts.equal_nan ?? false;

@@ -132,6 +132,12 @@ function castCopy(a: np.NdArray, dt: np.DTypeName): np.NdArray {
     return np.array_equal(big.hi(1), c);
   });
   add('allclose broadcast error', 'np.allclose(np.zeros(3), np.zeros(2))', () => np.allclose(np.zeros([3]), np.zeros([2])));
+  // lists are array_like (float64 or int64 arrays, not weak scalars)
+  add('isclose list b f32', `np.isclose(${xa}[:3], [0, 2639.6667, ${xa}[2]])`, () => np.isclose(a.hi(3), [0, 2639.6667, Number(a.get(2))]));
+  add('isclose list a', `np.isclose([1e-9, 1.0, 3], ${xa}[:3])`, () => np.isclose([1e-9, 1.0, 3], a.hi(3)));
+  add('allclose lists', 'np.allclose([[1, 2], [3, 4]], [1, 2.000001])', () => np.allclose([[1, 2], [3, 4]], [1, 2.000001]));
+  add('array_equal list', 'np.array_equal([1, 2, 3], np.arange(1, 4))', () => np.array_equal([1, 2, 3], np.arange(1, 4)));
+  add('array_equiv list', 'np.array_equiv([1, 2], [[1, 2], [1, 2]])', () => np.array_equiv([1, 2], [[1, 2], [1, 2]]));
 }
 
 const want: Record<string, Want> = numpy(inputs, Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, c.py])));
