@@ -16,7 +16,7 @@ import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
 import { copyto } from './fill.js';
-import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, shapeText, sizeOf, wrap } from './ndarray.js';
+import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, setListConverter, shapeText, sizeOf, wrap } from './ndarray.js';
 import { promote_types } from './promote.js';
 
 /** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
@@ -503,9 +503,16 @@ function fillAll(a: NdArray, v: Leaf): void {
  * np.full([2], 250, 'uint8') // => array([250, 250], dtype=uint8)
  * ```
  */
-export function full<N extends DTypeName>(shape: ShapeLike, fill_value: Leaf, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
-export function full(shape: ShapeLike, fill_value: Leaf, dtype?: DTypeLike | DTypeOption): NdArray;
-export function full(shape: ShapeLike, fill_value: Leaf, dtype?: DTypeLike | DTypeOption): NdArray {
+export function full<N extends DTypeName>(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
+export function full(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | DTypeOption): NdArray;
+export function full(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | DTypeOption): NdArray {
+  if (typeof fill_value === 'object') {
+    // an array (or list) fill value is broadcast over the result, as numpy's copyto(a, fill_value, casting='unsafe')
+    const v = asarray(fill_value);
+    const a = allocate(resolveDType(dtype) ?? dtypeOfArray(v), checkShape(shape));
+    copyto(a, v, { casting: 'unsafe' });
+    return a;
+  }
   const a = allocate(resolveDType(dtype) ?? scalarDType(fill_value), checkShape(shape));
   fillAll(a, fill_value);
   return a;
@@ -581,12 +588,13 @@ export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdAr
  * np.full_like(np.zeros(2, 'uint8'), 9) // => array([9, 9], dtype=uint8)
  * ```
  */
-export function full_like<N extends DTypeName>(a: NdArray<N>, fill_value: Leaf, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
-export function full_like(a: ArrayInput, fill_value: Leaf, dtype?: DTypeLike | LikeOptions): NdArray;
-export function full_like(a: ArrayInput, fill_value: Leaf, dtype?: DTypeLike | LikeOptions): NdArray {
+export function full_like<N extends DTypeName>(a: NdArray<N>, fill_value: Leaf | ArrayInput, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
+export function full_like(a: ArrayInput, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
+export function full_like(a: ArrayInput, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
   const [dt, shape] = like(a, dtype);
   const out = allocate(dt, shape);
-  fillAll(out, fill_value);
+  if (typeof fill_value === 'object') copyto(out, asarray(fill_value), { casting: 'unsafe' });
+  else fillAll(out, fill_value);
   return out;
 }
 
@@ -792,3 +800,5 @@ export function copy(a: ArrayInput): NdArray;
 export function copy(a: ArrayInput): NdArray {
   return array(a, { copy: true });
 }
+
+setListConverter((x) => asarray(x as ArrayInput));

@@ -7,7 +7,7 @@
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, dtypeOf, float64 } from './dtype.js';
 import { ValueError } from './errors.js';
-import { type NdArray, checkWriteable, shapeText } from './ndarray.js';
+import { type NdArray, type NestedList, asArray, checkWriteable, shapeText } from './ndarray.js';
 import { type Casting, castAllowed, checkCasting, weakDefault, weakKind } from './promote.js';
 import { castInto } from './cast.js';
 import { type IterOperand, weakValue } from './ufunc/index.js';
@@ -36,10 +36,15 @@ function scalarOperand(v: FillValue, t: DType, nd: number): IterOperand {
  * np.fill(np.zeros(3, 'uint8'), 7) // => array([7, 7, 7], dtype=uint8)
  * ```
  */
-export function fill<A extends NdArray>(a: A, value: FillValue): A {
+export function fill<A extends NdArray>(a: A, value: FillValue | NdArray | NestedList): A {
   checkWriteable(a);
   const t = dtypeOf(a.data);
-  let v = value;
+  let v: FillValue;
+  if (typeof value === 'object') {
+    // numpy's a.fill takes one value, never a sequence (NumPy 2 refuses even [5])
+    throw new ValueError('setting an array element with a sequence. (np.fill takes one value; np.copyto(a, values) copies an array)');
+  }
+  v = value;
   if (typeof v === 'number' && t.kind !== 'f' && t.kind !== 'b' && !Number.isInteger(v)) {
     if (!Number.isFinite(v)) throw new ValueError(`cannot convert float ${v} to integer`);
     v = Math.trunc(v);
@@ -69,8 +74,10 @@ export interface CopytoOptions {
  * np.copyto(a, np.array([1, 2, 3, 4], 'uint8'), { casting: 'safe' }) // => array([1, 2, 3, 4], dtype=int16)
  * ```
  */
-export function copyto(dst: NdArray, src: NdArray | FillValue, opts: CopytoOptions = {}): NdArray {
+export function copyto(dst: NdArray, src0: NdArray | FillValue | NestedList, opts: CopytoOptions = {}): NdArray {
   checkWriteable(dst);
+  // a list is array_like: np.asarray's array (strong dtype), as numpy's copyto
+  const src = Array.isArray(src0) ? asArray(src0 as NestedList) : (src0 as NdArray | FillValue);
   const casting = checkCasting(opts.casting ?? 'same_kind');
   const td = dtypeOf(dst.data);
   const where = opts.where;
@@ -82,7 +89,7 @@ export function copyto(dst: NdArray, src: NdArray | FillValue, opts: CopytoOptio
   if (mask) checkBroadcast(mask.shape, dst.shape);
   if (!isArray(src)) {
     if (typeof src !== 'number' && typeof src !== 'bigint' && typeof src !== 'boolean') {
-      throw new DTypeError(`copyto: src must be an np array or a number, bigint or boolean, not ${typeof src}`);
+      throw new DTypeError(`copyto: src must be an np array, a list, a number, a bigint or a boolean, not ${typeof src}`);
     }
     const st = weakKind(src) === 2 ? float64 : weakDefault(weakKind(src));
     const k = weakKind(src);

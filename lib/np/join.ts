@@ -12,7 +12,7 @@ import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DTypeLike, type DTypeName, dtype as toDType } from './dtype.js';
 import { ValueError } from './errors.js';
 import {
-  type NdArray, type Scalar, asArray, checkWriteable, dtypeOfArray, isNdArray, restride, shapeText, wrap,
+  type NdArray, type NestedList, type Scalar, asArray, checkWriteable, dtypeOfArray, isNdArray, restride, shapeText, wrap,
 } from './ndarray.js';
 import { type Casting, castAllowed, checkCasting } from './promote.js';
 import {
@@ -56,8 +56,8 @@ function along<N extends DTypeName>(a: NdArray<N>, axis: number, start: number, 
  * ```
  */
 export function concatenate<N extends DTypeName>(arrays: readonly NdArray<N>[], opts?: JoinOptions & { dtype?: undefined }): NdArray<N>;
-export function concatenate(arrays: readonly NdArray[], opts?: JoinOptions): NdArray;
-export function concatenate(arrays: readonly NdArray[], opts: JoinOptions = {}): NdArray {
+export function concatenate(arrays: readonly (NdArray | NestedList)[], opts?: JoinOptions): NdArray;
+export function concatenate(arrays: readonly (NdArray | NestedList)[], opts: JoinOptions = {}): NdArray {
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let xs = arrays.map((a) => asArray(a));
   let axis = opts.axis === undefined ? 0 : opts.axis;

@@ -19,9 +19,9 @@
  * (32-bit and narrower through `Math.imul`, 64-bit through bigint).
  */
 import { DTypeError, ShapeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeName, float32, float64, int64, intp } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, float32 } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
-import { type NdArray, type Scalar, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
 import { canCastSameKind, promoteTypes } from './promote.js';
 import { contiguousCopy } from './sort.js';
 import { astype } from './cast.js';
@@ -50,7 +50,7 @@ const CODES: Record<string, number> = {
 const NATIVE_MATMUL_MIN = 64;
 
 /** An operand of the products: an array, or a plain number/bigint (a 0-d array). */
-export type LinalgOperand = NdArray | Scalar;
+export type LinalgOperand = NdArray | Scalar | NestedList;
 
 /** The `out` option of the products. */
 export interface OutOptions<O extends NdArray = NdArray> {
@@ -65,14 +65,6 @@ const shapeStr = (s: readonly number[]): string => `(${s.join(',')}${s.length ==
  * default integer (intp) or float64 — strong, not weak: numpy's dot, inner
  * and outer convert their operands to arrays before promoting.
  */
-function asArray(x: LinalgOperand): NdArray {
-  if (isNdArray(x)) return x;
-  const t = typeof x === 'bigint' ? int64 : Number.isInteger(x) ? intp : float64;
-  const d = new t.ArrayType(1) as unknown as Cells;
-  d[0] = t.isBigInt ? BigInt(x) : Number(x);
-  return wrap(d as unknown as AnyTypedArray, []) as NdArray;
-}
-
 /** numpy's result dtype of two arrays. */
 function resultType(a: NdArray, b: NdArray): DType {
   return promoteTypes(dtypeOfArray(a), dtypeOfArray(b));

@@ -15,7 +15,7 @@
 import { astype } from './cast.js';
 import { DTypeError, ValueError } from './errors.js';
 import { type DType, type DTypeName, dtype as toDType, dtypeOf } from './dtype.js';
-import { type NdArray, isNdArray } from './ndarray.js';
+import { type NdArray, type NestedList, asArray, isNdArray } from './ndarray.js';
 import type { BinaryUfunc, ScalarOperand, UnaryUfunc } from './ops.js';
 import {
   type Operand, type ScalarFn, type Ufunc, type UfuncOptions, type UfuncSpec, aliasUfunc, defineUfunc, resolveLoop, ufuncs,
@@ -797,7 +797,8 @@ const ufunc = (name: string): Call => {
  * Whether any element of `x` (an array or a scalar) is below zero: a native
  * compare into a bool array, then the typed array's own indexOf.
  */
-function anyNegative(x: Operand): boolean {
+function anyNegative(xl: Operand): boolean {
+  const x = Array.isArray(xl) ? asArray(xl as NestedList) : (xl as Exclude<Operand, NestedList>);
   if (typeof x === 'number' || typeof x === 'bigint') return x < 0;
   if (typeof x === 'boolean') return false;
   if (dtypeOf(x.data).kind !== 'i' || x.shape.some((n) => n === 0)) return false;
@@ -825,7 +826,8 @@ function optionsOf(extra: unknown): UfuncOptions | undefined {
  */
 export const power = Object.assign(
   function power(this: unknown, ...args: unknown[]) {
-    const [x1, x2, extra] = args as [Operand, Operand, unknown];
+    const [x1, x2l, extra] = args as [Operand, Operand, unknown];
+    const x2 = Array.isArray(x2l) ? asArray(x2l as NestedList) : (x2l as Exclude<Operand, NestedList>);
     if (typeof x2 !== 'boolean' && (isNdArray(x2) ? dtypeOf(x2.data).kind === 'i' : x2 < 0)) {
       const opts = optionsOf(extra);
       const want = opts?.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : undefined;

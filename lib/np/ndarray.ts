@@ -80,8 +80,19 @@ export type ShapeLike = number | readonly number[];
 /** A number, or a bigint for int64/uint64 data. */
 export type Scalar = number | bigint;
 
-/** What numpy functions accept where an array goes: an array or a Python scalar. */
-export type ArrayOperand = NdArray | number | bigint | boolean;
+/** A (nested) JavaScript list of numbers, bigints or booleans: numpy's array_like list. */
+export type NestedList = readonly (number | bigint | boolean | NestedList)[];
+
+/** What numpy functions accept where an array goes: an array, a Python scalar, or a list (as np.asarray makes it). */
+export type ArrayOperand = NdArray | number | bigint | boolean | NestedList;
+
+/** np.asarray for lists, registered by create.ts (which imports this module). */
+let fromList: ((x: NestedList) => NdArray) | undefined;
+
+/** Let {@link asArray} turn lists into arrays with `f` (create.ts's asarray). */
+export function setListConverter(f: (x: NestedList) => NdArray): void {
+  fromList = f;
+}
 
 /** How an array prints until a printer is installed with {@link setInspector}. */
 export type Inspector = (a: NdArray, depth: number, options: object) => string;
@@ -488,7 +499,8 @@ const INT32_MAX = 2 ** 31 - 1;
 
 /**
  * An operand as an array, as numpy's `asarray`: arrays pass through (their
- * class given Python's index rules), scalars become 0-d arrays. A boolean is
+ * class given Python's index rules), lists become arrays (`np.asarray`),
+ * scalars become 0-d arrays. A boolean is
  * `bool`, a bigint int64 (uint64 from 2^63), a whole number numpy's default
  * integer (int64; int32 on 32-bit ARM, int64 past its range, uint64 from
  * 2^63) while it is a safe integer, any other number float64.
@@ -519,5 +531,6 @@ export function asArray(x: ArrayOperand): NdArray {
     }
     return wrap(Float64Array.of(x) as TypedArrayOf['float64'], []);
   }
-  throw new ValueError(`expected an np array, a number, a bigint or a boolean, got ${typeof x}`);
+  if (Array.isArray(x) && fromList) return fromList(x as NestedList);
+  throw new ValueError(`expected an np array, a list, a number, a bigint or a boolean, got ${x === null ? 'null' : typeof x}`);
 }

@@ -7,7 +7,7 @@
  */
 import type { DType, DTypeName } from './dtype.js';
 import { DTypeError } from '../errors.js';
-import type { NdArray } from './ndarray.js';
+import { type NdArray, type NestedList, asArray } from './ndarray.js';
 import { type Operand, type ScalarFn, type Ufunc, type UfuncOptions, defineUfunc, functions, ufuncs, aliasUfunc } from './ufunc/index.js';
 
 /** A JS scalar operand (weak, as a Python scalar under NEP 50). */
@@ -413,9 +413,10 @@ export function where(condition: Operand, x?: Operand, y?: Operand): NdArray | N
     return nonzero(condition) as NdArray[];
   }
   if (x === undefined || y === undefined) throw new DTypeError('either both or neither of x and y should be given');
-  const cond = typeof condition === 'object' && condition.data instanceof Uint8Array && condition.data.constructor.name === 'BoolArray'
-    ? condition
-    : (not_equal(condition, 0) as NdArray | boolean);
+  const c = Array.isArray(condition) ? asArray(condition as NestedList) : (condition as Exclude<Operand, NestedList>);
+  const cond = typeof c === 'object' && c.data instanceof Uint8Array && c.data.constructor.name === 'BoolArray'
+    ? c
+    : (not_equal(c, 0) as NdArray | boolean);
   return whereUfunc(cond, x, y) as NdArray;
 }
 

@@ -13,7 +13,7 @@ import { AxisError, ValueError } from './errors.js';
 import { castInto } from './cast.js';
 import { allocate } from './alloc.js';
 import {
-  type NdArray, type Scalar, type ShapeLike, asArray, dtypeOfArray, flatView, isContiguous, markReadOnly, permutation, restride, shapeText, sizeOf, wrap,
+  type NdArray, type NestedList, type Scalar, type ShapeLike, asArray, dtypeOfArray, flatView, isContiguous, markReadOnly, permutation, restride, shapeText, sizeOf, wrap,
 } from './ndarray.js';
 
 /** A new C-ordered array of `shape` for a result that will be written in full (the engine's allocate: uninitialised when large). */
@@ -211,7 +211,7 @@ export interface ReshapeOptions {
  * np.reshape(np.arange(6), [2, -1]).shape // => [ 2, 3 ]
  * ```
  */
-export function reshape<N extends DTypeName>(a: NdArray<N>, shape: ShapeLike, opts: ReshapeOptions = {}): NdArray<N> {
+export function reshape<N extends DTypeName>(a: NdArray<N> | NestedList, shape: ShapeLike, opts: ReshapeOptions = {}): NdArray<N> {
   const x = asArray(a) as NdArray<N>;
   if (opts.order !== undefined && opts.order !== 'C') {
     throw new ValueError(`reshape: order '${String(opts.order)}' is not supported; only 'C'`);

@@ -14,7 +14,7 @@ import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, intp, uint8 } from './dtype.js';
 import { astype } from './cast.js';
 import { ValueError, normalizeAxis } from './errors.js';
-import { type NdArray, type Scalar, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
 import { promoteTypes } from './promote.js';
 import { allocate } from './alloc.js';
 import { copyto } from './fill.js';
@@ -180,6 +180,13 @@ function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; 
   return { src: contiguousCopy(a), axis: ax };
 }
 
+/** An array argument: an array as is, a list as np.asarray makes it (numpy's array_like), anything else a TypeError. */
+function arrayArg<A extends NdArray>(a: A | NestedList, fname: string): A {
+  if (isNdArray(a)) return a as A;
+  if (Array.isArray(a)) return asArray(a as NestedList) as A;
+  throw new TypeError(`${fname}: expected an np array or a list, got ${a === null ? 'null' : typeof a}`);
+}
+
 /**
  * A sorted copy of `a`, as numpy.sort: along `axis` (default -1, the
  * last), or of the flattened array with `axis: null`. NaN sorts last; the
@@ -193,7 +200,8 @@ function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; 
  * np.sort(a, { axis: null }) // => array([1, 2, 3, 7, 8, 9], dtype=int16)
  * ```
  */
-export function sort<N extends DTypeName>(a: NdArray<N>, opts: SortOptions = {}): NdArray<N> {
+export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, opts: SortOptions = {}): NdArray<N> {
+  const a = arrayArg(a0, 'sort');
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
   const perm = movedAxes(a, opts.axis);
@@ -231,7 +239,8 @@ export function sort<N extends DTypeName>(a: NdArray<N>, opts: SortOptions = {})
  * np.argsort(np.array([30, 10, 20, 10])) // => array([1, 3, 2, 0])
  * ```
  */
-export function argsort(a: NdArray, opts: SortOptions = {}): NdArray<IntpName> {
+export function argsort(a0: NdArray | NestedList, opts: SortOptions = {}): NdArray<IntpName> {
+  const a = arrayArg(a0, 'argsort');
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
   if (a.shape.length === 0 && opts.axis !== null) {
@@ -345,9 +354,10 @@ function check1d(a: NdArray): void {
  * np.searchsorted(a, 2, { side: 'right' }) // => 3n
  * ```
  */
-export function searchsorted(a: NdArray, v: Scalar, opts?: SearchOptions): Scalar;
-export function searchsorted(a: NdArray, v: NdArray | readonly number[], opts?: SearchOptions): NdArray<IntpName>;
-export function searchsorted(a: NdArray, v0: NdArray | readonly number[] | Scalar, opts: SearchOptions = {}): NdArray<IntpName> | Scalar {
+export function searchsorted(a: NdArray | NestedList, v: Scalar, opts?: SearchOptions): Scalar;
+export function searchsorted(a: NdArray | NestedList, v: NdArray | readonly number[], opts?: SearchOptions): NdArray<IntpName>;
+export function searchsorted(a0: NdArray | NestedList, v0: NdArray | readonly number[] | Scalar, opts: SearchOptions = {}): NdArray<IntpName> | Scalar {
+  const a = arrayArg(a0, 'searchsorted');
   const v = Array.isArray(v0) ? toArray(v0, 'v') : v0 as NdArray | Scalar;
   const side = opts.side ?? 'left';
   if (side !== 'left' && side !== 'right') {
@@ -450,13 +460,14 @@ export interface UniqueOptions {
  * np.unique(a, { return_counts: true })[1] // => array([2, 1, 2])
  * ```
  */
-export function unique<N extends DTypeName>(a: NdArray<N>, opts?: UniqueOptions & {
+export function unique<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: UniqueOptions & {
   return_index?: false; return_inverse?: false; return_counts?: false;
 }): NdArray<N>;
-export function unique<N extends DTypeName>(a: NdArray<N>, opts: UniqueOptions): [NdArray<N>, ...NdArray<IntpName>[]];
+export function unique<N extends DTypeName>(a: NdArray<N> | NestedList, opts: UniqueOptions): [NdArray<N>, ...NdArray<IntpName>[]];
 export function unique<N extends DTypeName>(
-  a: NdArray<N>, opts: UniqueOptions = {},
+  a0: NdArray<N> | NestedList, opts: UniqueOptions = {},
 ): NdArray<N> | [NdArray<N>, ...NdArray<IntpName>[]] {
+  const a = arrayArg(a0, 'unique');
   if (opts.axis !== undefined && opts.axis !== null) {
     throw new ValueError(`unique: axis=${String(opts.axis)} is not supported here; only axis=None (flattened)`);
   }
@@ -725,14 +736,15 @@ const HIST_BLOCK = 65536;
  * ```
  */
 export function histogram(
-  a0: NdArray, bins: number | NdArray | readonly number[] = 10,
+  a0: NdArray | NestedList, bins: number | NdArray | readonly number[] = 10,
   optsOrRange: HistogramOptions | readonly [number, number] = {},
 ): [NdArray, NdArray] {
   // numpy's third positional argument is the range
   const opts: HistogramOptions = Array.isArray(optsOrRange)
     ? { range: optsOrRange as readonly [number, number] } : optsOrRange as HistogramOptions;
   // numpy histograms booleans as uint8
-  const a = dtypeOfArray(a0) === bool ? astype(a0, uint8) : a0;
+  const a1 = arrayArg(a0, 'histogram');
+  const a = dtypeOfArray(a1) === bool ? astype(a1, uint8) : a1;
   const ta = dtypeOfArray(a);
   const w = opts.weights ?? undefined;
   if (w !== undefined && (w.shape.length !== a.shape.length || w.shape.some((s, i) => s !== a.shape[i]))) {

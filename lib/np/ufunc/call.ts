@@ -17,8 +17,8 @@ import { nativeKernels } from '../../native-kernels.js';
 import { type AnyTypedArray, type DType, allDTypes, dtype as toDType, dtypeOf } from '../dtype.js';
 import { allocate } from '../alloc.js';
 import { OverflowError, ValueError } from '../errors.js';
-import type { NdArray } from '../ndarray.js';
-import { checkWriteable, shapeText, wrap } from '../ndarray.js';
+import type { NdArray, NestedList } from '../ndarray.js';
+import { asArray, checkWriteable, shapeText, wrap } from '../ndarray.js';
 import {
   type Casting, type WeakKind, canCastSafely, castAllowed, category, checkCasting, weakDefault,
 } from '../promote.js';
@@ -434,10 +434,18 @@ function putArray(s: Float64Array, p: number, code: number, a: NdArray, nd: numb
  * array (a JS scalar when every input is a scalar or 0-d and no `out` is
  * given), or a list of them for several outputs.
  */
-export function callUfunc(u: Ufunc, inputs: readonly Operand[], opts?: UfuncOptions): Result | Result[] {
+export function callUfunc(u: Ufunc, given0: readonly Operand[], opts?: UfuncOptions): Result | Result[] {
   const nin = u.nin;
   const nout = u.nout;
-  if (inputs.length !== nin) throw new DTypeError(`${u.name}() takes ${nin} positional input(s), got ${inputs.length}`);
+  if (given0.length !== nin) throw new DTypeError(`${u.name}() takes ${nin} positional input(s), got ${given0.length}`);
+  // lists are array_like: np.asarray's arrays (strong dtypes: [1, 2] is int64, as in numpy)
+  let inputs = given0;
+  for (let k = 0; k < nin; k++) {
+    if (Array.isArray(given0[k])) {
+      if (inputs === given0) inputs = [...given0];
+      (inputs as Operand[])[k] = asArray(given0[k] as NestedList);
+    }
+  }
   // 1. resolution, cached by the inputs' kinds and the options
   const codes = new Array<number>(nin);
   let key = 0;

@@ -6,11 +6,11 @@
  */
 import type { DType, DTypeLike } from '../dtype.js';
 import { allDTypes, intp, uintp } from '../dtype.js';
-import type { NdArray } from '../ndarray.js';
+import type { NdArray, NestedList } from '../ndarray.js';
 import type { Casting } from '../promote.js';
 
 /** An operand: an array, or a JS scalar (weak, as a Python scalar in NumPy 2). */
-export type Operand = NdArray | number | bigint | boolean;
+export type Operand = NdArray | number | bigint | boolean | NestedList;
 
 /** The element function of a loop, for the JavaScript fallback. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
