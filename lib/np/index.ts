@@ -68,6 +68,7 @@ export {
   reshape, ravel, squeeze, expand_dims, transpose, swapaxes, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes,
   flip, fliplr, flipud, rot90, atleast_1d, atleast_2d, atleast_3d, type ReshapeOptions,
 } from './shape.js';
+export { view, tolist, item, flatten, type Item, type ItemList } from './convert.js';
 export {
   concatenate, stack, hstack, vstack, dstack, split, array_split, pad, roll, tile, repeat,
   type JoinOptions, type PadWidth, type PadValues, type PadOptions,
