@@ -13,6 +13,7 @@
  * functions below only run where the addon is absent.
  */
 import { astype } from './cast.js';
+import { min } from './reduce.js';
 import { DTypeError, ValueError } from './errors.js';
 import { type DType, type DTypeName, dtype as toDType, dtypeOf } from './dtype.js';
 import { type NdArray, type NestedList, asArray, isNdArray } from './ndarray.js';
@@ -794,16 +795,15 @@ const ufunc = (name: string): Call => {
 };
 
 /**
- * Whether any element of `x` (an array or a scalar) is below zero: a native
- * compare into a bool array, then the typed array's own indexOf.
+ * Whether any element of `x` (an array or a scalar) is below zero: the
+ * engine's min reduction (no temporary array).
  */
 function anyNegative(xl: Operand): boolean {
   const x = Array.isArray(xl) ? asArray(xl as NestedList) : (xl as Exclude<Operand, NestedList>);
   if (typeof x === 'number' || typeof x === 'bigint') return x < 0;
   if (typeof x === 'boolean') return false;
-  if (dtypeOf(x.data).kind !== 'i' || x.shape.some((n) => n === 0)) return false;
-  const below = ufunc('less')(x, 0) as NdArray | boolean;
-  return typeof below === 'boolean' ? below : (below.data as Uint8Array).indexOf(1) >= 0;
+  if (dtypeOf(x.data).kind !== 'i' || x.size === 0) return false;
+  return (min(x) as number | bigint) < 0;
 }
 
 /** The options object of a ufunc call's last argument, if it is one. */

@@ -348,15 +348,61 @@ FLOAT_DIVMOD(d, double, fmod, floor, copysign)
 
 /* ---- the loops ------------------------------------------------------------ */
 
-/* integer power: a scalar exponent of 2 is a square (vectorised), as numpy's float loops do */
-#define INT_POWER(S, T)							\
+/*
+ * Integer power: a scalar exponent of 2 is a square (vectorised), as numpy's
+ * float loops do. Contiguous runs go in blocks: the exponents' highest set
+ * bit bounds the squarings, and the block is raised bit by bit (multiply
+ * where the exponent has the bit, square the base), loops the compiler
+ * vectorises; a block with a negative exponent (refused before the loop
+ * runs, kept as 0 here as h_pow does) takes the scalar loop.
+ */
+#define POWBLOCK 256
+#define INT_POWER(S, T, W, SIGNED)					\
+MATH_CLONES static void powblocks_##S(const T *a, const T *b, intptr_t bs, T *out, intptr_t n) \
+{									\
+	W r[POWBLOCK], x[POWBLOCK];					\
+	for (intptr_t i0 = 0; i0 < n; i0 += POWBLOCK) {		\
+		const intptr_t m = n - i0 < POWBLOCK ? n - i0 : POWBLOCK; \
+		W bits = 0;						\
+		int neg = 0, k = 0;					\
+		for (intptr_t i = 0; i < m; i++) {			\
+			const T e = b[(i0 + i) * bs];			\
+			neg |= SIGNED && NEG(T, e);			\
+			bits |= (W)e;					\
+		}							\
+		if (neg) {						\
+			for (intptr_t i = 0; i < m; i++)		\
+				out[i0 + i] = h_pow_##S(a[i0 + i], b[(i0 + i) * bs]); \
+			continue;					\
+		}							\
+		for (intptr_t i = 0; i < m; i++) {			\
+			r[i] = 1;					\
+			x[i] = (W)a[i0 + i];				\
+		}							\
+		for (; bits; bits >>= 1, k++) {				\
+			for (intptr_t i = 0; i < m; i++) {		\
+				const W e = (W)b[(i0 + i) * bs];	\
+				r[i] = ((e >> k) & 1) ? (W)(r[i] * x[i]) : r[i]; \
+				x[i] = (W)(x[i] * x[i]);		\
+			}						\
+		}							\
+		for (intptr_t i = 0; i < m; i++)			\
+			out[i0 + i] = (T)r[i];				\
+	}								\
+}									\
 static void power_##S(char **args, const intptr_t *dims,		\
 		      const intptr_t *steps, const void *data)		\
 {									\
+	const intptr_t t = (intptr_t)sizeof(T);				\
 	if (steps[1] == 0 && *(const T *)args[1] == 2) {		\
 		char *a[2] = { args[0], args[2] };			\
 		const intptr_t st[2] = { steps[0], steps[2] };		\
 		square_##S(a, dims, st, data);				\
+		return;							\
+	}								\
+	if (steps[0] == t && steps[2] == t && (steps[1] == t || steps[1] == 0)) { \
+		powblocks_##S((const T *)args[0], (const T *)args[1], steps[1] ? 1 : 0, \
+			      (T *)args[2], dims[0]);			\
 		return;							\
 	}								\
 	power_##S##_any(args, dims, steps, data);			\
@@ -516,7 +562,7 @@ UNARY(copy_##S, T, T, x)						\
 UNARY(false_##S, T, ubool, ((void)x, 0))				\
 UNARY(true_##S, T, ubool, ((void)x, 1))					\
 TERNARY(clip_##S, T, CLIP_INT, CLIP_INT)				\
-INT_POWER(S, T)
+INT_POWER(S, T, W, SIGNED)
 
 INT_LOOPS(b, int8_t, uint32_t, 1, 0)
 INT_LOOPS(B, uint8_t, uint32_t, 0, 0)

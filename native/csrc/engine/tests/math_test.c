@@ -292,6 +292,47 @@ static void test_divide_by_scalar(void)
 	}
 }
 
+/*
+ * Integer power over contiguous blocks (raised bit by bit) against the
+ * strided loop (exponentiation by squaring per element), every integer
+ * type: random bases, exponents 0..70 and a few huge ones, a scalar
+ * exponent, and blocks with a negative exponent.
+ */
+static void test_power_blocks(void)
+{
+	static const char *sigs[8] = { "bb->b", "BB->B", "hh->h", "HH->H", "ii->i", "II->I", "qq->q", "QQ->Q" };
+	enum { N = 1000 };
+	static unsigned char a[N * 8], b[N * 8], a2[2 * N * 8], b2[2 * N * 8], want[2 * N * 8], got[N * 8];
+	for (int ty = 0; ty < 8; ty++) {
+		const size_t t = (size_t)1 << (ty / 2);
+		int good = 1;
+		for (int round = 0; round < 3; round++) {
+			for (int i = 0; i < N; i++) {
+				uint64_t x = rnd(), e = rnd() % 71;
+				if (i % 97 == 5)
+					e = rnd() >> 3;	/* huge */
+				if (round == 2 && i == 700 && (ty % 2) == 0)
+					e = ~(uint64_t)0;	/* -1 in a signed type: that block goes the scalar way */
+				if (i % 5 == 0)
+					x %= 5;
+				memcpy(a + i * t, &x, t);
+				memcpy(b + i * t, &e, t);
+				memcpy(a2 + 2 * i * t, &x, t);
+				memcpy(b2 + 2 * i * t, &e, t);
+			}
+			intptr_t contiguous[3] = { (intptr_t)t, round == 1 ? 0 : (intptr_t)t, (intptr_t)t };
+			intptr_t strided[3] = { 2 * (intptr_t)t, round == 1 ? 0 : 2 * (intptr_t)t, 2 * (intptr_t)t };
+			run2("power", sigs[ty], a, b, got, contiguous, N);
+			run2("power", sigs[ty], a2, b2, want, strided, N);
+			for (int i = 0; i < N; i++)
+				good &= !memcmp(got + i * t, want + 2 * i * t, t);
+		}
+		char what[80];
+		snprintf(what, sizeof(what), "%s: power in blocks equals exponentiation by squaring", sigs[ty]);
+		ok(good, what);
+	}
+}
+
 static void test_table(void)
 {
 	int good = 1;
@@ -312,6 +353,7 @@ int main(void)
 	test_float_unary();
 	test_paths();
 	test_divide_by_scalar();
+	test_power_blocks();
 	test_table();
 	printf("1..%d\n", count);
 	return failures != 0;
