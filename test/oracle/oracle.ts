@@ -139,16 +139,19 @@ export interface SameOptions {
 function ulpDistance(x: number, y: number, f32: boolean): number {
   if (Object.is(x, y) || (Number.isNaN(x) && Number.isNaN(y))) return 0;
   if (Number.isNaN(x) || Number.isNaN(y) || Math.sign(x) !== Math.sign(y)) return Infinity;
+  // the bit patterns of |x| and |y| count the floats between them; float64's
+  // are subtracted as bigints (as numbers they would round to 2^10 steps)
   const buf = new DataView(new ArrayBuffer(8));
-  const ord = (v: number) => {
+  const ord = (v: number): bigint => {
     if (f32) {
       buf.setFloat32(0, Math.abs(v), true);
-      return buf.getUint32(0, true);
+      return BigInt(buf.getUint32(0, true));
     }
     buf.setFloat64(0, Math.abs(v), true);
-    return Number(buf.getBigUint64(0, true));
+    return buf.getBigUint64(0, true);
   };
-  return Math.abs(ord(x) - ord(y));
+  const d = ord(x) - ord(y);
+  return Number(d < 0n ? -d : d);
 }
 
 /**
