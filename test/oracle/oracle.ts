@@ -63,6 +63,19 @@ export function scaled(n: number): number {
   return Math.max(1, Math.ceil(n * (scale > 0 && scale <= 1 ? scale : 1)));
 }
 
+/**
+ * `scaled(xs.length)` of `xs`, spread evenly over it (all of `xs` on the
+ * host): for a suite whose fixed grid of combinations (dtype, shape, view,
+ * axis) is too long for the boards. `turn` shifts which ones, so that
+ * neighbouring grids (one per dtype, say) keep different combinations.
+ */
+export function someOf<T>(xs: readonly T[], turn = 0): T[] {
+  const k = scaled(xs.length);
+  if (k >= xs.length) return [...xs];
+  const shift = (turn * 0.6180339887) % 1;
+  return Array.from({ length: k }, (_, i) => xs[Math.floor(((i + shift) * xs.length) / k)]);
+}
+
 let major: number | undefined;
 
 /**
