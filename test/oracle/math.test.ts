@@ -117,9 +117,9 @@ const fn = (name: string) => (np as unknown as Record<string, Fn>)[name];
 //   float64 2 ulp.
 // - the ARM boards (Debian's numpy 1.24 under QEMU, measured on both):
 //   numpy's NEON float32 sin/cos (1 ulp) and float32/float64 tanh (3/2
-//   ulp); on armhf also float32 sqrt (2 ulp): ARMv7 NEON has no square root,
-//   numpy refines a reciprocal-square-root estimate, and ours is the
-//   correctly rounded one.
+//   ulp); on armhf also float32 sqrt (2 ulp) and reciprocal (1 ulp): ARMv7
+//   NEON has neither a square root nor a division, numpy refines its
+//   reciprocal(-square-root) estimates, and ours are correctly rounded.
 type UlpTable = Record<string, [number, number]>;
 const ULP_X64: UlpTable = {
   cbrt: [0, 2], exp: [4, 3], exp2: [1, 1], expm1: [0, 2], log: [2, 1], log2: [0, 1], log10: [0, 1],
@@ -129,7 +129,7 @@ const ULP_X64: UlpTable = {
 };
 const ULP_X64_NUMPY1: UlpTable = { ...ULP_X64, sin: [2, 3], cos: [2, 3], log: [2, 2], power: [1, 2] };
 const ULP_ARM64: UlpTable = { sin: [1, 0], cos: [1, 0], tanh: [3, 2] };
-const ULP_ARM: UlpTable = { ...ULP_ARM64, sqrt: [2, 0] };
+const ULP_ARM: UlpTable = { ...ULP_ARM64, sqrt: [2, 0], reciprocal: [1, 0] };
 const ULP = process.arch === 'arm64' ? ULP_ARM64 : process.arch === 'arm' ? ULP_ARM : numpyMajor() < 2 ? ULP_X64_NUMPY1 : ULP_X64;
 const ulpOf = (u: string, t: string) => (ULP[u] ? ULP[u][t === 'float32' ? 0 : 1] : 0);
 
@@ -195,7 +195,7 @@ add('promotion', 'remainder uint64 % int64', () => np.remainder(inputs.xQ, input
 add('promotion', 'power uint8 ** int8 exponents', () => np.power(inputs.yB, inputs.eb), 'np.power(yB, eb)');
 add('promotion', 'arctan2 int16, float32', () => np.arctan2(inputs.yh, inputs.xf), 'np.arctan2(yh, xf)', 2);
 add('promotion', 'hypot float32, 2.5', () => np.hypot(inputs.xf, 2.5), 'np.hypot(xf, 2.5)');
-add('promotion', 'sqrt int16 is float32', () => np.sqrt(inputs.yh), 'np.sqrt(yh)');
+add('promotion', 'sqrt int16 is float32', () => np.sqrt(inputs.yh), 'np.sqrt(yh)', ulpOf('sqrt', 'float32'));
 add('promotion', 'sqrt int32 is float64', () => np.sqrt(inputs.xi), 'np.sqrt(xi)');
 add('promotion', 'log uint64 is float64', () => np.log(inputs.xQ), 'np.log(xQ)', 1);
 add('promotion', 'copysign float64, -0.0', () => np.copysign(inputs.xd, -0), 'np.copysign(xd, -0.0)');
@@ -234,7 +234,9 @@ const outCase = (name: string, run: (o: Arr) => unknown, py: string, shape: numb
     return o;
   }, py, ulp);
 };
-outCase('sqrt float32 into float64 out', (o) => np.sqrt(inputs.xf, { out: o }), 'np.sqrt(xf, out=np.zeros((4,5,6)))', SHAPE, 'float64');
+// (a float32 square root written as float64: one float32 ulp is 2^29 of float64's)
+outCase('sqrt float32 into float64 out', (o) => np.sqrt(inputs.xf, { out: o }), 'np.sqrt(xf, out=np.zeros((4,5,6)))', SHAPE, 'float64',
+  ulpOf('sqrt', 'float32') * 2 ** 29);
 outCase('remainder into a positional out', (o) => np.remainder(inputs.xi, inputs.yi, o), 'np.remainder(xi, yi, np.zeros((4,5,6), "int64"))', SHAPE, 'int64');
 outCase('negative into int16 out', (o) => np.negative(inputs.xb, { out: o }), 'np.negative(xb, out=np.zeros((4,5,6), "int16"))', SHAPE, 'int16');
 add('out', 'exp into a transposed out', () => {

@@ -87,6 +87,11 @@ function numpy1Rule(how: { numpy2Only?: boolean; ulp1?: number }): void {
   Object.assign(cases[`c${id - 1}`], how);
 }
 
+// numpy's float32 square root on armhf is 2 ulp off at most (ARMv7 NEON has
+// none: numpy refines an estimate; measured in math.test.ts), and std ends
+// with one
+const STD_F32_ULP = process.arch === 'arm' ? 2 : 0;
+
 // ---- the reductions over dtypes, shapes, views, axes ----
 const SHAPES = [[7], [5, 6], [3, 4, 5], [2, 3, 4, 3]];
 DTYPES.forEach((t, ti) => {
@@ -121,7 +126,7 @@ DTYPES.forEach((t, ti) => {
       if (t !== 'bool') {
         add(`np.mean(${A}, axis=${P})`, () => np.mean(a(), { axis: ax }));
         add(`np.var(${A}, axis=${P})`, () => np.var(a(), { axis: ax }));
-        add(`np.std(${A}, axis=${P}, ddof=1)`, () => np.std(a(), { axis: ax, ddof: 1 }));
+        add(`np.std(${A}, axis=${P}, ddof=1)`, () => np.std(a(), { axis: ax, ddof: 1 }), t === 'float32' ? STD_F32_ULP : undefined);
         add(`np.median(${A}, axis=${P})`, () => np.median(a(), { axis: ax }));
         add(`np.percentile(${A}, 37, axis=${P})`, () => np.percentile(a(), 37, { axis: ax }));
         // a Python q is weak in NumPy 2 (float32 in, float32 out); 1.24 computes in float64

@@ -97,12 +97,13 @@ const numpy2 = (): void => void numpy2Only.add(`c${count - 1}`);
 const COMPARISONS = ['equal', 'not_equal', 'less', 'less_equal', 'greater', 'greater_equal'];
 
 /**
- * An integer scalar past the range of integer dtype `t`: NumPy 2.0 compares
- * such a Python int with an array by its value, 1.24 raises OverflowError.
+ * An integer scalar past the range of integer dtype `t` (for bool, of the
+ * default integer, intp, that 1.24 promotes it to: int32 on armhf): NumPy
+ * 2.0 compares such a Python int with an array by its value, 1.24 raises
+ * OverflowError.
  */
 function pastRange(t: np.DTypeName, v: Value): boolean {
-  const d = np.dtype(t);
-  if (d.kind !== 'i' && d.kind !== 'u') return false;
+  const d = np.dtype(t === 'bool' ? 'intp' : t);
   if (typeof v === 'boolean' || (typeof v === 'number' && !Number.isInteger(v))) return false;
   const bits = BigInt(d.itemsize * 8);
   const lo = d.kind === 'u' ? 0n : -(2n ** (bits - 1n));
@@ -142,15 +143,26 @@ for (const u of BINARY) {
 }
 for (const u of UNARY) for (const x of NAMES) add(`np.${u}(a_${x})`, () => f(u)(inputs[`a_${x}`]));
 
+// numpy on 32-bit ARM casts a 64-bit shift count to its 32-bit size_t before
+// comparing it with the width (npy_lshiftll): a count of 2^40, or the huge
+// and negative int64 values of a_int64 used as counts, lose their high bits
+// and shift by what is left, where numpy elsewhere (and ours) gives 0 or -1.
+// Those cases are not compared on armhf; the small counts of s_* are.
+const SHIFT_COUNTS_CUT = process.arch === 'arm';
+const is64 = (t: np.DTypeName): boolean => t === 'int64' || t === 'uint64';
+
 // JS scalars are weak (NEP 50): every ufunc × dtype × scalar, both sides
 const SCALARS: Value[] = [3, -1, 300, 1.5, true, NaN, -0, 2n ** 40n, 70000];
 for (const u of BINARY) {
   for (const x of NAMES) {
     for (const v of SCALARS) {
       const changed = COMPARISONS.includes(u) && pastRange(x, v);
-      add(`np.${u}(a_${x}, ${py(v)})`, () => f(u)(inputs[`a_${x}`], v));
-      if (changed) numpy2();
-      if (rnd() < 0.3) {
+      const cutShift = SHIFT_COUNTS_CUT && u.endsWith('shift') && is64(x);
+      if (!(cutShift && v === 2n ** 40n)) {
+        add(`np.${u}(a_${x}, ${py(v)})`, () => f(u)(inputs[`a_${x}`], v));
+        if (changed) numpy2();
+      }
+      if (rnd() < 0.3 && !cutShift) {
         add(`np.${u}(${py(v)}, a_${x})`, () => f(u)(v, inputs[`a_${x}`]));
         if (changed) numpy2();
       }
