@@ -8,11 +8,11 @@
  *
  * The selection does not sort the slice. A sample of it, sorted, gives two
  * bounds lo <= hi that enclose the wanted ranks with a wide margin; one
- * pass counts the elements below lo, equal to lo, equal to hi and above hi
- * (the NaNs are what is left) and copies out those strictly between. The
- * ranks then fall among the copies, which are selected from the same way
- * (or sorted once few), or on lo or hi themselves: an array of one
- * repeated value is answered by that one pass. When the sample misleads
+ * vectorised pass counts the elements below lo, equal to lo, between,
+ * equal to hi and above hi (the NaNs are what is left). The ranks then fall
+ * on lo or hi themselves (an array of one repeated value is answered by
+ * that one pass), or among the elements between, which a second pass
+ * copies out and which are selected from the same way (or sorted once few). When the sample misleads
  * (a rank outside the bounds, or too little left out) the slice is sorted
  * (introsort), so the answer never depends on the sample.
  */
@@ -26,6 +26,7 @@
 #define SEL_SAMPLE 1024		/* elements in the sample */
 #define SEL_MARGIN 48		/* sample ranks either side of the wanted ones (3 sigma) */
 #define SEL_SPREAD 16		/* ranks farther apart than n / SEL_SPREAD are selected apart */
+#define SEL_COUNT_BLOCK (1 << 24)	/* counted in 32 bits at a time */
 
 /* ---- introsort of NaN-free elements ---------------------------------------- */
 
@@ -122,9 +123,47 @@ static void sort_##L(T *a, intptr_t n)					\
  */
 #define SELECT(L, T, LOWEST, HIGHEST)					\
 SORT(L, T)								\
+/* counts below lo, equal to lo, equal to hi, above hi, strictly between (vectorised) */ \
+UE_HOT static void count_##L(const T *x, intptr_t n, T lo, T hi, intptr_t *lt, intptr_t *eqlo, \
+			     intptr_t *eqhi, intptr_t *gt, intptr_t *mid)	\
+{									\
+	intptr_t c[5] = { 0 };						\
+	for (intptr_t i = 0; i < n; i += SEL_COUNT_BLOCK) {		\
+		intptr_t e = n - i < SEL_COUNT_BLOCK ? n - i : SEL_COUNT_BLOCK; \
+		uint32_t a = 0, b = 0, d = 0, f = 0, g = 0;		\
+		for (intptr_t j = i; j < i + e; j++) {			\
+			T v = x[j];					\
+			a += v < lo;					\
+			b += v == lo;					\
+			d += v == hi;					\
+			f += v > hi;					\
+			g += (v > lo) & (v < hi);			\
+		}							\
+		c[0] += a;						\
+		c[1] += b;						\
+		c[2] += d;						\
+		c[3] += f;						\
+		c[4] += g;						\
+	}								\
+	*lt = c[0];							\
+	*eqlo = c[1];							\
+	*eqhi = c[2];							\
+	*gt = c[3];							\
+	*mid = c[4];							\
+}									\
+/* the elements strictly between lo and hi, in order, to b */		\
+UE_HOT static void between_##L(const T *x, intptr_t n, T lo, T hi, T *b) \
+{									\
+	intptr_t m = 0;							\
+	for (intptr_t i = 0; i < n; i++) {				\
+		T v = x[i];						\
+		b[m] = v;						\
+		m += (v > lo) & (v < hi);				\
+	}								\
+}									\
 static int sel_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *b1, T *b2); \
 /* the ranks of one cluster, by bounds from the sample; 1 if the sample misled */ \
-UE_HOT static int window_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *b1, T *b2, int *nan) \
+static int window_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *b1, T *b2, int *nan) \
 {									\
 	T sample[SEL_SAMPLE];						\
 	intptr_t step = n / SEL_SAMPLE;					\
@@ -140,24 +179,16 @@ UE_HOT static int window_##L(const T *x, intptr_t n, const intptr_t *r, int k, T
 	intptr_t shi = (intptr_t)((double)r[k - 1] * SEL_SAMPLE / n) + SEL_MARGIN; \
 	T lo = slo <= 0 ? LOWEST : sample[slo];				\
 	T hi = shi >= SEL_SAMPLE - 1 ? HIGHEST : sample[shi];		\
-	intptr_t lt = 0, eqlo = 0, eqhi = 0, gt = 0, m = 0;		\
-	for (intptr_t i = 0; i < n; i++) {				\
-		T e = x[i];						\
-		lt += e < lo;						\
-		eqlo += e == lo;					\
-		eqhi += e == hi;					\
-		gt += e > hi;						\
-		b1[m] = e;						\
-		m += (e > lo) & (e < hi);				\
-	}								\
+	intptr_t lt, eqlo, eqhi, gt, m;					\
+	count_##L(x, n, lo, hi, &lt, &eqlo, &eqhi, &gt, &m);		\
 	if (lo == hi)							\
 		eqhi = 0;						\
 	if (lt + eqlo + m + eqhi + gt != n) {				\
 		*nan = 1;						\
 		return 0;						\
 	}								\
-	/* ranks below lo or above hi: the sample misled; too many kept: no progress */ \
-	if (r[0] < lt || r[k - 1] >= n - gt || m > n / 2)		\
+	/* ranks below lo or above hi: the sample misled */		\
+	if (r[0] < lt || r[k - 1] >= n - gt)				\
 		return 1;						\
 	int first = k, last = -1;					\
 	for (int j = 0; j < k; j++) {					\
@@ -172,6 +203,9 @@ UE_HOT static int window_##L(const T *x, intptr_t n, const intptr_t *r, int k, T
 	}								\
 	if (last < 0)							\
 		return 0;						\
+	if (m > n / 2)		/* too many between: no progress */	\
+		return 1;						\
+	between_##L(x, n, lo, hi, b1);					\
 	intptr_t sub[SEL_SPREAD * 4];					\
 	int ns = 0;							\
 	for (int j = first; j <= last; j++)				\
