@@ -19,77 +19,48 @@
 #include "reduce.h"
 #include "types.h"
 
-#define ARG_BLOCK_BYTES 4096	/* a block of a contiguous run */
+#define ARG_BLOCK_BYTES 8192	/* a block of a contiguous run (a multiple of 256) */
 #define ARG_ROWS 256		/* outputs combined row by row at a time */
 
 #define IS_NAN_F(x) ((x) != (x))
 #define IS_NAN_I(x) 0
 
-#if defined(__GNUC__)
+/*
+ * The extreme of a block (NaN skipped; *nan set when one was seen): 256
+ * bytes of independent lanes, which the compiler vectorises (vmaxps,
+ * vpminub, ... under the clones), folded at the end.
+ */
 #define VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
-typedef T v_##NAME __attribute__((vector_size(32)));			\
-typedef I iv_##NAME __attribute__((vector_size(32)));			\
-/* the extreme of a block (NaN skipped; *nan set if one was seen) */	\
 static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m, int *nan) \
 {									\
-	enum { NV = 32 / sizeof(T) };					\
-	v_##NAME a0, a1, a2, a3;					\
-	iv_##NAME bad = { 0 };						\
-	memcpy(&a0, x, 32);						\
-	memcpy(&a1, x + NV, 32);					\
-	memcpy(&a2, x + 2 * NV, 32);					\
-	memcpy(&a3, x + 3 * NV, 32);					\
-	bad |= (a0 != a0) | (a1 != a1) | (a2 != a2) | (a3 != a3);	\
-	for (intptr_t i = 4 * NV; i < m; i += 4 * NV) {			\
-		v_##NAME v0, v1, v2, v3;				\
-		memcpy(&v0, x + i, 32);					\
-		memcpy(&v1, x + i + NV, 32);				\
-		memcpy(&v2, x + i + 2 * NV, 32);			\
-		memcpy(&v3, x + i + 3 * NV, 32);			\
-		bad |= (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3); \
-		iv_##NAME k0 = v0 CMP a0, k1 = v1 CMP a1, k2 = v2 CMP a2, k3 = v3 CMP a3; \
-		a0 = (v_##NAME)(((iv_##NAME)v0 & k0) | ((iv_##NAME)a0 & ~k0)); \
-		a1 = (v_##NAME)(((iv_##NAME)v1 & k1) | ((iv_##NAME)a1 & ~k1)); \
-		a2 = (v_##NAME)(((iv_##NAME)v2 & k2) | ((iv_##NAME)a2 & ~k2)); \
-		a3 = (v_##NAME)(((iv_##NAME)v3 & k3) | ((iv_##NAME)a3 & ~k3)); \
+	enum { NL = 256 / sizeof(T) };					\
+	T r[NL];							\
+	I nn[NL];							\
+	for (int j = 0; j < NL; j++) {					\
+		r[j] = x[j];						\
+		nn[j] = ISNAN(x[j]);					\
 	}								\
-	iv_##NAME k = a1 CMP a0;					\
-	a0 = (v_##NAME)(((iv_##NAME)a1 & k) | ((iv_##NAME)a0 & ~k));	\
-	k = a3 CMP a2;							\
-	a2 = (v_##NAME)(((iv_##NAME)a3 & k) | ((iv_##NAME)a2 & ~k));	\
-	k = a2 CMP a0;							\
-	a0 = (v_##NAME)(((iv_##NAME)a2 & k) | ((iv_##NAME)a0 & ~k));	\
-	I any = 0;							\
-	for (int j = 0; j < NV; j++)					\
-		any |= bad[j];						\
-	*nan = any != 0;						\
-	T r = a0[0];							\
-	for (int j = 1; j < NV; j++)					\
-		if (a0[j] CMP r)					\
-			r = a0[j];					\
-	return r;							\
-}
-#else
-#define VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
-static inline T blk_##NAME(const T *x, intptr_t m, int *nan)		\
-{									\
-	T r = x[0];							\
-	int bad = 0;							\
-	for (intptr_t i = 0; i < m; i++) {				\
-		bad |= ISNAN(x[i]);					\
-		if (x[i] CMP r)						\
-			r = x[i];					\
+	for (intptr_t i = NL; i < m; i += NL)				\
+		for (int j = 0; j < NL; j++) {				\
+			T v = x[i + j];					\
+			nn[j] |= ISNAN(v);				\
+			r[j] = r[j] CMP v ? r[j] : v;			\
+		}							\
+	I bad = 0;							\
+	T e = r[0];							\
+	for (int j = 0; j < NL; j++) {					\
+		bad |= nn[j];						\
+		e = e CMP r[j] ? e : r[j];				\
 	}								\
-	*nan = bad;							\
-	return r;							\
+	*nan = bad != 0;						\
+	return e;							\
 }
-#endif
 
 /*
  * One direction (NAME: min or max, CMP: < or >) for one type:
- * arg_c (contiguous run), arg_s (strided run), arg_rows (element-wise).
+ * argc (contiguous run), args (strided run), argrows (element-wise).
  */
-#define ARG_DIR(NAME, T, I, CMP, ISNAN)					\
+#define ARG_CONTIG(NAME, T, I, CMP, ISNAN)				\
 VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
 UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 {									\
@@ -124,7 +95,9 @@ UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 	while (!(x[at] == best))					\
 		at++;							\
 	return at;							\
-}									\
+}
+
+#define ARG_STRIDED(NAME, T, CMP, ISNAN)					\
 static intptr_t args_##NAME(const char *p, intptr_t n, intptr_t s)	\
 {									\
 	T best = *(const T *)p;						\
@@ -174,10 +147,41 @@ static void argrows_##NAME(const char *p, intptr_t n, intptr_t s, intptr_t m, in
 }
 
 #define ARG_TYPE(L, T, I, ISNAN)					\
-	ARG_DIR(min_##L, T, I, <, ISNAN)				\
-	ARG_DIR(max_##L, T, I, >, ISNAN)
+	ARG_CONTIG(min_##L, T, I, <, ISNAN) ARG_STRIDED(min_##L, T, <, ISNAN) \
+	ARG_CONTIG(max_##L, T, I, >, ISNAN) ARG_STRIDED(max_##L, T, >, ISNAN)
 
-ARG_TYPE(o, ue_bool, int8_t, IS_NAN_I)
+/*
+ * bool: the first False (argmin) or True (argmax), or 0 when there is
+ * none; numpy's argmax of bool stops at the first True too.
+ */
+#define BOOL_FIND(NAME, PRED)						\
+UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
+{									\
+	const uint8_t *x = (const uint8_t *)p;				\
+	for (intptr_t i = 0; i < n; i += 1024) {			\
+		intptr_t m = n - i < 1024 ? n - i : 1024;		\
+		uint8_t f = 0;						\
+		for (intptr_t k = 0; k < m; k++)			\
+			f |= (uint8_t)PRED(x[i + k]);			\
+		if (f)							\
+			for (intptr_t k = 0;; k++)			\
+				if (PRED(x[i + k]))			\
+					return i + k;			\
+	}								\
+	return 0;							\
+}
+#define IS_TRUE(x) ((x) != 0)
+BOOL_FIND(max_o, IS_TRUE)
+
+/* the first False: the C library's memchr is the fastest search for a 0 byte */
+static intptr_t argc_min_o(const char *p, intptr_t n)
+{
+	const char *z = memchr(p, 0, (size_t)n);
+	return z ? z - p : 0;
+}
+ARG_STRIDED(min_o, ue_bool, <, IS_NAN_I)
+ARG_STRIDED(max_o, ue_bool, >, IS_NAN_I)
+
 ARG_TYPE(b, int8_t, int8_t, IS_NAN_I)
 ARG_TYPE(B, uint8_t, int8_t, IS_NAN_I)
 ARG_TYPE(h, int16_t, int16_t, IS_NAN_I)

@@ -218,11 +218,15 @@ typedef void (*ew_fn)(const char *p, intptr_t n, intptr_t s, char *o, intptr_t o
 
 #define ADD(T, U, a, x) ((T)((U)(a) + (U)(x)))
 #define MUL(T, U, a, x) ((T)((U)(a) * (U)(x)))
-/* NaN propagates; on ties the later element wins, as numpy 2's SIMD loops */
-#define MIN(T, U, a, x) (((a) != (a)) ? (a) : ((x) != (x) || (x) <= (a)) ? (x) : (a))
-#define MAX(T, U, a, x) (((a) != (a)) ? (a) : ((x) != (x) || (x) >= (a)) ? (x) : (a))
-#define FMIN(T, U, a, x) (((x) != (x)) ? (a) : ((a) != (a) || (x) <= (a)) ? (x) : (a))
-#define FMAX(T, U, a, x) (((x) != (x)) ? (a) : ((a) != (a) || (x) >= (a)) ? (x) : (a))
+/*
+ * NaN propagates (fmin/fmax: NaN is skipped); on ties the later element
+ * wins, as numpy 2's SIMD loops. Written as (a < x ? a : x) plus a NaN
+ * test, which vectorises to vminps/vmaxps and one blend.
+ */
+#define MIN(T, U, a, x) (((a) != (a)) ? (a) : ((a) < (x)) ? (a) : (x))
+#define MAX(T, U, a, x) (((a) != (a)) ? (a) : ((a) > (x)) ? (a) : (x))
+#define FMIN(T, U, a, x) (((x) != (x)) ? (a) : ((a) < (x)) ? (a) : (x))
+#define FMAX(T, U, a, x) (((x) != (x)) ? (a) : ((a) > (x)) ? (a) : (x))
 
 #define EW(NAME, L, T, U, OP)						\
 UE_HOT static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
@@ -268,36 +272,42 @@ UE_HOT static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 }
 
 /*
- * min/max of a run: 16 independent lanes folded at the end (order does not
- * change a minimum), NaN tracked apart so the loop has no branches.
+ * min/max of a contiguous run: 256 bytes of independent lanes (four
+ * 64-byte vectors, which the compiler turns into vmaxps/vpmaxub... under
+ * the clones), folded at the end (the order does not change an extreme;
+ * ties between -0 and 0 may pick either, as numpy's SIMD loops). A NaN is
+ * tracked apart in lanes of the same width so the loop has no branches;
+ * when one was seen, min/max answer the first NaN and fmin/fmax run in
+ * sequence (they skip it).
  */
-#define LANES 16
-#define RUN_EXT(NAME, L, T, U, OP, BETTER, NANWINS)			\
+#define RUN_EXT(NAME, L, T, I, OP, BETTER, NANWINS)			\
 UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 {									\
+	enum { NL = 256 / sizeof(T) };					\
 	T m = *(T *)o;							\
-	if (s != sizeof(T) || n < 2 * LANES) {				\
-		for (intptr_t i = 0; i < n; i++)			\
-			m = OP(T, U, m, *(const T *)(p + i * s));	\
+	intptr_t i;							\
+	if (s != sizeof(T) || n < 2 * NL) {				\
+		for (i = 0; i < n; i++)					\
+			m = OP(T, T, m, *(const T *)(p + i * s));	\
 		*(T *)o = m;						\
 		return;							\
 	}								\
 	const T *x = (const T *)p;					\
-	if (vext_try_##L(x, n, (T *)o, (1 BETTER 0)))			\
-		return;							\
-	T r[LANES];							\
-	int nan = 0;							\
-	intptr_t i;							\
-	for (int j = 0; j < LANES; j++)					\
+	T r[NL];							\
+	I nn[NL];							\
+	for (int j = 0; j < NL; j++) {					\
 		r[j] = x[j];						\
-	for (i = LANES; i + LANES <= n; i += LANES)			\
-		for (int j = 0; j < LANES; j++) {			\
+		nn[j] = x[j] != x[j];					\
+	}								\
+	for (i = NL; i + NL <= n; i += NL)				\
+		for (int j = 0; j < NL; j++) {				\
 			T v = x[i + j];					\
-			nan |= v != v;					\
-			r[j] = v BETTER r[j] ? v : r[j];		\
+			nn[j] |= v != v;				\
+			r[j] = r[j] BETTER v ? r[j] : v;		\
 		}							\
-	for (int j = 0; j < LANES; j++)					\
-		nan |= r[j] != r[j];					\
+	I nan = 0;							\
+	for (int j = 0; j < NL; j++)					\
+		nan |= nn[j];						\
 	if (nan && NANWINS) {						\
 		for (i = 0; i < n; i++)					\
 			if (x[i] != x[i]) {				\
@@ -307,99 +317,16 @@ UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char 
 	}								\
 	if (nan) {	/* fmin/fmax: sequential, NaN skipped */	\
 		for (i = 0; i < n; i++)					\
-			m = OP(T, U, m, x[i]);				\
+			m = OP(T, T, m, x[i]);				\
 		*(T *)o = m;						\
 		return;							\
 	}								\
-	for (int j = 0; j < LANES; j++)					\
-		m = OP(T, U, m, r[j]);					\
+	for (int j = 0; j < NL; j++)					\
+		m = OP(T, T, m, r[j]);					\
 	for (; i < n; i++)						\
-		m = OP(T, U, m, x[i]);					\
+		m = OP(T, T, m, x[i]);					\
 	*(T *)o = m;							\
 }
-
-/*
- * Float min/max of a contiguous run with explicit vectors (GCC vector
- * extensions: SSE2/AVX2/AVX-512 through the clones on x86_64, NEON on ARM):
- * 4 accumulators of 64 bytes, NaN seen through a compare mask. A NaN makes
- * the answer the first NaN (min/max) or sends fmin/fmax to the sequential
- * loop; ties between ±0 may pick either, as numpy's SIMD loops.
- */
-#if defined(__GNUC__)
-#define VEXT(L, T, I, NV)						\
-typedef T vec_##L __attribute__((vector_size(32)));			\
-typedef I ivec_##L __attribute__((vector_size(32)));			\
-/* 1 if done (*m updated), 0 if the run holds a NaN (caller decides) */	\
-static inline __attribute__((always_inline)) int vext_##L(const T *x, intptr_t n, int want_max, T *m) \
-{									\
-	vec_##L a0, a1, a2, a3;						\
-	ivec_##L nan = { 0 };						\
-	intptr_t i;							\
-	if (n < 4 * NV)							\
-		return -1;						\
-	memcpy(&a0, x, 32);						\
-	memcpy(&a1, x + NV, 32);					\
-	memcpy(&a2, x + 2 * NV, 32);					\
-	memcpy(&a3, x + 3 * NV, 32);					\
-	nan |= (a0 != a0) | (a1 != a1) | (a2 != a2) | (a3 != a3);	\
-	for (i = 4 * NV; i + 4 * NV <= n; i += 4 * NV) {		\
-		vec_##L v0, v1, v2, v3;					\
-		memcpy(&v0, x + i, 32);					\
-		memcpy(&v1, x + i + NV, 32);				\
-		memcpy(&v2, x + i + 2 * NV, 32);			\
-		memcpy(&v3, x + i + 3 * NV, 32);			\
-		nan |= (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3); \
-		ivec_##L k0 = want_max ? v0 > a0 : v0 < a0;		\
-		ivec_##L k1 = want_max ? v1 > a1 : v1 < a1;		\
-		ivec_##L k2 = want_max ? v2 > a2 : v2 < a2;		\
-		ivec_##L k3 = want_max ? v3 > a3 : v3 < a3;		\
-		a0 = (vec_##L)(((ivec_##L)v0 & k0) | ((ivec_##L)a0 & ~k0)); \
-		a1 = (vec_##L)(((ivec_##L)v1 & k1) | ((ivec_##L)a1 & ~k1)); \
-		a2 = (vec_##L)(((ivec_##L)v2 & k2) | ((ivec_##L)a2 & ~k2)); \
-		a3 = (vec_##L)(((ivec_##L)v3 & k3) | ((ivec_##L)a3 & ~k3)); \
-	}								\
-	for (int j = 0; j < NV; j++)					\
-		if (nan[j])						\
-			return 0;					\
-	T r = *m;							\
-	for (int j = 0; j < NV; j++) {					\
-		T c[4] = { a0[j], a1[j], a2[j], a3[j] };		\
-		for (int q = 0; q < 4; q++)				\
-			if (r == r && (want_max ? c[q] > r : c[q] < r))	\
-				r = c[q];				\
-	}								\
-	for (; i < n; i++) {						\
-		if (x[i] != x[i])					\
-			return 0;					\
-		if (r == r && (want_max ? x[i] > r : x[i] < r))		\
-			r = x[i];					\
-	}								\
-	*m = r;								\
-	return 1;							\
-}
-VEXT(f, float, int32_t, 8)
-VEXT(d, double, int64_t, 4)
-#define VTRY_F(C, T, L, S, U)						\
-static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
-{									\
-	return vext_##L(x, n, want_max, m) == 1;			\
-}
-#else
-#define VTRY_F(C, T, L, S, U)						\
-static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
-{									\
-	(void)x; (void)n; (void)m; (void)want_max;			\
-	return 0;							\
-}
-#endif
-#define VTRY_I(C, T, L, S, U)						\
-static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
-{									\
-	(void)x; (void)n; (void)m; (void)want_max;			\
-	return 0;							\
-}
-UE_FLOAT_TYPES(VTRY_F)
-UE_INT_TYPES(VTRY_I)
 
 #define RUN_FSUM(L, T)							\
 static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
@@ -411,26 +338,27 @@ static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 #define INT_LOOPS(C, T, L, S, U)					\
 	RUN_ISUM(L, T, U) EW(sum, L, T, U, ADD)				\
 	RUN_SEQ(prod, L, T, U, MUL) EW(prod, L, T, U, MUL)		\
-	RUN_EXT(min, L, T, U, MIN, <, 0) EW(min, L, T, U, MIN)		\
-	RUN_EXT(max, L, T, U, MAX, >, 0) EW(max, L, T, U, MAX)
+	RUN_EXT(min, L, T, T, MIN, <, 0) EW(min, L, T, U, MIN)		\
+	RUN_EXT(max, L, T, T, MAX, >, 0) EW(max, L, T, U, MAX)
 
-#define FLOAT_LOOPS(C, T, L, S, U)					\
+#define FLOAT_LOOPS(C, T, L, I)						\
 	RUN_FSUM(L, T) EW(sum, L, T, T, ADD)				\
 	RUN_SEQ(prod, L, T, T, MUL) EW(prod, L, T, T, MUL)		\
-	RUN_EXT(min, L, T, T, MIN, <, 1) EW(min, L, T, T, MIN)		\
-	RUN_EXT(max, L, T, T, MAX, >, 1) EW(max, L, T, T, MAX)		\
-	RUN_EXT(fmin, L, T, T, FMIN, <, 0) EW(fmin, L, T, T, FMIN)	\
-	RUN_EXT(fmax, L, T, T, FMAX, >, 0) EW(fmax, L, T, T, FMAX)
+	RUN_EXT(min, L, T, I, MIN, <, 1) EW(min, L, T, T, MIN)		\
+	RUN_EXT(max, L, T, I, MAX, >, 1) EW(max, L, T, T, MAX)		\
+	RUN_EXT(fmin, L, T, I, FMIN, <, 0) EW(fmin, L, T, T, FMIN)	\
+	RUN_EXT(fmax, L, T, I, FMAX, >, 0) EW(fmax, L, T, T, FMAX)
 
 UE_INT_TYPES(INT_LOOPS)
-UE_FLOAT_TYPES(FLOAT_LOOPS)
+FLOAT_LOOPS(UE_FLOAT32, float, f, int32_t)
+FLOAT_LOOPS(UE_FLOAT64, double, d, int64_t)
 
 /*
  * any/all of any input type into a bool output; contiguous runs are tested
  * in blocks that vectorise, returning at the first block that decides.
  */
 #define LOGIC_BLOCK 256
-#define LOGIC_LOOPS(C, T, L, S, U)					\
+#define LOGIC_LOOPS(L, T, F)					\
 UE_HOT static void run_any_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 {									\
 	if (*o)								\
@@ -439,9 +367,9 @@ UE_HOT static void run_any_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 		const T *x = (const T *)p;				\
 		for (intptr_t i = 0; i < n; i += LOGIC_BLOCK) {		\
 			intptr_t m = n - i < LOGIC_BLOCK ? n - i : LOGIC_BLOCK; \
-			int f = 0;					\
+			F f = 0;					\
 			for (intptr_t k = 0; k < m; k++)		\
-				f |= x[i + k] != 0;			\
+				f |= (F)(x[i + k] != 0);			\
 			if (f) {					\
 				*o = 1;					\
 				return;					\
@@ -459,13 +387,17 @@ UE_HOT static void run_all_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 {									\
 	if (!*o)							\
 		return;							\
+	if (s == 1 && sizeof(T) == 1) {	/* a 0 byte: memchr finds it fastest */ \
+		*o = memchr(p, 0, (size_t)n) == NULL;			\
+		return;							\
+	}								\
 	if (s == sizeof(T)) {						\
 		const T *x = (const T *)p;				\
 		for (intptr_t i = 0; i < n; i += LOGIC_BLOCK) {		\
 			intptr_t m = n - i < LOGIC_BLOCK ? n - i : LOGIC_BLOCK; \
-			int f = 0;					\
+			F f = 0;					\
 			for (intptr_t k = 0; k < m; k++)		\
-				f |= x[i + k] == 0;			\
+				f |= (F)(x[i + k] == 0);			\
 			if (f) {					\
 				*o = 0;					\
 				return;					\
@@ -502,7 +434,18 @@ static void ew_all_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t 
 		o[i * os] = o[i * os] && *(const T *)(p + i * s) != 0;	\
 }
 
-UE_ALL_TYPES(LOGIC_LOOPS)
+/* the flag as wide as the element, so the test vectorises lane for lane */
+LOGIC_LOOPS(o, ue_bool, uint8_t)
+LOGIC_LOOPS(b, int8_t, uint8_t)
+LOGIC_LOOPS(B, uint8_t, uint8_t)
+LOGIC_LOOPS(h, int16_t, uint16_t)
+LOGIC_LOOPS(H, uint16_t, uint16_t)
+LOGIC_LOOPS(i, int32_t, uint32_t)
+LOGIC_LOOPS(I, uint32_t, uint32_t)
+LOGIC_LOOPS(q, int64_t, uint64_t)
+LOGIC_LOOPS(Q, uint64_t, uint64_t)
+LOGIC_LOOPS(f, float, uint32_t)
+LOGIC_LOOPS(d, double, uint64_t)
 
 /*
  * Counts into an intp accumulator: count_nonzero (x != 0, NaN counts) and
@@ -510,14 +453,21 @@ UE_ALL_TYPES(LOGIC_LOOPS)
  */
 #define PRED_NZ(x) ((x) != 0)
 #define PRED_NN(x) ((x) == (x))
-#define COUNT_LOOPS(NAME, L, T, PRED)					\
+#define COUNT_LOOPS(NAME, L, T, PRED, CT)				\
 UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 {									\
 	uintptr_t c = 0;						\
 	if (s == sizeof(T)) {						\
 		const T *x = (const T *)p;				\
-		for (intptr_t i = 0; i < n; i++)			\
-			c += PRED(x[i]);				\
+		/* a counter no wider than the element, emptied before it can wrap */ \
+		const intptr_t block = sizeof(CT) >= sizeof(intptr_t) ? INTPTR_MAX : (intptr_t)(CT)-1; \
+		for (intptr_t i = 0; i < n; i += block) {		\
+			intptr_t m = n - i < block ? n - i : block;	\
+			CT k = 0;					\
+			for (intptr_t j = 0; j < m; j++)		\
+				k += (CT)PRED(x[i + j]);		\
+			c += k;						\
+		}							\
 	} else {							\
 		for (intptr_t i = 0; i < n; i++)			\
 			c += PRED(*(const T *)(p + i * s));		\
@@ -529,10 +479,19 @@ static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intp
 	for (intptr_t i = 0; i < n; i++)				\
 		*(uintptr_t *)(o + i * os) += PRED(*(const T *)(p + i * s)); \
 }
-#define NZ_LOOPS(C, T, L, S, U) COUNT_LOOPS(nz, L, T, PRED_NZ)
-UE_ALL_TYPES(NZ_LOOPS)
-COUNT_LOOPS(nn, f, float, PRED_NN)
-COUNT_LOOPS(nn, d, double, PRED_NN)
+COUNT_LOOPS(nz, o, ue_bool, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, b, int8_t, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, B, uint8_t, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, h, int16_t, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, H, uint16_t, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, i, int32_t, PRED_NZ, uint32_t)
+COUNT_LOOPS(nz, I, uint32_t, PRED_NZ, uint32_t)
+COUNT_LOOPS(nz, q, int64_t, PRED_NZ, uint64_t)
+COUNT_LOOPS(nz, Q, uint64_t, PRED_NZ, uint64_t)
+COUNT_LOOPS(nz, f, float, PRED_NZ, uint32_t)
+COUNT_LOOPS(nz, d, double, PRED_NZ, uint64_t)
+COUNT_LOOPS(nn, f, float, PRED_NN, uint32_t)
+COUNT_LOOPS(nn, d, double, PRED_NN, uint64_t)
 
 /* integer and bool inputs widened into a 64- or 32-bit accumulator (wraps) */
 #define WIDE_LOOPS(C, T, L, S, U)					\

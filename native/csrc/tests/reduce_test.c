@@ -381,6 +381,28 @@ static void test_mapped(void)
 	}
 	ok(nz == want_nz && nn == want_nn, "count_nonzero (NaN counts, -0 does not) and the not-NaN count");
 
+	/* every element width: the narrow block counters must not wrap */
+	enum { M = 200000 };
+	int64_t *q = malloc(M * sizeof(int64_t));
+	uint8_t *u = malloc(M);
+	intptr_t want_c = 0;
+	for (int i = 0; i < M; i++) {
+		q[i] = rnd() % 3 ? (int64_t)rnd() << 33 : 0;
+		u[i] = (uint8_t)(q[i] != 0);
+		want_c += q[i] != 0;
+	}
+	intptr_t c64 = 0, c8 = 0, c16 = 0;
+	struct ue_rdim d64 = { M, 8, 0 }, d8 = { M, 1, 0 }, d16 = { M / 2, 2, 0 };
+	ue_reduce(UE_R_COUNT, UE_INT64, ip, 1, &d64, 0, (const char *)q, (char *)&c64);
+	ue_reduce(UE_R_COUNT, UE_BOOL, ip, 1, &d8, 0, (const char *)u, (char *)&c8);
+	ue_reduce(UE_R_COUNT, UE_UINT16, ip, 1, &d16, 0, (const char *)u, (char *)&c16);
+	intptr_t want16 = 0;
+	for (int i = 0; i < M / 2; i++)
+		want16 += (u[2 * i] | u[2 * i + 1]) != 0;
+	ok(c64 == want_c && c8 == want_c && c16 == want16, "count_nonzero of int64, bool and uint16 runs longer than a narrow counter");
+	free(q);
+	free(u);
+
 	/* any/all across blocks; bool min/max are all/any */
 	uint8_t *b = calloc(5000, 1);
 	struct ue_rdim db = { 5000, 1, 0 };
