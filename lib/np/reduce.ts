@@ -618,7 +618,10 @@ export function reduceCore(op: string, a: NdArray, mask: readonly boolean[], acc
   const keep = reducedShape(a.shape, mask, true);
   const res = newArray(accT, keep);
   const os = cStrides(keep).map((s, d) => (mask[d] ? 0 : s));
-  if (init === 'first') {
+  if (init === 'first' && res.size === 1 && inT === accT) {
+    // a whole reduction starts from the element at the offset (no copyto call)
+    (res.data as unknown as (number | bigint)[])[0] = (a.data as unknown as (number | bigint)[])[a.offset];
+  } else if (init === 'first') {
     const first = wrap(a.data, keep) as NdArray;
     first.offset = a.offset;
     first.stride = a.stride.map((s, d) => (mask[d] ? 0 : s));
