@@ -14,8 +14,9 @@
  * Writes <out>/np-<cpu model>.md and .json (default out: bench/results).
  *
  * usage: node dist/bench/np-vs-numpy.js [--quick] [--out=DIR] [--only=TABLE,...]
- *          [--filter=TEXT] [--rounds=N]
+ *          [--filter=REGEX] [--rounds=N]
  *   --quick   small data, few iterations: checks the bench runs (tests), not speed
+ *   --filter  only the cases whose name matches the regular expression ('argmin|cumsum')
  */
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -48,7 +49,7 @@ function options(argv: string[]): Options {
     else if (key === '--only' && val) o.only = val.split(',');
     else if (key === '--filter' && val) o.filter = val;
     else if (key === '--rounds' && val) o.rounds = Number(val);
-    else throw new Error(`unknown argument ${arg}; usage: np-vs-numpy [--quick] [--out=DIR] [--only=TABLE,...] [--filter=TEXT] [--rounds=N]`);
+    else throw new Error(`unknown argument ${arg}; usage: np-vs-numpy [--quick] [--out=DIR] [--only=TABLE,...] [--filter=REGEX] [--rounds=N]`);
   }
   if (o.quick && !argv.some((a) => a.startsWith('--rounds'))) o.rounds = 1;
   return o;
@@ -401,7 +402,8 @@ async function main(): Promise<void> {
   const order = [...all.filter((t) => t.id === 'tiny'), ...all.filter((t) => t.id !== 'tiny')];
   for (const t of order) {
     if (o.only && !o.only.includes(t.id)) continue;
-    const list = t.cases.filter((c) => !o.filter || c.name.includes(o.filter));
+    const re = o.filter ? new RegExp(o.filter) : undefined;
+    const list = t.cases.filter((c) => !re || re.test(c.name));
     const rows: Row[] = [];
     const tableBudget = t.id === 'contiguous' || o.quick ? budget : { ...budget, seconds: budget.seconds * 2.5 };
     for (const [i, c] of list.entries()) {

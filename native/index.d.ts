@@ -86,6 +86,16 @@ export interface RawBinding {
   ufuncLoop(name: string, sig: string): number;
   /** The CPU features the engine's loops were chosen for ('avx512f', 'neon', ...). */
   engineFeatures(): string;
+  /** madvise(MADV_HUGEPAGE) over the 2 MiB aligned interior of a new large result. */
+  adviseHuge(array: ArrayBufferView): void;
+  /**
+   * The reductions (src/reduce.cc; scratch layouts there): each returns 1
+   * when it ran, 0 when the engine has no loop for the dtypes.
+   */
+  reduce(scratch: Float64Array, input: ArrayBufferView, out: ArrayBufferView, aux?: ArrayBufferView): number;
+  argReduce(scratch: Float64Array, input: ArrayBufferView, out: ArrayBufferView): number;
+  accumulate(scratch: Float64Array, input: ArrayBufferView, out: ArrayBufferView): number;
+  select(scratch: Float64Array, input: ArrayBufferView, out: ArrayBufferView): number;
   /** The original README's check_buf() / clear_buf(), compiled as C. */
   checkBuf(buffer: Uint8Array): number;
   clearBuf(buffer: Uint8Array): number;

@@ -18,7 +18,22 @@
  * glibc's thresholds so that the freed memory is at least reused without
  * page faults (native/src/engine.cc). `out=` avoids all of it.
  */
+import { nativeKernels } from '../native-kernels.js';
 import { type DType, type DTypeName, type TypedArrayOf, dtype as toDType } from './dtype.js';
+
+/** From this many bytes on, results ask for transparent huge pages (numpy's threshold). */
+export const HUGE_MIN_BYTES = 4 << 20;
+
+let advise: ((a: ArrayBufferView) => void) | null | undefined;
+
+/** madvise(MADV_HUGEPAGE) through the addon, when there is one. */
+function adviseHuge(a: ArrayBufferView): void {
+  if (advise === undefined) {
+    const k = nativeKernels() as unknown as { adviseHuge?: (a: ArrayBufferView) => void } | undefined;
+    advise = k?.adviseHuge ? k.adviseHuge.bind(k) : null;
+  }
+  advise?.(a);
+}
 
 /** From this many bytes on, results are allocated without zero-filling. */
 export const UNINIT_MIN_BYTES = 4096;
@@ -47,7 +62,9 @@ export function allocate<N extends DTypeName>(dtype: DType<N> | N, size: number)
   }
   if (bytes < UNINIT_MIN_BYTES) return new t.ArrayType(size);
   const buf = Buffer.allocUnsafeSlow(bytes);
-  return new t.ArrayType(buf.buffer as ArrayBuffer, buf.byteOffset, size);
+  const a = new t.ArrayType(buf.buffer as ArrayBuffer, buf.byteOffset, size);
+  if (bytes >= HUGE_MIN_BYTES) adviseHuge(a);
+  return a;
 }
 
 /** A new zero-filled typed array (for results that are only partly written). */

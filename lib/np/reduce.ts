@@ -348,34 +348,209 @@ function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Ele
 // native dispatch
 // ---------------------------------------------------------------------------
 
+/** The addon's reductions (native/src/reduce.cc); each returns 1 when it ran, 0 when it has no loop. */
 interface NativeReduce {
-  reduce(scratch: Float64Array, input: AnyTypedArray, out: AnyTypedArray): number;
+  reduce(scratch: Float64Array, input: AnyTypedArray, out: AnyTypedArray, aux?: AnyTypedArray): number;
+  argReduce(scratch: Float64Array, input: AnyTypedArray, out: AnyTypedArray): number;
+  accumulate(scratch: Float64Array, input: AnyTypedArray, out: AnyTypedArray): number;
+  select(scratch: Float64Array, input: AnyTypedArray, out: AnyTypedArray): number;
 }
 
-const OP_CODE: Record<string, number> = { sum: 0, prod: 1, min: 2, max: 3, fmin: 4, fmax: 5, any: 6, all: 7 };
+/**
+ * The engine's reductions (enum ue_reduce_op): numpy's reduce-like ufuncs,
+ * then count_nonzero, the count of non-NaN elements, nansum and var's sum
+ * of squared deviations from a mean.
+ */
+const OP_CODE: Record<string, number> = {
+  sum: 0, prod: 1, min: 2, max: 3, fmin: 4, fmax: 5, any: 6, all: 7, count: 8, notnan: 9, nansum: 10, ssd: 11,
+};
 let scratch = new Float64Array(64);
 
-function runNative(op: string, dims: readonly Dim[], inT: DType, accT: DType, a: NdArray, od: AnyTypedArray, oo: number): boolean {
-  const k = nativeKernels() as unknown as Partial<NativeReduce> | undefined;
-  if (!k?.reduce) return false;
-  const nd = dims.length;
-  const need = 8 + 3 * nd;
+function scratchOf(need: number): Float64Array {
   if (scratch.length < need) scratch = new Float64Array(need);
-  const s = scratch;
+  return scratch;
+}
+
+/** The addon's reductions, or undefined (no addon: JavaScript computes). */
+export function nativeReduce(): NativeReduce | undefined {
+  const k = nativeKernels() as unknown as Partial<NativeReduce> | undefined;
+  return k?.argReduce ? (k as NativeReduce) : undefined;
+}
+
+/** Dimensions (length, input stride, output stride) into the scratch from `at`. */
+function putDims(s: Float64Array, at: number, dims: readonly Dim[]): void {
+  for (let i = 0; i < dims.length; i++) {
+    s[at + 3 * i] = dims[i].n;
+    s[at + 3 * i + 1] = dims[i].is;
+    s[at + 3 * i + 2] = dims[i].red ? 0 : dims[i].os;
+  }
+}
+
+function runNative(op: string, dims: readonly Dim[], inT: DType, accT: DType, a: NdArray, od: AnyTypedArray, oo: number,
+  chunk = chunkOf(dims, inT !== accT), aux?: AnyTypedArray): boolean {
+  const k = nativeReduce();
+  if (!k) return false;
+  const nd = dims.length;
+  const s = scratchOf(8 + 3 * nd);
   s[0] = OP_CODE[op];
   s[1] = inT.num;
   s[2] = accT.num;
   s[3] = nd;
-  s[4] = chunkOf(dims, inT !== accT);
+  s[4] = chunk;
   s[5] = a.offset;
   s[6] = oo;
   s[7] = 0;
-  for (let i = 0; i < nd; i++) {
-    s[8 + 3 * i] = dims[i].n;
-    s[9 + 3 * i] = dims[i].is;
-    s[10 + 3 * i] = dims[i].red ? 0 : dims[i].os;
+  putDims(s, 8, dims);
+  return (aux ? k.reduce(s, a.data as AnyTypedArray, od, aux) : k.reduce(s, a.data as AnyTypedArray, od)) === 1;
+}
+
+/**
+ * A reduction only the engine runs (`count`, `notnan`, `nansum`, `ssd`, or
+ * any of numpy's): a new keepdims-shaped array of `accT` starting from 0,
+ * or undefined when the addon is absent or has no loop (the caller then
+ * computes it in JavaScript). `aux` is ssd's mean, laid out like the result.
+ * `copyStrides`: numpy reduces a copy of `a` with these strides (order
+ * 'K'); the reduction runs over `a` itself in the copy's order when the
+ * two iterate alike, else it is left to the caller (undefined).
+ */
+export function reduceNative(op: string, a: NdArray, mask: readonly boolean[], accT: DType,
+  aux?: NdArray, copyStrides?: readonly number[]): NdArray | undefined {
+  if (!nativeReduce()) return undefined;
+  const inT = dtypeOf(a.data);
+  const keep = reducedShape(a.shape, mask, true);
+  const res = newArray(accT, keep);
+  (res.data as unknown as { fill(v: number | bigint): void }).fill(accT.isBigInt ? 0n : 0);
+  if (a.size === 0) return res;
+  const os = cStrides(keep).map((st, d) => (mask[d] ? 0 : st));
+  const dims = plan(a.shape, a.stride, os, mask);
+  const cast = inT !== accT && op !== 'count' && op !== 'notnan';
+  let chunk = chunkOf(dims, cast);
+  if (copyStrides) {
+    const xd = plan(a.shape, copyStrides, os, mask);
+    if (xd.length !== dims.length || xd.some((d, i) => d.n !== dims[i].n || d.red !== dims[i].red)) return undefined;
+    chunk = chunkOf(xd, cast);
   }
-  return k.reduce(s, a.data as AnyTypedArray, od) === 1;
+  return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunk, aux?.data as AnyTypedArray | undefined) ? res : undefined;
+}
+
+/**
+ * The flattened C-order elements of `a` as one run (count, stride), when
+ * its layout allows: contiguous, or one axis of any stride.
+ */
+export function flatRun(a: NdArray): { n: number; s: number } | undefined {
+  let n = 1;
+  let s = 0;
+  for (let d = a.shape.length - 1; d >= 0; d--) {
+    const len = a.shape[d];
+    if (len === 1) continue;
+    if (n === 1) s = a.stride[d];
+    else if (a.stride[d] !== s * n) return undefined;
+    n *= len;
+  }
+  return { n, s: n === 1 ? 1 : s };
+}
+
+/** argmin/argmax natively: the intp indices (keepdims layout of the kept axes), or undefined. */
+function argNative(which: 0 | 1, a: NdArray, axis: number | null): AnyTypedArray | undefined {
+  const k = nativeReduce();
+  if (!k) return undefined;
+  const t = dtypeOf(a.data);
+  let src = a;
+  let n: number;
+  let st: number;
+  let dims: Dim[] = [];
+  let nOut = 1;
+  if (axis === null) {
+    let run = flatRun(a);
+    if (!run) {
+      // numpy copies into C order first
+      src = newArray(t, a.shape);
+      copyto(src, a);
+      run = { n: a.size, s: 1 };
+    }
+    n = run.n;
+    st = run.s;
+  } else {
+    n = a.shape[axis];
+    st = a.stride[axis];
+    const kept = a.shape.map((_, d) => d).filter((d) => d !== axis);
+    const kshape = kept.map((d) => a.shape[d]);
+    const kos = cStrides(kshape);
+    dims = plan(kshape, kept.map((d) => a.stride[d]), kos, kept.map(() => false));
+    nOut = kshape.reduce((p, x) => p * x, 1);
+  }
+  const out = allocate(intp, nOut) as AnyTypedArray;
+  if (nOut === 0) return out;
+  const s = scratchOf(8 + 3 * dims.length);
+  s[0] = which;
+  s[1] = t.num;
+  s[2] = intp.num;
+  s[3] = dims.length;
+  s[4] = n;
+  s[5] = st;
+  s[6] = src.offset;
+  s[7] = 0;
+  putDims(s, 8, dims);
+  return k.argReduce(s, src.data as AnyTypedArray, out) === 1 ? out : undefined;
+}
+
+/** cumsum/cumprod of `src` along `axis` into the new C-ordered `res` natively; false if the addon cannot. */
+function accumulateNative(op: 'sum' | 'prod', src: NdArray, axis: number, res: NdArray): boolean {
+  const k = nativeReduce();
+  if (!k) return false;
+  const rs = cStrides(res.shape);
+  const others = src.shape.map((_, d) => d).filter((d) => d !== axis);
+  const dims = plan(others.map((d) => src.shape[d]), others.map((d) => src.stride[d]), others.map((d) => rs[d]), others.map(() => false));
+  const s = scratchOf(12 + 3 * dims.length);
+  s[0] = OP_CODE[op];
+  s[1] = dtypeOf(src.data).num;
+  s[2] = dtypeOf(res.data).num;
+  s[3] = dims.length;
+  s[4] = src.shape[axis];
+  s[5] = src.stride[axis];
+  s[6] = rs[axis];
+  s[7] = 0;
+  s[8] = src.offset;
+  s[9] = res.offset;
+  s[10] = 0;
+  s[11] = 0;
+  putDims(s, 12, dims);
+  return k.accumulate(s, src.data as AnyTypedArray, res.data as AnyTypedArray) === 1;
+}
+
+/**
+ * The values of `ranks` (ascending) of each slice of `a` over the axes of
+ * `mask`, natively: an array of `a`'s dtype, shape [ranks, ...kept shape]
+ * (C order), NaN for every rank of a slice holding a NaN; or undefined.
+ */
+export function selectNative(a: NdArray, mask: readonly boolean[], ranks: readonly number[]): NdArray | undefined {
+  const k = nativeReduce();
+  if (!k || a.size === 0 || ranks.length === 0 || ranks.length > 256) return undefined;
+  const t = dtypeOf(a.data);
+  const keptAxes = a.shape.map((_, d) => d).filter((d) => !mask[d]);
+  const redAxes = a.shape.map((_, d) => d).filter((d) => mask[d]);
+  const kshape = keptAxes.map((d) => a.shape[d]);
+  const nOut = kshape.reduce((p, x) => p * x, 1);
+  const kept = plan(kshape, keptAxes.map((d) => a.stride[d]), cStrides(kshape), keptAxes.map(() => false));
+  // the reduced axes: any order gives the same ranks; coalesced where they continue each other
+  const red = plan(redAxes.map((d) => a.shape[d]), redAxes.map((d) => a.stride[d]), redAxes.map(() => 0), redAxes.map(() => true));
+  if (red.length === 0) red.push({ n: 1, is: 1, os: 0, red: true });
+  const res = newArray(t, [ranks.length, ...kshape]);
+  const s = scratchOf(8 + 3 * (kept.length + red.length) + ranks.length);
+  s[0] = t.num;
+  s[1] = kept.length;
+  s[2] = red.length;
+  s[3] = ranks.length;
+  s[4] = nOut;
+  s[5] = a.offset;
+  s[6] = 0;
+  s[7] = 0;
+  putDims(s, 8, kept);
+  putDims(s, 8 + 3 * kept.length, red);
+  ranks.forEach((r, j) => {
+    s[8 + 3 * (kept.length + red.length) + j] = r;
+  });
+  return k.select(s, a.data as AnyTypedArray, res.data as AnyTypedArray) === 1 ? res : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -443,7 +618,10 @@ export function reduceCore(op: string, a: NdArray, mask: readonly boolean[], acc
   const keep = reducedShape(a.shape, mask, true);
   const res = newArray(accT, keep);
   const os = cStrides(keep).map((s, d) => (mask[d] ? 0 : s));
-  if (init === 'first') {
+  if (init === 'first' && res.size === 1 && inT === accT) {
+    // a whole reduction starts from the element at the offset (no copyto call)
+    (res.data as unknown as (number | bigint)[])[0] = (a.data as unknown as (number | bigint)[])[a.offset];
+  } else if (init === 'first') {
     const first = wrap(a.data, keep) as NdArray;
     first.offset = a.offset;
     first.stride = a.stride.map((s, d) => (mask[d] ? 0 : s));
@@ -638,16 +816,31 @@ function arg(which: 'argmin' | 'argmax', a: NdArray, opts: ArgOptions): NdArray 
   const axis = opts.axis === undefined || opts.axis === null ? null : normalizeAxis(opts.axis, nd);
   const len = axis === null ? a.size : a.shape[axis];
   if (len === 0) throw new ValueError(`attempt to get ${which} of an empty sequence`);
+  const outShape = axis === null ? [] : a.shape.filter((_, k) => k !== axis);
+  const res = argNative(which === 'argmin' ? 0 : 1, a, axis) ?? argJS(which, a, axis, outShape);
+  let shape = outShape;
+  if (opts.keepdims) shape = axis === null ? a.shape.map(() => 1) : a.shape.map((n, k) => (k === axis ? 1 : n));
+  const r = wrap(res, shape) as NdArray;
+  if (opts.out) {
+    checkOut(opts.out, shape, intp, which, 'same_kind');
+    copyto(opts.out, r);
+    return opts.out;
+  }
+  return shape.length === 0 ? scalarOf(r) : r;
+}
+
+/** argmin/argmax in JavaScript (no addon): the intp indices, kept axes in C order. */
+function argJS(which: 'argmin' | 'argmax', a: NdArray, axis: number | null, outShape: readonly number[]): AnyTypedArray {
+  const nd = a.shape.length;
+  const len = axis === null ? a.size : a.shape[axis];
   const t = dtypeOf(a.data);
   const d = a.data as unknown as (number | bigint)[];
   const better = which === 'argmin' ? (x: number | bigint, m: number | bigint) => x < m : (x: number | bigint, m: number | bigint) => x > m;
   const nanable = t.kind === 'f';
   // the positions along the reduced direction, in numpy's order (C order of the view)
-  let outShape: number[];
   let lanes: number[]; // offset of each lane's first element
   let step: (i: number, base: number) => number;
   if (axis === null) {
-    outShape = [];
     lanes = [a.offset];
     const st = cStrides(a.shape);
     step = (i, base) => {
@@ -656,7 +849,6 @@ function arg(which: 'argmin' | 'argmax', a: NdArray, opts: ArgOptions): NdArray 
       return p;
     };
   } else {
-    outShape = a.shape.filter((_, k) => k !== axis);
     const os = cStrides(outShape);
     const n = outShape.reduce((p, x) => p * x, 1);
     lanes = new Array<number>(n);
@@ -691,15 +883,7 @@ function arg(which: 'argmin' | 'argmax', a: NdArray, opts: ArgOptions): NdArray 
     }
     res[j] = intp.isBigInt ? BigInt(best) : best;
   });
-  let shape = outShape;
-  if (opts.keepdims) shape = axis === null ? a.shape.map(() => 1) : a.shape.map((n, k) => (k === axis ? 1 : n));
-  const r = wrap(res as unknown as AnyTypedArray, shape) as NdArray;
-  if (opts.out) {
-    checkOut(opts.out, shape, intp, which, 'same_kind');
-    copyto(opts.out, r);
-    return opts.out;
-  }
-  return shape.length === 0 ? scalarOf(r) : r;
+  return res as unknown as AnyTypedArray;
 }
 
 /**
@@ -781,6 +965,14 @@ export function all(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResu
 export function count_nonzero(a: NdArray, opts: { axis?: AxisLike; keepdims?: boolean } = {}): NdArray | number | bigint {
   checkArray(a, 'count_nonzero');
   const mask = axisMask(opts.axis, a.shape.length);
+  const res = reduceNative('count', a, mask, intp) ?? countJS(a, mask);
+  const shape = reducedShape(a.shape, mask, opts.keepdims === true);
+  if ((opts.axis === undefined || opts.axis === null) && !opts.keepdims) return scalarOf(res) as number | bigint;
+  return wrap(res.data, shape) as NdArray;
+}
+
+/** count_nonzero in JavaScript (no addon): the bool of each element, summed. */
+function countJS(a: NdArray, mask: readonly boolean[]): NdArray {
   const nz = wrap(allocate(bool, a.size) as AnyTypedArray, a.shape) as NdArray;
   const src = a.data as unknown as (number | bigint)[];
   const dst = nz.data as unknown as number[];
@@ -791,10 +983,7 @@ export function count_nonzero(a: NdArray, opts: { axis?: AxisLike; keepdims?: bo
     const v = src[p];
     dst[i] = v !== 0 && v !== 0n ? 1 : 0;
   }
-  const res = reduceCore('sum', nz, mask, intp, 0);
-  const shape = reducedShape(a.shape, mask, opts.keepdims === true);
-  if ((opts.axis === undefined || opts.axis === null) && !opts.keepdims) return scalarOf(res) as number | bigint;
-  return wrap(res.data, shape) as NdArray;
+  return reduceCore('sum', nz, mask, intp, 0);
 }
 
 function accumulate(op: 'sum' | 'prod', a: NdArray, opts: AccumulateOptions): NdArray {
@@ -802,16 +991,37 @@ function accumulate(op: 'sum' | 'prod', a: NdArray, opts: AccumulateOptions): Nd
   let src = a;
   let axis: number;
   if (opts.axis === undefined || opts.axis === null) {
-    // numpy flattens in C order first
-    const flat = newArray(dtypeOf(a.data), a.shape);
-    if (a.size) copyto(flat, a);
-    src = wrap(flat.data, [a.size]) as NdArray;
+    // numpy flattens in C order first (a copy unless the elements are one run)
+    const run = flatRun(a);
+    if (run) {
+      src = wrap(a.data, [a.size]) as NdArray;
+      src.stride = [run.s];
+      src.offset = a.offset;
+    } else {
+      const flat = newArray(dtypeOf(a.data), a.shape);
+      if (a.size) copyto(flat, a);
+      src = wrap(flat.data, [a.size]) as NdArray;
+    }
     axis = 0;
   } else {
     axis = normalizeAxis(opts.axis, a.shape.length);
   }
   const accT = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(dtypeOf(src.data));
   const res = newArray(accT, src.shape);
+  if (!src.size || !accumulateNative(op, src, axis, res)) accumulateJS(op, src, axis, res);
+  if (opts.out) {
+    if (opts.out.shape.length !== res.shape.length || opts.out.shape.some((x, i) => x !== res.shape[i])) {
+      throw new ValueError(`provided out is the wrong size for the accumulation: (${opts.out.shape.join(', ')}) vs (${res.shape.join(', ')})`);
+    }
+    copyto(opts.out, res, { casting: 'unsafe' });
+    return opts.out;
+  }
+  return res;
+}
+
+/** cumsum/cumprod of `src` along `axis` into the new C-ordered `res`, in JavaScript. */
+function accumulateJS(op: 'sum' | 'prod', src: NdArray, axis: number, res: NdArray): void {
+  const accT = dtypeOf(res.data);
   if (src.size) copyto(res, src, { casting: 'unsafe' });
   const k = kernel(op, accT);
   const d = res.data as unknown as (number | bigint)[];
@@ -830,14 +1040,6 @@ function accumulate(op: 'sum' | 'prod', a: NdArray, opts: AccumulateOptions): Nd
       d[base + i * s] = acc;
     }
   }
-  if (opts.out) {
-    if (opts.out.shape.length !== res.shape.length || opts.out.shape.some((x, i) => x !== res.shape[i])) {
-      throw new ValueError(`provided out is the wrong size for the accumulation: (${opts.out.shape.join(', ')}) vs (${res.shape.join(', ')})`);
-    }
-    copyto(opts.out, res, { casting: 'unsafe' });
-    return opts.out;
-  }
-  return res;
 }
 
 /**

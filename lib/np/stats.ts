@@ -14,7 +14,7 @@ import { type NdArray, wrap } from './ndarray.js';
 import { result_type } from './promote.js';
 import {
   type AxisLike, type ExtremeOptions, type ReduceOptions, type ScalarResult, axisMask, cStrides, finish, nanExtreme,
-  reduceCore, reducedShape, scalarOf, sumType,
+  reduceCore, reduceNative, reducedShape, scalarOf, selectNative, sumType,
 } from './reduce.js';
 
 /** Keyword arguments of var/std. */
@@ -113,11 +113,11 @@ function each(a: NdArray, f: (i: number, p: number) => void): void {
 }
 
 /**
- * A new array shaped like `a` whose memory follows `a`'s axis order by
- * |stride| (numpy's 'K' layout for a new result), filled by `value(p)` for
- * the element at data position p of `a` (and its C-order index i).
+ * The strides (elements) of numpy's order 'K' copy of `a`, as np.array(a,
+ * copy=True) and `a - mean` lay it out: the axes in the order of `a`'s
+ * |strides|, all positive and contiguous.
  */
-function likeK(a: NdArray, t: DType, value: (p: number, i: number) => number | bigint): NdArray {
+function kStrides(a: NdArray): number[] {
   const nd = a.shape.length;
   const order = [...Array(nd).keys()].reverse();
   // innermost first, stable by |stride|
@@ -128,6 +128,17 @@ function likeK(a: NdArray, t: DType, value: (p: number, i: number) => number | b
     stride[d] = s;
     s *= a.shape[d];
   }
+  return stride;
+}
+
+/**
+ * A new array shaped like `a` whose memory follows `a`'s axis order by
+ * |stride| (numpy's 'K' layout for a new result), filled by `value(p)` for
+ * the element at data position p of `a` (and its C-order index i).
+ */
+function likeK(a: NdArray, t: DType, value: (p: number, i: number) => number | bigint): NdArray {
+  const nd = a.shape.length;
+  const stride = kStrides(a);
   const data = allocate(t, a.size) as unknown as (number | bigint)[];
   const r = wrap(data as unknown as AnyTypedArray, a.shape) as NdArray;
   r.stride = stride;
@@ -169,6 +180,13 @@ function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
   const md = m.data as unknown as number[];
   // x = a - mean in result_type(a, mean), squared in place
   const xt = it.kind === 'f' && t.kind === 'f' ? result_type(it, t) : t.kind === 'f' ? t : float64;
+  const accT = t.kind === 'f' ? t : xt;
+  // the engine sums (a - mean)**2 over a itself, in the order of numpy's x
+  const fused = accT === xt ? reduceNative('ssd', a, mask, xt, m, kStrides(a)) : undefined;
+  if (fused) {
+    divideBy(fused, Math.max(n - (opts.ddof ?? 0), 0));
+    return fused;
+  }
   const f32 = xt.name === 'float32';
   const data = a.data as unknown as (number | bigint)[];
   const kept = keptIndex(a, mask);
@@ -176,7 +194,7 @@ function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
     const v = Number(data[p]) - md[kept(i)];
     return f32 ? Math.fround(Math.fround(v) * Math.fround(v)) : v * v;
   });
-  const r = reduceCore('sum', x, mask, t.kind === 'f' ? t : xt, 0);
+  const r = reduceCore('sum', x, mask, accT, 0);
   divideBy(r, Math.max(n - (opts.ddof ?? 0), 0));
   return r;
 }
@@ -230,10 +248,13 @@ function zeroNaN(a: NdArray): NdArray {
 export function nansum(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResult {
   check(a, 'nansum');
   const t = dtypeOf(a.data);
-  const src = t.kind === 'f' ? zeroNaN(a) : a;
   const mask = axisMask(opts.axis, a.shape.length);
   const acc = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(t);
-  return finish(reduceCore('sum', src, mask, acc, 0), a, mask, opts, 'add');
+  if (t.kind !== 'f') return finish(reduceCore('sum', a, mask, acc, 0), a, mask, opts, 'add');
+  // numpy sums a copy with NaN as 0: the engine reads a in that copy's order
+  const res = (acc.kind === 'f' ? reduceNative('nansum', a, mask, acc, undefined, kStrides(a)) : undefined) ??
+    reduceCore('sum', zeroNaN(a), mask, acc, 0);
+  return finish(res, a, mask, opts, 'add');
 }
 
 /**
@@ -250,10 +271,11 @@ export function nanmean(a: NdArray, opts: ReduceOptions = {}): NdArray | number 
   if (t.kind !== 'f') return mean(a, opts);
   const mask = axisMask(opts.axis, a.shape.length);
   const acc = meanType(t, opts.dtype);
-  const tot = reduceCore('sum', zeroNaN(a), mask, acc, 0);
+  const tot = (acc.kind === 'f' ? reduceNative('nansum', a, mask, acc, undefined, kStrides(a)) : undefined) ??
+    reduceCore('sum', zeroNaN(a), mask, acc, 0);
   const data = a.data as unknown as number[];
-  const notnan = likeK(a, bool, (p) => (data[p] === data[p] ? 1 : 0));
-  const cnt = reduceCore('sum', notnan, mask, intp, 0);
+  const cnt = reduceNative('notnan', a, mask, intp) ??
+    reduceCore('sum', likeK(a, bool, (p) => (data[p] === data[p] ? 1 : 0)), mask, intp, 0);
   const c = cnt.data as unknown as (number | bigint)[];
   divideBy(tot, (i) => Number(c[i]));
   return finish(tot, a, mask, opts, 'add') as NdArray | number;
@@ -309,6 +331,27 @@ function sortedLanes(a: NdArray, mask: readonly boolean[]): { lanes: Float64Arra
 }
 
 /**
+ * The values of `ranks` (ascending) in each slice of `a` over the axes of
+ * `mask`: value(k, j) is rank ranks[k] of slice j (C order of the kept
+ * axes), NaN throughout a slice that holds a NaN (numpy's partition puts
+ * NaN last and median/percentile answer NaN). The engine selects them
+ * without sorting; without the addon the slices are sorted here.
+ */
+function rankValues(a: NdArray, mask: readonly boolean[], ranks: readonly number[]): (k: number, j: number) => number | bigint {
+  const sel = selectNative(a, mask, ranks);
+  if (sel) {
+    const d = sel.data as unknown as (number | bigint)[];
+    const lanes = sel.size / ranks.length;
+    return (k, j) => d[k * lanes + j];
+  }
+  const { lanes, count } = sortedLanes(a, mask);
+  return (k, j) => {
+    const l = lanes[j];
+    return l[count - 1] !== l[count - 1] ? NaN : l[ranks[k]];
+  };
+}
+
+/**
  * Median over the given axes, as `numpy.median`: the mean of the middle
  * one or two values (float64 for integers); NaN if the slice has a NaN.
  *
@@ -323,15 +366,16 @@ export function median(a: NdArray, opts: QuantileOptions = {}): NdArray | number
   const it = dtypeOf(a.data);
   const t = it.kind === 'f' ? it : float64;
   const r = round(t);
-  const { lanes, count } = sortedLanes(a, mask);
-  const res = wrap(allocate(t, lanes.length) as AnyTypedArray, reducedShape(a.shape, mask, true)) as NdArray;
+  const count = countOf(a, mask);
+  const keep = reducedShape(a.shape, mask, true);
+  const res = wrap(allocate(t, keep.reduce((p, x) => p * x, 1)) as AnyTypedArray, keep) as NdArray;
   const d = res.data as unknown as number[];
-  lanes.forEach((l, j) => {
-    if (count === 0) d[j] = NaN;
-    else if (l[count - 1] !== l[count - 1]) d[j] = NaN;
-    else if (count % 2) d[j] = r(Number(l[(count - 1) / 2]));
-    else d[j] = r(r(r(0 + Number(l[count / 2 - 1])) + Number(l[count / 2])) / 2);
-  });
+  const value = count ? rankValues(a, mask, count % 2 ? [(count - 1) / 2] : [count / 2 - 1, count / 2]) : undefined;
+  for (let j = 0; j < res.size; j++) {
+    if (!value) d[j] = NaN;
+    else if (count % 2) d[j] = r(Number(value(0, j)));
+    else d[j] = r(r(r(0 + Number(value(0, j))) + Number(value(1, j))) / 2);
+  }
   return finish(res, a, mask, opts, 'median') as NdArray | number;
 }
 
@@ -355,13 +399,30 @@ function quantiles(a: NdArray, q: number | readonly number[], opts: QuantileOpti
     throw new ValueError(scale === 100 ? 'Percentiles must be in the range [0, 100]' : 'Quantiles must be in the range [0, 1]');
   }
   const mask = axisMask(opts.axis, a.shape.length);
-  const { lanes, count } = sortedLanes(a, mask);
+  const count = countOf(a, mask);
+  const keepAll = reducedShape(a.shape, mask, true);
+  const nLanes = keepAll.reduce((p, x) => p * x, 1);
+  // the ranks each q interpolates between: numpy's previous and next indexes
+  const bounds = qs.map((qv) => {
+    const vi = (count - 1) * qv;
+    let prev = Math.floor(vi);
+    let next = prev + 1;
+    // numpy's indexes past the end are -1 (the last), and gamma is taken against them
+    let gprev = prev;
+    if (vi >= count - 1) {
+      prev = next = count - 1;
+      gprev = -1;
+    }
+    return { prev, next, gamma: vi - gprev };
+  });
+  const ranks = [...new Set(bounds.flatMap((b) => [b.prev, b.next]))].sort((x, y) => x - y);
+  const value = count ? rankValues(a, mask, ranks) : undefined;
   // result dtype: lerp of the array's values with gamma (in q's dtype)
   const t = it.kind === 'f' && weak ? it : float64;
   const r = round(t);
   const keep = reducedShape(a.shape, mask, opts.keepdims === true);
   const shape = weak ? keep : [qs.length, ...keep];
-  const res = wrap(allocate(t, qs.length * lanes.length) as AnyTypedArray, shape) as NdArray;
+  const res = wrap(allocate(t, qs.length * nLanes) as AnyTypedArray, shape) as NdArray;
   const d = res.data as unknown as number[];
   const wrapInt = (x: number | bigint, y: number | bigint): number => {
     // b − a in the array's dtype (integers wrap, as numpy's subtract)
@@ -372,35 +433,27 @@ function quantiles(a: NdArray, q: number | readonly number[], opts: QuantileOpti
     const u = v < 0 ? v + 2 ** bits : v;
     return it.kind === 'u' || it.kind === 'b' ? u : u >= 2 ** (bits - 1) ? u - 2 ** bits : u;
   };
-  qs.forEach((qv, k) => {
-    const vi = (count - 1) * qv;
-    let prev = Math.floor(vi);
-    let next = prev + 1;
-    // numpy's indexes past the end are -1 (the last), and gamma is taken against them
-    let gprev = prev;
-    if (vi >= count - 1) {
-      prev = next = count - 1;
-      gprev = -1;
-    }
-    const gamma = vi - gprev;
+  bounds.forEach(({ prev, next, gamma }, k) => {
     const tw = r(gamma);
     const one = r(1 - gamma);
-    lanes.forEach((l, j) => {
-      const o = k * lanes.length + j;
-      if (count === 0) {
+    const kp = ranks.indexOf(prev);
+    const kn = ranks.indexOf(next);
+    for (let j = 0; j < nLanes; j++) {
+      const o = k * nLanes + j;
+      if (!value) {
         d[o] = NaN;
-        return;
+        continue;
       }
-      if (l[count - 1] !== l[count - 1]) {
+      const x = value(kp, j);
+      const y = value(kn, j);
+      if (x !== x || y !== y) {
         d[o] = NaN;
-        return;
+        continue;
       }
-      const x = l[prev];
-      const y = l[next];
       const diff = wrapInt(y, x);
       const lerp = gamma >= 0.5 ? r(Number(y) - r(diff * one)) : r(Number(x) + r(diff * tw));
       d[o] = lerp;
-    });
+    }
   });
   if (opts.out) {
     finish(res, res, res.shape.map(() => false), { out: opts.out }, fname);

@@ -50,7 +50,8 @@ Napi::Value Argsort(const Napi::CallbackInfo& info);
 
 // linalg.cc: the matrix product of csrc/engine/matmul.c
 Napi::Value Matmul(const Napi::CallbackInfo& info);
-// reduce.cc: reductions over a planned iteration (csrc/engine/reduce.c): reduce
+// reduce.cc: reductions over a planned iteration (csrc/engine/reduce.c, arg.c,
+// accumulate.c, select.c): reduce, argReduce, accumulate, select
 void InitReduce(Napi::Env env, Napi::Object exports);
 
 // Argument checks shared by the bindings; each throws and returns false.

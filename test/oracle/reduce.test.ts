@@ -176,6 +176,98 @@ const SUM_ULP1 = 24;
   sum('np.sum(rows, axis=1)', () => np.sum(rows, { axis: 1 }));
 }
 
+// ---- large arrays: the engine's blocks, rows, selection and fused sums ----
+{
+  const m = inputs.m; // float32 300x400
+  const nanbig = make('float64', [200003], 96, false);
+  for (let i = 0; i < nanbig.size; i += 101) nanbig.set(i, NaN);
+  inputs.nanbig = nanbig;
+  const nan2 = make('float32', [4, 30000], 95, false);
+  for (let i = 0; i < 30000; i += 37) nan2.set(i % 4, i, NaN);
+  inputs.nan2 = nan2;
+  const cube = make('float32', [3, 50, 700], 94, false);
+  inputs.cube = cube;
+  const big64 = make('float64', [150001], 93, false);
+  inputs.big64 = big64;
+  const i16 = make('int16', [120000], 92, false);
+  inputs.i16 = i16;
+  const u8 = make('uint8', [50000, 3], 91, false);
+  inputs.u8 = u8;
+  const i8 = make('int8', [70001], 90, false);
+  inputs.i8big = i8;
+  const views: [string, np.NdArray][] = [['m', m], ['m.T', m.transpose(1, 0)], ['m[::2]', m.step(2)], ['m[:, ::-1]', m.step(1, -1)]];
+  for (const [py, v] of views) {
+    for (const [ax, P] of [[null, 'None'], [0, '0'], [1, '1']] as const) {
+      add(`np.var(${py}, axis=${P})`, () => np.var(v, { axis: ax }));
+      add(`np.std(${py}, axis=${P}, ddof=1)`, () => np.std(v, { axis: ax, ddof: 1 }));
+      add(`np.var(${py}, axis=${P}, dtype=np.float64)`, () => np.var(v, { axis: ax, dtype: 'float64' }));
+      add(`np.argmax(${py}, axis=${P})`, () => np.argmax(v, { axis: ax }));
+      add(`np.argmin(${py}, axis=${P})`, () => np.argmin(v, { axis: ax }));
+      add(`np.median(${py}, axis=${P})`, () => np.median(v, { axis: ax }));
+      add(`np.percentile(${py}, [1, 50, 99.5], axis=${P})`, () => np.percentile(v, [1, 50, 99.5], { axis: ax }));
+      add(`np.count_nonzero(${py} > 0.1, axis=${P})`, () => np.count_nonzero(np.greater(v, 0.1), { axis: ax }));
+      add(`np.cumsum(${py}, axis=${P})`, () => np.cumsum(v, { axis: ax }));
+      add(`np.nansum(${py}, axis=${P})`, () => np.nansum(v, { axis: ax }));
+    }
+  }
+  for (const ax of [null, 0, 1, [0, 1]] as const) {
+    const P = pyAxis(ax as number | number[] | null);
+    add(`np.nansum(nan2, axis=${P})`, () => np.nansum(nan2, { axis: ax as number | number[] | null }));
+    add(`np.nanmean(nan2, axis=${P})`, () => np.nanmean(nan2, { axis: ax as number | number[] | null }));
+    add(`np.nansum(nan2, axis=${P}, dtype=np.float64)`, () => np.nansum(nan2, { axis: ax as number | number[] | null, dtype: 'float64' }));
+    add(`np.median(nan2, axis=${P})`, () => np.median(nan2, { axis: ax as number | number[] | null }));
+  }
+  for (const ax of [null, 0, 2, [0, 2], [1, 2], [0, 1]] as const) {
+    const P = pyAxis(ax as number | number[] | null);
+    const A = { axis: ax as number | number[] | null };
+    add(`np.var(cube, axis=${P})`, () => np.var(cube, A));
+    add(`np.std(cube.transpose(2, 0, 1), axis=${P})`, () => np.std(cube.transpose(2, 0, 1), A));
+    add(`np.median(cube, axis=${P})`, () => np.median(cube, A));
+    add(`np.nansum(cube, axis=${P})`, () => np.nansum(cube, A));
+  }
+  add('np.nansum(nanbig)', () => np.nansum(nanbig));
+  add('np.nanmean(nanbig)', () => np.nanmean(nanbig));
+  add('np.nansum(nanbig[::-1])', () => np.nansum(nanbig.step(-1)));
+  add('np.median(nanbig)', () => np.median(nanbig));
+  add('np.argmax(nanbig)', () => np.argmax(nanbig));
+  add('np.argmin(nanbig[5:])', () => np.argmin(nanbig.lo(5)));
+  add('np.var(big64)', () => np.var(big64));
+  add('np.std(big64[::-2])', () => np.std(big64.step(-2)));
+  add('np.median(big64)', () => np.median(big64));
+  add('np.quantile(big64, [0, 0.001, 0.3, 0.5, 0.999, 1])', () => np.quantile(big64, [0, 0.001, 0.3, 0.5, 0.999, 1]));
+  add('np.percentile(big64[::3], 12.5)', () => np.percentile(big64.step(3), 12.5));
+  add('np.cumsum(big64)', () => np.cumsum(big64));
+  add('np.cumprod(big64[:300])', () => np.cumprod(big64.hi(300)));
+  add('np.median(i16)', () => np.median(i16));
+  add('np.percentile(i16, [25, 75])', () => np.percentile(i16, [25, 75]));
+  add('np.argmax(i16)', () => np.argmax(i16));
+  add('np.argmin(i16)', () => np.argmin(i16));
+  add('np.var(i16)', () => np.var(i16));
+  add('np.cumsum(i16)', () => np.cumsum(i16));
+  add('np.cumsum(i16, dtype=np.int16)', () => np.cumsum(i16, { dtype: 'int16' }));
+  add('np.cumprod(i16, dtype=np.float32)', () => np.cumprod(i16, { dtype: 'float32' }));
+  add('np.count_nonzero(i16)', () => np.count_nonzero(i16));
+  add('np.median(u8, axis=0)', () => np.median(u8, { axis: 0 }));
+  add('np.median(u8)', () => np.median(u8));
+  add('np.argmax(u8, axis=0)', () => np.argmax(u8, { axis: 0 }));
+  add('np.argmin(u8, axis=0, keepdims=True)', () => np.argmin(u8, { axis: 0, keepdims: true }));
+  add('np.cumsum(u8, axis=0)', () => np.cumsum(u8, { axis: 0 }));
+  add('np.cumprod(u8, axis=1)', () => np.cumprod(u8, { axis: 1 }));
+  add('np.var(u8, axis=0)', () => np.var(u8, { axis: 0 }));
+  add('np.std(u8.T, axis=1)', () => np.std(u8.transpose(1, 0), { axis: 1 }));
+  add('np.count_nonzero(u8, axis=0)', () => np.count_nonzero(u8, { axis: 0 }));
+  add('np.all(u8, axis=0)', () => np.all(u8, { axis: 0 }));
+  add('np.any(u8 > 250)', () => np.any(np.greater(u8, 250)));
+  add('np.all(u8 > 0)', () => np.all(np.greater(u8, 0)));
+  add('np.max(u8 > 100, axis=1)', () => np.max(np.greater(u8, 100), { axis: 1 }));
+  add('np.min(u8 > 100)', () => np.min(np.greater(u8, 100)));
+  add('np.argmax(i8big)', () => np.argmax(i8));
+  add('np.argmin(i8big[::-1])', () => np.argmin(i8.step(-1)));
+  add('np.median(i8big)', () => np.median(i8));
+  add('np.median(np.full(70000, 0.75))', () => np.median(np.full([70000], 0.75)));
+  add('np.quantile(np.full(70000, 3, np.int32), [0.1, 0.9])', () => np.quantile(np.full([70000], 3, 'int32'), [0.1, 0.9]));
+}
+
 // ---- empty, 0-d, dtype=, out=, errors ----
 {
   inputs.e = make('float64', [0, 3], 5);

@@ -12,6 +12,17 @@
  * folded pairwise and added in turn, as numpy's 8192-element buffer does.
  *
  * The output holds the starting value (identity, or the first element).
+ *
+ * Besides numpy's reduce-like ufuncs, three reductions that numpy computes
+ * over a temporary copy run here over the input itself, with the copy's
+ * element order and summation order, so they are bit-equal to numpy:
+ * nansum (the sum of a copy with NaN replaced by 0), var's sum of squared
+ * deviations (x - mean)**2 (the mean comes in an operand laid out like the
+ * output), and the counts count_nonzero and "not NaN" (nanmean's divisor).
+ * The caller makes sure that the input iterates in the copy's order.
+ *
+ * Floating-point contraction must stay off (C's default under -std=c11):
+ * numpy computes (x - m) * (x - m) and then the sum, never a fused multiply-add.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -79,6 +90,123 @@ UE_HOT static T pairwise_c_##L(const T *a, intptr_t n)			\
 PAIRWISE(f, float)
 PAIRWISE(d, double)
 
+/*
+ * The same order of additions over a mapped input: element x of dtype TI
+ * becomes MAP(x converted to T, m). nz: NaN as 0 (nansum's copy); sq: the
+ * squared deviation from the mean m (var's x = a - mean; x * x).
+ */
+#define MAP_ID(x, m) (x)
+#define MAP_NZ(x, m) ((x) != (x) ? 0 : (x))
+#define MAP_SQ(x, m) (((x) - (m)) * ((x) - (m)))
+
+#define PAIRWISE_MAP(NAME, TI, T, MAP, ATTR)				\
+static T pwm_##NAME(const char *a, intptr_t n, intptr_t s, T m)	\
+{									\
+	T r[8], res;							\
+	intptr_t i;							\
+	(void)m;							\
+	if (n < 8) {							\
+		res = 0;						\
+		for (i = 0; i < n; i++) {				\
+			T x = (T)*(const TI *)(a + i * s);		\
+			res += MAP(x, m);				\
+		}							\
+		return res;						\
+	}								\
+	if (n <= 128) {							\
+		for (int j = 0; j < 8; j++) {				\
+			T x = (T)*(const TI *)(a + j * s);		\
+			r[j] = MAP(x, m);				\
+		}							\
+		for (i = 8; i < n - (n % 8); i += 8)			\
+			for (int j = 0; j < 8; j++) {			\
+				T x = (T)*(const TI *)(a + (i + j) * s); \
+				r[j] += MAP(x, m);			\
+			}						\
+		res = ((r[0] + r[1]) + (r[2] + r[3])) +			\
+		      ((r[4] + r[5]) + (r[6] + r[7]));			\
+		for (; i < n; i++) {					\
+			T x = (T)*(const TI *)(a + i * s);		\
+			res += MAP(x, m);				\
+		}							\
+		return res;						\
+	}								\
+	intptr_t n2 = n / 2;						\
+	n2 -= n2 % 8;							\
+	return pwm_##NAME(a, n2, s, m) + pwm_##NAME(a + n2 * s, n - n2, s, m); \
+}									\
+ATTR static T pwmc_##NAME(const TI *a, intptr_t n, T m)		\
+{									\
+	T r[8], res;							\
+	intptr_t i;							\
+	(void)m;							\
+	if (n < 8) {							\
+		res = 0;						\
+		for (i = 0; i < n; i++) {				\
+			T x = (T)a[i];					\
+			res += MAP(x, m);				\
+		}							\
+		return res;						\
+	}								\
+	if (n <= 128) {							\
+		for (int j = 0; j < 8; j++) {				\
+			T x = (T)a[j];					\
+			r[j] = MAP(x, m);				\
+		}							\
+		for (i = 8; i < n - (n % 8); i += 8)			\
+			for (int j = 0; j < 8; j++) {			\
+				T x = (T)a[i + j];			\
+				r[j] += MAP(x, m);			\
+			}						\
+		res = ((r[0] + r[1]) + (r[2] + r[3])) +			\
+		      ((r[4] + r[5]) + (r[6] + r[7]));			\
+		for (; i < n; i++) {					\
+			T x = (T)a[i];					\
+			res += MAP(x, m);				\
+		}							\
+		return res;						\
+	}								\
+	intptr_t n2 = n / 2;						\
+	n2 -= n2 % 8;							\
+	return pwmc_##NAME(a, n2, m) + pwmc_##NAME(a + n2, n - n2, m);	\
+}									\
+/* fold a run into *o (m: the mean at @mp, when MAP uses one) */	\
+static void runm_##NAME(const char *p, intptr_t n, intptr_t s, char *o, const char *mp) \
+{									\
+	T m = mp ? *(const T *)mp : 0;					\
+	T v = s == sizeof(TI) ? pwmc_##NAME((const TI *)p, n, m) : pwm_##NAME(p, n, s, m); \
+	*(T *)o += v;							\
+}									\
+/* o[i] += MAP(p[i], mp[i]): the mean is laid out like the output */	\
+static void ewm_##NAME(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os, const char *mp) \
+{									\
+	for (intptr_t i = 0; i < n; i++) {				\
+		T x = (T)*(const TI *)(p + i * s);			\
+		T m = mp ? *(const T *)(mp + i * os) : 0;		\
+		(void)m;						\
+		*(T *)(o + i * os) += MAP(x, m);			\
+	}								\
+}									\
+/* the mapped elements into a buffer (numpy's buffered chunks) */	\
+static void gm_##NAME(const char *p, intptr_t n, intptr_t s, char *dst, const char *mp) \
+{									\
+	T m = mp ? *(const T *)mp : 0;					\
+	(void)m;							\
+	for (intptr_t i = 0; i < n; i++) {				\
+		T x = (T)*(const TI *)(p + i * s);			\
+		((T *)dst)[i] = MAP(x, m);				\
+	}								\
+}
+
+PAIRWISE_MAP(nz_f, float, float, MAP_NZ, UE_HOT)
+PAIRWISE_MAP(nz_d, double, double, MAP_NZ, UE_HOT)
+PAIRWISE_MAP(sq_f, float, float, MAP_SQ, UE_HOT)
+PAIRWISE_MAP(sq_d, double, double, MAP_SQ, UE_HOT)
+PAIRWISE_MAP(sq_fd, float, double, MAP_SQ, UE_WARM)
+#define SQ_INT(C, T, L, S, U) PAIRWISE_MAP(sq_##L##d, T, double, MAP_SQ, UE_WARM)
+UE_INT_TYPES(SQ_INT)
+SQ_INT(UE_BOOL, ue_bool, o, "?", uint32_t)
+
 /* ---- per-type loops ------------------------------------------------------ */
 
 /*
@@ -90,11 +218,15 @@ typedef void (*ew_fn)(const char *p, intptr_t n, intptr_t s, char *o, intptr_t o
 
 #define ADD(T, U, a, x) ((T)((U)(a) + (U)(x)))
 #define MUL(T, U, a, x) ((T)((U)(a) * (U)(x)))
-/* NaN propagates; on ties the later element wins, as numpy 2's SIMD loops */
-#define MIN(T, U, a, x) (((a) != (a)) ? (a) : ((x) != (x) || (x) <= (a)) ? (x) : (a))
-#define MAX(T, U, a, x) (((a) != (a)) ? (a) : ((x) != (x) || (x) >= (a)) ? (x) : (a))
-#define FMIN(T, U, a, x) (((x) != (x)) ? (a) : ((a) != (a) || (x) <= (a)) ? (x) : (a))
-#define FMAX(T, U, a, x) (((x) != (x)) ? (a) : ((a) != (a) || (x) >= (a)) ? (x) : (a))
+/*
+ * NaN propagates (fmin/fmax: NaN is skipped); on ties the later element
+ * wins, as numpy 2's SIMD loops. Written as (a < x ? a : x) plus a NaN
+ * test, which vectorises to vminps/vmaxps and one blend.
+ */
+#define MIN(T, U, a, x) (((a) != (a)) ? (a) : ((a) < (x)) ? (a) : (x))
+#define MAX(T, U, a, x) (((a) != (a)) ? (a) : ((a) > (x)) ? (a) : (x))
+#define FMIN(T, U, a, x) (((x) != (x)) ? (a) : ((a) < (x)) ? (a) : (x))
+#define FMAX(T, U, a, x) (((x) != (x)) ? (a) : ((a) > (x)) ? (a) : (x))
 
 #define EW(NAME, L, T, U, OP)						\
 UE_HOT static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
@@ -140,36 +272,42 @@ UE_HOT static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 }
 
 /*
- * min/max of a run: 16 independent lanes folded at the end (order does not
- * change a minimum), NaN tracked apart so the loop has no branches.
+ * min/max of a contiguous run: 256 bytes of independent lanes (four
+ * 64-byte vectors, which the compiler turns into vmaxps/vpmaxub... under
+ * the clones), folded at the end (the order does not change an extreme;
+ * ties between -0 and 0 may pick either, as numpy's SIMD loops). A NaN is
+ * tracked apart in lanes of the same width so the loop has no branches;
+ * when one was seen, min/max answer the first NaN and fmin/fmax run in
+ * sequence (they skip it).
  */
-#define LANES 16
-#define RUN_EXT(NAME, L, T, U, OP, BETTER, NANWINS)			\
+#define RUN_EXT(NAME, L, T, I, OP, BETTER, NANWINS)			\
 UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 {									\
+	enum { NL = 256 / sizeof(T) };					\
 	T m = *(T *)o;							\
-	if (s != sizeof(T) || n < 2 * LANES) {				\
-		for (intptr_t i = 0; i < n; i++)			\
-			m = OP(T, U, m, *(const T *)(p + i * s));	\
+	intptr_t i;							\
+	if (s != sizeof(T) || n < 2 * NL) {				\
+		for (i = 0; i < n; i++)					\
+			m = OP(T, T, m, *(const T *)(p + i * s));	\
 		*(T *)o = m;						\
 		return;							\
 	}								\
 	const T *x = (const T *)p;					\
-	if (vext_try_##L(x, n, (T *)o, (1 BETTER 0)))			\
-		return;							\
-	T r[LANES];							\
-	int nan = 0;							\
-	intptr_t i;							\
-	for (int j = 0; j < LANES; j++)					\
+	T r[NL];							\
+	I nn[NL];							\
+	for (int j = 0; j < NL; j++) {					\
 		r[j] = x[j];						\
-	for (i = LANES; i + LANES <= n; i += LANES)			\
-		for (int j = 0; j < LANES; j++) {			\
+		nn[j] = x[j] != x[j];					\
+	}								\
+	for (i = NL; i + NL <= n; i += NL)				\
+		for (int j = 0; j < NL; j++) {				\
 			T v = x[i + j];					\
-			nan |= v != v;					\
-			r[j] = v BETTER r[j] ? v : r[j];		\
+			nn[j] |= v != v;				\
+			r[j] = r[j] BETTER v ? r[j] : v;		\
 		}							\
-	for (int j = 0; j < LANES; j++)					\
-		nan |= r[j] != r[j];					\
+	I nan = 0;							\
+	for (int j = 0; j < NL; j++)					\
+		nan |= nn[j];						\
 	if (nan && NANWINS) {						\
 		for (i = 0; i < n; i++)					\
 			if (x[i] != x[i]) {				\
@@ -179,99 +317,16 @@ UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char 
 	}								\
 	if (nan) {	/* fmin/fmax: sequential, NaN skipped */	\
 		for (i = 0; i < n; i++)					\
-			m = OP(T, U, m, x[i]);				\
+			m = OP(T, T, m, x[i]);				\
 		*(T *)o = m;						\
 		return;							\
 	}								\
-	for (int j = 0; j < LANES; j++)					\
-		m = OP(T, U, m, r[j]);					\
+	for (int j = 0; j < NL; j++)					\
+		m = OP(T, T, m, r[j]);					\
 	for (; i < n; i++)						\
-		m = OP(T, U, m, x[i]);					\
+		m = OP(T, T, m, x[i]);					\
 	*(T *)o = m;							\
 }
-
-/*
- * Float min/max of a contiguous run with explicit vectors (GCC vector
- * extensions: SSE2/AVX2/AVX-512 through the clones on x86_64, NEON on ARM):
- * 4 accumulators of 64 bytes, NaN seen through a compare mask. A NaN makes
- * the answer the first NaN (min/max) or sends fmin/fmax to the sequential
- * loop; ties between ±0 may pick either, as numpy's SIMD loops.
- */
-#if defined(__GNUC__)
-#define VEXT(L, T, I, NV)						\
-typedef T vec_##L __attribute__((vector_size(32)));			\
-typedef I ivec_##L __attribute__((vector_size(32)));			\
-/* 1 if done (*m updated), 0 if the run holds a NaN (caller decides) */	\
-static inline __attribute__((always_inline)) int vext_##L(const T *x, intptr_t n, int want_max, T *m) \
-{									\
-	vec_##L a0, a1, a2, a3;						\
-	ivec_##L nan = { 0 };						\
-	intptr_t i;							\
-	if (n < 4 * NV)							\
-		return -1;						\
-	memcpy(&a0, x, 32);						\
-	memcpy(&a1, x + NV, 32);					\
-	memcpy(&a2, x + 2 * NV, 32);					\
-	memcpy(&a3, x + 3 * NV, 32);					\
-	nan |= (a0 != a0) | (a1 != a1) | (a2 != a2) | (a3 != a3);	\
-	for (i = 4 * NV; i + 4 * NV <= n; i += 4 * NV) {		\
-		vec_##L v0, v1, v2, v3;					\
-		memcpy(&v0, x + i, 32);					\
-		memcpy(&v1, x + i + NV, 32);				\
-		memcpy(&v2, x + i + 2 * NV, 32);			\
-		memcpy(&v3, x + i + 3 * NV, 32);			\
-		nan |= (v0 != v0) | (v1 != v1) | (v2 != v2) | (v3 != v3); \
-		ivec_##L k0 = want_max ? v0 > a0 : v0 < a0;		\
-		ivec_##L k1 = want_max ? v1 > a1 : v1 < a1;		\
-		ivec_##L k2 = want_max ? v2 > a2 : v2 < a2;		\
-		ivec_##L k3 = want_max ? v3 > a3 : v3 < a3;		\
-		a0 = (vec_##L)(((ivec_##L)v0 & k0) | ((ivec_##L)a0 & ~k0)); \
-		a1 = (vec_##L)(((ivec_##L)v1 & k1) | ((ivec_##L)a1 & ~k1)); \
-		a2 = (vec_##L)(((ivec_##L)v2 & k2) | ((ivec_##L)a2 & ~k2)); \
-		a3 = (vec_##L)(((ivec_##L)v3 & k3) | ((ivec_##L)a3 & ~k3)); \
-	}								\
-	for (int j = 0; j < NV; j++)					\
-		if (nan[j])						\
-			return 0;					\
-	T r = *m;							\
-	for (int j = 0; j < NV; j++) {					\
-		T c[4] = { a0[j], a1[j], a2[j], a3[j] };		\
-		for (int q = 0; q < 4; q++)				\
-			if (r == r && (want_max ? c[q] > r : c[q] < r))	\
-				r = c[q];				\
-	}								\
-	for (; i < n; i++) {						\
-		if (x[i] != x[i])					\
-			return 0;					\
-		if (r == r && (want_max ? x[i] > r : x[i] < r))		\
-			r = x[i];					\
-	}								\
-	*m = r;								\
-	return 1;							\
-}
-VEXT(f, float, int32_t, 8)
-VEXT(d, double, int64_t, 4)
-#define VTRY_F(C, T, L, S, U)						\
-static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
-{									\
-	return vext_##L(x, n, want_max, m) == 1;			\
-}
-#else
-#define VTRY_F(C, T, L, S, U)						\
-static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
-{									\
-	(void)x; (void)n; (void)m; (void)want_max;			\
-	return 0;							\
-}
-#endif
-#define VTRY_I(C, T, L, S, U)						\
-static inline __attribute__((always_inline)) int vext_try_##L(const T *x, intptr_t n, T *m, int want_max) \
-{									\
-	(void)x; (void)n; (void)m; (void)want_max;			\
-	return 0;							\
-}
-UE_FLOAT_TYPES(VTRY_F)
-UE_INT_TYPES(VTRY_I)
 
 #define RUN_FSUM(L, T)							\
 static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
@@ -283,36 +338,73 @@ static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 #define INT_LOOPS(C, T, L, S, U)					\
 	RUN_ISUM(L, T, U) EW(sum, L, T, U, ADD)				\
 	RUN_SEQ(prod, L, T, U, MUL) EW(prod, L, T, U, MUL)		\
-	RUN_EXT(min, L, T, U, MIN, <, 0) EW(min, L, T, U, MIN)		\
-	RUN_EXT(max, L, T, U, MAX, >, 0) EW(max, L, T, U, MAX)
+	RUN_EXT(min, L, T, T, MIN, <, 0) EW(min, L, T, U, MIN)		\
+	RUN_EXT(max, L, T, T, MAX, >, 0) EW(max, L, T, U, MAX)
 
-#define FLOAT_LOOPS(C, T, L, S, U)					\
+#define FLOAT_LOOPS(C, T, L, I)						\
 	RUN_FSUM(L, T) EW(sum, L, T, T, ADD)				\
 	RUN_SEQ(prod, L, T, T, MUL) EW(prod, L, T, T, MUL)		\
-	RUN_EXT(min, L, T, T, MIN, <, 1) EW(min, L, T, T, MIN)		\
-	RUN_EXT(max, L, T, T, MAX, >, 1) EW(max, L, T, T, MAX)		\
-	RUN_EXT(fmin, L, T, T, FMIN, <, 0) EW(fmin, L, T, T, FMIN)	\
-	RUN_EXT(fmax, L, T, T, FMAX, >, 0) EW(fmax, L, T, T, FMAX)
+	RUN_EXT(min, L, T, I, MIN, <, 1) EW(min, L, T, T, MIN)		\
+	RUN_EXT(max, L, T, I, MAX, >, 1) EW(max, L, T, T, MAX)		\
+	RUN_EXT(fmin, L, T, I, FMIN, <, 0) EW(fmin, L, T, T, FMIN)	\
+	RUN_EXT(fmax, L, T, I, FMAX, >, 0) EW(fmax, L, T, T, FMAX)
 
 UE_INT_TYPES(INT_LOOPS)
-UE_FLOAT_TYPES(FLOAT_LOOPS)
+FLOAT_LOOPS(UE_FLOAT32, float, f, int32_t)
+FLOAT_LOOPS(UE_FLOAT64, double, d, int64_t)
 
-/* any/all of any input type into a bool output */
-#define LOGIC_LOOPS(C, T, L, S, U)					\
-static void run_any_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+/*
+ * any/all of any input type into a bool output; contiguous runs are tested
+ * in blocks that vectorise, returning at the first block that decides.
+ */
+#define LOGIC_BLOCK 256
+#define LOGIC_LOOPS(L, T, F)					\
+UE_HOT static void run_any_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 {									\
 	if (*o)								\
 		return;							\
+	if (s == sizeof(T)) {						\
+		const T *x = (const T *)p;				\
+		for (intptr_t i = 0; i < n; i += LOGIC_BLOCK) {		\
+			intptr_t m = n - i < LOGIC_BLOCK ? n - i : LOGIC_BLOCK; \
+			F f = 0;					\
+			for (intptr_t k = 0; k < m; k++)		\
+				f |= (F)(x[i + k] != 0);			\
+			if (f) {					\
+				*o = 1;					\
+				return;					\
+			}						\
+		}							\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++)				\
 		if (*(const T *)(p + i * s) != 0) {			\
 			*o = 1;						\
 			return;						\
 		}							\
 }									\
-static void run_all_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+UE_HOT static void run_all_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 {									\
 	if (!*o)							\
 		return;							\
+	if (s == 1 && sizeof(T) == 1) {	/* a 0 byte: memchr finds it fastest */ \
+		*o = memchr(p, 0, (size_t)n) == NULL;			\
+		return;							\
+	}								\
+	if (s == sizeof(T)) {						\
+		const T *x = (const T *)p;				\
+		for (intptr_t i = 0; i < n; i += LOGIC_BLOCK) {		\
+			intptr_t m = n - i < LOGIC_BLOCK ? n - i : LOGIC_BLOCK; \
+			F f = 0;					\
+			for (intptr_t k = 0; k < m; k++)		\
+				f |= (F)(x[i + k] == 0);			\
+			if (f) {					\
+				*o = 0;					\
+				return;					\
+			}						\
+		}							\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++)				\
 		if (*(const T *)(p + i * s) == 0) {			\
 			*o = 0;						\
@@ -321,16 +413,85 @@ static void run_all_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 }									\
 static void ew_any_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
+	if (s == sizeof(T) && os == 1) {				\
+		const T *x = (const T *)p;				\
+		for (intptr_t i = 0; i < n; i++)			\
+			o[i] = o[i] | (x[i] != 0);			\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++)				\
 		o[i * os] = o[i * os] || *(const T *)(p + i * s) != 0;	\
 }									\
 static void ew_all_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
+	if (s == sizeof(T) && os == 1) {				\
+		const T *x = (const T *)p;				\
+		for (intptr_t i = 0; i < n; i++)			\
+			o[i] = o[i] & (x[i] != 0);			\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++)				\
 		o[i * os] = o[i * os] && *(const T *)(p + i * s) != 0;	\
 }
 
-UE_ALL_TYPES(LOGIC_LOOPS)
+/* the flag as wide as the element, so the test vectorises lane for lane */
+LOGIC_LOOPS(o, ue_bool, uint8_t)
+LOGIC_LOOPS(b, int8_t, uint8_t)
+LOGIC_LOOPS(B, uint8_t, uint8_t)
+LOGIC_LOOPS(h, int16_t, uint16_t)
+LOGIC_LOOPS(H, uint16_t, uint16_t)
+LOGIC_LOOPS(i, int32_t, uint32_t)
+LOGIC_LOOPS(I, uint32_t, uint32_t)
+LOGIC_LOOPS(q, int64_t, uint64_t)
+LOGIC_LOOPS(Q, uint64_t, uint64_t)
+LOGIC_LOOPS(f, float, uint32_t)
+LOGIC_LOOPS(d, double, uint64_t)
+
+/*
+ * Counts into an intp accumulator: count_nonzero (x != 0, NaN counts) and
+ * nanmean's divisor (x == x, the elements that are not NaN).
+ */
+#define PRED_NZ(x) ((x) != 0)
+#define PRED_NN(x) ((x) == (x))
+#define COUNT_LOOPS(NAME, L, T, PRED, CT)				\
+UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+{									\
+	uintptr_t c = 0;						\
+	if (s == sizeof(T)) {						\
+		const T *x = (const T *)p;				\
+		/* a counter no wider than the element, emptied before it can wrap */ \
+		const intptr_t block = sizeof(CT) >= sizeof(intptr_t) ? INTPTR_MAX : (intptr_t)(CT)-1; \
+		for (intptr_t i = 0; i < n; i += block) {		\
+			intptr_t m = n - i < block ? n - i : block;	\
+			CT k = 0;					\
+			for (intptr_t j = 0; j < m; j++)		\
+				k += (CT)PRED(x[i + j]);		\
+			c += k;						\
+		}							\
+	} else {							\
+		for (intptr_t i = 0; i < n; i++)			\
+			c += PRED(*(const T *)(p + i * s));		\
+	}								\
+	*(uintptr_t *)o += c;						\
+}									\
+static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+{									\
+	for (intptr_t i = 0; i < n; i++)				\
+		*(uintptr_t *)(o + i * os) += PRED(*(const T *)(p + i * s)); \
+}
+COUNT_LOOPS(nz, o, ue_bool, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, b, int8_t, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, B, uint8_t, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, h, int16_t, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, H, uint16_t, PRED_NZ, uint16_t)
+COUNT_LOOPS(nz, i, int32_t, PRED_NZ, uint32_t)
+COUNT_LOOPS(nz, I, uint32_t, PRED_NZ, uint32_t)
+COUNT_LOOPS(nz, q, int64_t, PRED_NZ, uint64_t)
+COUNT_LOOPS(nz, Q, uint64_t, PRED_NZ, uint64_t)
+COUNT_LOOPS(nz, f, float, PRED_NZ, uint32_t)
+COUNT_LOOPS(nz, d, double, PRED_NZ, uint64_t)
+COUNT_LOOPS(nn, f, float, PRED_NN, uint32_t)
+COUNT_LOOPS(nn, d, double, PRED_NN, uint64_t)
 
 /* integer and bool inputs widened into a 64- or 32-bit accumulator (wraps) */
 #define WIDE_LOOPS(C, T, L, S, U)					\
@@ -375,13 +536,14 @@ WIDE_LOOPS(UE_UINT32, uint32_t, I, "I", uint32_t)
 
 /* ---- tables --------------------------------------------------------------- */
 
-#define NOPS 8
+#define NOPS 8	/* numpy's reduce-like ufuncs; the others below have their own tables */
 #define ROW_I(L) { run_sum_##L, run_prod_##L, run_min_##L, run_max_##L, run_min_##L, run_max_##L, run_any_##L, run_all_##L }
 #define ROW_F(L) { run_sum_##L, run_prod_##L, run_min_##L, run_max_##L, run_fmin_##L, run_fmax_##L, run_any_##L, run_all_##L }
 #define EROW_I(L) { ew_sum_##L, ew_prod_##L, ew_min_##L, ew_max_##L, ew_min_##L, ew_max_##L, ew_any_##L, ew_all_##L }
 #define EROW_F(L) { ew_sum_##L, ew_prod_##L, ew_min_##L, ew_max_##L, ew_fmin_##L, ew_fmax_##L, ew_any_##L, ew_all_##L }
-#define BOOLROW { NULL, NULL, NULL, NULL, NULL, NULL, run_any_o, run_all_o }
-#define EBOOLROW { NULL, NULL, NULL, NULL, NULL, NULL, ew_any_o, ew_all_o }
+/* bool: min is all, max is any (numpy's '??->?' loops); sum/prod take an integer accumulator */
+#define BOOLROW { NULL, NULL, run_all_o, run_any_o, run_all_o, run_any_o, run_any_o, run_all_o }
+#define EBOOLROW { NULL, NULL, ew_all_o, ew_any_o, ew_all_o, ew_any_o, ew_any_o, ew_all_o }
 
 static const run_fn RUNS[UE_NTYPES][NOPS] = {
 	BOOLROW, ROW_I(b), ROW_I(B), ROW_I(h), ROW_I(H), ROW_I(i), ROW_I(I), ROW_I(q), ROW_I(Q), ROW_F(f), ROW_F(d),
@@ -394,6 +556,58 @@ static const wsum_fn WSUM[UE_INT32 + 2] = { wsum_o, wsum_b, wsum_B, wsum_h, wsum
 static const ew_fn WEW64[UE_INT32 + 2] = { wew64_o, wew64_b, wew64_B, wew64_h, wew64_H, wew64_i, wew64_I };
 static const ew_fn WEW32[UE_INT32 + 2] = { wew32_o, wew32_b, wew32_B, wew32_h, wew32_H, wew32_i, wew32_I };
 
+#define NZ_ENTRY(C, T, L, S, U) [C] = { run_nz_##L, ew_nz_##L },
+static const struct {
+	run_fn run;
+	ew_fn ew;
+} COUNTS[UE_NTYPES] = { UE_ALL_TYPES(NZ_ENTRY) }, NOTNAN[UE_NTYPES] = {
+	[UE_FLOAT32] = { run_nn_f, ew_nn_f }, [UE_FLOAT64] = { run_nn_d, ew_nn_d },
+};
+
+/* the mapped sums: (op, input, accumulator) -> fold, element-wise, gather */
+typedef void (*runm_fn)(const char *p, intptr_t n, intptr_t s, char *o, const char *mp);
+typedef void (*ewm_fn)(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os, const char *mp);
+typedef void (*gm_fn)(const char *p, intptr_t n, intptr_t s, char *dst, const char *mp);
+#define MAPPED(OP, IN, ACC, NAME) { OP, IN, ACC, runm_##NAME, ewm_##NAME, gm_##NAME },
+#define SQ_ENTRY(C, T, L, S, U) MAPPED(UE_R_SSD, C, UE_FLOAT64, sq_##L##d)
+static const struct mapped {
+	int op, in, acc;
+	runm_fn run;
+	ewm_fn ew;
+	gm_fn gather;
+} MAPS[] = {
+	MAPPED(UE_R_NANSUM, UE_FLOAT32, UE_FLOAT32, nz_f)
+	MAPPED(UE_R_NANSUM, UE_FLOAT64, UE_FLOAT64, nz_d)
+	MAPPED(UE_R_SSD, UE_FLOAT32, UE_FLOAT32, sq_f)
+	MAPPED(UE_R_SSD, UE_FLOAT64, UE_FLOAT64, sq_d)
+	MAPPED(UE_R_SSD, UE_FLOAT32, UE_FLOAT64, sq_fd)
+	UE_INT_TYPES(SQ_ENTRY)
+	SQ_ENTRY(UE_BOOL, ue_bool, o, "?", uint32_t)
+};
+
+static const struct mapped *find_mapped(int op, int in, int acc)
+{
+	for (size_t i = 0; i < sizeof(MAPS) / sizeof(MAPS[0]); i++)
+		if (MAPS[i].op == op && MAPS[i].in == in && MAPS[i].acc == acc)
+			return &MAPS[i];
+	return NULL;
+}
+
+/* NaN to 0 in a buffer of converted elements (nansum with a wider dtype=) */
+static void zero_nan_f(char *b, intptr_t n)
+{
+	for (intptr_t i = 0; i < n; i++)
+		if (((float *)b)[i] != ((float *)b)[i])
+			((float *)b)[i] = 0;
+}
+
+static void zero_nan_d(char *b, intptr_t n)
+{
+	for (intptr_t i = 0; i < n; i++)
+		if (((double *)b)[i] != ((double *)b)[i])
+			((double *)b)[i] = 0;
+}
+
 /* ---- the walk ------------------------------------------------------------ */
 
 struct walk {
@@ -404,8 +618,18 @@ struct walk {
 	wsum_fn wsum;		/* widening integer sum, or NULL */
 	ew_fn wew;
 	ue_loop_fn cast;	/* input -> accumulator, when they differ */
+	void (*post)(char *b, intptr_t n);	/* applied to converted elements */
+	const struct mapped *map;	/* a mapped sum (nansum, var's deviations) */
+	const char *aux;	/* the mean, laid out like the output at @out */
+	const char *out;
 	char *buf;		/* cast buffer, UE_REDUCE_BUF elements */
 };
+
+/* The mean of the output element at @o, or NULL. */
+static const char *aux_at(const struct walk *w, const char *o)
+{
+	return w->aux ? w->aux + (o - w->out) : NULL;
+}
 
 #define UE_REDUCE_BUF 8192
 
@@ -416,10 +640,19 @@ static void convert(const struct walk *w, const char *p, intptr_t n, intptr_t s)
 	intptr_t dims[1] = { n };
 	intptr_t steps[2] = { s, (intptr_t)w->asz };
 	w->cast(args, dims, steps, NULL);
+	if (w->post)
+		w->post(w->buf, n);
 }
 
 static void inner(const struct walk *w, const struct ue_rdim *d, const char *p, char *o)
 {
+	if (w->map) {
+		if (d->os == 0)
+			w->map->run(p, d->n, d->is, o, aux_at(w, o));
+		else
+			w->map->ew(p, d->n, d->is, o, d->os, aux_at(w, o));
+		return;
+	}
 	if (d->os == 0) {		/* reduce the run into *o */
 		if (w->wsum) {
 			uint64_t v = w->wsum(p, d->n, d->is);
@@ -468,11 +701,15 @@ static void block(const struct walk *w, const struct ue_rdim *dims, int r, intpt
 			intptr_t m = d0->n - k;
 			if (m > chunk - fill)
 				m = chunk - fill;
-			if (w->cast) {
+			if (w->map) {
+				w->map->gather(p + k * d0->is, m, d0->is, b + fill * w->asz, aux_at(w, o));
+			} else if (w->cast) {
 				char *args[2] = { (char *)(p + k * d0->is), b + fill * w->asz };
 				intptr_t dm[1] = { m };
 				intptr_t steps[2] = { d0->is, (intptr_t)w->asz };
 				w->cast(args, dm, steps, NULL);
+				if (w->post)
+					w->post(b + fill * w->asz, m);
 			} else {
 				for (intptr_t i = 0; i < m; i++)
 					memcpy(b + (fill + i) * w->asz, p + (k + i) * d0->is, w->asz);
@@ -502,11 +739,17 @@ static void block(const struct walk *w, const struct ue_rdim *dims, int r, intpt
 int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim *dims, intptr_t chunk,
 	      const char *in, char *out)
 {
+	return ue_reduce_aux(op, in_type, acc_type, ndim, dims, chunk, in, out, NULL);
+}
+
+int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_rdim *dims, intptr_t chunk,
+		  const char *in, char *out, const char *aux)
+{
 	struct walk w = { 0 };
 	intptr_t idx[UE_MAXDIMS] = { 0 };
 	int r = 0, first;
 
-	if (op < 0 || op >= NOPS || in_type < 0 || in_type >= UE_NTYPES || acc_type < 0 ||
+	if (op < 0 || op >= UE_R_NOPS || in_type < 0 || in_type >= UE_NTYPES || acc_type < 0 ||
 	    acc_type >= UE_NTYPES || ndim < 0 || ndim > UE_MAXDIMS || chunk < 0 || chunk > UE_REDUCE_BUF)
 		return UE_REDUCE_UNSUPPORTED;
 	w.op = op;
@@ -514,7 +757,29 @@ int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim 
 	w.acc_type = acc_type;
 	w.isz = ue_itemsize(in_type);
 	w.asz = ue_itemsize(acc_type);
-	if (op == UE_R_ANY || op == UE_R_ALL) {
+	w.out = out;
+	if (op == UE_R_SSD && !aux)
+		return UE_REDUCE_UNSUPPORTED;
+	w.aux = op == UE_R_SSD ? aux : NULL;
+	if (op == UE_R_COUNT || op == UE_R_NOTNAN) {
+		if ((acc_type != UE_INT64 && acc_type != UE_INT32) || w.asz != sizeof(uintptr_t))
+			return UE_REDUCE_UNSUPPORTED;
+		w.run = op == UE_R_COUNT ? COUNTS[in_type].run : NOTNAN[in_type].run;
+		w.ew = op == UE_R_COUNT ? COUNTS[in_type].ew : NOTNAN[in_type].ew;
+		chunk = 0;
+	} else if (op == UE_R_NANSUM || op == UE_R_SSD) {
+		w.map = find_mapped(op, in_type, acc_type);
+		if (!w.map && op == UE_R_NANSUM && (in_type == UE_FLOAT32 || in_type == UE_FLOAT64) &&
+		    (acc_type == UE_FLOAT32 || acc_type == UE_FLOAT64)) {
+			/* numpy casts the NaN-free copy: chunks of the buffer */
+			w.cast = ue_cast_loop(in_type, acc_type);
+			w.post = acc_type == UE_FLOAT32 ? zero_nan_f : zero_nan_d;
+		} else if (!w.map) {
+			return UE_REDUCE_UNSUPPORTED;
+		}
+		w.run = RUNS[acc_type][UE_R_SUM];
+		w.ew = EWS[acc_type][UE_R_SUM];
+	} else if (op == UE_R_ANY || op == UE_R_ALL) {
 		if (acc_type != UE_BOOL)
 			return UE_REDUCE_UNSUPPORTED;
 		w.run = RUNS[in_type][op];
@@ -542,7 +807,7 @@ int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim 
 		return UE_REDUCE_UNSUPPORTED;
 	if (acc_type != UE_FLOAT32 && acc_type != UE_FLOAT64)
 		chunk = 0;	/* only float sums see the buffer's chunks */
-	if (op != UE_R_SUM)
+	if (op != UE_R_SUM && op != UE_R_NANSUM && op != UE_R_SSD)
 		chunk = 0;
 	if (w.cast || chunk) {
 		w.buf = malloc(UE_REDUCE_BUF * 8);

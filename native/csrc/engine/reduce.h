@@ -13,9 +13,15 @@
 extern "C" {
 #endif
 
-/* The reductions, in the order lib/np/reduce.ts numbers them. */
+/*
+ * The reductions, in the order lib/np/reduce.ts numbers them: numpy's
+ * reduce-like ufuncs, then the reductions numpy runs over a temporary
+ * (see reduce.c): count_nonzero, the count of elements that are not NaN,
+ * nansum, and var's sum of squared deviations from a mean operand.
+ */
 enum ue_reduce_op {
-	UE_R_SUM, UE_R_PROD, UE_R_MIN, UE_R_MAX, UE_R_FMIN, UE_R_FMAX, UE_R_ANY, UE_R_ALL
+	UE_R_SUM, UE_R_PROD, UE_R_MIN, UE_R_MAX, UE_R_FMIN, UE_R_FMAX, UE_R_ANY, UE_R_ALL,
+	UE_R_COUNT, UE_R_NOTNAN, UE_R_NANSUM, UE_R_SSD, UE_R_NOPS
 };
 
 /* One iteration dimension, innermost first; strides in bytes, os 0 where reduced. */
@@ -35,6 +41,45 @@ struct ue_rdim {
  */
 int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim *dims, intptr_t chunk,
 	      const char *in, char *out);
+
+/*
+ * ue_reduce with an auxiliary operand laid out like the output (same
+ * strides, @aux at @out's first element): UE_R_SSD's mean. The counts take
+ * an intp accumulator (the size of a pointer).
+ */
+int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_rdim *dims, intptr_t chunk,
+		  const char *in, char *out, const char *aux);
+
+/*
+ * argmin (@which 0) or argmax (1) of dtype @dtype along the axis of @n
+ * elements @s bytes apart, for each position of the kept dimensions @dims
+ * (output strides in bytes), into intp results at @out (@out_type: the
+ * intp dtype code, the size of a pointer). Returns 0 or UE_REDUCE_UNSUPPORTED.
+ */
+int ue_argreduce(int which, int dtype, int out_type, intptr_t n, intptr_t s, int ndim,
+		 const struct ue_rdim *dims, const char *in, char *out);
+
+/*
+ * cumsum (@op UE_R_SUM) or cumprod (UE_R_PROD) along the axis of @n
+ * elements (input stride @is, output stride @os, bytes) for each position
+ * of the other dimensions @dims, from @in_type into @acc_type (the output's
+ * dtype). Returns 0, UE_REDUCE_UNSUPPORTED or UE_REDUCE_ENOMEM.
+ */
+int ue_accumulate(int op, int in_type, int acc_type, intptr_t n, intptr_t is, intptr_t os, int ndim,
+		  const struct ue_rdim *dims, const char *in, char *out);
+
+/*
+ * Order statistics for median/percentile/quantile: for each position of
+ * the kept dimensions @dims (input strides; output strides step through
+ * one output per position), the elements of the reduced dimensions @red
+ * (@nred of them, input strides) ranked, and the values of ranks
+ * @ranks[0..@nranks) (ascending, < the element count) written to
+ * out + k * @rank_stride (bytes) + the position's offset, in the input's
+ * dtype. A slice with a NaN gives NaN for every rank (numpy's median and
+ * percentile are NaN there). Returns 0, UE_REDUCE_UNSUPPORTED or UE_REDUCE_ENOMEM.
+ */
+int ue_select(int dtype, int ndim, const struct ue_rdim *dims, int nred, const struct ue_rdim *red,
+	      const intptr_t *ranks, int nranks, intptr_t rank_stride, const char *in, char *out);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * arg.c - argmin/argmax along one axis, with numpy's answer: the index of
+ * the first smallest (largest) element; for floats a NaN counts as the
+ * extreme, so the first NaN wins; -0 and 0 are equal.
+ *
+ * The reduced axis is (n, s); the kept axes come as ue_rdim dimensions,
+ * innermost first, whose output strides step through the intp results.
+ * When the reduced axis is the innermost in memory, each output scans its
+ * run: a contiguous run in blocks whose extreme is found with vectors and
+ * compared with the best so far, then the first block that holds the best
+ * is searched for its first occurrence. When it is not (argmax(axis=0) of
+ * a C-ordered matrix), the rows are combined element-wise into running
+ * bests for a block of outputs at a time, which is where numpy copies the
+ * array into the reduced axis' order first.
+ */
+#include <string.h>
+
+#include "reduce.h"
+#include "types.h"
+
+#define ARG_BLOCK_BYTES 8192	/* a block of a contiguous run (a multiple of 256) */
+#define ARG_ROWS 256		/* outputs combined row by row at a time */
+
+#define IS_NAN_F(x) ((x) != (x))
+#define IS_NAN_I(x) 0
+
+/*
+ * The extreme of a block (NaN skipped; *nan set when one was seen): 256
+ * bytes of independent lanes, which the compiler vectorises (vmaxps,
+ * vpminub, ... under the clones), folded at the end.
+ */
+#define VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
+static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m, int *nan) \
+{									\
+	enum { NL = 256 / sizeof(T) };					\
+	T r[NL];							\
+	I nn[NL];							\
+	for (int j = 0; j < NL; j++) {					\
+		r[j] = x[j];						\
+		nn[j] = ISNAN(x[j]);					\
+	}								\
+	for (intptr_t i = NL; i < m; i += NL)				\
+		for (int j = 0; j < NL; j++) {				\
+			T v = x[i + j];					\
+			nn[j] |= ISNAN(v);				\
+			r[j] = r[j] CMP v ? r[j] : v;			\
+		}							\
+	I bad = 0;							\
+	T e = r[0];							\
+	for (int j = 0; j < NL; j++) {					\
+		bad |= nn[j];						\
+		e = e CMP r[j] ? e : r[j];				\
+	}								\
+	*nan = bad != 0;						\
+	return e;							\
+}
+
+/*
+ * One direction (NAME: min or max, CMP: < or >) for one type:
+ * argc (contiguous run), args (strided run), argrows (element-wise).
+ */
+#define ARG_CONTIG(NAME, T, I, CMP, ISNAN)				\
+VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
+UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
+{									\
+	enum { B = ARG_BLOCK_BYTES / sizeof(T) };			\
+	const T *x = (const T *)p;					\
+	T best = x[0];							\
+	intptr_t at = 0, i = 0;						\
+	if (ISNAN(best))						\
+		return 0;						\
+	for (; i + B <= n; i += B) {					\
+		int nan;						\
+		T m = blk_##NAME(x + i, B, &nan);			\
+		if (nan) {						\
+			while (!ISNAN(x[i]))				\
+				i++;					\
+			return i;					\
+		}							\
+		if (m CMP best) {					\
+			best = m;					\
+			at = i;						\
+		}							\
+	}								\
+	for (; i < n; i++) {						\
+		T v = x[i];						\
+		if (ISNAN(v))						\
+			return i;					\
+		if (v CMP best) {					\
+			best = v;					\
+			at = i;						\
+		}							\
+	}								\
+	while (!(x[at] == best))					\
+		at++;							\
+	return at;							\
+}
+
+#define ARG_STRIDED(NAME, T, CMP, ISNAN)					\
+static intptr_t args_##NAME(const char *p, intptr_t n, intptr_t s)	\
+{									\
+	T best = *(const T *)p;						\
+	intptr_t at = 0;						\
+	if (ISNAN(best))						\
+		return 0;						\
+	for (intptr_t i = 1; i < n; i++) {				\
+		T v = *(const T *)(p + i * s);				\
+		if (ISNAN(v))						\
+			return i;					\
+		if (v CMP best) {					\
+			best = v;					\
+			at = i;						\
+		}							\
+	}								\
+	return at;							\
+}									\
+static void argrows_##NAME(const char *p, intptr_t n, intptr_t s, intptr_t m, intptr_t is, char *o, intptr_t os) \
+{									\
+	T val[ARG_ROWS];						\
+	intptr_t idx[ARG_ROWS];						\
+	for (intptr_t i = 0; i < m; i++) {				\
+		val[i] = *(const T *)(p + i * is);			\
+		idx[i] = 0;						\
+	}								\
+	for (intptr_t j = 1; j < n; j++) {				\
+		const char *row = p + j * s;				\
+		if (is == sizeof(T)) {					\
+			const T *x = (const T *)row;			\
+			for (intptr_t i = 0; i < m; i++) {		\
+				T v = x[i];				\
+				int u = (ISNAN(val[i]) == 0) & ((v CMP val[i]) | ISNAN(v)); \
+				val[i] = u ? v : val[i];		\
+				idx[i] = u ? j : idx[i];		\
+			}						\
+		} else {						\
+			for (intptr_t i = 0; i < m; i++) {		\
+				T v = *(const T *)(row + i * is);	\
+				int u = (ISNAN(val[i]) == 0) & ((v CMP val[i]) | ISNAN(v)); \
+				val[i] = u ? v : val[i];		\
+				idx[i] = u ? j : idx[i];		\
+			}						\
+		}							\
+	}								\
+	for (intptr_t i = 0; i < m; i++)				\
+		*(intptr_t *)(o + i * os) = idx[i];			\
+}
+
+#define ARG_TYPE(L, T, I, ISNAN)					\
+	ARG_CONTIG(min_##L, T, I, <, ISNAN) ARG_STRIDED(min_##L, T, <, ISNAN) \
+	ARG_CONTIG(max_##L, T, I, >, ISNAN) ARG_STRIDED(max_##L, T, >, ISNAN)
+
+/*
+ * bool: the first False (argmin) or True (argmax), or 0 when there is
+ * none; numpy's argmax of bool stops at the first True too.
+ */
+#define BOOL_FIND(NAME, PRED)						\
+UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
+{									\
+	const uint8_t *x = (const uint8_t *)p;				\
+	for (intptr_t i = 0; i < n; i += 1024) {			\
+		intptr_t m = n - i < 1024 ? n - i : 1024;		\
+		uint8_t f = 0;						\
+		for (intptr_t k = 0; k < m; k++)			\
+			f |= (uint8_t)PRED(x[i + k]);			\
+		if (f)							\
+			for (intptr_t k = 0;; k++)			\
+				if (PRED(x[i + k]))			\
+					return i + k;			\
+	}								\
+	return 0;							\
+}
+#define IS_TRUE(x) ((x) != 0)
+BOOL_FIND(max_o, IS_TRUE)
+
+/* the first False: the C library's memchr is the fastest search for a 0 byte */
+static intptr_t argc_min_o(const char *p, intptr_t n)
+{
+	const char *z = memchr(p, 0, (size_t)n);
+	return z ? z - p : 0;
+}
+ARG_STRIDED(min_o, ue_bool, <, IS_NAN_I)
+ARG_STRIDED(max_o, ue_bool, >, IS_NAN_I)
+
+ARG_TYPE(b, int8_t, int8_t, IS_NAN_I)
+ARG_TYPE(B, uint8_t, int8_t, IS_NAN_I)
+ARG_TYPE(h, int16_t, int16_t, IS_NAN_I)
+ARG_TYPE(H, uint16_t, int16_t, IS_NAN_I)
+ARG_TYPE(i, int32_t, int32_t, IS_NAN_I)
+ARG_TYPE(I, uint32_t, int32_t, IS_NAN_I)
+ARG_TYPE(q, int64_t, int64_t, IS_NAN_I)
+ARG_TYPE(Q, uint64_t, int64_t, IS_NAN_I)
+ARG_TYPE(f, float, int32_t, IS_NAN_F)
+ARG_TYPE(d, double, int64_t, IS_NAN_F)
+
+typedef intptr_t (*argc_fn)(const char *x, intptr_t n);
+typedef intptr_t (*args_fn)(const char *p, intptr_t n, intptr_t s);
+typedef void (*argrows_fn)(const char *p, intptr_t n, intptr_t s, intptr_t m, intptr_t is, char *o, intptr_t os);
+
+/* the table: [dtype][0 argmin, 1 argmax] */
+#define ARG_ENTRY(L) { { argc_min_##L, args_min_##L, argrows_min_##L }, \
+		       { argc_max_##L, args_max_##L, argrows_max_##L } }
+static const struct {
+	argc_fn contig;
+	args_fn strided;
+	argrows_fn rows;
+} ARGS[UE_NTYPES][2] = {
+	ARG_ENTRY(o), ARG_ENTRY(b), ARG_ENTRY(B), ARG_ENTRY(h), ARG_ENTRY(H), ARG_ENTRY(i),
+	ARG_ENTRY(I), ARG_ENTRY(q), ARG_ENTRY(Q), ARG_ENTRY(f), ARG_ENTRY(d),
+};
+
+static intptr_t mag(intptr_t x)
+{
+	return x < 0 ? -x : x;
+}
+
+int ue_argreduce(int which, int dtype, int out_type, intptr_t n, intptr_t s, int ndim,
+		 const struct ue_rdim *dims, const char *in, char *out)
+{
+	intptr_t idx[UE_MAXDIMS] = { 0 };
+
+	if ((which != 0 && which != 1) || dtype < 0 || dtype >= UE_NTYPES || n < 1 || ndim < 0 ||
+	    ndim > UE_MAXDIMS || ue_itemsize(out_type) != sizeof(intptr_t))
+		return UE_REDUCE_UNSUPPORTED;
+	size_t isz = ue_itemsize(dtype);
+	argc_fn contig = ARGS[dtype][which].contig;
+	args_fn strided = ARGS[dtype][which].strided;
+	argrows_fn rows = ARGS[dtype][which].rows;
+	/* rows of the reduced axis when it is outside the innermost kept one */
+	int by_rows = ndim > 0 && n > 1 && mag(s) > mag(dims[0].is);
+	int first = by_rows ? 1 : 0;
+	const char *p = in;
+	char *o = out;
+	for (;;) {
+		if (by_rows) {
+			const struct ue_rdim *d = &dims[0];
+			for (intptr_t k = 0; k < d->n; k += ARG_ROWS) {
+				intptr_t m = d->n - k < ARG_ROWS ? d->n - k : ARG_ROWS;
+				rows(p + k * d->is, n, s, m, d->is, o + k * d->os, d->os);
+			}
+		} else {
+			*(intptr_t *)o = s == (intptr_t)isz ? contig(p, n) : strided(p, n, s);
+		}
+		int j = first;
+		for (; j < ndim; j++) {
+			p += dims[j].is;
+			o += dims[j].os;
+			if (++idx[j] < dims[j].n)
+				break;
+			p -= dims[j].is * dims[j].n;
+			o -= dims[j].os * dims[j].n;
+			idx[j] = 0;
+		}
+		if (j >= ndim)
+			break;
+	}
+	return 0;
+}

@@ -1,0 +1,434 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * reduce_test.c - the reductions of the engine on their own, each against
+ * a plain reference written here: argmin/argmax (first index, first NaN,
+ * contiguous blocks, strided runs and rows), cumsum/cumprod (sequence,
+ * rows, casts), the order statistics of median/percentile (against a full
+ * sort, NaN slices, repeated values), the mapped sums (nansum, var's
+ * squared deviations: bit-equal to summing the materialised copy as numpy
+ * does), count_nonzero, any/all and bool min/max. Prints TAP lines; built
+ * and run by native/csrc/tests/run.sh.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reduce.h"
+
+static int failed, number;
+
+static void ok(int cond, const char *what)
+{
+	printf("%sok %d - reduce: %s\n", cond ? "" : "not ", ++number, what);
+	failed += !cond;
+}
+
+static uint32_t seed = 12345;
+
+static uint32_t rnd(void)
+{
+	seed ^= seed << 13;
+	seed ^= seed >> 17;
+	seed ^= seed << 5;
+	return seed;
+}
+
+static float rndf(void)
+{
+	return (float)((double)rnd() / 4294967296.0 - 0.5) * 100.0f;
+}
+
+/* ---- argmin / argmax ----------------------------------------------------- */
+
+static intptr_t ref_argmax(const float *x, intptr_t n, intptr_t s, int want_max)
+{
+	float m = x[0];
+	intptr_t at = 0;
+	if (m != m)
+		return 0;
+	for (intptr_t i = 1; i < n; i++) {
+		float v = x[i * s];
+		if (v != v)
+			return i;
+		if (want_max ? v > m : v < m) {
+			m = v;
+			at = i;
+		}
+	}
+	return at;
+}
+
+static void test_arg(void)
+{
+	enum { N = 100003 };
+	float *x = malloc(N * sizeof(float));
+	int good = 1;
+	for (int trial = 0; trial < 40 && good; trial++) {
+		intptr_t n = trial < 20 ? 1 + (intptr_t)(rnd() % N) : N;
+		for (intptr_t i = 0; i < n; i++)
+			x[i] = (float)(rnd() % 1000);	/* many ties */
+		if (trial % 3 == 1)
+			x[rnd() % n] = NAN;
+		if (trial % 5 == 2) {
+			x[rnd() % n] = NAN;
+			x[rnd() % n] = NAN;
+		}
+		for (int w = 0; w < 2; w++) {
+			intptr_t got;
+			ue_argreduce(w, UE_FLOAT32, sizeof(intptr_t) == 8 ? UE_INT64 : UE_INT32, n, 4, 0, NULL,
+				     (const char *)x, (char *)&got);
+			good &= got == ref_argmax(x, n, 1, w);
+		}
+	}
+	ok(good, "argmin/argmax of contiguous float32 runs: first index of ties, first NaN");
+
+	/* -0 and 0 are equal: the first of them */
+	float z[70];
+	for (int i = 0; i < 70; i++)
+		z[i] = -1;
+	z[3] = -0.0f;
+	z[40] = 0.0f;
+	intptr_t got = -1;
+	int ip = sizeof(intptr_t) == 8 ? UE_INT64 : UE_INT32;
+	ue_argreduce(1, UE_FLOAT32, ip, 70, 4, 0, NULL, (const char *)z, (char *)&got);
+	ok(got == 3, "argmax: -0 then 0 is the first");
+
+	/* rows: a 300 x 7 matrix along axis 0, and a strided run along axis 1 */
+	enum { R = 300, C = 7 };
+	float m[R * C];
+	for (int i = 0; i < R * C; i++)
+		m[i] = (float)(rnd() % 50);
+	m[5 * C + 2] = NAN;
+	intptr_t out[R > C ? R : C];
+	struct ue_rdim kept = { C, 4, sizeof(intptr_t) };
+	good = 1;
+	for (int w = 0; w < 2; w++) {
+		ue_argreduce(w, UE_FLOAT32, ip, R, C * 4, 1, &kept, (const char *)m, (char *)out);
+		for (int j = 0; j < C; j++)
+			good &= out[j] == ref_argmax(m + j, R, C, w);
+	}
+	ok(good, "argmin/argmax along axis 0 row by row (NaN in a column)");
+	struct ue_rdim rows = { R, C * 4, sizeof(intptr_t) };
+	good = 1;
+	for (int w = 0; w < 2; w++) {
+		ue_argreduce(w, UE_FLOAT32, ip, C, 4, 1, &rows, (const char *)m, (char *)out);
+		for (int j = 0; j < R; j++)
+			good &= out[j] == ref_argmax(m + j * C, C, 1, w);
+	}
+	ok(good, "argmin/argmax along axis 1 (short runs)");
+
+	/* integers: uint8 with the extreme repeated, int64 near the limits */
+	uint8_t u[5000];
+	for (int i = 0; i < 5000; i++)
+		u[i] = (uint8_t)(rnd() % 200);
+	u[4000] = 255;
+	u[4500] = 255;
+	u[1234] = 0;
+	intptr_t a0, a1;
+	ue_argreduce(0, UE_UINT8, ip, 5000, 1, 0, NULL, (const char *)u, (char *)&a0);
+	ue_argreduce(1, UE_UINT8, ip, 5000, 1, 0, NULL, (const char *)u, (char *)&a1);
+	intptr_t r0 = 0;
+	for (int i = 0; i < 5000; i++)
+		if (u[i] < u[r0])
+			r0 = i;
+	ok(a1 == 4000 && a0 == r0, "argmin/argmax of uint8 (255 is the largest, not -1)");
+	int64_t q[3000];
+	for (int i = 0; i < 3000; i++)
+		q[i] = (int64_t)rnd() << 20;
+	q[2999] = INT64_MAX;
+	q[17] = INT64_MIN;
+	ue_argreduce(0, UE_INT64, ip, 3000, 8, 0, NULL, (const char *)q, (char *)&a0);
+	ue_argreduce(1, UE_INT64, ip, 3000, 8, 0, NULL, (const char *)q, (char *)&a1);
+	ok(a0 == 17 && a1 == 2999, "argmin/argmax of int64 at the limits");
+	free(x);
+}
+
+/* ---- cumsum / cumprod ----------------------------------------------------- */
+
+static void test_accumulate(void)
+{
+	enum { N = 20000 };
+	float *x = malloc(N * sizeof(float)), *y = malloc(N * sizeof(float));
+	for (int i = 0; i < N; i++)
+		x[i] = rndf();
+	ue_accumulate(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, N, 4, 4, 0, NULL, (const char *)x, (char *)y);
+	float a = x[0];
+	int good = y[0] == a;
+	for (int i = 1; i < N; i++) {
+		a = a + x[i];
+		good &= memcmp(&a, &y[i], 4) == 0;
+	}
+	ok(good, "cumsum of float32 in sequence, bit for bit");
+
+	/* int8 into int64 (a cast), and cumprod of int8 into int8 (wraps) */
+	int8_t b[300];
+	int64_t c[300];
+	int8_t p[300];
+	for (int i = 0; i < 300; i++)
+		b[i] = (int8_t)(rnd() % 256 - 128);
+	ue_accumulate(UE_R_SUM, UE_INT8, UE_INT64, 300, 1, 8, 0, NULL, (const char *)b, (char *)c);
+	ue_accumulate(UE_R_PROD, UE_INT8, UE_INT8, 300, 1, 1, 0, NULL, (const char *)b, (char *)p);
+	int64_t s = 0;
+	int8_t pr = 1;
+	good = 1;
+	for (int i = 0; i < 300; i++) {
+		s += b[i];
+		pr = (int8_t)(uint8_t)((unsigned)pr * (unsigned)b[i]);
+		good &= c[i] == s && p[i] == pr;
+	}
+	ok(good, "cumsum int8 -> int64 and cumprod int8 (wrapping)");
+
+	/* float64 -> int64 casts each element before adding, as numpy */
+	double d[4] = { 1.5, 2.5, -0.7, 3.9 };
+	int64_t e[4];
+	ue_accumulate(UE_R_SUM, UE_FLOAT64, UE_INT64, 4, 8, 8, 0, NULL, (const char *)d, (char *)e);
+	ok(e[0] == 1 && e[1] == 3 && e[2] == 3 && e[3] == 6, "cumsum with dtype=int64 truncates each element first");
+
+	/* along axis 0 of a 50 x 9 matrix (rows) and axis 1 (lanes) */
+	enum { R = 50, C = 9 };
+	double m[R * C], o0[R * C], o1[R * C];
+	for (int i = 0; i < R * C; i++)
+		m[i] = rndf();
+	struct ue_rdim cols = { C, 8, 8 }, rows = { R, C * 8, C * 8 };
+	ue_accumulate(UE_R_SUM, UE_FLOAT64, UE_FLOAT64, R, C * 8, C * 8, 1, &cols, (const char *)m, (char *)o0);
+	ue_accumulate(UE_R_PROD, UE_FLOAT64, UE_FLOAT64, C, 8, 8, 1, &rows, (const char *)m, (char *)o1);
+	good = 1;
+	for (int j = 0; j < C; j++) {
+		double t = m[j];
+		good &= o0[j] == t;
+		for (int i = 1; i < R; i++) {
+			t = t + m[i * C + j];
+			good &= o0[i * C + j] == t;
+		}
+	}
+	for (int i = 0; i < R; i++) {
+		double t = m[i * C];
+		good &= o1[i * C] == t;
+		for (int j = 1; j < C; j++) {
+			t = t * m[i * C + j];
+			good &= o1[i * C + j] == t;
+		}
+	}
+	ok(good, "cumsum along axis 0 (rows) and cumprod along axis 1");
+	free(x);
+	free(y);
+}
+
+/* ---- order statistics ------------------------------------------------------ */
+
+static int cmpf(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+	return x < y ? -1 : x > y;
+}
+
+static void test_select(void)
+{
+	enum { N = 200001 };
+	float *x = malloc(N * sizeof(float)), *s = malloc(N * sizeof(float));
+	int good = 1;
+	for (int trial = 0; trial < 12; trial++) {
+		intptr_t n = trial < 6 ? 1 + (intptr_t)(rnd() % 20000) : N - (trial & 1);
+		for (intptr_t i = 0; i < n; i++)
+			x[i] = trial % 3 == 2 ? (float)(rnd() % 7) : rndf();	/* few distinct values */
+		if (trial == 8)
+			for (intptr_t i = 0; i < n; i++)
+				x[i] = (float)i;	/* sorted: the sample is exact */
+		memcpy(s, x, (size_t)n * sizeof(float));
+		qsort(s, (size_t)n, sizeof(float), cmpf);
+		intptr_t ranks[6] = { 0, n / 4, (n - 1) / 2, n / 2, (n * 3) / 4, n - 1 };
+		float v[6];
+		for (int k = 1; k <= 6; k++) {
+			intptr_t r[6];
+			int nr = 0;
+			for (int j = 0; j < k; j++)
+				if (!nr || ranks[j] > r[nr - 1])
+					r[nr++] = ranks[j];
+			struct ue_rdim red = { n, 4, 0 };
+			ue_select(UE_FLOAT32, 0, NULL, 1, &red, r, nr, 4, (const char *)x, (char *)v);
+			for (int j = 0; j < nr; j++)
+				good &= v[j] == s[r[j]];
+		}
+		/* the median pair alone, as median asks */
+		intptr_t mid[2] = { (n - 1) / 2, n / 2 };
+		ue_select(UE_FLOAT32, 0, NULL, 1, &(struct ue_rdim){ n, 4, 0 }, mid, mid[0] == mid[1] ? 1 : 2, 4,
+			  (const char *)x, (char *)v);
+		good &= v[0] == s[mid[0]] && (mid[0] == mid[1] || v[1] == s[mid[1]]);
+	}
+	ok(good, "selected ranks equal a full sort's (random, few values, sorted; short and long slices)");
+
+	/* one repeated value, and a NaN anywhere */
+	for (intptr_t i = 0; i < N; i++)
+		x[i] = 0.75f;
+	intptr_t r2[2] = { N / 2 - 1, N / 2 };
+	float v[2];
+	ue_select(UE_FLOAT32, 0, NULL, 1, &(struct ue_rdim){ N, 4, 0 }, r2, 2, 4, (const char *)x, (char *)v);
+	good = v[0] == 0.75f && v[1] == 0.75f;
+	x[N - 3] = NAN;
+	ue_select(UE_FLOAT32, 0, NULL, 1, &(struct ue_rdim){ N, 4, 0 }, r2, 2, 4, (const char *)x, (char *)v);
+	good &= v[0] != v[0] && v[1] != v[1];
+	ok(good, "a repeated value; a NaN makes every rank NaN");
+
+	/* per column of a 40 x 9 int16 matrix, strided */
+	enum { R = 40, C = 9 };
+	int16_t m[R * C], col[R], o[2 * C];
+	for (int i = 0; i < R * C; i++)
+		m[i] = (int16_t)(rnd() % 65536 - 32768);
+	struct ue_rdim kept = { C, 2, 2 }, red = { R, C * 2, 0 };
+	intptr_t r[2] = { R / 2 - 1, R / 2 };
+	ue_select(UE_INT16, 1, &kept, 1, &red, r, 2, C * 2, (const char *)m, (char *)o);
+	good = 1;
+	for (int j = 0; j < C; j++) {
+		for (int i = 0; i < R; i++)
+			col[i] = m[i * C + j];
+		for (int a = 1; a < R; a++)
+			for (int b = a; b > 0 && col[b] < col[b - 1]; b--) {
+				int16_t t = col[b];
+				col[b] = col[b - 1];
+				col[b - 1] = t;
+			}
+		good &= o[j] == col[R / 2 - 1] && o[C + j] == col[R / 2];
+	}
+	ok(good, "ranks per column of a strided int16 matrix");
+	free(x);
+	free(s);
+}
+
+/* ---- mapped sums, counts, logic ---------------------------------------------- */
+
+static void test_mapped(void)
+{
+	enum { N = 100003 };
+	float *x = malloc(N * sizeof(float)), *t = malloc(N * sizeof(float));
+	for (int i = 0; i < N; i++)
+		x[i] = rndf() * (float)(1 + rnd() % 1000);
+	float mean = 3.25f, got = 0, want = 0;
+	struct ue_rdim d = { N, 4, 0 };
+	ue_reduce_aux(UE_R_SSD, UE_FLOAT32, UE_FLOAT32, 1, &d, 0, (const char *)x, (char *)&got, (const char *)&mean);
+	for (int i = 0; i < N; i++) {
+		float e = x[i] - mean;
+		t[i] = e * e;
+	}
+	ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, 1, &d, 0, (const char *)t, (char *)&want);
+	ok(memcmp(&got, &want, 4) == 0, "var's squared deviations sum bit-equal to the materialised copy's sum");
+
+	/* along axis 0 of a 2-d block (element-wise) and with chunked blocks */
+	enum { R = 3000, C = 33 };
+	float m[C], g[C], w[C];
+	for (int j = 0; j < C; j++)
+		m[j] = rndf();
+	struct ue_rdim ax0[2] = { { C, 4, 4 }, { R, C * 4, 0 } };
+	memset(g, 0, sizeof(g));
+	memset(w, 0, sizeof(w));
+	ue_reduce_aux(UE_R_SSD, UE_FLOAT32, UE_FLOAT32, 2, ax0, 0, (const char *)x, (char *)g, (const char *)m);
+	for (int i = 0; i < R * C; i++) {
+		float e = x[i] - m[i % C];
+		t[i] = e * e;
+	}
+	ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, 2, ax0, 0, (const char *)t, (char *)w);
+	int good = memcmp(g, w, sizeof(g)) == 0;
+	/* all of a (R, C) block reduced with numpy's chunks: (C, R) reduced, not coalescing */
+	struct ue_rdim both[2] = { { C, 4, 0 }, { R / 2, C * 8, 0 } };
+	float g1 = 0, w1 = 0;
+	intptr_t chunk = (8192 / C) * C;
+	ue_reduce_aux(UE_R_SSD, UE_FLOAT32, UE_FLOAT32, 2, both, chunk, (const char *)x, (char *)&g1, (const char *)&mean);
+	for (int i = 0; i < R * C; i++) {
+		float e = x[i] - mean;
+		t[i] = e * e;
+	}
+	ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, 2, both, chunk, (const char *)t, (char *)&w1);
+	good &= memcmp(&g1, &w1, 4) == 0;
+	ok(good, "squared deviations along axis 0 and in numpy's buffered chunks");
+
+	/* int32 input: deviations in float64 */
+	int32_t *k = malloc(N * sizeof(int32_t));
+	double *td = malloc(N * sizeof(double));
+	for (int i = 0; i < N; i++)
+		k[i] = (int32_t)rnd();
+	double dm = 12345.5, gd = 0, wd = 0;
+	ue_reduce_aux(UE_R_SSD, UE_INT32, UE_FLOAT64, 1, &d, 0, (const char *)k, (char *)&gd, (const char *)&dm);
+	for (int i = 0; i < N; i++)
+		td[i] = ((double)k[i] - dm) * ((double)k[i] - dm);
+	struct ue_rdim dd = { N, 8, 0 };
+	ue_reduce(UE_R_SUM, UE_FLOAT64, UE_FLOAT64, 1, &dd, 0, (const char *)td, (char *)&wd);
+	ok(gd == wd, "int32 squared deviations in float64");
+
+	/* nansum: NaN as 0 */
+	for (int i = 0; i < N; i += 97)
+		x[i] = NAN;
+	got = 0;
+	want = 0;
+	ue_reduce(UE_R_NANSUM, UE_FLOAT32, UE_FLOAT32, 1, &d, 0, (const char *)x, (char *)&got);
+	for (int i = 0; i < N; i++)
+		t[i] = x[i] != x[i] ? 0 : x[i];
+	ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, 1, &d, 0, (const char *)t, (char *)&want);
+	double gotd = 0, wantd = 0;
+	ue_reduce(UE_R_NANSUM, UE_FLOAT32, UE_FLOAT64, 1, &d, 0, (const char *)x, (char *)&gotd);
+	ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT64, 1, &d, 0, (const char *)t, (char *)&wantd);
+	ok(memcmp(&got, &want, 4) == 0 && gotd == wantd, "nansum bit-equal to the sum of the NaN-free copy (also into float64)");
+
+	/* counts */
+	intptr_t nz = 0, nn = 0, want_nz = 0, want_nn = 0;
+	int ip = sizeof(intptr_t) == 8 ? UE_INT64 : UE_INT32;
+	x[5] = 0;
+	x[6] = -0.0f;
+	ue_reduce(UE_R_COUNT, UE_FLOAT32, ip, 1, &d, 0, (const char *)x, (char *)&nz);
+	ue_reduce(UE_R_NOTNAN, UE_FLOAT32, ip, 1, &d, 0, (const char *)x, (char *)&nn);
+	for (int i = 0; i < N; i++) {
+		want_nz += x[i] != 0;
+		want_nn += x[i] == x[i];
+	}
+	ok(nz == want_nz && nn == want_nn, "count_nonzero (NaN counts, -0 does not) and the not-NaN count");
+
+	/* every element width: the narrow block counters must not wrap */
+	enum { M = 200000 };
+	int64_t *q = malloc(M * sizeof(int64_t));
+	uint8_t *u = malloc(M);
+	intptr_t want_c = 0;
+	for (int i = 0; i < M; i++) {
+		q[i] = rnd() % 3 ? (int64_t)rnd() << 33 : 0;
+		u[i] = (uint8_t)(q[i] != 0);
+		want_c += q[i] != 0;
+	}
+	intptr_t c64 = 0, c8 = 0, c16 = 0;
+	struct ue_rdim d64 = { M, 8, 0 }, d8 = { M, 1, 0 }, d16 = { M / 2, 2, 0 };
+	ue_reduce(UE_R_COUNT, UE_INT64, ip, 1, &d64, 0, (const char *)q, (char *)&c64);
+	ue_reduce(UE_R_COUNT, UE_BOOL, ip, 1, &d8, 0, (const char *)u, (char *)&c8);
+	ue_reduce(UE_R_COUNT, UE_UINT16, ip, 1, &d16, 0, (const char *)u, (char *)&c16);
+	intptr_t want16 = 0;
+	for (int i = 0; i < M / 2; i++)
+		want16 += (u[2 * i] | u[2 * i + 1]) != 0;
+	ok(c64 == want_c && c8 == want_c && c16 == want16, "count_nonzero of int64, bool and uint16 runs longer than a narrow counter");
+	free(q);
+	free(u);
+
+	/* any/all across blocks; bool min/max are all/any */
+	uint8_t *b = calloc(5000, 1);
+	struct ue_rdim db = { 5000, 1, 0 };
+	char any = 0, all = 1, mn = 1, mx = 0;
+	ue_reduce(UE_R_ANY, UE_BOOL, UE_BOOL, 1, &db, 0, (const char *)b, &any);
+	b[4999] = 1;
+	ue_reduce(UE_R_MAX, UE_BOOL, UE_BOOL, 1, &db, 0, (const char *)b, &mx);
+	memset(b, 1, 5000);
+	b[4321] = 0;
+	ue_reduce(UE_R_ALL, UE_BOOL, UE_BOOL, 1, &db, 0, (const char *)b, &all);
+	ue_reduce(UE_R_MIN, UE_BOOL, UE_BOOL, 1, &db, 0, (const char *)b, &mn);
+	ok(any == 0 && mx == 1 && all == 0 && mn == 0, "any/all over blocks; bool max/min");
+	free(b);
+	free(k);
+	free(td);
+	free(x);
+	free(t);
+}
+
+int main(void)
+{
+	printf("TAP version 13\n");
+	test_arg();
+	test_accumulate();
+	test_select();
+	test_mapped();
+	printf("1..%d\n", number);
+	return failed ? 1 : 0;
+}
