@@ -22,7 +22,7 @@ import {
 } from './dtype.js';
 import { ValueError, normalizeAxis } from './errors.js';
 import { copyto } from './fill.js';
-import { type Element, type NdArray, wrap } from './ndarray.js';
+import { type Element, type NdArray, type NestedList, asArray, wrap } from './ndarray.js';
 import { castAllowed } from './promote.js';
 
 /** A numpy scalar result: number, bigint (64-bit integers) or boolean. */
@@ -653,8 +653,11 @@ function isArray(x: unknown): x is NdArray {
   return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
 }
 
-function checkArray(a: unknown, fname: string): asserts a is NdArray {
-  if (!isArray(a)) throw new DTypeError(`${fname}: expected an np array, got ${a === null ? 'null' : typeof a}`);
+/** `a` as an array: a list becomes np.asarray's array (numpy's array_like); anything else is refused. */
+function arrayOf(a: unknown, fname: string): NdArray {
+  if (isArray(a)) return a;
+  if (Array.isArray(a)) return asArray(a as NestedList);
+  throw new DTypeError(`${fname}: expected an np array or a list, got ${a === null ? 'null' : typeof a}`);
 }
 
 /** numpy's default accumulator of sum/prod: bool and small integers widen to the platform integer. */
@@ -672,7 +675,7 @@ function accumulator(a: NdArray, opts: ReduceOptions): DType {
 }
 
 function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOptions): NdArray | ScalarResult {
-  checkArray(a, op);
+  a = arrayOf(a, op);
   const mask = axisMask(opts.axis, a.shape.length);
   const acc = accumulator(a, opts);
   const res = reduceCore(op, a, mask, acc, op === 'sum' ? 0 : 1);
@@ -713,7 +716,7 @@ export function prod(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResu
 }
 
 function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
-  checkArray(a, op);
+  a = arrayOf(a, op);
   const mask = axisMask(opts.axis, a.shape.length);
   const t = dtypeOf(a.data);
   if (mask.some((m, d) => m && a.shape[d] === 0) || (a.size === 0 && mask.every((m) => m))) {
@@ -790,7 +793,7 @@ export function nanExtreme(op: 'fmin' | 'fmax', a: NdArray, opts: ExtremeOptions
 export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes): ScalarOf<N>;
 export function ptp<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions): NdArray<N> | ScalarOf<N>;
 export function ptp(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
-  checkArray(a, 'ptp');
+  a = arrayOf(a, 'ptp');
   const mask = axisMask(opts.axis, a.shape.length);
   const t = dtypeOf(a.data);
   if (mask.some((m, d) => m && a.shape[d] === 0) || (a.size === 0 && mask.every((m) => m))) {
@@ -811,7 +814,7 @@ export function ptp(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResu
 }
 
 function arg(which: 'argmin' | 'argmax', a: NdArray, opts: ArgOptions): NdArray | ScalarResult {
-  checkArray(a, which);
+  a = arrayOf(a, which);
   const nd = a.shape.length;
   const axis = opts.axis === undefined || opts.axis === null ? null : normalizeAxis(opts.axis, nd);
   const len = axis === null ? a.size : a.shape[axis];
@@ -918,7 +921,7 @@ export function argmax(a: NdArray, opts: ArgOptions = {}): NdArray | ScalarResul
 }
 
 function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
-  checkArray(a, op);
+  a = arrayOf(a, op);
   const mask = axisMask(opts.axis, a.shape.length);
   const res = reduceCore(op, a, mask, bool, op === 'any' ? 0 : 1);
   return finish(res, a, mask, opts, op === 'any' ? 'logical_or' : 'logical_and');
@@ -963,7 +966,7 @@ export function all(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResu
  * ```
  */
 export function count_nonzero(a: NdArray, opts: { axis?: AxisLike; keepdims?: boolean } = {}): NdArray | number | bigint {
-  checkArray(a, 'count_nonzero');
+  a = arrayOf(a, 'count_nonzero');
   const mask = axisMask(opts.axis, a.shape.length);
   const res = reduceNative('count', a, mask, intp) ?? countJS(a, mask);
   const shape = reducedShape(a.shape, mask, opts.keepdims === true);
@@ -987,7 +990,7 @@ function countJS(a: NdArray, mask: readonly boolean[]): NdArray {
 }
 
 function accumulate(op: 'sum' | 'prod', a: NdArray, opts: AccumulateOptions): NdArray {
-  checkArray(a, op === 'sum' ? 'cumsum' : 'cumprod');
+  a = arrayOf(a, op === 'sum' ? 'cumsum' : 'cumprod');
   let src = a;
   let axis: number;
   if (opts.axis === undefined || opts.axis === null) {

@@ -10,7 +10,7 @@ import { DTypeError } from '../errors.js';
 import { allocate } from './alloc.js';
 import { type AnyTypedArray, type DType, type DTypeLike, bool, dtype as toDType, dtypeOf, float64, intp } from './dtype.js';
 import { ValueError, normalizeAxis } from './errors.js';
-import { type NdArray, wrap } from './ndarray.js';
+import { type NdArray, type NestedList, asArray, wrap } from './ndarray.js';
 import { result_type } from './promote.js';
 import {
   type AxisLike, type ExtremeOptions, type ReduceOptions, type ScalarResult, axisMask, cStrides, finish, nanExtreme,
@@ -51,8 +51,11 @@ function isArray(x: unknown): x is NdArray {
   return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
 }
 
-function check(a: unknown, fname: string): asserts a is NdArray {
-  if (!isArray(a)) throw new DTypeError(`${fname}: expected an np array, got ${a === null ? 'null' : typeof a}`);
+/** `a` as an array: a list becomes np.asarray's array (numpy's array_like); anything else is refused. */
+function arrayOf(a: unknown, fname: string): NdArray {
+  if (isArray(a)) return a;
+  if (Array.isArray(a)) return asArray(a as NestedList);
+  throw new DTypeError(`${fname}: expected an np array or a list, got ${a === null ? 'null' : typeof a}`);
 }
 
 /** The dtype mean/var compute in: float64 for bool and integers, else the array's. */
@@ -88,7 +91,7 @@ function countOf(a: NdArray, mask: readonly boolean[]): number {
  * ```
  */
 export function mean(a: NdArray, opts: ReduceOptions = {}): NdArray | number {
-  check(a, 'mean');
+  a = arrayOf(a, 'mean');
   const mask = axisMask(opts.axis, a.shape.length);
   const t = meanType(dtypeOf(a.data), opts.dtype);
   const s = reduceCore('sum', a, mask, t, 0);
@@ -170,7 +173,7 @@ function keptIndex(a: NdArray, mask: readonly boolean[]): (i: number) => number 
 }
 
 function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
-  check(a, fname);
+  a = arrayOf(a, fname);
   const mask = axisMask(opts.axis, a.shape.length);
   const it = dtypeOf(a.data);
   const t = meanType(it, opts.dtype);
@@ -209,6 +212,7 @@ function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
  * ```
  */
 export function var_(a: NdArray, opts: VarOptions = {}): NdArray | number {
+  a = arrayOf(a, 'var');
   const mask = axisMask(opts.axis, a.shape.length);
   return finish(variance(a, opts, 'var'), a, mask, opts, 'add') as NdArray | number;
 }
@@ -223,6 +227,7 @@ export function var_(a: NdArray, opts: VarOptions = {}): NdArray | number {
  * ```
  */
 export function std(a: NdArray, opts: VarOptions = {}): NdArray | number {
+  a = arrayOf(a, 'std');
   const r = variance(a, opts, 'std');
   const d = r.data as unknown as number[];
   const f32 = dtypeOf(r.data).name === 'float32';
@@ -246,7 +251,7 @@ function zeroNaN(a: NdArray): NdArray {
  * ```
  */
 export function nansum(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResult {
-  check(a, 'nansum');
+  a = arrayOf(a, 'nansum');
   const t = dtypeOf(a.data);
   const mask = axisMask(opts.axis, a.shape.length);
   const acc = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(t);
@@ -266,7 +271,7 @@ export function nansum(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarRe
  * ```
  */
 export function nanmean(a: NdArray, opts: ReduceOptions = {}): NdArray | number {
-  check(a, 'nanmean');
+  a = arrayOf(a, 'nanmean');
   const t = dtypeOf(a.data);
   if (t.kind !== 'f') return mean(a, opts);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -361,7 +366,7 @@ function rankValues(a: NdArray, mask: readonly boolean[], ranks: readonly number
  * ```
  */
 export function median(a: NdArray, opts: QuantileOptions = {}): NdArray | number {
-  check(a, 'median');
+  a = arrayOf(a, 'median');
   const mask = axisMask(opts.axis, a.shape.length);
   const it = dtypeOf(a.data);
   const t = it.kind === 'f' ? it : float64;
@@ -384,7 +389,7 @@ function round(t: DType): (x: number) => number {
 }
 
 function quantiles(a: NdArray, q: number | readonly number[], opts: QuantileOptions, scale: 1 | 100, fname: string): NdArray | number {
-  check(a, fname);
+  a = arrayOf(a, fname);
   if (opts.method !== undefined && opts.method !== 'linear') {
     throw new ValueError(`${fname}: only method='linear' is implemented, not '${String(opts.method)}'`);
   }
@@ -497,7 +502,7 @@ export function percentile(a: NdArray, q: number | readonly number[], opts: Quan
  * ```
  */
 export function average(a: NdArray, opts: AverageOptions = {}): NdArray | number | [NdArray | number, NdArray | number] {
-  check(a, 'average');
+  a = arrayOf(a, 'average');
   const mask = axisMask(opts.axis, a.shape.length);
   const kd = { keepdims: opts.keepdims };
   if (!opts.weights) {
@@ -508,8 +513,7 @@ export function average(a: NdArray, opts: AverageOptions = {}): NdArray | number
     const scl = isArray(avg) ? wrap(new t.ArrayType(avg.size).fill(n as never) as AnyTypedArray, avg.shape) as NdArray : n;
     return [avg, scl];
   }
-  const w = opts.weights;
-  check(w, 'average');
+  const w = arrayOf(opts.weights, 'average');
   const it = dtypeOf(a.data);
   const wt = dtypeOf(w.data);
   const rt = it.kind === 'f' ? result_type(it, wt) : result_type(it, wt, 'float64');

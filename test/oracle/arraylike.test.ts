@@ -57,6 +57,18 @@ add('searchsorted list', 'np.searchsorted([1, 2, 3], 2.5)', () => np.searchsorte
 add('histogram list', 'np.histogram([1, 2, 2, 3], 3)', () => np.histogram([1, 2, 2, 3], 3));
 add('concatenate lists', 'np.concatenate([[1, 2], [3]])', () => np.concatenate([[1, 2], [3]]));
 add('reshape list', 'np.reshape([1, 2, 3, 4], (2, 2))', () => np.reshape([1, 2, 3, 4], [2, 2]));
+// reductions (their TypeScript signatures take arrays; JavaScript callers pass lists as to numpy)
+const red = np as unknown as Record<string, (...args: unknown[]) => unknown>;
+add('sum list', 'np.sum([1, 2, 3])', () => red.sum([1, 2, 3]));
+add('sum list axis', 'np.sum([[1, 2], [3, 4.5]], axis=0)', () => red.sum([[1, 2], [3, 4.5]], { axis: 0 }));
+add('mean list', 'np.mean([1, 2, 4])', () => red.mean([1, 2, 4]));
+add('std list', 'np.std([1.0, 2, 4])', () => red.std([1, 2, 4]));
+add('var list', 'np.var([1.0, 2, 4])', () => red.var([1, 2, 4]));
+add('median list', 'np.median([3, 1, 2, 10])', () => red.median([3, 1, 2, 10]));
+add('argmax list', 'np.argmax([3, 9, 2])', () => red.argmax([3, 9, 2]));
+add('cumsum list', 'np.cumsum([1, 2, 3])', () => red.cumsum([1, 2, 3]));
+add('average weights list', `np.average(${xf}, weights=[1, 1, 1, 1, 1, 2])`, () => red.average(f, { weights: [1, 1, 1, 1, 1, 2] }));
+add('max list', 'np.max([1.5, -2])', () => red.max([1.5, -2]));
 
 const want = book.ask();
 

@@ -27,7 +27,7 @@ TS_TEST_DIRS="board"
 # promotion: a case whose answer changed in NumPy 2 (floor/ceil of integers
 # keep their dtype, unique's inverse shape, chunked float sums, ...) is gated
 # by numpyMajor() in its suite and checked against the host's numpy 2 only.
-ORACLE_BOARD_SUITES="numpy linalg npyio print testing create index shape math reduce sort ufunc"
+ORACLE_BOARD_SUITES="numpy linalg npyio print testing create index shape math reduce sort ufunc arraylike convert"
 
 # A 32-bit ARM compiler for the compat_ioctl client (64-bit ARM kernels only).
 COMPAT32_CC=
