@@ -19,7 +19,7 @@
 #include "reduce.h"
 #include "types.h"
 
-#define ARG_BLOCK_BYTES 8192	/* a block of a contiguous run (a multiple of 256) */
+#define ARG_BLOCK_BYTES 32768	/* a block of a contiguous run (a multiple of 256) */
 #define ARG_ROWS 256		/* outputs combined row by row at a time */
 
 #define IS_NAN_F(x) ((x) != (x))
@@ -40,12 +40,14 @@ static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m
 		r[j] = x[j];						\
 		nn[j] = ISNAN(x[j]);					\
 	}								\
-	for (intptr_t i = NL; i < m; i += NL)				\
+	for (intptr_t i = NL; i < m; i += NL) {				\
+		__builtin_prefetch(x + i + 8 * NL, 0, 3);		\
 		for (int j = 0; j < NL; j++) {				\
 			T v = x[i + j];					\
 			nn[j] |= ISNAN(v);				\
 			r[j] = r[j] CMP v ? r[j] : v;			\
 		}							\
+	}								\
 	I bad = 0;							\
 	T e = r[0];							\
 	for (int j = 0; j < NL; j++) {					\
@@ -64,15 +66,19 @@ static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m
 VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
 UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 {									\
-	enum { B = ARG_BLOCK_BYTES / sizeof(T) };			\
+	enum { B = ARG_BLOCK_BYTES / sizeof(T), NL = 256 / sizeof(T) };	\
 	const T *x = (const T *)p;					\
 	T best = x[0];							\
 	intptr_t at = 0, i = 0;						\
 	if (ISNAN(best))						\
 		return 0;						\
-	for (; i + B <= n; i += B) {					\
+	for (;;) {							\
+		/* blocks of B, the last one cut to whole lanes */	\
+		intptr_t len = n - i < B ? (n - i) / NL * NL : B;	\
+		if (len == 0)						\
+			break;						\
 		int nan;						\
-		T m = blk_##NAME(x + i, B, &nan);			\
+		T m = blk_##NAME(x + i, len, &nan);			\
 		if (nan) {						\
 			while (!ISNAN(x[i]))				\
 				i++;					\
@@ -82,6 +88,7 @@ UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 			best = m;					\
 			at = i;						\
 		}							\
+		i += len;						\
 	}								\
 	for (; i < n; i++) {						\
 		T v = x[i];						\
