@@ -361,7 +361,7 @@ function axis(s: Sizes): Case[] {
       list.push({
         name: `${f} float32 ${s.rows}×${s.cols} axis=${ax}`, setup: plane,
         ours: `np.${f}(x, { axis: ${ax} })`,
-        numpy: `x.${f}(axis=${ax})`,
+        numpy: `np.${f}(x, axis=${ax})`,
         run: (e) => () => N[f](e.x, { axis: ax }),
       });
     }

@@ -48,14 +48,15 @@ static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m
 			r[j] = r[j] CMP v ? r[j] : v;			\
 		}							\
 	}								\
+	/* folded in halves, which vectorise too (a chain over the lanes would not) */ \
+	for (int w = NL / 2; w >= 1; w /= 2)				\
+		for (int j = 0; j < w; j++)				\
+			r[j] = r[j] CMP r[j + w] ? r[j] : r[j + w];	\
 	I bad = 0;							\
-	T e = r[0];							\
-	for (int j = 0; j < NL; j++) {					\
+	for (int j = 0; j < NL; j++)					\
 		bad |= nn[j];						\
-		e = e CMP r[j] ? e : r[j];				\
-	}								\
 	*nan = bad != 0;						\
-	return e;							\
+	return r[0];							\
 }
 
 /*
@@ -98,6 +99,15 @@ UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 			best = v;					\
 			at = i;						\
 		}							\
+	}								\
+	/* the first occurrence: 64 elements tested at a time, then one by one */ \
+	for (;; at += 64) {						\
+		intptr_t e = n - at < 64 ? n - at : 64;			\
+		I f = 0;						\
+		for (intptr_t k = 0; k < e; k++)			\
+			f |= (I)(x[at + k] == best);			\
+		if (f)							\
+			break;						\
 	}								\
 	while (!(x[at] == best))					\
 		at++;							\

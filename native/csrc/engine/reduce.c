@@ -178,8 +178,27 @@ static void runm_##NAME(const char *p, intptr_t n, intptr_t s, char *o, const ch
 	*(T *)o += v;							\
 }									\
 /* o[i] += MAP(p[i], mp[i]): the mean is laid out like the output */	\
-static void ewm_##NAME(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os, const char *mp) \
+ATTR static void ewm_##NAME(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os, const char *mp) \
 {									\
+	if (s == sizeof(TI) && os == sizeof(T)) {			\
+		const TI *x = (const TI *)p;				\
+		const T *mm = (const T *)mp;				\
+		T *y = (T *)o;						\
+		if (mm) {						\
+			for (intptr_t i = 0; i < n; i++) {		\
+				T v = (T)x[i], m = mm[i];		\
+				(void)m;				\
+				y[i] += MAP(v, m);			\
+			}						\
+		} else {						\
+			for (intptr_t i = 0; i < n; i++) {		\
+				T v = (T)x[i], m = 0;			\
+				(void)m;				\
+				y[i] += MAP(v, m);			\
+			}						\
+		}							\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++) {				\
 		T x = (T)*(const TI *)(p + i * s);			\
 		T m = mp ? *(const T *)(mp + i * os) : 0;		\
