@@ -26,25 +26,26 @@
 #define IS_NAN_I(x) 0
 
 /*
- * The extreme of a block (NaN skipped; *nan set when one was seen): 256
- * bytes of independent lanes, which the compiler vectorises (vmaxps,
- * vpminub, ... under the clones), folded at the end.
+ * The extreme of a block: 256 bytes of independent lanes, which the
+ * compiler vectorises (vmaxps, vpminub, ... under the clones), folded at
+ * the end. Floats also sum their lanes, one add per vector: a NaN makes
+ * the sum NaN (and so may +inf with -inf: the caller looks for the NaN).
  */
 #define VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
 static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m, int *nan) \
 {									\
-	enum { NL = 256 / sizeof(T) };					\
-	T r[NL];							\
-	I nn[NL];							\
+	enum { NL = 256 / sizeof(T), FL = (T)0.5 != 0 };		\
+	T r[NL], t[NL];							\
 	for (int j = 0; j < NL; j++) {					\
 		r[j] = x[j];						\
-		nn[j] = ISNAN(x[j]);					\
+		t[j] = FL ? x[j] : 0;					\
 	}								\
 	for (intptr_t i = NL; i < m; i += NL) {				\
 		__builtin_prefetch(x + i + 8 * NL, 0, 3);		\
 		for (int j = 0; j < NL; j++) {				\
 			T v = x[i + j];					\
-			nn[j] |= ISNAN(v);				\
+			if (FL)						\
+				t[j] += v;				\
 			r[j] = r[j] CMP v ? r[j] : v;			\
 		}							\
 	}								\
@@ -54,7 +55,7 @@ static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m
 			r[j] = r[j] CMP r[j + w] ? r[j] : r[j + w];	\
 	I bad = 0;							\
 	for (int j = 0; j < NL; j++)					\
-		bad |= nn[j];						\
+		bad |= (I)ISNAN(t[j]);					\
 	*nan = bad != 0;						\
 	return r[0];							\
 }
@@ -80,11 +81,9 @@ UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 			break;						\
 		int nan;						\
 		T m = blk_##NAME(x + i, len, &nan);			\
-		if (nan) {						\
-			while (!ISNAN(x[i]))				\
-				i++;					\
-			return i;					\
-		}							\
+		for (intptr_t q = i; nan && q < i + len; q++)		\
+			if (ISNAN(x[q]))				\
+				return q;				\
 		if (m CMP best) {					\
 			best = m;					\
 			at = i;						\
@@ -101,10 +100,9 @@ UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 		}							\
 	}								\
 	/* the first occurrence: 64 elements tested at a time, then one by one */ \
-	for (;; at += 64) {						\
-		intptr_t e = n - at < 64 ? n - at : 64;			\
+	for (; n - at >= 64; at += 64) {				\
 		I f = 0;						\
-		for (intptr_t k = 0; k < e; k++)			\
+		for (int k = 0; k < 64; k++)				\
 			f |= (I)(x[at + k] == best);			\
 		if (f)							\
 			break;						\

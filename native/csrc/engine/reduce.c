@@ -528,8 +528,15 @@ UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char 
 	}								\
 	*(uintptr_t *)o += c;						\
 }									\
-static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+UE_WARM static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
+	if (s == sizeof(T) && os == sizeof(uintptr_t)) {		\
+		const T *x = (const T *)p;				\
+		uintptr_t *y = (uintptr_t *)o;				\
+		for (intptr_t i = 0; i < n; i++)			\
+			y[i] += PRED(x[i]);				\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++)				\
 		*(uintptr_t *)(o + i * os) += PRED(*(const T *)(p + i * s)); \
 }

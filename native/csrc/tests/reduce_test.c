@@ -141,6 +141,36 @@ static void test_arg(void)
 	ue_argreduce(0, UE_INT64, ip, 3000, 8, 0, NULL, (const char *)q, (char *)&a0);
 	ue_argreduce(1, UE_INT64, ip, 3000, 8, 0, NULL, (const char *)q, (char *)&a1);
 	ok(a0 == 17 && a1 == 2999, "argmin/argmax of int64 at the limits");
+
+	/* float64 and int32 runs with many ties, the extreme in a later block */
+	enum { M = 50000 };
+	double *dd = malloc(M * sizeof(double));
+	int32_t *ii = malloc(M * sizeof(int32_t));
+	good = 1;
+	for (int trial = 0; trial < 20; trial++) {
+		intptr_t n = 1 + (intptr_t)(rnd() % M);
+		for (intptr_t i = 0; i < n; i++) {
+			ii[i] = (int32_t)(rnd() % 100);
+			dd[i] = (double)ii[i];
+		}
+		if (trial % 4 == 1)
+			dd[rnd() % n] = NAN;
+		for (int w = 0; w < 2; w++) {
+			intptr_t gd, gi, rd = 0, ri = 0;
+			ue_argreduce(w, UE_FLOAT64, ip, n, 8, 0, NULL, (const char *)dd, (char *)&gd);
+			ue_argreduce(w, UE_INT32, ip, n, 4, 0, NULL, (const char *)ii, (char *)&gi);
+			for (intptr_t i = 1; i < n && dd[rd] == dd[rd]; i++)
+				if (dd[i] != dd[i] || (w ? dd[i] > dd[rd] : dd[i] < dd[rd]))
+					rd = i;
+			for (intptr_t i = 1; i < n; i++)
+				if (w ? ii[i] > ii[ri] : ii[i] < ii[ri])
+					ri = i;
+			good &= gd == rd && gi == ri;
+		}
+	}
+	ok(good, "argmin/argmax of float64 and int32 runs: the first of many ties, the first NaN");
+	free(dd);
+	free(ii);
 	free(x);
 }
 
