@@ -356,12 +356,12 @@ function axis(s: Sizes): Case[] {
     ours: () => ({ x: mapped(files.plane, 'float32', [s.rows, s.cols], 0, 'c') }),
     python: `x = ${pyMapped(files.plane, 'float32', [s.rows, s.cols], 0, 'c')}\n`,
   };
-  for (const f of ['sum', 'mean', 'max']) {
+  for (const f of ['sum', 'mean', 'max', 'argmax', 'std', 'cumsum', 'median', 'count_nonzero', 'nanmean']) {
     for (const ax of [0, 1]) {
       list.push({
         name: `${f} float32 ${s.rows}×${s.cols} axis=${ax}`, setup: plane,
         ours: `np.${f}(x, { axis: ${ax} })`,
-        numpy: `x.${f}(axis=${ax})`,
+        numpy: `np.${f}(x, axis=${ax})`,
         run: (e) => () => N[f](e.x, { axis: ax }),
       });
     }

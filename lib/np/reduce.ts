@@ -433,6 +433,30 @@ export function reduceNative(op: string, a: NdArray, mask: readonly boolean[], a
   return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunk, aux?.data as AnyTypedArray | undefined) ? res : undefined;
 }
 
+/** One-element accumulators of whole reductions, reused per dtype. */
+const cells = new Map<DType, AnyTypedArray>();
+
+/**
+ * A reduction over all of `a` into a scalar, natively, when `a`'s elements
+ * are one run (the iteration then is that run, as plan() would give it):
+ * no arrays are made. undefined when it cannot (the caller goes the
+ * general way). `init` as reduceCore's.
+ */
+export function wholeNative(op: string, a: NdArray, accT: DType, init: number | 'first'): ScalarResult | undefined {
+  const k = nativeReduce();
+  if (!k || a.size === 0) return undefined;
+  const run = flatRun(a);
+  const inT = dtypeOf(a.data);
+  if (!run || (init === 'first' && inT !== accT)) return undefined;
+  let cell = cells.get(accT);
+  if (!cell) cells.set(accT, (cell = new accT.ArrayType(1) as AnyTypedArray));
+  const c = cell as unknown as (number | bigint)[];
+  c[0] = init === 'first' ? (a.data as unknown as (number | bigint)[])[a.offset] : accT.isBigInt ? BigInt(init) : init;
+  const dims: Dim[] = [{ n: run.n, is: run.s, os: 0, red: true }];
+  if (!runNative(op, dims, inT, accT, a, cell, 0)) return undefined;
+  return accT.kind === 'b' ? c[0] !== 0 : c[0];
+}
+
 /**
  * The flattened C-order elements of `a` as one run (count, stride), when
  * its layout allows: contiguous, or one axis of any stride.
@@ -674,10 +698,17 @@ function accumulator(a: NdArray, opts: ReduceOptions): DType {
   return sumType(dtypeOf(a.data));
 }
 
+/** Whether a reduction runs over all axes into a scalar (no keepdims, no out). */
+function whole(opts: { axis?: AxisLike; keepdims?: boolean; out?: NdArray }): boolean {
+  return (opts.axis === undefined || opts.axis === null) && !opts.keepdims && !opts.out;
+}
+
 function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOptions): NdArray | ScalarResult {
   a = arrayOf(a, op);
-  const mask = axisMask(opts.axis, a.shape.length);
   const acc = accumulator(a, opts);
+  const w = whole(opts) ? wholeNative(op, a, acc, op === 'sum' ? 0 : 1) : undefined;
+  if (w !== undefined) return w;
+  const mask = axisMask(opts.axis, a.shape.length);
   const res = reduceCore(op, a, mask, acc, op === 'sum' ? 0 : 1);
   return finish(res, a, mask, opts, name);
 }
@@ -717,8 +748,10 @@ export function prod(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResu
 
 function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
   a = arrayOf(a, op);
-  const mask = axisMask(opts.axis, a.shape.length);
   const t = dtypeOf(a.data);
+  const w = whole(opts) ? wholeNative(op, a, t, 'first') : undefined;
+  if (w !== undefined) return w;
+  const mask = axisMask(opts.axis, a.shape.length);
   if (mask.some((m, d) => m && a.shape[d] === 0) || (a.size === 0 && mask.every((m) => m))) {
     throw new ValueError(`zero-size array to reduction operation ${name} which has no identity`);
   }
@@ -922,6 +955,8 @@ export function argmax(a: NdArray, opts: ArgOptions = {}): NdArray | ScalarResul
 
 function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
   a = arrayOf(a, op);
+  const w = whole(opts) ? wholeNative(op, a, bool, op === 'any' ? 0 : 1) : undefined;
+  if (w !== undefined) return w;
   const mask = axisMask(opts.axis, a.shape.length);
   const res = reduceCore(op, a, mask, bool, op === 'any' ? 0 : 1);
   return finish(res, a, mask, opts, op === 'any' ? 'logical_or' : 'logical_and');

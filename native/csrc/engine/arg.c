@@ -19,41 +19,45 @@
 #include "reduce.h"
 #include "types.h"
 
-#define ARG_BLOCK_BYTES 8192	/* a block of a contiguous run (a multiple of 256) */
+#define ARG_BLOCK_BYTES 32768	/* a block of a contiguous run (a multiple of 256) */
 #define ARG_ROWS 256		/* outputs combined row by row at a time */
 
 #define IS_NAN_F(x) ((x) != (x))
 #define IS_NAN_I(x) 0
 
 /*
- * The extreme of a block (NaN skipped; *nan set when one was seen): 256
- * bytes of independent lanes, which the compiler vectorises (vmaxps,
- * vpminub, ... under the clones), folded at the end.
+ * The extreme of a block: 256 bytes of independent lanes, which the
+ * compiler vectorises (vmaxps, vpminub, ... under the clones), folded at
+ * the end. Floats also sum their lanes, one add per vector: a NaN makes
+ * the sum NaN (and so may +inf with -inf: the caller looks for the NaN).
  */
 #define VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
 static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m, int *nan) \
 {									\
-	enum { NL = 256 / sizeof(T) };					\
-	T r[NL];							\
-	I nn[NL];							\
+	enum { NL = 256 / sizeof(T), FL = (T)0.5 != 0 };		\
+	T r[NL], t[NL];							\
 	for (int j = 0; j < NL; j++) {					\
 		r[j] = x[j];						\
-		nn[j] = ISNAN(x[j]);					\
+		t[j] = FL ? x[j] : 0;					\
 	}								\
-	for (intptr_t i = NL; i < m; i += NL)				\
+	for (intptr_t i = NL; i < m; i += NL) {				\
+		__builtin_prefetch(x + i + 8 * NL, 0, 3);		\
 		for (int j = 0; j < NL; j++) {				\
 			T v = x[i + j];					\
-			nn[j] |= ISNAN(v);				\
+			if (FL)						\
+				t[j] += v;				\
 			r[j] = r[j] CMP v ? r[j] : v;			\
 		}							\
-	I bad = 0;							\
-	T e = r[0];							\
-	for (int j = 0; j < NL; j++) {					\
-		bad |= nn[j];						\
-		e = e CMP r[j] ? e : r[j];				\
 	}								\
+	/* folded in halves, which vectorise too (a chain over the lanes would not) */ \
+	for (int w = NL / 2; w >= 1; w /= 2)				\
+		for (int j = 0; j < w; j++)				\
+			r[j] = r[j] CMP r[j + w] ? r[j] : r[j + w];	\
+	I bad = 0;							\
+	for (int j = 0; j < NL; j++)					\
+		bad |= (I)ISNAN(t[j]);					\
 	*nan = bad != 0;						\
-	return e;							\
+	return r[0];							\
 }
 
 /*
@@ -64,24 +68,27 @@ static inline __attribute__((always_inline)) T blk_##NAME(const T *x, intptr_t m
 VEC_BLOCK(NAME, T, I, CMP, ISNAN)					\
 UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 {									\
-	enum { B = ARG_BLOCK_BYTES / sizeof(T) };			\
+	enum { B = ARG_BLOCK_BYTES / sizeof(T), NL = 256 / sizeof(T) };	\
 	const T *x = (const T *)p;					\
 	T best = x[0];							\
 	intptr_t at = 0, i = 0;						\
 	if (ISNAN(best))						\
 		return 0;						\
-	for (; i + B <= n; i += B) {					\
+	for (;;) {							\
+		/* blocks of B, the last one cut to whole lanes */	\
+		intptr_t len = n - i < B ? (n - i) / NL * NL : B;	\
+		if (len == 0)						\
+			break;						\
 		int nan;						\
-		T m = blk_##NAME(x + i, B, &nan);			\
-		if (nan) {						\
-			while (!ISNAN(x[i]))				\
-				i++;					\
-			return i;					\
-		}							\
+		T m = blk_##NAME(x + i, len, &nan);			\
+		for (intptr_t q = i; nan && q < i + len; q++)		\
+			if (ISNAN(x[q]))				\
+				return q;				\
 		if (m CMP best) {					\
 			best = m;					\
 			at = i;						\
 		}							\
+		i += len;						\
 	}								\
 	for (; i < n; i++) {						\
 		T v = x[i];						\
@@ -91,6 +98,14 @@ UE_HOT static intptr_t argc_##NAME(const char *p, intptr_t n)		\
 			best = v;					\
 			at = i;						\
 		}							\
+	}								\
+	/* the first occurrence: 64 elements tested at a time, then one by one */ \
+	for (; n - at >= 64; at += 64) {				\
+		I f = 0;						\
+		for (int k = 0; k < 64; k++)				\
+			f |= (I)(x[at + k] == best);			\
+		if (f)							\
+			break;						\
 	}								\
 	while (!(x[at] == best))					\
 		at++;							\

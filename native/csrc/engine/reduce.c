@@ -178,8 +178,27 @@ static void runm_##NAME(const char *p, intptr_t n, intptr_t s, char *o, const ch
 	*(T *)o += v;							\
 }									\
 /* o[i] += MAP(p[i], mp[i]): the mean is laid out like the output */	\
-static void ewm_##NAME(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os, const char *mp) \
+ATTR static void ewm_##NAME(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os, const char *mp) \
 {									\
+	if (s == sizeof(TI) && os == sizeof(T)) {			\
+		const TI *x = (const TI *)p;				\
+		const T *mm = (const T *)mp;				\
+		T *y = (T *)o;						\
+		if (mm) {						\
+			for (intptr_t i = 0; i < n; i++) {		\
+				T v = (T)x[i], m = mm[i];		\
+				(void)m;				\
+				y[i] += MAP(v, m);			\
+			}						\
+		} else {						\
+			for (intptr_t i = 0; i < n; i++) {		\
+				T v = (T)x[i], m = 0;			\
+				(void)m;				\
+				y[i] += MAP(v, m);			\
+			}						\
+		}							\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++) {				\
 		T x = (T)*(const TI *)(p + i * s);			\
 		T m = mp ? *(const T *)(mp + i * os) : 0;		\
@@ -220,13 +239,14 @@ typedef void (*ew_fn)(const char *p, intptr_t n, intptr_t s, char *o, intptr_t o
 #define MUL(T, U, a, x) ((T)((U)(a) * (U)(x)))
 /*
  * NaN propagates (fmin/fmax: NaN is skipped); on ties the later element
- * wins, as numpy 2's SIMD loops. Written as (a < x ? a : x) plus a NaN
- * test, which vectorises to vminps/vmaxps and one blend.
+ * wins, as numpy 2's SIMD loops. Written in two steps, (a < x ? a : x)
+ * and then the NaN test, which vectorise to vminps/vmaxps, one compare
+ * and one blend (as one expression GCC merges them into mask chains).
  */
-#define MIN(T, U, a, x) (((a) != (a)) ? (a) : ((a) < (x)) ? (a) : (x))
-#define MAX(T, U, a, x) (((a) != (a)) ? (a) : ((a) > (x)) ? (a) : (x))
-#define FMIN(T, U, a, x) (((x) != (x)) ? (a) : ((a) < (x)) ? (a) : (x))
-#define FMAX(T, U, a, x) (((x) != (x)) ? (a) : ((a) > (x)) ? (a) : (x))
+#define MIN(T, U, a, x) __extension__({ T a_ = (a), x_ = (x); T r_ = a_ < x_ ? a_ : x_; a_ != a_ ? a_ : r_; })
+#define MAX(T, U, a, x) __extension__({ T a_ = (a), x_ = (x); T r_ = a_ > x_ ? a_ : x_; a_ != a_ ? a_ : r_; })
+#define FMIN(T, U, a, x) __extension__({ T a_ = (a), x_ = (x); T r_ = a_ < x_ ? a_ : x_; x_ != x_ ? a_ : r_; })
+#define FMAX(T, U, a, x) __extension__({ T a_ = (a), x_ = (x); T r_ = a_ > x_ ? a_ : x_; x_ != x_ ? a_ : r_; })
 
 #define EW(NAME, L, T, U, OP)						\
 UE_HOT static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
@@ -234,8 +254,10 @@ UE_HOT static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *
 	if (s == sizeof(T) && os == sizeof(T)) {			\
 		const T *x = (const T *)p;				\
 		T *y = (T *)o;						\
-		for (intptr_t i = 0; i < n; i++)			\
-			y[i] = OP(T, U, y[i], x[i]);			\
+		for (intptr_t i = 0; i < n; i++) {			\
+			T a = y[i], v = x[i];	/* both loaded: no masked loads */ \
+			y[i] = OP(T, U, a, v);				\
+		}							\
 		return;							\
 	}								\
 	for (intptr_t i = 0; i < n; i++) {				\
@@ -251,6 +273,36 @@ static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 	for (intptr_t i = 0; i < n; i++)				\
 		a = OP(T, U, a, *(const T *)(p + i * s));		\
 	*(T *)o = a;							\
+}
+
+/*
+ * integer products: wrap-around multiplication is associative and
+ * commutative, so a contiguous run multiplies in independent lanes
+ * (vpmulld/vpmullq under the clones), folded at the end.
+ */
+#define RUN_IPROD(L, T, U)						\
+UE_HOT static void run_prod_##L(const char *p, intptr_t n, intptr_t s, char *o) \
+{									\
+	enum { NL = 256 / sizeof(U) };					\
+	U a = (U)*(T *)o;						\
+	intptr_t i = 0;							\
+	if (s == sizeof(T) && n >= 2 * NL) {				\
+		const T *x = (const T *)p;				\
+		U r[NL];						\
+		for (int j = 0; j < NL; j++)				\
+			r[j] = (U)x[j];					\
+		for (i = NL; i + NL <= n; i += NL)			\
+			for (int j = 0; j < NL; j++)			\
+				r[j] *= (U)x[i + j];			\
+		for (int j = 0; j < NL; j++)				\
+			a *= r[j];					\
+		for (; i < n; i++)					\
+			a *= (U)x[i];					\
+	} else {							\
+		for (; i < n; i++)					\
+			a *= (U)*(const T *)(p + i * s);		\
+	}								\
+	*(T *)o = (T)a;							\
 }
 
 /* integer sums: unsigned wrap-around, 8 lanes so the compiler vectorises */
@@ -299,12 +351,14 @@ UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char 
 		r[j] = x[j];						\
 		nn[j] = x[j] != x[j];					\
 	}								\
-	for (i = NL; i + NL <= n; i += NL)				\
+	for (i = NL; i + NL <= n; i += NL) {				\
+		__builtin_prefetch(x + i + 8 * NL, 0, 3);		\
 		for (int j = 0; j < NL; j++) {				\
 			T v = x[i + j];					\
 			nn[j] |= v != v;				\
 			r[j] = r[j] BETTER v ? r[j] : v;		\
 		}							\
+	}								\
 	I nan = 0;							\
 	for (int j = 0; j < NL; j++)					\
 		nan |= nn[j];						\
@@ -337,7 +391,7 @@ static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 
 #define INT_LOOPS(C, T, L, S, U)					\
 	RUN_ISUM(L, T, U) EW(sum, L, T, U, ADD)				\
-	RUN_SEQ(prod, L, T, U, MUL) EW(prod, L, T, U, MUL)		\
+	RUN_IPROD(L, T, U) EW(prod, L, T, U, MUL)			\
 	RUN_EXT(min, L, T, T, MIN, <, 0) EW(min, L, T, U, MIN)		\
 	RUN_EXT(max, L, T, T, MAX, >, 0) EW(max, L, T, U, MAX)
 
@@ -474,8 +528,15 @@ UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char 
 	}								\
 	*(uintptr_t *)o += c;						\
 }									\
-static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+UE_WARM static void ew_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
+	if (s == sizeof(T) && os == sizeof(uintptr_t)) {		\
+		const T *x = (const T *)p;				\
+		uintptr_t *y = (uintptr_t *)o;				\
+		for (intptr_t i = 0; i < n; i++)			\
+			y[i] += PRED(x[i]);				\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++)				\
 		*(uintptr_t *)(o + i * os) += PRED(*(const T *)(p + i * s)); \
 }

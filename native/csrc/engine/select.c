@@ -6,21 +6,25 @@
  * interpolates; lib/np/stats.ts does that part). A slice holding a NaN
  * answers NaN, as numpy's median and percentile do.
  *
- * The selection does not sort the slice. A sample of it, sorted, gives two
- * bounds lo <= hi that enclose the wanted ranks with a wide margin; one
- * vectorised pass counts the elements below lo, equal to lo, between,
- * equal to hi and above hi (the NaNs are what is left). The ranks then fall
- * on lo or hi themselves (an array of one repeated value is answered by
- * that one pass), or among the elements between, which a second pass
- * copies out and which are selected from the same way (or sorted once few). When the sample misleads
- * (a rank outside the bounds, or too little left out) the slice is sorted
- * (introsort), so the answer never depends on the sample.
+ * Long slices: two ranks of a sample of the slice give bounds lo <= hi
+ * that enclose the wanted ranks with a wide margin; one vectorised pass
+ * counts the elements below lo, equal to lo, between, equal to hi and
+ * above hi (the NaNs are what is left). The ranks then fall on lo or hi
+ * themselves (an array of one repeated value is answered by that one
+ * pass), or among the elements between, which a second pass copies out
+ * and which are selected from the same way (or by introselect once few).
+ * Short slices, and long ones whose sample misleads (a rank outside the
+ * bounds, or too little left out), are copied and their ranks selected by
+ * introselect (a branch-free quickselect that sets runs of equal elements
+ * apart, falling back to heapsort), so the answer never depends on the
+ * sample.
  */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "reduce.h"
+#include "sort.h"
 #include "types.h"
 
 #define SEL_SAMPLE 1024		/* elements in the sample */
@@ -28,9 +32,9 @@
 #define SEL_SPREAD 16		/* ranks farther apart than n / SEL_SPREAD are selected apart */
 #define SEL_COUNT_BLOCK (1 << 24)	/* counted in 32 bits at a time */
 
-/* ---- introsort of NaN-free elements ---------------------------------------- */
+/* ---- introselect of NaN-free elements -------------------------------------- */
 
-#define SORT(L, T)							\
+#define SELECT_ONE(L, T, TOP)						\
 static void isort_##L(T *a, intptr_t n)					\
 {									\
 	for (intptr_t i = 1; i < n; i++) {				\
@@ -70,17 +74,24 @@ static void hsort_##L(T *a, intptr_t n)					\
 		sift_##L(a, 0, i);					\
 	}								\
 }									\
-static void qsort_##L(T *a, intptr_t n, int depth)			\
+/*									\
+ * Quickselect on the sample: the k-th smallest of a[0..n) to a[k], in	\
+ * place (Hoare's partition splits runs of equal elements evenly).	\
+ */									\
+static void qselect_##L(T *a, intptr_t n, intptr_t k)			\
 {									\
-	while (n > 16) {						\
+	intptr_t lo = 0, hi = n;					\
+	int depth = 4;							\
+	for (intptr_t m = n; m > 1; m >>= 1)				\
+		depth += 2;						\
+	while (hi - lo > 16) {						\
 		if (depth-- == 0) {					\
-			hsort_##L(a, n);				\
+			hsort_##L(a + lo, hi - lo);			\
 			return;						\
 		}							\
-		/* median of three as pivot; Hoare's partition splits runs of equal elements */ \
-		T x = a[0], y = a[n / 2], z = a[n - 1];			\
+		T x = a[lo], y = a[lo + (hi - lo) / 2], z = a[hi - 1];	\
 		T p = x < y ? (y < z ? y : (x < z ? z : x)) : (x < z ? x : (y < z ? z : y)); \
-		intptr_t i = -1, j = n;					\
+		intptr_t i = lo - 1, j = hi;				\
 		for (;;) {						\
 			do						\
 				i++;					\
@@ -94,24 +105,110 @@ static void qsort_##L(T *a, intptr_t n, int depth)			\
 			a[i] = a[j];					\
 			a[j] = t;					\
 		}							\
-		/* recurse into the smaller part, loop on the larger */	\
-		if (j + 1 < n - j - 1) {				\
-			qsort_##L(a, j + 1, depth);			\
-			a += j + 1;					\
-			n -= j + 1;					\
-		} else {						\
-			qsort_##L(a + j + 1, n - j - 1, depth);		\
-			n = j + 1;					\
-		}							\
+		if (k <= j)						\
+			hi = j + 1;					\
+		else							\
+			lo = j + 1;					\
 	}								\
-	isort_##L(a, n);						\
+	isort_##L(a + lo, hi - lo);					\
 }									\
-static void sort_##L(T *a, intptr_t n)					\
+/*									\
+ * The k-th smallest of the n elements at x (not modified): each round	\
+ * moves the elements below the pivot to the front of a buffer and those	\
+ * above it to the back, without branches, and counts the equal ones (a	\
+ * run of equal values ends the search); the rounds alternate between	\
+ * b1 and b2 (n + 1 elements each: the last takes the equal ones). -1	\
+ * when x holds a NaN.							\
+ */									\
+static int pick_##L(const T *x, intptr_t n, intptr_t k, T *b1, T *b2, T *out) \
 {									\
-	int depth = 0;							\
+	const T *src = x;						\
+	T *dst = b1, *spare = b2;					\
+	int depth = 8;							\
 	for (intptr_t m = n; m > 1; m >>= 1)				\
 		depth += 2;						\
-	qsort_##L(a, n, depth);						\
+	intptr_t nan = 0;						\
+	for (;;) {							\
+		if (n <= 16 || depth-- == 0) {				\
+			memcpy(dst, src, (size_t)n * sizeof(T));	\
+			for (intptr_t i = 0; i < n; i++)		\
+				if (dst[i] != dst[i])			\
+					return -1;			\
+			if (n <= 16)					\
+				isort_##L(dst, n);			\
+			else						\
+				hsort_##L(dst, n);			\
+			*out = dst[k];					\
+			return 0;					\
+		}							\
+		T a = src[0], b = src[n / 2], c = src[n - 1];		\
+		T p = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b)); \
+		/* counted first (vectorised): k among the equal ones needs no moves */ \
+		intptr_t nlt = 0, ngt = 0;				\
+		for (intptr_t i = 0; i < n; i++) {			\
+			T v = src[i];					\
+			nlt += v < p;					\
+			ngt += v > p;					\
+			nan += v != v;					\
+		}							\
+		if (nan)						\
+			return -1;					\
+		if (k >= nlt && k < n - ngt) {				\
+			*out = p;					\
+			return 0;					\
+		}							\
+		intptr_t l = 0, r = n - 1;				\
+		for (intptr_t i = 0; i < n; i++) {			\
+			T v = src[i];					\
+			intptr_t lt = v < p, gt = v > p;		\
+			dst[lt ? l : gt ? r : n] = v;			\
+			l += lt;					\
+			r -= gt;					\
+		}							\
+		if (k < l) {						\
+			n = l;						\
+			src = dst;					\
+		} else if (k > r) {					\
+			src = dst + r + 1;				\
+			k -= r + 1;					\
+			n -= r + 1;					\
+		} else {						\
+			*out = p;					\
+			return 0;					\
+		}							\
+		T *t = spare;						\
+		spare = dst;						\
+		dst = t;						\
+	}								\
+}									\
+/* the elements <= e and the smallest above e (vectorised), for the next rank */ \
+static intptr_t above_##L(const T *x, intptr_t n, T e, T *next)		\
+{									\
+	intptr_t le = 0;						\
+	T m = TOP;						\
+	for (intptr_t i = 0; i < n; i++) {				\
+		T v = x[i];						\
+		le += v <= e;						\
+		T c = v > e ? v : TOP;				\
+		m = c < m ? c : m;					\
+	}								\
+	*next = m;							\
+	return le;							\
+}									\
+/* ranks r[0..k) (ascending) of the n elements at x into v; -1 on a NaN */ \
+static int ranks_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *b1, T *b2) \
+{									\
+	for (int j = 0; j < k; j++) {					\
+		if (j && r[j] == r[j - 1] + 1) {			\
+			/* the next rank: the same value, or the smallest above it */ \
+			T next;						\
+			v[j] = above_##L(x, n, v[j - 1], &next) > r[j] ? v[j - 1] : next; \
+			continue;					\
+		}							\
+		if (pick_##L(x, n, r[j], b1, b2, &v[j]) < 0)		\
+			return -1;					\
+	}								\
+	return 0;							\
 }
 
 /* ---- selection ----------------------------------------------------------- */
@@ -121,8 +218,8 @@ static void sort_##L(T *a, intptr_t n)					\
  * at x (not modified), into v[]; b1, b2: scratch of n elements each.
  * Returns 0, or -1 when x holds a NaN (counted in the first pass).
  */
-#define SELECT(L, T, LOWEST, HIGHEST)					\
-SORT(L, T)								\
+#define SELECT(CODE, L, T, LOWEST, HIGHEST)				\
+SELECT_ONE(L, T, HIGHEST)						\
 /* counts below lo, equal to lo, equal to hi, above hi, strictly between (vectorised) */ \
 UE_HOT static void count_##L(const T *x, intptr_t n, T lo, T hi, intptr_t *lt, intptr_t *eqlo, \
 			     intptr_t *eqhi, intptr_t *gt, intptr_t *mid)	\
@@ -174,11 +271,19 @@ static int window_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T 
 			return 0;					\
 		}							\
 	}								\
-	sort_##L(sample, SEL_SAMPLE);					\
 	intptr_t slo = (intptr_t)((double)r[0] * SEL_SAMPLE / n) - SEL_MARGIN; \
 	intptr_t shi = (intptr_t)((double)r[k - 1] * SEL_SAMPLE / n) + SEL_MARGIN; \
-	T lo = slo <= 0 ? LOWEST : sample[slo];				\
-	T hi = shi >= SEL_SAMPLE - 1 ? HIGHEST : sample[shi];		\
+	T lo = LOWEST, hi = HIGHEST;					\
+	intptr_t from = 0;						\
+	if (slo > 0) {		/* the sample's two ranks, selected too */ \
+		qselect_##L(sample, SEL_SAMPLE, slo);			\
+		lo = sample[slo];					\
+		from = slo + 1;						\
+	}								\
+	if (shi < SEL_SAMPLE - 1) {					\
+		qselect_##L(sample + from, SEL_SAMPLE - from, shi - from); \
+		hi = sample[shi];					\
+	}								\
 	intptr_t lt, eqlo, eqhi, gt, m;					\
 	count_##L(x, n, lo, hi, &lt, &eqlo, &eqhi, &gt, &m);		\
 	if (lo == hi)							\
@@ -211,9 +316,7 @@ static int window_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T 
 	for (int j = first; j <= last; j++)				\
 		sub[ns++] = r[j] - lt - eqlo;				\
 	if (m <= 4 * SEL_SAMPLE) {					\
-		sort_##L(b1, m);					\
-		for (int j = 0; j < ns; j++)				\
-			v[first + j] = b1[sub[j]];			\
+		ranks_##L(b1, m, sub, ns, v + first, b2, b1 + m);	\
 		return 0;						\
 	}								\
 	return sel_##L(b1, m, sub, ns, v + first, b2, b1 + m) ? 1 : 0;	\
@@ -235,7 +338,7 @@ static int sel_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *b1
 	}								\
 	return 0;							\
 }									\
-/* the ranks of one slice: sorted when short or when the sample misleads */ \
+/* the ranks of one slice: introselect on a copy when short or when the sample misleads */ \
 static int slice_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *lane, T *b1, T *b2) \
 {									\
 	int res = 1;							\
@@ -245,28 +348,31 @@ static int slice_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *
 		return -1;						\
 	if (res == 0)							\
 		return 0;						\
-	if (lane != x)							\
-		memcpy(lane, x, (size_t)n * sizeof(T));			\
-	for (intptr_t i = 0; i < n; i++)				\
-		if (lane[i] != lane[i])					\
+	if (k > SEL_SPREAD) {	/* many ranks: one sort (numpy's order, NaN last) */ \
+		if (lane != x)						\
+			memcpy(lane, x, (size_t)n * sizeof(T));		\
+		if (ue_sort(CODE, lane, (size_t)n) != 0)		\
+			return ranks_##L(x, n, r, k, v, b1, b2);	\
+		if (lane[n - 1] != lane[n - 1])				\
 			return -1;					\
-	sort_##L(lane, n);						\
-	for (int j = 0; j < k; j++)					\
-		v[j] = lane[r[j]];					\
-	return 0;							\
+		for (int j = 0; j < k; j++)				\
+			v[j] = lane[r[j]];				\
+		return 0;						\
+	}								\
+	return ranks_##L(x, n, r, k, v, b1, b2);			\
 }
 
-SELECT(o, ue_bool, 0, 1)
-SELECT(b, int8_t, INT8_MIN, INT8_MAX)
-SELECT(B, uint8_t, 0, UINT8_MAX)
-SELECT(h, int16_t, INT16_MIN, INT16_MAX)
-SELECT(H, uint16_t, 0, UINT16_MAX)
-SELECT(i, int32_t, INT32_MIN, INT32_MAX)
-SELECT(I, uint32_t, 0, UINT32_MAX)
-SELECT(q, int64_t, INT64_MIN, INT64_MAX)
-SELECT(Q, uint64_t, 0, UINT64_MAX)
-SELECT(f, float, -INFINITY, INFINITY)
-SELECT(d, double, -HUGE_VAL, HUGE_VAL)
+SELECT(UE_BOOL, o, ue_bool, 0, 1)
+SELECT(UE_INT8, b, int8_t, INT8_MIN, INT8_MAX)
+SELECT(UE_UINT8, B, uint8_t, 0, UINT8_MAX)
+SELECT(UE_INT16, h, int16_t, INT16_MIN, INT16_MAX)
+SELECT(UE_UINT16, H, uint16_t, 0, UINT16_MAX)
+SELECT(UE_INT32, i, int32_t, INT32_MIN, INT32_MAX)
+SELECT(UE_UINT32, I, uint32_t, 0, UINT32_MAX)
+SELECT(UE_INT64, q, int64_t, INT64_MIN, INT64_MAX)
+SELECT(UE_UINT64, Q, uint64_t, 0, UINT64_MAX)
+SELECT(UE_FLOAT32, f, float, -INFINITY, INFINITY)
+SELECT(UE_FLOAT64, d, double, -HUGE_VAL, HUGE_VAL)
 
 typedef int (*slice_fn)(const void *x, intptr_t n, const intptr_t *r, int k, void *v, void *lane, void *b1, void *b2);
 
@@ -346,10 +452,11 @@ int ue_select(int dtype, int ndim, const struct ue_rdim *dims, int nred, const s
 		if (ranks[j] < 0 || ranks[j] >= n || (j && ranks[j] < ranks[j - 1]))
 			return UE_REDUCE_UNSUPPORTED;
 	int direct = nred == 1 && red[0].is == (intptr_t)isz;
-	char *mem = malloc((size_t)n * isz * 3);
+	/* the gathered slice, and two scratch buffers of n + 1 (see pick_*) */
+	char *mem = malloc(((size_t)n * 3 + 2) * isz);
 	if (!mem)
 		return UE_REDUCE_ENOMEM;
-	char *lane = mem, *b1 = mem + (size_t)n * isz, *b2 = mem + 2 * (size_t)n * isz;
+	char *lane = mem, *b1 = mem + (size_t)n * isz, *b2 = b1 + ((size_t)n + 1) * isz;
 	const char *p = in;
 	char *o = out;
 	for (;;) {

@@ -141,6 +141,36 @@ static void test_arg(void)
 	ue_argreduce(0, UE_INT64, ip, 3000, 8, 0, NULL, (const char *)q, (char *)&a0);
 	ue_argreduce(1, UE_INT64, ip, 3000, 8, 0, NULL, (const char *)q, (char *)&a1);
 	ok(a0 == 17 && a1 == 2999, "argmin/argmax of int64 at the limits");
+
+	/* float64 and int32 runs with many ties, the extreme in a later block */
+	enum { M = 50000 };
+	double *dd = malloc(M * sizeof(double));
+	int32_t *ii = malloc(M * sizeof(int32_t));
+	good = 1;
+	for (int trial = 0; trial < 20; trial++) {
+		intptr_t n = 1 + (intptr_t)(rnd() % M);
+		for (intptr_t i = 0; i < n; i++) {
+			ii[i] = (int32_t)(rnd() % 100);
+			dd[i] = (double)ii[i];
+		}
+		if (trial % 4 == 1)
+			dd[rnd() % n] = NAN;
+		for (int w = 0; w < 2; w++) {
+			intptr_t gd, gi, rd = 0, ri = 0;
+			ue_argreduce(w, UE_FLOAT64, ip, n, 8, 0, NULL, (const char *)dd, (char *)&gd);
+			ue_argreduce(w, UE_INT32, ip, n, 4, 0, NULL, (const char *)ii, (char *)&gi);
+			for (intptr_t i = 1; i < n && dd[rd] == dd[rd]; i++)
+				if (dd[i] != dd[i] || (w ? dd[i] > dd[rd] : dd[i] < dd[rd]))
+					rd = i;
+			for (intptr_t i = 1; i < n; i++)
+				if (w ? ii[i] > ii[ri] : ii[i] < ii[ri])
+					ri = i;
+			good &= gd == rd && gi == ri;
+		}
+	}
+	ok(good, "argmin/argmax of float64 and int32 runs: the first of many ties, the first NaN");
+	free(dd);
+	free(ii);
 	free(x);
 }
 
@@ -258,6 +288,45 @@ static void test_select(void)
 	}
 	ok(good, "selected ranks equal a full sort's (random, few values, sorted; short and long slices)");
 
+	/* short slices of every shape: sorted, reversed, organ pipe, few values; consecutive ranks */
+	good = 1;
+	for (int trial = 0; trial < 300; trial++) {
+		intptr_t n = 1 + (intptr_t)(rnd() % (trial < 200 ? 300 : 5000));
+		int shape = trial % 5;
+		for (intptr_t i = 0; i < n; i++)
+			x[i] = shape == 0 ? (float)i : shape == 1 ? (float)(n - i) : shape == 2 ? (float)(i < n / 2 ? i : n - i) :
+			       shape == 3 ? (float)(rnd() % 3) : rndf();
+		memcpy(s, x, (size_t)n * sizeof(float));
+		qsort(s, (size_t)n, sizeof(float), cmpf);
+		intptr_t r[4] = { (n - 1) / 2, n / 2, n - 1, n - 1 };
+		int nr = n > 1 && r[1] > r[0] ? 2 : 1;
+		if (r[2] > r[nr - 1])
+			r[nr++] = r[2];
+		float v4[4];
+		ue_select(UE_FLOAT32, 0, NULL, 1, &(struct ue_rdim){ n, 4, 0 }, r, nr, 4, (const char *)x, (char *)v4);
+		for (int j = 0; j < nr; j++)
+			good &= v4[j] == s[r[j]];
+	}
+	ok(good, "short slices (sorted, reversed, organ pipe, three values, random), consecutive ranks");
+
+	/* many ranks at once (a sort), and NaN then */
+	intptr_t many[40];
+	float mv[40];
+	for (intptr_t i = 0; i < 10000; i++)
+		x[i] = rndf();
+	memcpy(s, x, 10000 * sizeof(float));
+	qsort(s, 10000, sizeof(float), cmpf);
+	for (int j = 0; j < 40; j++)
+		many[j] = j * 250;
+	ue_select(UE_FLOAT32, 0, NULL, 1, &(struct ue_rdim){ 10000, 4, 0 }, many, 40, 4, (const char *)x, (char *)mv);
+	good = 1;
+	for (int j = 0; j < 40; j++)
+		good &= mv[j] == s[many[j]];
+	x[77] = NAN;
+	ue_select(UE_FLOAT32, 0, NULL, 1, &(struct ue_rdim){ 10000, 4, 0 }, many, 40, 4, (const char *)x, (char *)mv);
+	good &= mv[0] != mv[0] && mv[39] != mv[39];
+	ok(good, "40 ranks of one slice, and all NaN when it holds one");
+
 	/* one repeated value, and a NaN anywhere */
 	for (intptr_t i = 0; i < N; i++)
 		x[i] = 0.75f;
@@ -268,6 +337,13 @@ static void test_select(void)
 	x[N - 3] = NAN;
 	ue_select(UE_FLOAT32, 0, NULL, 1, &(struct ue_rdim){ N, 4, 0 }, r2, 2, 4, (const char *)x, (char *)v);
 	good &= v[0] != v[0] && v[1] != v[1];
+	float sh[100];
+	for (int i = 0; i < 100; i++)
+		sh[i] = (float)i;
+	sh[99] = NAN;
+	intptr_t r0 = 3;
+	ue_select(UE_FLOAT32, 0, NULL, 1, &(struct ue_rdim){ 100, 4, 0 }, &r0, 1, 4, (const char *)sh, (char *)v);
+	good &= v[0] != v[0];
 	ok(good, "a repeated value; a NaN makes every rank NaN");
 
 	/* per column of a 40 x 9 int16 matrix, strided */
