@@ -107,6 +107,53 @@
 			*(T *)o = *(const ue_bool *)c ? *(const T *)a : *(const T *)b; \
 	}
 
+/*
+ * Shifts: the general loop checks each count; a scalar count (image code's
+ * `>> 8`) is checked once, and the loop left is one the compiler turns into
+ * vector shifts. OUT is the result of a count outside [0, bits).
+ */
+#define SHIFT_LOOP(NAME, T, EXPR, SHIFTED, OUT) \
+	UE_WARM static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
+	{ \
+		intptr_t n = dims[0], i; \
+		char *a = args[0], *b = args[1], *o = args[2]; \
+		intptr_t sa = steps[0], sb = steps[1], so = steps[2]; \
+		(void)data; \
+		if (sb == 0 && sa == (intptr_t)sizeof(T) && so == (intptr_t)sizeof(T)) { \
+			const T v = *(const T *)b; \
+			const T *__restrict x = (const T *)a; \
+			T *__restrict z = (T *)o; \
+			if ((uint64_t)(int64_t)v < BITS(T)) { \
+				const unsigned c = (unsigned)v; \
+				for (i = 0; i < n; i++) { \
+					T u = x[i]; \
+					z[i] = (SHIFTED); \
+				} \
+			} else { \
+				for (i = 0; i < n; i++) { \
+					T u = x[i]; \
+					(void)u; \
+					z[i] = (OUT); \
+				} \
+			} \
+			return; \
+		} \
+		if (sa == (intptr_t)sizeof(T) && sb == (intptr_t)sizeof(T) && so == (intptr_t)sizeof(T)) { \
+			const T *__restrict x = (const T *)a; \
+			const T *__restrict y = (const T *)b; \
+			T *__restrict z = (T *)o; \
+			for (i = 0; i < n; i++) { \
+				T u = x[i], v = y[i]; \
+				z[i] = (EXPR); \
+			} \
+			return; \
+		} \
+		for (i = 0; i < n; i++, a += sa, b += sb, o += so) { \
+			T u = *(const T *)a, v = *(const T *)b; \
+			*(T *)o = (EXPR); \
+		} \
+	}
+
 #define BINARY_LOOP(NAME, T, R, EXPR) BINARY_LOOP_(UE_HOT, NAME, T, R, EXPR)
 #define WARM_LOOP(NAME, T, R, EXPR) BINARY_LOOP_(UE_WARM, NAME, T, R, EXPR)
 #define COLD_LOOP(NAME, T, R, EXPR) BINARY_LOOP_(UE_COLD, NAME, T, R, EXPR)
@@ -138,8 +185,8 @@
 	WARM_LOOP(bitwise_and_##ID, T, T, (T)(u & v)) \
 	WARM_LOOP(bitwise_or_##ID, T, T, (T)(u | v)) \
 	WARM_LOOP(bitwise_xor_##ID, T, T, (T)(u ^ v)) \
-	COLD_LOOP(left_shift_##ID, T, T, LSHIFT(T, W)) \
-	COLD_LOOP(right_shift_##ID, T, T, RSHIFT(T)) \
+	SHIFT_LOOP(left_shift_##ID, T, LSHIFT(T, W), (T)((W)u << c), (T)0) \
+	SHIFT_LOOP(right_shift_##ID, T, RSHIFT(T), (T)(u >> c), (T)((u >> (BITS(T) - 1)) >> 1)) \
 	UNARY_LOOP(invert_##ID, T, T, (T)~u)
 
 #define DEF_FLOAT(C, T, ID, S, W) \

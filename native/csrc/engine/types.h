@@ -50,7 +50,7 @@ typedef uint8_t ue_bool;
 #define UE_HOT
 #define UE_WARM
 #endif
-/* UE_WARM: casts get an AVX-512 clone only; UE_COLD loops (logical, shifts,
+/* UE_WARM: casts and shifts get an AVX-512 clone only; UE_COLD loops (logical,
  * fmin/fmax, where) none: the package carries these binaries, keep them small */
 #define UE_COLD
 

@@ -282,6 +282,47 @@ static void test_stream(void)
 	free(w2);
 }
 
+/*
+ * A scalar shift count is checked once (the loop left is a vector shift):
+ * every integer type, counts inside and outside [0, bits), negative ones,
+ * against the loop that checks each count of an array.
+ */
+static void test_scalar_shifts(void)
+{
+	static const struct { char sig; int size; } types[] = {
+		{ 'b', 1 }, { 'B', 1 }, { 'h', 2 }, { 'H', 2 }, { 'i', 4 }, { 'I', 4 }, { 'q', 8 }, { 'Q', 8 },
+	};
+	static const int64_t counts[] = { -1, -100, 0, 1, 3, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127 };
+	enum { N = 203 };
+	unsigned char x[N * 8], c[N * 8], o1[N * 8], o2[N * 8];
+	int good = 1;
+
+	for (int i = 0; i < N * 8; i++)
+		x[i] = (unsigned char)(i * 73 + (i >> 3) * 29 + 11);
+	for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+		char sig[6] = { types[t].sig, types[t].sig, '-', '>', types[t].sig, 0 };
+		intptr_t n = N, sz = types[t].size, vec[3] = { sz, sz, sz }, sca[3] = { sz, 0, sz };
+
+		for (int dir = 0; dir < 2; dir++) {
+			const struct ue_loop *l = loop(dir ? "right_shift" : "left_shift", sig);
+
+			for (size_t k = 0; k < sizeof(counts) / sizeof(counts[0]); k++) {
+				char *a1[3] = { (char *)x, (char *)c, (char *)o1 }, *a2[3] = { (char *)x, (char *)c, (char *)o2 };
+
+				for (int i = 0; i < N; i++)
+					memcpy(c + i * sz, &counts[k], (size_t)sz); /* little-endian: the low bytes */
+				l->fn(a1, &n, vec, NULL);
+				l->fn(a2, &n, sca, NULL);
+				if (memcmp(o1, o2, (size_t)(N * sz))) {
+					printf("# %s %s by %lld differs\n", dir ? "right_shift" : "left_shift", sig, (long long)counts[k]);
+					good = 0;
+				}
+			}
+		}
+	}
+	ok(good, "shifts by a scalar count (checked once) equal the per-element loop, counts in and out of range");
+}
+
 int main(void)
 {
 	test_registry();
@@ -292,6 +333,7 @@ int main(void)
 	test_casts();
 	test_loops();
 	test_stream();
+	test_scalar_shifts();
 	printf("# engine features: %s\n", ue_cpu_features());
 	return failed ? 1 : 0;
 }
