@@ -15,7 +15,12 @@
  *    elements, cast on the way in (inputs) or out (outputs). With a where=
  *    mask the outputs always go through buffers and only the masked
  *    elements are stored.
- * 6. A large new result (UE_OP_FRESH) is computed into a small buffer and
+ * 6. An input walked in steps of 2, 3 or 4 elements, or backwards (a
+ *    channel of interleaved pixels, a [::2] or [::-1] slice), is gathered
+ *    into a buffer first by a loop over that constant step (gather.c), which
+ *    vectorises where the loop's own strided path would not; the loop then
+ *    takes its contiguous path.
+ * 7. A large new result (UE_OP_FRESH) is computed into a small buffer and
  *    streamed from there to memory with non-temporal stores: the result's
  *    memory is cold (V8 hands back a freed buffer only after a scavenge,
  *    several results later), and streaming skips reading each line before
@@ -31,7 +36,8 @@
 #include "types.h"
 
 #define UE_BUFSIZE 8192
-#define UE_STREAMBUF 2048	/* elements per buffer when a result is streamed */
+#define UE_STREAMBUF 2048	/* elements per buffer when a result is streamed or an input gathered */
+#define UE_GATHER_MIN 32	/* shorter runs are not worth a gather */
 
 struct ue_plan {
 	int nop;		/* inputs + outputs (+ 1 for the mask) */
@@ -229,7 +235,7 @@ static char *copy_operand(struct ue_plan *p, int k, size_t itemsize)
 }
 
 #if defined(__x86_64__)
-static size_t stream_min = 4u << 20;
+static size_t stream_min = 2u << 20;
 
 /* Copy @n bytes to @dst with non-temporal stores (the ends with plain ones). */
 static void stream_store(char *dst, const char *src, size_t n)
@@ -302,10 +308,12 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 {
 	struct ue_plan p;
 	int dtypes[UE_MAXOPS], ltypes[UE_MAXOPS], nop = nin + nout, k, d, ret = 0;
-	int cast[UE_MAXOPS], stream[UE_MAXOPS] = { 0 }, buffered = 0, streamed = 0, mask = -1;
+	int cast[UE_MAXOPS], stream[UE_MAXOPS] = { 0 }, buffered = 0, streamed = 0, gathered = 0, mask = -1;
 	char *owned[UE_MAXOPS] = { 0 };
 	char *bufs[UE_MAXOPS] = { 0 }, *mbuf = NULL, *block = NULL;
 	ue_loop_fn casts[UE_MAXOPS] = { 0 };
+	ue_gather_fn gather[UE_MAXOPS] = { 0 };
+	char *gbufs[UE_MAXOPS] = { 0 };
 	const char *sig = loop->sig;
 	intptr_t idx[UE_MAXDIMS] = { 0 }, inner, bufn;
 
@@ -404,20 +412,31 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		stream[k] = 1;
 		streamed = buffered = 1;
 	}
+	for (k = 0; k < nin && inner >= UE_GATHER_MIN; k++) {
+		size_t isz = ue_itemsize(dtypes[k]);
+
+		gather[k] = ue_gather(isz, p.strides[k][p.ndim - 1]);
+		if (gather[k])
+			gathered = buffered = 1;
+	}
 	bufn = inner < UE_BUFSIZE ? inner : UE_BUFSIZE;
-	if (streamed && bufn > UE_STREAMBUF)
+	if ((streamed || gathered) && bufn > UE_STREAMBUF)
 		bufn = UE_STREAMBUF;	/* the buffers stay in L1 */
 	if (buffered) {
 		size_t each = (size_t)bufn * 8, off = 0;
 
-		block = malloc(each * (size_t)(nop + 1) + 64);
+		block = malloc(each * (size_t)(2 * nop + 1) + 64);
 		if (!block) {
 			ret = UE_ENOMEM;
 			goto out;
 		}
 		for (k = 0; k < nop; k++) {
-			if (cast[k] || stream[k]) {
+			if (cast[k] || stream[k] || gather[k]) {
 				bufs[k] = block + off;
+				off += each;
+			}
+			if (cast[k] && gather[k]) {
+				gbufs[k] = block + off;
 				off += each;
 			}
 		}
@@ -446,17 +465,24 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 					char *at = base[k] + start * steps[k];
 					size_t lsz = ue_itemsize(ltypes[k]);
 
-					if (!cast[k] && !stream[k]) {
+					if (!cast[k] && !stream[k] && !gather[k]) {
 						args[k] = at;
 						lsteps[k] = steps[k];
 						continue;
 					}
 					args[k] = bufs[k];
 					lsteps[k] = (intptr_t)lsz;
-					if (k < nin) {
+					if (gather[k] && !cast[k]) {
+						gather[k](bufs[k], at, n);
+					} else if (k < nin) {
 						cargs[0] = at;
 						cargs[1] = bufs[k];
 						csteps[0] = steps[k];
+						if (gather[k]) {
+							gather[k](gbufs[k], at, n);
+							cargs[0] = gbufs[k];
+							csteps[0] = (intptr_t)ue_itemsize(dtypes[k]);
+						}
 						csteps[1] = (intptr_t)lsz;
 						casts[k](cargs, &n, csteps, NULL);
 					}

@@ -323,6 +323,95 @@ static void test_scalar_shifts(void)
 	ok(good, "shifts by a scalar count (checked once) equal the per-element loop, counts in and out of range");
 }
 
+/*
+ * Inputs walked in steps of 2, 3 or 4 elements or backwards are gathered
+ * into a buffer first: every item size, rows longer than a buffer, a
+ * gathered input that is also cast (uint8 channel into the uint16 loop),
+ * one updated in place (a[::3] += 1) and a 2-d view of RGB channels.
+ */
+static void test_gather(void)
+{
+	enum { N = 5000 };
+	static const intptr_t ratios[] = { 2, 3, 4, -1, 5 };
+	static const struct { int dtype; const char *sig; } types[] = {
+		{ UE_UINT8, "BB->B" }, { UE_INT16, "hh->h" }, { UE_INT32, "ii->i" }, { UE_INT64, "qq->q" },
+	};
+	unsigned char *x = malloc(N * 8 * 5), *o = malloc(N * 8);
+	uint16_t *w = malloc(N * 2);
+	int good = 1;
+
+	for (int i = 0; i < N * 8 * 5; i++)
+		x[i] = (unsigned char)(i * 29 + (i >> 5));
+	for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+		size_t sz = ue_itemsize(types[t].dtype);
+
+		for (size_t r = 0; r < sizeof(ratios) / sizeof(ratios[0]); r++) {
+			intptr_t shape[1] = { N }, sa[1] = { ratios[r] * (intptr_t)sz }, s0[1] = { 0 }, so[1] = { (intptr_t)sz };
+			char *a = (char *)x + (ratios[r] < 0 ? (N - 1) * sz : 0);
+			uint64_t one = 1;
+			struct ue_operand ops[3];
+
+			set_op(&ops[0], a, types[t].dtype, 1, sa);
+			set_op(&ops[1], &one, types[t].dtype, 1, s0);
+			set_op(&ops[2], o, types[t].dtype, 1, so);
+			good &= ue_iterate(loop("add", types[t].sig), 2, 1, ops, 1, shape, NULL) == 0;
+			for (int i = 0; i < N; i++) {
+				uint64_t u = 0, v = 0;
+
+				memcpy(&u, a + i * sa[0], sz);
+				memcpy(&v, o + i * (intptr_t)sz, sz);
+				if (((u + 1) ^ v) & (sz == 8 ? ~0ull : (1ull << (8 * sz)) - 1)) {
+					printf("# gather: %zu-byte items, step %ld: element %d\n", sz, (long)ratios[r], i);
+					good = 0;
+					break;
+				}
+			}
+		}
+	}
+	{	/* a uint8 channel (step 3) added to a uint16 row: gathered, then cast */
+		intptr_t shape[1] = { N }, s3[1] = { 3 }, s2[1] = { 2 };
+		struct ue_operand ops[3];
+
+		for (int i = 0; i < N; i++)
+			w[i] = (uint16_t)(i * 7);
+		set_op(&ops[0], x + 1, UE_UINT8, 1, s3);
+		set_op(&ops[1], w, UE_UINT16, 1, s2);
+		set_op(&ops[2], w, UE_UINT16, 1, s2);
+		good &= ue_iterate(loop("add", "HH->H"), 2, 1, ops, 1, shape, NULL) == 0;
+		for (int i = 0; i < N; i++)
+			good &= w[i] == (uint16_t)(i * 7 + x[1 + 3 * i]);
+	}
+	{	/* in place: a[::3] += 1 (the input is the output's elements) */
+		intptr_t shape[1] = { N }, s3[1] = { 3 }, s0[1] = { 0 };
+		uint8_t one = 1, *c = malloc(3 * N);
+		struct ue_operand ops[3];
+
+		memcpy(c, x, 3 * N);
+		set_op(&ops[0], c, UE_UINT8, 1, s3);
+		set_op(&ops[1], &one, UE_UINT8, 1, s0);
+		set_op(&ops[2], c, UE_UINT8, 1, s3);
+		good &= ue_iterate(loop("add", "BB->B"), 2, 1, ops, 1, shape, NULL) == 0;
+		for (int i = 0; i < 3 * N; i++)
+			good &= c[i] == (uint8_t)(x[i] + (i % 3 == 0));
+		free(c);
+	}
+	{	/* img[:, :, 0] + img[:, :, 2] of a 40x70 RGB image: 2-d, step 3 */
+		intptr_t shape[2] = { 40, 70 }, sa[2] = { 210, 3 }, so[2] = { 70, 1 };
+		struct ue_operand ops[3];
+
+		set_op(&ops[0], x, UE_UINT8, 2, sa);
+		set_op(&ops[1], x + 2, UE_UINT8, 2, sa);
+		set_op(&ops[2], o, UE_UINT8, 2, so);
+		good &= ue_iterate(loop("add", "BB->B"), 2, 1, ops, 2, shape, NULL) == 0;
+		for (int i = 0; i < 40 * 70; i++)
+			good &= o[i] == (uint8_t)(x[3 * i] + x[3 * i + 2]);
+	}
+	ok(good, "inputs in steps of 2, 3, 4 elements or backwards are gathered (every item size, cast, in place, 2-d)");
+	free(x);
+	free(o);
+	free(w);
+}
+
 int main(void)
 {
 	test_registry();
@@ -334,6 +423,7 @@ int main(void)
 	test_loops();
 	test_stream();
 	test_scalar_shifts();
+	test_gather();
 	printf("# engine features: %s\n", ue_cpu_features());
 	return failed ? 1 : 0;
 }

