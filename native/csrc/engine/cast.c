@@ -41,6 +41,12 @@ static inline uint32_t f_to_u32(double x)
 	return (x != x || x < 0) ? 0x80000000u : 0;
 }
 
+/* the same from a float, compared in float lanes: twice as many per vector */
+static inline int32_t f32_to_i32(float x)
+{
+	return (x >= -2147483648.0f && x < 2147483648.0f) ? (int32_t)x : INT32_MIN;
+}
+
 #define F_TO_I8(x) ((int8_t)f_to_i32(x))
 #define F_TO_U8(x) ((uint8_t)f_to_i32(x))
 #define F_TO_I16(x) ((int16_t)f_to_i32(x))
@@ -76,6 +82,13 @@ static inline uint32_t f_to_u32(double x)
 	return x >= 4294967295.0 ? UINT32_MAX : (uint32_t)x;
 }
 
+static inline int32_t f32_to_i32(float x)
+{
+	if (x != x)
+		return 0;
+	return x <= -2147483648.0f ? INT32_MIN : x >= 2147483648.0f ? INT32_MAX : (int32_t)x;
+}
+
 #define F_TO_I8(x) ((int8_t)f_to_i32(x))
 /* narrow types through a signed 32-bit conversion, as GCC compiles the C casts */
 #define F_TO_U8(x) ((uint8_t)f_to_i32(x))
@@ -96,6 +109,13 @@ static inline uint32_t f_to_u32(double x)
 #define FCONV_float(x) ((float)(x))
 #define FCONV_double(x) ((double)(x))
 #define FCONV_ue_bool(x) ((ue_bool)((x) != 0))
+
+/* From a float32: the 32-bit and narrower targets without a double */
+#define F32CONV_int8_t(x) ((int8_t)f32_to_i32(x))
+#define F32CONV_uint8_t(x) ((uint8_t)f32_to_i32(x))
+#define F32CONV_int16_t(x) ((int16_t)f32_to_i32(x))
+#define F32CONV_uint16_t(x) ((uint16_t)f32_to_i32(x))
+#define F32CONV_int32_t(x) f32_to_i32(x)
 
 /* From an integer or bool: C's conversions (modulo for integers). */
 #define ICONV_int8_t(x) ((int8_t)(x))
@@ -185,13 +205,19 @@ static inline uint32_t f_to_u32(double x)
 	CAST_LOOP(cast_##CHF##_Q, F, uint64_t, ICONV_uint64_t) \
 	CAST_LOOP(cast_##CHF##_f, F, float, ICONV_float) \
 	CAST_LOOP(cast_##CHF##_d, F, double, ICONV_double)
-#define DEF_SRC_FLT(CF, F, CHF, SF, WF) \
+#define DEF_SRC_FLT(CF, F, CHF, SF, WF) DEF_SRC_FLT_(F, CHF, CHF)
+/* N: the conversions' prefix for the narrow targets (f: F32CONV, d: FCONV) */
+#define NARROW_f F32CONV
+#define NARROW_d FCONV
+#define NCONV_(P, T) P##_##T
+#define NCONV(P, T) NCONV_(P, T)
+#define DEF_SRC_FLT_(F, CHF, N) \
 	CAST_LOOP(cast_##CHF##_o, F, ue_bool, FCONV_ue_bool) \
-	CAST_LOOP(cast_##CHF##_b, F, int8_t, FCONV_int8_t) \
-	CAST_LOOP(cast_##CHF##_B, F, uint8_t, FCONV_uint8_t) \
-	CAST_LOOP(cast_##CHF##_h, F, int16_t, FCONV_int16_t) \
-	CAST_LOOP(cast_##CHF##_H, F, uint16_t, FCONV_uint16_t) \
-	CAST_LOOP(cast_##CHF##_i, F, int32_t, FCONV_int32_t) \
+	CAST_LOOP(cast_##CHF##_b, F, int8_t, NCONV(NARROW_##N, int8_t)) \
+	CAST_LOOP(cast_##CHF##_B, F, uint8_t, NCONV(NARROW_##N, uint8_t)) \
+	CAST_LOOP(cast_##CHF##_h, F, int16_t, NCONV(NARROW_##N, int16_t)) \
+	CAST_LOOP(cast_##CHF##_H, F, uint16_t, NCONV(NARROW_##N, uint16_t)) \
+	CAST_LOOP(cast_##CHF##_i, F, int32_t, NCONV(NARROW_##N, int32_t)) \
 	CAST_LOOP(cast_##CHF##_I, F, uint32_t, FCONV_uint32_t) \
 	CAST_LOOP(cast_##CHF##_q, F, int64_t, FCONV_int64_t) \
 	CAST_LOOP(cast_##CHF##_Q, F, uint64_t, FCONV_uint64_t) \

@@ -58,7 +58,7 @@
 	}
 
 #define UNARY_LOOP(NAME, T, R, EXPR) \
-	UE_COLD static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
+	UE_WARM static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
 	{ \
 		intptr_t n = dims[0], i; \
 		char *a = args[0], *o = args[1]; \
@@ -198,8 +198,8 @@
 	BINARY_LOOP(maximum_##ID, T, T, MAXIMUM(u, v))
 
 #define DEF_NUM(C, T, ID, S, W) \
-	COLD_LOOP(fmin_##ID, T, T, FMIN(u, v)) \
-	COLD_LOOP(fmax_##ID, T, T, FMAX(u, v))
+	WARM_LOOP(fmin_##ID, T, T, FMIN(u, v)) \
+	WARM_LOOP(fmax_##ID, T, T, FMAX(u, v))
 
 #define DEF_ANY(C, T, ID, S, W) \
 	WARM_LOOP(equal_##ID, T, ue_bool, u == v) \
@@ -208,9 +208,9 @@
 	WARM_LOOP(less_equal_##ID, T, ue_bool, u <= v) \
 	WARM_LOOP(greater_##ID, T, ue_bool, u > v) \
 	WARM_LOOP(greater_equal_##ID, T, ue_bool, u >= v) \
-	COLD_LOOP(logical_and_##ID, T, ue_bool, (u != 0) & (v != 0)) \
-	COLD_LOOP(logical_or_##ID, T, ue_bool, (u != 0) | (v != 0)) \
-	COLD_LOOP(logical_xor_##ID, T, ue_bool, (u != 0) != (v != 0)) \
+	WARM_LOOP(logical_and_##ID, T, ue_bool, (u != 0) & (v != 0)) \
+	WARM_LOOP(logical_or_##ID, T, ue_bool, (u != 0) | (v != 0)) \
+	WARM_LOOP(logical_xor_##ID, T, ue_bool, (u != 0) != (v != 0)) \
 	UNARY_LOOP(logical_not_##ID, T, ue_bool, u == 0) \
 	WHERE_LOOP(where_##ID, T)
 
@@ -224,8 +224,8 @@ BINARY_LOOP(add_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
 BINARY_LOOP(multiply_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
 BINARY_LOOP(minimum_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
 BINARY_LOOP(maximum_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
-COLD_LOOP(fmin_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
-COLD_LOOP(fmax_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
+WARM_LOOP(fmin_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
+WARM_LOOP(fmax_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
 WARM_LOOP(bitwise_and_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
 WARM_LOOP(bitwise_or_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
 WARM_LOOP(bitwise_xor_o, ue_bool, ue_bool, (ue_bool)((u != 0) != (v != 0)))

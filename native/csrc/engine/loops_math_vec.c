@@ -308,18 +308,48 @@ __attribute__((target("avx512f"))) static void pred512(int kind, int is_double, 
 	}
 }
 
+/*
+ * With AVX-512BW: 64 elements per step, their four (or eight) masks joined
+ * into one 64-bit mask and stored as 64 bytes at once (vpmovm2b); the
+ * narrowing of each 16 above cost a third more on float32 (isnan of 8 MiB
+ * 144 -> 100 µs).
+ */
+__attribute__((target("avx512f,avx512bw"))) static void pred512bw(int kind, int is_double, const char *in, char *out,
+								   intptr_t n)
+{
+	const __m512i one = _mm512_set1_epi8(1);
+	intptr_t i = 0;
+	for (; i + 64 <= n; i += 64) {
+		__mmask64 m = 0;
+		int j;
+		if (is_double) {
+			for (j = 0; j < 8; j++)
+				m |= (__mmask64)pred8(kind, _mm512_loadu_si512(in + (i + 8 * j) * 8)) << (8 * j);
+		} else {
+			for (j = 0; j < 4; j++)
+				m |= (__mmask64)pred16(kind, _mm512_loadu_si512(in + (i + 16 * j) * 4)) << (16 * j);
+		}
+		_mm512_storeu_si512(out + i, _mm512_maskz_mov_epi8(m, one));
+	}
+	if (i < n)
+		pred512(kind, is_double, in + i * (is_double ? 8 : 4), out + i, n - i);
+}
+
 int um_pred(int kind, int is_double, const char *in, char *out, intptr_t n)
 {
 	static int have = -1;
 	int h = __atomic_load_n(&have, __ATOMIC_RELAXED);
 	if (h < 0) {
 		__builtin_cpu_init();
-		h = __builtin_cpu_supports("avx512f") ? 1 : 0;
+		h = __builtin_cpu_supports("avx512f") ? 1 + !!__builtin_cpu_supports("avx512bw") : 0;
 		__atomic_store_n(&have, h, __ATOMIC_RELAXED);
 	}
 	if (!h)
 		return 0;
-	pred512(kind, is_double, in, out, n);
+	if (h == 2)
+		pred512bw(kind, is_double, in, out, n);
+	else
+		pred512(kind, is_double, in, out, n);
 	return 1;
 }
 

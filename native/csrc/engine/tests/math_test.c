@@ -402,6 +402,43 @@ static void test_table(void)
 	ok(good, "every table entry has a function and a signature of engine.h's characters");
 }
 
+/*
+ * isnan/isinf/isfinite/signbit over runs long enough for the 64-element
+ * vector blocks (and their tails): every value kind at every position of a
+ * block, float32 and float64, against C's own predicates.
+ */
+static void test_pred_blocks(void)
+{
+	enum { N = 64 * 3 + 29 };
+	static const char *names[] = { "isnan", "isinf", "isfinite", "signbit" };
+	float f[N];
+	double d[N];
+	unsigned char got[N];
+	int good = 1;
+
+	for (int i = 0; i < N; i++) {
+		static const double kinds[] = { 1.5, -0.0, NAN, INFINITY, -INFINITY, -2.25, 0.0, -NAN, 1e-310, 3e38 };
+		d[i] = kinds[(i * 7 + i / 64) % 10];
+		f[i] = (float)d[i];
+	}
+	for (int k = 0; k < 4; k++) {
+		for (int dbl = 0; dbl < 2; dbl++) {
+			run1(names[k], dbl ? "d->?" : "f->?", dbl ? (void *)d : (void *)f, dbl ? 8 : 4, got, 1, N);
+			for (int i = 0; i < N; i++) {
+				double x = dbl ? d[i] : (double)f[i];
+				int want = k == 0 ? isnan(x) != 0 : k == 1 ? isinf(x) != 0 : k == 2 ? isfinite(x) != 0
+											: signbit(x) != 0;
+				if (got[i] != want) {
+					printf("# %s %s element %d\n", names[k], dbl ? "float64" : "float32", i);
+					good = 0;
+					break;
+				}
+			}
+		}
+	}
+	ok(good, "isnan/isinf/isfinite/signbit over 64-element blocks and their tails, float32 and float64");
+}
+
 int main(void)
 {
 	test_int_division();
@@ -414,6 +451,7 @@ int main(void)
 	test_power_blocks();
 	test_powf();
 	test_table();
+	test_pred_blocks();
 	printf("1..%d\n", count);
 	return failures != 0;
 }
