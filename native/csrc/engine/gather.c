@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * gather.c - copies of a strided run into a contiguous buffer, for the
+ * gather.c - copies of a strided run into a contiguous buffer (and back,
+ * for outputs: scatter), for the
  * steps image code makes most: every 2nd, 3rd or 4th element (a channel
  * of interleaved RGB/RGBA pixels, a real or imaginary part, a [::2] slice)
  * and backwards ([::-1]). The iterator gathers such an input into an L1
@@ -21,38 +22,59 @@
 			z[i] = x[(R) * i]; \
 	}
 
+#define SCATTER(NAME, T, R) \
+	UE_HOT static void NAME(char *dst, const char *src, intptr_t n) \
+	{ \
+		T *__restrict z = (T *)dst; \
+		const T *__restrict x = (const T *)src; \
+		intptr_t i; \
+		for (i = 0; i < n; i++) \
+			z[(R) * i] = x[i]; \
+	}
+
 #define GATHERS(T, ID) \
 	GATHER(gather2_##ID, T, 2) \
 	GATHER(gather3_##ID, T, 3) \
 	GATHER(gather4_##ID, T, 4) \
-	GATHER(gather_rev_##ID, T, -1)
+	GATHER(gather_rev_##ID, T, -1) \
+	SCATTER(scatter2_##ID, T, 2) \
+	SCATTER(scatter3_##ID, T, 3) \
+	SCATTER(scatter4_##ID, T, 4) \
+	SCATTER(scatter_rev_##ID, T, -1)
 
 GATHERS(uint8_t, 1)
 GATHERS(uint16_t, 2)
 GATHERS(uint32_t, 4)
 GATHERS(uint64_t, 8)
 
-#define PICK(ID) \
+#define PICK(WHAT, ID) \
 	switch (ratio) { \
-	case 2: return gather2_##ID; \
-	case 3: return gather3_##ID; \
-	case 4: return gather4_##ID; \
-	case -1: return gather_rev_##ID; \
+	case 2: return WHAT##2_##ID; \
+	case 3: return WHAT##3_##ID; \
+	case 4: return WHAT##4_##ID; \
+	case -1: return WHAT##_rev_##ID; \
+	default: return NULL; \
+	}
+
+#define CHOOSE(WHAT) \
+	intptr_t ratio; \
+	if (!itemsize || step % (intptr_t)itemsize) \
+		return NULL; \
+	ratio = step / (intptr_t)itemsize; \
+	switch (itemsize) { \
+	case 1: PICK(WHAT, 1) \
+	case 2: PICK(WHAT, 2) \
+	case 4: PICK(WHAT, 4) \
+	case 8: PICK(WHAT, 8) \
 	default: return NULL; \
 	}
 
 ue_gather_fn ue_gather(size_t itemsize, intptr_t step)
 {
-	intptr_t ratio;
+	CHOOSE(gather)
+}
 
-	if (!itemsize || step % (intptr_t)itemsize)
-		return NULL;
-	ratio = step / (intptr_t)itemsize;
-	switch (itemsize) {
-	case 1: PICK(1)
-	case 2: PICK(2)
-	case 4: PICK(4)
-	case 8: PICK(8)
-	default: return NULL;
-	}
+ue_gather_fn ue_scatter(size_t itemsize, intptr_t step)
+{
+	CHOOSE(scatter)
 }

@@ -19,7 +19,8 @@
  *    channel of interleaved pixels, a [::2] or [::-1] slice), is gathered
  *    into a buffer first by a loop over that constant step (gather.c), which
  *    vectorises where the loop's own strided path would not; the loop then
- *    takes its contiguous path.
+ *    takes its contiguous path. An output walked so (writing a channel) is
+ *    computed into a buffer and scattered from there.
  * 7. A large new result (UE_OP_FRESH) is computed into a small buffer and
  *    streamed from there to memory with non-temporal stores: the result's
  *    memory is cold (V8 hands back a freed buffer only after a scavenge,
@@ -36,7 +37,7 @@
 #include "types.h"
 
 #define UE_BUFSIZE 8192
-#define UE_STREAMBUF 2048	/* elements per buffer when a result is streamed or an input gathered */
+#define UE_STREAMBUF 2048	/* elements per buffer when a result is streamed or an operand gathered or scattered */
 #define UE_GATHER_MIN 32	/* shorter runs are not worth a gather */
 
 struct ue_plan {
@@ -312,7 +313,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 	char *owned[UE_MAXOPS] = { 0 };
 	char *bufs[UE_MAXOPS] = { 0 }, *mbuf = NULL, *block = NULL;
 	ue_loop_fn casts[UE_MAXOPS] = { 0 };
-	ue_gather_fn gather[UE_MAXOPS] = { 0 };
+	ue_gather_fn gather[UE_MAXOPS] = { 0 }, scatter[UE_MAXOPS] = { 0 };
 	char *gbufs[UE_MAXOPS] = { 0 };
 	const char *sig = loop->sig;
 	intptr_t idx[UE_MAXDIMS] = { 0 }, inner, bufn;
@@ -419,6 +420,13 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		if (gather[k])
 			gathered = buffered = 1;
 	}
+	for (k = nin; k < nop && mask < 0 && inner >= UE_GATHER_MIN; k++) {
+		if (cast[k])
+			continue;
+		scatter[k] = ue_scatter(ue_itemsize(dtypes[k]), p.strides[k][p.ndim - 1]);
+		if (scatter[k])
+			gathered = buffered = 1;
+	}
 	bufn = inner < UE_BUFSIZE ? inner : UE_BUFSIZE;
 	if ((streamed || gathered) && bufn > UE_STREAMBUF)
 		bufn = UE_STREAMBUF;	/* the buffers stay in L1 */
@@ -431,7 +439,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 			goto out;
 		}
 		for (k = 0; k < nop; k++) {
-			if (cast[k] || stream[k] || gather[k]) {
+			if (cast[k] || stream[k] || gather[k] || scatter[k]) {
 				bufs[k] = block + off;
 				off += each;
 			}
@@ -465,7 +473,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 					char *at = base[k] + start * steps[k];
 					size_t lsz = ue_itemsize(ltypes[k]);
 
-					if (!cast[k] && !stream[k] && !gather[k]) {
+					if (!cast[k] && !stream[k] && !gather[k] && !scatter[k]) {
 						args[k] = at;
 						lsteps[k] = steps[k];
 						continue;
@@ -495,6 +503,8 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 
 					if (stream[k])
 						stream_store(at, bufs[k], (size_t)n * osz);
+					if (scatter[k])
+						scatter[k](at, bufs[k], n);
 					if (!cast[k])
 						continue;
 					cargs[0] = bufs[k];

@@ -61,10 +61,12 @@ ue_loop_fn ue_copy_loop(size_t itemsize);
  * A copy of @n elements, @step bytes apart from @src, into the contiguous
  * @dst (gather.c); ue_gather() returns one for the steps it makes fast
  * (2, 3 or 4 items forwards, 1 backwards; from the element at @src on), or
- * NULL.
+ * NULL. ue_scatter() the other way: @n contiguous elements from @src to
+ * @dst, @step bytes apart.
  */
 typedef void (*ue_gather_fn)(char *dst, const char *src, intptr_t n);
 ue_gather_fn ue_gather(size_t itemsize, intptr_t step);
+ue_gather_fn ue_scatter(size_t itemsize, intptr_t step);
 
 /* The loop tables of each loops_*.c file, collected by registry.c. */
 extern const struct ue_loop ue_loops_arith[];

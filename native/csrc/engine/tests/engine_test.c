@@ -325,7 +325,8 @@ static void test_scalar_shifts(void)
 
 /*
  * Inputs walked in steps of 2, 3 or 4 elements or backwards are gathered
- * into a buffer first: every item size, rows longer than a buffer, a
+ * into a buffer first, outputs scattered from one (nothing between their
+ * elements written): every item size, rows longer than a buffer, a
  * gathered input that is also cast (uint8 channel into the uint16 loop),
  * one updated in place (a[::3] += 1) and a 2-d view of RGB channels.
  */
@@ -368,6 +369,42 @@ static void test_gather(void)
 			}
 		}
 	}
+	for (size_t t = 0; t < sizeof(types) / sizeof(types[0]); t++) {	/* outputs: scattered */
+		size_t sz = ue_itemsize(types[t].dtype);
+
+		for (size_t r = 0; r < sizeof(ratios) / sizeof(ratios[0]); r++) {
+			intptr_t ratio = ratios[r], shape[1] = { N }, sa[1] = { (intptr_t)sz }, s0[1] = { 0 },
+				 so[1] = { ratio * (intptr_t)sz };
+			unsigned char *big = malloc(N * 8 * 5);
+			char *z = (char *)big + (ratio < 0 ? (N - 1) * sz : 0);
+			uint64_t one = 1;
+			struct ue_operand ops[3];
+
+			memset(big, 0xa5, N * 8 * 5);
+			set_op(&ops[0], x, types[t].dtype, 1, sa);
+			set_op(&ops[1], &one, types[t].dtype, 1, s0);
+			set_op(&ops[2], z, types[t].dtype, 1, so);
+			good &= ue_iterate(loop("add", types[t].sig), 2, 1, ops, 1, shape, NULL) == 0;
+			for (intptr_t i = 0; i < N * 8 * 5 / (intptr_t)sz; i++) {
+				intptr_t rel = (intptr_t)(i * (intptr_t)sz) - (z - (char *)big);
+				int hit = rel % (ratio * (intptr_t)sz) == 0 && rel / (ratio * (intptr_t)sz) >= 0 &&
+					  rel / (ratio * (intptr_t)sz) < N;
+				uint64_t u = 0, v = 0, w = 0;
+
+				memcpy(&v, big + i * (intptr_t)sz, sz);
+				if (hit)
+					memcpy(&u, x + rel / ratio, sz), w = u + 1;
+				else
+					memset(&w, 0xa5, sz);
+				if ((v ^ w) & (sz == 8 ? ~0ull : (1ull << (8 * sz)) - 1)) {
+					printf("# scatter: %zu-byte items, step %ld: item %ld\n", sz, (long)ratio, (long)i);
+					good = 0;
+					break;
+				}
+			}
+			free(big);
+		}
+	}
 	{	/* a uint8 channel (step 3) added to a uint16 row: gathered, then cast */
 		intptr_t shape[1] = { N }, s3[1] = { 3 }, s2[1] = { 2 };
 		struct ue_operand ops[3];
@@ -406,7 +443,7 @@ static void test_gather(void)
 		for (int i = 0; i < 40 * 70; i++)
 			good &= o[i] == (uint8_t)(x[3 * i] + x[3 * i + 2]);
 	}
-	ok(good, "inputs in steps of 2, 3, 4 elements or backwards are gathered (every item size, cast, in place, 2-d)");
+	ok(good, "inputs (and outputs) in steps of 2, 3, 4 elements or backwards are gathered (scattered): every item size, cast, in place, 2-d");
 	free(x);
 	free(o);
 	free(w);
