@@ -208,6 +208,109 @@ ARG_TYPE(Q, uint64_t, int64_t, IS_NAN_I)
 ARG_TYPE(f, float, int32_t, IS_NAN_F)
 ARG_TYPE(d, double, int64_t, IS_NAN_F)
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(UE_NO_CLONES)
+#include <immintrin.h>
+
+/*
+ * float32 with AVX-512, one pass (numpy's way): each of 16 lanes keeps its
+ * extreme and that element's index, replaced only by a strictly better
+ * value (so each lane holds its first occurrence); a NaN anywhere sends
+ * the caller to the two-pass loop above, which returns the first NaN. The
+ * lanes are then folded: the extreme, and the smallest index holding it.
+ * A row of 2048 floats: 164 -> 110 µs for 1024 rows (numpy 106).
+ */
+/* a strictly better value (the first occurrence stays), GT on swapped operands for min */
+#define BETTER(V, B) (max ? _mm512_cmp_ps_mask((V), (B), _CMP_GT_OQ) : _mm512_cmp_ps_mask((B), (V), _CMP_GT_OQ))
+
+__attribute__((target("avx512f"))) static intptr_t arg1_f512(const float *x, intptr_t n, int max)
+{
+	/* four independent lane sets (64 elements a step): one would wait on its own blend */
+	__m512 b0 = _mm512_loadu_ps(x), b1 = _mm512_loadu_ps(x + 16), b2 = _mm512_loadu_ps(x + 32),
+	       b3 = _mm512_loadu_ps(x + 48);
+	__m512i i0 = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+	__m512i i1 = _mm512_add_epi32(i0, _mm512_set1_epi32(16)), i2 = _mm512_add_epi32(i0, _mm512_set1_epi32(32)),
+		i3 = _mm512_add_epi32(i0, _mm512_set1_epi32(48));
+	__m512i a0 = i0, a1 = i1, a2 = i2, a3 = i3;
+	const __m512i step = _mm512_set1_epi32(64);
+	__mmask16 nan = _mm512_cmp_ps_mask(b0, b0, _CMP_UNORD_Q) | _mm512_cmp_ps_mask(b1, b1, _CMP_UNORD_Q) |
+			_mm512_cmp_ps_mask(b2, b2, _CMP_UNORD_Q) | _mm512_cmp_ps_mask(b3, b3, _CMP_UNORD_Q);
+	intptr_t i;
+
+	for (i = 64; i + 64 <= n; i += 64) {
+		__m512 v0 = _mm512_loadu_ps(x + i), v1 = _mm512_loadu_ps(x + i + 16), v2 = _mm512_loadu_ps(x + i + 32),
+		       v3 = _mm512_loadu_ps(x + i + 48);
+		__mmask16 m0 = BETTER(v0, b0), m1 = BETTER(v1, b1), m2 = BETTER(v2, b2), m3 = BETTER(v3, b3);
+
+		i0 = _mm512_add_epi32(i0, step);
+		i1 = _mm512_add_epi32(i1, step);
+		i2 = _mm512_add_epi32(i2, step);
+		i3 = _mm512_add_epi32(i3, step);
+		nan |= _mm512_cmp_ps_mask(v0, v1, _CMP_UNORD_Q) | _mm512_cmp_ps_mask(v2, v3, _CMP_UNORD_Q);
+		b0 = _mm512_mask_mov_ps(b0, m0, v0);
+		b1 = _mm512_mask_mov_ps(b1, m1, v1);
+		b2 = _mm512_mask_mov_ps(b2, m2, v2);
+		b3 = _mm512_mask_mov_ps(b3, m3, v3);
+		a0 = _mm512_mask_mov_epi32(a0, m0, i0);
+		a1 = _mm512_mask_mov_epi32(a1, m1, i1);
+		a2 = _mm512_mask_mov_epi32(a2, m2, i2);
+		a3 = _mm512_mask_mov_epi32(a3, m3, i3);
+	}
+	if (nan)
+		return -1;
+	/* the four sets' extreme, then the smallest index of any lane holding it */
+	__m512 e = max ? _mm512_max_ps(_mm512_max_ps(b0, b1), _mm512_max_ps(b2, b3))
+		       : _mm512_min_ps(_mm512_min_ps(b0, b1), _mm512_min_ps(b2, b3));
+	float m = max ? _mm512_reduce_max_ps(e) : _mm512_reduce_min_ps(e);
+	const __m512 mv = _mm512_set1_ps(m);
+	const __m512i big = _mm512_set1_epi32(INT32_MAX);
+	__m512i c = _mm512_mask_mov_epi32(big, _mm512_cmp_ps_mask(b0, mv, _CMP_EQ_OQ), a0);
+	c = _mm512_min_epi32(c, _mm512_mask_mov_epi32(big, _mm512_cmp_ps_mask(b1, mv, _CMP_EQ_OQ), a1));
+	c = _mm512_min_epi32(c, _mm512_mask_mov_epi32(big, _mm512_cmp_ps_mask(b2, mv, _CMP_EQ_OQ), a2));
+	c = _mm512_min_epi32(c, _mm512_mask_mov_epi32(big, _mm512_cmp_ps_mask(b3, mv, _CMP_EQ_OQ), a3));
+	intptr_t first = _mm512_reduce_min_epi32(c);
+	for (; i < n; i++) {
+		float v = x[i];
+		if (v != v)
+			return -1;
+		if (max ? v > m : v < m) {
+			m = v;
+			first = i;
+		}
+	}
+	return first;
+}
+#undef BETTER
+
+static int have_avx512(void)
+{
+	static int have = -1;
+	int h = __atomic_load_n(&have, __ATOMIC_RELAXED);
+
+	if (h < 0) {
+		__builtin_cpu_init();
+		h = !!__builtin_cpu_supports("avx512f");
+		__atomic_store_n(&have, h, __ATOMIC_RELAXED);
+	}
+	return h;
+}
+
+#define ARG1_F(NAME, MAX) \
+static intptr_t argc_##NAME##_f1(const char *p, intptr_t n) \
+{ \
+	if (n >= 64 && n < INT32_MAX && have_avx512()) { \
+		intptr_t r = arg1_f512((const float *)p, n, MAX); \
+		if (r >= 0) \
+			return r; \
+	} \
+	return argc_##NAME##_f(p, n); \
+}
+ARG1_F(min, 0)
+ARG1_F(max, 1)
+#else
+#define argc_min_f1 argc_min_f
+#define argc_max_f1 argc_max_f
+#endif
+
 typedef intptr_t (*argc_fn)(const char *x, intptr_t n);
 typedef intptr_t (*args_fn)(const char *p, intptr_t n, intptr_t s);
 typedef void (*argrows_fn)(const char *p, intptr_t n, intptr_t s, intptr_t m, intptr_t is, char *o, intptr_t os);
@@ -221,7 +324,9 @@ static const struct {
 	argrows_fn rows;
 } ARGS[UE_NTYPES][2] = {
 	ARG_ENTRY(o), ARG_ENTRY(b), ARG_ENTRY(B), ARG_ENTRY(h), ARG_ENTRY(H), ARG_ENTRY(i),
-	ARG_ENTRY(I), ARG_ENTRY(q), ARG_ENTRY(Q), ARG_ENTRY(f), ARG_ENTRY(d),
+	ARG_ENTRY(I), ARG_ENTRY(q), ARG_ENTRY(Q),
+	{ { argc_min_f1, args_min_f, argrows_min_f }, { argc_max_f1, args_max_f, argrows_max_f } },
+	ARG_ENTRY(d),
 };
 
 static intptr_t mag(intptr_t x)

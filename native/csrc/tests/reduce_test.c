@@ -67,7 +67,7 @@ static void test_arg(void)
 	for (int trial = 0; trial < 40 && good; trial++) {
 		intptr_t n = trial < 20 ? 1 + (intptr_t)(rnd() % N) : N;
 		for (intptr_t i = 0; i < n; i++)
-			x[i] = (float)(rnd() % 1000);	/* many ties */
+			x[i] = (float)(rnd() % 1000);	/* many ties, across lanes and the 64-element steps */
 		if (trial % 3 == 1)
 			x[rnd() % n] = NAN;
 		if (trial % 5 == 2) {
