@@ -7,7 +7,7 @@ import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype a
 import ndarrayFactory from 'ndarray';
 
 import { allocate, kOrderStrides } from './alloc.js';
-import { type NdArray, wrap } from './ndarray.js';
+import { type NdArray, isContiguous, wrap } from './ndarray.js';
 import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster, smallLimitOf } from './ufunc/index.js';
 
 const castLoops = new Map<number, Loop>();
@@ -75,7 +75,7 @@ export function astype(a: NdArray, dtype: DTypeLike, opts: AstypeOptions = {}): 
     ? (ndarrayFactory(allocate(t, a.size) as unknown as Float64Array, [...a.shape], k, 0) as unknown as NdArray)
     : (wrap(allocate(t, a.size) as AnyTypedArray, [...a.shape]) as NdArray);
   if (a.size === 0) return out;
-  if (!k && a.size <= smallLimitOf() && isCOrder(a)) {
+  if (!k && a.size <= smallLimitOf() && isContiguous(a)) {
     // a few elements: a JavaScript loop costs less than a call into the engine
     const f = castLoop(dtypeOf(a.data), t).fn as (v: number | bigint) => number | bigint;
     const src = a.data as unknown as ArrayLike<number | bigint>;
@@ -87,12 +87,3 @@ export function astype(a: NdArray, dtype: DTypeLike, opts: AstypeOptions = {}): 
   return castInto(out, a, undefined, true);
 }
 
-/** Whether `a`'s elements are contiguous in C order (size-1 axes may have any stride). */
-function isCOrder(a: NdArray): boolean {
-  let expected = 1;
-  for (let d = a.shape.length - 1; d >= 0; d--) {
-    if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
-    expected *= a.shape[d];
-  }
-  return true;
-}

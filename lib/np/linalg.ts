@@ -21,7 +21,7 @@
 import { DTypeError, ShapeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, float32 } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
-import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
 import { canCastSameKind, promoteTypes } from './promote.js';
 import { contiguousCopy } from './sort.js';
 import { astype } from './cast.js';
@@ -174,7 +174,7 @@ function deliver(fn: string, result: NdArray, out: NdArray | null | undefined, e
   const tr = dtypeOfArray(result);
   const to = dtypeOfArray(out);
   if (exact) {
-    if (to !== tr || out.shape.length !== result.shape.length || out.shape.some((n, i) => n !== result.shape[i]) || !isCContiguous(out)) {
+    if (to !== tr || out.shape.length !== result.shape.length || out.shape.some((n, i) => n !== result.shape[i]) || !isContiguous(out)) {
       throw new ValueError('output array is not acceptable (must have the right datatype, number of dimensions, and be a C-Array)');
     }
   } else if (!canCastSameKind(tr, to)) {
@@ -182,15 +182,6 @@ function deliver(fn: string, result: NdArray, out: NdArray | null | undefined, e
   }
   copyto(out, result);
   return out;
-}
-
-function isCContiguous(a: NdArray): boolean {
-  let expected = 1;
-  for (let d = a.shape.length - 1; d >= 0; d--) {
-    if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
-    expected *= a.shape[d];
-  }
-  return true;
 }
 
 const SIG = '(n?,k),(k,m?)->(n?,m?)';

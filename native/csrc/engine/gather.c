@@ -12,25 +12,18 @@
  */
 #include "types.h"
 
-#define GATHER(NAME, T, R) \
+/* one constant-step copy: element i from SRC[IN] to DST[OUT] */
+#define STEP_COPY(NAME, T, OUT, IN) \
 	UE_HOT static void NAME(char *dst, const char *src, intptr_t n) \
 	{ \
 		T *__restrict z = (T *)dst; \
 		const T *__restrict x = (const T *)src; \
 		intptr_t i; \
 		for (i = 0; i < n; i++) \
-			z[i] = x[(R) * i]; \
+			z[OUT] = x[IN]; \
 	}
-
-#define SCATTER(NAME, T, R) \
-	UE_HOT static void NAME(char *dst, const char *src, intptr_t n) \
-	{ \
-		T *__restrict z = (T *)dst; \
-		const T *__restrict x = (const T *)src; \
-		intptr_t i; \
-		for (i = 0; i < n; i++) \
-			z[(R) * i] = x[i]; \
-	}
+#define GATHER(NAME, T, R) STEP_COPY(NAME, T, i, (R) * i)
+#define SCATTER(NAME, T, R) STEP_COPY(NAME, T, (R) * i, i)
 
 #define GATHERS(T, ID) \
 	GATHER(gather2_##ID, T, 2) \

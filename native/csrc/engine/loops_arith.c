@@ -108,21 +108,20 @@
 	}
 
 /*
- * Shifts: the general loop checks each count; a scalar count (image code's
- * `>> 8`) is checked once, and the loop left is one the compiler turns into
- * vector shifts. OUT is the result of a count outside [0, bits).
+ * Shifts: the general loop (NAME_each) checks each count; a scalar count
+ * (image code's `>> 8`) is checked once, and the loop left is one the
+ * compiler turns into vector shifts. OUT is the result of a count outside
+ * [0, bits).
  */
 #define SHIFT_LOOP(NAME, T, EXPR, SHIFTED, OUT) \
+	BINARY_LOOP_(UE_WARM, NAME##_each, T, T, EXPR) \
 	UE_WARM static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
 	{ \
 		intptr_t n = dims[0], i; \
-		char *a = args[0], *b = args[1], *o = args[2]; \
-		intptr_t sa = steps[0], sb = steps[1], so = steps[2]; \
-		(void)data; \
-		if (sb == 0 && sa == (intptr_t)sizeof(T) && so == (intptr_t)sizeof(T)) { \
-			const T v = *(const T *)b; \
-			const T *__restrict x = (const T *)a; \
-			T *__restrict z = (T *)o; \
+		if (steps[1] == 0 && steps[0] == (intptr_t)sizeof(T) && steps[2] == (intptr_t)sizeof(T)) { \
+			const T v = *(const T *)args[1]; \
+			const T *__restrict x = (const T *)args[0]; \
+			T *__restrict z = (T *)args[2]; \
 			if ((uint64_t)(int64_t)v < BITS(T)) { \
 				const unsigned c = (unsigned)v; \
 				for (i = 0; i < n; i++) { \
@@ -138,20 +137,7 @@
 			} \
 			return; \
 		} \
-		if (sa == (intptr_t)sizeof(T) && sb == (intptr_t)sizeof(T) && so == (intptr_t)sizeof(T)) { \
-			const T *__restrict x = (const T *)a; \
-			const T *__restrict y = (const T *)b; \
-			T *__restrict z = (T *)o; \
-			for (i = 0; i < n; i++) { \
-				T u = x[i], v = y[i]; \
-				z[i] = (EXPR); \
-			} \
-			return; \
-		} \
-		for (i = 0; i < n; i++, a += sa, b += sb, o += so) { \
-			T u = *(const T *)a, v = *(const T *)b; \
-			*(T *)o = (EXPR); \
-		} \
+		NAME##_each(args, dims, steps, data); \
 	}
 
 #define BINARY_LOOP(NAME, T, R, EXPR) BINARY_LOOP_(UE_HOT, NAME, T, R, EXPR)

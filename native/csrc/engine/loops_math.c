@@ -477,6 +477,18 @@ static struct udiv udiv_of(uint64_t d, int bits)
 		const dU fq = flip ? (dU)(0 - q) : q;			\
 		out[i] = REM ? (dT)((dU)x - (dU)(1u * fq * (dU)d)) : (dT)fq;	/* 1u: no int promotion */ \
 	}
+/* NAME (floor_divide or remainder, REM 0 or 1): by a scalar divisor, or any */
+#define DIV_BY_CONST(NAME, S, T, REM)					\
+static void NAME##_##S(char **args, const intptr_t *dims,		\
+		       const intptr_t *steps, const void *data)	\
+{									\
+	T d;								\
+	if (divconst_ok_##S(args, steps, &d))				\
+		divconst_##S((const T *)args[0], (T *)args[2], dims[0], d, REM); \
+	else								\
+		NAME##_##S##_any(args, dims, steps, data);		\
+}
+
 /*
  * In 16-bit lanes x86 has no variable shift that GCC will use, so there the
  * last shift (by sh2 >= 1 once d >= 3) is a multiply-high by 2^(16 - sh2),
@@ -521,24 +533,8 @@ static int divconst_ok_##S(char **args, const intptr_t *steps, T *d)	\
 	*d = *(const T *)args[1];					\
 	return *d != 0 && !(SIGNED && *d == (T)-1);			\
 }									\
-static void floor_divide_##S(char **args, const intptr_t *dims,	\
-			     const intptr_t *steps, const void *data)	\
-{									\
-	T d;								\
-	if (divconst_ok_##S(args, steps, &d))				\
-		divconst_##S((const T *)args[0], (T *)args[2], dims[0], d, 0); \
-	else								\
-		floor_divide_##S##_any(args, dims, steps, data);	\
-}									\
-static void remainder_##S(char **args, const intptr_t *dims,		\
-			  const intptr_t *steps, const void *data)	\
-{									\
-	T d;								\
-	if (divconst_ok_##S(args, steps, &d))				\
-		divconst_##S((const T *)args[0], (T *)args[2], dims[0], d, 1); \
-	else								\
-		remainder_##S##_any(args, dims, steps, data);		\
-}
+DIV_BY_CONST(floor_divide, S, T, 0)					\
+DIV_BY_CONST(remainder, S, T, 1)
 
 INT_DIV(b, int8_t, uint16_t, 16, 1)
 INT_DIV(B, uint8_t, uint16_t, 16, 0)
