@@ -27,6 +27,7 @@ import { contiguousCopy } from './sort.js';
 import { astype } from './cast.js';
 import { copyto } from './fill.js';
 import { nativeKernels } from '../native-kernels.js';
+import { allocate as allocateCells } from './alloc.js';
 
 type Cell = number | bigint;
 type Cells = AnyTypedArray & { [i: number]: Cell };
@@ -70,10 +71,19 @@ function resultType(a: NdArray, b: NdArray): DType {
   return promoteTypes(dtypeOfArray(a), dtypeOfArray(b));
 }
 
-/** A C-contiguous copy (or the array itself if already so) in dtype `t`. */
+/** A C-contiguous copy of `a` in dtype `t`, starting at element 0 of its data. */
 function operand(a: NdArray, t: DType): NdArray {
   if (dtypeOfArray(a) !== t) return astype(a, t);
   return contiguousCopy(a);
+}
+
+/**
+ * `a` itself when it already is C-contiguous in dtype `t` (products read it
+ * from `a.offset` on), else a contiguous copy in `t`.
+ */
+function matrixOperand(a: NdArray, t: DType): NdArray {
+  if (dtypeOfArray(a) === t && isContiguous(a)) return a;
+  return operand(a, t);
 }
 
 /** x * y in dtype t (wrapping for integers; the typed-array store wraps narrower ones). */
@@ -158,9 +168,9 @@ function gemm(
   }
 }
 
-/** A new C-ordered result array. */
+/** A new C-ordered result array (uninitialised: every product writes all of it). */
 function allocate(t: DType, shape: readonly number[]): NdArray {
-  return wrap(new t.ArrayType(sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
+  return wrap(allocateCells(t, sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
 }
 
 /** numpy's scalar result for a 0-d product (number or bigint). */
@@ -249,8 +259,8 @@ export function matmul(a: NdArray, b: NdArray, opts: OutOptions | NdArray = {}):
       throw new ShapeError(`non-broadcastable output operand with shape ${shapeStr(os)} doesn't match the broadcast shape ${shapeStr(shape)}`);
     }
   }
-  const A = operand(a, t);
-  const B = operand(b, t);
+  const A = matrixOperand(a, t);
+  const B = matrixOperand(b, t);
   const C = allocate(t, shape);
   const total = sizeOf(batch);
   const pos = new Array<number>(nb).fill(0);
@@ -264,6 +274,13 @@ export function matmul(a: NdArray, b: NdArray, opts: OutOptions | NdArray = {}):
     }
     return st;
   };
+  if (bb.length === 0 && total > 1) {
+    // b is one matrix (or vector) for every stack of a: the stacks of the
+    // contiguous A are one tall matrix, and C's rows follow them
+    gemm(t, total * n, m, k, A.data as Cells, k, 1, A.offset, B.data as Cells, m, 1, B.offset, C.data as Cells, m, 1, 0);
+    if (out) return deliver('matmul', C, out);
+    return C;
+  }
   const sa = strideOf(ba, n * k);
   const sb = strideOf(bb, k * m);
   for (let done = 0; done < total; done++) {
@@ -276,8 +293,8 @@ export function matmul(a: NdArray, b: NdArray, opts: OutOptions | NdArray = {}):
       if (ib >= 0) ob += pos[i] * (sb[ib] ?? 0);
     }
     gemm(t, n, m, k,
-      A.data as Cells, k, 1, oa,
-      B.data as Cells, m, 1, ob,
+      A.data as Cells, k, 1, A.offset + oa,
+      B.data as Cells, m, 1, B.offset + ob,
       C.data as Cells, m, 1, done * n * m);
     for (let d = nb - 1; d >= 0; d--) {
       if (++pos[d] < batch[d]) break;
@@ -331,8 +348,8 @@ export function dot(a: LinalgOperand, b: LinalgOperand, opts: OutOptions | NdArr
   if (k !== bs[kb]) {
     throw new ValueError(`shapes ${shapeStr(as)} and ${shapeStr(bs)} not aligned: ${k} (dim ${as.length - 1}) != ${bs[kb]} (dim ${kb})`);
   }
-  const A = operand(A0, t);
-  const B = operand(B0, t);
+  const A = matrixOperand(A0, t);
+  const B = matrixOperand(B0, t);
   const pa = sizeOf(as.slice(0, -1));
   const m = bs.length === 1 ? 1 : bs[bs.length - 1];
   const nbatch = bs.length <= 2 ? 1 : sizeOf(bs.slice(0, -2));
@@ -341,8 +358,8 @@ export function dot(a: LinalgOperand, b: LinalgOperand, opts: OutOptions | NdArr
   // C viewed as (pa, nbatch, m)
   for (let q = 0; q < nbatch; q++) {
     gemm(t, pa, m, k,
-      A.data as Cells, k, 1, 0,
-      B.data as Cells, m, 1, q * k * m,
+      A.data as Cells, k, 1, A.offset,
+      B.data as Cells, m, 1, B.offset + q * k * m,
       C.data as Cells, nbatch * m, 1, q * m);
   }
   if (out) return deliver('dot', C, out, true);
@@ -363,10 +380,10 @@ export function vdot(a: NdArray, b: NdArray): Scalar {
     throw new ValueError(`cannot reshape array of size ${b.size} into shape (${a.size},)`);
   }
   const t = resultType(a, b);
-  const A = operand(a, t);
-  const B = operand(b, t);
+  const A = matrixOperand(a, t);
+  const B = matrixOperand(b, t);
   const C = allocate(t, []);
-  gemm(t, 1, 1, a.size, A.data as Cells, a.size, 1, 0, B.data as Cells, 1, 1, 0, C.data as Cells, 1, 1, 0);
+  gemm(t, 1, 1, a.size, A.data as Cells, a.size, 1, A.offset, B.data as Cells, 1, 1, B.offset, C.data as Cells, 1, 1, 0);
   return scalarOf(C);
 }
 
@@ -398,14 +415,14 @@ export function inner(a: LinalgOperand, b: LinalgOperand): NdArray | Scalar {
     const bt = [bs[bs.length - 1], ...bs.slice(0, -1)];
     throw new ValueError(`shapes ${shapeStr(as)} and ${shapeStr(bt)} not aligned: ${k} (dim ${as.length - 1}) != ${bs[bs.length - 1]} (dim 0)`);
   }
-  const A = operand(A0, t);
-  const B = operand(B0, t);
+  const A = matrixOperand(A0, t);
+  const B = matrixOperand(B0, t);
   const pa = sizeOf(as.slice(0, -1));
   const pb = sizeOf(bs.slice(0, -1));
   const shape = [...as.slice(0, -1), ...bs.slice(0, -1)];
   const C = allocate(t, shape);
   // B^T: element (k, j) of the (K, pb) matrix is B[j, k]
-  gemm(t, pa, pb, k, A.data as Cells, k, 1, 0, B.data as Cells, 1, k, 0, C.data as Cells, pb, 1, 0);
+  gemm(t, pa, pb, k, A.data as Cells, k, 1, A.offset, B.data as Cells, 1, k, B.offset, C.data as Cells, pb, 1, 0);
   return shape.length === 0 ? scalarOf(C) : C;
 }
 
@@ -498,12 +515,12 @@ export function tensordot(a: NdArray, b: NdArray, axes: TensordotAxes = 2): NdAr
   const freeB = bs.map((_, i) => i).filter((i) => !axB.includes(i));
   const K = sizeOf(axA.map((i) => as[i]));
   const t = resultType(a, b);
-  const At = operand(a.transpose(...freeA, ...axA), t);
-  const Bt = operand(b.transpose(...axB, ...freeB), t);
+  const At = matrixOperand(a.transpose(...freeA, ...axA), t);
+  const Bt = matrixOperand(b.transpose(...axB, ...freeB), t);
   const M = sizeOf(freeA.map((i) => as[i]));
   const N = sizeOf(freeB.map((i) => bs[i]));
   const shape = [...freeA.map((i) => as[i]), ...freeB.map((i) => bs[i])];
   const C = allocate(t, shape);
-  gemm(t, M, N, K, At.data as Cells, K, 1, 0, Bt.data as Cells, N, 1, 0, C.data as Cells, N, 1, 0);
+  gemm(t, M, N, K, At.data as Cells, K, 1, At.offset, Bt.data as Cells, N, 1, Bt.offset, C.data as Cells, N, 1, 0);
   return C;
 }

@@ -32,6 +32,9 @@ const MATMUL_SHAPES: [number[], number[]][] = [
   [[9, 17], [17, 13]], [[2, 5, 16], [16, 7]], [[40], [40, 3]], [[0, 30], [30, 9]],
   [[3, 4], [4, 5]], [[4], [4, 5]], [[3, 4], [4]], [[4], [4]], [[2, 1, 3, 4], [5, 4, 2]],
   [[0, 3], [3, 2]], [[2, 0], [0, 3]], [[1, 1], [1, 1]], [[2, 3, 7], [7]],
+  // pixels times channel weights (the addon's matrix-vector paths: 2-4
+  // packed channels, and blocks of 512 rows for the others)
+  [[3, 200, 3], [3]], [[700, 4], [4]], [[2, 300, 2], [2]], [[530, 5], [5]], [[600, 1], [1]],
 ];
 
 for (const dt of ALL_DTYPES) {
@@ -47,6 +50,13 @@ for (const dt of ALL_DTYPES) {
   const [b, xb] = arr(dt, [5, 4]);
   const [g, xg] = arr(dt, [19, 11]);
   add(`matmul ${dt} big views`, `np.matmul(${xg}[::-2], ${xg}.T[:, 1::3])`, () => np.matmul(g.step(-2), g.transpose(1, 0).lo(0, 1).step(1, 3)));
+  // a contiguous view that starts inside its data (read in place, not copied)
+  const [px, xpx] = arr(dt, [101, 3]);
+  const [w3, xw3] = arr(dt, [3]);
+  add(`matmul ${dt} offset view`, `np.matmul(${xpx}[1:], ${xw3})`, () => np.matmul(px.lo(1), w3));
+  add(`matmul ${dt} offset stack`, `np.matmul(${xpx}[1:].reshape(4, 25, 3), ${xw3})`, () => np.matmul(np.reshape(px.lo(1), [4, 25, 3]), w3));
+  add(`matmul ${dt} small offset view`, `np.matmul(${xa}[1:], ${xw3})`, () => np.matmul(a.lo(1), w3));
+  add(`dot ${dt} offset view`, `np.dot(${xpx}[1:], ${xg}[:3, 4:5])`, () => np.dot(px.lo(1), g.hi(3).lo(0, 4).hi(3, 1)));
   add(`matmul ${dt} views`, `np.matmul(${xa}.T, ${xb}.T[::-1])`, () => np.matmul(a.transpose(1, 0), b.transpose(1, 0).step(-1)));
   add(`dot ${dt} N-d x M-d`, `np.dot(${xa}.reshape(2, 2, 3), np.ones((3, 3, 2), dtype=${xa}.dtype))`,
     () => np.dot(reshaped(a, [2, 2, 3]), np.full([3, 3, 2], 1, dt)));

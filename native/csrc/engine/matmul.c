@@ -4,12 +4,19 @@
  * accumulated over k in order (acc[j] += A[i,k] * B[k,j]), so the inner
  * loop runs along a row of B (vectorised when B's rows are contiguous) and
  * every element's sum has the same order as a plain dot product.
+ *
+ * A matrix times a vector (N == 1: numpy's `pixels @ weights`, (H, W, 3)
+ * @ (3,)) would pay that row set-up for every few products, so it runs by
+ * blocks of rows instead: each column of A in the block is gathered into a
+ * contiguous buffer (gather.c for steps of 2-4 items) and added, times its
+ * B element, to a block of sums, in the same k order as above.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
 #include "matmul.h"
+#include "types.h"
 
 #define ROWS(T, ACC, LOAD, STORE)                                              \
 	do {                                                                   \
@@ -37,46 +44,142 @@
 		free(acc);                                                     \
 	} while (0)
 
+#define GEMV_BLOCK 512
+#define GEMV_COLS 4	/* columns of A gathered and added per pass */
+
+/* column @j of the block (@n rows from @at) into the contiguous @col */
+#define GEMV_COLUMN(T, col, at)                                                \
+	do {                                                                   \
+		if (sa1 == 1)                                                  \
+			memcpy(col, at, (size_t)n * sizeof(T));                \
+		else if (gather)                                               \
+			gather((char *)(col), (const char *)(at), n);          \
+		else                                                           \
+			for (i = 0; i < n; i++)                                \
+				(col)[i] = (at)[i * sa1];                      \
+	} while (0)
+
+#define GEMV(T, ACC, LOAD, STORE)                                              \
+	do {                                                                   \
+		const T *a = A, *b = B;                                        \
+		T *c = C;                                                      \
+		ue_gather_fn gather = ue_gather(sizeof(T), sa1 * (intptr_t)sizeof(T)); \
+		T col[GEMV_COLS][GEMV_BLOCK];                                  \
+		ACC acc[GEMV_BLOCK], x[GEMV_COLS];                             \
+		intptr_t i0, i, j, k, n, kk;                                   \
+		for (i0 = 0; i0 < M; i0 += n) {                                \
+			n = M - i0 < GEMV_BLOCK ? M - i0 : GEMV_BLOCK;         \
+			for (i = 0; i < n; i++)                                \
+				acc[i] = 0;                                    \
+			for (k = 0; k < K; k += kk) {                          \
+				kk = K - k < GEMV_COLS ? K - k : GEMV_COLS;    \
+				for (j = 0; j < kk; j++) {                     \
+					x[j] = LOAD(b[(k + j) * sb1]);         \
+					GEMV_COLUMN(T, col[j], a + i0 * sa1 + (k + j) * sa2); \
+				}                                              \
+				/* each sum still adds its products in k order */ \
+				switch (kk) {                                  \
+				case 4:                                        \
+					for (i = 0; i < n; i++)                \
+						acc[i] = acc[i] + x[0] * LOAD(col[0][i]) + x[1] * LOAD(col[1][i]) + \
+							 x[2] * LOAD(col[2][i]) + x[3] * LOAD(col[3][i]); \
+					break;                                 \
+				case 3:                                        \
+					for (i = 0; i < n; i++)                \
+						acc[i] = acc[i] + x[0] * LOAD(col[0][i]) + x[1] * LOAD(col[1][i]) + \
+							 x[2] * LOAD(col[2][i]); \
+					break;                                 \
+				case 2:                                        \
+					for (i = 0; i < n; i++)                \
+						acc[i] = acc[i] + x[0] * LOAD(col[0][i]) + x[1] * LOAD(col[1][i]); \
+					break;                                 \
+				default:                                       \
+					for (i = 0; i < n; i++)                \
+						acc[i] += x[0] * LOAD(col[0][i]); \
+				}                                              \
+			}                                                      \
+			for (i = 0; i < n; i++)                                \
+				c[(i0 + i) * sc1] = STORE(acc[i]);             \
+		}                                                              \
+	} while (0)
+
+/*
+ * rows of KC contiguous elements, one after the other (pixels of KC
+ * channels) times a vector into a contiguous C: with KC a constant the
+ * compiler loads KC-element groups and shuffles them into vectors
+ */
+#define GEMV_PIXELS(T, ACC, LOAD, STORE, KC)                                   \
+	do {                                                                   \
+		const T *a = A, *b = B;                                        \
+		T *__restrict c = C;                                           \
+		ACC x[KC];                                                     \
+		intptr_t i, k;                                                 \
+		for (k = 0; k < KC; k++)                                       \
+			x[k] = LOAD(b[k * sb1]);                               \
+		for (i = 0; i < M; i++) {                                      \
+			ACC s = 0;                                             \
+			for (k = 0; k < KC; k++)                               \
+				s += x[k] * LOAD(a[i * KC + k]);               \
+			c[i] = STORE(s);                                       \
+		}                                                              \
+	} while (0)
+
+/* one dtype: the matrix-vector paths when N == 1, else row by row */
+#define PRODUCT(T, ACC, LOAD, STORE)                                           \
+	do {                                                                   \
+		if (N == 1 && sa2 == 1 && sc1 == 1 && sa1 == K && K >= 2 && K <= 4) { \
+			if (K == 2)                                            \
+				GEMV_PIXELS(T, ACC, LOAD, STORE, 2);           \
+			else if (K == 3)                                       \
+				GEMV_PIXELS(T, ACC, LOAD, STORE, 3);           \
+			else                                                   \
+				GEMV_PIXELS(T, ACC, LOAD, STORE, 4);           \
+		} else if (N == 1)                                             \
+			GEMV(T, ACC, LOAD, STORE);                             \
+		else                                                           \
+			ROWS(T, ACC, LOAD, STORE);                             \
+	} while (0)
+
 #define AS_DOUBLE(v) ((double)(v))
 #define AS_U64(v) ((uint64_t)(v))
 #define AS_S64(v) ((uint64_t)(int64_t)(v))
 
-int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
+UE_HOT int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
 	      const void *A, intptr_t sa1, intptr_t sa2,
 	      const void *B, intptr_t sb1, intptr_t sb2,
 	      void *C, intptr_t sc1, intptr_t sc2)
 {
 	switch (dtype) {
 	case UE_FLOAT64:
-		ROWS(double, double, AS_DOUBLE, (double));
+		PRODUCT(double, double, AS_DOUBLE, (double));
 		return 0;
 	case UE_FLOAT32:
-		ROWS(float, double, AS_DOUBLE, (float));
+		PRODUCT(float, double, AS_DOUBLE, (float));
 		return 0;
 	/* integers: products and sums modulo 2**64, stored modulo the width */
 	case UE_INT8:
-		ROWS(int8_t, uint64_t, AS_S64, (int8_t));
+		PRODUCT(int8_t, uint64_t, AS_S64, (int8_t));
 		return 0;
 	case UE_UINT8:
-		ROWS(uint8_t, uint64_t, AS_U64, (uint8_t));
+		PRODUCT(uint8_t, uint64_t, AS_U64, (uint8_t));
 		return 0;
 	case UE_INT16:
-		ROWS(int16_t, uint64_t, AS_S64, (int16_t));
+		PRODUCT(int16_t, uint64_t, AS_S64, (int16_t));
 		return 0;
 	case UE_UINT16:
-		ROWS(uint16_t, uint64_t, AS_U64, (uint16_t));
+		PRODUCT(uint16_t, uint64_t, AS_U64, (uint16_t));
 		return 0;
 	case UE_INT32:
-		ROWS(int32_t, uint64_t, AS_S64, (int32_t));
+		PRODUCT(int32_t, uint64_t, AS_S64, (int32_t));
 		return 0;
 	case UE_UINT32:
-		ROWS(uint32_t, uint64_t, AS_U64, (uint32_t));
+		PRODUCT(uint32_t, uint64_t, AS_U64, (uint32_t));
 		return 0;
 	case UE_INT64:
-		ROWS(int64_t, uint64_t, AS_S64, (int64_t));
+		PRODUCT(int64_t, uint64_t, AS_S64, (int64_t));
 		return 0;
 	case UE_UINT64:
-		ROWS(uint64_t, uint64_t, AS_U64, (uint64_t));
+		PRODUCT(uint64_t, uint64_t, AS_U64, (uint64_t));
 		return 0;
 	case UE_BOOL: {
 		/* any(a and b): the sum of 0/1 products is nonzero */

@@ -2,7 +2,8 @@
 /*
  * sort_test.c - the engine's sorts and matrix product on their own, without
  * Node: numpy's order (NaN last, -0 equal to 0 and kept in input order),
- * stability of the permutation, every width, integer wraparound of matmul.
+ * stability of the permutation, every width, integer wraparound of matmul,
+ * the matrix-vector paths against a plain sum in the same order.
  * Prints TAP lines. Built and run by native/csrc/tests/run.sh.
  */
 #include <math.h>
@@ -76,11 +77,102 @@ static void test_matmul(void)
 	ok(r == 0, "bool product is any(a and b)");
 }
 
+/* y[i] = sum over k in order of x[k] * a[i * sa1 + k * sa2], in double */
+#define PLAIN_MATVEC(NAME, T)                                                  \
+	static void NAME(const T *a, intptr_t M, intptr_t K, intptr_t sa1,      \
+			 intptr_t sa2, const T *x, T *y)                        \
+	{                                                                      \
+		for (intptr_t i = 0; i < M; i++) {                             \
+			double s = 0;                                          \
+			for (intptr_t k = 0; k < K; k++)                       \
+				s += (double)x[k] * (double)a[i * sa1 + k * sa2]; \
+			y[i] = (T)s;                                           \
+		}                                                              \
+	}
+PLAIN_MATVEC(plain_matvec_f, float)
+PLAIN_MATVEC(plain_matvec_d, double)
+
+/*
+ * Matrix times vector over pixels of 1-6 channels (the constant-K path for
+ * 2-4 contiguous channels, the gathered block path for padded rows and the
+ * other K, a transposed A), 1500 rows: three blocks of the block path.
+ * Random values make a sum in another order differ in its last bits.
+ */
+static void test_matvec(void)
+{
+	enum { M = 1500, KMAX = 6 };
+	static float a[M * (KMAX + 1)], y[M], want[M];
+	static double ad[M * (KMAX + 1)], yd[M], wantd[M], xd[KMAX];
+	static int16_t ai[M * KMAX], yi[M], wanti[M];
+	float x[KMAX];
+	int16_t xi[KMAX];
+	unsigned seed = 12345;
+	char what[96];
+
+	for (int i = 0; i < M * (KMAX + 1); i++) {
+		seed = seed * 1103515245u + 12345u;
+		a[i] = (float)((int)(seed >> 8) % 100000) / 997.0f - 50.0f;
+		ad[i] = (double)(seed >> 4) / 3e7 - 50.0;
+		if (i < M * KMAX)
+			ai[i] = (int16_t)(seed >> 9);
+	}
+	for (int k = 0; k < KMAX; k++) {
+		x[k] = 0.299f + 0.173f * (float)k;
+		xi[k] = (int16_t)(77 + 1000 * k);
+		xd[k] = 0.1 + 0.7 * k;
+	}
+	for (intptr_t K = 1; K <= KMAX; K++) {
+		/* rows of K packed, rows padded to K + 1, and A transposed (columns of M) */
+		intptr_t layouts[3][2] = { { K, 1 }, { K + 1, 1 }, { 1, M } };
+
+		for (int l = 0; l < 3; l++) {
+			intptr_t sa1 = layouts[l][0], sa2 = layouts[l][1];
+
+			memset(y, 0xff, sizeof(y));
+			plain_matvec_f(a, M, K, sa1, sa2, x, want);
+			ue_matmul(UE_FLOAT32, M, 1, K, a, sa1, sa2, x, 1, 1, y, 1, 1);
+			snprintf(what, sizeof(what), "float32 matrix-vector, K=%d, row step %d, column step %d",
+				 (int)K, (int)sa1, (int)sa2);
+			ok(!memcmp(y, want, sizeof(y)), what);
+			/* float64 products round, so a sum in another order shows */
+			memset(yd, 0xff, sizeof(yd));
+			plain_matvec_d(ad, M, K, sa1, sa2, xd, wantd);
+			ue_matmul(UE_FLOAT64, M, 1, K, ad, sa1, sa2, xd, 1, 1, yd, 1, 1);
+			memcpy(what, "float64", 7);
+			ok(!memcmp(yd, wantd, sizeof(yd)), what);
+		}
+		/* int16 products wrap modulo 2**16 once stored */
+		for (intptr_t i = 0; i < M; i++) {
+			uint64_t s = 0;
+
+			for (intptr_t k = 0; k < K; k++)
+				s += (uint64_t)(int64_t)xi[k] * (uint64_t)(int64_t)ai[i * K + k];
+			wanti[i] = (int16_t)s;
+		}
+		ue_matmul(UE_INT16, M, 1, K, ai, K, 1, xi, 1, 1, yi, 1, 1);
+		snprintf(what, sizeof(what), "int16 matrix-vector wraps, K=%d", (int)K);
+		ok(!memcmp(yi, wanti, sizeof(yi)), what);
+	}
+	/* a result with a step (C's rows 2 apart) takes the block path */
+	{
+		static float y2[2 * M];
+
+		plain_matvec_f(a, M, 3, 3, 1, x, want);
+		ue_matmul(UE_FLOAT32, M, 1, 3, a, 3, 1, x, 1, 1, y2, 2, 1);
+		int good = 1;
+
+		for (int i = 0; i < M; i++)
+			good &= y2[2 * i] == want[i];
+		ok(good, "float32 matrix-vector into every other element");
+	}
+}
+
 int main(void)
 {
 	test_float_order();
 	test_argsort_stable();
 	test_integers();
 	test_matmul();
+	test_matvec();
 	return failed != 0;
 }
