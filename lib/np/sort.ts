@@ -11,14 +11,14 @@
  * is there (lib/np/sortnative.ts); everything else sorts in JavaScript.
  */
 import { DTypeError } from '../errors.js';
-import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, intp, uint8 } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, int32, int64, intp, uint8 } from './dtype.js';
 import { astype } from './cast.js';
 import { ValueError, normalizeAxis } from './errors.js';
 import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
 import { promoteTypes } from './promote.js';
 import { allocate } from './alloc.js';
 import { copyto } from './fill.js';
-import { NATIVE_SORT_MIN, nativeArgsort, nativeSort } from './sortnative.js';
+import { NATIVE_SORT_MIN, nativeArgsort, nativeBincount, nativeIntRange, nativeSort } from './sortnative.js';
 
 type Cell = number | bigint;
 type Cells = AnyTypedArray & { [i: number]: Cell };
@@ -579,6 +579,11 @@ export function bincount(x: NdArray | readonly number[], opts: BincountOptions =
   if (!Number.isInteger(minlength)) throw new DTypeError(`'minlength' must be an integer, got ${minlength}`);
   if (minlength < 0) throw new ValueError("'minlength' must not be negative");
   const n = xs.size;
+  const noWeights = opts.weights === undefined || opts.weights === null;
+  if (noWeights && n >= NATIVE_SORT_MIN) {
+    const counted = bincountNative(xs, minlength);
+    if (counted) return counted;
+  }
   let idx: ArrayLike<number>;
   let max = -1;
   if (!tx.isBigInt && !(intp.itemsize === 4 && tx.name === 'uint32')) {
@@ -619,6 +624,27 @@ export function bincount(x: NdArray | readonly number[], opts: BincountOptions =
   const sums = new Float64Array(len);
   for (let i = 0; i < n; i++) sums[idx[i]] += Number(wd[w.offset + i * w.stride[0]]);
   return wrap(sums, [len]) as NdArray;
+}
+
+/**
+ * bincount of a 1-d integer array in the addon (range, then counts), or
+ * undefined without it. The values are read as numpy casts them to intp:
+ * uint64 as int64 (and uint32 as int32 where intp has 32 bits), so huge
+ * unsigned values come out negative and are refused.
+ */
+function bincountNative(xs: NdArray, minlength: number): NdArray | undefined {
+  const tx = dtypeOfArray(xs);
+  const asIntp = tx.name === 'uint64' ? int64 : intp.itemsize === 4 && tx.name === 'uint32' ? int32 : tx;
+  const c = isContiguous(xs) ? xs : contiguousCopy(xs);
+  const lane = (c.data as unknown as AnyTypedArray).subarray(c.offset, c.offset + xs.size) as AnyTypedArray;
+  const bytes = asIntp === tx ? lane : new asIntp.ArrayType(lane.buffer, lane.byteOffset, lane.length) as AnyTypedArray;
+  const range = nativeIntRange(bytes, asIntp);
+  if (!range) return undefined;
+  if (range[0] < 0) throw new ValueError("'list' argument must have no negative elements");
+  const len = Math.max(range[1] + 1, minlength);
+  const out = allocate(intp, len) as unknown as BigInt64Array | Int32Array;
+  if (!nativeBincount(bytes, asIntp, out)) return undefined;
+  return wrap(out as unknown as AnyTypedArray, [len]) as NdArray;
 }
 
 /** Options of {@link digitize}. */

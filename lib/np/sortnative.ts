@@ -13,6 +13,8 @@ import type { AnyTypedArray, DType } from './dtype.js';
 interface SortBinding {
   sort?(dtype: number, values: AnyTypedArray): void;
   argsort?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
+  intRange?(dtype: number, values: AnyTypedArray): [number, number] | null;
+  bincount?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
 }
 
 /** The engine's dtype codes (native/csrc/engine/engine.h, enum ue_dtype). */
@@ -43,5 +45,25 @@ export function nativeArgsort(v: AnyTypedArray, t: DType, out: BigInt64Array | I
   const code = CODES[t.name];
   if (!b?.argsort || code === undefined) return false;
   b.argsort(code, v, out);
+  return true;
+}
+
+/**
+ * The least and greatest of the integer lane `v` read as `t` (int64 for
+ * uint64 bits: numpy's cast to intp), or undefined when the addon cannot.
+ */
+export function nativeIntRange(v: AnyTypedArray, t: DType): [number, number] | undefined {
+  const b = binding(v.length);
+  const code = CODES[t.name];
+  if (!b?.intRange || code === undefined) return undefined;
+  return b.intRange(code, v) ?? undefined;
+}
+
+/** out[v] = how often v occurs in the lane `v` (all in [0, out.length)); false if the addon cannot. */
+export function nativeBincount(v: AnyTypedArray, t: DType, out: BigInt64Array | Int32Array): boolean {
+  const b = binding(v.length);
+  const code = CODES[t.name];
+  if (!b?.bincount || code === undefined) return false;
+  b.bincount(code, v, out);
   return true;
 }

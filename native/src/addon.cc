@@ -27,6 +27,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   InitEngine(env, exports);
   exports.Set("sort", Napi::Function::New(env, Sort, "sort"));
   exports.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
+  exports.Set("intRange", Napi::Function::New(env, IntRange, "intRange"));
+  exports.Set("bincount", Napi::Function::New(env, Bincount, "bincount"));
   exports.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
   InitReduce(env, exports);
   return exports;

@@ -3,10 +3,13 @@
 // exactly the elements of the lane, with the engine's dtype code.
 //   sort(dtype, values)             sorts values in place
 //   argsort(dtype, values, out)     out: BigInt64Array or Int32Array of the same length
+//   intRange(dtype, values)         [least, greatest] of an integer lane (numbers), or null if empty
+//   bincount(dtype, values, out)    out[v] = how often v occurs (BigInt64Array/Int32Array; values < its length)
 #include "addon.h"
 
 extern "C" {
 #include "engine/engine.h"
+#include "engine/count.h"
 #include "engine/sort.h"
 }
 
@@ -70,6 +73,48 @@ Napi::Value Argsort(const Napi::CallbackInfo& info) {
     Napi::RangeError::New(info.Env(), "argsort: out of memory for the scratch buffers").ThrowAsJavaScriptException();
   }
   return info.Env().Undefined();
+}
+
+Napi::Value IntRange(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 2, "intRange(dtype, values)")) return env.Undefined();
+  void* data;
+  size_t n, size;
+  int dtype;
+  int64_t lo, hi;
+  if (!GetLane(info, 1, &data, &n, &size) || !GetDType(info, size, &dtype)) return env.Undefined();
+  if (!n) return env.Null();
+  if (ue_int_range(dtype, data, n, &lo, &hi) != 0) {
+    Napi::TypeError::New(env, "intRange: the dtype is not an integer type").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  Napi::Array r = Napi::Array::New(env, 2);
+  r.Set(0u, Napi::Number::New(env, static_cast<double>(lo)));
+  r.Set(1u, Napi::Number::New(env, static_cast<double>(hi)));
+  return r;
+}
+
+Napi::Value Bincount(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 3, "bincount(dtype, values, out)")) return env.Undefined();
+  void* data;
+  void* out;
+  size_t n, size, len, outsize;
+  int dtype;
+  int64_t lo, hi;
+  if (!GetLane(info, 1, &data, &n, &size) || !GetDType(info, size, &dtype)) return env.Undefined();
+  if (!GetLane(info, 2, &out, &len, &outsize)) return env.Undefined();
+  // the counts are indexed by the values: check them here, whatever the caller did
+  if (outsize != 4 && outsize != 8) {
+    Napi::RangeError::New(env, "bincount: out must be an int32/int64 array").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (n && (ue_int_range(dtype, data, n, &lo, &hi) != 0 || lo < 0 || static_cast<uint64_t>(hi) >= len)) {
+    Napi::RangeError::New(env, "bincount: a value is negative or not below the length of out").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  ue_bincount(dtype, data, n, out, len, outsize == 8);
+  return env.Undefined();
 }
 
 }  // namespace udmabuf

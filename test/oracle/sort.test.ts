@@ -177,6 +177,18 @@ for (const dt of ALL_DTYPES) {
   add('unique equal_nan=False', `np.unique(${xn}, equal_nan=False, return_counts=True)`, () => np.unique(nan, { equal_nan: false, return_counts: true }));
   add('bincount weights', `np.bincount(np.array([0, 3, 3, 1]), weights=np.array([0.5, 1.25, 2, 3]))`,
     () => np.bincount([0, 3, 3, 1], { weights: [0.5, 1.25, 2, 3] }));
+  // long runs (the addon's range and count passes): every integer dtype and
+  // bool, values 0..99, a run of one value (the byte tables' interleaving),
+  // contiguous and every third element, minlength below and above the range
+  for (const dt of ['bool', ...ALL_DTYPES.filter((d) => !d.startsWith('float') && d !== 'bool')] as np.DTypeName[]) {
+    const long = randomArray(dt, [3000], seed++, { range: 100 });
+    const d = long.data as unknown as (number | bigint)[];
+    if (dt !== 'bool') for (let i = 1000; i < 1600; i++) d[i] = dt.endsWith('64') ? 97n : 97;
+    const xl = input(long);
+    add(`bincount long ${dt}`, `np.bincount(${xl}, minlength=5)`, () => np.bincount(long, { minlength: 5 }));
+    add(`bincount long ${dt} [::3] minlength`, `np.bincount(${xl}[::3], minlength=300)`, () => np.bincount(long.step(3), { minlength: 300 }));
+    if (bincountChanged(dt)) book.numpy2Only.add(`bincount long ${dt}`).add(`bincount long ${dt} [::3] minlength`);
+  }
   add('bincount empty', `np.bincount(np.array([], dtype=np.intp), minlength=3)`, () => np.bincount(np.zeros([0], 'int64'), { minlength: 3 }));
   add('histogram empty', `np.histogram(np.array([]))`, () => np.histogram(np.zeros([0])));
   add('histogram empty float32', `np.histogram(np.array([], np.float32), 4)`, () => np.histogram(np.zeros([0], 'float32'), 4));
@@ -196,6 +208,8 @@ const errs: Record<string, [string, () => unknown]> = {
   'searchsorted side': ['np.searchsorted(np.zeros(3), 1, side="foo")', () => np.searchsorted(v3, 1, { side: 'foo' as 'left' })],
   'searchsorted sorter size': ['np.searchsorted(np.zeros(3), 1, sorter=[0, 1])', () => np.searchsorted(v3, 1, { sorter: [0, 1] })],
   'bincount negative': ['np.bincount([-1])', () => np.bincount([-1])],
+  'bincount negative long': ['np.bincount(np.array([3] * 40 + [-1], np.int16))', () => np.bincount(np.array([...new Array<number>(40).fill(3), -1], 'int16'))],
+  'bincount uint64 huge long': ['np.bincount(np.array([5] * 40 + [2**63], np.uint64))', () => np.bincount(np.array([...new Array<bigint>(40).fill(5n), 2n ** 63n], 'uint64'))],
   'bincount float': ['np.bincount(np.array([1.0]))', () => np.bincount(np.full([1], 1.5))],
   'bincount uint64 huge': ['np.bincount(np.array([2**64-1], np.uint64))', () => np.bincount(np.full([1], 2n ** 64n - 1n, 'uint64'))],
   'bincount 2-d': ['np.bincount(np.zeros((2,2), int))', () => np.bincount(m2)],
@@ -214,7 +228,7 @@ const errs: Record<string, [string, () => unknown]> = {
 for (const [name, [py, fn]] of Object.entries(errs)) add(`error ${name}`, py, fn);
 // numpy 1.24 refuses uint64 (TypeError) before looking at the values; it
 // spreads 1 + 2^-52 over 4 bins where NumPy 2 raises "Too many bins"
-book.numpy2Only.add('error bincount uint64 huge').add('error histogram too many bins');
+book.numpy2Only.add('error bincount uint64 huge').add('error bincount uint64 huge long').add('error histogram too many bins');
 
 const want = book.ask();
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "engine/count.h"
 #include "engine/matmul.h"
 #include "engine/sort.h"
 
@@ -167,6 +168,33 @@ static void test_matvec(void)
 	}
 }
 
+/* bincount: the range first, then counts of bytes (four tables) and wider values */
+static void test_bincount(void)
+{
+	static uint8_t b[1003];
+	int16_t w[7] = { 4, 0, 4, 2, 4, 0, 1 };
+	uint64_t big[2] = { 1, (uint64_t)1 << 63 };
+	int64_t lo, hi, c64[300], want[300] = { 0 };
+	int32_t c32[5];
+	int good = 1;
+
+	for (int i = 0; i < 1003; i++) {
+		b[i] = (uint8_t)(i < 500 ? 7 : (i * 37) % 251);
+		want[b[i]]++;
+	}
+	ok(ue_int_range(UE_UINT8, b, 1003, &lo, &hi) == 0 && lo == 0 && hi == 250, "uint8 range");
+	ue_bincount(UE_UINT8, b, 1003, c64, 300, 1);
+	for (int v = 0; v < 300; v++)
+		good &= c64[v] == want[v];
+	ok(good, "uint8 counts (a run of one value, an odd length)");
+	ok(ue_int_range(UE_INT16, w, 7, &lo, &hi) == 0 && lo == 0 && hi == 4, "int16 range");
+	ue_bincount(UE_INT16, w, 7, c32, 5, 0);
+	ok(c32[0] == 2 && c32[1] == 1 && c32[2] == 1 && c32[3] == 0 && c32[4] == 3, "int16 counts into int32");
+	ok(ue_int_range(UE_UINT64, big, 2, &lo, &hi) == 0 && lo < 0 && hi == 1, "uint64 2**63 reads as negative (numpy's cast to intp)");
+	ok(ue_int_range(UE_FLOAT64, big, 2, &lo, &hi) == -1 && ue_int_range(UE_INT8, b, 0, &lo, &hi) == -1,
+	   "floats and empty runs have no range");
+}
+
 int main(void)
 {
 	test_float_order();
@@ -174,5 +202,6 @@ int main(void)
 	test_integers();
 	test_matmul();
 	test_matvec();
+	test_bincount();
 	return failed != 0;
 }

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * count.c - np.bincount: one pass for the range of the values (vectorised
+ * min/max), one pass counting. Byte values count into four tables in turn,
+ * so that runs of one value (flat image regions) do not wait on the
+ * previous increment of the same counter; wider values count straight into
+ * the result.
+ */
+#include <string.h>
+
+#include "count.h"
+#include "engine.h"
+#include "types.h"
+
+#define RANGE(T, CAST)                                                         \
+	do {                                                                   \
+		const T *x = data;                                             \
+		T lo = x[0], hi = x[0];                                        \
+		for (size_t i = 1; i < n; i++) {                               \
+			lo = x[i] < lo ? x[i] : lo;                            \
+			hi = x[i] > hi ? x[i] : hi;                            \
+		}                                                              \
+		*min = (int64_t)(CAST)lo;                                      \
+		*max = (int64_t)(CAST)hi;                                      \
+	} while (0)
+
+UE_HOT int ue_int_range(int dtype, const void *data, size_t n, int64_t *min, int64_t *max)
+{
+	if (!n)
+		return -1;
+	switch (dtype) {
+	case UE_BOOL:
+	case UE_UINT8:
+		RANGE(uint8_t, uint8_t);
+		return 0;
+	case UE_INT8:
+		RANGE(int8_t, int8_t);
+		return 0;
+	case UE_INT16:
+		RANGE(int16_t, int16_t);
+		return 0;
+	case UE_UINT16:
+		RANGE(uint16_t, uint16_t);
+		return 0;
+	case UE_INT32:
+		RANGE(int32_t, int32_t);
+		return 0;
+	case UE_UINT32:
+		RANGE(uint32_t, uint32_t);
+		return 0;
+	case UE_INT64:
+	case UE_UINT64:
+		RANGE(int64_t, int64_t);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+/* elements counted into the 32-bit byte tables before they are added up */
+#define BYTE_CHUNK ((size_t)1 << 28)
+
+static void count_bytes(const uint8_t *x, size_t n, int64_t *total)
+{
+	uint32_t t[4][256];
+	size_t i = 0, end, v;
+
+	while (i < n) {
+		end = n - i > BYTE_CHUNK ? i + BYTE_CHUNK : n;
+		memset(t, 0, sizeof(t));
+		for (; i + 4 <= end; i += 4) {
+			t[0][x[i]]++;
+			t[1][x[i + 1]]++;
+			t[2][x[i + 2]]++;
+			t[3][x[i + 3]]++;
+		}
+		for (; i < end; i++)
+			t[0][x[i]]++;
+		for (v = 0; v < 256; v++)
+			total[v] += (int64_t)t[0][v] + t[1][v] + t[2][v] + t[3][v];
+	}
+}
+
+#define COUNT(T, C)                                                            \
+	do {                                                                   \
+		const T *x = data;                                             \
+		C *c = counts;                                                 \
+		for (size_t i = 0; i < n; i++)                                 \
+			c[(size_t)x[i]]++;                                     \
+	} while (0)
+
+#define COUNT_ANY(T)                                                           \
+	do {                                                                   \
+		if (out64)                                                     \
+			COUNT(T, int64_t);                                     \
+		else                                                           \
+			COUNT(T, int32_t);                                     \
+	} while (0)
+
+int ue_bincount(int dtype, const void *data, size_t n, void *counts, size_t len, int out64)
+{
+	memset(counts, 0, len * (out64 ? 8 : 4));
+	switch (dtype) {
+	case UE_BOOL:
+	case UE_INT8:
+	case UE_UINT8:
+	{
+		int64_t total[256] = { 0 };
+
+		/* every value is below len: the first len totals are all */
+		count_bytes(data, n, total);
+		for (size_t v = 0; v < len && v < 256; v++) {
+			if (out64)
+				((int64_t *)counts)[v] = total[v];
+			else
+				((int32_t *)counts)[v] = (int32_t)total[v];
+		}
+		return 0;
+	}
+	case UE_INT16:
+	case UE_UINT16:
+		COUNT_ANY(uint16_t);
+		return 0;
+	case UE_INT32:
+	case UE_UINT32:
+		COUNT_ANY(uint32_t);
+		return 0;
+	case UE_INT64:
+	case UE_UINT64:
+		COUNT_ANY(uint64_t);
+		return 0;
+	default:
+		return -1;
+	}
+}

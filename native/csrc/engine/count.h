@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * count.h - np.bincount's kernels: the range of an integer run, and the
+ * count of each value in it.
+ */
+#ifndef UE_COUNT_H
+#define UE_COUNT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * The least and the greatest of the @n integers of dtype @dtype (an enum
+ * ue_dtype code) at @data, as int64_t (uint64 values are read as int64: a
+ * value of 2**63 or more comes out negative, as numpy's cast to intp).
+ * 0, or -1 for a dtype that is not an integer or bool, or @n == 0.
+ */
+int ue_int_range(int dtype, const void *data, size_t n, int64_t *min, int64_t *max);
+
+/*
+ * Overwrite @counts[0..@len) with how often each value occurs among the @n
+ * integers at @data, which must all lie in [0, @len) (ue_int_range first).
+ * @counts holds int64_t when @out64, else int32_t. 0, or -1 for a dtype
+ * that is not an integer or bool.
+ */
+int ue_bincount(int dtype, const void *data, size_t n, void *counts, size_t len, int out64);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
