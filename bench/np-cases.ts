@@ -85,7 +85,7 @@ export interface Setup {
 
 /** One table of the report and its SPEC §5 target. */
 export interface Table {
-  id: 'contiguous' | 'image' | 'axis' | 'casts' | 'tiny';
+  id: 'contiguous' | 'image' | 'programs' | 'axis' | 'casts' | 'tiny';
   title: string;
   /** Each case's ratio ours/numpy must be at or under this. */
   target: number;
@@ -335,6 +335,89 @@ function image(s: Sizes): Case[] {
   ];
 }
 
+// ---- more image programs -----------------------------------------------
+
+/** One program: its name, our code (run and shown), numpy's statement. */
+type Program = [name: string, ours: string, numpy: string, run: (img: np.NdArray) => () => unknown];
+
+/**
+ * Other things image code does to a frame, each as a numpy user writes it
+ * (new arrays for every step, no `out=`): thresholds, normalisation,
+ * channel order, flips, crops, clipping, blending, edges, histograms.
+ */
+const PROGRAMS: Program[] = [
+  ['threshold a channel: where(g > 128, 255, 0) as uint8',
+    "np.astype(np.where(np.greater(np.index(img, ':, :, 1'), 128), 255, 0), 'uint8')",
+    'np.where(img[:, :, 1] > 128, 255, 0).astype(np.uint8)',
+    (img) => () => N.astype(N.where(N.greater(N.index(img, ':, :, 1'), 128), 255, 0), 'uint8')],
+  ['normalise: float32 / 255, minus mean, over std (per channel)',
+    "np.divide(np.subtract(np.divide(np.astype(img, 'float32'), 255), mean), std)",
+    '(img.astype(np.float32) / 255 - np.array([0.485, 0.456, 0.406], np.float32)) / np.array([0.229, 0.224, 0.225], np.float32)',
+    (img) => {
+      const mean = N.array([0.485, 0.456, 0.406], 'float32');
+      const std = N.array([0.229, 0.224, 0.225], 'float32');
+      return () => N.divide(N.subtract(N.divide(N.astype(img, 'float32'), 255), mean), std);
+    }],
+  ['RGB to BGR: img[:, :, ::-1] copy', "np.copy(np.index(img, ':, :, ::-1'))", 'img[:, :, ::-1].copy()',
+    (img) => () => N.copy(N.index(img, ':, :, ::-1'))],
+  ['flip up-down: img[::-1] copy', "np.copy(np.index(img, '::-1'))", 'img[::-1].copy()',
+    (img) => () => N.copy(N.index(img, '::-1'))],
+  ['mirror: img[:, ::-1] copy', "np.copy(np.index(img, ':, ::-1'))", 'img[:, ::-1].copy()',
+    (img) => () => N.copy(N.index(img, ':, ::-1'))],
+  ['brightness: minimum(uint16 + 50, 255) as uint8',
+    "np.astype(np.minimum(np.add(np.astype(img, 'uint16'), 50), 255), 'uint8')",
+    'np.minimum(img.astype(np.uint16) + 50, 255).astype(np.uint8)',
+    (img) => () => N.astype(N.minimum(N.add(N.astype(img, 'uint16'), 50), 255), 'uint8')],
+  ['contrast: clip(int16 * 2 - 100, 0, 255) as uint8',
+    "np.astype(np.clip(np.subtract(np.multiply(np.astype(img, 'int16'), 2), 100), 0, 255), 'uint8')",
+    'np.clip(img.astype(np.int16) * 2 - 100, 0, 255).astype(np.uint8)',
+    (img) => () => N.astype(N.clip(N.subtract(N.multiply(N.astype(img, 'int16'), 2), 100), 0, 255), 'uint8')],
+  ['blend with the flipped frame: (img * 0.3 + flip * 0.7) as uint8',
+    "np.astype(np.add(np.multiply(img, 0.3), np.multiply(np.index(img, '::-1'), 0.7)), 'uint8')",
+    '(img * 0.3 + img[::-1] * 0.7).astype(np.uint8)',
+    (img) => () => N.astype(N.add(N.multiply(img, 0.3), N.multiply(N.index(img, '::-1'), 0.7)), 'uint8')],
+  ['stack three channels back: stack([b, g, r], -1)',
+    "np.stack([np.index(img, ':, :, 2'), np.index(img, ':, :, 1'), np.index(img, ':, :, 0')], -1)",
+    'np.stack([img[:, :, 2], img[:, :, 1], img[:, :, 0]], -1)',
+    (img) => () => N.stack([N.index(img, ':, :, 2'), N.index(img, ':, :, 1'), N.index(img, ':, :, 0')], -1)],
+  ['gradient magnitude: |dx| + |dy| of int16 shifted views',
+    "f = np.astype(img, 'int16'); np.add(np.abs(np.subtract(f[1:-1, 2:], f[1:-1, :-2])), np.abs(np.subtract(f[2:, 1:-1], f[:-2, 1:-1])))",
+    'f = img.astype(np.int16)\nnp.abs(f[1:-1, 2:] - f[1:-1, :-2]) + np.abs(f[2:, 1:-1] - f[:-2, 1:-1])',
+    (img) => () => {
+      const f = N.astype(img, 'int16');
+      return N.add(N.abs(N.subtract(N.index(f, '1:-1, 2:'), N.index(f, '1:-1, :-2'))),
+        N.abs(N.subtract(N.index(f, '2:, 1:-1'), N.index(f, ':-2, 1:-1'))));
+    }],
+  ['histogram of a channel: bincount(ravel(r), minlength=256)',
+    "np.bincount(np.ravel(np.index(img, ':, :, 0')), { minlength: 256 })",
+    'np.bincount(img[:, :, 0].ravel(), minlength=256)',
+    (img) => () => N.bincount(N.ravel(N.index(img, ':, :, 0')), { minlength: 256 })],
+  ['crop and halve: img[100:900:2, 200:1800:2] copy', "np.copy(np.index(img, '100:900:2, 200:1800:2'))",
+    'img[100:900:2, 200:1800:2].copy()',
+    (img) => () => N.copy(N.index(img, '100:900:2, 200:1800:2'))],
+  ['difference from the flipped frame: |int16 - flip| as uint8',
+    "np.astype(np.abs(np.subtract(np.astype(img, 'int16'), np.index(img, '::-1'))), 'uint8')",
+    'np.abs(img.astype(np.int16) - img[::-1]).astype(np.uint8)',
+    (img) => () => N.astype(N.abs(N.subtract(N.astype(img, 'int16'), N.index(img, '::-1'))), 'uint8')],
+  ['rotate 90°: rot90 copy', 'np.copy(np.rot90(img))', 'np.rot90(img).copy()', (img) => () => N.copy(N.rot90(img))],
+  ['luma in float32: matmul(float32 pixels, weights)',
+    "np.matmul(np.astype(img, 'float32'), np.array([0.299, 0.587, 0.114], 'float32'))",
+    'img.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)',
+    (img) => {
+      const w = N.array([0.299, 0.587, 0.114], 'float32');
+      return () => N.matmul(N.astype(img, 'float32'), w);
+    }],
+  ['brightest channel per pixel: max(axis=2)', 'np.max(img, { axis: 2 })', 'img.max(axis=2)', (img) => () => N.max(img, { axis: 2 })],
+  ['bright pixels: count_nonzero(img > 200)', 'np.count_nonzero(np.greater(img, 200))', 'np.count_nonzero(img > 200)',
+    (img) => () => N.count_nonzero(N.greater(img, 200))],
+  ['channel means: mean(axis=(0, 1))', 'np.mean(img, { axis: [0, 1] })', 'img.mean(axis=(0, 1))', (img) => () => N.mean(img, { axis: [0, 1] })],
+];
+
+function programs(s: Sizes): Case[] {
+  const setup = imageSetup(s);
+  return PROGRAMS.map(([name, ours, numpy, run]) => ({ name, setup, ours, numpy, run: (e) => run(e.img) }));
+}
+
 // ---- axis reductions --------------------------------------------------
 
 function axis(s: Sizes): Case[] {
@@ -428,6 +511,7 @@ export function tables(s: Sizes): Table[] {
   return [
     { id: 'contiguous', title: `Contiguous: every ufunc and reduction, every dtype, ${s.bytes >> 10} KiB operands`, target: 1.0, tolerance: 1.1, geomeanTarget: 0.95, cases: contiguous(s) },
     { id: 'image', title: `Image layouts on ${s.H}×${s.W}×3 uint8`, target: 1.0, cases: image(s) },
+    { id: 'programs', title: `More image programs on ${s.H}×${s.W}×3 uint8 (new arrays at every step)`, target: 1.0, cases: programs(s) },
     { id: 'axis', title: 'Axis reductions', target: 1.0, cases: axis(s) },
     { id: 'casts', title: `Casts, ${s.bytes >> 10} KiB sources`, target: 1.0, cases: casts(s) },
     { id: 'tiny', title: 'Tiny arrays (16 float64 elements): per-call overhead', target: 2.0, cases: tiny() },

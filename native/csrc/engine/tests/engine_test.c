@@ -182,6 +182,15 @@ static void test_casts(void)
 	cast1("q->Q", &big, u64, 1);
 	cast1("Q->f", u64, &f, 1);
 	ok(u64[0] == UINT64_MAX && f == 18446744073709551616.0f, "int64 -1 to uint64 wraps; uint64 to float32 rounds");
+	{
+		/* same-type casts copy bits (a signalling NaN's payload too); bool to bool normalises */
+		uint64_t snan = 0x7ff0000000000123ull, got = 0;
+		uint8_t two[2] = { 2, 0 }, norm[2];
+
+		cast1("d->d", &snan, &got, 1);
+		cast1("?->?", two, norm, 2);
+		ok(got == snan && norm[0] == 1 && norm[1] == 0, "a same-type cast copies the bits; bool to bool makes 1s");
+	}
 }
 
 static void test_loops(void)
