@@ -23,6 +23,9 @@ import {
 import {
   axisOf, broadcast_shapes, castScalar, copyInto, flatData, newArray, ravel, resultTypeOf, scalarArray,
 } from './shape.js';
+import { astype } from './cast.js';
+import { count_nonzero } from './reduce.js';
+import { nativeKernels } from '../native-kernels.js';
 
 /** What index, mask and condition arguments accept: an array or nested lists. */
 export type ArrayLike = NdArray | Scalar | boolean | readonly ArrayLike[];
@@ -311,13 +314,17 @@ export function put(a: NdArray, ind: ArrayLike, values: ArrayLike, opts: { mode?
 }
 
 /** The truth of each element of `mask` in C order (nonzero, NaN true). */
-function truth(mask: ArrayLike): { shape: number[]; flags: Uint8Array } {
+/** The addon's np.nonzero (native/src/sort.cc over csrc/engine/count.c). */
+interface NonzeroBinding {
+  nonzero?(flags: Uint8Array, shape: number[], outs: (BigInt64Array | Int32Array)[]): number;
+}
+
+function truth(mask: ArrayLike): { shape: number[]; flags: Uint8Array; count: () => number } {
   const m = toArray(mask);
-  const d = flatData(m);
-  const flags = new Uint8Array(d.length);
-  if (dtypeOfArray(m).isBigInt) for (let i = 0; i < d.length; i++) flags[i] = (d as BigInt64Array)[i] !== 0n ? 1 : 0;
-  else for (let i = 0; i < d.length; i++) flags[i] = (d as Float64Array)[i] !== 0 ? 1 : 0;
-  return { shape: [...m.shape], flags };
+  // the engine's cast to bool (a C-ordered copy, NaN true, -0 false), as 0/1 bytes
+  const b = astype(m, bool, { copy: true });
+  const flags = (b.data as Uint8Array).subarray(b.offset, b.offset + b.size);
+  return { shape: [...m.shape], flags, count: () => Number(count_nonzero(b)) };
 }
 
 /**
@@ -387,10 +394,15 @@ export function nonzero(a: ArrayLike): NdArray[] {
   if (nd === 0) {
     throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
   }
-  const { flags } = truth(x);
-  let count = 0;
-  for (let i = 0; i < flags.length; i++) count += flags[i];
+  const t = truth(x);
+  const flags = t.flags;
+  const count = t.count();
   const outs = x.shape.map(() => newArray(intp, [count]));
+  const native = nativeKernels() as NonzeroBinding | undefined;
+  if (native?.nonzero && count > 0) {
+    native.nonzero(flags, x.shape as number[], outs.map((o) => o.data as unknown as BigInt64Array | Int32Array));
+    return outs;
+  }
   // int64 indices are written as two 32-bit halves (little-endian, the high one 0): no bigint per element
   const wide = intp.isBigInt ? 2 : 1;
   const ws = outs.map((o) => new Int32Array(o.data.buffer, o.data.byteOffset, count * wide));

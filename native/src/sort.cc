@@ -5,6 +5,9 @@
 //   argsort(dtype, values, out)     out: BigInt64Array or Int32Array of the same length
 //   intRange(dtype, values)         [least, greatest] of an integer lane (numbers), or null if empty
 //   bincount(dtype, values, out)    out[v] = how often v occurs (BigInt64Array/Int32Array; values < its length)
+//   nonzero(flags, shape, outs)     the indices of the nonzero bytes of flags (a Uint8Array in C order of
+//                                   shape) along each axis into outs[d] (BigInt64Array/Int32Array, one
+//                                   per axis, all of one type and length); returns how many
 #include "addon.h"
 
 extern "C" {
@@ -115,6 +118,58 @@ Napi::Value Bincount(const Napi::CallbackInfo& info) {
   }
   ue_bincount(dtype, data, n, out, len, outsize == 8);
   return env.Undefined();
+}
+
+Napi::Value Nonzero(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 3, "nonzero(flags, shape, outs)")) return env.Undefined();
+  void* flags;
+  size_t n, size;
+  if (!GetLane(info, 0, &flags, &n, &size)) return env.Undefined();
+  if (size != 1 || !info[1].IsArray() || !info[2].IsArray()) {
+    Napi::TypeError::New(env, "nonzero: expected a Uint8Array, a shape array and an array of outputs").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  Napi::Array shapeArg = info[1].As<Napi::Array>();
+  Napi::Array outsArg = info[2].As<Napi::Array>();
+  uint32_t nd = shapeArg.Length();
+  if (nd < 1 || nd > UE_MAXDIMS || outsArg.Length() != nd) {
+    Napi::RangeError::New(env, "nonzero: one output per axis, 1 to 32 axes").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  intptr_t shape[UE_MAXDIMS];
+  void* outs[UE_MAXDIMS];
+  size_t total = 1, cap = 0, outsize = 0;
+  for (uint32_t d = 0; d < nd; d++) {
+    Napi::Value v = shapeArg.Get(d);
+    double x = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : -1;
+    if (!(x >= 0) || x != static_cast<double>(static_cast<intptr_t>(x))) {
+      Napi::RangeError::New(env, "nonzero: bad shape").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    shape[d] = static_cast<intptr_t>(x);
+    total *= static_cast<size_t>(shape[d]);
+    Napi::Value o = outsArg.Get(d);
+    if (!o.IsTypedArray()) {
+      Napi::TypeError::New(env, "nonzero: outputs must be typed arrays").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    Napi::TypedArray ta = o.As<Napi::TypedArray>();
+    size_t len = ta.ElementLength(), item = ta.ElementSize();
+    if ((item != 4 && item != 8) || (d > 0 && (item != outsize || len != cap))) {
+      Napi::RangeError::New(env, "nonzero: the outputs must be int32 or int64 arrays of one length").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+    outsize = item;
+    cap = len;
+    outs[d] = static_cast<uint8_t*>(ta.ArrayBuffer().Data()) + ta.ByteOffset();
+  }
+  if (total != n) {
+    Napi::RangeError::New(env, "nonzero: the shape does not match the flags' length").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  size_t k = ue_nonzero(static_cast<const uint8_t*>(flags), n, static_cast<int>(nd), shape, outs, outsize == 8, cap);
+  return Napi::Number::New(env, static_cast<double>(k));
 }
 
 }  // namespace udmabuf

@@ -230,6 +230,16 @@ for (let k = 0; k < scaled(60); k++) {
     ['pm-b', () => { const c = copyOf(m); np.putmask(c, np.greater(m, 0), [7, 8]); return c; }, '(lambda c: (np.putmask(c, wm > 0, [7, 8]), c)[1])(wm.copy())'],
     ['ext-b', () => np.extract(np.less(m, 2), m), 'np.extract(wm < 2, wm)'],
     ['aw-b', () => np.argwhere(np.greater(m, 0)), 'np.argwhere(wm > 0)'],
+    // long masks (the addon's scan skips zero bytes eight at a time): sparse and dense
+    // stretches, rows whose ones start mid-word, a transposed view, NaN and -0
+    ['nz-long', () => np.nonzero(np.reshape(np.greater(np.remainder(np.arange(7 * 33 * 45, { dtype: 'int32' }), 23), 20), [7, 33, 45])),
+      'np.nonzero((np.arange(7 * 33 * 45, dtype=np.int32) % 23 > 20).reshape(7, 33, 45))'],
+    ['nz-longT', () => np.nonzero(np.transpose(np.reshape(np.remainder(np.arange(40 * 30, { dtype: 'int16' }), 7), [40, 30]), [1, 0])),
+      'np.nonzero((np.arange(40 * 30, dtype=np.int16) % 7).reshape(40, 30).T)'],
+    ['aw-long', () => np.argwhere(np.less(np.remainder(np.arange(3000, { dtype: 'uint16' }), 100), 3)),
+      'np.argwhere(np.arange(3000, dtype=np.uint16) % 100 < 3)'],
+    ['nz-nan', () => np.nonzero(np.array(Array.from({ length: 80 }, (_, i) => [NaN, -0, 0, 1.5][i % 4]), 'float64')),
+      'np.nonzero(np.array([np.nan, -0.0, 0.0, 1.5] * 20))'],
   ];
   for (const [k, f, py] of more) {
     FN[k] = f;

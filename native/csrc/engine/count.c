@@ -133,3 +133,59 @@ int ue_bincount(int dtype, const void *data, size_t n, void *counts, size_t len,
 		return -1;
 	}
 }
+
+/* the next nonzero byte of @f at or after @j (below @end), or @end; zero words are skipped 8 at a time */
+static intptr_t next_set(const uint8_t *f, intptr_t j, intptr_t end)
+{
+	uint64_t w;
+
+	for (; j < end && (j & 7); j++)
+		if (f[j])
+			return j;
+	for (; j + 8 <= end; j += 8) {
+		memcpy(&w, f + j, 8);
+		if (w)
+			break;
+	}
+	for (; j < end; j++)
+		if (f[j])
+			return j;
+	return end;
+}
+
+#define NONZERO(C)                                                             \
+	do {                                                                   \
+		C *const *o = (C *const *)outs;                                \
+		for (r = 0; r < rows && k < cap; r++) {                        \
+			const uint8_t *f = flags + r * last;                   \
+			for (j = next_set(f, 0, last); j < last && k < cap;   \
+			     j = next_set(f, j + 1, last), k++) {              \
+				for (d = 0; d < nd - 1; d++)                   \
+					o[d][k] = (C)pos[d];                   \
+				o[nd - 1][k] = (C)j;                           \
+			}                                                      \
+			for (d = nd - 2; d >= 0; d--) {                        \
+				if (++pos[d] < shape[d])                       \
+					break;                                 \
+				pos[d] = 0;                                    \
+			}                                                      \
+		}                                                              \
+	} while (0)
+
+size_t ue_nonzero(const uint8_t *flags, size_t n, int nd, const intptr_t *shape,
+		  void *const *outs, int out64, size_t cap)
+{
+	intptr_t pos[UE_MAXDIMS] = { 0 }, last, rows, r, j;
+	size_t k = 0;
+	int d;
+
+	if (nd < 1 || nd > UE_MAXDIMS || !n)
+		return 0;
+	last = shape[nd - 1];
+	rows = (intptr_t)(n / (size_t)last);
+	if (out64)
+		NONZERO(int64_t);
+	else
+		NONZERO(int32_t);
+	return k;
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * count.h - np.bincount's kernels: the range of an integer run, and the
- * count of each value in it.
+ * count.h - np.bincount's kernels (the range of an integer run, the count
+ * of each value in it) and np.nonzero's.
  */
 #ifndef UE_COUNT_H
 #define UE_COUNT_H
@@ -28,6 +28,16 @@ int ue_int_range(int dtype, const void *data, size_t n, int64_t *min, int64_t *m
  * that is not an integer or bool.
  */
 int ue_bincount(int dtype, const void *data, size_t n, void *counts, size_t len, int out64);
+
+/*
+ * np.nonzero: the positions of the nonzero bytes among the @n bytes at
+ * @flags, read as a C-ordered array of @nd >= 1 dimensions @shape (whose
+ * product is @n). The k-th position found, in C order, has its index along
+ * axis d written to outs[d][k] (int64_t when @out64, else int32_t), for at
+ * most @cap positions. Returns how many were written.
+ */
+size_t ue_nonzero(const uint8_t *flags, size_t n, int nd, const intptr_t *shape,
+		  void *const *outs, int out64, size_t cap);
 
 #ifdef __cplusplus
 }

@@ -195,6 +195,32 @@ static void test_bincount(void)
 	   "floats and empty runs have no range");
 }
 
+/* nonzero over a 2-d mask with long zero runs and ones mid-word, against a plain scan */
+static void test_nonzero(void)
+{
+	enum { R = 5, C = 37 };
+	static uint8_t f[R * C];
+	intptr_t shape[2] = { R, C };
+	int64_t rows[R * C], cols[R * C];
+	int32_t r32[R * C], c32[R * C];
+	void *outs[2] = { rows, cols }, *outs32[2] = { r32, c32 };
+	size_t want = 0, got, got32;
+	int good = 1;
+
+	for (int i = 0; i < R * C; i++)
+		f[i] = (uint8_t)(i % 11 == 3 || (i > 120 && i < 131));
+	got = ue_nonzero(f, R * C, 2, shape, outs, 1, R * C);
+	got32 = ue_nonzero(f, R * C, 2, shape, outs32, 0, 3);
+	for (int i = 0; i < R * C; i++) {
+		if (!f[i])
+			continue;
+		good &= want < got && rows[want] == i / C && cols[want] == i % C;
+		want++;
+	}
+	ok(good && got == want, "nonzero finds every position, in C order");
+	ok(got32 == 3 && r32[0] == 0 && c32[0] == 3 && c32[1] == 14 && c32[2] == 25, "nonzero into int32 stops at the capacity");
+}
+
 int main(void)
 {
 	test_float_order();
@@ -203,5 +229,6 @@ int main(void)
 	test_matmul();
 	test_matvec();
 	test_bincount();
+	test_nonzero();
 	return failed != 0;
 }
