@@ -51,11 +51,12 @@ export {
 // ---- reduce: reductions (reduce.ts) and statistics (stats.ts) ----
 export {
   prod, amin, amax, ptp, argmin, argmax, any, all, count_nonzero, cumsum, cumprod,
-  type ReduceOptions, type ExtremeOptions, type ArgOptions, type AccumulateOptions, type AxisLike, type ScalarResult,
+  type ReduceOptions, type ExtremeOptions, type ArgOptions, type AccumulateOptions, type CountOptions, type AxisLike,
+  type ScalarResult,
 } from './reduce.js';
 export {
   mean, var, var_, std, average, median, percentile, quantile, nansum, nanmean, nanmin, nanmax,
-  type VarOptions, type QuantileOptions, type AverageOptions,
+  type VarOptions, type QuantileOptions, type MedianOptions, type AverageOptions,
 } from './stats.js';
 
 // shape: the array type, Python indexing, shape/joining and indexing functions

@@ -87,6 +87,9 @@ const m = np.array([[3, 1, 2], [0, 5, 4]], 'float64');
 /** 2 × 3 × 4, 0 … 23 as float64. */
 const cube = np.reshape(np.arange(24, undefined, 1, 'float64'), [2, 3, 4]);
 
+/** [[3, NaN, 2], [0, 5, NaN]]: the nan functions see NaN on both axes. */
+const withNan = np.array([[3, NaN, 2], [0, 5, NaN]], 'float64');
+
 const loose = (f: unknown): ((...args: unknown[]) => unknown) => f as (...args: unknown[]) => unknown;
 
 /** A reduction over m (2-d axes) and cube (a list of axes). */
@@ -155,6 +158,55 @@ test('the positional forms type-check and pick the overload by what is given', (
   const cs: np.NdArray = np.cumsum(m, 0);
   const b: boolean = np.any(m, null);
   assert.ok([s0, s1, r, rl, lo, ai, cs, b].every((x) => x !== undefined));
+});
+
+// ---- statistics ----
+
+/** A function of (a, q, options) over m, and over the cube with a list of axes. */
+function ofQ(name: string, f: unknown, q: number): Case[] {
+  const fn = loose(f);
+  return [
+    { name: `np.${name}`, call: (arg) => fn(m, q, arg), axes: [0, 1, -1], alsoAxes: [null], valid: { axis: 1, method: 'linear', keepdims: true } },
+    { name: `np.${name}`, call: (arg) => fn(cube, q, arg), axes: [[0, 2], 1], alsoAxes: [null], valid: {} },
+  ];
+}
+
+const statsCases: Case[] = [
+  reduction('mean', np.mean, m, { valid: { axis: 1, dtype: 'float32', keepdims: true } }),
+  reductionOfAxes('mean', np.mean),
+  reduction('var', np.var, m, { valid: { axis: 1, ddof: 1, keepdims: true } }),
+  reductionOfAxes('var', np.var),
+  reduction('std', np.std, m, { valid: { axis: 0, ddof: 1, dtype: 'float32' } }),
+  reductionOfAxes('std', np.std),
+  reduction('nansum', np.nansum, withNan),
+  reductionOfAxes('nansum', np.nansum),
+  reduction('nanmean', np.nanmean, withNan),
+  reductionOfAxes('nanmean', np.nanmean),
+  reduction('nanmin', np.nanmin, withNan),
+  reductionOfAxes('nanmin', np.nanmin),
+  reduction('nanmax', np.nanmax, withNan),
+  reductionOfAxes('nanmax', np.nanmax),
+  reduction('median', np.median),
+  reductionOfAxes('median', np.median),
+  ...ofQ('quantile', np.quantile, 0.25),
+  ...ofQ('percentile', np.percentile, 50),
+  reduction('average', np.average, m, { valid: { axis: 1, weights: np.array([1, 2, 3], 'float64'), returned: true, keepdims: true } }),
+  reductionOfAxes('average', np.average),
+];
+
+for (const c of statsCases) test(`${c.name}: the axis positionally (${c.axes.map(show).join(', ')})`, () => checkCase(c));
+
+test('the positional axis of the statistics gives numpy\'s values', () => {
+  const values = (x: unknown): number[] => Array.from((x as np.NdArray).data as Float64Array);
+  assert.equal(values(np.mean(m, 1)), [2, 3]);
+  assert.equal(values(np.median(m, 0)), [1.5, 3, 3]);
+  assert.equal(values(np.percentile(m, 50, 1)), [2, 4]);
+  assert.equal(values(np.nanmax(withNan, 1)), [3, 5]);
+  assert.equal(np.mean(m, null), 2.5);
+});
+
+test('median refuses method, which numpy\'s median does not take', () => {
+  throwsTypeError(() => np.median(m, { method: 'linear' } as never), /^np\.median: unknown option 'method'; the options are axis, out, keepdims$/, 'median method');
 });
 
 test.run();
