@@ -90,6 +90,9 @@ const cube = np.reshape(np.arange(24, undefined, 1, 'float64'), [2, 3, 4]);
 /** [[3, NaN, 2], [0, 5, NaN]]: the nan functions see NaN on both axes. */
 const withNan = np.array([[3, NaN, 2], [0, 5, NaN]], 'float64');
 
+/** An intp scalar as the platform gives it (bigint where intp is 64-bit). */
+const intp = (v: number): number | bigint => (np.intp.isBigInt ? BigInt(v) : v);
+
 const loose = (f: unknown): ((...args: unknown[]) => unknown) => f as (...args: unknown[]) => unknown;
 
 /** A reduction over m (2-d axes) and cube (a list of axes). */
@@ -207,6 +210,75 @@ test('the positional axis of the statistics gives numpy\'s values', () => {
 
 test('median refuses method, which numpy\'s median does not take', () => {
   throwsTypeError(() => np.median(m, { method: 'linear' } as never), /^np\.median: unknown option 'method'; the options are axis, out, keepdims$/, 'median method');
+});
+
+// ---- sorting ----
+
+const sortCases: Case[] = [
+  { name: 'np.sort', call: (arg) => np.sort(m, arg as never), axes: [0], alsoAxes: [1, -1, null], badAxes: [[0]], valid: { axis: 0, kind: 'stable', stable: true } },
+  { name: 'np.argsort', call: (arg) => np.argsort(m, arg as never), axes: [0, -2], alsoAxes: [1, null], badAxes: [[1]], valid: { axis: 0, kind: 'quicksort' } },
+  { name: 'np.sort', call: (arg) => np.sort(np.negative(cube), arg as never), axes: [0, 1, null], alsoAxes: [2], valid: {} },
+];
+
+for (const c of sortCases) test(`${c.name}: the axis positionally (${c.axes.map(show).join(', ')})`, () => checkCase(c));
+
+// ---- options where numpy has another positional argument: a TypeError, never ignored ----
+
+/** A function whose options position holds, in numpy, something other than the axis. */
+interface PlainCase {
+  name: string;
+  call: Call;
+  /** What numpy users pass there positionally, each with how the message names it. */
+  bad: readonly (readonly [unknown, string])[];
+  /** A call with known keys only, and its result (compared with `same`, or just run when undefined). */
+  valid: Record<string, unknown>;
+  want?: unknown;
+}
+
+function checkPlain(c: PlainCase): void {
+  const prefix = `^${escape(c.name)}: `;
+  for (const [bad, got] of c.bad) {
+    throwsTypeError(() => c.call(bad), new RegExp(`${prefix}the \\w+ argument is an options object such as .*; ${escape(got)}$`), `${c.name} of ${show(bad)}`);
+  }
+  throwsTypeError(() => c.call({ ...c.valid, axes: 1 }), new RegExp(`${prefix}unknown option 'axes'; the options are `), `${c.name} with axes`);
+  const r = c.call(c.valid);
+  if (c.want !== undefined) assert.ok(same(r, c.want), `${c.name}(…, ${JSON.stringify(Object.keys(c.valid))}) gave ${show(r)}`);
+}
+
+const sorted = np.array([1, 2, 2, 3], 'float64');
+const sortPlain: PlainCase[] = [
+  {
+    name: 'np.unique', call: (arg) => np.unique(np.array([3, 1, 3], 'uint8'), arg as never),
+    bad: [[true, 'got the boolean true'], [1, 'got the number 1'], [null, 'got null']],
+    valid: { return_counts: true, equal_nan: true, axis: null },
+  },
+  {
+    name: 'np.searchsorted', call: (arg) => np.searchsorted(sorted, 2, arg as never),
+    bad: [['right', "got the string 'right'"], [np.array([0, 1, 2, 3]), 'got an np array']],
+    valid: { side: 'right', sorter: [0, 1, 2, 3] }, want: intp(3),
+  },
+  {
+    name: 'np.bincount', call: (arg) => np.bincount(np.array([0, 1, 1], 'uint8'), arg as never),
+    bad: [[np.array([0.5, 1, 2], 'float64'), 'got an np array'], [[0.5, 1, 2], 'got a list of numbers'], [3, 'got the number 3']],
+    valid: { weights: [0.5, 1, 2], minlength: 3 }, want: np.array([0.5, 3, 0], 'float64'),
+  },
+  {
+    name: 'np.digitize', call: (arg) => np.digitize(np.array([1], 'float64'), np.array([0, 1, 2], 'float64'), arg as never),
+    bad: [[true, 'got the boolean true']],
+    valid: { right: true }, want: np.array([1], np.intp.name),
+  },
+  {
+    name: 'np.histogram', call: (arg) => np.histogram(np.array([1, 2, 1], 'float64'), 2, arg as never),
+    bad: [[true, 'got the boolean true'], [5, 'got the number 5']],
+    valid: { range: [0, 4], density: false },
+  },
+];
+
+for (const c of sortPlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
+
+test('unique: a boolean return_index in the options position throws (it was ignored)', () => {
+  throwsTypeError(() => np.unique(m, true as never), /^np\.unique: the second argument is an options object such as \{ return_index: true \}; got the boolean true$/, 'unique');
+  assert.equal(np.unique(np.array([3, 1, 3], 'uint8'), { return_index: true }).length, 2);
 });
 
 test.run();
