@@ -112,7 +112,9 @@ function isPlainObject(x: unknown): x is object {
 function checkedKeys<O extends object>(fname: string, opts: O, keys: OptionKeys<O>): O {
   for (const key of Object.keys(opts)) {
     if (!Object.prototype.hasOwnProperty.call(keys, key)) {
-      throw new TypeError(`${fname}: unknown option '${key}'; the options are ${Object.keys(keys).join(', ')}`);
+      const known = Object.keys(keys);
+      const list = known.length === 1 ? `the only option is ${known[0]}` : `the options are ${known.join(', ')}`;
+      throw new TypeError(`${fname}: unknown option '${key}'; ${list}`);
     }
   }
   return opts;

@@ -72,7 +72,8 @@ export {
 export { view, tolist, item, flatten, type Item, type ItemList } from './convert.js';
 export {
   concatenate, stack, hstack, vstack, dstack, split, array_split, pad, roll, tile, repeat,
-  type JoinOptions, type PadWidth, type PadValues, type PadOptions,
+  type JoinOptions, type StackOptions, type StackingOptions, type SplitOptions, type RollOptions, type RepeatOptions,
+  type PadWidth, type PadValues, type PadOptions,
 } from './join.js';
 export {
   take, take_along_axis, put, putmask, place, compress, extract, nonzero, argwhere, choose, select,
