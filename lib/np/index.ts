@@ -77,7 +77,8 @@ export {
 } from './join.js';
 export {
   take, take_along_axis, put, putmask, place, compress, extract, nonzero, argwhere, choose, select,
-  type ArrayLike, type IndexMode, type TakeOptions,
+  type ArrayLike, type IndexMode, type TakeOptions, type TakeAlongAxisOptions, type CompressOptions, type PutOptions,
+  type ChooseOptions,
 } from './indexing.js';
 
 // io: creation, printing, .npy and raw file I/O, machine limits

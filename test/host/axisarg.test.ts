@@ -336,4 +336,36 @@ test('hstack refuses an axis, which it chooses itself (numpy has no axis there)'
   throwsTypeError(() => np.hstack([m, m], { axis: 0 } as never), /^np\.hstack: unknown option 'axis'; the options are out, dtype, casting$/, 'hstack axis');
 });
 
+// ---- indexing ----
+
+const indexCases: Case[] = [
+  { name: 'np.take', call: (arg) => np.take(m, [1, 0], arg as never), axes: [0, 1, -1], alsoAxes: [null], badAxes: [[0]], valid: { axis: 1, mode: 'clip' } },
+  {
+    name: 'np.take_along_axis', call: (arg) => np.take_along_axis(m, np.array([[1, 0, 1]], 'int64'), arg as never), axes: [0, -2],
+    alsoAxes: [1, -1], badAxes: [[0]], valid: { axis: 0 },
+  },
+  {
+    name: 'np.take_along_axis', call: (arg) => np.take_along_axis(m, np.array([2, 0], 'int64'), arg as never), axes: [null],
+    valid: { axis: null },
+  },
+  { name: 'np.compress', call: (arg) => np.compress([false, true], m, arg as never), axes: [0, 1, -1], alsoAxes: [null], badAxes: [[0]], valid: { axis: 1, out: np.zeros([2, 1]) } },
+];
+
+for (const c of indexCases) test(`${c.name}: the axis positionally (${c.axes.map(show).join(', ')})`, () => checkCase(c));
+
+const indexPlain: PlainCase[] = [
+  {
+    name: 'np.put', call: (arg) => np.put(np.zeros(3, 'int16'), [5], [1], arg as never),
+    bad: [['clip', "got the string 'clip'"]],
+    valid: { mode: 'clip' },
+  },
+  {
+    name: 'np.choose', call: (arg) => np.choose([0, 1], [[1, 2], [10, 20]], arg as never),
+    bad: [[np.zeros(2, 'int64'), 'got an np array'], ['clip', "got the string 'clip'"]],
+    valid: { mode: 'raise', out: np.zeros(2, 'int64') }, want: np.array([1, 20], 'int64'),
+  },
+];
+
+for (const c of indexPlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
+
 test.run();
