@@ -16,9 +16,9 @@ export type AxisArg = number | readonly number[] | null;
 /**
  * The positional axes a function takes, as numpy's signature: 'axes' a
  * number, a list of numbers or null; 'axis-or-null' a number or null;
- * 'axis' a number only.
+ * 'axis-or-list' a number or a list of numbers; 'axis' a number only.
  */
-export type AxisForms = 'axes' | 'axis-or-null' | 'axis';
+export type AxisForms = 'axes' | 'axis-or-null' | 'axis-or-list' | 'axis';
 
 /** Which argument of the call holds the options, for messages. */
 export type ArgPosition = 'second' | 'third' | 'fourth';
@@ -41,6 +41,7 @@ export interface AxisPlace {
 const AXIS_FORM_TEXT: Record<AxisForms, string> = {
   axes: 'a number, a list of numbers or null',
   'axis-or-null': 'a number or null',
+  'axis-or-list': 'a number or a list of numbers',
   axis: 'a number',
 };
 
@@ -97,8 +98,8 @@ export function checkAxisArg(fname: string, axis: unknown, forms: AxisForms, pos
 /** Whether `x` is an axis in one of `forms`. */
 function isAxisOf(forms: AxisForms, x: unknown): x is AxisArg {
   if (typeof x === 'number') return true;
-  if (x === null) return forms !== 'axis';
-  return forms === 'axes' && Array.isArray(x) && x.every((v) => typeof v === 'number');
+  if (x === null) return forms === 'axes' || forms === 'axis-or-null';
+  return (forms === 'axes' || forms === 'axis-or-list') && Array.isArray(x) && x.every((v) => typeof v === 'number');
 }
 
 /** An object literal (or Object.create(null)): not an array, an np array, nor an instance of a class. */
@@ -153,6 +154,6 @@ function describe(x: unknown): string {
 function objectKind(x: object): string {
   const proto: unknown = Object.getPrototypeOf(x);
   const ctor: unknown = typeof proto === 'object' && proto !== null ? (proto as { constructor?: unknown }).constructor : undefined;
-  const name = typeof ctor === 'function' ? ctor.name : '';
+  const name = typeof ctor === 'function' && ctor !== Object ? ctor.name : '';
   return name ? `an object of class ${name}` : 'an object';
 }

@@ -67,7 +67,7 @@ export {
 export { index, slice, newaxis, Slice, type IndexItem } from './slice.js';
 export {
   reshape, ravel, squeeze, expand_dims, transpose, swapaxes, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes,
-  flip, fliplr, flipud, rot90, atleast_1d, atleast_2d, atleast_3d, type ReshapeOptions,
+  flip, fliplr, flipud, rot90, atleast_1d, atleast_2d, atleast_3d, type ReshapeOptions, type SqueezeOptions,
 } from './shape.js';
 export { view, tolist, item, flatten, type Item, type ItemList } from './convert.js';
 export {

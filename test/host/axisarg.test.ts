@@ -368,4 +368,41 @@ const indexPlain: PlainCase[] = [
 
 for (const c of indexPlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
 
+// ---- shape ----
+
+const ones131 = np.reshape(np.arange(3, undefined, 1, 'float64'), [1, 3, 1]);
+
+const shapeCases: Case[] = [
+  { name: 'np.squeeze', call: (arg) => np.squeeze(ones131, arg as never), axes: [0, 2, -1, [0]], alsoAxes: [null, [0, 2]], valid: { axis: [0, -1] } },
+];
+
+for (const c of shapeCases) test(`${c.name}: the axis positionally (${c.axes.map(show).join(', ')})`, () => checkCase(c));
+
+test('squeeze of a string axis throws (it was ignored and squeezed every axis)', () => {
+  throwsTypeError(() => np.squeeze(ones131, '0' as never), /^np\.squeeze: the second argument is the axis .*got the string '0'$/, 'squeeze');
+});
+
+test('flip and expand_dims, which take the axis positionally already, refuse other types with a TypeError', () => {
+  const flip = loose(np.flip);
+  const expand = loose(np.expand_dims);
+  for (const [bad, got] of [['1', "the string '1'"], [true, 'the boolean true'], [{ axis: 1 }, 'an object'], [[true], 'a list holding the boolean true']] as const) {
+    throwsTypeError(() => flip(m, bad), new RegExp(`^np\\.flip: the second argument is the axis \\(a number, a list of numbers or null\\); got ${escape(got)}$`), `flip ${show(bad)}`);
+    throwsTypeError(() => expand(m, bad), new RegExp(`^np\\.expand_dims: the second argument is the axis \\(a number or a list of numbers\\); got ${escape(got)}$`), `expand_dims ${show(bad)}`);
+  }
+  throwsTypeError(() => expand(m, null), /^np\.expand_dims: .*got null$/, 'expand_dims null');
+  assert.ok(same(np.flip(m, 1), np.array([[2, 1, 3], [4, 5, 0]], 'float64')));
+  assert.ok(same(np.flip(m, null), np.flip(m)));
+  assert.equal(np.expand_dims(m, [0, -1]).shape, [1, 2, 3, 1]);
+});
+
+const shapePlain: PlainCase[] = [
+  {
+    name: 'np.reshape', call: (arg) => np.reshape(m, [3, 2], arg as never),
+    bad: [['F', "got the string 'F'"], [true, 'got the boolean true']],
+    valid: { order: 'C', copy: true }, want: np.array([[3, 1], [2, 0], [5, 4]], 'float64'),
+  },
+];
+
+for (const c of shapePlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
+
 test.run();
