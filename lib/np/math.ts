@@ -12,6 +12,7 @@
  * loops run in native/csrc/engine/loops_math.c, and the JavaScript element
  * functions below only run where the addon is absent.
  */
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { astype } from './cast.js';
 import { min } from './reduce.js';
 import { DTypeError, ValueError } from './errors.js';
@@ -993,6 +994,9 @@ export interface NanToNumOptions {
   neginf?: number | null;
 }
 
+/** The keys of {@link NanToNumOptions}, in numpy's order: any other key is refused. */
+export const NAN_TO_NUM_OPTION_KEYS: OptionKeys<NanToNumOptions> = { copy: true, nan: true, posinf: true, neginf: true };
+
 const FLOAT32_MAX = 3.4028234663852886e38;
 
 /**
@@ -1011,7 +1015,8 @@ const FLOAT32_MAX = 3.4028234663852886e38;
 export function nan_to_num<N extends DTypeName>(x: NdArray<N>, opts?: NanToNumOptions): NdArray<N>;
 export function nan_to_num(x: number, opts?: NanToNumOptions): number;
 export function nan_to_num(x: Operand, opts?: NanToNumOptions): Operand;
-export function nan_to_num(x: Operand, opts: NanToNumOptions = {}): Operand {
+export function nan_to_num(x: Operand, options?: NanToNumOptions): Operand {
+  const opts = plainOptions('np.nan_to_num', options, NAN_TO_NUM_OPTION_KEYS, '{ copy: false }');
   const nan = opts.nan ?? 0;
   if (typeof x === 'number') {
     const big = Number.MAX_VALUE;

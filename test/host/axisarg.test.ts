@@ -405,4 +405,54 @@ const shapePlain: PlainCase[] = [
 
 for (const c of shapePlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
 
+// ---- creation and conversion: numpy's positional endpoint, k, copy, casting ----
+
+const createPlain: PlainCase[] = [
+  {
+    name: 'np.array', call: (arg) => np.array([1, 2], 'uint8', arg as never),
+    bad: [[true, 'got the boolean true'], [2, 'got the number 2']],
+    valid: { copy: true, ndmin: 2 }, want: np.array([[1, 2]], 'uint8'),
+  },
+  {
+    name: 'np.array', call: (arg) => np.array([1, 2], arg as never),
+    bad: [], valid: { dtype: 'int16', ndmin: 2 }, want: np.array([[1, 2]], 'int16'),
+  },
+  {
+    name: 'np.asarray', call: (arg) => np.asarray([1, 2], 'float32', arg as never),
+    bad: [[false, 'got the boolean false']],
+    valid: { copy: null, ndmin: 1 }, want: np.array([1, 2], 'float32'),
+  },
+  {
+    name: 'np.linspace', call: (arg) => np.linspace(0, 1, 4, arg as never),
+    bad: [[false, 'got the boolean false'], ['float32', "got the string 'float32'"]],
+    valid: { endpoint: false, dtype: 'float64' }, want: np.array([0, 0.25, 0.5, 0.75], 'float64'),
+  },
+  {
+    name: 'np.eye', call: (arg) => np.eye(2, 3, arg as never),
+    bad: [[1, 'got the number 1'], ['uint8', "got the string 'uint8'"]],
+    valid: { k: 1, dtype: 'uint8' }, want: np.array([[0, 1, 0], [0, 0, 1]], 'uint8'),
+  },
+  {
+    name: 'np.eye', call: (arg) => np.eye(2, arg as never),
+    bad: [], valid: { k: -1 }, want: np.array([[0, 0], [1, 0]], 'float64'),
+  },
+  {
+    name: 'np.astype', call: (arg) => np.astype(m, 'int16', arg as never),
+    bad: [[false, 'got the boolean false'], ['unsafe', "got the string 'unsafe'"]],
+    valid: { copy: false, order: 'K' }, want: np.array([[3, 1, 2], [0, 5, 4]], 'int16'),
+  },
+  {
+    name: 'np.nan_to_num', call: (arg) => np.nan_to_num(withNan, arg as never),
+    bad: [[false, 'got the boolean false'], [-1, 'got the number -1']],
+    valid: { nan: -1, posinf: null, copy: true }, want: np.array([[3, -1, 2], [0, 5, -1]], 'float64'),
+  },
+  {
+    name: 'np.copyto', call: (arg) => np.copyto(np.zeros(2, 'uint8'), np.array([1.5, 300], 'float64'), arg as never),
+    bad: [['unsafe', "got the string 'unsafe'"]],
+    valid: { casting: 'unsafe', where: true }, want: np.array([1, 44], 'uint8'),
+  },
+];
+
+for (const c of createPlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
+
 test.run();
