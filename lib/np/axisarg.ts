@@ -21,7 +21,7 @@ export type AxisArg = number | readonly number[] | null;
 export type AxisForms = 'axes' | 'axis-or-null' | 'axis-or-list' | 'axis';
 
 /** Which argument of the call holds the options, for messages. */
-export type ArgPosition = 'second' | 'third' | 'fourth';
+export type ArgPosition = 'first' | 'second' | 'third' | 'fourth';
 
 /**
  * The keys of an options interface, each mapped to true: the const kept

@@ -3,6 +3,10 @@
 // form gives; anything else in the options position, and an option key the
 // function does not know, is a TypeError naming the function. Before this,
 // a number there was silently read as no options at all.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -454,5 +458,94 @@ const createPlain: PlainCase[] = [
 ];
 
 for (const c of createPlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
+
+// ---- comparison, printing, products, files ----
+
+const close = np.array([1, 1.0001], 'float64');
+const dir = mkdtempSync(join(tmpdir(), 'np-axisarg-'));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+const raw = join(dir, 'raw.bin');
+writeFileSync(raw, Uint8Array.from([1, 0, 2, 0]));
+const npy = join(dir, 'a.npy');
+np.save(npy, np.array([1, 2], 'uint16'));
+
+const miscPlain: PlainCase[] = [
+  {
+    name: 'np.array_equal', call: (arg) => np.array_equal(withNan, withNan, arg as never),
+    bad: [[true, 'got the boolean true']], valid: { equal_nan: true }, want: true,
+  },
+  {
+    name: 'np.isclose', call: (arg) => np.isclose(close, 1, arg as never),
+    bad: [[1e-3, 'got the number 0.001'], [true, 'got the boolean true']],
+    valid: { rtol: 1e-3, atol: 0, equal_nan: false }, want: np.array([true, true], 'bool'),
+  },
+  {
+    name: 'np.allclose', call: (arg) => np.allclose(close, 1, arg as never),
+    bad: [[1e-3, 'got the number 0.001']], valid: { rtol: 1e-3 }, want: true,
+  },
+  {
+    name: 'np.array2string', call: (arg) => np.array2string(np.array([Math.PI]), arg as never),
+    bad: [[80, 'got the number 80']], valid: { precision: 3, max_line_width: 80, separator: ', ' }, want: '[3.142]',
+  },
+  {
+    name: 'np.array_repr', call: (arg) => np.array_repr(np.array([Math.PI]), arg as never),
+    bad: [[80, 'got the number 80']], valid: { precision: 2, suppress_small: true }, want: 'array([3.14])',
+  },
+  {
+    name: 'np.array_str', call: (arg) => np.array_str(np.array([Math.PI]), arg as never),
+    bad: [[80, 'got the number 80']], valid: { precision: 1, max_line_width: 75 }, want: '[3.1]',
+  },
+  {
+    name: 'np.printoptions', call: (arg) => np.printoptions(arg as never, () => np.array_str(np.array([Math.PI]))),
+    bad: [[3, 'got the number 3']], valid: { precision: 2, linewidth: 75 }, want: '[3.14]',
+  },
+  {
+    name: 'np.outer', call: (arg) => np.outer([1, 2], [3], arg as never),
+    bad: [[true, 'got the boolean true']], valid: { out: np.zeros([2, 1], 'int64') }, want: np.array([[3], [6]], 'int64'),
+  },
+  {
+    name: 'np.matmul', call: (arg) => np.matmul(m, np.ones([3, 1]), arg as never),
+    bad: [['x', "got the string 'x'"]], valid: { out: np.zeros([2, 1]) }, want: np.array([[6], [9]], 'float64'),
+  },
+  {
+    name: 'np.dot', call: (arg) => np.dot(m, np.ones([3, 1]), arg as never),
+    bad: [[1, 'got the number 1']], valid: { out: np.zeros([2, 1]) }, want: np.array([[6], [9]], 'float64'),
+  },
+  {
+    name: 'np.frombuffer', call: (arg) => np.frombuffer(Buffer.from([1, 0, 2, 0]), arg as never),
+    bad: [['uint16', "got the string 'uint16'"]], valid: { dtype: 'uint16', count: 2, offset: 0 }, want: np.array([1, 2], 'uint16'),
+  },
+  {
+    name: 'np.fromfile', call: (arg) => np.fromfile(raw, arg as never),
+    bad: [['uint16', "got the string 'uint16'"]], valid: { dtype: 'uint16', offset: 2 }, want: np.array([2], 'uint16'),
+  },
+  {
+    name: 'np.memmap', call: (arg) => np.memmap(raw, arg as never),
+    bad: [['uint16', "got the string 'uint16'"]], valid: { dtype: 'uint16', mode: 'r', shape: [2] },
+  },
+  {
+    name: 'np.load', call: (arg) => np.load(npy, arg as never),
+    bad: [['r', "got the string 'r'"]], valid: { mmap_mode: null }, want: np.array([1, 2], 'uint16'),
+  },
+  {
+    name: 'np.tobytes', call: (arg) => Array.from(np.tobytes(np.array([[1, 2], [3, 4]], 'uint8'), arg as never)),
+    bad: [['F', "got the string 'F'"]], valid: { order: 'F' },
+  },
+];
+
+for (const c of miscPlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
+
+test('set_printoptions refuses a positional precision and unknown keys, and changes nothing then', () => {
+  const before = np.get_printoptions();
+  throwsTypeError(() => np.set_printoptions(3 as never), /^np\.set_printoptions: the first argument is an options object such as \{ precision: 3 \}; got the number 3$/, 'set_printoptions 3');
+  throwsTypeError(() => np.set_printoptions({ precison: 3 } as never), /^np\.set_printoptions: unknown option 'precison'; the options are precision, /, 'precison');
+  assert.equal(np.get_printoptions(), before);
+});
+
+test('outer takes numpy\'s positional out, as matmul and dot do', () => {
+  const out = np.zeros([2, 1], 'int64');
+  assert.is(np.outer([1, 2], [3], out), out);
+  assert.ok(same(out, np.array([[3], [6]], 'int64')));
+});
 
 test.run();
