@@ -68,7 +68,7 @@ export const OUT_OPTION_KEYS: OptionKeys<OutOptions> = { out: true };
  * `out` (an array) or `{ out }`; anything else is a TypeError.
  */
 function outOf(fname: string, opts: OutOptions | NdArray | undefined): NdArray | null | undefined {
-  return isNdArray(opts) ? opts : plainOptions(fname, opts, OUT_OPTION_KEYS, '{ out: result }', 'third').out;
+  return isNdArray(opts) ? opts : plainOptions(fname, opts, OUT_OPTION_KEYS, '{ out: result } (or the out array itself)', 'third').out;
 }
 
 const shapeStr = (s: readonly number[]): string => `(${s.join(',')}${s.length === 1 ? ',' : ''})`;

@@ -548,4 +548,39 @@ test('outer takes numpy\'s positional out, as matmul and dot do', () => {
   assert.ok(same(out, np.array([[3], [6]], 'int64')));
 });
 
+// ---- ufuncs, round and clip: numpy's positional out ----
+
+const halves = np.array([1.25, 2.5], 'float64');
+const ufuncPlain: PlainCase[] = [
+  {
+    name: 'np.add', call: (arg) => np.add(halves, 1, arg as never),
+    bad: [[5, 'got the number 5'], ['float32', "got the string 'float32'"]],
+    valid: { out: np.zeros(2), casting: 'same_kind', where: true, dtype: 'float64' }, want: np.array([2.25, 3.5], 'float64'),
+  },
+  {
+    name: 'np.sqrt', call: (arg) => np.sqrt(np.array([4, 9], 'float64'), arg as never),
+    bad: [[true, 'got the boolean true']], valid: { dtype: 'float64' }, want: np.array([2, 3], 'float64'),
+  },
+  {
+    name: 'np.round', call: (arg) => np.round(halves, 1, arg as never),
+    bad: [[5, 'got the number 5']], valid: { out: np.zeros(2) }, want: np.array([1.2, 2.5], 'float64'),
+  },
+  {
+    name: 'np.round', call: (arg) => np.round(halves, arg as never),
+    bad: [], valid: { decimals: 1 }, want: np.array([1.2, 2.5], 'float64'),
+  },
+  {
+    name: 'np.clip', call: (arg) => np.clip(halves, null, null, arg as never),
+    bad: [['x', "got the string 'x'"]], valid: { min: 2, max: 2.25 }, want: np.array([2, 2.25], 'float64'),
+  },
+];
+
+for (const c of ufuncPlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
+
+test('a ufunc still takes numpy\'s positional out array', () => {
+  const out = np.zeros(2);
+  assert.is(np.add(halves, 1, out), out);
+  assert.ok(same(out, np.array([2.25, 3.5], 'float64')));
+});
+
 test.run();
