@@ -752,7 +752,7 @@ function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOpti
  * ```
  */
 export function sum(a: NdArray, opts?: AllAxes | null): number | bigint;
-export function sum(a: NdArray, opts: ReduceOptions | AxisLike): NdArray | number | bigint;
+export function sum(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
 export function sum(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
   return additive('sum', 'add', a, axisOptions('np.sum', opts, REDUCE_OPTION_KEYS));
 }
@@ -768,7 +768,7 @@ export function sum(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | Scal
  * ```
  */
 export function prod(a: NdArray, opts?: AllAxes | null): number | bigint;
-export function prod(a: NdArray, opts: ReduceOptions | AxisLike): NdArray | number | bigint;
+export function prod(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
 export function prod(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
   return additive('prod', 'multiply', a, axisOptions('np.prod', opts, REDUCE_OPTION_KEYS));
 }
@@ -797,7 +797,7 @@ function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, 
  * ```
  */
 export function min<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
-export function min<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function min<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
 export function min(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return extreme('min', 'minimum', a, axisOptions('np.min', opts, EXTREME_OPTION_KEYS));
 }
@@ -813,7 +813,7 @@ export function min(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | Sca
  * ```
  */
 export function max<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
-export function max<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function max<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
 export function max(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return extreme('max', 'maximum', a, axisOptions('np.max', opts, EXTREME_OPTION_KEYS));
 }
@@ -854,7 +854,7 @@ export function nanExtreme(op: 'fmin' | 'fmax', a: NdArray, opts: ExtremeOptions
  * ```
  */
 export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
-export function ptp<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
 export function ptp(a: NdArray, axisOrOpts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   const opts = axisOptions('np.ptp', axisOrOpts, EXTREME_OPTION_KEYS);
   a = arrayOf(a, 'ptp');
@@ -966,7 +966,7 @@ function argJS(which: 'argmin' | 'argmax', a: NdArray, axis: number | null, outS
  * ```
  */
 export function argmin(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
-export function argmin(a: NdArray, opts: ArgOptions | number | null): NdArray | number | bigint;
+export function argmin(a: NdArray, opts?: ArgOptions | number | null): NdArray | number | bigint;
 export function argmin(a: NdArray, opts?: ArgOptions | number | null): NdArray | ScalarResult {
   return arg('argmin', a, axisOptions('np.argmin', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
@@ -982,7 +982,7 @@ export function argmin(a: NdArray, opts?: ArgOptions | number | null): NdArray |
  * ```
  */
 export function argmax(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
-export function argmax(a: NdArray, opts: ArgOptions | number | null): NdArray | number | bigint;
+export function argmax(a: NdArray, opts?: ArgOptions | number | null): NdArray | number | bigint;
 export function argmax(a: NdArray, opts?: ArgOptions | number | null): NdArray | ScalarResult {
   return arg('argmax', a, axisOptions('np.argmax', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
@@ -1007,7 +1007,7 @@ function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray |
  * ```
  */
 export function any(a: NdArray, opts?: AllAxes | null): boolean;
-export function any(a: NdArray, opts: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
+export function any(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
 export function any(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return logical('any', a, axisOptions('np.any', opts, EXTREME_OPTION_KEYS));
 }
@@ -1022,7 +1022,7 @@ export function any(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | Sca
  * ```
  */
 export function all(a: NdArray, opts?: AllAxes | null): boolean;
-export function all(a: NdArray, opts: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
+export function all(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
 export function all(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return logical('all', a, axisOptions('np.all', opts, EXTREME_OPTION_KEYS));
 }

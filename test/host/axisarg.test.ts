@@ -44,6 +44,7 @@ function same(x: unknown, y: unknown): boolean {
 }
 
 function show(x: unknown): string {
+  if (isArray(x)) return np.array_repr(x);
   return Array.isArray(x) ? `[${x.map(show).join(', ')}]` : String(x);
 }
 
@@ -173,7 +174,11 @@ test('the positional forms type-check and pick the overload by what is given', (
   const ai: np.NdArray | number | bigint = np.argmin(m, 1);
   const cs: np.NdArray = np.cumsum(m, 0);
   const b: boolean = np.any(m, null);
-  assert.ok([s0, s1, r, rl, lo, ai, cs, b].every((x) => x !== undefined));
+  // an axis that may be absent (a wrapper's parameter) picks the general overload
+  const maybeAxis = ((): number | undefined => 1)();
+  const g: np.NdArray | number | bigint = np.sum(m, maybeAxis);
+  const gm: np.NdArray | number = np.min(m as np.NdArray<'float64'>, maybeAxis);
+  assert.ok([s0, s1, r, rl, lo, ai, cs, b, g, gm].every((x) => x !== undefined));
 });
 
 // ---- statistics ----
