@@ -7,6 +7,7 @@ import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype a
 import ndarrayFactory from 'ndarray';
 
 import { allocate, kOrderStrides } from './alloc.js';
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { type NdArray, isContiguous, wrap } from './ndarray.js';
 import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster, smallLimitOf } from './ufunc/index.js';
 
@@ -52,6 +53,9 @@ export interface AstypeOptions {
   order?: 'C' | 'K';
 }
 
+/** The keys of {@link AstypeOptions}: any other key is refused. */
+export const ASTYPE_OPTION_KEYS: OptionKeys<AstypeOptions> = { order: true, copy: true };
+
 /**
  * `a` converted to `dtype`, as numpy's `a.astype(dtype)`: a new C-ordered
  * array (or, with `{ order: 'K' }`, one laid out like `a`, numpy's default),
@@ -66,7 +70,8 @@ export interface AstypeOptions {
  */
 export function astype<N extends DTypeName>(a: NdArray, dtype: N | DType<N>, opts?: AstypeOptions): NdArray<N>;
 export function astype(a: NdArray, dtype: DTypeLike, opts?: AstypeOptions): NdArray;
-export function astype(a: NdArray, dtype: DTypeLike, opts: AstypeOptions = {}): NdArray {
+export function astype(a: NdArray, dtype: DTypeLike, options?: AstypeOptions): NdArray {
+  const opts = plainOptions('np.astype', options, ASTYPE_OPTION_KEYS, '{ copy: false }', 'third');
   const t = toDType(dtype);
   if (opts.copy === false && dtypeOf(a.data) === t) return a;
   // order 'K' (numpy's default) keeps the layout of `a`; 'C' (ours) is C order

@@ -15,6 +15,7 @@ import {
 import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { copyto } from './fill.js';
 import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, setListConverter, shapeText, sizeOf, wrap } from './ndarray.js';
 import { promote_types } from './promote.js';
@@ -48,6 +49,9 @@ export interface ArrayOptions extends DTypeOption {
   /** At least this many dimensions (ones are prepended). */
   ndmin?: number;
 }
+
+/** The keys of {@link ArrayOptions}, in numpy's order: any other key is refused. */
+export const ARRAY_OPTION_KEYS: OptionKeys<ArrayOptions> = { dtype: true, copy: true, ndmin: true };
 
 const isBoolDType = (dt: DType): boolean => dt.char === '?';
 
@@ -373,12 +377,14 @@ function wrapView(a: NdArray, shape: number[], stride: number[]): NdArray {
   return stridedView(a.data as AnyTypedArray, shape, stride, a.offset);
 }
 
-function splitOptions(d: DTypeLike | ArrayOptions | undefined, o: ArrayOptions | undefined): [DType | undefined, ArrayOptions] {
+function splitOptions(
+  fname: string, d: DTypeLike | ArrayOptions | undefined, o: ArrayOptions | undefined,
+): [DType | undefined, ArrayOptions] {
   if (isOptions(d)) {
-    const opts = d as ArrayOptions;
+    const opts = plainOptions(fname, d as ArrayOptions, ARRAY_OPTION_KEYS, '{ copy: false }');
     return [resolveDType(opts.dtype), opts];
   }
-  return [resolveDType(d as DTypeLike | undefined), o ?? {}];
+  return [resolveDType(d as DTypeLike | undefined), plainOptions(fname, o, ARRAY_OPTION_KEYS, '{ copy: false }', 'third')];
 }
 
 /**
@@ -403,7 +409,7 @@ function splitOptions(d: DTypeLike | ArrayOptions | undefined, o: ArrayOptions |
 export function array<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>, options?: ArrayOptions): NdArray<N>;
 export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray;
 export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
-  const [dt, opts] = splitOptions(dtype, options);
+  const [dt, opts] = splitOptions('np.array', dtype, options);
   return arrayImpl(obj, dt, opts.copy === undefined ? true : opts.copy, opts.ndmin ?? 0);
 }
 
@@ -422,7 +428,7 @@ export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options
 export function asarray<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>, options?: ArrayOptions): NdArray<N>;
 export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray;
 export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
-  const [dt, opts] = splitOptions(dtype, options);
+  const [dt, opts] = splitOptions('np.asarray', dtype, options);
   return arrayImpl(obj, dt, opts.copy ?? null, opts.ndmin ?? 0);
 }
 
@@ -702,6 +708,9 @@ export interface LinspaceOptions extends DTypeOption {
   retstep?: boolean;
 }
 
+/** The keys of {@link LinspaceOptions}. */
+export const LINSPACE_OPTION_KEYS: OptionKeys<LinspaceOptions> = { endpoint: true, retstep: true, dtype: true };
+
 /**
  * `num` evenly spaced samples from start to stop, as `numpy.linspace`, bit
  * for bit: step = (stop - start) / div, sample i = i * step + start, the
@@ -709,7 +718,9 @@ export interface LinspaceOptions extends DTypeOption {
  *
  * @param num - number of samples; default 50
  * @param options - `endpoint` (true), `retstep` (false), `dtype` (float64)
- * @throws ValueError for a negative num
+ * @throws ValueError for a negative num; TypeError for anything but an
+ *   options object in the fourth place (numpy's positional `endpoint` is
+ *   the option `{ endpoint: false }` here)
  * @example
  * ```ts
  * np.linspace(0, 1, 5) // => array([0.  , 0.25, 0.5 , 0.75, 1.  ])
@@ -718,7 +729,8 @@ export interface LinspaceOptions extends DTypeOption {
 export function linspace(start: number, stop: number, num?: number, options?: LinspaceOptions & { retstep?: false }): NdArray;
 export function linspace(start: number, stop: number, num: number, options: LinspaceOptions & { retstep: true }): [NdArray, number];
 export function linspace(start: number, stop: number, num?: number, options?: LinspaceOptions): NdArray | [NdArray, number];
-export function linspace(start: number, stop: number, num = 50, options: LinspaceOptions = {}): NdArray | [NdArray, number] {
+export function linspace(start: number, stop: number, num = 50, optionsArg?: LinspaceOptions): NdArray | [NdArray, number] {
+  const options = plainOptions('np.linspace', optionsArg, LINSPACE_OPTION_KEYS, '{ endpoint: false }', 'fourth');
   if (!Number.isInteger(num)) throw new DTypeError(`'float' object cannot be interpreted as an integer`);
   if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
@@ -750,21 +762,28 @@ export interface EyeOptions extends DTypeOption {
   k?: number;
 }
 
+/** The keys of {@link EyeOptions}. */
+export const EYE_OPTION_KEYS: OptionKeys<EyeOptions> = { k: true, dtype: true };
+
 /**
  * A 2-d array with ones on diagonal `k` and zeros elsewhere, as `numpy.eye`.
  *
  * @param N - rows
  * @param M - columns (default N), or the options
- * @param options - `k` (0), `dtype` (float64)
+ * @param options - `k` (0), `dtype` (float64); numpy's positional `k` is
+ *   the option `{ k: 1 }` here, and a number in its place is a TypeError
  * @example
  * ```ts
  * np.eye(3, { k: 1 }).get(0, 1) // => 1
  * np.eye(2, 3).shape // => [ 2, 3 ]
  * ```
  */
-export function eye(N: number, M?: number | EyeOptions | null, options: EyeOptions = {}): NdArray {
-  if (typeof M === 'object' && M !== null) [options, M] = [M, undefined];
-  const cols = M ?? N;
+export function eye(N: number, M?: number | EyeOptions | null, optionsArg?: EyeOptions): NdArray {
+  const optionsFirst = typeof M === 'object' && M !== null;
+  const options = optionsFirst
+    ? plainOptions('np.eye', M as EyeOptions, EYE_OPTION_KEYS, '{ k: 1 }')
+    : plainOptions('np.eye', optionsArg, EYE_OPTION_KEYS, '{ k: 1 }', 'third');
+  const cols = optionsFirst ? N : (M as number | null | undefined) ?? N;
   const k = options.k ?? 0;
   const out = zeros([N, cols], options.dtype);
   const data = out.data as AnyTypedArray;

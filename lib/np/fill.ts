@@ -10,6 +10,7 @@ import { ValueError } from './errors.js';
 import { type NdArray, type NestedList, asArray, checkWriteable, shapeText } from './ndarray.js';
 import { type Casting, castAllowed, checkCasting, weakDefault, weakKind } from './promote.js';
 import { castInto } from './cast.js';
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { type IterOperand, weakValue } from './ufunc/index.js';
 
 /** A value, or (for copyto) an array, to write. */
@@ -61,6 +62,9 @@ export interface CopytoOptions {
   where?: NdArray | boolean;
 }
 
+/** The keys of {@link CopytoOptions}, in numpy's order: any other key is refused. */
+export const COPYTO_OPTION_KEYS: OptionKeys<CopytoOptions> = { casting: true, where: true };
+
 /**
  * Copy `src` into `dst`, broadcasting, as `numpy.copyto(dst, src)`:
  * `np.copyto(np.index(a, '1:, ::2'), b)` is numpy's `a[1:, ::2] = b`.
@@ -74,7 +78,8 @@ export interface CopytoOptions {
  * np.copyto(a, np.array([1, 2, 3, 4], 'uint8'), { casting: 'safe' }) // => array([1, 2, 3, 4], dtype=int16)
  * ```
  */
-export function copyto(dst: NdArray, src0: NdArray | FillValue | NestedList, opts: CopytoOptions = {}): NdArray {
+export function copyto(dst: NdArray, src0: NdArray | FillValue | NestedList, options?: CopytoOptions): NdArray {
+  const opts = plainOptions('np.copyto', options, COPYTO_OPTION_KEYS, "{ casting: 'unsafe' }", 'third');
   checkWriteable(dst);
   // a list is array_like: np.asarray's array (strong dtype), as numpy's copyto
   const src = Array.isArray(src0) ? asArray(src0 as NestedList) : (src0 as NdArray | FillValue);

@@ -51,11 +51,12 @@ export {
 // ---- reduce: reductions (reduce.ts) and statistics (stats.ts) ----
 export {
   prod, amin, amax, ptp, argmin, argmax, any, all, count_nonzero, cumsum, cumprod,
-  type ReduceOptions, type ExtremeOptions, type ArgOptions, type AccumulateOptions, type AxisLike, type ScalarResult,
+  type ReduceOptions, type ExtremeOptions, type ArgOptions, type AccumulateOptions, type CountOptions, type AxisLike,
+  type ScalarResult,
 } from './reduce.js';
 export {
   mean, var, var_, std, average, median, percentile, quantile, nansum, nanmean, nanmin, nanmax,
-  type VarOptions, type QuantileOptions, type AverageOptions,
+  type VarOptions, type QuantileOptions, type MedianOptions, type AverageOptions,
 } from './stats.js';
 
 // shape: the array type, Python indexing, shape/joining and indexing functions
@@ -66,16 +67,18 @@ export {
 export { index, slice, newaxis, Slice, type IndexItem } from './slice.js';
 export {
   reshape, ravel, squeeze, expand_dims, transpose, swapaxes, moveaxis, broadcast_to, broadcast_arrays, broadcast_shapes,
-  flip, fliplr, flipud, rot90, atleast_1d, atleast_2d, atleast_3d, type ReshapeOptions,
+  flip, fliplr, flipud, rot90, atleast_1d, atleast_2d, atleast_3d, type ReshapeOptions, type SqueezeOptions,
 } from './shape.js';
 export { view, tolist, item, flatten, type Item, type ItemList } from './convert.js';
 export {
   concatenate, stack, hstack, vstack, dstack, split, array_split, pad, roll, tile, repeat,
-  type JoinOptions, type PadWidth, type PadValues, type PadOptions,
+  type JoinOptions, type StackOptions, type StackingOptions, type SplitOptions, type RollOptions, type RepeatOptions,
+  type PadWidth, type PadValues, type PadOptions,
 } from './join.js';
 export {
   take, take_along_axis, put, putmask, place, compress, extract, nonzero, argwhere, choose, select,
-  type ArrayLike, type IndexMode, type TakeOptions,
+  type ArrayLike, type IndexMode, type TakeOptions, type TakeAlongAxisOptions, type CompressOptions, type PutOptions,
+  type ChooseOptions,
 } from './indexing.js';
 
 // io: creation, printing, .npy and raw file I/O, machine limits

@@ -13,6 +13,7 @@
  * lists of numbers, bigints or booleans.
  */
 import { DTypeError } from '../errors.js';
+import { type OptionKeys, axisOptions, plainOptions } from './axisarg.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, intp, uint8 } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
 import { functions } from './ufunc/index.js';
@@ -113,13 +114,58 @@ export interface TakeOptions {
   mode?: IndexMode;
 }
 
+/** The keys of {@link TakeOptions}, in numpy's order: any other key is refused. */
+export const TAKE_OPTION_KEYS: OptionKeys<TakeOptions> = { axis: true, out: true, mode: true };
+
+/** Options of {@link take_along_axis}. */
+export interface TakeAlongAxisOptions {
+  /** The axis to take along (default -1, as numpy 2); null takes from the flattened array. */
+  axis?: number | null;
+}
+
+/** The keys of {@link TakeAlongAxisOptions}. */
+export const TAKE_ALONG_AXIS_OPTION_KEYS: OptionKeys<TakeAlongAxisOptions> = { axis: true };
+
+/** Options of {@link compress}. */
+export interface CompressOptions {
+  /** The axis to select along; null/undefined (default) uses the flattened array. */
+  axis?: number | null;
+  /** Where to put the result (it must have the result's shape). */
+  out?: NdArray;
+}
+
+/** The keys of {@link CompressOptions}. */
+export const COMPRESS_OPTION_KEYS: OptionKeys<CompressOptions> = { axis: true, out: true };
+
+/** Options of {@link put}. */
+export interface PutOptions {
+  /** Out-of-range indices: 'raise' (default), 'wrap', 'clip'. */
+  mode?: IndexMode;
+}
+
+/** The keys of {@link PutOptions}. */
+export const PUT_OPTION_KEYS: OptionKeys<PutOptions> = { mode: true };
+
+/** Options of {@link choose}. */
+export interface ChooseOptions {
+  /** Where to put the result (it must have the result's shape). */
+  out?: NdArray;
+  /** Out-of-range indices: 'raise' (default), 'wrap', 'clip'. */
+  mode?: IndexMode;
+}
+
+/** The keys of {@link ChooseOptions}. */
+export const CHOOSE_OPTION_KEYS: OptionKeys<ChooseOptions> = { out: true, mode: true };
+
 /**
  * Elements or sub-arrays at `indices` (numpy.take). Without an axis: a
  * gather from the flattened array (a JavaScript typed-array loop). With an
  * axis: the result is `a.shape[:axis] + indices.shape + a.shape[axis+1:]`;
  * each index copies one sub-array view (the copy engine) when the part after
  * the axis is large, else the same gather loop. A scalar index without an
- * axis, or on a 1-d array, gives a number/bigint as numpy's scalar.
+ * axis, or on a 1-d array, gives a number/bigint as numpy's scalar. The
+ * axis may be given positionally (a number or null), as numpy's
+ * `np.take(a, idx, 1)`.
  *
  * @throws IndexError for an index out of range with mode 'raise'
  *   ("index 5 is out of bounds for axis 0 with size 5").
@@ -127,9 +173,14 @@ export interface TakeOptions {
  * ```ts
  * np.take(np.arange(5), [4, -1, 0]) // => array([4, 4, 0])
  * np.take(np.arange(5), 7, { mode: 'clip' }) // => 4n
+ * np.take(np.reshape(np.arange(4), [2, 2]), [1], 1) // => array([[1],
+ * //        [3]])
  * ```
  */
-export function take<N extends DTypeName>(a: NdArray<N>, indices: ArrayLike, opts: TakeOptions = {}): NdArray<N> | Scalar | boolean {
+export function take<N extends DTypeName>(
+  a: NdArray<N>, indices: ArrayLike, axisOrOpts?: TakeOptions | number | null,
+): NdArray<N> | Scalar | boolean {
+  const opts = axisOptions('np.take', axisOrOpts, TAKE_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
   const mode = opts.mode ?? 'raise';
   checkMode(mode);
   let x = asArray(a) as NdArray;
@@ -204,7 +255,8 @@ function gather(x: NdArray, axis: number, values: Float64Array, preSize: number,
  * Pick along `axis` with an index array of the same number of dimensions
  * (numpy.take_along_axis), broadcasting the other axes: the companion of
  * argsort/argmax with keepdims. `axis` null takes from the flattened array
- * with 1-d indices; default -1 as numpy 2. A JavaScript gather loop.
+ * with 1-d indices; default -1 as numpy 2. A JavaScript gather loop. The
+ * axis may be given positionally, as numpy's `np.take_along_axis(a, i, 0)`.
  *
  * @throws ValueError when the dimensions differ; IndexError for
  *   non-integer indices, an index out of range, or shapes that do not
@@ -216,8 +268,9 @@ function gather(x: NdArray, axis: number, values: Float64Array, preSize: number,
  * ```
  */
 export function take_along_axis<N extends DTypeName>(
-  arr: NdArray<N>, indices: ArrayLike, opts: { axis?: number | null } = {},
+  arr: NdArray<N>, indices: ArrayLike, axisOrOpts?: TakeAlongAxisOptions | number | null,
 ): NdArray<N> {
+  const opts = axisOptions('np.take_along_axis', axisOrOpts, TAKE_ALONG_AXIS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
   let x = asArray(arr) as NdArray;
   const ind = toArray(indices);
   if (dtypeOfArray(ind).kind === 'f') throw new IndexError('`indices` must be an integer array');
@@ -290,7 +343,9 @@ function positionOf(a: NdArray, contiguous: boolean): (i: number) => number {
 /**
  * Write `values` at the flat (C-order) positions `ind` of `a`
  * (numpy.put): values repeat if shorter, cast as numpy's unsafe cast;
- * `mode` as in {@link take}. A JavaScript scatter loop.
+ * `mode` as in {@link take}. A JavaScript scatter loop. numpy's positional
+ * mode is the option `{ mode: 'clip' }` here; a string in its place is a
+ * TypeError, not ignored.
  *
  * @example
  * ```ts
@@ -299,8 +354,8 @@ function positionOf(a: NdArray, contiguous: boolean): (i: number) => number {
  * a // => array([7, 0, 0, 9], dtype=int16)
  * ```
  */
-export function put(a: NdArray, ind: ArrayLike, values: ArrayLike, opts: { mode?: IndexMode } = {}): void {
-  const mode = opts.mode ?? 'raise';
+export function put(a: NdArray, ind: ArrayLike, values: ArrayLike, options?: PutOptions): void {
+  const mode = plainOptions('np.put', options, PUT_OPTION_KEYS, "{ mode: 'clip' }", 'fourth').mode ?? 'raise';
   checkMode(mode);
   checkWriteable(a);
   const { values: idx } = indexList(ind);
@@ -451,7 +506,8 @@ export function argwhere(a: ArrayLike): NdArray {
 /**
  * The slices of `a` along `axis` where `condition` (1-d) is true
  * (numpy.compress); `axis` null/undefined uses the flattened array. A
- * condition shorter than the axis counts as false beyond its end.
+ * condition shorter than the axis counts as false beyond its end. The axis
+ * may be given positionally, as numpy's `np.compress(cond, a, 1)`.
  *
  * @throws ValueError for a condition that is not 1-d; IndexError for a
  *   true entry past the axis length.
@@ -461,8 +517,9 @@ export function argwhere(a: ArrayLike): NdArray {
  * ```
  */
 export function compress<N extends DTypeName>(
-  condition: ArrayLike, a: NdArray<N>, opts: { axis?: number | null; out?: NdArray } = {},
+  condition: ArrayLike, a: NdArray<N>, axisOrOpts?: CompressOptions | number | null,
 ): NdArray<N> {
+  const opts = axisOptions('np.compress', axisOrOpts, COMPRESS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
   const c = toArray(condition);
   if (c.shape.length !== 1) throw new ValueError('condition must be a 1-d array');
   const [idx] = nonzero(c);
@@ -501,6 +558,8 @@ function weakResultType(items: ArrayLike[]): DType {
  * `choices[a[i]][i]`, all broadcast together; the result has the choices'
  * common dtype (plain numbers weak and cast into it, as numpy's).
  * `mode` 'raise' (default), 'wrap' or 'clip' for out-of-range indices.
+ * numpy's positional `out` is the option `{ out }` here; an array in its
+ * place is a TypeError, not ignored.
  *
  * @throws ValueError "invalid entry in choice array" for an index out of
  *   range with 'raise'; DTypeError for a non-integer index array.
@@ -509,7 +568,8 @@ function weakResultType(items: ArrayLike[]): DType {
  * np.choose([0, 1, 0], [[1, 2, 3], [10, 20, 30]]) // => array([ 1, 20,  3])
  * ```
  */
-export function choose(a: ArrayLike, choices: readonly ArrayLike[], opts: { mode?: IndexMode; out?: NdArray } = {}): NdArray {
+export function choose(a: ArrayLike, choices: readonly ArrayLike[], options?: ChooseOptions): NdArray {
+  const opts = plainOptions('np.choose', options, CHOOSE_OPTION_KEYS, '{ out: result }', 'third');
   const mode = opts.mode ?? 'raise';
   checkMode(mode);
   const idx = toArray(a);

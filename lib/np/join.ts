@@ -9,6 +9,7 @@
  * split and array_split return views.
  */
 import { DTypeError } from '../errors.js';
+import { type OptionKeys, axisOptions, plainOptions } from './axisarg.js';
 import { type AnyTypedArray, type DTypeLike, type DTypeName, dtype as toDType } from './dtype.js';
 import { ValueError } from './errors.js';
 import {
@@ -32,6 +33,27 @@ export interface JoinOptions {
   casting?: Casting;
 }
 
+/** The keys of {@link JoinOptions}, in numpy's order: any other key is refused. */
+export const JOIN_OPTION_KEYS: OptionKeys<JoinOptions> = { axis: true, out: true, dtype: true, casting: true };
+
+/** Options of {@link stack}: the axis is a new one, never null. */
+export type StackOptions = Omit<JoinOptions, 'axis'> & { axis?: number };
+
+/** Options of {@link hstack}, {@link vstack} and {@link dstack}, which choose the axis themselves. */
+export type StackingOptions = Omit<JoinOptions, 'axis'>;
+
+/** The keys of {@link StackingOptions}. */
+export const STACKING_OPTION_KEYS: OptionKeys<StackingOptions> = { out: true, dtype: true, casting: true };
+
+/** Options of {@link split} and {@link array_split}. */
+export interface SplitOptions {
+  /** The axis to split along (default 0). */
+  axis?: number;
+}
+
+/** The keys of {@link SplitOptions}. */
+export const SPLIT_OPTION_KEYS: OptionKeys<SplitOptions> = { axis: true };
+
 /** A view of `a` restricted to [start, start + n) along `axis`. */
 function along<N extends DTypeName>(a: NdArray<N>, axis: number, start: number, n: number, step = 1): NdArray<N> {
   const shape = [...a.shape];
@@ -45,7 +67,8 @@ function along<N extends DTypeName>(a: NdArray<N>, axis: number, start: number, 
  * Join arrays along an existing axis (numpy.concatenate). The result has
  * the dtype the inputs promote to (or `dtype`), each input cast by
  * `casting`; `axis: null` joins them flattened. Built from one copy per
- * input into a view of the result.
+ * input into a view of the result. The axis may be given positionally (a
+ * number or null), as numpy's `np.concatenate([a, b], 1)`.
  *
  * @throws ValueError for no arrays, 0-d arrays, or shapes that differ off
  *   the axis (numpy's messages, naming the array and dimension); AxisError;
@@ -53,11 +76,16 @@ function along<N extends DTypeName>(a: NdArray<N>, axis: number, start: number, 
  * @example
  * ```ts
  * np.concatenate([np.arange(2), np.arange(3)]) // => array([0, 1, 0, 1, 2])
+ * np.concatenate([np.zeros([2, 1]), np.ones([2, 1])], 1) // => array([[0., 1.],
+ * //        [0., 1.]])
  * ```
  */
-export function concatenate<N extends DTypeName>(arrays: readonly NdArray<N>[], opts?: JoinOptions & { dtype?: undefined }): NdArray<N>;
-export function concatenate(arrays: readonly (NdArray | NestedList)[], opts?: JoinOptions): NdArray;
-export function concatenate(arrays: readonly (NdArray | NestedList)[], opts: JoinOptions = {}): NdArray {
+export function concatenate<N extends DTypeName>(
+  arrays: readonly NdArray<N>[], opts?: (JoinOptions & { dtype?: undefined }) | number | null,
+): NdArray<N>;
+export function concatenate(arrays: readonly (NdArray | NestedList)[], opts?: JoinOptions | number | null): NdArray;
+export function concatenate(arrays: readonly (NdArray | NestedList)[], axisOrOpts?: JoinOptions | number | null): NdArray {
+  const opts = axisOptions('np.concatenate', axisOrOpts, JOIN_OPTION_KEYS, { forms: 'axis-or-null' });
   if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
   let xs = arrays.map((a) => asArray(a));
   let axis = opts.axis === undefined ? 0 : opts.axis;
@@ -123,16 +151,19 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
 }
 
 /**
- * Join arrays of one shape along a new axis (numpy.stack).
+ * Join arrays of one shape along a new axis (numpy.stack). The axis may be
+ * given positionally, as numpy's `np.stack([r, g, b], -1)`.
  *
  * @example
  * ```ts
  * np.stack([np.arange(2), np.arange(2)], { axis: 1 }).shape // => [ 2, 2 ]
+ * np.stack([np.zeros([2, 3]), np.ones([2, 3])], -1).shape // => [ 2, 3, 2 ]
  * ```
  */
-export function stack<N extends DTypeName>(arrays: readonly NdArray<N>[], opts?: Omit<JoinOptions, 'axis'> & { axis?: number; dtype?: undefined }): NdArray<N>;
-export function stack(arrays: readonly NdArray[], opts?: Omit<JoinOptions, 'axis'> & { axis?: number }): NdArray;
-export function stack(arrays: readonly NdArray[], opts: Omit<JoinOptions, 'axis'> & { axis?: number } = {}): NdArray {
+export function stack<N extends DTypeName>(arrays: readonly NdArray<N>[], opts?: (StackOptions & { dtype?: undefined }) | number): NdArray<N>;
+export function stack(arrays: readonly NdArray[], opts?: StackOptions | number): NdArray;
+export function stack(arrays: readonly NdArray[], axisOrOpts?: StackOptions | number): NdArray {
+  const opts = axisOptions('np.stack', axisOrOpts, JOIN_OPTION_KEYS, { forms: 'axis' });
   if (arrays.length === 0) throw new ValueError('need at least one array to stack');
   const xs = arrays.map((a) => asArray(a));
   const s0 = xs[0].shape;
@@ -153,7 +184,8 @@ export function stack(arrays: readonly NdArray[], opts: Omit<JoinOptions, 'axis'
  * np.hstack([np.arange(2), np.arange(1)]) // => array([0, 1, 0])
  * ```
  */
-export function hstack(arrays: readonly NdArray[], opts: Omit<JoinOptions, 'axis'> = {}): NdArray {
+export function hstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
+  const opts = plainOptions('np.hstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
   const xs = arrays.map((a) => atleast_1d(asArray(a)));
   if (xs.length && xs[0].shape.length === 1) return concatenate(xs, { ...opts, axis: 0 });
   return concatenate(xs, { ...opts, axis: 1 });
@@ -167,7 +199,8 @@ export function hstack(arrays: readonly NdArray[], opts: Omit<JoinOptions, 'axis
  * np.vstack([np.arange(2), np.arange(2)]).shape // => [ 2, 2 ]
  * ```
  */
-export function vstack(arrays: readonly NdArray[], opts: Omit<JoinOptions, 'axis'> = {}): NdArray {
+export function vstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
+  const opts = plainOptions('np.vstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
   return concatenate(arrays.map((a) => atleast_2d(asArray(a))), { ...opts, axis: 0 });
 }
 
@@ -180,14 +213,16 @@ export function vstack(arrays: readonly NdArray[], opts: Omit<JoinOptions, 'axis
  * np.dstack([np.arange(2), np.arange(2)]).shape // => [ 1, 2, 2 ]
  * ```
  */
-export function dstack(arrays: readonly NdArray[], opts: Omit<JoinOptions, 'axis'> = {}): NdArray {
+export function dstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
+  const opts = plainOptions('np.dstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
   return concatenate(arrays.map((a) => atleast_3d(asArray(a))), { ...opts, axis: 2 });
 }
 
 /**
  * Split into views along `axis` (numpy.array_split): `n` parts (the first
  * `size % n` one element longer), or at the given indices (Python slice
- * bounds: negative count from the end, out of range clamps).
+ * bounds: negative count from the end, out of range clamps). The axis may
+ * be given positionally (`np.array_split(a, 3, 1)`).
  *
  * @example
  * ```ts
@@ -195,8 +230,9 @@ export function dstack(arrays: readonly NdArray[], opts: Omit<JoinOptions, 'axis
  * ```
  */
 export function array_split<N extends DTypeName>(
-  a: NdArray<N>, indicesOrSections: number | readonly number[], opts: { axis?: number } = {},
+  a: NdArray<N>, indicesOrSections: number | readonly number[], axisOrOpts?: SplitOptions | number,
 ): NdArray<N>[] {
+  const opts = axisOptions('np.array_split', axisOrOpts, SPLIT_OPTION_KEYS, { forms: 'axis', position: 'third' });
   const x = asArray(a) as NdArray<N>;
   const ax = axisOf(opts.axis ?? 0, x.shape.length);
   const n = x.shape[ax];
@@ -221,17 +257,20 @@ export function array_split<N extends DTypeName>(
 
 /**
  * Split into views along `axis` (numpy.split): like {@link array_split},
- * but `n` parts must be equal.
+ * but `n` parts must be equal. The axis may be given positionally, as
+ * numpy's `np.split(a, 2, 1)`.
  *
  * @throws ValueError "array split does not result in an equal division".
  * @example
  * ```ts
  * np.split(np.arange(6), [2, 5]).map((p) => p.size) // => [ 2, 3, 1 ]
+ * np.split(np.zeros([2, 4]), 2, 1).map((p) => p.shape) // => [ [ 2, 2 ], [ 2, 2 ] ]
  * ```
  */
 export function split<N extends DTypeName>(
-  a: NdArray<N>, indicesOrSections: number | readonly number[], opts: { axis?: number } = {},
+  a: NdArray<N>, indicesOrSections: number | readonly number[], axisOrOpts?: SplitOptions | number,
 ): NdArray<N>[] {
+  const opts = axisOptions('np.split', axisOrOpts, SPLIT_OPTION_KEYS, { forms: 'axis', position: 'third' });
   const x = asArray(a) as NdArray<N>;
   if (typeof indicesOrSections === 'number') {
     const n = x.shape[axisOf(opts.axis ?? 0, x.shape.length)];
@@ -258,6 +297,9 @@ export interface PadOptions {
   /** For 'constant': the values (default 0), cast to the array's dtype as numpy does. */
   constant_values?: PadValues;
 }
+
+/** The keys of {@link PadOptions}. */
+export const PAD_OPTION_KEYS: OptionKeys<PadOptions> = { mode: true, constant_values: true };
 
 /** Broadcast numpy's pad_width / constant_values forms to one [before, after] per axis. */
 function perAxis<T>(v: T | readonly T[] | readonly (readonly T[])[], nd: number): [T, T][] {
@@ -340,7 +382,8 @@ function padSide(roi: NdArray, axis: number, c: number, n: number, from: number,
  * without the edge), 'symmetric' (with it), 'wrap', 'empty' (uninitialised, as numpy's).
  * Widths larger than the axis repeat the pattern, as numpy's. Built from
  * copies of views of the result (one per side and axis, more when a width
- * exceeds the period), never per element.
+ * exceeds the period), never per element. numpy's positional mode is the
+ * option `{ mode: 'edge' }` here; a string in its place is a TypeError.
  *
  * @throws ValueError for negative widths, a mode numpy does not know,
  *   `constant_values` with another mode, or a non-constant mode on an
@@ -350,7 +393,8 @@ function padSide(roi: NdArray, axis: number, c: number, n: number, from: number,
  * np.pad(np.arange(3), [2, 1], { mode: 'reflect' }) // => array([2, 1, 0, 1, 2, 1])
  * ```
  */
-export function pad<N extends DTypeName>(a: NdArray<N>, padWidth: PadWidth, opts: PadOptions = {}): NdArray<N> {
+export function pad<N extends DTypeName>(a: NdArray<N>, padWidth: PadWidth, options?: PadOptions): NdArray<N> {
+  const opts = plainOptions('np.pad', options, PAD_OPTION_KEYS, "{ mode: 'edge' }", 'third');
   const x = asArray(a) as NdArray<N>;
   const nd = x.shape.length;
   const mode = opts.mode ?? 'constant';
@@ -404,20 +448,42 @@ export function pad<N extends DTypeName>(a: NdArray<N>, padWidth: PadWidth, opts
 // ---------------------------------------------------------------------------
 // roll, tile, repeat
 
+/** Options of {@link roll}. */
+export interface RollOptions {
+  /** The axis or axes to roll along; null (default) rolls the flattened array. */
+  axis?: number | readonly number[] | null;
+}
+
+/** The keys of {@link RollOptions}. */
+export const ROLL_OPTION_KEYS: OptionKeys<RollOptions> = { axis: true };
+
+/** Options of {@link repeat}. */
+export interface RepeatOptions {
+  /** The axis to repeat along; null (default) repeats the flattened array. */
+  axis?: number | null;
+}
+
+/** The keys of {@link RepeatOptions}. */
+export const REPEAT_OPTION_KEYS: OptionKeys<RepeatOptions> = { axis: true };
+
 /**
  * Shift elements along axes, those pushed off one end coming back at the
  * other (numpy.roll). `axis` null (default) rolls the flattened array;
  * `shift` and `axis` may be lists of one length (or one a single number);
- * shifts on the same axis add up. A new array.
+ * shifts on the same axis add up. A new array. The axis may be given
+ * positionally, as numpy's `np.roll(a, 1, 0)`.
  *
  * @example
  * ```ts
  * np.roll(np.arange(5), 2) // => array([3, 4, 0, 1, 2])
+ * np.roll(np.reshape(np.arange(4), [2, 2]), 1, 1) // => array([[1, 0],
+ * //        [3, 2]])
  * ```
  */
 export function roll<N extends DTypeName>(
-  a: NdArray<N>, shift: number | readonly number[], opts: { axis?: number | readonly number[] | null } = {},
+  a: NdArray<N>, shift: number | readonly number[], axisOrOpts?: RollOptions | number | readonly number[] | null,
 ): NdArray<N> {
+  const opts = axisOptions('np.roll', axisOrOpts, ROLL_OPTION_KEYS, { position: 'third' });
   const x = asArray(a) as NdArray<N>;
   if (opts.axis === undefined || opts.axis === null) {
     if (typeof shift !== 'number' && shift.length !== 1) {
@@ -494,7 +560,8 @@ export function tile<N extends DTypeName>(a: NdArray<N>, reps: number | readonly
 
 /**
  * Repeat each element (numpy.repeat): `repeats` a count for all, or one
- * count per element along `axis` (default null: the flattened array).
+ * count per element along `axis` (default null: the flattened array). The
+ * axis may be given positionally (`np.repeat(a, 2, 1)`).
  *
  * @throws ValueError for negative counts or a count list whose length is
  *   not the axis length.
@@ -504,8 +571,9 @@ export function tile<N extends DTypeName>(a: NdArray<N>, reps: number | readonly
  * ```
  */
 export function repeat<N extends DTypeName>(
-  a: NdArray<N>, repeats: number | readonly number[] | NdArray, opts: { axis?: number | null } = {},
+  a: NdArray<N>, repeats: number | readonly number[] | NdArray, axisOrOpts?: RepeatOptions | number | null,
 ): NdArray<N> {
+  const opts = axisOptions('np.repeat', axisOrOpts, REPEAT_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
   let x = asArray(a) as NdArray<N>;
   let ax: number;
   if (opts.axis === undefined || opts.axis === null) {

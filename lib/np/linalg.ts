@@ -26,6 +26,7 @@ import { canCastSameKind, promoteTypes } from './promote.js';
 import { contiguousCopy } from './sort.js';
 import { astype } from './cast.js';
 import { copyto } from './fill.js';
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { nativeKernels } from '../native-kernels.js';
 import { allocate as allocateCells } from './alloc.js';
 
@@ -57,6 +58,17 @@ export type LinalgOperand = NdArray | Scalar | NestedList;
 export interface OutOptions<O extends NdArray = NdArray> {
   /** Where to write the result (numpy's `out`). */
   out?: O | null;
+}
+
+/** The keys of {@link OutOptions}: any other key is refused. */
+export const OUT_OPTION_KEYS: OptionKeys<OutOptions> = { out: true };
+
+/**
+ * The output array of `fname` from its third argument: numpy's positional
+ * `out` (an array) or `{ out }`; anything else is a TypeError.
+ */
+function outOf(fname: string, opts: OutOptions | NdArray | undefined): NdArray | null | undefined {
+  return isNdArray(opts) ? opts : plainOptions(fname, opts, OUT_OPTION_KEYS, '{ out: result } (or the out array itself)', 'third').out;
 }
 
 const shapeStr = (s: readonly number[]): string => `(${s.join(',')}${s.length === 1 ? ',' : ''})`;
@@ -212,8 +224,8 @@ const SIG = '(n?,k),(k,m?)->(n?,m?)';
  */
 export function matmul<N extends DTypeName>(a: NdArray<N>, b: NdArray<N>, opts?: OutOptions): NdArray<N>;
 export function matmul(a: NdArray, b: NdArray, opts?: OutOptions | NdArray): NdArray | Scalar;
-export function matmul(a: NdArray, b: NdArray, opts: OutOptions | NdArray = {}): NdArray | Scalar {
-  const out = isNdArray(opts) ? opts : opts.out;
+export function matmul(a: NdArray, b: NdArray, opts?: OutOptions | NdArray): NdArray | Scalar {
+  const out = outOf('np.matmul', opts);
   const nda = a.shape.length;
   const ndb = b.shape.length;
   if (nda === 0 || ndb === 0) {
@@ -331,8 +343,8 @@ function scale(a: NdArray, b: NdArray, t: DType): NdArray {
  * np.dot(np.array([1, 2, 3], 'float64'), np.array([4, 5, 6], 'float64')) // => 32
  * ```
  */
-export function dot(a: LinalgOperand, b: LinalgOperand, opts: OutOptions | NdArray = {}): NdArray | Scalar {
-  const out = isNdArray(opts) ? opts : opts.out;
+export function dot(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdArray): NdArray | Scalar {
+  const out = outOf('np.dot', opts);
   const A0 = asArray(a);
   const B0 = asArray(b);
   const t = resultType(A0, B0);
@@ -428,7 +440,8 @@ export function inner(a: LinalgOperand, b: LinalgOperand): NdArray | Scalar {
 
 /**
  * The outer product of two arrays flattened to vectors, as numpy.outer:
- * `out[i, j] = a[i] * b[j]`, shape (a.size, b.size).
+ * `out[i, j] = a[i] * b[j]`, shape (a.size, b.size). numpy's positional
+ * `out` may be given as the third argument, or `{ out }`.
  *
  * @example
  * ```ts
@@ -436,7 +449,8 @@ export function inner(a: LinalgOperand, b: LinalgOperand): NdArray | Scalar {
  * //        [  2,  20, 200]], dtype=uint8)
  * ```
  */
-export function outer(a: LinalgOperand, b: LinalgOperand, opts: OutOptions = {}): NdArray {
+export function outer(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdArray): NdArray {
+  const out = outOf('np.outer', opts);
   const a0 = asArray(a);
   const b0 = asArray(b);
   const t = resultType(a0, b0);
@@ -450,8 +464,8 @@ export function outer(a: LinalgOperand, b: LinalgOperand, opts: OutOptions = {})
   const y = B.data as Cells;
   const c = C.data as Cells;
   for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) c[i * N + j] = mul(x[i], y[j]);
-  if (opts.out) {
-    const o = opts.out;
+  if (out) {
+    const o = out;
     if (o.shape.length !== 2 || o.shape[0] !== M || o.shape[1] !== N) {
       throw new ShapeError(`non-broadcastable output operand with shape ${shapeStr(o.shape)} doesn't match the broadcast shape ${shapeStr([M, N])}`);
     }

@@ -12,6 +12,7 @@
  * loops run in native/csrc/engine/loops_math.c, and the JavaScript element
  * functions below only run where the addon is absent.
  */
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { astype } from './cast.js';
 import { min } from './reduce.js';
 import { DTypeError, ValueError } from './errors.js';
@@ -852,6 +853,9 @@ export interface RoundOptions {
   out?: NdArray;
 }
 
+/** The keys of {@link RoundOptions}: any other key is refused. */
+export const ROUND_OPTION_KEYS: OptionKeys<RoundOptions> = { decimals: true, out: true };
+
 /** 10 ** n for n >= 0, exact as far as doubles are (n <= 22). */
 function powerOfTen(n: number): number {
   let f = 1;
@@ -877,11 +881,12 @@ export function round(a: Operand, decimals: number | RoundOptions = 0, out?: NdA
   let d = 0;
   let target: NdArray | undefined;
   if (typeof decimals === 'object') {
-    d = decimals.decimals ?? 0;
-    target = decimals.out;
+    const o = plainOptions('np.round', decimals, ROUND_OPTION_KEYS, '{ decimals: 1 }');
+    d = o.decimals ?? 0;
+    target = o.out;
   } else {
     d = decimals;
-    target = isNdArray(out) ? out : out?.out;
+    target = isNdArray(out) ? out : plainOptions('np.round', out, ROUND_OPTION_KEYS, '{ out: result } (or the out array itself)', 'third').out;
   }
   if (!Number.isInteger(d)) throw new DTypeError(`'${typeof d === 'number' ? 'float' : typeof d}' object cannot be interpreted as an integer`);
   const opts = target ? { out: target } : undefined;
@@ -934,6 +939,9 @@ export interface ClipOptions extends UfuncOptions {
   max?: Operand | null;
 }
 
+/** The keys of {@link ClipOptions}. */
+export const CLIP_OPTION_KEYS: OptionKeys<ClipOptions> = { min: true, max: true, out: true, where: true, casting: true, dtype: true };
+
 const INT_RANGE: Record<string, [bigint, bigint]> = {
   int8: [-128n, 127n], uint8: [0n, 255n], int16: [-32768n, 32767n], uint16: [0n, 65535n],
   int32: [-(2n ** 31n), 2n ** 31n - 1n], uint32: [0n, 2n ** 32n - 1n], int64: [-(2n ** 63n), 2n ** 63n - 1n],
@@ -956,7 +964,9 @@ const isIntScalar = (x: unknown): x is number | bigint => typeof x === 'bigint' 
  * ```
  */
 export function clip(a: Operand, a_min?: Operand | null, a_max?: Operand | null, out?: NdArray | ClipOptions): NdArray | number | bigint | boolean {
-  const opts: ClipOptions | undefined = isNdArray(out) ? { out } : out;
+  const opts: ClipOptions | undefined = out === undefined ? undefined
+    : isNdArray(out) ? { out }
+      : plainOptions('np.clip', out, CLIP_OPTION_KEYS, '{ out: result } (or the out array itself)', 'fourth');
   let lo = a_min ?? opts?.min ?? null;
   let hi = a_max ?? opts?.max ?? null;
   const rest: UfuncOptions | undefined = opts ? { ...opts } : undefined;
@@ -993,6 +1003,9 @@ export interface NanToNumOptions {
   neginf?: number | null;
 }
 
+/** The keys of {@link NanToNumOptions}, in numpy's order: any other key is refused. */
+export const NAN_TO_NUM_OPTION_KEYS: OptionKeys<NanToNumOptions> = { copy: true, nan: true, posinf: true, neginf: true };
+
 const FLOAT32_MAX = 3.4028234663852886e38;
 
 /**
@@ -1011,7 +1024,8 @@ const FLOAT32_MAX = 3.4028234663852886e38;
 export function nan_to_num<N extends DTypeName>(x: NdArray<N>, opts?: NanToNumOptions): NdArray<N>;
 export function nan_to_num(x: number, opts?: NanToNumOptions): number;
 export function nan_to_num(x: Operand, opts?: NanToNumOptions): Operand;
-export function nan_to_num(x: Operand, opts: NanToNumOptions = {}): Operand {
+export function nan_to_num(x: Operand, options?: NanToNumOptions): Operand {
+  const opts = plainOptions('np.nan_to_num', options, NAN_TO_NUM_OPTION_KEYS, '{ copy: false }');
   const nan = opts.nan ?? 0;
   if (typeof x === 'number') {
     const big = Number.MAX_VALUE;

@@ -8,6 +8,7 @@ import { closeSync, constants as fsc, fstatSync, ftruncateSync, openSync } from 
 
 import { binding } from '../binding.js';
 import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { stridedView } from './create.js';
 import { type DType, type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
 import { ValueError } from './errors.js';
@@ -35,6 +36,9 @@ export interface MemmapOptions {
   /** Element order of the file: 'C' (default, last axis fastest) or 'F' (first axis fastest). */
   order?: 'C' | 'F';
 }
+
+/** The keys of {@link MemmapOptions}, in numpy's order: any other key is refused. */
+export const MEMMAP_OPTION_KEYS: OptionKeys<MemmapOptions> = { dtype: true, mode: true, offset: true, shape: true, order: true };
 
 const OPEN_FLAGS = {
   r: fsc.O_RDONLY,
@@ -106,7 +110,8 @@ function mapOrExplain(path: string, fd: number, offset: number, nbytes: number, 
  * np.memmap('/tmp/doc-memmap.bin', { dtype: 'uint8', mode: 'r' }) // => memmap([0, 1, 2, 3], dtype=uint8)
  * ```
  */
-export function memmap(path: string, options: MemmapOptions = {}): NdArray {
+export function memmap(path: string, optionsArg?: MemmapOptions): NdArray {
+  const options = plainOptions('np.memmap', optionsArg, MEMMAP_OPTION_KEYS, "{ dtype: 'uint8', mode: 'r' }");
   const modeName = options.mode ?? 'r+';
   const mode = MODES[modeName];
   if (!mode) {

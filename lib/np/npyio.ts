@@ -17,6 +17,7 @@ import { UdmabufError } from '../errors.js';
 import { DTypeError, ValueError } from './errors.js';
 import { type ArrayInput, asarray, stridedView } from './create.js';
 import { allocate } from './alloc.js';
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { copyto } from './fill.js';
 import { type MemmapMode, memmap } from './memmap.js';
 import { type NdArray, dtypeOfArray, isNdArray } from './ndarray.js';
@@ -229,6 +230,9 @@ export interface LoadOptions {
   mmap_mode?: Exclude<MemmapMode, 'w+' | 'write'> | null;
 }
 
+/** The keys of {@link LoadOptions}: any other key is refused. */
+export const LOAD_OPTION_KEYS: OptionKeys<LoadOptions> = { mmap_mode: true };
+
 /**
  * Read an array from a `.npy` file, as `numpy.load` (format versions 1.0,
  * 2.0 and 3.0). With `mmap_mode` the array maps the file's data (no copy;
@@ -243,7 +247,8 @@ export interface LoadOptions {
  * np.load('/tmp/doc-load.npy', { mmap_mode: 'r' }).shape // => [ 2, 2 ]
  * ```
  */
-export function load(path: string, options: LoadOptions = {}): NdArray {
+export function load(path: string, optionsArg?: LoadOptions): NdArray {
+  const options = plainOptions('np.load', optionsArg, LOAD_OPTION_KEYS, "{ mmap_mode: 'r' }");
   const mode = options.mmap_mode;
   if (mode && !['r', 'r+', 'c', 'readonly', 'readwrite', 'copyonwrite'].includes(mode)) {
     throw new ValueError(`mmap_mode must be one of 'r', 'r+', 'c' (or readonly, readwrite, copyonwrite), not '${String(mode)}'`);
@@ -300,6 +305,9 @@ export interface FromOptions {
   offset?: number;
 }
 
+/** The keys of {@link FromOptions}, in numpy's order. */
+export const FROM_OPTION_KEYS: OptionKeys<FromOptions> = { dtype: true, count: true, offset: true };
+
 /**
  * Read a binary file's elements into a new 1-d array, as
  * `numpy.fromfile(path, dtype, count, offset=offset)` (binary mode only).
@@ -312,7 +320,8 @@ export interface FromOptions {
  * np.fromfile('/tmp/doc-fromfile.bin', { dtype: 'uint16', offset: 2 }) // => array([2, 3], dtype=uint16)
  * ```
  */
-export function fromfile(path: string, options: FromOptions = {}): NdArray {
+export function fromfile(path: string, optionsArg?: FromOptions): NdArray {
+  const options = plainOptions('np.fromfile', optionsArg, FROM_OPTION_KEYS, "{ dtype: 'uint8' }");
   const dt = toDType(options.dtype ?? float64);
   const offset = options.offset ?? 0;
   const count = options.count ?? -1;
@@ -368,7 +377,8 @@ export type BufferSource = ArrayBuffer | SharedArrayBuffer | ArrayBufferView | N
  * np.frombuffer(Buffer.from([1, 0, 2, 0]), { dtype: 'uint16' }) // => array([1, 2], dtype=uint16)
  * ```
  */
-export function frombuffer(buffer: BufferSource, options: FromOptions = {}): NdArray {
+export function frombuffer(buffer: BufferSource, optionsArg?: FromOptions): NdArray {
+  const options = plainOptions('np.frombuffer', optionsArg, FROM_OPTION_KEYS, "{ dtype: 'uint8' }");
   const dt = toDType(options.dtype ?? float64);
   const offset = options.offset ?? 0;
   const count = options.count ?? -1;
@@ -417,6 +427,9 @@ export interface ToBytesOptions {
   order?: 'C' | 'F' | 'A';
 }
 
+/** The keys of {@link ToBytesOptions}. */
+export const TOBYTES_OPTION_KEYS: OptionKeys<ToBytesOptions> = { order: true };
+
 /**
  * The array's elements as bytes, as `a.tobytes()` (a new Buffer; C order
  * unless `order` says otherwise).
@@ -429,7 +442,8 @@ export interface ToBytesOptions {
  * np.tobytes(np.array([[1, 2], [3, 4]], 'uint8'), { order: 'F' }) // => <Buffer 01 03 02 04>
  * ```
  */
-export function tobytes(a: NdArray, options: ToBytesOptions = {}): Buffer {
+export function tobytes(a: NdArray, optionsArg?: ToBytesOptions): Buffer {
+  const options = plainOptions('np.tobytes', optionsArg, TOBYTES_OPTION_KEYS, "{ order: 'F' }");
   const order = options.order ?? 'C';
   if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got '${String(order)}')`);
   const fortran = order === 'F' || (order === 'A' && fContiguous(a) && !cContiguous(a));

@@ -12,6 +12,7 @@
 import { type DType, intp } from './dtype.js';
 import { DTypeError, ValueError } from './errors.js';
 import { isMemmap } from './memmap.js';
+import { type OptionKeys, plainOptions } from './axisarg.js';
 import { type NdArray, dtypeOfArray, setInspector, shapeText } from './ndarray.js';
 
 /** numpy's float modes: how many fractional digits floats show. */
@@ -44,6 +45,12 @@ export interface PrintOptions {
    */
   formatter?: Formatter | null;
 }
+
+/** The keys of {@link PrintOptions}, in numpy's order: any other key is refused. */
+export const PRINT_OPTION_KEYS: OptionKeys<PrintOptions> = {
+  precision: true, threshold: true, edgeitems: true, linewidth: true, suppress: true, nanstr: true, infstr: true,
+  formatter: true, sign: true, floatmode: true,
+};
 
 /** numpy's `formatter` print option: element printers by kind. */
 export interface Formatter {
@@ -96,8 +103,8 @@ function checked(opts: Partial<PrintOptions>): PrintOptions {
  * np.set_printoptions({ precision: 8 });
  * ```
  */
-export function set_printoptions(options: Partial<PrintOptions> = {}): void {
-  current = checked(options);
+export function set_printoptions(options?: Partial<PrintOptions>): void {
+  current = checked(plainOptions('np.set_printoptions', options, PRINT_OPTION_KEYS, '{ precision: 3 }', 'first'));
 }
 
 /**
@@ -123,7 +130,7 @@ export function get_printoptions(): PrintOptions {
  */
 export function printoptions<T>(options: Partial<PrintOptions>, fn: () => T): T {
   const saved = current;
-  current = checked(options);
+  current = checked(plainOptions('np.printoptions', options, PRINT_OPTION_KEYS, '{ precision: 3 }', 'first'));
   try {
     return fn();
   } finally {
@@ -428,6 +435,11 @@ export interface Array2StringOptions extends Partial<PrintOptions> {
   suffix?: string;
 }
 
+/** The keys of {@link Array2StringOptions}. */
+export const ARRAY2STRING_OPTION_KEYS: OptionKeys<Array2StringOptions> = {
+  ...PRINT_OPTION_KEYS, max_line_width: true, suppress_small: true, separator: true, prefix: true, suffix: true,
+};
+
 /** Refuse to print an array whose memory is gone (a closed mapping reads as zero length). */
 function checkInBounds(a: NdArray): void {
   let lo = a.offset;
@@ -510,7 +522,8 @@ function resolveOptions(opts: Array2StringOptions): PrintOptions {
  * np.array2string(np.array([1, 2, 3]), { separator: ', ' }) // => [1, 2, 3]
  * ```
  */
-export function array2string(a: NdArray, options: Array2StringOptions = {}): string {
+export function array2string(a: NdArray, optionsArg?: Array2StringOptions): string {
+  const options = plainOptions('np.array2string', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   const o = resolveOptions(options);
   return layout(a, o, options.separator ?? ' ', options.prefix ?? '', options.suffix ?? '');
 }
@@ -533,7 +546,8 @@ function dtypeText(dt: DType): string {
  * np.array_repr(np.zeros(3)) // => array([0., 0., 0.])
  * ```
  */
-export function array_repr(a: NdArray, options: Array2StringOptions = {}): string {
+export function array_repr(a: NdArray, optionsArg?: Array2StringOptions): string {
+  const options = plainOptions('np.array_repr', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   const o = resolveOptions(options);
   const dt = dtypeOfArray(a);
   const prefix = isMemmap(a) ? 'memmap(' : 'array(';
@@ -584,7 +598,8 @@ function scalarText(v: Value, dt: DType): string {
  * np.array_str(np.array(2.5)) // => 2.5
  * ```
  */
-export function array_str(a: NdArray, options: Array2StringOptions = {}): string {
+export function array_str(a: NdArray, optionsArg?: Array2StringOptions): string {
+  const options = plainOptions('np.array_str', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   if (a.shape.length === 0) return scalarText(reader(a)(a.offset), dtypeOfArray(a));
   return array2string(a, options);
 }

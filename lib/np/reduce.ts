@@ -17,6 +17,7 @@
 import { DTypeError } from '../errors.js';
 import { nativeKernels } from '../native-kernels.js';
 import { allocate } from './alloc.js';
+import { type OptionKeys, axisOptions } from './axisarg.js';
 import {
   type AnyTypedArray, type DType, type DTypeLike, type DTypeName, bool, dtype as toDType, dtypeOf, intp, uintp,
 } from './dtype.js';
@@ -43,8 +44,14 @@ export interface ReduceOptions {
   dtype?: DTypeLike;
 }
 
+/** The keys of {@link ReduceOptions}, in numpy's order: any other key is refused. */
+export const REDUCE_OPTION_KEYS: OptionKeys<ReduceOptions> = { axis: true, dtype: true, out: true, keepdims: true };
+
 /** Keyword arguments of min/max/ptp/any/all (numpy has no `dtype` there). */
 export type ExtremeOptions = Omit<ReduceOptions, 'dtype'>;
+
+/** The keys of {@link ExtremeOptions}. */
+export const EXTREME_OPTION_KEYS: OptionKeys<ExtremeOptions> = { axis: true, out: true, keepdims: true };
 
 /** Options that reduce over every axis into a scalar (no axis, no keepdims, no out). */
 export interface AllAxes {
@@ -64,12 +71,27 @@ export interface ArgOptions {
   out?: NdArray;
 }
 
+/** The keys of {@link ArgOptions}. */
+export const ARG_OPTION_KEYS: OptionKeys<ArgOptions> = { axis: true, out: true, keepdims: true };
+
 /** Keyword arguments of cumsum/cumprod. */
 export interface AccumulateOptions {
   axis?: number | null;
   dtype?: DTypeLike;
   out?: NdArray;
 }
+
+/** The keys of {@link AccumulateOptions}. */
+export const ACCUMULATE_OPTION_KEYS: OptionKeys<AccumulateOptions> = { axis: true, dtype: true, out: true };
+
+/** Keyword arguments of count_nonzero. */
+export interface CountOptions {
+  axis?: AxisLike;
+  keepdims?: boolean;
+}
+
+/** The keys of {@link CountOptions}. */
+export const COUNT_OPTION_KEYS: OptionKeys<CountOptions> = { axis: true, keepdims: true };
 
 // ---------------------------------------------------------------------------
 // the plan: numpy's iteration order
@@ -719,31 +741,36 @@ function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOpti
  * 32-bit ARM), wrapping as numpy's; floats sum pairwise in their own dtype,
  * bit-equal to numpy. Over all axes the result is a scalar.
  *
+ * The axis may be given positionally, as numpy's `np.sum(a, 1)`: a number,
+ * a list of numbers, or null (all axes) in place of the options.
+ *
  * @example
  * ```ts
  * const a = np.arange(6);
  * np.sum(a) // => 15n
+ * np.sum(np.reshape(a, [2, 3]), 1) // => array([ 3, 12])
  * ```
  */
-export function sum(a: NdArray, opts?: AllAxes): number | bigint;
-export function sum(a: NdArray, opts: ReduceOptions): NdArray | number | bigint;
-export function sum(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResult {
-  return additive('sum', 'add', a, opts);
+export function sum(a: NdArray, opts?: AllAxes | null): number | bigint;
+export function sum(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
+export function sum(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
+  return additive('sum', 'add', a, axisOptions('np.sum', opts, REDUCE_OPTION_KEYS));
 }
 
 /**
  * Product of elements over the given axes, as `numpy.prod` (integers widen
- * as in {@link sum} and wrap on overflow).
+ * as in {@link sum} and wrap on overflow). The axis may be given
+ * positionally (`np.prod(a, 0)`).
  *
  * @example
  * ```ts
  * np.prod(np.array([1, 2, 3, 4], 'int32')) // => 24n
  * ```
  */
-export function prod(a: NdArray, opts?: AllAxes): number | bigint;
-export function prod(a: NdArray, opts: ReduceOptions): NdArray | number | bigint;
-export function prod(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResult {
-  return additive('prod', 'multiply', a, opts);
+export function prod(a: NdArray, opts?: AllAxes | null): number | bigint;
+export function prod(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
+export function prod(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
+  return additive('prod', 'multiply', a, axisOptions('np.prod', opts, REDUCE_OPTION_KEYS));
 }
 
 function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
@@ -766,27 +793,29 @@ function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, 
  * @example
  * ```ts
  * np.min(np.array([[3, 1], [2, 5]], 'uint8'), { axis: 0 }) // => array([2, 1], dtype=uint8)
+ * np.min(np.array([[3, 1], [2, 5]], 'uint8'), 1) // => array([1, 2], dtype=uint8)
  * ```
  */
-export function min<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes): ScalarOf<N>;
-export function min<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions): NdArray<N> | ScalarOf<N>;
-export function min(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
-  return extreme('min', 'minimum', a, opts);
+export function min<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
+export function min<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function min(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+  return extreme('min', 'minimum', a, axisOptions('np.min', opts, EXTREME_OPTION_KEYS));
 }
 
 /**
  * Largest element over the given axes, as `numpy.max` (`amax`): NaN if a
- * NaN is among them. An empty reduction is numpy's ValueError.
+ * NaN is among them. An empty reduction is numpy's ValueError. The axis
+ * may be given positionally (`np.max(a, -1)`).
  *
  * @example
  * ```ts
  * np.max(np.array([3, 1, 2], 'int16')) // => 3
  * ```
  */
-export function max<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes): ScalarOf<N>;
-export function max<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions): NdArray<N> | ScalarOf<N>;
-export function max(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
-  return extreme('max', 'maximum', a, opts);
+export function max<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
+export function max<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function max(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+  return extreme('max', 'maximum', a, axisOptions('np.max', opts, EXTREME_OPTION_KEYS));
 }
 
 /**
@@ -816,16 +845,18 @@ export function nanExtreme(op: 'fmin' | 'fmax', a: NdArray, opts: ExtremeOptions
 
 /**
  * Range (max − min) over the given axes, as `numpy.ptp`; integers wrap in
- * their dtype as numpy's subtraction does.
+ * their dtype as numpy's subtraction does. The axis may be given
+ * positionally (`np.ptp(a, 0)`).
  *
  * @example
  * ```ts
  * np.ptp(np.array([4, 9, 2], 'uint8')) // => 7
  * ```
  */
-export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes): ScalarOf<N>;
-export function ptp<N extends DTypeName>(a: NdArray<N>, opts: ExtremeOptions): NdArray<N> | ScalarOf<N>;
-export function ptp(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
+export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
+export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function ptp(a: NdArray, axisOrOpts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+  const opts = axisOptions('np.ptp', axisOrOpts, EXTREME_OPTION_KEYS);
   a = arrayOf(a, 'ptp');
   const mask = axisMask(opts.axis, a.shape.length);
   const t = dtypeOf(a.data);
@@ -925,32 +956,35 @@ function argJS(which: 'argmin' | 'argmax', a: NdArray, axis: number | null, outS
 /**
  * Index of the smallest element (first occurrence; a NaN wins), along
  * `axis` or in the flattened array, as `numpy.argmin`. Indices are intp
- * (bigint on 64-bit platforms).
+ * (bigint on 64-bit platforms). The axis may be given positionally (a
+ * number or null, as numpy's `np.argmin(a, 1)`).
  *
  * @example
  * ```ts
  * np.argmin(np.array([3, 1, 2, 1], 'uint8')) // => 1n
+ * np.argmin(np.array([[3, 1], [0, 2]], 'uint8'), 1) // => array([1, 0])
  * ```
  */
-export function argmin(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined }): number | bigint;
-export function argmin(a: NdArray, opts: ArgOptions): NdArray | number | bigint;
-export function argmin(a: NdArray, opts: ArgOptions = {}): NdArray | ScalarResult {
-  return arg('argmin', a, opts);
+export function argmin(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
+export function argmin(a: NdArray, opts?: ArgOptions | number | null): NdArray | number | bigint;
+export function argmin(a: NdArray, opts?: ArgOptions | number | null): NdArray | ScalarResult {
+  return arg('argmin', a, axisOptions('np.argmin', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
 
 /**
  * Index of the largest element (first occurrence; a NaN wins), along
- * `axis` or in the flattened array, as `numpy.argmax`.
+ * `axis` or in the flattened array, as `numpy.argmax`; the axis may be
+ * given positionally (`np.argmax(a, -1)`).
  *
  * @example
  * ```ts
  * np.argmax(np.array([3, 7, 7], 'int16')) // => 1n
  * ```
  */
-export function argmax(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined }): number | bigint;
-export function argmax(a: NdArray, opts: ArgOptions): NdArray | number | bigint;
-export function argmax(a: NdArray, opts: ArgOptions = {}): NdArray | ScalarResult {
-  return arg('argmax', a, opts);
+export function argmax(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
+export function argmax(a: NdArray, opts?: ArgOptions | number | null): NdArray | number | bigint;
+export function argmax(a: NdArray, opts?: ArgOptions | number | null): NdArray | ScalarResult {
+  return arg('argmax', a, axisOptions('np.argmax', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
 
 function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
@@ -964,43 +998,47 @@ function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray |
 
 /**
  * Whether any element over the given axes is non-zero (NaN counts), as
- * `numpy.any`; a boolean over all axes, else a bool array.
+ * `numpy.any`; a boolean over all axes, else a bool array. The axis may
+ * be given positionally (`np.any(a, 0)`).
  *
  * @example
  * ```ts
  * np.any(np.array([0, 0, 3], 'int8')) // => true
  * ```
  */
-export function any(a: NdArray, opts?: AllAxes): boolean;
-export function any(a: NdArray, opts: ExtremeOptions): NdArray<'bool'> | boolean;
-export function any(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
-  return logical('any', a, opts);
+export function any(a: NdArray, opts?: AllAxes | null): boolean;
+export function any(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
+export function any(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+  return logical('any', a, axisOptions('np.any', opts, EXTREME_OPTION_KEYS));
 }
 
 /**
- * Whether every element over the given axes is non-zero, as `numpy.all`.
+ * Whether every element over the given axes is non-zero, as `numpy.all`
+ * (the axis may be given positionally: `np.all(a, 1)`).
  *
  * @example
  * ```ts
  * np.all(np.array([1, 0, 3], 'int8')) // => false
  * ```
  */
-export function all(a: NdArray, opts?: AllAxes): boolean;
-export function all(a: NdArray, opts: ExtremeOptions): NdArray<'bool'> | boolean;
-export function all(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
-  return logical('all', a, opts);
+export function all(a: NdArray, opts?: AllAxes | null): boolean;
+export function all(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
+export function all(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+  return logical('all', a, axisOptions('np.all', opts, EXTREME_OPTION_KEYS));
 }
 
 /**
  * Number of non-zero elements, as `numpy.count_nonzero`: a number over all
- * axes, else an intp array.
+ * axes, else an intp array. The axis may be given positionally
+ * (`np.count_nonzero(a, 0)`).
  *
  * @example
  * ```ts
  * np.count_nonzero(np.array([0, 1, 2, 0], 'uint8')) // => 2n
  * ```
  */
-export function count_nonzero(a: NdArray, opts: { axis?: AxisLike; keepdims?: boolean } = {}): NdArray | number | bigint {
+export function count_nonzero(a: NdArray, axisOrOpts?: CountOptions | AxisLike): NdArray | number | bigint {
+  const opts = axisOptions('np.count_nonzero', axisOrOpts, COUNT_OPTION_KEYS);
   a = arrayOf(a, 'count_nonzero');
   const mask = axisMask(opts.axis, a.shape.length);
   const res = reduceNative('count', a, mask, intp) ?? countJS(a, mask);
@@ -1083,26 +1121,30 @@ function accumulateJS(op: 'sum' | 'prod', src: NdArray, axis: number, res: NdArr
 /**
  * Running sum along `axis` (flattened in C order when absent), as
  * `numpy.cumsum`: sequential additions in the dtype {@link sum} would use.
+ * The axis may be given positionally (a number or null: `np.cumsum(a, 1)`).
  *
  * @example
  * ```ts
  * np.cumsum(np.array([1, 2, 3], 'uint8')) // => array([1, 3, 6], dtype=uint64)
+ * np.cumsum(np.array([[1, 2], [3, 4]], 'int32'), 1) // => array([[1, 3],
+ * //        [3, 7]])
  * ```
  */
-export function cumsum(a: NdArray, opts: AccumulateOptions = {}): NdArray {
-  return accumulate('sum', a, opts);
+export function cumsum(a: NdArray, opts?: AccumulateOptions | number | null): NdArray {
+  return accumulate('sum', a, axisOptions('np.cumsum', opts, ACCUMULATE_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
 
 /**
- * Running product along `axis` (flattened when absent), as `numpy.cumprod`.
+ * Running product along `axis` (flattened when absent), as `numpy.cumprod`;
+ * the axis may be given positionally (`np.cumprod(a, 0)`).
  *
  * @example
  * ```ts
  * np.cumprod(np.array([1, 2, 3], 'int8')) // => array([1, 2, 6])
  * ```
  */
-export function cumprod(a: NdArray, opts: AccumulateOptions = {}): NdArray {
-  return accumulate('prod', a, opts);
+export function cumprod(a: NdArray, opts?: AccumulateOptions | number | null): NdArray {
+  return accumulate('prod', a, axisOptions('np.cumprod', opts, ACCUMULATE_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
 
 /**

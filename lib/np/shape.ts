@@ -10,6 +10,7 @@
 import { type AnyTypedArray, type DType, type DTypeName, allDTypes } from './dtype.js';
 import { promoteTypes } from './promote.js';
 import { AxisError, ValueError } from './errors.js';
+import { type OptionKeys, axisOptions, checkAxisArg, plainOptions } from './axisarg.js';
 import { castInto } from './cast.js';
 import { allocate } from './alloc.js';
 import {
@@ -198,6 +199,9 @@ export interface ReshapeOptions {
   copy?: boolean;
 }
 
+/** The keys of {@link ReshapeOptions}, in numpy's order: any other key is refused. */
+export const RESHAPE_OPTION_KEYS: OptionKeys<ReshapeOptions> = { order: true, copy: true };
+
 /**
  * Give `a` a new shape with the same elements in C order (numpy.reshape).
  * One entry may be -1: it is worked out from the size. A view when `a`'s
@@ -205,13 +209,15 @@ export interface ReshapeOptions {
  *
  * @throws ValueError when the sizes differ ("cannot reshape array of size 6
  *   into shape (4,)"), for two unknowns, or with `copy: false` when a copy
- *   is needed.
+ *   is needed; TypeError for anything but an options object in the third
+ *   place (numpy's positional order is the option `{ order: 'C' }` here).
  * @example
  * ```ts
  * np.reshape(np.arange(6), [2, -1]).shape // => [ 2, 3 ]
  * ```
  */
-export function reshape<N extends DTypeName>(a: NdArray<N> | NestedList, shape: ShapeLike, opts: ReshapeOptions = {}): NdArray<N> {
+export function reshape<N extends DTypeName>(a: NdArray<N> | NestedList, shape: ShapeLike, options?: ReshapeOptions): NdArray<N> {
+  const opts = plainOptions('np.reshape', options, RESHAPE_OPTION_KEYS, "{ order: 'C' }", 'third');
   const x = asArray(a) as NdArray<N>;
   if (opts.order !== undefined && opts.order !== 'C') {
     throw new ValueError(`reshape: order '${String(opts.order)}' is not supported; only 'C'`);
@@ -241,16 +247,30 @@ export function ravel<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
   return restride(copyOf(x), [x.size], [1], 0);
 }
 
+/** Options of {@link squeeze}. */
+export interface SqueezeOptions {
+  /** The length-one axes to remove (int or list); null or absent: all of them. */
+  axis?: number | readonly number[] | null;
+}
+
+/** The keys of {@link SqueezeOptions}. */
+export const SQUEEZE_OPTION_KEYS: OptionKeys<SqueezeOptions> = { axis: true };
+
 /**
  * Remove axes of length one (numpy.squeeze): all of them, or those of
- * `axis` (int or list), which must have length one. A view.
+ * `axis` (int or list), which must have length one. A view. The axis may
+ * be given positionally, as numpy's `np.squeeze(a, 0)`.
  *
  * @example
  * ```ts
  * np.squeeze(np.zeros([1, 3, 1])).shape // => [ 3 ]
+ * np.squeeze(np.zeros([1, 3, 1]), 0).shape // => [ 3, 1 ]
  * ```
  */
-export function squeeze<N extends DTypeName>(a: NdArray<N>, opts: { axis?: number | readonly number[] | null } = {}): NdArray<N> {
+export function squeeze<N extends DTypeName>(
+  a: NdArray<N>, axisOrOpts?: SqueezeOptions | number | readonly number[] | null,
+): NdArray<N> {
+  const opts = axisOptions('np.squeeze', axisOrOpts, SQUEEZE_OPTION_KEYS);
   const x = asArray(a) as NdArray<N>;
   const nd = x.shape.length;
   let drop: Set<number>;
@@ -269,12 +289,14 @@ export function squeeze<N extends DTypeName>(a: NdArray<N>, opts: { axis?: numbe
  * Insert axes of length one at the positions `axis` (int or list) of the
  * result (numpy.expand_dims). A view.
  *
+ * @throws TypeError for an axis that is not a number or a list of numbers.
  * @example
  * ```ts
  * np.expand_dims(np.zeros([2, 3]), [0, -1]).shape // => [ 1, 2, 3, 1 ]
  * ```
  */
 export function expand_dims<N extends DTypeName>(a: NdArray<N>, axis: number | readonly number[]): NdArray<N> {
+  checkAxisArg('np.expand_dims', axis, 'axis-or-list');
   const x = asArray(a) as NdArray<N>;
   const nd = x.shape.length + (typeof axis === 'number' ? 1 : axis.length);
   const at = new Set(axesOf(axis, nd));
@@ -441,12 +463,15 @@ export function broadcast_arrays<N extends DTypeName>(...arrays: NdArray<N>[]): 
  * Reverse the order of elements along `axis` (int or list; all axes by
  * default) (numpy.flip). A view.
  *
+ * @throws TypeError for an axis that is not a number, a list of numbers or
+ *   null (a string, a boolean, an options object).
  * @example
  * ```ts
  * np.flip(np.arange(4)) // => array([3, 2, 1, 0])
  * ```
  */
 export function flip<N extends DTypeName>(a: NdArray<N>, axis?: number | readonly number[] | null): NdArray<N> {
+  checkAxisArg('np.flip', axis, 'axes');
   const x = asArray(a) as NdArray<N>;
   const nd = x.shape.length;
   const axes = axis === undefined || axis === null ? x.shape.map((_, d) => d) : axesOf(axis, nd);

@@ -12,6 +12,7 @@
  */
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, int32, int64, intp, uint8 } from './dtype.js';
+import { type OptionKeys, axisOptions, plainOptions } from './axisarg.js';
 import { astype } from './cast.js';
 import { ValueError, normalizeAxis } from './errors.js';
 import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
@@ -38,6 +39,9 @@ export interface SortOptions {
   /** numpy 2's `stable` flag (same result here). */
   stable?: boolean | null;
 }
+
+/** The keys of {@link SortOptions}, in numpy's order: any other key is refused. */
+export const SORT_OPTION_KEYS: OptionKeys<SortOptions> = { axis: true, kind: true, stable: true };
 
 const KINDS = new Set(['quicksort', 'quick', 'mergesort', 'merge', 'heapsort', 'heap', 'stable']);
 
@@ -190,7 +194,8 @@ function arrayArg<A extends NdArray>(a: A | NestedList, fname: string): A {
 /**
  * A sorted copy of `a`, as numpy.sort: along `axis` (default -1, the
  * last), or of the flattened array with `axis: null`. NaN sorts last; the
- * sort is stable for every `kind`.
+ * sort is stable for every `kind`. The axis may be given positionally (a
+ * number or null), as numpy's `np.sort(a, 0)`.
  *
  * @example
  * ```ts
@@ -198,9 +203,12 @@ function arrayArg<A extends NdArray>(a: A | NestedList, fname: string): A {
  * np.sort(a) // => array([[1, 2, 3],
  * //        [7, 8, 9]], dtype=int16)
  * np.sort(a, { axis: null }) // => array([1, 2, 3, 7, 8, 9], dtype=int16)
+ * np.sort(np.array([[3, 1], [2, 5]], 'int16'), 0) // => array([[2, 1],
+ * //        [3, 5]], dtype=int16)
  * ```
  */
-export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, opts: SortOptions = {}): NdArray<N> {
+export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, axisOrOpts?: SortOptions | number | null): NdArray<N> {
+  const opts = axisOptions('np.sort', axisOrOpts, SORT_OPTION_KEYS, { forms: 'axis-or-null' });
   const a = arrayArg(a0, 'sort');
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
@@ -232,14 +240,16 @@ export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, opts: Sor
 /**
  * The indices that sort `a` along `axis` (default -1; `null` flattens), as
  * numpy.argsort, in numpy's intp dtype. Stable for every `kind`: ties keep
- * their order, as numpy's `kind: 'stable'`.
+ * their order, as numpy's `kind: 'stable'`. The axis may be given
+ * positionally (`np.argsort(a, 0)`).
  *
  * @example
  * ```ts
  * np.argsort(np.array([30, 10, 20, 10])) // => array([1, 3, 2, 0])
  * ```
  */
-export function argsort(a0: NdArray | NestedList, opts: SortOptions = {}): NdArray<IntpName> {
+export function argsort(a0: NdArray | NestedList, axisOrOpts?: SortOptions | number | null): NdArray<IntpName> {
+  const opts = axisOptions('np.argsort', axisOrOpts, SORT_OPTION_KEYS, { forms: 'axis-or-null' });
   const a = arrayArg(a0, 'argsort');
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
@@ -294,6 +304,9 @@ export interface SearchOptions {
   sorter?: NdArray | readonly number[] | null;
 }
 
+/** The keys of {@link SearchOptions}. */
+export const SEARCH_OPTION_KEYS: OptionKeys<SearchOptions> = { side: true, sorter: true };
+
 /**
  * How two operands compare as numpy does after promotion: the compared
  * values converted into one JavaScript type (bigint for 64-bit integer
@@ -346,6 +359,8 @@ function check1d(a: NdArray): void {
  * it sorted, as numpy.searchsorted (NaN sorts last). A scalar `v` gives an
  * intp scalar (bigint on 64-bit platforms), an array an intp array of its
  * shape. Values compare after numpy's promotion (weak Python scalars).
+ * numpy's positional `side` is the option `{ side: 'right' }` here; a
+ * string in its place is a TypeError, not ignored.
  *
  * @example
  * ```ts
@@ -356,7 +371,8 @@ function check1d(a: NdArray): void {
  */
 export function searchsorted(a: NdArray | NestedList, v: Scalar, opts?: SearchOptions): Scalar;
 export function searchsorted(a: NdArray | NestedList, v: NdArray | readonly number[], opts?: SearchOptions): NdArray<IntpName>;
-export function searchsorted(a0: NdArray | NestedList, v0: NdArray | readonly number[] | Scalar, opts: SearchOptions = {}): NdArray<IntpName> | Scalar {
+export function searchsorted(a0: NdArray | NestedList, v0: NdArray | readonly number[] | Scalar, options?: SearchOptions): NdArray<IntpName> | Scalar {
+  const opts = plainOptions('np.searchsorted', options, SEARCH_OPTION_KEYS, "{ side: 'right' }", 'third');
   const a = arrayArg(a0, 'searchsorted');
   const v = Array.isArray(v0) ? toArray(v0, 'v') : v0 as NdArray | Scalar;
   const side = opts.side ?? 'left';
@@ -448,10 +464,17 @@ export interface UniqueOptions {
   equal_nan?: boolean;
 }
 
+/** The keys of {@link UniqueOptions}. */
+export const UNIQUE_OPTION_KEYS: OptionKeys<UniqueOptions> = {
+  return_index: true, return_inverse: true, return_counts: true, axis: true, equal_nan: true,
+};
+
 /**
  * The sorted unique values of `a` (flattened), as numpy.unique; with any
  * `return_*` option, a list in numpy's order: values, then index, inverse
  * and counts as asked (intp arrays; the inverse has `a`'s shape, as NumPy 2).
+ * numpy's positional `return_index` is the option `{ return_index: true }`
+ * here; a boolean in its place is a TypeError, not ignored.
  *
  * @example
  * ```ts
@@ -465,8 +488,9 @@ export function unique<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: U
 }): NdArray<N>;
 export function unique<N extends DTypeName>(a: NdArray<N> | NestedList, opts: UniqueOptions): [NdArray<N>, ...NdArray<IntpName>[]];
 export function unique<N extends DTypeName>(
-  a0: NdArray<N> | NestedList, opts: UniqueOptions = {},
+  a0: NdArray<N> | NestedList, options?: UniqueOptions,
 ): NdArray<N> | [NdArray<N>, ...NdArray<IntpName>[]] {
+  const opts = plainOptions('np.unique', options, UNIQUE_OPTION_KEYS, '{ return_index: true }');
   const a = arrayArg(a0, 'unique');
   if (opts.axis !== undefined && opts.axis !== null) {
     throw new ValueError(`unique: axis=${String(opts.axis)} is not supported here; only axis=None (flattened)`);
@@ -555,16 +579,22 @@ export interface BincountOptions {
   minlength?: number;
 }
 
+/** The keys of {@link BincountOptions}. */
+export const BINCOUNT_OPTION_KEYS: OptionKeys<BincountOptions> = { weights: true, minlength: true };
+
 /**
  * How often each value 0, 1, … occurs in the non-negative integer 1-d
  * array `x`, as numpy.bincount (intp counts, or float64 sums of `weights`).
+ * numpy's positional `weights` is the option `{ weights: w }` here; an
+ * array in its place is a TypeError, not ignored.
  *
  * @example
  * ```ts
  * np.bincount(np.array([0, 1, 1, 3], 'uint8')) // => array([1, 2, 0, 1])
  * ```
  */
-export function bincount(x: NdArray | readonly number[], opts: BincountOptions = {}): NdArray {
+export function bincount(x: NdArray | readonly number[], options?: BincountOptions): NdArray {
+  const opts = plainOptions('np.bincount', options, BINCOUNT_OPTION_KEYS, '{ weights: w }');
   const xs = toArray(x, 'x');
   const tx = dtypeOfArray(xs);
   // numpy refuses floats; integers are cast to intp (wrapping: a huge
@@ -653,10 +683,14 @@ export interface DigitizeOptions {
   right?: boolean;
 }
 
+/** The keys of {@link DigitizeOptions}. */
+export const DIGITIZE_OPTION_KEYS: OptionKeys<DigitizeOptions> = { right: true };
+
 /**
  * The index of the bin each element of `x` falls in, as numpy.digitize:
  * `bins` is 1-d and monotonic (either direction); an intp array of `x`'s
- * shape, or an intp scalar for a scalar `x`.
+ * shape, or an intp scalar for a scalar `x`. numpy's positional `right` is
+ * the option `{ right: true }` here; a boolean in its place is a TypeError.
  *
  * @example
  * ```ts
@@ -666,7 +700,8 @@ export interface DigitizeOptions {
  */
 export function digitize(x: NdArray | readonly number[], bins: NdArray | readonly number[], opts?: DigitizeOptions): NdArray<IntpName>;
 export function digitize(x: Scalar, bins: NdArray | readonly number[], opts?: DigitizeOptions): Scalar;
-export function digitize(x0: NdArray | readonly number[] | Scalar, bins: NdArray | readonly number[], opts: DigitizeOptions = {}): NdArray<IntpName> | Scalar {
+export function digitize(x0: NdArray | readonly number[] | Scalar, bins: NdArray | readonly number[], options?: DigitizeOptions): NdArray<IntpName> | Scalar {
+  const opts = plainOptions('np.digitize', options, DIGITIZE_OPTION_KEYS, '{ right: true }', 'third');
   const x = Array.isArray(x0) ? toArray(x0, 'x') : x0 as NdArray | Scalar;
   const b = toArray(bins, 'bins');
   check1d(b);
@@ -710,6 +745,9 @@ export interface HistogramOptions {
   /** A weight per element of `a` (same shape): bins sum weights instead of counting. */
   weights?: NdArray | null;
 }
+
+/** The keys of {@link HistogramOptions}. */
+export const HISTOGRAM_OPTION_KEYS: OptionKeys<HistogramOptions> = { range: true, density: true, weights: true };
 
 /** numpy's pairwise summation of a float array (the order its sum uses). */
 function pairwiseSum(v: Float64Array, lo: number, n: number, round: (x: number) => number): number {
@@ -763,11 +801,12 @@ const HIST_BLOCK = 65536;
  */
 export function histogram(
   a0: NdArray | NestedList, bins: number | NdArray | readonly number[] = 10,
-  optsOrRange: HistogramOptions | readonly [number, number] = {},
+  optsOrRange?: HistogramOptions | readonly [number, number],
 ): [NdArray, NdArray] {
   // numpy's third positional argument is the range
   const opts: HistogramOptions = Array.isArray(optsOrRange)
-    ? { range: optsOrRange as readonly [number, number] } : optsOrRange as HistogramOptions;
+    ? { range: optsOrRange as readonly [number, number] }
+    : plainOptions('np.histogram', optsOrRange as HistogramOptions | undefined, HISTOGRAM_OPTION_KEYS, '{ range: [0, 256] }', 'third');
   // numpy histograms booleans as uint8
   const a1 = arrayArg(a0, 'histogram');
   const a = dtypeOfArray(a1) === bool ? astype(a1, uint8) : a1;

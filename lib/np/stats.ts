@@ -8,13 +8,14 @@
  */
 import { DTypeError } from '../errors.js';
 import { allocate } from './alloc.js';
+import { type OptionKeys, axisOptions } from './axisarg.js';
 import { type AnyTypedArray, type DType, type DTypeLike, bool, dtype as toDType, dtypeOf, float64, intp } from './dtype.js';
 import { ValueError, normalizeAxis } from './errors.js';
 import { type NdArray, type NestedList, asArray, wrap } from './ndarray.js';
 import { result_type } from './promote.js';
 import {
-  type AxisLike, type ExtremeOptions, type ReduceOptions, type ScalarResult, axisMask, cStrides, finish, nanExtreme,
-  reduceCore, reduceNative, reducedShape, scalarOf, selectNative, sumType,
+  type AxisLike, EXTREME_OPTION_KEYS, type ExtremeOptions, REDUCE_OPTION_KEYS, type ReduceOptions, type ScalarResult, axisMask,
+  cStrides, finish, nanExtreme, reduceCore, reduceNative, reducedShape, scalarOf, selectNative, sumType,
 } from './reduce.js';
 
 /** Keyword arguments of var/std. */
@@ -22,6 +23,9 @@ export interface VarOptions extends ReduceOptions {
   /** Delta degrees of freedom: the divisor is n − ddof (default 0). */
   ddof?: number;
 }
+
+/** The keys of {@link VarOptions}, in numpy's order: any other key is refused. */
+export const VAR_OPTION_KEYS: OptionKeys<VarOptions> = { axis: true, dtype: true, out: true, ddof: true, keepdims: true };
 
 /** Keyword arguments of median/percentile/quantile. */
 export interface QuantileOptions {
@@ -32,6 +36,15 @@ export interface QuantileOptions {
   method?: 'linear';
 }
 
+/** The keys of {@link QuantileOptions}. */
+export const QUANTILE_OPTION_KEYS: OptionKeys<QuantileOptions> = { axis: true, out: true, method: true, keepdims: true };
+
+/** Keyword arguments of median (numpy's median has no `method`). */
+export type MedianOptions = Omit<QuantileOptions, 'method'>;
+
+/** The keys of {@link MedianOptions}. */
+export const MEDIAN_OPTION_KEYS: OptionKeys<MedianOptions> = { axis: true, out: true, keepdims: true };
+
 /** Keyword arguments of average. */
 export interface AverageOptions {
   axis?: AxisLike;
@@ -39,6 +52,9 @@ export interface AverageOptions {
   returned?: boolean;
   keepdims?: boolean;
 }
+
+/** The keys of {@link AverageOptions}. */
+export const AVERAGE_OPTION_KEYS: OptionKeys<AverageOptions> = { axis: true, weights: true, returned: true, keepdims: true };
 
 /** Division by zero where Python raises it (numpy's average with weights summing to 0). */
 export class ZeroDivisionError extends ValueError {
@@ -83,14 +99,17 @@ function countOf(a: NdArray, mask: readonly boolean[]): number {
 /**
  * Arithmetic mean over the given axes, as `numpy.mean`: integers and bool
  * average in float64, float32 in float32 (sum pairwise, then one division).
- * An empty reduction is NaN.
+ * An empty reduction is NaN. The axis may be given positionally, as
+ * numpy's `np.mean(x, (0, 1))`: a number, a list of numbers or null.
  *
  * @example
  * ```ts
  * np.mean(np.array([1, 2, 3, 4], 'uint8')) // => 2.5
+ * np.mean(np.array([[1, 2], [3, 4]], 'uint8'), 0) // => array([2., 3.])
  * ```
  */
-export function mean(a: NdArray, opts: ReduceOptions = {}): NdArray | number {
+export function mean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
+  const opts = axisOptions('np.mean', axisOrOpts, REDUCE_OPTION_KEYS);
   a = arrayOf(a, 'mean');
   const mask = axisMask(opts.axis, a.shape.length);
   const t = meanType(dtypeOf(a.data), opts.dtype);
@@ -204,14 +223,16 @@ function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
 
 /**
  * Variance over the given axes, as `numpy.var`: the mean, the squared
- * deviations summed, divided by n − ddof.
+ * deviations summed, divided by n − ddof. The axis may be given
+ * positionally (`np.var(a, 1)`).
  *
  * @example
  * ```ts
  * np.var(np.array([1, 2, 3, 4], 'int32')) // => 1.25
  * ```
  */
-export function var_(a: NdArray, opts: VarOptions = {}): NdArray | number {
+export function var_(a: NdArray, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
+  const opts = axisOptions('np.var', axisOrOpts, VAR_OPTION_KEYS);
   a = arrayOf(a, 'var');
   const mask = axisMask(opts.axis, a.shape.length);
   return finish(variance(a, opts, 'var'), a, mask, opts, 'add') as NdArray | number;
@@ -219,14 +240,15 @@ export function var_(a: NdArray, opts: VarOptions = {}): NdArray | number {
 
 /**
  * Standard deviation over the given axes, as `numpy.std` (square root of
- * {@link var_}).
+ * {@link var_}); the axis may be given positionally (`np.std(a, 0)`).
  *
  * @example
  * ```ts
  * np.std(np.array([1, 2, 3, 4], 'float64')) // => 1.118033988749895
  * ```
  */
-export function std(a: NdArray, opts: VarOptions = {}): NdArray | number {
+export function std(a: NdArray, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
+  const opts = axisOptions('np.std', axisOrOpts, VAR_OPTION_KEYS);
   a = arrayOf(a, 'std');
   const r = variance(a, opts, 'std');
   const d = r.data as unknown as number[];
@@ -243,14 +265,16 @@ function zeroNaN(a: NdArray): NdArray {
 }
 
 /**
- * Sum treating NaN as zero, as `numpy.nansum`.
+ * Sum treating NaN as zero, as `numpy.nansum` (the axis may be given
+ * positionally: `np.nansum(a, 1)`).
  *
  * @example
  * ```ts
  * np.nansum(np.array([1, NaN, 2])) // => 3
  * ```
  */
-export function nansum(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarResult {
+export function nansum(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
+  const opts = axisOptions('np.nansum', axisOrOpts, REDUCE_OPTION_KEYS);
   a = arrayOf(a, 'nansum');
   const t = dtypeOf(a.data);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -263,14 +287,16 @@ export function nansum(a: NdArray, opts: ReduceOptions = {}): NdArray | ScalarRe
 }
 
 /**
- * Mean ignoring NaN, as `numpy.nanmean`: an all-NaN slice gives NaN.
+ * Mean ignoring NaN, as `numpy.nanmean`: an all-NaN slice gives NaN. The
+ * axis may be given positionally (`np.nanmean(a, 0)`).
  *
  * @example
  * ```ts
  * np.nanmean(np.array([1, NaN, 2])) // => 1.5
  * ```
  */
-export function nanmean(a: NdArray, opts: ReduceOptions = {}): NdArray | number {
+export function nanmean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
+  const opts = axisOptions('np.nanmean', axisOrOpts, REDUCE_OPTION_KEYS);
   a = arrayOf(a, 'nanmean');
   const t = dtypeOf(a.data);
   if (t.kind !== 'f') return mean(a, opts);
@@ -287,27 +313,29 @@ export function nanmean(a: NdArray, opts: ReduceOptions = {}): NdArray | number 
 }
 
 /**
- * Smallest element ignoring NaN, as `numpy.nanmin` (NaN for an all-NaN slice).
+ * Smallest element ignoring NaN, as `numpy.nanmin` (NaN for an all-NaN
+ * slice); the axis may be given positionally (`np.nanmin(a, 1)`).
  *
  * @example
  * ```ts
  * np.nanmin(np.array([NaN, 3, 1])) // => 1
  * ```
  */
-export function nanmin(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
-  return nanExtreme('fmin', a, opts);
+export function nanmin(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+  return nanExtreme('fmin', a, axisOptions('np.nanmin', opts, EXTREME_OPTION_KEYS));
 }
 
 /**
- * Largest element ignoring NaN, as `numpy.nanmax` (NaN for an all-NaN slice).
+ * Largest element ignoring NaN, as `numpy.nanmax` (NaN for an all-NaN
+ * slice); the axis may be given positionally (`np.nanmax(a, 1)`).
  *
  * @example
  * ```ts
  * np.nanmax(np.array([NaN, 3, 1])) // => 3
  * ```
  */
-export function nanmax(a: NdArray, opts: ExtremeOptions = {}): NdArray | ScalarResult {
-  return nanExtreme('fmax', a, opts);
+export function nanmax(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+  return nanExtreme('fmax', a, axisOptions('np.nanmax', opts, EXTREME_OPTION_KEYS));
 }
 
 // ---------------------------------------------------------------------------
@@ -359,13 +387,16 @@ function rankValues(a: NdArray, mask: readonly boolean[], ranks: readonly number
 /**
  * Median over the given axes, as `numpy.median`: the mean of the middle
  * one or two values (float64 for integers); NaN if the slice has a NaN.
+ * The axis may be given positionally, as numpy's `np.median(a, 1)`.
  *
  * @example
  * ```ts
  * np.median(np.array([3, 1, 4, 2], 'int16')) // => 2.5
+ * np.median(np.array([[3, 1, 4], [2, 9, 7]], 'int16'), 1) // => array([3., 7.])
  * ```
  */
-export function median(a: NdArray, opts: QuantileOptions = {}): NdArray | number {
+export function median(a: NdArray, axisOrOpts?: MedianOptions | AxisLike): NdArray | number {
+  const opts = axisOptions('np.median', axisOrOpts, MEDIAN_OPTION_KEYS);
   a = arrayOf(a, 'median');
   const mask = axisMask(opts.axis, a.shape.length);
   const it = dtypeOf(a.data);
@@ -469,39 +500,47 @@ function quantiles(a: NdArray, q: number | readonly number[], opts: QuantileOpti
 
 /**
  * The q-th quantiles (0 ≤ q ≤ 1) over the given axes, as `numpy.quantile`
- * with method 'linear'. A list of q puts a leading axis on the result.
+ * with method 'linear'. A list of q puts a leading axis on the result. The
+ * axis may be given positionally after q (`np.quantile(a, 0.5, 1)`).
  *
  * @example
  * ```ts
  * np.quantile(np.array([1, 2, 3, 4], 'float64'), 0.5) // => 2.5
  * ```
  */
-export function quantile(a: NdArray, q: number | readonly number[], opts: QuantileOptions = {}): NdArray | number {
-  return quantiles(a, q, opts, 1, 'quantile');
+export function quantile(a: NdArray, q: number | readonly number[], opts?: QuantileOptions | AxisLike): NdArray | number {
+  return quantiles(a, q, axisOptions('np.quantile', opts, QUANTILE_OPTION_KEYS, { position: 'third' }), 1, 'quantile');
 }
 
 /**
- * The q-th percentiles (0 ≤ q ≤ 100), as `numpy.percentile` with method 'linear'.
+ * The q-th percentiles (0 ≤ q ≤ 100), as `numpy.percentile` with method
+ * 'linear'; the axis may be given positionally after q, as numpy's
+ * `np.percentile(a, 50, 1)`.
  *
  * @example
  * ```ts
  * np.percentile(np.array([1, 2, 3, 4], 'float64'), 50) // => 2.5
+ * np.percentile(np.array([[1, 2], [3, 5]], 'float64'), 50, 0) // => array([2. , 3.5])
  * ```
  */
-export function percentile(a: NdArray, q: number | readonly number[], opts: QuantileOptions = {}): NdArray | number {
-  return quantiles(a, q, opts, 100, 'percentile');
+export function percentile(a: NdArray, q: number | readonly number[], opts?: QuantileOptions | AxisLike): NdArray | number {
+  return quantiles(a, q, axisOptions('np.percentile', opts, QUANTILE_OPTION_KEYS, { position: 'third' }), 100, 'percentile');
 }
 
 /**
  * Weighted average over the given axes, as `numpy.average`; with
- * `returned` also the sum of the weights. Without weights, the mean.
+ * `returned` also the sum of the weights. Without weights, the mean. The
+ * axis may be given positionally (`np.average(a, 1)`).
  *
  * @example
  * ```ts
  * np.average(np.array([1, 2, 3, 4], 'float64'), { weights: np.array([1, 1, 1, 5], 'float64') }) // => 3.25
  * ```
  */
-export function average(a: NdArray, opts: AverageOptions = {}): NdArray | number | [NdArray | number, NdArray | number] {
+export function average(
+  a: NdArray, axisOrOpts?: AverageOptions | AxisLike,
+): NdArray | number | [NdArray | number, NdArray | number] {
+  const opts = axisOptions('np.average', axisOrOpts, AVERAGE_OPTION_KEYS);
   a = arrayOf(a, 'average');
   const mask = axisMask(opts.axis, a.shape.length);
   const kd = { keepdims: opts.keepdims };

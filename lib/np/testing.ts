@@ -10,6 +10,7 @@ import { type NdArray, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf, wr
 import { broadcastStrides } from './ufunc/index.js';
 import { promoteTypes } from './promote.js';
 import { type ArrayInput, asarray } from './create.js';
+import { type OptionKeys, plainOptions } from './axisarg.js';
 
 type Cell = number | bigint | boolean;
 type Cells = AnyTypedArray & { [i: number]: Cell };
@@ -74,6 +75,9 @@ export interface ArrayEqualOptions {
   equal_nan?: boolean;
 }
 
+/** The keys of {@link ArrayEqualOptions}: any other key is refused. */
+export const ARRAY_EQUAL_OPTION_KEYS: OptionKeys<ArrayEqualOptions> = { equal_nan: true };
+
 /**
  * Whether two arrays have the same shape and equal elements, as
  * numpy.array_equal (values compare after numpy's promotion; NaN is unequal
@@ -86,7 +90,8 @@ export interface ArrayEqualOptions {
  * np.array_equal(a, a, { equal_nan: true }) // => true
  * ```
  */
-export function array_equal(a1: CompareOperand, a2: CompareOperand, opts: ArrayEqualOptions = {}): boolean {
+export function array_equal(a1: CompareOperand, a2: CompareOperand, options?: ArrayEqualOptions): boolean {
+  const opts = plainOptions('np.array_equal', options, ARRAY_EQUAL_OPTION_KEYS, '{ equal_nan: true }', 'third');
   const a = asArray(operand(a1));
   const b = asArray(operand(a2));
   if (a.shape.length !== b.shape.length || a.shape.some((n, i) => n !== b.shape[i])) return false;
@@ -135,6 +140,9 @@ export interface CloseOptions {
   equal_nan?: boolean;
 }
 
+/** The keys of {@link CloseOptions}, in numpy's order. */
+export const CLOSE_OPTION_KEYS: OptionKeys<CloseOptions> = { rtol: true, atol: true, equal_nan: true };
+
 /**
  * Element-wise `|a - b| <= atol + rtol * |b|` (or a == b, e.g. equal
  * infinities), as numpy.isclose: asymmetric in a and b; the arithmetic is
@@ -147,7 +155,8 @@ export interface CloseOptions {
  * np.isclose(1e-9, 0) // => true
  * ```
  */
-export function isclose(a0: CompareOperand, b0: CompareOperand, opts: CloseOptions = {}): NdArray | boolean {
+export function isclose(a0: CompareOperand, b0: CompareOperand, options?: CloseOptions): NdArray | boolean {
+  const opts = plainOptions('np.isclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third');
   const a = operand(a0);
   const b = operand(b0);
   const rtol = opts.rtol ?? 1e-5;
@@ -206,8 +215,8 @@ function weak(v: Scalar | boolean): NdArray {
  * np.allclose(np.array([1, 2], 'float32'), np.array([1, 2.00001], 'float32')) // => true
  * ```
  */
-export function allclose(a: CompareOperand, b: CompareOperand, opts: CloseOptions = {}): boolean {
-  const r = isclose(a, b, opts);
+export function allclose(a: CompareOperand, b: CompareOperand, options?: CloseOptions): boolean {
+  const r = isclose(a, b, plainOptions('np.allclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third'));
   if (typeof r === 'boolean') return r;
   const d = r.data as unknown as Cells;
   for (let i = 0; i < r.size; i++) if (!d[i]) return false;

@@ -5,6 +5,7 @@
  */
 import { type Loop, type Operand, type Ufunc, type UfuncOptions, type UfuncSpec, functions, parseSig, ufuncs } from './define.js';
 import { callUfunc } from './call.js';
+import { type ArgPosition, type OptionKeys, plainOptions } from '../axisarg.js';
 
 export type { Loop, Operand, ScalarFn, Ufunc, UfuncOptions, UfuncSpec } from './define.js';
 export { functions, parseSig, sigOf, ufuncs } from './define.js';
@@ -38,15 +39,15 @@ export function defineUfunc(spec: UfuncSpec): Ufunc {
     if (args.length > nin + 1) {
       throw new TypeError(`${spec.name}() takes from ${nin} to ${nin + 1} positional arguments but ${args.length} were given`);
     }
-    return callUfunc(u, args.slice(0, nin) as Operand[], optsOf(args[nin]));
+    return callUfunc(u, args.slice(0, nin) as Operand[], optsOf(spec.name, nin, args[nin]));
   };
   // fixed-arity wrappers for one and two inputs: no argument arrays per call
   const f =
     nin === 1
-      ? (a: unknown, o?: unknown, x?: unknown) => (x === undefined ? callUfunc(u, [a as Operand], optsOf(o)) : call([a, o, x]))
+      ? (a: unknown, o?: unknown, x?: unknown) => (x === undefined ? callUfunc(u, [a as Operand], optsOf(spec.name, 1, o)) : call([a, o, x]))
       : nin === 2
         ? (a: unknown, b: unknown, o?: unknown, x?: unknown) =>
-          x === undefined ? callUfunc(u, [a as Operand, b as Operand], optsOf(o)) : call([a, b, o, x])
+          x === undefined ? callUfunc(u, [a as Operand, b as Operand], optsOf(spec.name, 2, o)) : call([a, b, o, x])
         : (...args: unknown[]) => call(args);
   const u = Object.assign(f, {
     nin, nout: spec.nout, nargs: nin + spec.nout, types: spec.types, identity: spec.identity, spec, loops,
@@ -61,10 +62,19 @@ function isArrayLike(x: unknown): boolean {
   return Array.isArray(x) || (typeof x === 'object' && x !== null && ArrayBuffer.isView((x as { data?: unknown }).data));
 }
 
-function optsOf(o: unknown): UfuncOptions | undefined {
+/** The keys of {@link UfuncOptions}, in numpy's order: any other key is refused. */
+export const UFUNC_OPTION_KEYS: OptionKeys<UfuncOptions> = { out: true, where: true, casting: true, dtype: true };
+
+/**
+ * The options of ufunc `name` from the argument after its `nin` inputs: the
+ * out array (numpy's positional out), an options object, or nothing; a
+ * number, string or boolean there is a TypeError, not ignored.
+ */
+function optsOf(name: string, nin: number, o: unknown): UfuncOptions | undefined {
   if (o === undefined || o === null) return undefined;
   if (isArrayLike(o)) return { out: o as UfuncOptions['out'] };
-  return o as UfuncOptions;
+  const position: ArgPosition = nin === 1 ? 'second' : nin === 2 ? 'third' : 'fourth';
+  return plainOptions(`np.${name}`, o as UfuncOptions, UFUNC_OPTION_KEYS, '{ out: result } (or the out array itself)', position);
 }
 
 /** Register an alias of a ufunc under another numpy name (np.divide / np.true_divide). */

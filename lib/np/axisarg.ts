@@ -1,0 +1,159 @@
+/**
+ * The argument in the options position of an np function, checked.
+ *
+ * numpy users pass the axis positionally (`np.sum(a, 1)`, `np.stack(xs,
+ * -1)`) where np takes an options object (`np.sum(a, { axis: 1 })`). A
+ * number there used to be read as an empty options object, so the axis was
+ * silently ignored; so was a misspelt option (`{ keepdim: true }`). These
+ * helpers turn what was given into the options object and refuse anything
+ * they cannot read with a TypeError naming the function and what to pass.
+ */
+import { isNdArray } from './ndarray.js';
+
+/** An axis given in the options position: one axis, several, or null (all axes, numpy's axis=None). */
+export type AxisArg = number | readonly number[] | null;
+
+/**
+ * The positional axes a function takes, as numpy's signature: 'axes' a
+ * number, a list of numbers or null; 'axis-or-null' a number or null;
+ * 'axis-or-list' a number or a list of numbers; 'axis' a number only.
+ */
+export type AxisForms = 'axes' | 'axis-or-null' | 'axis-or-list' | 'axis';
+
+/** Which argument of the call holds the options, for messages. */
+export type ArgPosition = 'first' | 'second' | 'third' | 'fourth';
+
+/**
+ * The keys of an options interface, each mapped to true: the const kept
+ * next to each interface. The compiler checks that it names every key of
+ * the interface and no other, so the list cannot drift from the interface.
+ */
+export type OptionKeys<O> = { readonly [K in keyof Required<O>]: true };
+
+/** Where the options sit in a call with a positional axis, and which axes numpy accepts there. */
+export interface AxisPlace {
+  /** The axis forms accepted (default 'axes'). */
+  forms?: AxisForms;
+  /** The argument holding the options (default 'second'). */
+  position?: ArgPosition;
+}
+
+const AXIS_FORM_TEXT: Record<AxisForms, string> = {
+  axes: 'a number, a list of numbers or null',
+  'axis-or-null': 'a number or null',
+  'axis-or-list': 'a number or a list of numbers',
+  axis: 'a number',
+};
+
+/**
+ * The options object of `fname` from the argument in its options position:
+ * `undefined` gives `{}`; an axis (a number, a list of numbers, or null
+ * for all axes, as `forms` allows) gives `{ axis }`; an options object is
+ * checked for unknown keys and returned as it is.
+ *
+ * @throws TypeError naming `fname` for anything else (a string, a boolean,
+ *   an np array, a function, a list of non-numbers, an axis form the
+ *   function does not take) and for an option key not in `keys`.
+ */
+export function axisOptions<O extends { axis?: unknown }>(
+  fname: string, arg: O | AxisArg | undefined, keys: OptionKeys<O>, place: AxisPlace = {},
+): O {
+  if (arg === undefined) return {} as O;
+  const forms = place.forms ?? 'axes';
+  if (isAxisOf(forms, arg)) return { axis: arg } as O;
+  if (isPlainObject(arg)) return checkedKeys(fname, arg as O, keys);
+  throw new TypeError(
+    `${fname}: the ${place.position ?? 'second'} argument is the axis (${AXIS_FORM_TEXT[forms]}) ` +
+      `or an options object such as { axis: 1 }; got ${describe(arg)}`,
+  );
+}
+
+/**
+ * The options object of `fname`, where numpy has no positional axis:
+ * `undefined` gives `{}`, an options object is checked for unknown keys.
+ *
+ * @throws TypeError naming `fname` and showing `example` for anything but
+ *   a plain object (a number, a string, a boolean, null, an np array, a
+ *   list), and for an option key not in `keys`.
+ */
+export function plainOptions<O extends object>(
+  fname: string, arg: O | undefined, keys: OptionKeys<O>, example: string, position: ArgPosition = 'second',
+): O {
+  if (arg === undefined) return {} as O;
+  if (isPlainObject(arg)) return checkedKeys(fname, arg, keys);
+  throw new TypeError(`${fname}: the ${position} argument is an options object such as ${example}; got ${describe(arg)}`);
+}
+
+/**
+ * The axis `fname` takes positionally, checked for its type only (the
+ * function checks its range).
+ *
+ * @throws TypeError naming `fname` when `axis` is none of `forms`.
+ */
+export function checkAxisArg(fname: string, axis: unknown, forms: AxisForms, position: ArgPosition = 'second'): AxisArg | undefined {
+  if (axis === undefined || isAxisOf(forms, axis)) return axis;
+  throw new TypeError(`${fname}: the ${position} argument is the axis (${AXIS_FORM_TEXT[forms]}); got ${describe(axis)}`);
+}
+
+/** Whether `x` is an axis in one of `forms`. */
+function isAxisOf(forms: AxisForms, x: unknown): x is AxisArg {
+  if (typeof x === 'number') return true;
+  if (x === null) return forms === 'axes' || forms === 'axis-or-null';
+  return (forms === 'axes' || forms === 'axis-or-list') && Array.isArray(x) && x.every((v) => typeof v === 'number');
+}
+
+/** An object literal (or Object.create(null)): not an array, an np array, nor an instance of a class. */
+function isPlainObject(x: unknown): x is object {
+  if (typeof x !== 'object' || x === null) return false;
+  const proto: unknown = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/** `opts` itself, once each of its keys is one of `keys`. */
+function checkedKeys<O extends object>(fname: string, opts: O, keys: OptionKeys<O>): O {
+  for (const key of Object.keys(opts)) {
+    if (!Object.prototype.hasOwnProperty.call(keys, key)) {
+      const known = Object.keys(keys);
+      const list = known.length === 1 ? `the only option is ${known[0]}` : `the options are ${known.join(', ')}`;
+      throw new TypeError(`${fname}: unknown option '${key}'; ${list}`);
+    }
+  }
+  return opts;
+}
+
+const SHOWN_CHARS = 40;
+
+/** What `x` is, for a message: "the string 'x'", "an np array", "a list holding the boolean true". */
+function describe(x: unknown): string {
+  if (x === null) return 'null';
+  if (isNdArray(x)) return 'an np array';
+  if (Array.isArray(x)) {
+    const odd = x.findIndex((v) => typeof v !== 'number');
+    return odd < 0 ? 'a list of numbers' : `a list holding ${describe(x[odd])}`;
+  }
+  switch (typeof x) {
+    case 'string':
+      return `the string '${x.length > SHOWN_CHARS ? `${x.slice(0, SHOWN_CHARS)}…` : x}'`;
+    case 'number':
+    case 'boolean':
+      return `the ${typeof x} ${String(x)}`;
+    case 'bigint':
+      return `the bigint ${x}n`;
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return 'a function';
+    case 'symbol':
+      return 'a symbol';
+    default:
+      return objectKind(x);
+  }
+}
+
+/** "an object of class Date", or "an object" when it has no named class. */
+function objectKind(x: object): string {
+  const proto: unknown = Object.getPrototypeOf(x);
+  const ctor: unknown = typeof proto === 'object' && proto !== null ? (proto as { constructor?: unknown }).constructor : undefined;
+  const name = typeof ctor === 'function' && ctor !== Object ? ctor.name : '';
+  return name ? `an object of class ${name}` : 'an object';
+}
