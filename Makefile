@@ -88,14 +88,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 # The cross compilers come from vm/host-deps.sh (Debian packages), so build
 # installs them first: `make demo` works on a fresh machine.
 # The addons also go to prebuilds/ in prebuildify's layout and names (N-API,
-# armv7 and glibc tags), which node-gyp-build loads from the npm package.
+# armv7 and glibc tags), which node-gyp-build loads from the npm package;
+# stripped of their symbols there (build/ keeps them, for perf).
 build: deps node_modules/.package-lock.json
 	npm run -s build:ts
 	@for a in x86_64 arm64 armhf; do native/compile $$a || exit 1; done
 	@mkdir -p prebuilds/linux-x64 prebuilds/linux-arm64 prebuilds/linux-arm
-	@cp build/native/x64/udmabuf.node prebuilds/linux-x64/node.napi.glibc.node
-	@cp build/native/arm64/udmabuf.node prebuilds/linux-arm64/node.napi.glibc.node
-	@cp build/native/arm/udmabuf.node prebuilds/linux-arm/node.napi.armv7.glibc.node
+	@strip --strip-unneeded -o prebuilds/linux-x64/node.napi.glibc.node build/native/x64/udmabuf.node
+	@aarch64-linux-gnu-strip --strip-unneeded -o prebuilds/linux-arm64/node.napi.glibc.node build/native/arm64/udmabuf.node
+	@arm-linux-gnueabihf-strip --strip-unneeded -o prebuilds/linux-arm/node.napi.armv7.glibc.node build/native/arm/udmabuf.node
 
 .PHONY: build
 

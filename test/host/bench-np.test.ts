@@ -50,14 +50,17 @@ test('the report names the CPU, numpy, node and the date', () => {
   assert.ok(markdown.includes(`CPU: ${report.cpu}`));
 });
 
-test('five tables with the cases of issue 9, in order', () => {
-  assert.equal(report.tables.map((t) => t.id), ['contiguous', 'image', 'axis', 'casts', 'tiny']);
+test('the five tables of issue 9 and the image programs, in order', () => {
+  assert.equal(report.tables.map((t) => t.id), ['contiguous', 'image', 'programs', 'axis', 'casts', 'tiny']);
   const byId = Object.fromEntries(report.tables.map((t) => [t.id, t]));
   assert.equal(byId.image.rows.map((r) => r.name), [
     'astype uint16 (contiguous)', 'img[:,:,0] + img[:,:,1]', 'grayscale via uint16 (channel views, scalar multiplies)',
     '3×3 box sum of 9 shifted views into uint16', 'transpose(1, 0, 2) copy', 'img[::2, ::2] copy',
     'blur program: pad edge, 9 shifted adds, /9, astype uint8',
   ]);
+  assert.is(byId.programs.rows.length, 18);
+  // every program ran on both sides and gave numpy's answer
+  for (const r of byId.programs.rows) assert.ok(r.ratio !== undefined && !r.result.startsWith('WRONG'), `${r.name}: ${r.result}`);
   assert.is(byId.axis.rows.length, 30); // image: sum, mean, max × 4 axes; plane: 9 reductions × 2 axes
   assert.is(byId.casts.rows.length, 20); // every ordered pair of 5 dtypes
   assert.equal(byId.tiny.rows.map((r) => r.name), ['add, out given', 'add, new array', 'sum', 'astype float32', 'index of a view']);
