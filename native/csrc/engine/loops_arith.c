@@ -102,6 +102,19 @@
 					z[i] = m[i] ? x : y; \
 				return; \
 			} \
+			/* an array and a scalar (np.where(mask, img, 0)) */ \
+			if (sa == (intptr_t)sizeof(T) && sb == 0) { \
+				const T *__restrict x = (const T *)a, y = *(const T *)b; \
+				for (i = 0; i < n; i++) \
+					z[i] = m[i] ? x[i] : y; \
+				return; \
+			} \
+			if (sa == 0 && sb == (intptr_t)sizeof(T)) { \
+				const T x = *(const T *)a, *__restrict y = (const T *)b; \
+				for (i = 0; i < n; i++) \
+					z[i] = m[i] ? x : y[i]; \
+				return; \
+			} \
 		} \
 		for (i = 0; i < n; i++, c += sc, a += sa, b += sb, o += so) \
 			*(T *)o = *(const ue_bool *)c ? *(const T *)a : *(const T *)b; \

@@ -146,6 +146,27 @@ static void test_where(void)
 	for (int i = 0; i < 50; i++)
 		good &= o[i] == (i % 3 == 0 ? i : -1);
 	ok(good, "where= writes only the masked elements");
+
+	/* np.where's loop: an array and a scalar either way round, against the strided path */
+	{
+		const struct ue_loop *l = loop("where", "?BB->B");
+		uint8_t x[40], y = 7, z[40], want[40], cond[40];
+		intptr_t n = 40, fast[4] = { 1, 1, 0, 1 }, swapped[4] = { 1, 0, 1, 1 };
+		char *args[4] = { (char *)cond, (char *)x, (char *)&y, (char *)z };
+		char *args2[4] = { (char *)cond, (char *)&y, (char *)x, (char *)z };
+
+		for (int i = 0; i < 40; i++) {
+			x[i] = (uint8_t)(100 + i);
+			cond[i] = (uint8_t)(i % 5 == 1 || i > 30);
+			want[i] = cond[i] ? x[i] : y;
+		}
+		l->fn(args, &n, fast, l->data);
+		good = !memcmp(z, want, sizeof(z));
+		for (int i = 0; i < 40; i++)
+			want[i] = cond[i] ? y : x[i];
+		l->fn(args2, &n, swapped, l->data);
+		ok(good && !memcmp(z, want, sizeof(z)), "where(mask, array, scalar) and where(mask, scalar, array)");
+	}
 }
 
 static void cast1(const char *sig, const void *src, void *dst, intptr_t n)
