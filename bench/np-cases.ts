@@ -410,6 +410,18 @@ const PROGRAMS: Program[] = [
   ['brightest channel per pixel: max(axis=2)', 'np.max(img, { axis: 2 })', 'img.max(axis=2)', (img) => () => N.max(img, { axis: 2 })],
   ['bright pixels: count_nonzero(img > 200)', 'np.count_nonzero(np.greater(img, 200))', 'np.count_nonzero(img > 200)',
     (img) => () => N.count_nonzero(N.greater(img, 200))],
+  ['channels first for a network: transpose(2, 0, 1) copy', 'np.copy(np.transpose(img, [2, 0, 1]))',
+    'img.transpose(2, 0, 1).copy()', (img) => () => N.copy(N.transpose(img, [2, 0, 1]))],
+  ['upscale 2x (nearest): repeat along rows, then columns', 'np.repeat(np.repeat(img, 2, 0), 2, 1)',
+    'img.repeat(2, 0).repeat(2, 1)', (img) => () => N.repeat(N.repeat(img, 2, 0), 2, 1)],
+  ['border of 8 black pixels: pad constant', 'np.pad(img, [[8, 8], [8, 8], [0, 0]])',
+    'np.pad(img, ((8, 8), (8, 8), (0, 0)))', (img) => () => N.pad(img, [[8, 8], [8, 8], [0, 0]])],
+  ['side by side: concatenate([img, img], 1)', 'np.concatenate([img, img], 1)',
+    'np.concatenate([img, img], 1)', (img) => () => N.concatenate([img, img], 1)],
+  ['mask out dark pixels: where(g > 100 [..., None], img, 0)',
+    "np.where(np.expand_dims(np.greater(np.index(img, ':, :, 1'), 100), 2), img, 0)",
+    'np.where((img[:, :, 1] > 100)[:, :, None], img, 0)',
+    (img) => () => N.where(N.expand_dims(N.greater(N.index(img, ':, :, 1'), 100), 2), img, 0)],
   ['channel means: mean(axis=(0, 1))', 'np.mean(img, { axis: [0, 1] })', 'img.mean(axis=(0, 1))', (img) => () => N.mean(img, { axis: [0, 1] })],
 ];
 
