@@ -165,7 +165,7 @@ static inline int32_t f32_to_i32(float x)
 
 /* the same-type "cast" is a copy: memcpy when both sides are contiguous */
 #define COPY_LOOP(NAME, T) \
-	static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
+	UE_WARM static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
 	{ \
 		intptr_t n = dims[0], i; \
 		const char *s = args[0]; \
