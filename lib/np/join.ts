@@ -170,6 +170,8 @@ export function stack(arrays: readonly NdArray[], axisOrOpts?: StackOptions | nu
   if (xs.some((a) => a.shape.length !== s0.length || a.shape.some((n, d) => n !== s0[d]))) {
     throw new ValueError('all input arrays must have the same shape');
   }
+  // numpy's stack has no axis=None (concatenate's flattening): refused, not read as 0
+  if ((opts.axis as unknown) === null) throw new TypeError("np.stack: axis must be an integer, not null (numpy: 'NoneType' object cannot be interpreted as an integer)");
   const ax = axisOf(opts.axis ?? 0, s0.length + 1);
   const shape = [...s0];
   shape.splice(ax, 0, xs.length);

@@ -326,6 +326,11 @@ test('stack and concatenate of image planes: the positional axis is the one used
   assert.equal(np.split(np.zeros([2, 4]), 2, 1).map((p) => p.shape), [[2, 2], [2, 2]]);
 });
 
+test('stack has no axis=None: { axis: null } is a TypeError, not axis 0', () => {
+  const r = np.zeros([4, 5], 'uint8');
+  assert.throws(() => np.stack([r, r], { axis: null as unknown as number }), (e: Error) => e instanceof TypeError && /np\.stack: axis must be an integer, not null/.test(e.message));
+});
+
 const joinPlain: PlainCase[] = [
   ...(['hstack', 'vstack', 'dstack'] as const).map((name): PlainCase => ({
     name: `np.${name}`, call: (arg) => loose(np[name])([m, m], arg),
