@@ -368,12 +368,16 @@ export function put(a: NdArray, ind: ArrayLike, values: ArrayLike, options?: Put
   for (let k = 0; k < idx.length; k++) data[at(idx[k])] = v[k % v.length];
 }
 
-/** The truth of each element of `mask` in C order (nonzero, NaN true). */
 /** The addon's np.nonzero (native/src/sort.cc over csrc/engine/count.c). */
 interface NonzeroBinding {
   nonzero?(flags: Uint8Array, shape: number[], outs: (BigInt64Array | Int32Array)[]): number;
 }
 
+/**
+ * The truth of each element of `mask` in C order (nonzero, NaN true, -0
+ * false): `flags` are 0/1 bytes from the engine's cast to bool; `count`
+ * counts them (natively) when asked.
+ */
 function truth(mask: ArrayLike): { shape: number[]; flags: Uint8Array; count: () => number } {
   const m = toArray(mask);
   // the engine's cast to bool (a C-ordered copy, NaN true, -0 false), as 0/1 bytes

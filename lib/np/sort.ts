@@ -605,6 +605,8 @@ export function bincount(x: NdArray | readonly number[], options?: BincountOptio
     );
   }
   check1d(xs);
+  // numpy casts bool to intp as != 0: a bool view of other bytes counts as 1
+  if (tx === bool) return bincount(astype(xs, uint8), opts);
   const minlength = opts.minlength ?? 0;
   if (!Number.isInteger(minlength)) throw new DTypeError(`'minlength' must be an integer, got ${minlength}`);
   if (minlength < 0) throw new ValueError("'minlength' must not be negative");

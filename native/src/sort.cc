@@ -112,7 +112,17 @@ Napi::Value Bincount(const Napi::CallbackInfo& info) {
     Napi::RangeError::New(env, "bincount: out must be an int32/int64 array").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  if (n && (ue_int_range(dtype, data, n, &lo, &hi) != 0 || lo < 0 || static_cast<uint64_t>(hi) >= len)) {
+  // counting into the values would change them after the range check
+  uintptr_t v0 = reinterpret_cast<uintptr_t>(data), o0 = reinterpret_cast<uintptr_t>(out);
+  if (v0 < o0 + len * outsize && o0 < v0 + n * size) {
+    Napi::RangeError::New(env, "bincount: out overlaps the values").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (n && ue_int_range(dtype, data, n, &lo, &hi) != 0) {
+    Napi::TypeError::New(env, "bincount: the values must be integers or bool").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (n && (lo < 0 || static_cast<uint64_t>(hi) >= len)) {
     Napi::RangeError::New(env, "bincount: a value is negative or not below the length of out").ThrowAsJavaScriptException();
     return env.Undefined();
   }
@@ -143,11 +153,16 @@ Napi::Value Nonzero(const Napi::CallbackInfo& info) {
   for (uint32_t d = 0; d < nd; d++) {
     Napi::Value v = shapeArg.Get(d);
     double x = v.IsNumber() ? v.As<Napi::Number>().DoubleValue() : -1;
-    if (!(x >= 0) || x != static_cast<double>(static_cast<intptr_t>(x))) {
+    // a whole number that fits intptr_t, and a product that fits size_t
+    if (!(x >= 0 && x < static_cast<double>(INTPTR_MAX)) || x != static_cast<double>(static_cast<intptr_t>(x))) {
       Napi::RangeError::New(env, "nonzero: bad shape").ThrowAsJavaScriptException();
       return env.Undefined();
     }
     shape[d] = static_cast<intptr_t>(x);
+    if (shape[d] != 0 && total > SIZE_MAX / static_cast<size_t>(shape[d])) {
+      Napi::RangeError::New(env, "nonzero: the shape's size overflows").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
     total *= static_cast<size_t>(shape[d]);
     Napi::Value o = outsArg.Get(d);
     if (!o.IsTypedArray()) {

@@ -189,6 +189,9 @@ for (const dt of ALL_DTYPES) {
     add(`bincount long ${dt} [::3] minlength`, `np.bincount(${xl}[::3], minlength=300)`, () => np.bincount(long.step(3), { minlength: 300 }));
     if (bincountChanged(dt)) book.numpy2Only.add(`bincount long ${dt}`).add(`bincount long ${dt} [::3] minlength`);
   }
+  // a bool view of bytes other than 0/1 counts them as 1 (numpy's cast to intp is != 0)
+  add('bincount bool view', 'np.bincount(np.array([2] * 40 + [0] * 5 + [255], np.uint8).view(bool))',
+    () => np.bincount(np.view(np.array([...new Array<number>(40).fill(2), 0, 0, 0, 0, 0, 255], 'uint8'), 'bool')));
   add('bincount empty', `np.bincount(np.array([], dtype=np.intp), minlength=3)`, () => np.bincount(np.zeros([0], 'int64'), { minlength: 3 }));
   add('histogram empty', `np.histogram(np.array([]))`, () => np.histogram(np.zeros([0])));
   add('histogram empty float32', `np.histogram(np.array([], np.float32), 4)`, () => np.histogram(np.zeros([0], 'float32'), 4));

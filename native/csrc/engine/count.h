@@ -24,8 +24,8 @@ int ue_int_range(int dtype, const void *data, size_t n, int64_t *min, int64_t *m
 /*
  * Overwrite @counts[0..@len) with how often each value occurs among the @n
  * integers at @data, which must all lie in [0, @len) (ue_int_range first).
- * @counts holds int64_t when @out64, else int32_t. 0, or -1 for a dtype
- * that is not an integer or bool.
+ * @counts holds int64_t when @out64, else int32_t, and must not overlap
+ * @data. 0, or -1 for a dtype that is not an integer or bool.
  */
 int ue_bincount(int dtype, const void *data, size_t n, void *counts, size_t len, int out64);
 

@@ -47,7 +47,10 @@
 #define GEMV_BLOCK 512
 #define GEMV_COLS 4	/* columns of A gathered and added per pass */
 
-/* column @j of the block (@n rows from @at) into the contiguous @col */
+/*
+ * one column of the block (n rows from @at, sa1 elements apart) into the
+ * contiguous @col; it reads GEMV's i, n, sa1 and gather
+ */
 #define GEMV_COLUMN(T, col, at)                                                \
 	do {                                                                   \
 		if (sa1 == 1)                                                  \
@@ -77,7 +80,8 @@
 					x[j] = LOAD(b[(k + j) * sb1]);         \
 					GEMV_COLUMN(T, col[j], a + i0 * sa1 + (k + j) * sa2); \
 				}                                              \
-				/* each sum still adds its products in k order */ \
+				/* each sum still adds its products in k order; one \
+				 * loop per column count keeps the sums in registers */ \
 				switch (kk) {                                  \
 				case 4:                                        \
 					for (i = 0; i < n; i++)                \

@@ -17,8 +17,8 @@ extern "C" {
  * strides in elements (any sign), pointers at element [0,0]. Each C
  * element sums its K products in order: floats in double (float32 rounded
  * once at the end), integers modulo 2**64 (numpy's wraparound once stored
- * in the dtype), bool as any(a and b). 0, or -1 for an unknown dtype or
- * when the row buffer cannot be had.
+ * in the dtype), bool as any(a and b). C must not overlap A or B. 0, or
+ * -1 for an unknown dtype or when the row buffer cannot be had.
  */
 int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
 	      const void *A, intptr_t sa1, intptr_t sa2,

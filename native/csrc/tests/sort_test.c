@@ -30,7 +30,7 @@ static void test_float_order(void)
 	int good = ue_sort(UE_FLOAT64, v, 8) == 0;
 
 	for (int i = 0; i < 7; i++)
-		good &= v[i] == want[i] && signbit(v[i]) == signbit(want[i]);
+		good &= v[i] == want[i] && !signbit(v[i]) == !signbit(want[i]);
 	ok(good && isnan(v[7]), "float64: NaN last, -0 and 0 equal and in input order");
 }
 

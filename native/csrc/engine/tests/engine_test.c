@@ -76,6 +76,53 @@ static void test_views(void)
 	ok(good, "3-d add of a reversed, transposed view and a broadcast row");
 }
 
+/* a copy loop that records the longest run it was called with */
+static intptr_t runs_longest, runs_calls;
+
+static void count_runs(char **args, const intptr_t *dims, const intptr_t *steps, const void *data)
+{
+	const struct ue_loop *copy = data;
+
+	runs_calls++;
+	if (dims[0] > runs_longest)
+		runs_longest = dims[0];
+	copy->fn(args, dims, steps, copy->data);
+}
+
+/* which axis the iterator walks innermost when the last one is short */
+static void test_short_inner(void)
+{
+	static uint8_t src[40 * 34 * 3], dst[40 * 30 * 3 * 2];
+	struct ue_loop counting = { "_cast", "B->B", count_runs, NULL };
+	struct ue_operand ops[2];
+	/* a crop of a wider image with its channels reversed: shape (40, 30, 3) */
+	intptr_t crop[3] = { 40, 30, 3 }, cs[3] = { 34 * 3, 3, -1 }, cd[3] = { 90, 3, 1 };
+	/* pixels repeated twice along their rows: shape (4, 20, 2, 3) */
+	intptr_t rep[4] = { 4, 20, 2, 3 }, rs[4] = { 60, 3, 0, 1 }, rd[4] = { 120, 6, 3, 1 };
+	int good = 1;
+
+	counting.data = loop("_cast", "B->B");
+	for (int i = 0; i < (int)sizeof(src); i++)
+		src[i] = (uint8_t)(i * 13);
+	set_op(&ops[0], src + 2, UE_UINT8, 3, cs);
+	set_op(&ops[1], dst, UE_UINT8, 3, cd);
+	runs_longest = runs_calls = 0;
+	good &= ue_iterate(&counting, 1, 1, ops, 3, crop, NULL) == 0 && runs_longest == 30;
+	for (int y = 0; y < 40; y++)
+		for (int x = 0; x < 30; x++)
+			for (int c = 0; c < 3; c++)
+				good &= dst[(y * 30 + x) * 3 + c] == src[2 + y * 102 + x * 3 - c];
+	ok(good, "a crop with a short last axis walks its rows, not its columns (the nearest longer axis)");
+	set_op(&ops[0], src, UE_UINT8, 4, rs);
+	set_op(&ops[1], dst, UE_UINT8, 4, rd);
+	runs_longest = runs_calls = 0;
+	good = ue_iterate(&counting, 1, 1, ops, 4, rep, NULL) == 0 && runs_longest == 80 && runs_calls == 2 * 3;
+	for (int i = 0; i < 4 * 20 * 2 * 3; i++)
+		good &= dst[i] == src[(i / 120) * 60 + (i / 6 % 20) * 3 + i % 3];
+	/* the 4 rows of 20 pixels coalesce into one axis of 80 */
+	ok(good, "repeated pixels are walked along their rows, past the repeat axis of 2");
+}
+
 /* uint8 + int16 through the int16 loop: the uint8 operand is cast in buffers across several chunks */
 static void test_cast_buffers(void)
 {
@@ -483,6 +530,7 @@ int main(void)
 {
 	test_registry();
 	test_views();
+	test_short_inner();
 	test_cast_buffers();
 	test_overlap();
 	test_where();
