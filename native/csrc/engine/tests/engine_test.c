@@ -121,6 +121,21 @@ static void test_short_inner(void)
 		good &= dst[i] == src[(i / 120) * 60 + (i / 6 % 20) * 3 + i % 3];
 	/* the 4 rows of 20 pixels coalesce into one axis of 80 */
 	ok(good, "repeated pixels are walked along their rows, past the repeat axis of 2");
+	{
+		/* a stack of 40000 transposed 3x3 matrices: 9 passes of 360 KB would cost more than runs of 3 */
+		static uint8_t m[40000 * 9], t[40000 * 9];
+		intptr_t shape[3] = { 40000, 3, 3 }, ms[3] = { 9, 1, 3 }, ts[3] = { 9, 3, 1 };
+
+		for (int i = 0; i < 40000 * 9; i++)
+			m[i] = (uint8_t)(i * 7);
+		set_op(&ops[0], m, UE_UINT8, 3, ms);
+		set_op(&ops[1], t, UE_UINT8, 3, ts);
+		runs_longest = runs_calls = 0;
+		good = ue_iterate(&counting, 1, 1, ops, 3, shape, NULL) == 0 && runs_longest == 3;
+		for (int i = 0; i < 40000 * 9; i++)
+			good &= t[i] == m[i / 9 * 9 + i % 3 * 3 + i / 3 % 3];
+		ok(good, "transposed 3x3 matrices keep their short runs (more than 8 passes over a long axis)");
+	}
 }
 
 /* uint8 + int16 through the int16 loop: the uint8 operand is cast in buffers across several chunks */
