@@ -25,27 +25,29 @@ const CODES: Record<string, number> = {
 /** Below this many elements a JavaScript sort beats the call. */
 export const NATIVE_SORT_MIN = 32;
 
-function binding(n: number): SortBinding | undefined {
-  if (n < NATIVE_SORT_MIN) return undefined;
-  return nativeKernels() as SortBinding | undefined;
+/**
+ * The addon and the engine's code for `t` when the addon has function
+ * `name` and the lane is long enough to pay for the call; else undefined.
+ */
+function kernel(name: keyof SortBinding, v: AnyTypedArray, t: DType): { b: Required<SortBinding>; code: number } | undefined {
+  if (v.length < NATIVE_SORT_MIN) return undefined;
+  const b = nativeKernels() as SortBinding | undefined;
+  const code = CODES[t.name];
+  return b?.[name] && code !== undefined ? { b: b as Required<SortBinding>, code } : undefined;
 }
 
 /** Sort `v` in place natively; false if the addon cannot. */
 export function nativeSort(v: AnyTypedArray, t: DType): boolean {
-  const b = binding(v.length);
-  const code = CODES[t.name];
-  if (!b?.sort || code === undefined) return false;
-  b.sort(code, v);
-  return true;
+  const k = kernel('sort', v, t);
+  k?.b.sort(k.code, v);
+  return k !== undefined;
 }
 
 /** Write the stable sorting permutation of `v` into `out` (intp); false if the addon cannot. */
 export function nativeArgsort(v: AnyTypedArray, t: DType, out: BigInt64Array | Int32Array): boolean {
-  const b = binding(v.length);
-  const code = CODES[t.name];
-  if (!b?.argsort || code === undefined) return false;
-  b.argsort(code, v, out);
-  return true;
+  const k = kernel('argsort', v, t);
+  k?.b.argsort(k.code, v, out);
+  return k !== undefined;
 }
 
 /**
@@ -53,17 +55,13 @@ export function nativeArgsort(v: AnyTypedArray, t: DType, out: BigInt64Array | I
  * uint64 bits: numpy's cast to intp), or undefined when the addon cannot.
  */
 export function nativeIntRange(v: AnyTypedArray, t: DType): [number, number] | undefined {
-  const b = binding(v.length);
-  const code = CODES[t.name];
-  if (!b?.intRange || code === undefined) return undefined;
-  return b.intRange(code, v) ?? undefined;
+  const k = kernel('intRange', v, t);
+  return k?.b.intRange(k.code, v) ?? undefined;
 }
 
 /** out[v] = how often v occurs in the lane `v` (all in [0, out.length)); false if the addon cannot. */
 export function nativeBincount(v: AnyTypedArray, t: DType, out: BigInt64Array | Int32Array): boolean {
-  const b = binding(v.length);
-  const code = CODES[t.name];
-  if (!b?.bincount || code === undefined) return false;
-  b.bincount(code, v, out);
-  return true;
+  const k = kernel('bincount', v, t);
+  k?.b.bincount(k.code, v, out);
+  return k !== undefined;
 }
