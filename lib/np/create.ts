@@ -16,6 +16,7 @@ import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
+import { castInto } from './cast.js';
 import { copyto } from './fill.js';
 import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, setListConverter, shapeText, sizeOf, wrap } from './ndarray.js';
 import { promote_types } from './promote.js';
@@ -348,17 +349,24 @@ function arrayImpl(obj: ArrayInput, dt: DType | undefined, copy: boolean | null 
           'For more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html#adapting-to-changes-in-the-copy-keyword.',
       );
     }
+    if (isNdArray(obj)) {
+      // one cast (or copy) of the whole array into a new one the engine may stream to memory
+      result = allocate(dt ?? dtypeOfArray(obj), obj.shape);
+      if (result.size > 0) castInto(result, obj, undefined, true);
+      return ndmin > result.dimension ? withLeadingAxes(result, ndmin) : result;
+    }
     const found = discover(obj);
     const t = dt ?? discoverDType(found);
     result = allocate(t, found.shape);
     fillFrom(result, found, true);
   }
-  if (result.dimension < ndmin) {
-    const pad = new Array<number>(ndmin - result.dimension).fill(1);
-    const r = result;
-    result = wrapView(r, [...pad, ...r.shape], [...pad.map(() => 0), ...r.stride]);
-  }
-  return result;
+  return result.dimension < ndmin ? withLeadingAxes(result, ndmin) : result;
+}
+
+/** `r` viewed with axes of length 1 in front, to `ndmin` dimensions. */
+function withLeadingAxes(r: NdArray, ndmin: number): NdArray {
+  const pad = new Array<number>(ndmin - r.dimension).fill(1);
+  return wrapView(r, [...pad, ...r.shape], [...pad.map(() => 0), ...r.stride]);
 }
 
 /**

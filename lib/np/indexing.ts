@@ -18,8 +18,8 @@ import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, i
 import { IndexError, ValueError } from './errors.js';
 import { functions } from './ufunc/index.js';
 import {
-  type NdArray, type Scalar, asArray, checkWriteable, dtypeOfArray, isContiguous, isNdArray, restride, shapeText,
-  sizeOf, stridedIndex, wrap,
+  type NdArray, type Scalar, asArray, checkWriteable, dtypeOfArray, flatView, isContiguous, isNdArray, restride,
+  shapeText, sizeOf, stridedIndex, wrap,
 } from './ndarray.js';
 import {
   axisOf, broadcast_shapes, castScalar, copyInto, flatData, newArray, ravel, resultTypeOf, scalarArray,
@@ -27,6 +27,7 @@ import {
 import { astype } from './cast.js';
 import { count_nonzero } from './reduce.js';
 import { nativeKernels } from '../native-kernels.js';
+import { type TakeIndices, nativeTake } from './takenative.js';
 
 /** What index, mask and condition arguments accept: an array or nested lists. */
 export type ArrayLike = NdArray | Scalar | boolean | readonly ArrayLike[];
@@ -190,33 +191,75 @@ export function take<N extends DTypeName>(
     axis = 0;
   } else axis = axisOf(opts.axis, Math.max(x.shape.length, 1));
   if (x.shape.length === 0) x = restride(x, [1], [0]);
-  const { shape: ishape, values } = indexList(indices);
+  const ix = takeIndices(indices);
   const n = x.shape[axis];
   const pre = x.shape.slice(0, axis);
   const post = x.shape.slice(axis + 1);
-  const shape = [...pre, ...ishape, ...post];
-  // numpy checks indices only while it copies: not at all with nothing before the axis
-  if (sizeOf(pre) > 0) resolve(values, n, mode, axis, sizeOf(shape));
+  const shape = [...pre, ...ix.shape, ...post];
+  const preSize = sizeOf(pre);
+  const postSize = sizeOf(post);
+  if (n === 0 && preSize > 0 && sizeOf(shape) !== 0) throw new IndexError('cannot do a non-empty take from an empty axes.');
   const t = dtypeOfArray(x);
   if (opts.out) checkOut(opts.out, shape);
-  const out = opts.out && dtypeOfArray(opts.out) === t && isContiguous(opts.out) ? opts.out : newArray(t, shape);
-  const postSize = sizeOf(post);
-  const preSize = sizeOf(pre);
-  if (preSize * postSize >= 256) {
-    // one copy per index of the sub-array a[..., i, ...] into out[..., k, ...]
-    const o = restride(out, [...pre, values.length, ...post], cStrides3(pre, values.length, post), out.offset);
-    for (let k = 0; k < values.length; k++) {
-      const src = pickAxis(x, axis, values[k]);
-      const dst = pickAxis(o, axis, k);
-      copyInto(dst, src);
-    }
-  } else if (out.size > 0) {
-    gather(x, axis, values, preSize, postSize, out);
+  const own = opts.out && dtypeOfArray(opts.out) === t && isContiguous(opts.out) && !sharesBytes(opts.out, x, ix.data);
+  const out = own ? opts.out! : newArray(t, shape);
+  const done = n > 0 && out.size > 0 ? nativeTake(flatData(x), ix, flatView(out), preSize, n, postSize, mode) : undefined;
+  if (done !== undefined && done >= 0) {
+    throw new IndexError(`index ${ix.data[done]} is out of bounds for axis ${axis} with size ${n}`);
   }
+  if (done === undefined) takeInJs(x, axis, ix, mode, preSize, postSize, out);
   if (opts.out && out !== opts.out) copyInto(opts.out, out);
   const result = opts.out ?? out;
   if (result.shape.length === 0 && !opts.out) return scalarOfArray(result);
   return result as NdArray<N>;
+}
+
+/**
+ * The indices of np.take as integers: an integer or bool array as it is
+ * (made contiguous), nested lists of numbers truncated toward zero (as
+ * numpy converts a list of Python floats); an array of floats is numpy's
+ * TypeError, a NaN its ValueError.
+ */
+function takeIndices(indices: ArrayLike): TakeIndices & { shape: number[] } {
+  if (isNdArray(indices)) {
+    const t = dtypeOfArray(indices);
+    if (t.kind === 'f') {
+      throw new DTypeError(`Cannot cast array data from dtype('${t.name}') to dtype('int64') according to the rule 'same_kind'`);
+    }
+    return { shape: [...indices.shape], data: flatData(indices), dtype: t.name };
+  }
+  const { shape, values } = indexList(indices);
+  if (values.some((v) => Number.isNaN(v))) throw new ValueError('cannot convert float NaN to integer');
+  const small = values.every((v) => Math.abs(v) < 2 ** 31);
+  return small ? { shape, data: Int32Array.from(values), dtype: 'int32' } : { shape, data: values as AnyTypedArray, dtype: 'float64' };
+}
+
+/** Whether `out`'s elements share bytes with `x`'s buffer range or the indices. */
+function sharesBytes(out: NdArray, x: NdArray, idx: AnyTypedArray): boolean {
+  const o = flatView(out);
+  const spans = (a: AnyTypedArray, b: AnyTypedArray) => a.buffer === b.buffer && a.byteLength > 0 && b.byteLength > 0 &&
+    a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+  return spans(o, x.data as AnyTypedArray) || spans(o, idx);
+}
+
+/** np.take without the addon: indices resolved in JavaScript, sub-arrays copied or elements gathered. */
+function takeInJs(x: NdArray, axis: number, ix: TakeIndices, mode: IndexMode, preSize: number, postSize: number, out: NdArray): void {
+  const d = ix.data;
+  const values = new Float64Array(d.length);
+  if (d instanceof BigInt64Array || d instanceof BigUint64Array) {
+    for (let i = 0; i < d.length; i++) values[i] = Number(BigInt.asIntN(64, d[i])); // numpy's cast to intp
+  } else values.set(d as Float64Array);
+  const n = x.shape[axis];
+  if (preSize > 0) resolve(values, n, mode, axis, out.size);
+  if (preSize * postSize >= 256) {
+    // one copy per index of the sub-array a[..., i, ...] into out[..., k, ...]
+    const pre = x.shape.slice(0, axis);
+    const post = x.shape.slice(axis + 1);
+    const o = restride(out, [...pre, values.length, ...post], cStrides3(pre, values.length, post), out.offset);
+    for (let k = 0; k < values.length; k++) copyInto(pickAxis(o, axis, k), pickAxis(x, axis, values[k]));
+  } else if (out.size > 0) {
+    gather(x, axis, values, preSize, postSize, out);
+  }
 }
 
 function cStrides3(pre: number[], n: number, post: number[]): number[] {

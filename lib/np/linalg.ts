@@ -28,6 +28,7 @@ import { astype } from './cast.js';
 import { copyto } from './fill.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
 import { nativeKernels } from '../native-kernels.js';
+import { ENGINE_CODES } from './sortnative.js';
 import { allocate as allocateCells } from './alloc.js';
 
 type Cell = number | bigint;
@@ -43,10 +44,6 @@ interface MatmulBinding {
   ): void;
 }
 
-/** The engine's dtype codes (native/csrc/engine/engine.h). */
-const CODES: Record<string, number> = {
-  bool: 0, int8: 1, uint8: 2, int16: 3, uint16: 4, int32: 5, uint32: 6, int64: 7, uint64: 8, float32: 9, float64: 10,
-};
 
 /** Below this many multiply-adds a JavaScript loop beats the call. */
 const NATIVE_MATMUL_MIN = 64;
@@ -119,7 +116,7 @@ function gemm(
   if (M === 0 || N === 0) return;
   const native = M * N * K >= NATIVE_MATMUL_MIN ? (nativeKernels() as MatmulBinding | undefined) : undefined;
   if (native?.matmul) {
-    native.matmul(CODES[t.name], M, N, K, A, oa, sa1, sa2, B, ob, sb1, sb2, C, oc, sc1, sc2);
+    native.matmul(ENGINE_CODES[t.name], M, N, K, A, oa, sa1, sa2, B, ob, sb1, sb2, C, oc, sc1, sc2);
     return;
   }
   if (K === 0) {

@@ -18,7 +18,7 @@ interface SortBinding {
 }
 
 /** The engine's dtype codes (native/csrc/engine/engine.h, enum ue_dtype). */
-const CODES: Record<string, number> = {
+export const ENGINE_CODES: Readonly<Record<string, number>> = {
   bool: 0, int8: 1, uint8: 2, int16: 3, uint16: 4, int32: 5, uint32: 6, int64: 7, uint64: 8, float32: 9, float64: 10,
 };
 
@@ -32,7 +32,7 @@ export const NATIVE_SORT_MIN = 32;
 function kernel(name: keyof SortBinding, v: AnyTypedArray, t: DType): { b: Required<SortBinding>; code: number } | undefined {
   if (v.length < NATIVE_SORT_MIN) return undefined;
   const b = nativeKernels() as SortBinding | undefined;
-  const code = CODES[t.name];
+  const code = ENGINE_CODES[t.name];
   return b?.[name] && code !== undefined ? { b: b as Required<SortBinding>, code } : undefined;
 }
 

@@ -8,12 +8,18 @@
 //   nonzero(flags, shape, outs)     the indices of the nonzero bytes of flags (a Uint8Array in C order of
 //                                   shape) along each axis into outs[d] (BigInt64Array/Int32Array, one
 //                                   per axis, all of one type and length); returns how many
+//   take(src, idxDtype, idx, out, pre, n, post, mode)
+//                                   out[p, k, q] = src[p, idx[k], q]: src holds (pre, n, post) elements,
+//                                   out (pre, idx.length, post) of the same size, idx integers of the
+//                                   dtype code; mode 0 raise, 1 wrap, 2 clip. Returns -1, or the
+//                                   position of the first index out of range (mode raise: nothing written)
 #include "addon.h"
 
 extern "C" {
 #include "engine/engine.h"
 #include "engine/count.h"
 #include "engine/sort.h"
+#include "engine/take.h"
 }
 
 namespace udmabuf {
@@ -185,6 +191,56 @@ Napi::Value Nonzero(const Napi::CallbackInfo& info) {
   }
   size_t k = ue_nonzero(static_cast<const uint8_t*>(flags), n, static_cast<int>(nd), shape, outs, outsize == 8, cap);
   return Napi::Number::New(env, static_cast<double>(k));
+}
+
+}  // namespace udmabuf
+
+namespace udmabuf {
+
+Napi::Value Take(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  const double kMaxDim = sizeof(void*) == 8 ? 1e15 : 2147483647.0;  // whole numbers intptr_t holds
+  if (!CheckArgs(info, 8, "take(src, idxDtype, idx, out, pre, n, post, mode)")) return env.Undefined();
+  void *src, *idx, *out;
+  size_t srclen, srcsize, nidx, idxsize, outlen, outsize;
+  double dims[3], mode, t;
+  if (!GetLane(info, 0, &src, &srclen, &srcsize) || !GetUint(info, 1, "index dtype code", UE_UINT64, &t) ||
+      !GetLane(info, 2, &idx, &nidx, &idxsize) || !GetLane(info, 3, &out, &outlen, &outsize) ||
+      !GetUint(info, 4, "pre", kMaxDim, &dims[0]) || !GetUint(info, 5, "n", kMaxDim, &dims[1]) ||
+      !GetUint(info, 6, "post", kMaxDim, &dims[2]) || !GetUint(info, 7, "mode", UE_TAKE_CLIP, &mode)) {
+    return env.Undefined();
+  }
+  int idxDtype = static_cast<int>(t);
+  size_t pre = static_cast<size_t>(dims[0]), n = static_cast<size_t>(dims[1]), post = static_cast<size_t>(dims[2]);
+  // the sizes must be the products of the dimensions (checked without overflow)
+  auto product = [](size_t a, size_t b, size_t c, size_t* r) {
+    return !__builtin_mul_overflow(a, b, r) && !__builtin_mul_overflow(*r, c, r);
+  };
+  size_t want;
+  if (kItemSize[idxDtype] != idxsize || srcsize != outsize || !product(pre, n, post, &want) || want != srclen ||
+      !product(pre, nidx, post, &want) || want != outlen) {
+    Napi::RangeError::New(env, "take: the arrays do not hold (pre, n, post) and (pre, len(idx), post) elements")
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  auto overlaps = [](const void* a, size_t alen, const void* b, size_t blen) {
+    uintptr_t a0 = reinterpret_cast<uintptr_t>(a), b0 = reinterpret_cast<uintptr_t>(b);
+    return alen && blen && a0 < b0 + blen && b0 < a0 + alen;
+  };
+  if (overlaps(out, outlen * outsize, src, srclen * srcsize) || overlaps(out, outlen * outsize, idx, nidx * idxsize)) {
+    Napi::RangeError::New(env, "take: out overlaps the array or the indices").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  intptr_t bad = -1;
+  int r = ue_take(static_cast<const char*>(src), static_cast<intptr_t>(pre), static_cast<intptr_t>(n),
+                  static_cast<intptr_t>(post), srcsize, idxDtype, idx, static_cast<intptr_t>(nidx),
+                  static_cast<int>(mode), static_cast<char*>(out), &bad);
+  if (r < 0) {
+    Napi::RangeError::New(env, r == -2 ? "take: out of memory" : "take: bad index dtype or an empty axis")
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  return Napi::Number::New(env, r == 1 ? static_cast<double>(bad) : -1.0);
 }
 
 }  // namespace udmabuf

@@ -230,6 +230,31 @@ for (let k = 0; k < scaled(60); k++) {
     ['pm-b', () => { const c = copyOf(m); np.putmask(c, np.greater(m, 0), [7, 8]); return c; }, '(lambda c: (np.putmask(c, wm > 0, [7, 8]), c)[1])(wm.copy())'],
     ['ext-b', () => np.extract(np.less(m, 2), m), 'np.extract(wm < 2, wm)'],
     ['aw-b', () => np.argwhere(np.greater(m, 0)), 'np.argwhere(wm > 0)'],
+    // the addon's take: lookup tables indexed by pixels (every index dtype, every element size),
+    // indices needing resolution (negative, wrapped, clipped; uint64 2**64-1 is -1 as numpy's
+    // cast), runs of several elements, an out overlapping the source, float arrays refused
+    ...(['uint8', 'int8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64'] as const).flatMap((it, j) => {
+      const tab = (['uint8', 'float32', 'int64', 'int16'] as const)[j % 4];
+      const ix = `np.arange(5000, dtype=np.${it}).reshape(50, 100) % ${it.endsWith('8') ? 100 : 251}`;
+      const ours = () => np.remainder(np.reshape(np.arange(5000, { dtype: it }), [50, 100]), it.endsWith('8') ? 100 : 251);
+      const lut = () => np.astype(np.subtract(300, np.multiply(np.arange(256), 7)), tab);
+      const lutPy = `(300 - np.arange(256) * 7).astype(np.${tab})`;
+      return [
+        [`take-lut-${it}`, () => np.take(lut(), ours()), `np.take(${lutPy}, ${ix})`],
+        [`take-neg-${it}`, () => np.take(lut(), np.subtract(ours(), it.startsWith('u') ? 0 : 120), { mode: 'wrap' }),
+          `np.take(${lutPy}, ${ix} - ${it.startsWith('u') ? 0 : 120}, mode='wrap')`],
+      ] as [string, () => unknown, string][];
+    }),
+    ['take-clip', () => np.take(np.arange(10, { dtype: 'uint8' }), [-20, -1, 3, 9, 10, 400], { mode: 'clip' }),
+      "np.take(np.arange(10, dtype=np.uint8), [-20, -1, 3, 9, 10, 400], mode='clip')"],
+    ['take-raise', () => np.take(np.arange(10), np.array([3, -10, 10, 2], 'int16')), 'np.take(np.arange(10), np.array([3, -10, 10, 2], np.int16))'],
+    ['take-u64', () => np.take(np.arange(10), np.array([2n ** 64n - 1n, 3n], 'uint64')), 'np.take(np.arange(10), np.array([2**64 - 1, 3], np.uint64))'],
+    ['take-rows', () => np.take(np.reshape(np.arange(60, { dtype: 'float32' }), [3, 4, 5]), np.array([2, 0, -1, 1], 'int8'), 1),
+      'np.take(np.arange(60, dtype=np.float32).reshape(3, 4, 5), np.array([2, 0, -1, 1], np.int8), 1)'],
+    ['take-outlap', () => { const c = np.arange(12, { dtype: 'int32' }); np.take(c, [5, 4, 3, 2, 1, 0], { out: np.index(c, '2:8') }); return c; },
+      '(lambda c: (np.take(c, [5, 4, 3, 2, 1, 0], out=c[2:8]), c)[1])(np.arange(12, dtype=np.int32))'],
+    ['take-float', () => np.take(np.arange(5), np.array([1.5])), 'np.take(np.arange(5), np.array([1.5]))'],
+    ['take-nan', () => np.take(np.arange(5), [NaN]), "np.take(np.arange(5), [float('nan')])"],
     // long masks (the addon's scan skips zero bytes eight at a time): sparse and dense
     // stretches, rows whose ones start mid-word, a transposed view, NaN and -0
     ['nz-long', () => np.nonzero(np.reshape(np.greater(np.remainder(np.arange(7 * 33 * 45, { dtype: 'int32' }), 23), 20), [7, 33, 45])),

@@ -268,7 +268,9 @@ static ue_loop_fn casts[UE_NTYPES][UE_NTYPES] = {
  * the first loop of a signature is the one found. bool to bool stays a cast
  * (it makes every nonzero byte 1).
  */
-#define SAME(S, FN) { "_cast", S "->" S, FN, NULL },
+const int ue_copy_mark;
+
+#define SAME(S, FN) { "_cast", S "->" S, FN, &ue_copy_mark },
 const struct ue_loop ue_loops_cast[] = {
 	SAME("b", copy_1) SAME("B", copy_1) SAME("h", copy_2) SAME("H", copy_2) SAME("i", copy_4)
 	SAME("I", copy_4) SAME("q", copy_8) SAME("Q", copy_8) SAME("f", copy_4) SAME("d", copy_8)

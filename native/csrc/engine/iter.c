@@ -270,40 +270,79 @@ static char *copy_operand(struct ue_plan *p, int k, size_t itemsize)
 	return buf;
 }
 
+/*
+ * A result streamed to memory: its runs are written with non-temporal
+ * stores of whole 64-byte lines. A non-temporal store of part of a line is
+ * written to memory as a partial line, and a plain store to a line of a new
+ * (cold) result first reads the line from memory: where a run ends mid-line
+ * and the next run continues it (the rows of a copy of a flipped frame, the
+ * chunks of a buffered run, rows that are not a multiple of 64 bytes), the
+ * line is assembled here and streamed whole. Only a line whose start is
+ * not written by the stream (the first of an unaligned result) gets plain
+ * stores. One per output of a call; stream_flush() writes what is pending.
+ */
+struct stream_line {
+	char *at;		/* the line being assembled (64-byte aligned), or NULL */
+	size_t have;		/* bytes [0, have) of it are in buf */
+	char buf[64] __attribute__((aligned(64)));
+};
+
+static void stream_flush(struct stream_line *l)
+{
+	if (l->at)
+		memcpy(l->at, l->buf, l->have);
+	l->at = NULL;
+}
+
 #if defined(__x86_64__)
 static size_t stream_min = 2u << 20;
 
-/*
- * Copy @n bytes to @dst with non-temporal stores of whole 64-byte lines;
- * the partial lines at the ends get plain stores. A non-temporal store of
- * part of a line is written to memory as a partial line, far slower than
- * a plain store (np.pad of a 1080p frame, whose rows start mid-line: 1.47
- * -> 0.49 ms with 16-byte alignment replaced by whole lines), and the ends
- * are often shared with bytes written next (the other chunks of a
- * buffered run, a padded border).
- */
-static void stream_store(char *dst, const char *src, size_t n)
+static void stream_line_out(char *dst, const char *src)
 {
-	size_t head = (size_t)(-(uintptr_t)dst & 63);
+	__m128i a = _mm_loadu_si128((const __m128i *)src);
+	__m128i b = _mm_loadu_si128((const __m128i *)(src + 16));
+	__m128i c = _mm_loadu_si128((const __m128i *)(src + 32));
+	__m128i d = _mm_loadu_si128((const __m128i *)(src + 48));
 
+	_mm_stream_si128((__m128i *)dst, a);
+	_mm_stream_si128((__m128i *)(dst + 16), b);
+	_mm_stream_si128((__m128i *)(dst + 32), c);
+	_mm_stream_si128((__m128i *)(dst + 48), d);
+}
+
+/* Write @n bytes from @src to @dst, continuing @l's line when @dst is where it ends. */
+static void stream_store(struct stream_line *l, char *dst, const char *src, size_t n)
+{
+	size_t head = (size_t)(-(uintptr_t)dst & 63), take;
+
+	if (l->at && l->at + l->have == dst) {
+		take = 64 - l->have < n ? 64 - l->have : n;
+		memcpy(l->buf + l->have, src, take);
+		l->have += take;
+		dst += take;
+		src += take;
+		n -= take;
+		if (l->have < 64)
+			return;
+		stream_line_out(l->at, l->buf);
+		l->at = NULL;
+		head = 0;
+	} else {
+		stream_flush(l);
+	}
 	if (head > n)
 		head = n;
-	memcpy(dst, src, head);
+	memcpy(dst, src, head);	/* a line begun before this stream: plain stores */
 	dst += head;
 	src += head;
 	n -= head;
-	for (; n >= 64; n -= 64, dst += 64, src += 64) {
-		__m128i a = _mm_loadu_si128((const __m128i *)src);
-		__m128i b = _mm_loadu_si128((const __m128i *)(src + 16));
-		__m128i c = _mm_loadu_si128((const __m128i *)(src + 32));
-		__m128i d = _mm_loadu_si128((const __m128i *)(src + 48));
-
-		_mm_stream_si128((__m128i *)dst, a);
-		_mm_stream_si128((__m128i *)(dst + 16), b);
-		_mm_stream_si128((__m128i *)(dst + 32), c);
-		_mm_stream_si128((__m128i *)(dst + 48), d);
+	for (; n >= 64; n -= 64, dst += 64, src += 64)
+		stream_line_out(dst, src);
+	if (n) {
+		l->at = dst;
+		l->have = n;
+		memcpy(l->buf, src, n);
 	}
-	memcpy(dst, src, n);
 }
 
 static void stream_done(void)
@@ -313,8 +352,9 @@ static void stream_done(void)
 #else
 static size_t stream_min;
 
-static void stream_store(char *dst, const char *src, size_t n)
+static void stream_store(struct stream_line *l, char *dst, const char *src, size_t n)
 {
+	(void)l;
 	memcpy(dst, src, n);
 }
 
@@ -350,12 +390,13 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 {
 	struct ue_plan p;
 	int dtypes[UE_MAXOPS], ltypes[UE_MAXOPS], nop = nin + nout, k, d, ret = 0;
-	int cast[UE_MAXOPS], stream[UE_MAXOPS] = { 0 }, buffered = 0, streamed = 0, gathered = 0, mask = -1;
+	int cast[UE_MAXOPS], stream[UE_MAXOPS] = { 0 }, buffered = 0, streamed = 0, gathered = 0, mask = -1, direct;
 	char *owned[UE_MAXOPS] = { 0 };
 	char *bufs[UE_MAXOPS] = { 0 }, *mbuf = NULL, *block = NULL;
 	ue_loop_fn casts[UE_MAXOPS] = { 0 };
 	ue_gather_fn gather[UE_MAXOPS] = { 0 }, scatter[UE_MAXOPS] = { 0 };
 	char *gbufs[UE_MAXOPS] = { 0 };
+	struct stream_line lines[UE_MAXOPS];
 	const char *sig = loop->sig;
 	intptr_t idx[UE_MAXDIMS] = { 0 }, inner, bufn;
 
@@ -369,6 +410,8 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		if (ltypes[k] < 0)
 			return UE_EINVAL;
 	}
+	for (k = 0; k < UE_MAXOPS; k++)
+		lines[k].at = NULL;
 	p.nop = nop;
 	p.ndim = ndim;
 	for (d = 0; d < ndim; d++) {
@@ -468,6 +511,12 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		if (scatter[k])
 			gathered = buffered = 1;
 	}
+	/* a copy into a streamed result goes straight from the input's runs */
+	direct = nin == 1 && nop == 2 && stream[1] && !cast[0] && !gather[0] && dtypes[0] == dtypes[1] &&
+		 p.strides[0][p.ndim - 1] == (intptr_t)ue_itemsize(dtypes[0]) &&
+		 loop->data == &ue_copy_mark;
+	if (direct)
+		buffered = 0;
 	bufn = inner < UE_BUFSIZE ? inner : UE_BUFSIZE;
 	if ((streamed || gathered) && bufn > UE_STREAMBUF)
 		bufn = UE_STREAMBUF;	/* the buffers stay in L1 */
@@ -502,7 +551,9 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 				base[k] += idx[d] * p.strides[k][d];
 			steps[k] = p.strides[k][p.ndim - 1];
 		}
-		if (!buffered) {
+		if (direct) {
+			stream_store(&lines[1], base[1], base[0], (size_t)inner * ue_itemsize(dtypes[1]));
+		} else if (!buffered) {
 			loop->fn(base, &inner, steps, loop->data);
 		} else {
 			for (start = 0; start < inner; start += bufn) {
@@ -543,7 +594,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 					intptr_t i;
 
 					if (stream[k])
-						stream_store(at, bufs[k], (size_t)n * osz);
+						stream_store(&lines[k], at, bufs[k], (size_t)n * osz);
 					if (scatter[k])
 						scatter[k](at, bufs[k], n);
 					if (!cast[k])
@@ -577,6 +628,8 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		if (d < 0)
 			break;
 	}
+	for (k = nin; k < nop; k++)
+		stream_flush(&lines[k]);
 	if (streamed)
 		stream_done();
 out:

@@ -56,6 +56,8 @@ typedef uint8_t ue_bool;
 
 /* A plain copy of @itemsize-byte elements (a ue_loop_fn over {src, dst}). */
 ue_loop_fn ue_copy_loop(size_t itemsize);
+/* the data of the same-type "_cast" loops, which copy bits (the iterator may copy directly) */
+extern const int ue_copy_mark;
 
 /*
  * A copy of @n elements, @step bytes apart from @src, into the contiguous

@@ -14,6 +14,7 @@
 #include "engine/count.h"
 #include "engine/matmul.h"
 #include "engine/sort.h"
+#include "engine/take.h"
 
 static int failed, number;
 
@@ -221,6 +222,79 @@ static void test_nonzero(void)
 	ok(got32 == 3 && r32[0] == 0 && c32[0] == 3 && c32[1] == 14 && c32[2] == 25, "nonzero into int32 stops at the capacity");
 }
 
+/*
+ * take: a byte table looked up by 1003 pixels (uint8 indices), each index
+ * dtype on int16 elements against a plain lookup, runs of 3 elements along
+ * the middle axis, and the modes on indices out of range (the first bad
+ * position reported, nothing written), uint64 2**64-1 read as -1.
+ */
+static void test_take(void)
+{
+	static uint8_t pix[1003], lut[256], out8[1003];
+	int16_t tab[40], o16[16], want16[16];
+	int64_t ix64[16];
+	float rows[2 * 5 * 3], orow[2 * 2 * 3];
+	uint8_t iu8[2] = { 4, 1 };
+	int32_t bad32[4] = { 3, -40, 40, 2 };
+	uint64_t u64[2] = { UINT64_MAX, 2 };
+	intptr_t bad = -7;
+	int good = 1;
+
+	for (int i = 0; i < 256; i++)
+		lut[i] = (uint8_t)(255 - i * 3);
+	for (int i = 0; i < 1003; i++)
+		pix[i] = (uint8_t)((i * 131) ^ (i >> 3));
+	good &= ue_take((const char *)lut, 1, 256, 1, 1, UE_UINT8, pix, 1003, UE_TAKE_RAISE, (char *)out8, &bad) == 0;
+	for (int i = 0; i < 1003; i++)
+		good &= out8[i] == lut[pix[i]];
+	ok(good, "take: a byte lookup table indexed by pixels");
+
+	for (int i = 0; i < 40; i++)
+		tab[i] = (int16_t)(1000 - 37 * i);
+	good = 1;
+	for (int t = UE_BOOL; t <= UE_UINT64; t++) {
+		char raw[16 * 8];
+
+		for (int k = 0; k < 16; k++) {
+			int64_t v = t == UE_BOOL ? k & 1 : (k * 7) % 40;
+
+			switch (t == UE_BOOL || t <= UE_UINT8 ? 1 : t <= UE_UINT16 ? 2 : t <= UE_UINT32 ? 4 : 8) {
+			case 1: ((uint8_t *)raw)[k] = (uint8_t)v; break;
+			case 2: ((uint16_t *)raw)[k] = (uint16_t)v; break;
+			case 4: ((uint32_t *)raw)[k] = (uint32_t)v; break;
+			default: ((int64_t *)raw)[k] = v; break;
+			}
+			want16[k] = tab[v];
+		}
+		good &= ue_take((const char *)tab, 1, 40, 1, 2, t, raw, 16, UE_TAKE_RAISE, (char *)o16, &bad) == 0;
+		good &= !memcmp(o16, want16, sizeof(o16));
+	}
+	ok(good, "take: every index dtype on 16-bit elements");
+
+	for (int i = 0; i < 30; i++)
+		rows[i] = (float)i;
+	good = ue_take((const char *)rows, 2, 5, 3, 4, UE_UINT8, iu8, 2, UE_TAKE_RAISE, (char *)orow, &bad) == 0;
+	for (int p = 0; p < 2; p++)
+		for (int k = 0; k < 2; k++)
+			for (int q = 0; q < 3; q++)
+				good &= orow[(p * 2 + k) * 3 + q] == rows[(p * 5 + iu8[k]) * 3 + q];
+	ok(good, "take: runs of 3 elements along the middle axis");
+
+	memset(o16, 0x55, sizeof(o16));
+	good = ue_take((const char *)tab, 1, 40, 1, 2, UE_INT32, bad32, 4, UE_TAKE_RAISE, (char *)o16, &bad) == 1 &&
+	       bad == 2 && o16[0] == 0x5555;
+	good &= ue_take((const char *)tab, 1, 40, 1, 2, UE_INT32, bad32, 4, UE_TAKE_WRAP, (char *)o16, &bad) == 0 &&
+		o16[0] == tab[3] && o16[1] == tab[0] && o16[2] == tab[0] && o16[3] == tab[2];
+	good &= ue_take((const char *)tab, 1, 40, 1, 2, UE_INT32, bad32, 4, UE_TAKE_CLIP, (char *)o16, &bad) == 0 &&
+		o16[0] == tab[3] && o16[1] == tab[0] && o16[2] == tab[39] && o16[3] == tab[2];
+	good &= ue_take((const char *)tab, 1, 40, 1, 2, UE_UINT64, u64, 2, UE_TAKE_RAISE, (char *)o16, &bad) == 0 &&
+		o16[0] == tab[39] && o16[1] == tab[2];
+	ix64[0] = -41;
+	good &= ue_take((const char *)tab, 1, 40, 1, 2, UE_INT64, ix64, 1, UE_TAKE_RAISE, (char *)o16, &bad) == 1 && bad == 0;
+	good &= ue_take((const char *)tab, 1, 40, 1, 2, UE_FLOAT64, ix64, 1, UE_TAKE_RAISE, (char *)o16, &bad) == -1;
+	ok(good, "take: raise reports the first bad position and writes nothing; wrap, clip; uint64 max is -1; no float indices");
+}
+
 int main(void)
 {
 	test_float_order();
@@ -230,5 +304,6 @@ int main(void)
 	test_matvec();
 	test_bincount();
 	test_nonzero();
+	test_take();
 	return failed != 0;
 }

@@ -364,8 +364,33 @@ static void test_stream(void)
 		good &= !memcmp((char *)w1 + 6, (char *)w2 + 6, 2 * N);
 		good &= ((int16_t *)((char *)w2 + 6))[N - 1] == a[N - 1];
 	}
+	for (int off = 0; off < 66; off += 13) {	/* copies of a flipped source go straight to the stream */
+		enum { R = 7, C = 4100 };
+		intptr_t shape[2] = { R, C }, si[2] = { -C, 1 }, so[2] = { C, 1 };
+		uint8_t *src = malloc(R * C), *dst = malloc(R * C + 160);
+		struct ue_operand ops[2];
+		int same = 1;
+
+		for (int i = 0; i < R * C; i++)
+			src[i] = (uint8_t)(i * 7 + i / C);
+		memset(dst, 0xAA, R * C + 160);
+		set_op(&ops[0], src + (R - 1) * C, UE_UINT8, 2, si);
+		set_op(&ops[1], dst + 64 + off, UE_UINT8, 2, so);
+		ops[1].flags = UE_OP_FRESH;
+		good &= ue_iterate(loop("_cast", "B->B"), 1, 1, ops, 2, shape, NULL) == 0;
+		for (int r = 0; r < R; r++)
+			same &= !memcmp(dst + 64 + off + r * C, src + (R - 1 - r) * C, C);
+		for (int i = 0; i < 64 + off; i++)
+			same &= dst[i] == 0xAA;
+		for (int i = 64 + off + R * C; i < R * C + 160; i++)
+			same &= dst[i] == 0xAA;
+		good &= same;
+		free(src);
+		free(dst);
+	}
 	ue_set_stream_min(old);
-	ok(good, "new results streamed past the caches equal plain stores (every alignment, 2-d rows, a cast)");
+	ok(good, "new results streamed past the caches equal plain stores (every alignment, 2-d rows, a cast, "
+	   "flipped copies with rows ending mid-line, nothing written around them)");
 	free(a);
 	free(b);
 	free(o1);
