@@ -16,7 +16,7 @@ import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
-import { castInto } from './cast.js';
+import { astype, castInto } from './cast.js';
 import { copyto } from './fill.js';
 import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, setListConverter, shapeText, sizeOf, wrap } from './ndarray.js';
 import { promote_types } from './promote.js';
@@ -747,7 +747,9 @@ export function linspace(start: number, stop: number, num = 50, optionsArg?: Lin
   start = Number(start);
   stop = Number(stop);
   const delta = stop - start;
-  const y = new Float64Array(num);
+  // numpy's arithmetic (arange * step + start, each rounded), in float64 straight into the result
+  const yf = allocate(float64, [num]);
+  const y = yf.data as Float64Array;
   let step = NaN;
   if (div > 0) {
     step = delta / div;
@@ -757,10 +759,8 @@ export function linspace(start: number, stop: number, num = 50, optionsArg?: Lin
     for (let i = 0; i < num; i++) y[i] = i * delta + start;
   }
   if (endpoint && num > 1) y[num - 1] = stop;
-  const out = allocate(dt, [num]);
-  const integer = dt.kind === 'i' || dt.kind === 'u';
-  const put = storer(dt, 'none');
-  for (let i = 0; i < num; i++) put(out.data as AnyTypedArray, i, integer ? Math.floor(y[i]) : y[i]);
+  if (dt.kind === 'i' || dt.kind === 'u') for (let i = 0; i < num; i++) y[i] = Math.floor(y[i]);
+  const out = dt === float64 ? yf : astype(yf, dt);
   return options.retstep ? [out, step] : out;
 }
 

@@ -29,6 +29,8 @@ import { copyto } from './fill.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
 import { nativeKernels } from '../native-kernels.js';
 import { ENGINE_CODES } from './sortnative.js';
+import { multiply } from './ops.js';
+import { ravel, reshape } from './shape.js';
 import { allocate as allocateCells } from './alloc.js';
 
 type Cell = number | bigint;
@@ -448,27 +450,12 @@ export function inner(a: LinalgOperand, b: LinalgOperand): NdArray | Scalar {
  */
 export function outer(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdArray): NdArray {
   const out = outOf('np.outer', opts);
-  const a0 = asArray(a);
-  const b0 = asArray(b);
-  const t = resultType(a0, b0);
-  const A = operand(a0, t);
-  const B = operand(b0, t);
-  const M = A.size;
-  const N = B.size;
-  const C = allocate(t, [M, N]);
-  const mul = multiplier(t);
-  const x = A.data as Cells;
-  const y = B.data as Cells;
-  const c = C.data as Cells;
-  for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) c[i * N + j] = mul(x[i], y[j]);
-  if (out) {
-    const o = out;
-    if (o.shape.length !== 2 || o.shape[0] !== M || o.shape[1] !== N) {
-      throw new ShapeError(`non-broadcastable output operand with shape ${shapeStr(o.shape)} doesn't match the broadcast shape ${shapeStr([M, N])}`);
-    }
-    return deliver('multiply', C, o);
-  }
-  return C;
+  // numpy's own definition: multiply(a.ravel()[:, newaxis], b.ravel()[newaxis, :], out)
+  const x = ravel(asArray(a));
+  const y = ravel(asArray(b));
+  const col = reshape(x, [x.size, 1]);
+  const row = reshape(y, [1, y.size]);
+  return (out ? multiply(col, row, { out }) : multiply(col, row)) as NdArray;
 }
 
 /** The axes argument of {@link tensordot}: a count, or the two lists of axes to sum over. */

@@ -4,13 +4,18 @@
  * comparison is done in float32) and its asymmetric tolerance
  * `|a - b| <= atol + rtol * |b|`.
  */
-import { type AnyTypedArray, type DType, bool, float32, float64 } from './dtype.js';
+import { type AnyTypedArray, type DType, float32, float64 } from './dtype.js';
 import { broadcastShapes } from './broadcast.js';
-import { type NdArray, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf, wrap } from './ndarray.js';
+import { type NdArray, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf } from './ndarray.js';
 import { broadcastStrides } from './ufunc/index.js';
 import { promoteTypes } from './promote.js';
 import { type ArrayInput, asarray } from './create.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
+import { astype } from './cast.js';
+import { fill } from './fill.js';
+import { absolute, isfinite, isnan } from './math.js';
+import { add, equal, less_equal, logical_and, logical_or, multiply, subtract } from './ops.js';
+import { all } from './reduce.js';
 
 type Cell = number | bigint | boolean;
 type Cells = AnyTypedArray & { [i: number]: Cell };
@@ -98,19 +103,28 @@ export function array_equal(a1: CompareOperand, a2: CompareOperand, options?: Ar
   return allEqual(a, b, a.shape, opts.equal_nan ?? false);
 }
 
+/** Elements compared in JavaScript first (a difference there answers at once), the rest in the engine. */
+const JS_EQUAL_MAX = 4096;
+
 function allEqual(a: NdArray, b: NdArray, shape: readonly number[], equalNan: boolean): boolean {
   const eq = equalityOf(dtypeOfArray(a), dtypeOfArray(b));
   const da = a.data as unknown as Cells;
   const db = b.data as unknown as Cells;
-  let equal = true;
+  let allSame = true;
+  let seen = 0;
   pairs(a, b, shape, (i, j) => {
+    if (++seen > JS_EQUAL_MAX) return false;
     const x = da[i];
     const y = db[j];
     if (eq(x, y) || (equalNan && isNan(x) && isNan(y))) return true;
-    equal = false;
+    allSame = false;
     return false;
   });
-  return equal;
+  if (!allSame || seen <= JS_EQUAL_MAX) return allSame;
+  // numpy's (a == b).all(), NaNs in the same places counted equal when asked
+  const same = equal(a, b) as NdArray;
+  if (equalNan) logical_or(same, logical_and(isnan(a), isnan(b)) as NdArray, { out: same });
+  return all(same) as boolean;
 }
 
 /**
@@ -157,53 +171,35 @@ export const CLOSE_OPTION_KEYS: OptionKeys<CloseOptions> = { rtol: true, atol: t
  */
 export function isclose(a0: CompareOperand, b0: CompareOperand, options?: CloseOptions): NdArray | boolean {
   const opts = plainOptions('np.isclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third');
-  const a = operand(a0);
+  const a0b = operand(a0);
   const b = operand(b0);
   const rtol = opts.rtol ?? 1e-5;
   const atol = opts.atol ?? 1e-8;
   const equalNan = opts.equal_nan ?? false;
-  const x = isNdArray(a) ? a : weak(a);
-  const y = isNdArray(b) ? b : weak(b);
-  // numpy turns b into floats: float32 stays, integers become float64
-  const tyRaw = isNdArray(b) ? dtypeOfArray(b) : undefined;
-  const ty = tyRaw === undefined ? undefined : tyRaw.kind === 'f' ? tyRaw : float64;
-  const tx = isNdArray(a) ? dtypeOfArray(a) : undefined;
-  // the dtype of a - b
-  let ct: DType;
-  if (tx && ty) ct = promoteTypes(tx, ty);
-  else if (tx) ct = tx.kind === 'f' ? tx : float64;
-  else ct = ty ?? float64;
-  const r = ct === float32 ? Math.fround : (v: number) => v;
-  // atol + rtol * |b| is computed in b's float dtype (Python floats when b is plain)
-  const rb = ty === float32 ? Math.fround : (v: number) => v;
-  const rtolB = rb(rtol);
-  const atolB = rb(atol);
-  const tolCmp = ty === undefined && ct === float32 ? Math.fround : (v: number) => v;
-  const shape = broadcastShapes(x.shape, y.shape);
-  const out = new bool.ArrayType(sizeOf(shape)) as unknown as Cells;
-  const dx = x.data as unknown as Cells;
-  const dy = y.data as unknown as Cells;
-  let all = true;
-  pairs(x, y, shape, (i, j, k) => {
-    const X = r(Number(dx[i]));
-    const Y = r(Number(dy[j]));
-    // b in its own float dtype, for the tolerance and the finiteness test
-    const Yb = rb(Number(dy[j]));
-    const diff = r(Math.abs(r(X - Y)));
-    const tol = tolCmp(rb(atolB + rb(rtolB * Math.abs(Yb))));
-    const close = (diff <= tol && Number.isFinite(Yb)) || X === Y || (equalNan && X !== X && Y !== Y);
-    out[k] = close ? 1 : 0;
-    if (!close) all = false;
-  });
-  if (shape.length === 0) return all;
-  return wrap(out as unknown as AnyTypedArray, shape) as NdArray;
-}
-
-/** A plain operand as a 0-d float64 array (numpy keeps Python numbers weak here). */
-function weak(v: Scalar | boolean): NdArray {
-  const d = new Float64Array(1);
-  d[0] = Number(v);
-  return wrap(d, []) as NdArray;
+  // numpy's own formula, in its dtypes: b as floats (float32 stays, integers and bool become
+  // float64), then less_equal(abs(a - b), atol + rtol * abs(b)) & isfinite(b) | (a == b)
+  const y = isNdArray(b) ? (dtypeOfArray(b).kind !== 'f' ? astype(b, float64) : b) : Number(b);
+  const a = isNdArray(a0b) ? a0b : Number(a0b);
+  if (!isNdArray(a) && !isNdArray(y)) {
+    const X = Number(a);
+    const Y = Number(y);
+    return (Math.abs(X - Y) <= atol + rtol * Math.abs(Y) && Number.isFinite(Y)) || X === Y || (equalNan && X !== X && Y !== Y);
+  }
+  const d = subtract(a, y) as NdArray;
+  absolute(d, { out: d });
+  let tol: NdArray | number;
+  if (isNdArray(y)) {
+    const t = absolute(y);
+    multiply(t, rtol, { out: t });
+    add(t, atol, { out: t });
+    tol = t;
+  } else tol = atol + rtol * Math.abs(Number(y));
+  const close = less_equal(d, tol) as NdArray;
+  if (isNdArray(y)) logical_and(close, isfinite(y), { out: close });
+  else if (!Number.isFinite(Number(y))) fill(close, false);
+  logical_or(close, equal(a, y) as NdArray, { out: close });
+  if (equalNan) logical_or(close, logical_and(isnan(a) as NdArray, isnan(y) as NdArray) as NdArray, { out: close });
+  return close.shape.length === 0 ? (close.get() as boolean) : close;
 }
 
 /**
@@ -217,8 +213,5 @@ function weak(v: Scalar | boolean): NdArray {
  */
 export function allclose(a: CompareOperand, b: CompareOperand, options?: CloseOptions): boolean {
   const r = isclose(a, b, plainOptions('np.allclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third'));
-  if (typeof r === 'boolean') return r;
-  const d = r.data as unknown as Cells;
-  for (let i = 0; i < r.size; i++) if (!d[i]) return false;
-  return true;
+  return typeof r === 'boolean' ? r : (all(r) as boolean);
 }

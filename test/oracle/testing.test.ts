@@ -140,6 +140,35 @@ function castCopy(a: np.NdArray, dt: np.DTypeName): np.NdArray {
   add('array_equiv list', 'np.array_equiv([1, 2], [[1, 2], [1, 2]])', () => np.array_equiv([1, 2], [[1, 2], [1, 2]]));
 }
 
+// long operands (the engine's path): equal and unequal at the end, NaNs with and without
+// equal_nan, int64 against uint64 past 2**63, a broadcast row, isclose of int against float32
+{
+  const n = 5000;
+  const f = np.divide(np.arange(n, { dtype: 'float64' }), 7);
+  np.copyto(np.index(f, '::97'), NaN);
+  const g = np.copy(f);
+  const h = np.copy(f);
+  np.copyto(np.index(h, '-1:'), 0.5);
+  const [xf, xg, xh] = [input(f), input(g), input(h)];
+  add('array_equal long', `np.array_equal(${xf}, ${xg})`, () => np.array_equal(f, g));
+  add('array_equal long nan', `np.array_equal(${xf}, ${xg}, equal_nan=True)`, () => np.array_equal(f, g, { equal_nan: true }));
+  add('array_equal long last', `np.array_equal(${xf}, ${xh}, equal_nan=True)`, () => np.array_equal(f, h, { equal_nan: true }));
+  const u = np.astype(np.add(np.arange(n, { dtype: 'uint64' }), 2n ** 63n), 'uint64');
+  const i = np.astype(u, 'int64');
+  const [xu, xi] = [input(u), input(i)];
+  add('array_equal long u64 i64', `np.array_equal(${xu}, ${xi})`, () => np.array_equal(u, i));
+  add('array_equal long u64 self', `np.array_equal(${xu}, ${xu}.copy())`, () => np.array_equal(u, np.copy(u)));
+  const row = np.reshape(np.arange(4096, { dtype: 'int16' }), [1, 4096]);
+  const rows = np.broadcast_to(row, [3, 4096]);
+  const [xr] = [input(np.copy(rows))];
+  add('array_equiv long', `np.array_equiv(np.arange(4096, dtype=np.int16), ${xr})`, () => np.array_equiv(np.arange(4096, { dtype: 'int16' }), np.copy(rows)));
+  const q = np.astype(np.multiply(np.arange(n, { dtype: 'int32' }), 3), 'float32');
+  const xq = input(q);
+  add('isclose long int f32', `np.isclose(np.arange(${n}, dtype=np.int32) * 3 + 1, ${xq}, rtol=1e-4)`,
+    () => np.isclose(np.add(np.multiply(np.arange(n, { dtype: 'int32' }), 3), 1), q, { rtol: 1e-4 }));
+  add('allclose long nan', `np.allclose(${xf}, ${xg}, equal_nan=True)`, () => np.allclose(f, g, { equal_nan: true }));
+}
+
 const want: Record<string, Want> = numpy(inputs, Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, c.py])));
 
 /** Before the bool dtype exists in this build, isclose's uint8 stands in for numpy's bool. */

@@ -9,7 +9,9 @@
  * @ (3,)) would pay that row set-up for every few products, so it runs by
  * blocks of rows instead: each column of A in the block is gathered into a
  * contiguous buffer (gather.c for steps of 2-4 items) and added, times its
- * B element, to a block of sums, in the same k order as above.
+ * B element, to a block of sums, in the same k order as above. Pixels of
+ * 3 or 4 float channels times a 3 or 4 column matrix (colour conversions)
+ * run with both sizes as constants.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +130,46 @@
 		}                                                              \
 	} while (0)
 
+/*
+ * pixels of KC channels times a KC x NC matrix (a colour matrix), both
+ * sizes constants, rows of A and C contiguous: the matrix is read once
+ * into registers and each output element sums its KC products in k order
+ * from 0, as ROWS does
+ */
+#define GEMM_PIXELS(T, ACC, LOAD, STORE, KC, NC)                               \
+	do {                                                                   \
+		const T *a = A, *b = B;                                        \
+		T *__restrict c = C;                                           \
+		ACC w[KC][NC];                                                 \
+		intptr_t i, j, k;                                              \
+		for (k = 0; k < KC; k++)                                       \
+			for (j = 0; j < NC; j++)                               \
+				w[k][j] = LOAD(b[k * sb1 + j * sb2]);          \
+		for (i = 0; i < M; i++) {                                      \
+			for (j = 0; j < NC; j++) {                             \
+				ACC s = 0;                                     \
+				for (k = 0; k < KC; k++)                       \
+					s += LOAD(a[i * KC + k]) * w[k][j];    \
+				c[i * NC + j] = STORE(s);                      \
+			}                                                      \
+		}                                                              \
+	} while (0)
+
+/* colour matrices of floats: 3 or 4 channels in, 3 or 4 out */
+#define COLOUR_MATRIX(T, ACC, LOAD, STORE)                                     \
+	do {                                                                   \
+		if (K == 3 && N == 3)                                          \
+			GEMM_PIXELS(T, ACC, LOAD, STORE, 3, 3);                \
+		else if (K == 3 && N == 4)                                     \
+			GEMM_PIXELS(T, ACC, LOAD, STORE, 3, 4);                \
+		else if (K == 4 && N == 3)                                     \
+			GEMM_PIXELS(T, ACC, LOAD, STORE, 4, 3);                \
+		else                                                           \
+			GEMM_PIXELS(T, ACC, LOAD, STORE, 4, 4);                \
+	} while (0)
+
+#define IS_COLOUR_MATRIX (sa2 == 1 && sa1 == K && sc2 == 1 && sc1 == N && K >= 3 && K <= 4 && N >= 3 && N <= 4)
+
 /* one dtype: the matrix-vector paths when N == 1, else row by row */
 #define PRODUCT(T, ACC, LOAD, STORE)                                           \
 	do {                                                                   \
@@ -155,10 +197,16 @@ UE_HOT int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
 {
 	switch (dtype) {
 	case UE_FLOAT64:
-		PRODUCT(double, double, AS_DOUBLE, (double));
+		if (IS_COLOUR_MATRIX)
+			COLOUR_MATRIX(double, double, AS_DOUBLE, (double));
+		else
+			PRODUCT(double, double, AS_DOUBLE, (double));
 		return 0;
 	case UE_FLOAT32:
-		PRODUCT(float, double, AS_DOUBLE, (float));
+		if (IS_COLOUR_MATRIX)
+			COLOUR_MATRIX(float, double, AS_DOUBLE, (float));
+		else
+			PRODUCT(float, double, AS_DOUBLE, (float));
 		return 0;
 	/* integers: products and sums modulo 2**64, stored modulo the width */
 	case UE_INT8:

@@ -295,6 +295,54 @@ static void test_take(void)
 	ok(good, "take: raise reports the first bad position and writes nothing; wrap, clip; uint64 max is -1; no float indices");
 }
 
+/*
+ * Colour matrices: pixels of 3 or 4 float64 channels times 3x3, 3x4, 4x3
+ * and 4x4 matrices (one given transposed: B read through strides), 700
+ * rows, against a plain sum in k order from 0 (bit for bit; -0 pixels give
+ * +0 as 0 + -0 does), and float32 rounded once from double sums.
+ */
+static void test_colour_matrix(void)
+{
+	enum { M = 700 };
+	static double a[M * 4], c[M * 4], w[16];
+	static float af[M * 4], cf[M * 4], wf[16];
+	int good = 1;
+	uint32_t seed = 12345;
+
+	for (int i = 0; i < M * 4; i++) {
+		seed = seed * 1103515245u + 12345u;
+		a[i] = i % 97 == 0 ? -0.0 : (double)(seed >> 8) / 16777216.0 * 255.0;
+		af[i] = (float)a[i];
+	}
+	for (int i = 0; i < 16; i++)
+		w[i] = 0.1 + 0.37 * i - (i % 3) * 0.61;
+	for (int i = 0; i < 16; i++)
+		wf[i] = (float)w[i];
+	for (int K = 3; K <= 4; K++) {
+		for (int N = 3; N <= 4; N++) {
+			for (int tr = 0; tr < 2; tr++) {
+				intptr_t sb1 = tr ? 1 : N, sb2 = tr ? K : 1;
+
+				ue_matmul(UE_FLOAT64, M, N, K, a, K, 1, w, sb1, sb2, c, N, 1);
+				ue_matmul(UE_FLOAT32, M, N, K, af, K, 1, wf, sb1, sb2, cf, N, 1);
+				for (int i = 0; i < M; i++) {
+					for (int j = 0; j < N; j++) {
+						double sum = 0, sumf = 0;
+
+						for (int k = 0; k < K; k++) {
+							sum += a[i * K + k] * w[k * sb1 + j * sb2];
+							sumf += (double)af[i * K + k] * (double)wf[k * sb1 + j * sb2];
+						}
+						good &= memcmp(&sum, &c[i * N + j], sizeof(sum)) == 0;
+						good &= cf[i * N + j] == (float)sumf;
+					}
+				}
+			}
+		}
+	}
+	ok(good, "colour matrices: 3/4 channels times 3/4 columns, B strided, bit-equal to sums in k order");
+}
+
 int main(void)
 {
 	test_float_order();
@@ -305,5 +353,6 @@ int main(void)
 	test_bincount();
 	test_nonzero();
 	test_take();
+	test_colour_matrix();
 	return failed != 0;
 }
