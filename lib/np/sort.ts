@@ -740,6 +740,8 @@ export function digitize(x0: NdArray | readonly number[] | Scalar, bins: NdArray
 
 /** Options of {@link histogram}. */
 export interface HistogramOptions {
+  /** numpy's `bins=` keyword, when the options come second: a count of equal-width bins, or the edges. */
+  bins?: number | NdArray | readonly number[];
   /** (first, last) edges of the equal-width bins; default the data's min and max. */
   range?: readonly [number, number] | null;
   /** Return the probability density (integrates to 1) instead of counts. */
@@ -749,7 +751,7 @@ export interface HistogramOptions {
 }
 
 /** The keys of {@link HistogramOptions}. */
-export const HISTOGRAM_OPTION_KEYS: OptionKeys<HistogramOptions> = { range: true, density: true, weights: true };
+export const HISTOGRAM_OPTION_KEYS: OptionKeys<HistogramOptions> = { bins: true, range: true, density: true, weights: true };
 
 /** numpy's pairwise summation of a float array (the order its sum uses). */
 function pairwiseSum(v: Float64Array, lo: number, n: number, round: (x: number) => number): number {
@@ -792,7 +794,9 @@ const HIST_BLOCK = 65536;
  * counts, the weights' dtype with `weights`, or float64 with `density`.
  * Bin edges and bin indices are computed with numpy's formula and dtypes,
  * so values on an edge land in numpy's bin. numpy's positional `range`
- * may be given as the third argument (`np.histogram(img, 256, [0, 256])`).
+ * may be given as the third argument (`np.histogram(img, 256, [0, 256])`),
+ * and numpy's keywords all as the second (`np.histogram(img, { bins: 256,
+ * range: [0, 256] })`).
  *
  * @example
  * ```ts
@@ -802,13 +806,24 @@ const HIST_BLOCK = 65536;
  * ```
  */
 export function histogram(
-  a0: NdArray | NestedList, bins: number | NdArray | readonly number[] = 10,
+  a0: NdArray | NestedList, binsOrOpts: number | NdArray | readonly number[] | HistogramOptions = 10,
   optsOrRange?: HistogramOptions | readonly [number, number],
 ): [NdArray, NdArray] {
+  // numpy's keywords may all come second, as one options object: np.histogram(a, { bins: 256, range: [0, 256] })
+  const second = typeof binsOrOpts === 'object' && binsOrOpts !== null && !Array.isArray(binsOrOpts) && !isNdArray(binsOrOpts);
+  if (second && optsOrRange !== undefined) {
+    throw new TypeError('np.histogram: the options were given twice (second and third argument); give them once: np.histogram(a, { bins, range })');
+  }
   // numpy's third positional argument is the range
-  const opts: HistogramOptions = Array.isArray(optsOrRange)
-    ? { range: optsOrRange as readonly [number, number] }
-    : plainOptions('np.histogram', optsOrRange as HistogramOptions | undefined, HISTOGRAM_OPTION_KEYS, '{ range: [0, 256] }', 'third');
+  const opts: HistogramOptions = second
+    ? plainOptions('np.histogram', binsOrOpts as HistogramOptions, HISTOGRAM_OPTION_KEYS, '{ bins: 256, range: [0, 256] }', 'second')
+    : Array.isArray(optsOrRange)
+      ? { range: optsOrRange as readonly [number, number] }
+      : plainOptions('np.histogram', optsOrRange as HistogramOptions | undefined, HISTOGRAM_OPTION_KEYS, '{ range: [0, 256] }', 'third');
+  if (!second && opts.bins !== undefined) {
+    throw new TypeError("np.histogram: got multiple values for argument 'bins' (second argument and the bins option)");
+  }
+  const bins = (second ? opts.bins ?? 10 : binsOrOpts) as number | NdArray | readonly number[];
   // numpy histograms booleans as uint8
   const a1 = arrayArg(a0, 'histogram');
   const a = dtypeOfArray(a1) === bool ? astype(a1, uint8) : a1;

@@ -294,6 +294,16 @@ const sortPlain: PlainCase[] = [
 
 for (const c of sortPlain) test(`${c.name}: numpy's positional argument there is refused, not ignored`, () => checkPlain(c));
 
+test('histogram: numpy keywords as one second argument; bins twice or options twice is a TypeError', () => {
+  const a = np.array([1, 2, 1, 7], 'float64');
+  const [h, e] = np.histogram(a, { bins: 3, range: [0, 9] });
+  assert.equal(Array.from(h.data as BigInt64Array, Number), [3, 0, 1]);
+  assert.equal(Array.from(e.data as Float64Array), [0, 3, 6, 9]);
+  throwsTypeError(() => np.histogram(a, 3, { bins: 4 } as never), /^np\.histogram: got multiple values for argument 'bins'/, 'bins twice');
+  throwsTypeError(() => np.histogram(a, { bins: 3 }, { range: [0, 9] }), /^np\.histogram: the options were given twice/, 'options twice');
+  throwsTypeError(() => np.histogram(a, { bin: 3 } as never), /^np\.histogram: unknown option 'bin'/, 'unknown key');
+});
+
 test('unique: a boolean return_index in the options position throws (it was ignored)', () => {
   throwsTypeError(() => np.unique(m, true as never), /^np\.unique: the second argument is an options object such as \{ return_index: true \}; got the boolean true$/, 'unique');
   assert.equal(np.unique(np.array([3, 1, 3], 'uint8'), { return_index: true }).length, 2);

@@ -87,6 +87,9 @@ for (const [di, dt] of ALL_DTYPES.entries()) {
       add(`histogram-range ${id}`, `np.histogram(${x}, 5, range=(-3.3, 7.1))`, () => np.histogram(a, 5, { range: [-3.3, 7.1] }));
       add(`histogram-edges ${id}`, `np.histogram(${x}, np.array([-4, -1, 0, 0.25, 3, 9]))`, () => np.histogram(a, [-4, -1, 0, 0.25, 3, 9]));
       add(`histogram-density ${id}`, `np.histogram(${xf}, 6, density=True)`, () => np.histogram(finite, 6, { density: true }));
+      // every keyword in one options object, second (numpy's bins=, range=)
+      add(`histogram-kw ${id}`, `np.histogram(${x}, bins=5, range=(-3.3, 7.1))`, () => np.histogram(a, { bins: 5, range: [-3.3, 7.1] }));
+      add(`histogram-kw-edges ${id}`, `np.histogram(${x}, bins=np.array([-4, -1, 0, 0.25, 3, 9]))`, () => np.histogram(a, { bins: [-4, -1, 0, 0.25, 3, 9] }));
       const w = randomArray('float64', shape, seed++, { range: 8 });
       const xw = input(w);
       add(`histogram-weights ${id}`, `np.histogram(${xf}, 4, weights=${xw})`, () => np.histogram(finite, 4, { weights: w }));

@@ -385,6 +385,53 @@ static int streams(const struct ue_plan *p, const struct ue_operand *op, int k, 
 	return bytes >= stream_min;
 }
 
+/*
+ * The elements of @src (@n of @size bytes, contiguous) whose mask byte is
+ * nonzero, stored to @dst (@dstep bytes apart); @m steps @mstep bytes.
+ * Unmasked elements are not written (a device may be writing them). A
+ * contiguous run of 1-8 byte elements with a contiguous mask is a loop of
+ * conditional stores, which AVX-512 vectorises with masked stores; other
+ * layouts store element by element.
+ */
+#define MASKED_SELECT(T)                                                       \
+	do {                                                                   \
+		T *d = (T *)dst;                                               \
+		const T *s = (const T *)src;                                   \
+		for (intptr_t i = 0; i < n; i++)                               \
+			if (m[i])                                              \
+				d[i] = s[i];                                   \
+	} while (0)
+
+#define MASKED_STRIDED(T)                                                      \
+	do {                                                                   \
+		const T *s = (const T *)src;                                   \
+		for (intptr_t i = 0; i < n; i++)                               \
+			if (m[i * mstep])                                      \
+				*(T *)(dst + i * dstep) = s[i];                \
+	} while (0)
+
+UE_HOT static void masked_store(char *dst, intptr_t dstep, const char *src, size_t size, const char *m,
+				intptr_t mstep, intptr_t n)
+{
+	if (dstep == (intptr_t)size && mstep == 1) {
+		switch (size) {
+		case 1: MASKED_SELECT(uint8_t); return;
+		case 2: MASKED_SELECT(uint16_t); return;
+		case 4: MASKED_SELECT(uint32_t); return;
+		case 8: MASKED_SELECT(uint64_t); return;
+		}
+	}
+	switch (size) {
+	case 1: MASKED_STRIDED(uint8_t); return;
+	case 2: MASKED_STRIDED(uint16_t); return;
+	case 4: MASKED_STRIDED(uint32_t); return;
+	case 8: MASKED_STRIDED(uint64_t); return;
+	}
+	for (intptr_t i = 0; i < n; i++)
+		if (m[i * mstep])
+			memcpy(dst + i * dstep, src + (size_t)i * size, size);
+}
+
 int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand *ops, int ndim,
 	       const intptr_t *shape, const struct ue_operand *where)
 {
@@ -591,7 +638,6 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 				for (k = nin; k < nop; k++) {
 					char *at = base[k] + start * steps[k];
 					size_t osz = ue_itemsize(dtypes[k]);
-					intptr_t i;
 
 					if (stream[k])
 						stream_store(&lines[k], at, bufs[k], (size_t)n * osz);
@@ -610,13 +656,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 					cargs[1] = mbuf;
 					csteps[1] = (intptr_t)osz;
 					casts[k](cargs, &n, csteps, NULL);
-					{
-						const char *m = base[mask] + start * steps[mask];
-
-						for (i = 0; i < n; i++)
-							if (m[i * steps[mask]])
-								memcpy(at + i * steps[k], mbuf + (size_t)i * osz, osz);
-					}
+					masked_store(at, steps[k], mbuf, osz, base[mask] + start * steps[mask], steps[mask], n);
 				}
 			}
 		}
