@@ -8,7 +8,7 @@ import ndarrayFactory from 'ndarray';
 
 import { allocate, kOrderStrides } from './alloc.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
-import { type NdArray, isContiguous, wrap } from './ndarray.js';
+import { type NdArray, isContiguous, isNdArray, wrap } from './ndarray.js';
 import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster, smallLimitOf } from './ufunc/index.js';
 
 const castLoops = new Map<number, Loop>();
@@ -72,6 +72,11 @@ export function astype<N extends DTypeName>(a: NdArray, dtype: N | DType<N>, opt
 export function astype(a: NdArray, dtype: DTypeLike, opts?: AstypeOptions): NdArray;
 export function astype(a: NdArray, dtype: DTypeLike, options?: AstypeOptions): NdArray {
   const opts = plainOptions('np.astype', options, ASTYPE_OPTION_KEYS, '{ copy: false }', 'third');
+  if (!isNdArray(a)) {
+    // numpy: "Input should be a NumPy array or scalar"; a number has no dtype to convert from
+    throw new TypeError(`np.astype: the first argument must be an np array, got ${Array.isArray(a) ? 'a list' : typeof a}; ` +
+      'make one first: np.astype(np.asarray(x), dtype)');
+  }
   const t = toDType(dtype);
   if (opts.copy === false && dtypeOf(a.data) === t) return a;
   // order 'K' (numpy's default) keeps the layout of `a`; 'C' (ours) is C order

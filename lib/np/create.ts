@@ -18,7 +18,7 @@ import { allocateZeroed, allocate as allocateData } from './alloc.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
 import { astype, castInto } from './cast.js';
 import { copyto } from './fill.js';
-import { type NdArray, type ShapeLike, dtypeOfArray, isNdArray, setListConverter, shapeText, sizeOf, wrap } from './ndarray.js';
+import { type NdArray, type ShapeLike, dtypeOfArray, isContiguous, isNdArray, setListConverter, shapeText, sizeOf, wrap } from './ndarray.js';
 import { promote_types } from './promote.js';
 
 /** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
@@ -438,6 +438,26 @@ export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, optio
 export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
   const [dt, opts] = splitOptions('np.asarray', dtype, options);
   return arrayImpl(obj, dt, opts.copy ?? null, opts.ndmin ?? 0);
+}
+
+/**
+ * `obj` as a C-contiguous array of at least one dimension, as
+ * `numpy.ascontiguousarray`: the array itself when it already is one (of
+ * `dtype`, when given), else a C-ordered copy (cast to `dtype`).
+ *
+ * @example
+ * ```ts
+ * const a = np.arange(6);
+ * np.ascontiguousarray(a) === a // => true
+ * np.ascontiguousarray(np.index(a, '::2')) // => array([0, 2, 4])
+ * ```
+ */
+export function ascontiguousarray<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>): NdArray<N>;
+export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray;
+export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray {
+  const dt = dtype === undefined || dtype === null ? undefined : resolveDType(dtype);
+  const a = arrayImpl(obj, dt, null, 1);
+  return isContiguous(a) ? a : arrayImpl(a, dt, true, 1);
 }
 
 /**

@@ -83,7 +83,7 @@ export {
 
 // io: creation, printing, .npy and raw file I/O, machine limits
 export {
-  asarray, ones, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, copy, ZeroDivisionError,
+  asarray, ascontiguousarray, ones, zeros_like, ones_like, empty_like, full_like, linspace, eye, identity, copy, ZeroDivisionError,
   type ArrayInput, type ArrayOptions, type DTypeOption, type LikeOptions, type LinspaceOptions, type EyeOptions,
 } from './create.js';
 export { iinfo, finfo, type IInfo, type FInfo } from './limits.js';
@@ -111,3 +111,4 @@ export {
 } from './testing.js';
 export { toStdlib, fromStdlib, type StdlibNdarray } from './stdlib.js';
 
+export { diff, type DiffOptions } from './diff.js';

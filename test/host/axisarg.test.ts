@@ -603,4 +603,10 @@ test('a ufunc still takes numpy\'s positional out array', () => {
   assert.ok(same(out, np.array([2.25, 3.5], 'float64')));
 });
 
+
+test('astype: a number or a list as the array is a TypeError saying what to do (was a RangeError from Buffer)', () => {
+  throwsTypeError(() => np.astype(0 as never, 'uint8'), /^np\.astype: the first argument must be an np array, got number; make one first: np\.astype\(np\.asarray\(x\), dtype\)$/, 'number');
+  throwsTypeError(() => np.astype([1, 2] as never, 'uint8'), /^np\.astype: the first argument must be an np array, got a list/, 'list');
+});
+
 test.run();
