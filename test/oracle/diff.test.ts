@@ -7,12 +7,11 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { type Want, differs, differsInError, numpy } from './oracle.js';
+import { type OracleCase, type Want, mismatches, numpy } from './oracle.js';
 import { rngInt } from './gen.js';
 
-interface Case { py: string; ours: () => unknown }
 const inputs: Record<string, np.NdArray> = {};
-const cases: Record<string, Case> = {};
+const cases: Record<string, OracleCase> = {};
 const r = rngInt(20261126);
 
 const DTS: np.DTypeName[] = ['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'int64', 'uint64', 'float32', 'float64'];
@@ -62,16 +61,7 @@ for (let k = 0; k < 40; k++) {
 const want: Record<string, Want> = numpy(inputs, Object.fromEntries(Object.entries(cases).map(([k, c]) => [k, c.py])));
 
 test('diff and ascontiguousarray match numpy', () => {
-  const failures: string[] = [];
-  for (const [name, c] of Object.entries(cases)) {
-    let why: string | undefined;
-    try {
-      why = differs(c.ours(), want[name]);
-    } catch (e) {
-      why = differsInError(e, want[name]);
-    }
-    if (why) failures.push(`${name}: ${c.py}: ${why}`);
-  }
+  const failures = mismatches(cases, want);
   assert.equal(failures, [], `${failures.length} of ${Object.keys(cases).length} differ:\n${failures.slice(0, 15).join('\n')}`);
 });
 

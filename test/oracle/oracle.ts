@@ -230,3 +230,24 @@ export function differsInError(thrown: unknown, want: Want): string | undefined 
   const ok = ERRORS[want.error] ?? [want.error];
   return ok.includes(name) ? undefined : `numpy raised ${want.error} (${want.message}), ours ${name}: ${(thrown as Error)?.message}`;
 }
+
+/** One comparison with numpy: our call and numpy's expression. */
+export interface OracleCase {
+  py: string;
+  ours: () => unknown;
+}
+
+/** "name: why" for each case whose result (or error) differs from numpy's. */
+export function mismatches(cases: Record<string, OracleCase>, want: Record<string, Want>): string[] {
+  const failures: string[] = [];
+  for (const [name, c] of Object.entries(cases)) {
+    let why: string | undefined;
+    try {
+      why = differs(c.ours(), want[name]);
+    } catch (e) {
+      why = differsInError(e, want[name]);
+    }
+    if (why) failures.push(`${name}: ${c.py}: ${why}`);
+  }
+  return failures;
+}

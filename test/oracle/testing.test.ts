@@ -6,12 +6,11 @@ import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
 
-import { type Want, differs, differsInError, numpy } from './oracle.js';
+import { type OracleCase, type Want, mismatches, numpy } from './oracle.js';
 import { rng } from './gen.js';
 
-interface Case { py: string; ours: () => unknown }
 const inputs: Record<string, np.NdArray> = {};
-const cases: Record<string, Case> = {};
+const cases: Record<string, OracleCase> = {};
 
 function input(a: np.NdArray): string {
   const name = `x${Object.keys(inputs).length}`;
@@ -184,16 +183,7 @@ const NO_BOOL = noBool();
 for (const w of Object.values(want)) if (NO_BOOL && w.kind === 'array' && w.dtype === 'bool' && w.shape.length > 0) w.dtype = 'uint8';
 
 test('isclose, allclose, array_equal, array_equiv as numpy', () => {
-  const failures: string[] = [];
-  for (const [name, c] of Object.entries(cases)) {
-    let why: string | undefined;
-    try {
-      why = differs(c.ours(), want[name]);
-    } catch (e) {
-      why = differsInError(e, want[name]);
-    }
-    if (why) failures.push(`${name}: ${why}`);
-  }
+  const failures = mismatches(cases, want);
   assert.equal(failures, [], `${failures.length} of ${Object.keys(cases).length} differ:\n${failures.slice(0, 15).join('\n')}`);
 });
 
