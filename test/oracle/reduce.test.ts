@@ -294,6 +294,38 @@ const ORDER_1 = { numpy2Only: true };
   add('np.quantile(np.full(70000, 3, np.int32), [0.1, 0.9])', () => np.quantile(np.full([70000], 3, 'int32'), [0.1, 0.9]));
 }
 
+// ---- short slices side by side (a median filter over a stack of shifted views): the engine
+// sorts blocks of 64 neighbouring slices together; blocks holding a NaN go slice by slice ----
+{
+  inputs.st9 = make('uint8', [9, 130], 40);
+  inputs.st16 = make('int16', [16, 70], 41);
+  inputs.st17 = make('int16', [17, 70], 42);
+  inputs.st4 = make('int64', [4, 70], 43);
+  inputs.st3 = make('float64', [3, 4, 70], 44);
+  const nanst = make('float32', [5, 200], 45);
+  for (const i of [3, 64 + 7, 199]) (nanst.data as Float32Array)[2 * 200 + i] = NaN;
+  for (let i = 0; i < 200; i += 5) (nanst.data as Float32Array)[i] = (nanst.data as Float32Array)[200 + i] = i % 10 ? -0 : 0;
+  inputs.nanst = nanst;
+  // slices of signed zeros in every order: which zero is the median is the order statistics' business
+  const zst = np.zeros([5, 96], 'float64');
+  for (let l = 0; l < 96; l++) for (let i = 0; i < 5; i++) (zst.data as Float64Array)[i * 96 + l] = (l >> i) & 1 ? -0 : i === 4 && l % 3 === 0 ? 1 : 0;
+  inputs.zst = zst;
+  const pairs: [string, () => unknown][] = [
+    ['np.median(st9, axis=0)', () => np.median(inputs.st9, 0)],
+    ['np.percentile(st9, [10, 50, 90], axis=0)', () => np.percentile(inputs.st9, [10, 50, 90], 0)],
+    ['np.median(st16, axis=0)', () => np.median(inputs.st16, 0)],
+    ['np.median(st17, axis=0)', () => np.median(inputs.st17, 0)],
+    ['np.median(st4, axis=0)', () => np.median(inputs.st4, 0)],
+    ['np.median(st3, axis=0)', () => np.median(inputs.st3, 0)],
+    ['np.quantile(st3, 0.3, axis=1)', () => np.quantile(inputs.st3, 0.3, 1)],
+    ['np.median(nanst, axis=0)', () => np.median(nanst, 0)],
+    ['np.percentile(nanst, [0, 100], axis=0)', () => np.percentile(nanst, [0, 100], 0)],
+    ['np.median(zst, axis=0)', () => np.median(zst, 0)],
+    ['np.median(zst.T.copy(), axis=1)', () => np.median(np.copy(np.transpose(zst)), 1)],
+  ];
+  for (const [py, f] of pairs) add(py, f);
+}
+
 // ---- empty, 0-d, dtype=, out=, errors ----
 {
   inputs.e = make('float64', [0, 3], 5);

@@ -13,7 +13,10 @@
  * themselves (an array of one repeated value is answered by that one
  * pass), or among the elements between, which a second pass copies out
  * and which are selected from the same way (or by introselect once few).
- * Short slices, and long ones whose sample misleads (a rank outside the
+ * Slices of up to SEL_SMALL elements (the channels of a pixel, the window
+ * of a small filter) put each element at its rank, counted without
+ * branches (random pixels defeat a branchy sort). Other short slices,
+ * and long ones whose sample misleads (a rank outside the
  * bounds, or too little left out), are copied and their ranks selected by
  * introselect (a branch-free quickselect that sets runs of equal elements
  * apart, falling back to heapsort), so the answer never depends on the
@@ -31,6 +34,7 @@
 #define SEL_MARGIN 48		/* sample ranks either side of the wanted ones (3 sigma) */
 #define SEL_SPREAD 16		/* ranks farther apart than n / SEL_SPREAD are selected apart */
 #define SEL_COUNT_BLOCK (1 << 24)	/* counted in 32 bits at a time */
+#define SEL_SMALL 16		/* slices this short: each element put at its rank, without branches */
 
 /* ---- introselect of NaN-free elements -------------------------------------- */
 
@@ -342,6 +346,22 @@ static int sel_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *b1
 static int slice_##L(const T *x, intptr_t n, const intptr_t *r, int k, T *v, T *lane, T *b1, T *b2) \
 {									\
 	int res = 1;							\
+	if (n <= SEL_SMALL) {	/* a few elements (channels, a 3x3 window) */ \
+		T s[SEL_SMALL];						\
+		for (intptr_t i = 0; i < n; i++)			\
+			if (x[i] != x[i])				\
+				return -1;				\
+		/* each element to its rank: the elements below it, and the equal ones before it */ \
+		for (intptr_t i = 0; i < n; i++) {			\
+			intptr_t at = 0;				\
+			for (intptr_t j = 0; j < n; j++)		\
+				at += (x[j] < x[i]) | ((x[j] == x[i]) & (j < i)); \
+			s[at] = x[i];					\
+		}							\
+		for (int j = 0; j < k; j++)				\
+			v[j] = s[r[j]];					\
+		return 0;						\
+	}								\
 	if (n > 4 * SEL_SAMPLE && k <= SEL_SPREAD)			\
 		res = sel_##L(x, n, r, k, v, b1, b2);			\
 	if (res < 0)							\
@@ -397,6 +417,65 @@ static const slice_fn SLICES[UE_NTYPES] = {
 	slicev_o, slicev_b, slicev_B, slicev_h, slicev_H, slicev_i, slicev_I, slicev_q, slicev_Q, slicev_f, slicev_d,
 };
 
+/*
+ * Many short slices side by side (the median of a stack of shifted views,
+ * a 3x3 median filter): element i of SEL_BLOCK neighbouring slices is one
+ * contiguous run, so a block of slices is sorted together, one
+ * compare-exchange across the whole block at a time (vectorised), by
+ * insertion: an element moves below a neighbour only when strictly
+ * smaller, so equal elements keep their order as in the single-slice path.
+ * -1 when the block holds a NaN (the caller answers slice by slice).
+ */
+#define SEL_BLOCK 64
+
+typedef int (*vertical_fn)(const char *x, intptr_t n, intptr_t kstep, intptr_t nl, const intptr_t *r, int k,
+			   char *o, intptr_t rank_stride, intptr_t ostep);
+
+#define VERTICAL(L, T)							\
+UE_HOT static int vertical_##L(const char *x, intptr_t n, intptr_t kstep, intptr_t nl, const intptr_t *r, int k, \
+			       char *o, intptr_t rank_stride, intptr_t ostep) \
+{									\
+	T s[SEL_SMALL][SEL_BLOCK];					\
+	int nan = 0;							\
+	for (intptr_t i = 0; i < n; i++) {				\
+		memcpy(s[i], x + i * kstep, (size_t)nl * sizeof(T));	\
+		for (intptr_t b = 0; b < nl; b++)			\
+			nan |= s[i][b] != s[i][b];			\
+	}								\
+	if (nan)							\
+		return -1;						\
+	for (intptr_t i = 1; i < n; i++) {				\
+		for (intptr_t j = i; j > 0; j--) {			\
+			T *lo = s[j - 1], *hi = s[j];			\
+			for (intptr_t b = 0; b < nl; b++) {		\
+				T a = lo[b], c = hi[b];			\
+				lo[b] = c < a ? c : a;			\
+				hi[b] = c < a ? a : c;			\
+			}						\
+		}							\
+	}								\
+	for (int j = 0; j < k; j++)					\
+		for (intptr_t b = 0; b < nl; b++)			\
+			memcpy(o + j * rank_stride + b * ostep, &s[r[j]][b], sizeof(T)); \
+	return 0;							\
+}
+VERTICAL(o, ue_bool)
+VERTICAL(b, int8_t)
+VERTICAL(B, uint8_t)
+VERTICAL(h, int16_t)
+VERTICAL(H, uint16_t)
+VERTICAL(i, int32_t)
+VERTICAL(I, uint32_t)
+VERTICAL(q, int64_t)
+VERTICAL(Q, uint64_t)
+VERTICAL(f, float)
+VERTICAL(d, double)
+
+static const vertical_fn VERTICALS[UE_NTYPES] = {
+	vertical_o, vertical_b, vertical_B, vertical_h, vertical_H, vertical_i, vertical_I, vertical_q, vertical_Q,
+	vertical_f, vertical_d,
+};
+
 /* Copy the elements of the reduced dimensions at p, in order, to dst. */
 static void gather(char *dst, size_t isz, int nred, const struct ue_rdim *red, const char *p)
 {
@@ -435,6 +514,53 @@ static void nan_fill(int dtype, char *o, int k, intptr_t rank_stride)
 
 #define SEL_MAXRANKS 256
 
+/*
+ * ue_select for short slices side by side (dims[0] steps one element): by
+ * blocks of SEL_BLOCK slices, a block holding a NaN slice by slice.
+ */
+static int select_side_by_side(int dtype, int ndim, const struct ue_rdim *dims, const struct ue_rdim *red,
+			       const intptr_t *ranks, int nranks, intptr_t rank_stride, const char *in, char *out)
+{
+	intptr_t idx[UE_MAXDIMS] = { 0 }, n = red->n;
+	size_t isz = ue_itemsize(dtype);
+	uint64_t vals[SEL_MAXRANKS];
+	uint64_t lane[SEL_SMALL], b1[SEL_SMALL + 1], b2[SEL_SMALL + 1];	/* aligned for any element type */
+	const char *p = in;
+	char *o = out;
+
+	for (;;) {
+		for (intptr_t l0 = 0; l0 < dims[0].n; l0 += SEL_BLOCK) {
+			intptr_t nl = dims[0].n - l0 < SEL_BLOCK ? dims[0].n - l0 : SEL_BLOCK;
+			const char *x = p + l0 * dims[0].is;
+			char *ob = o + l0 * dims[0].os;
+
+			if (VERTICALS[dtype](x, n, red->is, nl, ranks, nranks, ob, rank_stride, dims[0].os) == 0)
+				continue;
+			for (intptr_t l = 0; l < nl; l++) {
+				for (intptr_t i = 0; i < n; i++)
+					memcpy((char *)lane + (size_t)i * isz, x + l * dims[0].is + i * red->is, isz);
+				if (SLICES[dtype](lane, n, ranks, nranks, vals, lane, b1, b2) < 0)
+					nan_fill(dtype, ob + l * dims[0].os, nranks, rank_stride);
+				else
+					for (int j = 0; j < nranks; j++)
+						memcpy(ob + l * dims[0].os + j * rank_stride, (const char *)vals + (size_t)j * isz, isz);
+			}
+		}
+		int j = 1;
+		for (; j < ndim; j++) {
+			p += dims[j].is;
+			o += dims[j].os;
+			if (++idx[j] < dims[j].n)
+				break;
+			p -= dims[j].is * dims[j].n;
+			o -= dims[j].os * dims[j].n;
+			idx[j] = 0;
+		}
+		if (j >= ndim)
+			return 0;
+	}
+}
+
 int ue_select(int dtype, int ndim, const struct ue_rdim *dims, int nred, const struct ue_rdim *red,
 	      const intptr_t *ranks, int nranks, intptr_t rank_stride, const char *in, char *out)
 {
@@ -451,6 +577,8 @@ int ue_select(int dtype, int ndim, const struct ue_rdim *dims, int nred, const s
 	for (int j = 0; j < nranks; j++)
 		if (ranks[j] < 0 || ranks[j] >= n || (j && ranks[j] < ranks[j - 1]))
 			return UE_REDUCE_UNSUPPORTED;
+	if (nred == 1 && n <= SEL_SMALL && ndim >= 1 && dims[0].is == (intptr_t)isz && dims[0].n > 1)
+		return select_side_by_side(dtype, ndim, dims, &red[0], ranks, nranks, rank_stride, in, out);
 	int direct = nred == 1 && red[0].is == (intptr_t)isz;
 	/* the gathered slice, and two scratch buffers of n + 1 (see pick_*) */
 	char *mem = malloc(((size_t)n * 3 + 2) * isz);
