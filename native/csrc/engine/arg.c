@@ -361,17 +361,7 @@ int ue_argreduce(int which, int dtype, int out_type, intptr_t n, intptr_t s, int
 		} else {
 			*(intptr_t *)o = s == (intptr_t)isz ? contig(p, n) : strided(p, n, s);
 		}
-		int j = first;
-		for (; j < ndim; j++) {
-			p += dims[j].is;
-			o += dims[j].os;
-			if (++idx[j] < dims[j].n)
-				break;
-			p -= dims[j].is * dims[j].n;
-			o -= dims[j].os * dims[j].n;
-			idx[j] = 0;
-		}
-		if (j >= ndim)
+		if (!ue_rdim_next(idx, dims, first, ndim, &p, &o))
 			break;
 	}
 	return 0;

@@ -894,17 +894,7 @@ int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_r
 			block(&w, dims, r, chunk, p, o);
 		else
 			inner(&w, &dims[0], p, o);
-		int j = first;
-		for (; j < ndim; j++) {
-			p += dims[j].is;
-			o += dims[j].os;
-			if (++idx[j] < dims[j].n)
-				break;
-			p -= dims[j].is * dims[j].n;
-			o -= dims[j].os * dims[j].n;
-			idx[j] = 0;
-		}
-		if (j >= ndim)
+		if (!ue_rdim_next(idx, dims, first, ndim, &p, &o))
 			break;
 	}
 	free(w.buf);

@@ -29,6 +29,26 @@ struct ue_rdim {
 	intptr_t n, is, os;
 };
 
+/*
+ * The next position of the outer dimensions dims[first..ndim) (an odometer,
+ * dims[first] turning fastest), moving *p and *o by their steps. 0 when
+ * every position has been visited.
+ */
+static inline int ue_rdim_next(intptr_t *idx, const struct ue_rdim *dims, int first, int ndim, const char **p,
+			       char **o)
+{
+	for (int j = first; j < ndim; j++) {
+		*p += dims[j].is;
+		*o += dims[j].os;
+		if (++idx[j] < dims[j].n)
+			return 1;
+		*p -= dims[j].is * dims[j].n;
+		*o -= dims[j].os * dims[j].n;
+		idx[j] = 0;
+	}
+	return 0;
+}
+
 #define UE_REDUCE_UNSUPPORTED 1
 #define UE_REDUCE_ENOMEM (-1)
 

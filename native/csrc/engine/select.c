@@ -546,17 +546,7 @@ static int select_side_by_side(int dtype, int ndim, const struct ue_rdim *dims, 
 						memcpy(ob + l * dims[0].os + j * rank_stride, (const char *)vals + (size_t)j * isz, isz);
 			}
 		}
-		int j = 1;
-		for (; j < ndim; j++) {
-			p += dims[j].is;
-			o += dims[j].os;
-			if (++idx[j] < dims[j].n)
-				break;
-			p -= dims[j].is * dims[j].n;
-			o -= dims[j].os * dims[j].n;
-			idx[j] = 0;
-		}
-		if (j >= ndim)
+		if (!ue_rdim_next(idx, dims, 1, ndim, &p, &o))
 			return 0;
 	}
 }
@@ -599,17 +589,7 @@ int ue_select(int dtype, int ndim, const struct ue_rdim *dims, int nred, const s
 			for (int j = 0; j < nranks; j++)
 				memcpy(o + j * rank_stride, (const char *)vals + (size_t)j * isz, isz);
 		}
-		int j = 0;
-		for (; j < ndim; j++) {
-			p += dims[j].is;
-			o += dims[j].os;
-			if (++idx[j] < dims[j].n)
-				break;
-			p -= dims[j].is * dims[j].n;
-			o -= dims[j].os * dims[j].n;
-			idx[j] = 0;
-		}
-		if (j >= ndim)
+		if (!ue_rdim_next(idx, dims, 0, ndim, &p, &o))
 			break;
 	}
 	free(mem);
