@@ -38,6 +38,8 @@
 #include <immintrin.h>
 
 #define PV_TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,fma")))
+/* the steps inline into the loops (GCC would call them, reloading the tables each time) */
+#define PV_INLINE PV_TARGET __attribute__((always_inline)) static inline
 
 /*
  * The log tables: x = 2^k z with z in [1 - 1/64, 2 - 1/64), the bin j of z
@@ -132,22 +134,23 @@ static const double pv_expp[6] = {
  * k + log2 c_j + log2(1 + r), then t = y log2 x = m/16 + f (|f| <= 1/32)
  * and 2^t = 2^floor(m/16) 2^((m mod 16)/16) 2^f.
  */
-PV_TARGET static inline __m256 powf8(__m256i xi, __m512d y)
+PV_INLINE __m256 powf8(__m256i xi, __m512d y)
 {
 	/* k and the bin from the bits; z = x / 2^k */
 	const __m256i u = _mm256_add_epi32(xi, _mm256_set1_epi32(0x40000 - 0x3f800000));
 	const __m256i hi = _mm256_and_si256(u, _mm256_set1_epi32((int)0xff800000u));
 	const __m512d z = _mm512_cvtps_pd(_mm256_castsi256_ps(_mm256_sub_epi32(xi, hi)));
-	const __m512d k = _mm512_mul_pd(_mm512_cvtepi32_pd(hi), _mm512_set1_pd(0x1p-23));
+	const __m512d khi = _mm512_cvtepi32_pd(hi);	/* k 2^23 */
 	__m512i idx = _mm512_cvtepu32_epi64(_mm256_srli_epi32(u, 19));
 
+	/* Estrin's scheme: the chain of dependent steps is what limits */
 	const __m512d r = _mm512_fmsub_pd(z, PV_TAB(pv_invc), _mm512_set1_pd(1.0));
-	__m512d p = _mm512_fmadd_pd(_mm512_set1_pd(L2P5), r, _mm512_set1_pd(L2P4));
-	p = _mm512_fmadd_pd(p, r, _mm512_set1_pd(L2P3));
-	p = _mm512_fmadd_pd(p, r, _mm512_set1_pd(L2P2));
-	p = _mm512_fmadd_pd(p, r, _mm512_set1_pd(L2P1));
-	p = _mm512_fmadd_pd(p, r, _mm512_set1_pd(L2P0));
-	const __m512d l2 = _mm512_fmadd_pd(p, r, _mm512_add_pd(k, PV_TAB(pv_log2c)));
+	const __m512d r2 = _mm512_mul_pd(r, r);
+	const __m512d p01 = _mm512_fmadd_pd(_mm512_set1_pd(L2P1), r, _mm512_set1_pd(L2P0));
+	const __m512d p23 = _mm512_fmadd_pd(_mm512_set1_pd(L2P3), r, _mm512_set1_pd(L2P2));
+	const __m512d p45 = _mm512_fmadd_pd(_mm512_set1_pd(L2P5), r, _mm512_set1_pd(L2P4));
+	const __m512d p = _mm512_fmadd_pd(_mm512_fmadd_pd(p45, r2, p23), r2, p01);
+	const __m512d l2 = _mm512_fmadd_pd(p, r, _mm512_fmadd_pd(khi, _mm512_set1_pd(0x1p-23), PV_TAB(pv_log2c)));
 
 	/* |t| < 2^47: s rounds t to 1/16, its low mantissa bits are m */
 	const __m512d t = _mm512_mul_pd(y, l2);
@@ -156,22 +159,23 @@ PV_TARGET static inline __m256 powf8(__m256i xi, __m512d y)
 	const __m512d m = _mm512_sub_pd(s, shift);
 	const __m512d f = _mm512_sub_pd(t, m);
 	idx = _mm512_castpd_si512(s);
-	__m512d q = _mm512_fmadd_pd(_mm512_set1_pd(E2Q3), f, _mm512_set1_pd(E2Q2));
-	q = _mm512_fmadd_pd(q, f, _mm512_set1_pd(E2Q1));
-	q = _mm512_fmadd_pd(q, f, _mm512_set1_pd(E2Q0));
-	const __m512d e = _mm512_fmadd_pd(q, f, _mm512_set1_pd(1.0));
+	const __m512d f2 = _mm512_mul_pd(f, f);
+	const __m512d q01 = _mm512_fmadd_pd(_mm512_set1_pd(E2Q0), f, _mm512_set1_pd(1.0));
+	const __m512d q23 = _mm512_fmadd_pd(_mm512_set1_pd(E2Q2), f, _mm512_set1_pd(E2Q1));
+	const __m512d q = _mm512_fmadd_pd(_mm512_set1_pd(E2Q3), f2, q23);
+	const __m512d e = _mm512_fmadd_pd(q, f2, q01);	/* 1 + Q0 f + Q1 f^2 + ... */
 	/* vscalefpd takes floor(m): 2^floor(m) 2^(j/16) = 2^(m rounded to 1/16) */
 	return _mm512_cvtpd_ps(_mm512_scalef_pd(_mm512_mul_pd(PV_TAB(pv_exp_hi), e), m));
 }
 
 /* lanes powf8 does not compute: x not a positive normal, |y| >= 2^39, inf or NaN */
-PV_TARGET static inline __mmask8 specialf8(__m256i xi)
+PV_INLINE __mmask8 specialf8(__m256i xi)
 {
 	return _mm256_cmpge_epu32_mask(_mm256_sub_epi32(xi, _mm256_set1_epi32(0x00800000)),
 				       _mm256_set1_epi32(0x7f000000));
 }
 
-PV_TARGET static inline __mmask8 special_yf8(__m256i yi)
+PV_INLINE __mmask8 special_yf8(__m256i yi)
 {
 	return _mm256_cmpge_epu32_mask(_mm256_and_si256(yi, _mm256_set1_epi32(0x7fffffff)),
 				       _mm256_set1_epi32((127 + 39) << 23));
@@ -182,25 +186,65 @@ static int big_yf(float y)
 	return !(fabsf(y) < 0x1p39f);
 }
 
-PV_TARGET static void powf_run(const float *x, const float *y, int y_scalar, float *o, intptr_t n)
+/*
+ * Runs go by blocks: a vector pass over PV_BLOCK elements noting the special
+ * lanes of each 8, then libm for those. A call inside the vector loop would
+ * make GCC spill and reload every constant and table register each step.
+ */
+#define PV_BLOCK 1024
+
+/* 8 lanes at i (live of them: the tail's are masked, the full ones not); the special ones */
+PV_INLINE __mmask8 powf_step(const float *x, const float *y, int y_scalar, __m512d ys, float *o, __mmask8 live)
 {
-	const __m512d ys = _mm512_set1_pd(y_scalar ? (double)*y : 0.0);
-	for (intptr_t i = 0; i < n; i += 8) {
-		const __mmask8 live = n - i >= 8 ? 0xff : (__mmask8)((1u << (n - i)) - 1);
-		const __m256i xi = _mm256_maskz_loadu_epi32(live, x + i);
-		__mmask8 sp = specialf8(xi);
-		__m512d yd = ys;
-		if (!y_scalar) {
-			const __m256i yi = _mm256_maskz_loadu_epi32(live, y + i);
-			sp |= special_yf8(yi);
-			yd = _mm512_cvtps_pd(_mm256_castsi256_ps(yi));
-		}
-		_mm256_mask_storeu_ps(o + i, live, powf8(xi, yd));
-		/* C99's special cases from libm, lane by lane */
-		for (unsigned b = sp & live; b; b &= b - 1) {
+	const __m256i xi = live == 0xff ? _mm256_loadu_si256((const __m256i *)x) : _mm256_maskz_loadu_epi32(live, x);
+	__mmask8 sp = specialf8(xi);
+	__m512d yd = ys;
+	if (!y_scalar) {
+		const __m256i yi = live == 0xff ? _mm256_loadu_si256((const __m256i *)y)
+						: _mm256_maskz_loadu_epi32(live, y);
+		sp |= special_yf8(yi);
+		yd = _mm512_cvtps_pd(_mm256_castsi256_ps(yi));
+	}
+	const __m256 r = powf8(xi, yd);
+	if (live == 0xff)
+		_mm256_storeu_ps(o, r);
+	else
+		_mm256_mask_storeu_ps(o, live, r);
+	return sp & live;
+}
+
+/* C99's special cases from libm, lane by lane */
+static void powf_fix(const float *x, const float *y, int y_scalar, float *o, const uint8_t *sp, intptr_t n)
+{
+	for (intptr_t i = 0; i < n; i += 8)
+		for (unsigned b = sp[i / 8]; b; b &= b - 1) {
 			const intptr_t l = i + __builtin_ctz(b);
 			o[l] = powf(x[l], y_scalar ? *y : y[l]);
 		}
+}
+
+PV_TARGET static void powf_run(const float *x, const float *y, int y_scalar, float *o, intptr_t n)
+{
+	const __m512d ys = _mm512_set1_pd(y_scalar ? (double)*y : 0.0);
+	uint8_t sp[PV_BLOCK / 8];
+
+	for (intptr_t i0 = 0; i0 < n; i0 += PV_BLOCK) {
+		const intptr_t m = n - i0 < PV_BLOCK ? n - i0 : PV_BLOCK;
+		const float *xb = x + i0, *yb = y_scalar ? y : y + i0;
+		float *ob = o + i0;
+		unsigned any = 0;
+		intptr_t i = 0;
+		if (y_scalar)
+			for (; i + 8 <= m; i += 8)
+				any |= sp[i / 8] = powf_step(xb + i, yb, 1, ys, ob + i, 0xff);
+		else
+			for (; i + 8 <= m; i += 8)
+				any |= sp[i / 8] = powf_step(xb + i, yb + i, 0, ys, ob + i, 0xff);
+		if (i < m)
+			any |= sp[i / 8] = powf_step(xb + i, y_scalar ? yb : yb + i, y_scalar, ys, ob + i,
+						     (__mmask8)((1u << (m - i)) - 1));
+		if (any)
+			powf_fix(xb, yb, y_scalar, ob, sp, m);
 	}
 }
 
@@ -214,7 +258,7 @@ PV_TARGET static void powf_run(const float *x, const float *y, int y_scalar, flo
  * >= |rh| unless A is 0), the small ones into lo. Lanes whose |y ln x| is not
  * below 708 (overflow, underflow, NaN) are marked in *sp.
  */
-PV_TARGET static inline __m512d pow8(__m512i xi, __m512d y, __mmask8 *sp)
+PV_INLINE __m512d pow8(__m512i xi, __m512d y, __mmask8 *sp)
 {
 	const __m512i u = _mm512_add_epi64(xi, _mm512_set1_epi64((1ll << 47) - 0x3ff0000000000000ll));
 	const __m512i hi = _mm512_and_si512(u, _mm512_set1_epi64((long long)0xfff0000000000000ull));
@@ -274,25 +318,56 @@ PV_TARGET static inline __m512d pow8(__m512i xi, __m512d y, __mmask8 *sp)
 }
 
 /* lanes pow8 does not compute by their base: not a positive normal */
-PV_TARGET static inline __mmask8 special8(__m512i xi)
+PV_INLINE __mmask8 special8(__m512i xi)
 {
 	return _mm512_cmpge_epu64_mask(_mm512_sub_epi64(xi, _mm512_set1_epi64(0x0010000000000000ll)),
 				       _mm512_set1_epi64(0x7fe0000000000000ll));
 }
 
-PV_TARGET static void pow_run(const double *x, const double *y, int y_scalar, double *o, intptr_t n)
+PV_INLINE __mmask8 pow_step(const double *x, const double *y, int y_scalar, __m512d ys, double *o, __mmask8 live)
 {
-	const __m512d ys = _mm512_set1_pd(y_scalar ? *y : 0.0);
-	for (intptr_t i = 0; i < n; i += 8) {
-		const __mmask8 live = n - i >= 8 ? 0xff : (__mmask8)((1u << (n - i)) - 1);
-		const __m512i xi = _mm512_maskz_loadu_epi64(live, x + i);
-		__mmask8 sp = special8(xi);
-		const __m512d yd = y_scalar ? ys : _mm512_maskz_loadu_pd(live, y + i);
-		_mm512_mask_storeu_pd(o + i, live, pow8(xi, yd, &sp));
-		for (unsigned b = sp & live; b; b &= b - 1) {
+	const __m512i xi = live == 0xff ? _mm512_loadu_si512(x) : _mm512_maskz_loadu_epi64(live, x);
+	__mmask8 sp = special8(xi);
+	const __m512d yd = y_scalar ? ys : live == 0xff ? _mm512_loadu_pd(y) : _mm512_maskz_loadu_pd(live, y);
+	const __m512d r = pow8(xi, yd, &sp);
+	if (live == 0xff)
+		_mm512_storeu_pd(o, r);
+	else
+		_mm512_mask_storeu_pd(o, live, r);
+	return sp & live;
+}
+
+static void pow_fix(const double *x, const double *y, int y_scalar, double *o, const uint8_t *sp, intptr_t n)
+{
+	for (intptr_t i = 0; i < n; i += 8)
+		for (unsigned b = sp[i / 8]; b; b &= b - 1) {
 			const intptr_t l = i + __builtin_ctz(b);
 			o[l] = pow(x[l], y_scalar ? *y : y[l]);
 		}
+}
+
+PV_TARGET static void pow_run(const double *x, const double *y, int y_scalar, double *o, intptr_t n)
+{
+	const __m512d ys = _mm512_set1_pd(y_scalar ? *y : 0.0);
+	uint8_t sp[PV_BLOCK / 8];
+
+	for (intptr_t i0 = 0; i0 < n; i0 += PV_BLOCK) {
+		const intptr_t m = n - i0 < PV_BLOCK ? n - i0 : PV_BLOCK;
+		const double *xb = x + i0, *yb = y_scalar ? y : y + i0;
+		double *ob = o + i0;
+		unsigned any = 0;
+		intptr_t i = 0;
+		if (y_scalar)
+			for (; i + 8 <= m; i += 8)
+				any |= sp[i / 8] = pow_step(xb + i, yb, 1, ys, ob + i, 0xff);
+		else
+			for (; i + 8 <= m; i += 8)
+				any |= sp[i / 8] = pow_step(xb + i, yb + i, 0, ys, ob + i, 0xff);
+		if (i < m)
+			any |= sp[i / 8] = pow_step(xb + i, y_scalar ? yb : yb + i, y_scalar, ys, ob + i,
+						    (__mmask8)((1u << (m - i)) - 1));
+		if (any)
+			pow_fix(xb, yb, y_scalar, ob, sp, m);
 	}
 }
 
