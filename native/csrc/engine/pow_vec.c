@@ -395,8 +395,12 @@ int pv_pow(int is_double, const char *a, const char *b, int b_scalar, char *out,
 	} else {
 		float y0;
 		memcpy(&y0, b, sizeof(y0));
-		if (b_scalar && big_yf(y0))
-			return 0;
+		/* every lane special: libm's, as the array exponent's lanes are */
+		if (b_scalar && big_yf(y0)) {
+			for (intptr_t i = 0; i < n; i++)
+				((float *)out)[i] = powf(((const float *)a)[i], y0);
+			return 1;
+		}
 		powf_run((const float *)a, (const float *)b, b_scalar, (float *)out, n);
 	}
 	return 1;
