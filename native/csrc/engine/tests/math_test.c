@@ -428,7 +428,7 @@ static void test_pow_vec(void)
 	static float xf[N], yf[N], of[N], osf[N];
 	static const double sp[] = { 0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0, 2.5, -2.5, INFINITY,
 				     -INFINITY, NAN, 1e-310, -1e-310, 1e-40, 1e300, -1e300, 1e-300, 1e30, 1075.0, -1075.0,
-				     150.0, -150.0, 1e10, 0x1p39, 0x1p-1022, 0x1.fffffffffffffp1023 };
+				     150.0, -150.0, 1e10, 0x1p39, 1e15, -1e15, 0x1p-1022, 0x1.fffffffffffffp1023 };
 	const int ns = (int)(sizeof(sp) / sizeof(sp[0]));
 	const intptr_t std8[3] = { 8, 8, 8 }, sts8[3] = { 8, 0, 8 }, std4[3] = { 4, 4, 4 }, sts4[3] = { 4, 0, 4 };
 	double wd = 0, wf = 0;
