@@ -25,6 +25,7 @@
 
 #include "engine.h"
 #include "loops_math_vec.h"
+#include "pow_vec.h"
 
 /* Nothing here reads errno: let libm calls (sqrt) become instructions. */
 #if defined(__GNUC__) && !defined(__clang__)
@@ -643,8 +644,9 @@ SQRT_LOOP(d, double)
 /*
  * power: numpy computes a scalar exponent of 2, -1, 1 and 0.5 as square,
  * reciprocal, a copy and sqrt (so (-inf) ** 0.5 is NaN, not inf, and the
- * results are correctly rounded); other powers go through libmvec where it
- * is there (within 1 ulp of numpy's SVML pow, measured).
+ * results are correctly rounded); other contiguous powers are pow_vec.c's
+ * AVX-512 ones, else libmvec's where it is there (within 1 ulp of numpy's
+ * SVML pow, measured), else libm's.
  */
 #define POWER_LOOP(S, T)						\
 static void power_##S(char **args, const intptr_t *dims,		\
@@ -663,7 +665,8 @@ static void power_##S(char **args, const intptr_t *dims,		\
 		}							\
 	}								\
 	if (steps[0] == t && steps[2] == t && (steps[1] == t || steps[1] == 0) && \
-	    um_vec2(UM_POW, t == 8, args[0], args[1], steps[1] == 0, args[2], dims[0])) \
+	    (pv_pow(t == 8, args[0], args[1], steps[1] == 0, args[2], dims[0]) || \
+	     um_vec2(UM_POW, t == 8, args[0], args[1], steps[1] == 0, args[2], dims[0]))) \
 		return;							\
 	power_##S##_any(args, dims, steps, data);			\
 }

@@ -391,6 +391,114 @@ static void test_powf(void)
 	ok(good && worst <= 1, "float32 power within 1 ulp of powf, special values exact");
 }
 
+/* error of got in ulps of the type (53 or 24 bits) against a long double reference */
+static double ulp_err(long double ref, double got, int bits, int emin)
+{
+	int e;
+
+	if (isnan(ref) || isnan(got))
+		return isnan(ref) && isnan(got) ? 0 : 1e9;
+	/* overflow and underflow of the type itself (long double's range is wider) */
+	const long double rr = bits == 53 ? (long double)(double)ref : (long double)(float)ref;
+	if (isinf(rr) || isinf(got) || rr == 0 || got == 0)
+		return rr == got ? 0 : 1e9;
+	frexpl(fabsl(ref), &e);
+	if (e < emin)
+		e = emin;
+	return (double)(fabsl((long double)got - ref) / ldexpl(1.0L, e - bits));
+}
+
+static double uniform(void)
+{
+	return (double)(rnd() >> 11) * 0x1p-53;
+}
+
+/*
+ * pow_vec.c through the power loops, contiguous and with a scalar exponent:
+ * random bases and exponents over several ranges (gamma curves, the whole
+ * exponent range, bases near 1 with large exponents, results around
+ * overflow and underflow) against powl, and every pairing of the special
+ * values bit-equal with libm's pow/powf (signed zeros, infinities, NaN,
+ * negative bases with whole and fractional exponents, subnormals).
+ */
+static void test_pow_vec(void)
+{
+	enum { N = 1 << 18 };
+	static double xd[N], yd[N], od[N], os[N];
+	static float xf[N], yf[N], of[N], osf[N];
+	static const double sp[] = { 0.0, -0.0, 1.0, -1.0, 2.0, -2.0, 0.5, -0.5, 3.0, -3.0, 2.5, -2.5, INFINITY,
+				     -INFINITY, NAN, 1e-310, -1e-310, 1e-40, 1e300, -1e300, 1e-300, 1e30, 1075.0, -1075.0,
+				     150.0, -150.0, 1e10, 0x1p39, 1e15, -1e15, 0x1p-1022, 0x1.fffffffffffffp1023 };
+	const int ns = (int)(sizeof(sp) / sizeof(sp[0]));
+	const intptr_t std8[3] = { 8, 8, 8 }, sts8[3] = { 8, 0, 8 }, std4[3] = { 4, 4, 4 }, sts4[3] = { 4, 0, 4 };
+	double wd = 0, wf = 0;
+	int good = 1;
+
+	for (int i = 0; i < N; i++) {
+		double x, y;
+		switch (i % 6) {
+		case 0: x = uniform(); y = 2.2; break;
+		case 1: x = uniform() * 16; y = (uniform() - 0.5) * 80; break;
+		case 2: x = exp2((uniform() - 0.5) * 2040); y = (uniform() - 0.5) * 1.6; break;
+		case 3: x = 1 + (uniform() - 0.5) * 0.1; y = (uniform() - 0.5) * 2e4; break;
+		case 4: x = exp2((uniform() - 0.5) * 250); y = (uniform() - 0.5) * 4; break;
+		default: x = 1 + uniform(); y = (uniform() < 0.5 ? -1 : 1) * (uniform() * 40 + 1060); break;
+		}
+		if (i % 6 == 5 && (i / 6) % 2)
+			y = y / 1060 * 140;	/* float32's overflow and underflow */
+		if (i < ns * ns) {
+			x = sp[i / ns];
+			y = sp[i % ns];
+		}
+		xd[i] = x, yd[i] = y, xf[i] = (float)x, yf[i] = (float)y;
+	}
+	run2("power", "dd->d", xd, yd, od, std8, N);
+	run2("power", "ff->f", xf, yf, of, std4, N);
+	for (int i = 0; i < N; i++) {
+		const double w = pow(xd[i], yd[i]);
+		const float wff = powf(xf[i], yf[i]);
+		/* C99's special cases (and libm's NaN, inf, 0 and subnormal results) are exact */
+		const int sd = i < ns * ns && (!(xd[i] >= 0x1p-1022 && xd[i] < INFINITY) || !isfinite(yd[i]) ||
+					       xd[i] == 1 || yd[i] == 0 || !isnormal(w));
+		const int sf = i < ns * ns && (!(xf[i] >= 0x1p-126f && xf[i] < INFINITY) || !isfinite(yf[i]) ||
+					       xf[i] == 1 || yf[i] == 0 || !isnormal(wff));
+		const double ed = sd ? (same_d(&w, &od[i], 1) ? 0 : 1e9) : ulp_err(powl(xd[i], yd[i]), od[i], 53, -1021);
+		const double ef = sf ? (fbits(wff) == fbits(of[i]) || (isnan(wff) && isnan(of[i])) ? 0 : 1e9)
+				     : ulp_err(pow(xf[i], yf[i]), of[i], 24, -125);
+		if (ed > 0.75 || ef > 0.51) {
+			if (good)
+				printf("# pow(%a, %a): %a (%.3g ulp), float32 %a (%.3g ulp)\n", xd[i], yd[i], od[i], ed,
+				       (double)of[i], ef);
+			good = 0;
+		}
+		if (ed > wd)
+			wd = ed;
+		if (ef > wf)
+			wf = ef;
+	}
+	printf("# power: float64 at most %.3f ulp from powl, float32 %.4f ulp from pow\n", wd, wf);
+	ok(good, "float64 power within 0.75 ulp, float32 within 0.51 ulp, special values equal libm's");
+
+	/* a scalar exponent, runs of every length (the tail), against the contiguous results */
+	for (int k = 0; k < 6 && good; k++) {
+		static const double ys[] = { 2.2, -0.3, 7.0, 1e-3, 300.5, -1e30 };
+		const float yk = (float)ys[k];
+		for (int i = 0; i < 999; i++)
+			yd[i] = ys[k], yf[i] = yk;
+		for (int n = 1; n < 40; n++) {
+			run2("power", "dd->d", xd + 3 * n, (void *)&ys[k], os, sts8, n);
+			run2("power", "ff->f", xf + 3 * n, (void *)&yk, osf, sts4, n);
+			run2("power", "dd->d", xd + 3 * n, yd, od, std8, n);
+			run2("power", "ff->f", xf + 3 * n, yf, of, std4, n);
+			if (!same_d(os, od, n) || memcmp(osf, of, (size_t)n * 4)) {
+				printf("# scalar exponent %g, n %d differs from the array one\n", ys[k], n);
+				good = 0;
+			}
+		}
+	}
+	ok(good, "power with a scalar exponent equals the array exponent's, every tail length");
+}
+
 static void test_table(void)
 {
 	int good = 1;
@@ -450,6 +558,7 @@ int main(void)
 	test_divide_by_scalar();
 	test_power_blocks();
 	test_powf();
+	test_pow_vec();
 	test_table();
 	test_pred_blocks();
 	printf("1..%d\n", count);
