@@ -38,12 +38,16 @@
  */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define MATH_CLONES __attribute__((target_clones("arch=x86-64-v4", "avx2", "default"), optimize("no-trapping-math")))
+/* integer power by blocks: an AVX-512 clone only (numpy's integer power is a scalar loop) */
+#define MATH_WARM __attribute__((target_clones("arch=x86-64-v4", "default"), optimize("no-trapping-math")))
 #define MATH_PLAIN __attribute__((optimize("no-trapping-math")))
 #elif defined(__GNUC__) && !defined(__clang__)
 #define MATH_CLONES __attribute__((optimize("no-trapping-math")))
+#define MATH_WARM MATH_CLONES
 #define MATH_PLAIN MATH_CLONES
 #else
 #define MATH_CLONES
+#define MATH_WARM
 #define MATH_PLAIN
 #endif
 
@@ -359,7 +363,7 @@ FLOAT_DIVMOD(d, double, fmod, floor, copysign)
  */
 #define POWBLOCK 256
 #define INT_POWER(S, T, W, SIGNED)					\
-MATH_CLONES static void powblocks_##S(const T *a, const T *b, intptr_t bs, T *out, intptr_t n) \
+MATH_WARM static void powblocks_##S(const T *a, const T *b, intptr_t bs, T *out, intptr_t n) \
 {									\
 	W r[POWBLOCK], x[POWBLOCK];					\
 	for (intptr_t i0 = 0; i0 < n; i0 += POWBLOCK) {		\

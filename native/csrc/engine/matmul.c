@@ -190,24 +190,16 @@
 #define AS_U64(v) ((uint64_t)(v))
 #define AS_S64(v) ((uint64_t)(int64_t)(v))
 
-UE_HOT int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
-	      const void *A, intptr_t sa1, intptr_t sa2,
-	      const void *B, intptr_t sb1, intptr_t sb2,
-	      void *C, intptr_t sc1, intptr_t sc2)
+/*
+ * Integer and bool products: exact, rarely large in image work, so one
+ * build for every CPU (the float products get the AVX2/AVX-512 clones).
+ */
+static int matmul_int(int dtype, intptr_t M, intptr_t N, intptr_t K,
+		      const void *A, intptr_t sa1, intptr_t sa2,
+		      const void *B, intptr_t sb1, intptr_t sb2,
+		      void *C, intptr_t sc1, intptr_t sc2)
 {
 	switch (dtype) {
-	case UE_FLOAT64:
-		if (IS_COLOUR_MATRIX)
-			COLOUR_MATRIX(double, double, AS_DOUBLE, (double));
-		else
-			PRODUCT(double, double, AS_DOUBLE, (double));
-		return 0;
-	case UE_FLOAT32:
-		if (IS_COLOUR_MATRIX)
-			COLOUR_MATRIX(float, double, AS_DOUBLE, (float));
-		else
-			PRODUCT(float, double, AS_DOUBLE, (float));
-		return 0;
 	/* integers: products and sums modulo 2**64, stored modulo the width */
 	case UE_INT8:
 		PRODUCT(int8_t, uint64_t, AS_S64, (int8_t));
@@ -252,5 +244,28 @@ UE_HOT int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
 	}
 	default:
 		return -1;
+	}
+}
+
+UE_HOT int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
+	      const void *A, intptr_t sa1, intptr_t sa2,
+	      const void *B, intptr_t sb1, intptr_t sb2,
+	      void *C, intptr_t sc1, intptr_t sc2)
+{
+	switch (dtype) {
+	case UE_FLOAT64:
+		if (IS_COLOUR_MATRIX)
+			COLOUR_MATRIX(double, double, AS_DOUBLE, (double));
+		else
+			PRODUCT(double, double, AS_DOUBLE, (double));
+		return 0;
+	case UE_FLOAT32:
+		if (IS_COLOUR_MATRIX)
+			COLOUR_MATRIX(float, double, AS_DOUBLE, (float));
+		else
+			PRODUCT(float, double, AS_DOUBLE, (float));
+		return 0;
+	default:
+		return matmul_int(dtype, M, N, K, A, sa1, sa2, B, sb1, sb2, C, sc1, sc2);
 	}
 }
