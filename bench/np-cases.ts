@@ -423,6 +423,31 @@ const PROGRAMS: Program[] = [
     'np.where((img[:, :, 1] > 100)[:, :, None], img, 0)',
     (img) => () => N.where(N.expand_dims(N.greater(N.index(img, ':, :, 1'), 100), 2), img, 0)],
   ['channel means: mean(axis=(0, 1))', 'np.mean(img, { axis: [0, 1] })', 'img.mean(axis=(0, 1))', (img) => () => N.mean(img, { axis: [0, 1] })],
+  ['lookup table: lut[img] (take)', 'np.take(lut, img)', 'lut = (255 - np.arange(256)).astype(np.uint8)\nlut[img]', (img) => {
+    const lut = N.astype(N.subtract(255, N.arange(256)), 'uint8');
+    return () => N.take(lut, img);
+  }],
+  ['sepia: clip(pixels @ M.T, 0, 255) as uint8', "np.astype(np.clip(np.matmul(np.reshape(img, [-1, 3]), M.T), 0, 255), 'uint8')",
+    'M = np.array([[0.393, 0.769, 0.189], [0.349, 0.686, 0.168], [0.272, 0.534, 0.131]])\nnp.clip(img.reshape(-1, 3) @ M.T, 0, 255).astype(np.uint8)', (img) => {
+      const mt = N.transpose(N.array([[0.393, 0.769, 0.189], [0.349, 0.686, 0.168], [0.272, 0.534, 0.131]]));
+      return () => N.astype(N.clip(N.matmul(N.reshape(img, [-1, 3]), mt), 0, 255), 'uint8');
+    }],
+  ['3x3 median filter of a channel: median(stack of 9 views, axis=0)',
+    "g = img[:, :, 1]; np.median(np.stack([g[dy:dy+H-2, dx:dx+W-2] for dy, dx]), 0)",
+    'g = img[:, :, 1]\nnp.median(np.stack([g[dy:dy + H - 2, dx:dx + W - 2] for dy in range(3) for dx in range(3)]), axis=0)',
+    (img) => {
+      const g = N.index(img, ':, :, 1') as np.NdArray;
+      const [h, w] = [img.shape[0], img.shape[1]];
+      const views: np.NdArray[] = [];
+      for (let dy = 0; dy < 3; dy++) for (let dx = 0; dx < 3; dx++) views.push(N.index(g, `${dy}:${dy + h - 2}, ${dx}:${dx + w - 2}`) as np.NdArray);
+      return () => N.median(N.stack(views), 0);
+    }],
+  ['gamma in float32: (img / 255) ** 2.2 * 255 as uint8',
+    "np.astype(np.multiply(np.power(np.divide(np.astype(img, 'float32'), 255), 2.2), 255), 'uint8')",
+    '(np.power(img.astype(np.float32) / 255, np.float32(2.2)) * 255).astype(np.uint8)',
+    (img) => () => N.astype(N.multiply(N.power(N.divide(N.astype(img, 'float32'), 255), 2.2), 255), 'uint8')],
+  ['frames equal within 2: isclose(img, flip, atol=2).all()', "np.all(np.isclose(img, np.index(img, '::-1'), { atol: 2 }))",
+    'np.isclose(img, img[::-1], atol=2).all()', (img) => () => N.all(N.isclose(img, N.index(img, '::-1'), { atol: 2 }))],
 ];
 
 function programs(s: Sizes): Case[] {
