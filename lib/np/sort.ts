@@ -19,7 +19,7 @@ import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isCo
 import { promoteTypes } from './promote.js';
 import { allocate } from './alloc.js';
 import { copyto } from './fill.js';
-import { NATIVE_SORT_MIN, nativeArgsort, nativeBincount, nativeIntRange, nativeSort } from './sortnative.js';
+import { NATIVE_SORT_MIN, nativeArgsort, nativeBincount, nativeIntRange, nativeSearchsorted, nativeSort } from './sortnative.js';
 
 type Cell = number | bigint;
 type Cells = AnyTypedArray & { [i: number]: Cell };
@@ -421,6 +421,8 @@ export function searchsorted(a0: NdArray | NestedList, v0: NdArray | readonly nu
     // numbers and no NaN among the keys: a NaN value goes after all of them
     const kf = Float64Array.from(keys, Number);
     const vf = (vd as Float64Array).subarray(vc.offset, vc.offset + v.size);
+    const found = allocate(intp, v.size) as unknown as BigInt64Array<ArrayBuffer> | Int32Array<ArrayBuffer>;
+    if (nativeSearchsorted(kf, vf as AnyTypedArray, dtypeOfArray(vc), right, found)) return wrap(found, [...v.shape]) as NdArray<IntpName>;
     for (let k = 0; k < vf.length; k++) {
       const x = vf[k];
       let lo = 0;

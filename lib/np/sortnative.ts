@@ -15,6 +15,7 @@ interface SortBinding {
   argsort?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
   intRange?(dtype: number, values: AnyTypedArray): [number, number] | null;
   bincount?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
+  searchsorted?(keys: Float64Array, dtype: number, values: AnyTypedArray, right: number, out: BigInt64Array | Int32Array): void;
 }
 
 /** The engine's dtype codes (native/csrc/engine/engine.h, enum ue_dtype). */
@@ -64,4 +65,17 @@ export function nativeBincount(v: AnyTypedArray, t: DType, out: BigInt64Array | 
   const k = kernel('bincount', v, t);
   k?.b.bincount(k.code, v, out);
   return k !== undefined;
+}
+
+/**
+ * out[i] = how many of the ascending, NaN-free `keys` lie below values[i]
+ * (`right`: not above it), values of dtype `t` (not 64-bit integers); false
+ * if the addon cannot.
+ */
+export function nativeSearchsorted(keys: Float64Array, v: AnyTypedArray, t: DType, right: boolean,
+  out: BigInt64Array | Int32Array): boolean {
+  const k = kernel('searchsorted', v, t);
+  if (!k || t.isBigInt) return false;
+  k.b.searchsorted(keys, k.code, v, right ? 1 : 0, out);
+  return true;
 }

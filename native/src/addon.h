@@ -51,6 +51,7 @@ Napi::Value IntRange(const Napi::CallbackInfo& info);
 Napi::Value Bincount(const Napi::CallbackInfo& info);
 Napi::Value Nonzero(const Napi::CallbackInfo& info);
 Napi::Value Take(const Napi::CallbackInfo& info);
+Napi::Value Searchsorted(const Napi::CallbackInfo& info);
 
 // linalg.cc: the matrix product of csrc/engine/matmul.c
 Napi::Value Matmul(const Napi::CallbackInfo& info);

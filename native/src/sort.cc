@@ -8,6 +8,10 @@
 //   nonzero(flags, shape, outs)     the indices of the nonzero bytes of flags (a Uint8Array in C order of
 //                                   shape) along each axis into outs[d] (BigInt64Array/Int32Array, one
 //                                   per axis, all of one type and length); returns how many
+//   searchsorted(keys, dtype, values, right, out)
+//                                   out[i] = how many of the ascending NaN-free keys (a Float64Array) are
+//                                   below values[i] (right: not above it); out a BigInt64Array or
+//                                   Int32Array as long as values
 //   take(src, idxDtype, idx, out, pre, n, post, mode)
 //                                   out[p, k, q] = src[p, idx[k], q]: src holds (pre, n, post) elements,
 //                                   out (pre, idx.length, post) of the same size, idx integers of the
@@ -241,6 +245,41 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   return Napi::Number::New(env, r == 1 ? static_cast<double>(bad) : -1.0);
+}
+
+}  // namespace udmabuf
+
+namespace udmabuf {
+
+Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 5, "searchsorted(keys, dtype, values, right, out)")) return env.Undefined();
+  void *keys, *values, *out;
+  size_t n, ksize, m, vsize, outlen, outsize;
+  double dtype, right;
+  if (!GetLane(info, 0, &keys, &n, &ksize) || !GetUint(info, 1, "dtype code", UE_NTYPES - 1, &dtype) ||
+      !GetLane(info, 2, &values, &m, &vsize) || !GetUint(info, 3, "right", 1, &right) ||
+      !GetLane(info, 4, &out, &outlen, &outsize)) {
+    return env.Undefined();
+  }
+  if (ksize != 8 || info[0].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+      kItemSize[static_cast<int>(dtype)] != vsize || outlen != m || (outsize != 4 && outsize != 8)) {
+    Napi::RangeError::New(env, "searchsorted: keys must be a Float64Array, values of the dtype, out as long as values")
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  uintptr_t o0 = reinterpret_cast<uintptr_t>(out), v0 = reinterpret_cast<uintptr_t>(values);
+  uintptr_t k0 = reinterpret_cast<uintptr_t>(keys);
+  if ((o0 < v0 + m * vsize && v0 < o0 + m * outsize) || (o0 < k0 + n * 8 && k0 < o0 + m * outsize)) {
+    Napi::RangeError::New(env, "searchsorted: out overlaps the keys or the values").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (ue_searchsorted(static_cast<const double*>(keys), n, static_cast<int>(dtype), values, m, right != 0, out,
+                      outsize == 8) != 0) {
+    Napi::TypeError::New(env, "searchsorted: values must be bool, integers of up to 32 bits or floats")
+        .ThrowAsJavaScriptException();
+  }
+  return env.Undefined();
 }
 
 }  // namespace udmabuf

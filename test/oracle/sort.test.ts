@@ -144,6 +144,25 @@ for (const dt of ALL_DTYPES) {
   add('histogram int weights', `np.histogram(${x}, 5, weights=${xiw})`, () => np.histogram(f, 5, { weights: iw }));
 }
 
+// long value arrays (the addon's branch-free search): every value dtype it takes, into float keys with
+// repeats and into integer keys, values on the keys, NaN values, both sides, 1 to 17 keys
+{
+  for (const [j, dt] of (['bool', 'int8', 'uint8', 'int16', 'uint16', 'int32', 'uint32', 'float32', 'float64'] as const).entries()) {
+    const vals = np.astype(np.subtract(np.remainder(np.multiply(np.arange(300, { dtype: 'int32' }), 37), 61), 20), dt);
+    if (dt.startsWith('float')) np.copyto(np.index(vals, '::29'), NaN);
+    const xv = input(vals);
+    const nk = 1 + (j * 2) % 17;
+    const keys = np.astype(np.subtract(np.multiply(np.arange(nk, { dtype: 'float64' }), 3.5), 9), j % 2 ? 'float32' : 'float64');
+    const xk = input(keys);
+    add(`searchsorted long ${dt}`, `np.searchsorted(${xk}, ${xv})`, () => np.searchsorted(keys, vals));
+    add(`searchsorted long ${dt} right`, `np.searchsorted(${xk}, ${xv}, side='right')`, () => np.searchsorted(keys, vals, { side: 'right' }));
+    const ik = np.array([-20, -3, -3, 0, 0, 0, 7, 40], 'int16');
+    const xik = input(ik);
+    add(`searchsorted long ${dt} int keys right`, `np.searchsorted(${xik}, ${xv}, side='right')`, () => np.searchsorted(ik, vals, { side: 'right' }));
+    add(`digitize long ${dt}`, `np.digitize(${xv}, ${xik})`, () => np.digitize(vals, ik));
+  }
+}
+
 // scalars, 0-d and special cases
 {
   const s = np.zeros([6], 'int64');

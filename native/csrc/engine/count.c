@@ -189,3 +189,65 @@ size_t ue_nonzero(const uint8_t *flags, size_t n, int nd, const intptr_t *shape,
 		NONZERO(int32_t);
 	return k;
 }
+
+/*
+ * searchsorted: a branch-free binary search per value (the halving step
+ * adds the comparison times the half, so random values do not mispredict,
+ * as the compiler's branch would), the first
+ * position whose key is not below (right: not at or below) the value.
+ */
+static size_t search_one(const double *keys, size_t n, double x, int right)
+{
+	const double *b = keys;
+	size_t len = n;
+
+	if (x != x)
+		return n;
+	if (!len)
+		return 0;
+	if (right) {
+		while (len > 1) {
+			size_t half = len >> 1;
+
+			b += (size_t)(b[half - 1] <= x) * half;
+			len -= half;
+		}
+		return (size_t)(b - keys) + (*b <= x);
+	}
+	while (len > 1) {
+		size_t half = len >> 1;
+
+		b += (size_t)(b[half - 1] < x) * half;
+		len -= half;
+	}
+	return (size_t)(b - keys) + (*b < x);
+}
+
+#define SEARCH(T)                                                              \
+	do {                                                                   \
+		const T *x = v;                                                \
+		for (size_t i = 0; i < m; i++) {                               \
+			size_t at = search_one(keys, n, (double)x[i], right);   \
+			if (out64)                                             \
+				((int64_t *)out)[i] = (int64_t)at;             \
+			else                                                   \
+				((int32_t *)out)[i] = (int32_t)at;             \
+		}                                                              \
+	} while (0)
+
+int ue_searchsorted(const double *keys, size_t n, int dtype, const void *v, size_t m, int right, void *out,
+		    int out64)
+{
+	switch (dtype) {
+	case UE_BOOL:
+	case UE_UINT8: SEARCH(uint8_t); return 0;
+	case UE_INT8: SEARCH(int8_t); return 0;
+	case UE_INT16: SEARCH(int16_t); return 0;
+	case UE_UINT16: SEARCH(uint16_t); return 0;
+	case UE_INT32: SEARCH(int32_t); return 0;
+	case UE_UINT32: SEARCH(uint32_t); return 0;
+	case UE_FLOAT32: SEARCH(float); return 0;
+	case UE_FLOAT64: SEARCH(double); return 0;
+	default: return -1;
+	}
+}

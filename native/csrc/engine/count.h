@@ -39,6 +39,16 @@ int ue_bincount(int dtype, const void *data, size_t n, void *counts, size_t len,
 size_t ue_nonzero(const uint8_t *flags, size_t n, int nd, const intptr_t *shape,
 		  void *const *outs, int out64, size_t cap);
 
+/*
+ * np.searchsorted of @m values of dtype @dtype (bool, an integer of up to
+ * 32 bits, float32 or float64) at @v into the @n ascending, NaN-free
+ * doubles at @keys: out[i] is the number of keys below v[i] (@right: not
+ * above it); a NaN value sorts after every key (n). @out holds int64_t
+ * when @out64, else int32_t. 0, or -1 for another dtype.
+ */
+int ue_searchsorted(const double *keys, size_t n, int dtype, const void *v, size_t m, int right, void *out,
+		    int out64);
+
 #ifdef __cplusplus
 }
 #endif

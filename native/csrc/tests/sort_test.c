@@ -343,6 +343,39 @@ static void test_colour_matrix(void)
 	ok(good, "colour matrices: 3/4 channels times 3/4 columns, B strided, bit-equal to sums in k order");
 }
 
+/* searchsorted: uint8 and float64 values (NaN among them) into 0-9 keys with repeats, both sides, against a count */
+static void test_searchsorted(void)
+{
+	static const double keys[9] = { -3, 0, 0, 2.5, 7, 7, 7, 100, 255 };
+	uint8_t u[300];
+	double d[300];
+	int64_t o64[300];
+	int32_t o32[300];
+	int good = 1;
+
+	for (int i = 0; i < 300; i++) {
+		u[i] = (uint8_t)(i * 37);
+		d[i] = i % 29 == 0 ? NAN : (i % 41) * 0.5 - 4;
+	}
+	for (int n = 0; n <= 9; n++) {
+		for (int right = 0; right < 2; right++) {
+			good &= ue_searchsorted(keys, (size_t)n, UE_UINT8, u, 300, right, o64, 1) == 0;
+			good &= ue_searchsorted(keys, (size_t)n, UE_FLOAT64, d, 300, right, o32, 0) == 0;
+			for (int i = 0; i < 300; i++) {
+				int64_t cu = 0, cd = 0;
+
+				for (int k = 0; k < n; k++) {
+					cu += right ? keys[k] <= u[i] : keys[k] < u[i];
+					cd += isnan(d[i]) || (right ? keys[k] <= d[i] : keys[k] < d[i]);
+				}
+				good &= o64[i] == cu && o32[i] == cd;
+			}
+		}
+	}
+	good &= ue_searchsorted(keys, 9, UE_INT64, u, 1, 0, o64, 1) == -1;
+	ok(good, "searchsorted: branch-free search equals a count, both sides, NaN last, 0-9 keys with repeats");
+}
+
 int main(void)
 {
 	test_float_order();
@@ -354,5 +387,6 @@ int main(void)
 	test_nonzero();
 	test_take();
 	test_colour_matrix();
+	test_searchsorted();
 	return failed != 0;
 }
