@@ -271,6 +271,10 @@ for (let k = 0; k < scaled(60); k++) {
     cases[k] = py;
   }
   numpy2Only.add('selb');
+  // numpy 1.x casts take's indices to intp by the 'safe' rule (uint64, and on 32-bit int64/uint32, are a
+  // TypeError); numpy 2 by 'same_kind' (uint64 2**64-1 is -1)
+  for (const it of ['uint32', 'int64', 'uint64']) numpy2Only.add(`take-lut-${it}`).add(`take-neg-${it}`);
+  numpy2Only.add('take-u64');
 }
 const want = numpy(inputs, cases);
 

@@ -425,6 +425,7 @@ static const slice_fn SLICES[UE_NTYPES] = {
  * insertion: an element moves below a neighbour only when strictly
  * smaller, so equal elements keep their order as in the single-slice path.
  * -1 when the block holds a NaN (the caller answers slice by slice).
+ * An AVX-512 clone only (UE_WARM): the package's size budget.
  */
 #define SEL_BLOCK 64
 
@@ -432,7 +433,7 @@ typedef int (*vertical_fn)(const char *x, intptr_t n, intptr_t kstep, intptr_t n
 			   char *o, intptr_t rank_stride, intptr_t ostep);
 
 #define VERTICAL(L, T)							\
-UE_HOT static int vertical_##L(const char *x, intptr_t n, intptr_t kstep, intptr_t nl, const intptr_t *r, int k, \
+UE_WARM static int vertical_##L(const char *x, intptr_t n, intptr_t kstep, intptr_t nl, const intptr_t *r, int k, \
 			       char *o, intptr_t rank_stride, intptr_t ostep) \
 {									\
 	T s[SEL_SMALL][SEL_BLOCK];					\
