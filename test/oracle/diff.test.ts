@@ -66,7 +66,7 @@ test('diff and ascontiguousarray match numpy', () => {
 });
 
 test('ascontiguousarray gives a C-contiguous array back as it is', () => {
-  const a = np.arange(6);
+  const a = np.arange(6, { dtype: 'int64' });
   assert.ok(np.ascontiguousarray(a) === a);
   assert.ok(np.ascontiguousarray(a, 'int64') === a);
   assert.ok(np.ascontiguousarray(np.index(a, '::-1')) !== a);
