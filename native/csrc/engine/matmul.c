@@ -110,29 +110,8 @@
 	} while (0)
 
 /*
- * rows of KC contiguous elements, one after the other (pixels of KC
- * channels) times a vector into a contiguous C: with KC a constant the
- * compiler loads KC-element groups and shuffles them into vectors
- */
-#define GEMV_PIXELS(T, ACC, LOAD, STORE, KC)                                   \
-	do {                                                                   \
-		const T *a = A, *b = B;                                        \
-		T *__restrict c = C;                                           \
-		ACC x[KC];                                                     \
-		intptr_t i, k;                                                 \
-		for (k = 0; k < KC; k++)                                       \
-			x[k] = LOAD(b[k * sb1]);                               \
-		for (i = 0; i < M; i++) {                                      \
-			ACC s = 0;                                             \
-			for (k = 0; k < KC; k++)                               \
-				s += x[k] * LOAD(a[i * KC + k]);               \
-			c[i] = STORE(s);                                       \
-		}                                                              \
-	} while (0)
-
-/*
- * pixels of KC channels times a KC x NC matrix (a colour matrix), both
- * sizes constants, rows of A and C contiguous: the matrix is read once
+ * pixels of KC channels times a KC x NC matrix (a colour matrix; NC 1:
+ * pixels times a weight vector), both sizes constants, rows of A and C contiguous: the matrix is read once
  * into registers and each output element sums its KC products in k order
  * from 0, as ROWS does
  */
@@ -175,11 +154,11 @@
 	do {                                                                   \
 		if (N == 1 && sa2 == 1 && sc1 == 1 && sa1 == K && K >= 2 && K <= 4) { \
 			if (K == 2)                                            \
-				GEMV_PIXELS(T, ACC, LOAD, STORE, 2);           \
+				GEMM_PIXELS(T, ACC, LOAD, STORE, 2, 1);        \
 			else if (K == 3)                                       \
-				GEMV_PIXELS(T, ACC, LOAD, STORE, 3);           \
+				GEMM_PIXELS(T, ACC, LOAD, STORE, 3, 1);        \
 			else                                                   \
-				GEMV_PIXELS(T, ACC, LOAD, STORE, 4);           \
+				GEMM_PIXELS(T, ACC, LOAD, STORE, 4, 1);        \
 		} else if (N == 1)                                             \
 			GEMV(T, ACC, LOAD, STORE);                             \
 		else                                                           \

@@ -223,30 +223,36 @@ static void powf_fix(const float *x, const float *y, int y_scalar, float *o, con
 		}
 }
 
-PV_TARGET static void powf_run(const float *x, const float *y, int y_scalar, float *o, intptr_t n)
-{
-	const __m512d ys = _mm512_set1_pd(y_scalar ? (double)*y : 0.0);
-	uint8_t sp[PV_BLOCK / 8];
-
-	for (intptr_t i0 = 0; i0 < n; i0 += PV_BLOCK) {
-		const intptr_t m = n - i0 < PV_BLOCK ? n - i0 : PV_BLOCK;
-		const float *xb = x + i0, *yb = y_scalar ? y : y + i0;
-		float *ob = o + i0;
-		unsigned any = 0;
-		intptr_t i = 0;
-		if (y_scalar)
-			for (; i + 8 <= m; i += 8)
-				any |= sp[i / 8] = powf_step(xb + i, yb, 1, ys, ob + i, 0xff);
-		else
-			for (; i + 8 <= m; i += 8)
-				any |= sp[i / 8] = powf_step(xb + i, yb + i, 0, ys, ob + i, 0xff);
-		if (i < m)
-			any |= sp[i / 8] = powf_step(xb + i, y_scalar ? yb : yb + i, y_scalar, ys, ob + i,
-						     (__mmask8)((1u << (m - i)) - 1));
-		if (any)
-			powf_fix(xb, yb, y_scalar, ob, sp, m);
-	}
+/*
+ * One contiguous run by blocks of PV_BLOCK: eight lanes per step (the last
+ * ones masked), then the lanes each step flagged special redone by FIX.
+ */
+#define PV_RUN(NAME, T, STEP, FIX)						\
+PV_TARGET static void NAME(const T *x, const T *y, int y_scalar, T *o, intptr_t n) \
+{										\
+	const __m512d ys = _mm512_set1_pd(y_scalar ? (double)*y : 0.0);		\
+	uint8_t sp[PV_BLOCK / 8];						\
+										\
+	for (intptr_t i0 = 0; i0 < n; i0 += PV_BLOCK) {				\
+		const intptr_t m = n - i0 < PV_BLOCK ? n - i0 : PV_BLOCK;	\
+		const T *xb = x + i0, *yb = y_scalar ? y : y + i0;		\
+		T *ob = o + i0;							\
+		unsigned any = 0;						\
+		intptr_t i = 0;							\
+		if (y_scalar)							\
+			for (; i + 8 <= m; i += 8)				\
+				any |= sp[i / 8] = STEP(xb + i, yb, 1, ys, ob + i, 0xff); \
+		else								\
+			for (; i + 8 <= m; i += 8)				\
+				any |= sp[i / 8] = STEP(xb + i, yb + i, 0, ys, ob + i, 0xff); \
+		if (i < m)							\
+			any |= sp[i / 8] = STEP(xb + i, y_scalar ? yb : yb + i, y_scalar, ys, ob + i, \
+						(__mmask8)((1u << (m - i)) - 1)); \
+		if (any)							\
+			FIX(xb, yb, y_scalar, ob, sp, m);			\
+	}									\
 }
+PV_RUN(powf_run, float, powf_step, powf_fix)
 
 /* ---- float64 ------------------------------------------------------------- */
 
@@ -346,30 +352,7 @@ static void pow_fix(const double *x, const double *y, int y_scalar, double *o, c
 		}
 }
 
-PV_TARGET static void pow_run(const double *x, const double *y, int y_scalar, double *o, intptr_t n)
-{
-	const __m512d ys = _mm512_set1_pd(y_scalar ? *y : 0.0);
-	uint8_t sp[PV_BLOCK / 8];
-
-	for (intptr_t i0 = 0; i0 < n; i0 += PV_BLOCK) {
-		const intptr_t m = n - i0 < PV_BLOCK ? n - i0 : PV_BLOCK;
-		const double *xb = x + i0, *yb = y_scalar ? y : y + i0;
-		double *ob = o + i0;
-		unsigned any = 0;
-		intptr_t i = 0;
-		if (y_scalar)
-			for (; i + 8 <= m; i += 8)
-				any |= sp[i / 8] = pow_step(xb + i, yb, 1, ys, ob + i, 0xff);
-		else
-			for (; i + 8 <= m; i += 8)
-				any |= sp[i / 8] = pow_step(xb + i, yb + i, 0, ys, ob + i, 0xff);
-		if (i < m)
-			any |= sp[i / 8] = pow_step(xb + i, y_scalar ? yb : yb + i, y_scalar, ys, ob + i,
-						    (__mmask8)((1u << (m - i)) - 1));
-		if (any)
-			pow_fix(xb, yb, y_scalar, ob, sp, m);
-	}
-}
+PV_RUN(pow_run, double, pow_step, pow_fix)
 
 /* ---- dispatch -------------------------------------------------------------- */
 
