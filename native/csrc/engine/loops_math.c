@@ -183,11 +183,29 @@ MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
 }
 
 /*
+ * An argument outside a function's domain gives the invalid operation's
+ * default NaN, (x - x) / (x - x), as numpy's answers and libmvec's runs
+ * (loops_math_vec.c) do; glibc's scalar log10, asin and acos return the
+ * positive NaN instead. A NaN argument comes back quieted, sign kept.
+ */
+static inline float invalid_nan_f(float x, float r)
+{
+	return r != r && x == x ? (x - x) / (x - x) : r;
+}
+
+static inline double invalid_nan_d(double x, double r)
+{
+	return r != r && x == x ? (x - x) / (x - x) : r;
+}
+
+#define INVALID_NAN(x, r) _Generic((x), float: invalid_nan_f, double: invalid_nan_d)(x, r)
+
+/*
  * LIBM1(NAME, T, EXPR, FN): a UNARY loop whose contiguous runs go through
  * libmvec function FN (enum um_vec_fn) where it is available.
  */
 #define LIBM1(NAME, T, EXPR, FN)					\
-UNARY_NC(NAME##_scalar, T, T, EXPR)					\
+UNARY_NC(NAME##_scalar, T, T, INVALID_NAN(x, EXPR))			\
 static void NAME(char **args, const intptr_t *dims,			\
 		 const intptr_t *steps, const void *data)		\
 {									\
