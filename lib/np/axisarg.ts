@@ -8,7 +8,7 @@
  * helpers turn what was given into the options object and refuse anything
  * they cannot read with a TypeError naming the function and what to pass.
  */
-import { isNdArray } from './ndarray.js';
+import { type ArrayOperand, type NdArray, type ShapeLike, asArray, describeArg as describe } from './ndarray.js';
 
 /** An axis given in the options position: one axis, several, or null (all axes, numpy's axis=None). */
 export type AxisArg = number | readonly number[] | null;
@@ -86,12 +86,14 @@ export function plainOptions<O extends object>(
 
 /**
  * The axis `fname` takes positionally, checked for its type only (the
- * function checks its range).
+ * function checks its range); undefined (the default) passes unless `required`.
  *
  * @throws TypeError naming `fname` when `axis` is none of `forms`.
  */
-export function checkAxisArg(fname: string, axis: unknown, forms: AxisForms, position: ArgPosition = 'second'): AxisArg | undefined {
-  if (axis === undefined || isAxisOf(forms, axis)) return axis;
+export function checkAxisArg(
+  fname: string, axis: unknown, forms: AxisForms, position: ArgPosition = 'second', required = false,
+): AxisArg | undefined {
+  if ((axis === undefined && !required) || isAxisOf(forms, axis)) return axis;
   throw new TypeError(`${fname}: the ${position} argument is the axis (${AXIS_FORM_TEXT[forms]}); got ${describe(axis)}`);
 }
 
@@ -121,39 +123,60 @@ function checkedKeys<O extends object>(fname: string, opts: O, keys: OptionKeys<
   return opts;
 }
 
-const SHOWN_CHARS = 40;
-
-/** What `x` is, for a message: "the string 'x'", "an np array", "a list holding the boolean true". */
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (isNdArray(x)) return 'an np array';
-  if (Array.isArray(x)) {
-    const odd = x.findIndex((v) => typeof v !== 'number');
-    return odd < 0 ? 'a list of numbers' : `a list holding ${describe(x[odd])}`;
-  }
-  switch (typeof x) {
-    case 'string':
-      return `the string '${x.length > SHOWN_CHARS ? `${x.slice(0, SHOWN_CHARS)}…` : x}'`;
-    case 'number':
-    case 'boolean':
-      return `the ${typeof x} ${String(x)}`;
-    case 'bigint':
-      return `the bigint ${x}n`;
-    case 'undefined':
-      return 'undefined';
-    case 'function':
-      return 'a function';
-    case 'symbol':
-      return 'a symbol';
-    default:
-      return objectKind(x);
-  }
+/**
+ * A list argument of `fname` (concatenate's arrays, choose's choices,
+ * select's conditions), returned as it is once it is a JavaScript array.
+ *
+ * @throws TypeError naming `fname` and showing `example` for anything else.
+ */
+export function listArg<T>(fname: string, xs: readonly T[], what = 'the first argument', example = '[a, b]'): readonly T[] {
+  if (Array.isArray(xs)) return xs;
+  throw new TypeError(`${fname}: ${what} is a list such as ${example}; got ${describe(xs)}`);
 }
 
-/** "an object of class Date", or "an object" when it has no named class. */
-function objectKind(x: object): string {
-  const proto: unknown = Object.getPrototypeOf(x);
-  const ctor: unknown = typeof proto === 'object' && proto !== null ? (proto as { constructor?: unknown }).constructor : undefined;
-  const name = typeof ctor === 'function' && ctor !== Object ? ctor.name : '';
-  return name ? `an object of class ${name}` : 'an object';
+/**
+ * A list of array operands (concatenate's, stack's) as arrays, each as
+ * {@link asArray} makes it.
+ *
+ * @throws TypeError naming `fname` for anything but a JavaScript array, and
+ *   for an element that is no array operand (naming its index).
+ */
+export function arraysArg(fname: string, xs: readonly ArrayOperand[], what = 'the first argument'): NdArray[] {
+  return listArg(fname, xs, what).map((x, i) => asArray(x, fname, `element ${i} of ${what}`));
+}
+
+/**
+ * An argument that numpy takes as a number or a list of numbers (a shape,
+ * split points, repetitions, shifts, quantiles), as a new list; the caller
+ * checks the values.
+ *
+ * @param noun - what the argument is, for the message ('the shape', 'the shift')
+ * @throws TypeError naming `fname` for anything but a number or a list of numbers.
+ */
+export function numbersArg(fname: string, x: number | readonly number[], what: string, noun: string): number[] {
+  if (typeof x === 'number') return [x];
+  if (Array.isArray(x) && x.every((v) => typeof v === 'number' || typeof v === 'bigint')) return [...x] as number[];
+  throw new TypeError(`${fname}: ${what} is ${noun}, a number or a list of numbers; got ${describe(x)}`);
+}
+
+/**
+ * A shape as numpy takes one: a number or a list, as a new list (its
+ * values are checked by the caller: whole, >= 0, or -1 for reshape).
+ *
+ * @throws TypeError naming `fname` for anything else.
+ */
+export function shapeArg(fname: string, shape: ShapeLike, what = 'the first argument'): number[] {
+  if (typeof shape === 'number') return [shape];
+  if (Array.isArray(shape)) return [...shape] as number[];
+  throw new TypeError(`${fname}: ${what} is the shape, a number or a list of numbers such as [2, 3]; got ${describe(shape)}`);
+}
+
+/**
+ * A file path argument, a string, returned as it is.
+ *
+ * @throws TypeError naming `fname` for anything else.
+ */
+export function pathArg(fname: string, path: string, what = 'the first argument'): string {
+  if (typeof path === 'string') return path;
+  throw new TypeError(`${fname}: ${what} is the file's path, a string such as '/tmp/a.npy'; got ${describe(path)}`);
 }

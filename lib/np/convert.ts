@@ -31,7 +31,7 @@ export type ItemList = (Item | ItemList)[];
 export function view<N extends DTypeName>(a: NdArray | NestedList, dtype: N): NdArray<N>;
 export function view(a: NdArray | NestedList, dtype: DTypeLike): NdArray;
 export function view(a0: NdArray | NestedList, dtype: DTypeLike): NdArray {
-  const a = asArray(a0);
+  const a = asArray(a0, 'np.view');
   const from = dtypeOfArray(a);
   const to = toDType(dtype);
   const data = a.data as AnyTypedArray;
@@ -93,7 +93,7 @@ function itemAt(a: NdArray, at: number): Item {
  * ```
  */
 export function tolist(a0: NdArray | NestedList): Item | ItemList {
-  const a = asArray(a0);
+  const a = asArray(a0, 'np.tolist');
   const nd = a.shape.length;
   const walk = (d: number, at: number): Item | ItemList => {
     if (d === nd) return itemAt(a, at);
@@ -119,7 +119,7 @@ export function tolist(a0: NdArray | NestedList): Item | ItemList {
  * ```
  */
 export function item(a0: NdArray | NestedList, ...index: number[]): Item {
-  const a = asArray(a0);
+  const a = asArray(a0, 'np.item');
   const nd = a.shape.length;
   const fix = (i: number, n: number, axis?: number): number => {
     if (!Number.isInteger(i)) throw new IndexError(`item: index ${String(i)} is not an integer`);
@@ -159,6 +159,6 @@ export function item(a0: NdArray | NestedList, ...index: number[]): Item {
  * ```
  */
 export function flatten<N extends DTypeName>(a: NdArray<N> | NestedList): NdArray<N> {
-  const c = copyOf(asArray(a) as NdArray<N>);
+  const c = copyOf(asArray(a, 'np.flatten') as NdArray<N>);
   return viewOf(c.data as TypedArrayOf[N], [c.size], [1], c.offset);
 }

@@ -15,7 +15,7 @@ import {
 import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, plainOptions, shapeArg } from './axisarg.js';
 import { astype, castInto } from './cast.js';
 import { copyto } from './fill.js';
 import { type NdArray, type ShapeLike, dtypeOfArray, isContiguous, isNdArray, setListConverter, shapeText, sizeOf, wrap } from './ndarray.js';
@@ -67,8 +67,8 @@ function allocateZeros(dt: DType, shape: readonly number[]): NdArray {
 }
 
 /** numpy's shape argument check: whole numbers, none negative. */
-function checkShape(shape: ShapeLike): number[] {
-  const s = typeof shape === 'number' ? [shape] : [...shape];
+function checkShape(shape: ShapeLike, fname: string, what?: string): number[] {
+  const s = shapeArg(fname, shape, what);
   for (const n of s) {
     if (typeof n !== 'number' || !Number.isInteger(n)) {
       throw new DTypeError(`'${typeof n === 'number' ? 'float' : typeof n}' object cannot be interpreted as an integer`);
@@ -471,7 +471,7 @@ export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray {
 export function zeros<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  return allocateZeros(resolveDType(dtype) ?? float64, checkShape(shape));
+  return allocateZeros(resolveDType(dtype) ?? float64, checkShape(shape, 'np.zeros'));
 }
 
 /**
@@ -485,7 +485,7 @@ export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArra
 export function ones<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  const a = empty(shape, dtype);
+  const a = allocate(resolveDType(dtype) ?? float64, checkShape(shape, 'np.ones'));
   fillAll(a, 1);
   return a;
 }
@@ -502,7 +502,7 @@ export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray
 export function empty<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  return allocate(resolveDType(dtype) ?? float64, checkShape(shape));
+  return allocate(resolveDType(dtype) ?? float64, checkShape(shape, 'np.empty'));
 }
 
 /** The dtype numpy 2 gives a Python scalar fill value. */
@@ -543,11 +543,11 @@ export function full(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype?: DT
   if (typeof fill_value === 'object') {
     // an array (or list) fill value is broadcast over the result, as numpy's copyto(a, fill_value, casting='unsafe')
     const v = asarray(fill_value);
-    const a = allocate(resolveDType(dtype) ?? dtypeOfArray(v), checkShape(shape));
+    const a = allocate(resolveDType(dtype) ?? dtypeOfArray(v), checkShape(shape, 'np.full'));
     copyto(a, v, { casting: 'unsafe' });
     return a;
   }
-  const a = allocate(resolveDType(dtype) ?? scalarDType(fill_value), checkShape(shape));
+  const a = allocate(resolveDType(dtype) ?? scalarDType(fill_value), checkShape(shape, 'np.full'));
   fillAll(a, fill_value);
   return a;
 }
@@ -558,13 +558,13 @@ export interface LikeOptions extends DTypeOption {
   shape?: ShapeLike;
 }
 
-function like(a: ArrayInput, dtype: DTypeLike | LikeOptions | undefined): [DType, number[]] {
+function like(a: ArrayInput, dtype: DTypeLike | LikeOptions | undefined, fname: string): [DType, number[]] {
   const proto = asarray(a);
   const opts: LikeOptions = isOptions(dtype)
     ? (dtype as LikeOptions)
     : { dtype: dtype as DTypeLike | undefined };
   const dt = opts.dtype === undefined ? dtypeOfArray(proto) : toDType(opts.dtype);
-  return [dt, opts.shape === undefined ? [...proto.shape] : checkShape(opts.shape)];
+  return [dt, opts.shape === undefined ? [...proto.shape] : checkShape(opts.shape, fname, 'the shape option')];
 }
 
 /**
@@ -578,7 +578,7 @@ function like(a: ArrayInput, dtype: DTypeLike | LikeOptions | undefined): [DType
 export function zeros_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
-  const [dt, shape] = like(a, dtype);
+  const [dt, shape] = like(a, dtype, 'np.zeros_like');
   return allocateZeros(dt, shape);
 }
 
@@ -593,7 +593,7 @@ export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdAr
 export function ones_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
-  const [dt, shape] = like(a, dtype);
+  const [dt, shape] = like(a, dtype, 'np.ones_like');
   const out = allocate(dt, shape);
   fillAll(out, 1);
   return out;
@@ -610,7 +610,7 @@ export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArr
 export function empty_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
-  const [dt, shape] = like(a, dtype);
+  const [dt, shape] = like(a, dtype, 'np.empty_like');
   return allocate(dt, shape);
 }
 
@@ -625,7 +625,7 @@ export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdAr
 export function full_like<N extends DTypeName>(a: NdArray<N>, fill_value: Leaf | ArrayInput, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function full_like(a: ArrayInput, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function full_like(a: ArrayInput, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
-  const [dt, shape] = like(a, dtype);
+  const [dt, shape] = like(a, dtype, 'np.full_like');
   const out = allocate(dt, shape);
   if (typeof fill_value === 'object') copyto(out, asarray(fill_value), { casting: 'unsafe' });
   else fillAll(out, fill_value);

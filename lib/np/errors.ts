@@ -31,7 +31,7 @@ export class ValueError extends UdmabufError {
  */
 export class AxisError extends ValueError {
   constructor(axis: number, ndim: number) {
-    super(`axis ${axis} is out of bounds for array of dimension ${ndim}`, 'EAXIS');
+    super(`axis ${String(axis)} is out of bounds for array of dimension ${ndim}`, 'EAXIS');
 
   }
 }

@@ -7,7 +7,7 @@
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, dtypeOf, float64 } from './dtype.js';
 import { ValueError } from './errors.js';
-import { type NdArray, type NestedList, asArray, checkWriteable, shapeText } from './ndarray.js';
+import { type NdArray, type NestedList, arrayArg, asArray, checkWriteable, shapeText } from './ndarray.js';
 import { type Casting, castAllowed, checkCasting, weakDefault, weakKind } from './promote.js';
 import { castInto } from './cast.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
@@ -38,7 +38,7 @@ function scalarOperand(v: FillValue, t: DType, nd: number): IterOperand {
  * ```
  */
 export function fill<A extends NdArray>(a: A, value: FillValue | NdArray | NestedList): A {
-  checkWriteable(a);
+  checkWriteable(arrayArg('np.fill', a));
   const t = dtypeOf(a.data);
   let v: FillValue;
   if (typeof value === 'object') {
@@ -80,7 +80,7 @@ export const COPYTO_OPTION_KEYS: OptionKeys<CopytoOptions> = { casting: true, wh
  */
 export function copyto(dst: NdArray, src0: NdArray | FillValue | NestedList, options?: CopytoOptions): NdArray {
   const opts = plainOptions('np.copyto', options, COPYTO_OPTION_KEYS, "{ casting: 'unsafe' }", 'third');
-  checkWriteable(dst);
+  checkWriteable(arrayArg('np.copyto', dst));
   // a list is array_like: np.asarray's array (strong dtype), as numpy's copyto
   const src = Array.isArray(src0) ? asArray(src0 as NestedList) : (src0 as NdArray | FillValue);
   const casting = checkCasting(opts.casting ?? 'same_kind');

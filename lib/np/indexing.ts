@@ -13,13 +13,12 @@
  * lists of numbers, bigints or booleans.
  */
 import { DTypeError } from '../errors.js';
-import { type OptionKeys, axisOptions, plainOptions } from './axisarg.js';
+import { type OptionKeys, axisOptions, listArg, plainOptions } from './axisarg.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, intp, uint8 } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
 import { functions } from './ufunc/index.js';
 import {
-  type NdArray, type Scalar, asArray, checkWriteable, dtypeOfArray, flatView, isContiguous, isNdArray, restride,
-  shapeText, sizeOf, stridedIndex, wrap,
+  type NdArray, type Scalar, arrayArg, asArray, checkWriteable, dtypeOfArray, flatView, isContiguous, isNdArray, restride, shapeText, sizeOf, stridedIndex, wrap,
 } from './ndarray.js';
 import {
   axisOf, broadcast_shapes, castScalar, copyInto, flatData, newArray, ravel, resultTypeOf, scalarArray,
@@ -184,7 +183,7 @@ export function take<N extends DTypeName>(
   const opts = axisOptions('np.take', axisOrOpts, TAKE_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
   const mode = opts.mode ?? 'raise';
   checkMode(mode);
-  let x = asArray(a) as NdArray;
+  let x = asArray(a, 'np.take') as NdArray;
   let axis: number;
   if (opts.axis === undefined || opts.axis === null) {
     x = ravel(x);
@@ -314,7 +313,7 @@ export function take_along_axis<N extends DTypeName>(
   arr: NdArray<N>, indices: ArrayLike, axisOrOpts?: TakeAlongAxisOptions | number | null,
 ): NdArray<N> {
   const opts = axisOptions('np.take_along_axis', axisOrOpts, TAKE_ALONG_AXIS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
-  let x = asArray(arr) as NdArray;
+  let x = asArray(arr, 'np.take_along_axis') as NdArray;
   const ind = toArray(indices);
   if (dtypeOfArray(ind).kind === 'f') throw new IndexError('`indices` must be an integer array');
   let axis: number;
@@ -400,7 +399,7 @@ function positionOf(a: NdArray, contiguous: boolean): (i: number) => number {
 export function put(a: NdArray, ind: ArrayLike, values: ArrayLike, options?: PutOptions): void {
   const mode = plainOptions('np.put', options, PUT_OPTION_KEYS, "{ mode: 'clip' }", 'fourth').mode ?? 'raise';
   checkMode(mode);
-  checkWriteable(a);
+  checkWriteable(arrayArg('np.put', a));
   const { values: idx } = indexList(ind);
   const v = valuesAs(values, dtypeOfArray(a));
   if (idx.length > 0 && a.size === 0) throw new IndexError('cannot replace elements of an empty array');
@@ -441,7 +440,7 @@ function truth(mask: ArrayLike): { shape: number[]; flags: Uint8Array; count: ()
  * ```
  */
 export function putmask(a: NdArray, mask: ArrayLike, values: ArrayLike): void {
-  checkWriteable(a);
+  checkWriteable(arrayArg('np.putmask', a));
   const { flags } = truth(mask);
   if (flags.length !== a.size) throw new ValueError('putmask: mask and data must be the same size');
   const v = valuesAs(values, dtypeOfArray(a));
@@ -464,7 +463,7 @@ export function putmask(a: NdArray, mask: ArrayLike, values: ArrayLike): void {
  * ```
  */
 export function place(arr: NdArray, mask: ArrayLike, vals: ArrayLike): void {
-  checkWriteable(arr);
+  checkWriteable(arrayArg('np.place', arr));
   const { flags } = truth(mask);
   if (flags.length !== arr.size) throw new ValueError('place: mask and data must be the same size');
   const v = valuesAs(vals, dtypeOfArray(arr));
@@ -584,7 +583,7 @@ export function compress<N extends DTypeName>(
  */
 export function extract<N extends DTypeName>(condition: ArrayLike, arr: NdArray<N>): NdArray<N> {
   const [idx] = nonzero(ravel(toArray(condition)));
-  return take(ravel(asArray(arr) as NdArray<N>), idx) as NdArray<N>;
+  return take(ravel(asArray(arr, 'np.extract', 'the second argument') as NdArray<N>), idx) as NdArray<N>;
 }
 
 /** The dtype numpy gives to `items` with plain numbers weak (NEP 50). */
@@ -624,7 +623,7 @@ export function choose(a: ArrayLike, choices: readonly ArrayLike[], options?: Ch
   if (it.kind === 'f') {
     throw new DTypeError(`Cannot cast array data from dtype('${it.name}') to dtype('${intp.name}') according to the rule 'safe'`);
   }
-  if (choices.length === 0) throw new ValueError('0-length sequence.');
+  if (listArg('np.choose', choices, 'the second argument', '[x, y]').length === 0) throw new ValueError('0-length sequence.');
   const t = opts.out ? dtypeOfArray(opts.out) : weakResultType([...choices]);
   const cs = choices.map((c) => toArray(c));
   const shape = broadcast_shapes(idx.shape, ...cs.map((c) => c.shape));
@@ -675,6 +674,8 @@ function broadcastView(x: NdArray, shape: readonly number[]): NdArray {
  * ```
  */
 export function select(condlist: readonly ArrayLike[], choicelist: readonly ArrayLike[], defaultValue: ArrayLike = 0): NdArray {
+  listArg('np.select', condlist, 'the first argument', '[a > 0, a < 0]');
+  listArg('np.select', choicelist, 'the second argument', '[a, -a]');
   if (condlist.length !== choicelist.length) throw new ValueError('list of cases must be same length as list of conditions');
   if (condlist.length === 0) throw new ValueError('select with an empty condition list is not possible');
   const conds = condlist.map((c, i) => {

@@ -9,7 +9,7 @@
  * split and array_split return views.
  */
 import { DTypeError } from '../errors.js';
-import { type OptionKeys, axisOptions, plainOptions } from './axisarg.js';
+import { type OptionKeys, arraysArg, axisOptions, numbersArg, plainOptions } from './axisarg.js';
 import { type AnyTypedArray, type DTypeLike, type DTypeName, dtype as toDType } from './dtype.js';
 import { ValueError } from './errors.js';
 import {
@@ -86,8 +86,8 @@ export function concatenate<N extends DTypeName>(
 export function concatenate(arrays: readonly (NdArray | NestedList)[], opts?: JoinOptions | number | null): NdArray;
 export function concatenate(arrays: readonly (NdArray | NestedList)[], axisOrOpts?: JoinOptions | number | null): NdArray {
   const opts = axisOptions('np.concatenate', axisOrOpts, JOIN_OPTION_KEYS, { forms: 'axis-or-null' });
-  if (arrays.length === 0) throw new ValueError('need at least one array to concatenate');
-  let xs = arrays.map((a) => asArray(a));
+  let xs = arraysArg('np.concatenate', arrays);
+  if (xs.length === 0) throw new ValueError('need at least one array to concatenate');
   let axis = opts.axis === undefined ? 0 : opts.axis;
   if (axis === null) {
     xs = xs.map((a) => ravel(a));
@@ -164,8 +164,8 @@ export function stack<N extends DTypeName>(arrays: readonly NdArray<N>[], opts?:
 export function stack(arrays: readonly NdArray[], opts?: StackOptions | number): NdArray;
 export function stack(arrays: readonly NdArray[], axisOrOpts?: StackOptions | number): NdArray {
   const opts = axisOptions('np.stack', axisOrOpts, JOIN_OPTION_KEYS, { forms: 'axis' });
-  if (arrays.length === 0) throw new ValueError('need at least one array to stack');
-  const xs = arrays.map((a) => asArray(a));
+  const xs = arraysArg('np.stack', arrays);
+  if (xs.length === 0) throw new ValueError('need at least one array to stack');
   const s0 = xs[0].shape;
   if (xs.some((a) => a.shape.length !== s0.length || a.shape.some((n, d) => n !== s0[d]))) {
     throw new ValueError('all input arrays must have the same shape');
@@ -188,7 +188,7 @@ export function stack(arrays: readonly NdArray[], axisOrOpts?: StackOptions | nu
  */
 export function hstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
   const opts = plainOptions('np.hstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
-  const xs = arrays.map((a) => atleast_1d(asArray(a)));
+  const xs = arraysArg('np.hstack', arrays).map((x) => atleast_1d(x));
   if (xs.length && xs[0].shape.length === 1) return concatenate(xs, { ...opts, axis: 0 });
   return concatenate(xs, { ...opts, axis: 1 });
 }
@@ -203,7 +203,7 @@ export function hstack(arrays: readonly NdArray[], options?: StackingOptions): N
  */
 export function vstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
   const opts = plainOptions('np.vstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
-  return concatenate(arrays.map((a) => atleast_2d(asArray(a))), { ...opts, axis: 0 });
+  return concatenate(arraysArg('np.vstack', arrays).map((x) => atleast_2d(x)), { ...opts, axis: 0 });
 }
 
 /**
@@ -217,7 +217,7 @@ export function vstack(arrays: readonly NdArray[], options?: StackingOptions): N
  */
 export function dstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
   const opts = plainOptions('np.dstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
-  return concatenate(arrays.map((a) => atleast_3d(asArray(a))), { ...opts, axis: 2 });
+  return concatenate(arraysArg('np.dstack', arrays).map((x) => atleast_3d(x)), { ...opts, axis: 2 });
 }
 
 /**
@@ -235,7 +235,8 @@ export function array_split<N extends DTypeName>(
   a: NdArray<N>, indicesOrSections: number | readonly number[], axisOrOpts?: SplitOptions | number,
 ): NdArray<N>[] {
   const opts = axisOptions('np.array_split', axisOrOpts, SPLIT_OPTION_KEYS, { forms: 'axis', position: 'third' });
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.array_split') as NdArray<N>;
+  numbersArg('np.array_split', indicesOrSections, 'the second argument', 'the number of sections or the split indices');
   const ax = axisOf(opts.axis ?? 0, x.shape.length);
   const n = x.shape[ax];
   let bounds: number[];
@@ -273,7 +274,8 @@ export function split<N extends DTypeName>(
   a: NdArray<N>, indicesOrSections: number | readonly number[], axisOrOpts?: SplitOptions | number,
 ): NdArray<N>[] {
   const opts = axisOptions('np.split', axisOrOpts, SPLIT_OPTION_KEYS, { forms: 'axis', position: 'third' });
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.split') as NdArray<N>;
+  numbersArg('np.split', indicesOrSections, 'the second argument', 'the number of sections or the split indices');
   if (typeof indicesOrSections === 'number') {
     const n = x.shape[axisOf(opts.axis ?? 0, x.shape.length)];
     if (indicesOrSections > 0 && n % indicesOrSections !== 0) {
@@ -397,7 +399,7 @@ function padSide(roi: NdArray, axis: number, c: number, n: number, from: number,
  */
 export function pad<N extends DTypeName>(a: NdArray<N>, padWidth: PadWidth, options?: PadOptions): NdArray<N> {
   const opts = plainOptions('np.pad', options, PAD_OPTION_KEYS, "{ mode: 'edge' }", 'third');
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.pad') as NdArray<N>;
   const nd = x.shape.length;
   const mode = opts.mode ?? 'constant';
   if (!['constant', 'edge', 'reflect', 'symmetric', 'wrap', 'empty'].includes(mode)) {
@@ -486,7 +488,8 @@ export function roll<N extends DTypeName>(
   a: NdArray<N>, shift: number | readonly number[], axisOrOpts?: RollOptions | number | readonly number[] | null,
 ): NdArray<N> {
   const opts = axisOptions('np.roll', axisOrOpts, ROLL_OPTION_KEYS, { position: 'third' });
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.roll') as NdArray<N>;
+  numbersArg('np.roll', shift, 'the second argument', 'the shift');
   if (opts.axis === undefined || opts.axis === null) {
     if (typeof shift !== 'number' && shift.length !== 1) {
       throw new ValueError(`roll: ${shift.length} shifts need as many axes (axis=None takes one shift)`);
@@ -537,8 +540,8 @@ export function roll<N extends DTypeName>(
  * ```
  */
 export function tile<N extends DTypeName>(a: NdArray<N>, reps: number | readonly number[]): NdArray<N> {
-  let x = asArray(a) as NdArray<N>;
-  let r = typeof reps === 'number' ? [reps] : [...reps];
+  let x = asArray(a, 'np.tile') as NdArray<N>;
+  let r = numbersArg('np.tile', reps, 'the second argument', 'the repetitions');
   for (const n of r) {
     if (!Number.isInteger(n)) throw new DTypeError(`tile: reps ${n} is not an integer`);
     if (n < 0) throw new ValueError('negative dimensions are not allowed');
@@ -576,13 +579,13 @@ export function repeat<N extends DTypeName>(
   a: NdArray<N>, repeats: number | readonly number[] | NdArray, axisOrOpts?: RepeatOptions | number | null,
 ): NdArray<N> {
   const opts = axisOptions('np.repeat', axisOrOpts, REPEAT_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
-  let x = asArray(a) as NdArray<N>;
+  let x = asArray(a, 'np.repeat') as NdArray<N>;
   let ax: number;
   if (opts.axis === undefined || opts.axis === null) {
     x = ravel(x);
     ax = 0;
   } else ax = axisOf(opts.axis, x.shape.length);
-  const counts = isNdArray(repeats) ? elements(repeats).map(Number) : typeof repeats === 'number' ? [repeats] : [...repeats];
+  const counts = isNdArray(repeats) ? elements(repeats).map(Number) : numbersArg('np.repeat', repeats, 'the second argument', 'the repetitions');
   const n = x.shape[ax];
   for (const c of counts) {
     if (!Number.isInteger(c)) throw new DTypeError(`repeat: count ${c} is not an integer`);

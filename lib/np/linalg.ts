@@ -21,7 +21,9 @@
 import { DTypeError, ShapeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, float32 } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
-import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
+import {
+  type NdArray, type NestedList, type Scalar, asArray, describeArg, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap,
+} from './ndarray.js';
 import { canCastSameKind, promoteTypes } from './promote.js';
 import { contiguousCopy } from './sort.js';
 import { astype } from './cast.js';
@@ -223,7 +225,9 @@ const SIG = '(n?,k),(k,m?)->(n?,m?)';
  */
 export function matmul<N extends DTypeName>(a: NdArray<N>, b: NdArray<N>, opts?: OutOptions): NdArray<N>;
 export function matmul(a: NdArray, b: NdArray, opts?: OutOptions | NdArray): NdArray | Scalar;
-export function matmul(a: NdArray, b: NdArray, opts?: OutOptions | NdArray): NdArray | Scalar {
+export function matmul(a0: NdArray, b0: NdArray, opts?: OutOptions | NdArray): NdArray | Scalar {
+  const a = asArray(a0, 'np.matmul');
+  const b = asArray(b0, 'np.matmul', 'the second argument');
   const out = outOf('np.matmul', opts);
   const nda = a.shape.length;
   const ndb = b.shape.length;
@@ -344,8 +348,8 @@ function scale(a: NdArray, b: NdArray, t: DType): NdArray {
  */
 export function dot(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdArray): NdArray | Scalar {
   const out = outOf('np.dot', opts);
-  const A0 = asArray(a);
-  const B0 = asArray(b);
+  const A0 = asArray(a, 'np.dot');
+  const B0 = asArray(b, 'np.dot', 'the second argument');
   const t = resultType(A0, B0);
   if (A0.shape.length === 0 || B0.shape.length === 0) {
     const r = scale(A0, B0, t);
@@ -386,7 +390,9 @@ export function dot(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdAr
  * np.vdot(np.array([[1, 2], [3, 4]], 'int16'), np.array([[1, 1], [1, 1]], 'int16')) // => 10
  * ```
  */
-export function vdot(a: NdArray, b: NdArray): Scalar {
+export function vdot(a0: NdArray, b0: NdArray): Scalar {
+  const a = asArray(a0, 'np.vdot');
+  const b = asArray(b0, 'np.vdot', 'the second argument');
   if (a.size !== b.size) {
     throw new ValueError(`cannot reshape array of size ${b.size} into shape (${a.size},)`);
   }
@@ -411,8 +417,8 @@ export function vdot(a: NdArray, b: NdArray): Scalar {
  * ```
  */
 export function inner(a: LinalgOperand, b: LinalgOperand): NdArray | Scalar {
-  const A0 = asArray(a);
-  const B0 = asArray(b);
+  const A0 = asArray(a, 'np.inner');
+  const B0 = asArray(b, 'np.inner', 'the second argument');
   const t = resultType(A0, B0);
   if (A0.shape.length === 0 || B0.shape.length === 0) {
     const r = scale(A0, B0, t);
@@ -451,8 +457,8 @@ export function inner(a: LinalgOperand, b: LinalgOperand): NdArray | Scalar {
 export function outer(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdArray): NdArray {
   const out = outOf('np.outer', opts);
   // numpy's own definition: multiply(a.ravel()[:, newaxis], b.ravel()[newaxis, :], out)
-  const x = ravel(asArray(a));
-  const y = ravel(asArray(b));
+  const x = ravel(asArray(a, 'np.outer'));
+  const y = ravel(asArray(b, 'np.outer', 'the second argument'));
   const col = reshape(x, [x.size, 1]);
   const row = reshape(y, [1, y.size]);
   return (out ? multiply(col, row, { out }) : multiply(col, row)) as NdArray;
@@ -475,7 +481,9 @@ export type TensordotAxes = number | readonly [number | readonly number[], numbe
  * np.tensordot(a, a) // => array(30, dtype=int32)
  * ```
  */
-export function tensordot(a: NdArray, b: NdArray, axes: TensordotAxes = 2): NdArray {
+export function tensordot(a0: NdArray, b0: NdArray, axes: TensordotAxes = 2): NdArray {
+  const a = asArray(a0, 'np.tensordot');
+  const b = asArray(b0, 'np.tensordot', 'the second argument');
   let axA: number[];
   let axB: number[];
   if (typeof axes === 'number') {
@@ -485,6 +493,10 @@ export function tensordot(a: NdArray, b: NdArray, axes: TensordotAxes = 2): NdAr
     for (let i = -axes; i < 0; i++) axA.push(i);
     for (let i = 0; i < axes; i++) axB.push(i);
   } else {
+    const axisList = (x: unknown): boolean => typeof x === 'number' || (Array.isArray(x) && x.every((v) => typeof v === 'number'));
+    if (!Array.isArray(axes) || axes.length !== 2 || !axes.every(axisList)) {
+      throw new TypeError(`np.tensordot: the third argument is the axes, a number or a pair such as [[1], [0]]; got ${describeArg(axes)}`);
+    }
     axA = typeof axes[0] === 'number' ? [axes[0]] : [...axes[0]];
     axB = typeof axes[1] === 'number' ? [axes[1]] : [...axes[1]];
   }

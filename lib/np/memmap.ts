@@ -8,12 +8,12 @@ import { closeSync, constants as fsc, fstatSync, ftruncateSync, openSync } from 
 
 import { binding } from '../binding.js';
 import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, pathArg, plainOptions } from './axisarg.js';
 import { stridedView } from './create.js';
 import { type DType, type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
 import { ValueError } from './errors.js';
 import { Mapping, type Access } from './mapping.js';
-import { type NdArray, type ShapeLike, markReadOnly, sizeOf, toShape, wrap } from './ndarray.js';
+import { type NdArray, type ShapeLike, arrayArg, markReadOnly, sizeOf, toShape, wrap } from './ndarray.js';
 
 /** numpy.memmap's modes and their long names. */
 export type MemmapMode = 'r' | 'r+' | 'w+' | 'c' | 'readonly' | 'readwrite' | 'write' | 'copyonwrite';
@@ -71,7 +71,7 @@ const MAPPED = new WeakSet<object>();
  * ```
  */
 export function isMemmap(a: NdArray): boolean {
-  return MAPPED.has(a.data);
+  return MAPPED.has(arrayArg('np.isMemmap', a).data);
 }
 
 function openFile(path: string, mode: 'r' | 'r+' | 'w+' | 'c'): number {
@@ -111,6 +111,7 @@ function mapOrExplain(path: string, fd: number, offset: number, nbytes: number, 
  * ```
  */
 export function memmap(path: string, optionsArg?: MemmapOptions): NdArray {
+  pathArg('np.memmap', path);
   const options = plainOptions('np.memmap', optionsArg, MEMMAP_OPTION_KEYS, "{ dtype: 'uint8', mode: 'r' }");
   const modeName = options.mode ?? 'r+';
   const mode = MODES[modeName];

@@ -402,6 +402,7 @@ export function restride<N extends DTypeName>(
  * ```
  */
 export function markReadOnly<T extends NdArray>(a: T): T {
+  arrayArg('np.markReadOnly', a);
   Object.defineProperty(a, READ_ONLY, { value: true, enumerable: false });
   return a;
 }
@@ -416,6 +417,7 @@ export function markReadOnly<T extends NdArray>(a: T): T {
  * ```
  */
 export function isWriteable(a: NdArray): boolean {
+  arrayArg('np.isWriteable', a);
   return !(a as View)[READ_ONLY];
 }
 
@@ -433,6 +435,7 @@ export function checkWriteable(a: NdArray): void {
  * ```
  */
 export function dtypeOfArray(a: NdArray): DType {
+  arrayArg('np.dtypeOfArray', a);
   return dtypeOf(a.data as AnyTypedArray);
 }
 
@@ -460,6 +463,7 @@ export function shapeOf(x: ArrayOperand): number[] {
  * ```
  */
 export function isContiguous(a: NdArray): boolean {
+  arrayArg('np.isContiguous', a);
   let expected = 1;
   for (let d = a.shape.length - 1; d >= 0; d--) {
     if (a.shape[d] === 0) return true;
@@ -494,6 +498,31 @@ export function isNdArray(x: unknown): x is NdArray {
   );
 }
 
+/**
+ * `a`, once it is an np array: for the arguments `fname` reads or writes as
+ * an array in place (an `out`, a destination, an array it describes), where
+ * a list or a scalar would be copied first and the call lost.
+ *
+ * @throws TypeError naming `fname` and saying to make an array with np.asarray.
+ */
+export function arrayArg<A extends NdArray>(fname: string, a: A, what = 'the first argument'): A {
+  if (isNdArray(a)) return a;
+  throw new TypeError(`${fname}: ${what} must be an np array; got ${describeArg(a)}` +
+    (Array.isArray(a) || typeof a === 'number' || typeof a === 'bigint' || typeof a === 'boolean' ? '; make one first with np.asarray(x)' : ''));
+}
+
+/**
+ * An array argument of `fname` that numpy reads as array_like: an np array
+ * as it is, a list as np.asarray makes it.
+ *
+ * @throws TypeError naming `fname` for anything else.
+ */
+export function arrayLikeArg<N extends DTypeName>(fname: string, a: NdArray<N> | NestedList, what = 'the first argument'): NdArray<N> {
+  if (isNdArray(a)) return patched(a);
+  if (Array.isArray(a) && fromList) return fromList(a as NestedList) as NdArray<N>;
+  throw new TypeError(`${fname}: ${what} must be an np array or a list; got ${describeArg(a)}`);
+}
+
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
 
@@ -505,12 +534,15 @@ const INT32_MAX = 2 ** 31 - 1;
  * integer (int64; int32 on 32-bit ARM, int64 past its range, uint64 from
  * 2^63) while it is a safe integer, any other number float64.
  *
+ * `fname` and `what` name the call and the argument for the TypeError
+ * anything else gets (a string, null, undefined, an object, a function).
+ *
  * @example
  * ```ts
  * np.asArray(3).shape // => []
  * ```
  */
-export function asArray(x: ArrayOperand): NdArray {
+export function asArray(x: ArrayOperand, fname = 'np.asArray', what = 'the first argument'): NdArray {
   if (isNdArray(x)) return patched(x);
   if (typeof x === 'boolean') {
     const t = toDType('bool' as DTypeName);
@@ -532,5 +564,47 @@ export function asArray(x: ArrayOperand): NdArray {
     return wrap(Float64Array.of(x) as TypedArrayOf['float64'], []);
   }
   if (Array.isArray(x) && fromList) return fromList(x as NestedList);
-  throw new ValueError(`expected an np array, a list, a number, a bigint or a boolean, got ${x === null ? 'null' : typeof x}`);
+  throw new TypeError(
+    `${fname}: ${what} must be an np array, a list, a number, a bigint or a boolean; got ${describeArg(x)}`
+  );
+}
+
+const SHOWN_CHARS = 40;
+
+/**
+ * What `x` is, in the words of an error message: "null", "the string 'x'",
+ * "an np array", "a list holding the boolean true", "an object of class Date".
+ */
+export function describeArg(x: unknown): string {
+  if (x === null) return 'null';
+  if (isNdArray(x)) return 'an np array';
+  if (Array.isArray(x)) {
+    const odd = x.findIndex((v) => typeof v !== 'number');
+    return odd < 0 ? 'a list of numbers' : `a list holding ${describeArg(x[odd])}`;
+  }
+  switch (typeof x) {
+    case 'string':
+      return `the string '${x.length > SHOWN_CHARS ? `${x.slice(0, SHOWN_CHARS)}…` : x}'`;
+    case 'number':
+    case 'boolean':
+      return `the ${typeof x} ${String(x)}`;
+    case 'bigint':
+      return `the bigint ${x}n`;
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return 'a function';
+    case 'symbol':
+      return 'a symbol';
+    default:
+      return objectKind(x);
+  }
+}
+
+/** "an object of class Date", or "an object" when it has no named class. */
+function objectKind(x: object): string {
+  const proto: unknown = Object.getPrototypeOf(x);
+  const ctor: unknown = typeof proto === 'object' && proto !== null ? (proto as { constructor?: unknown }).constructor : undefined;
+  const name = typeof ctor === 'function' && ctor !== Object ? ctor.name : '';
+  return name ? `an object of class ${name}` : 'an object';
 }

@@ -17,10 +17,10 @@ import { UdmabufError } from '../errors.js';
 import { DTypeError, ValueError } from './errors.js';
 import { type ArrayInput, asarray, stridedView } from './create.js';
 import { allocate } from './alloc.js';
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, pathArg, plainOptions } from './axisarg.js';
 import { copyto } from './fill.js';
 import { type MemmapMode, memmap } from './memmap.js';
-import { type NdArray, dtypeOfArray, isNdArray } from './ndarray.js';
+import { type NdArray, arrayArg, dtypeOfArray, isNdArray } from './ndarray.js';
 
 const MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]); // \x93NUMPY
 /** numpy leaves room for the first axis to grow to this many digits. */
@@ -217,11 +217,12 @@ function npyPath(path: string): string {
  * ```
  */
 export function save(path: string, arr: NdArray | ArrayInput): void {
+  const file = npyPath(pathArg('np.save', path));
   const a = asarray(arr);
   const dt = dtypeOfArray(a);
   const fortran = a.shape.length > 1 && fContiguous(a) && !cContiguous(a);
   const header = npyHeader(dt, a.shape, fortran);
-  writeFileSync(npyPath(path), Buffer.concat([header, bytesOf(gather(a, fortran))]));
+  writeFileSync(file, Buffer.concat([header, bytesOf(gather(a, fortran))]));
 }
 
 /** Options of {@link load}, named as numpy's. */
@@ -253,7 +254,7 @@ export function load(path: string, optionsArg?: LoadOptions): NdArray {
   if (mode && !['r', 'r+', 'c', 'readonly', 'readwrite', 'copyonwrite'].includes(mode)) {
     throw new ValueError(`mmap_mode must be one of 'r', 'r+', 'c' (or readonly, readwrite, copyonwrite), not '${String(mode)}'`);
   }
-  const fd = openSync(path, 'r');
+  const fd = openSync(pathArg('np.load', path), 'r');
   let h: NpyHeader;
   let fileSize: number;
   try {
@@ -325,7 +326,7 @@ export function fromfile(path: string, optionsArg?: FromOptions): NdArray {
   const dt = toDType(options.dtype ?? float64);
   const offset = options.offset ?? 0;
   const count = options.count ?? -1;
-  const fd = openSync(path, 'r');
+  const fd = openSync(pathArg('np.fromfile', path), 'r');
   try {
     const size = fstatSync(fd).size;
     const available = Math.floor((size - offset) / dt.itemsize);
@@ -358,7 +359,8 @@ export function fromfile(path: string, optionsArg?: FromOptions): NdArray {
  * ```
  */
 export function tofile(a: NdArray, path: string): void {
-  writeFileSync(path, bytesOf(gather(a)));
+  arrayArg('np.tofile', a);
+  writeFileSync(pathArg('np.tofile', path, 'the second argument'), bytesOf(gather(a)));
 }
 
 /** What {@link frombuffer} views: raw memory or anything over it. */
@@ -444,6 +446,7 @@ export const TOBYTES_OPTION_KEYS: OptionKeys<ToBytesOptions> = { order: true };
  */
 export function tobytes(a: NdArray, optionsArg?: ToBytesOptions): Buffer {
   const options = plainOptions('np.tobytes', optionsArg, TOBYTES_OPTION_KEYS, "{ order: 'F' }");
+  arrayArg('np.tobytes', a);
   const order = options.order ?? 'C';
   if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got '${String(order)}')`);
   const fortran = order === 'F' || (order === 'A' && fContiguous(a) && !cContiguous(a));

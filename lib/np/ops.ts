@@ -7,7 +7,7 @@
  */
 import type { DType, DTypeName } from './dtype.js';
 import { DTypeError } from '../errors.js';
-import { type NdArray, type NestedList, asArray } from './ndarray.js';
+import { type NdArray, type NestedList, arrayArg, asArray } from './ndarray.js';
 import { type Operand, type ScalarFn, type Ufunc, type UfuncOptions, defineUfunc, functions, ufuncs, aliasUfunc } from './ufunc/index.js';
 
 /** A JS scalar operand (weak, as a Python scalar under NEP 50). */
@@ -421,7 +421,8 @@ export function where(condition: Operand, x?: Operand, y?: Operand): NdArray | N
 }
 
 /** Apply `op` in place (`a op= b`): numpy's same_kind casting into `a`. */
-function inplace(op: Ufunc | string, a: NdArray, b: Operand): NdArray {
+function inplace(fname: string, op: Ufunc | string, a: NdArray, b: Operand): NdArray {
+  arrayArg(fname, a);
   const u = typeof op === 'string' ? ufuncs.get(op) : op;
   if (!u) throw new DTypeError(`ufunc '${String(op)}' is not loaded`);
   return u(a, b, { out: a }) as NdArray;
@@ -436,7 +437,7 @@ function inplace(op: Ufunc | string, a: NdArray, b: Operand): NdArray {
  * ```
  */
 export function iadd<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(add, a, b) as NdArray<N>;
+  return inplace('np.iadd', add, a, b) as NdArray<N>;
 }
 /**
  * `a -= b`, in place; returns `a`.
@@ -447,7 +448,7 @@ export function iadd<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function isub<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(subtract, a, b) as NdArray<N>;
+  return inplace('np.isub', subtract, a, b) as NdArray<N>;
 }
 /**
  * `a *= b`, in place; returns `a`.
@@ -458,7 +459,7 @@ export function isub<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function imul<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(multiply, a, b) as NdArray<N>;
+  return inplace('np.imul', multiply, a, b) as NdArray<N>;
 }
 /**
  * `a /= b`, in place; an integer `a` is refused (the float result cannot be
@@ -470,7 +471,7 @@ export function imul<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function itruediv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(divide, a, b) as NdArray<N>;
+  return inplace('np.itruediv', divide, a, b) as NdArray<N>;
 }
 /**
  * `a //= b`, in place (the floor_divide ufunc, when loaded).
@@ -481,7 +482,7 @@ export function itruediv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArra
  * ```
  */
 export function ifloordiv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace('floor_divide', a, b) as NdArray<N>;
+  return inplace('np.ifloordiv', 'floor_divide', a, b) as NdArray<N>;
 }
 /**
  * `a %= b`, in place (the remainder ufunc, when loaded).
@@ -492,7 +493,7 @@ export function ifloordiv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArr
  * ```
  */
 export function imod<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace('remainder', a, b) as NdArray<N>;
+  return inplace('np.imod', 'remainder', a, b) as NdArray<N>;
 }
 /**
  * `a **= b`, in place (the power ufunc, when loaded).
@@ -503,7 +504,7 @@ export function imod<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function ipow<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace('power', a, b) as NdArray<N>;
+  return inplace('np.ipow', 'power', a, b) as NdArray<N>;
 }
 /**
  * `a &= b`, in place.
@@ -514,7 +515,7 @@ export function ipow<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function iand<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(bitwise_and, a, b) as NdArray<N>;
+  return inplace('np.iand', bitwise_and, a, b) as NdArray<N>;
 }
 /**
  * `a |= b`, in place.
@@ -525,7 +526,7 @@ export function iand<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function ior<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(bitwise_or, a, b) as NdArray<N>;
+  return inplace('np.ior', bitwise_or, a, b) as NdArray<N>;
 }
 /**
  * `a ^= b`, in place.
@@ -536,7 +537,7 @@ export function ior<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> 
  * ```
  */
 export function ixor<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(bitwise_xor, a, b) as NdArray<N>;
+  return inplace('np.ixor', bitwise_xor, a, b) as NdArray<N>;
 }
 /**
  * `a <<= b`, in place.
@@ -547,7 +548,7 @@ export function ixor<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function ilshift<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(left_shift, a, b) as NdArray<N>;
+  return inplace('np.ilshift', left_shift, a, b) as NdArray<N>;
 }
 /**
  * `a >>= b`, in place.
@@ -558,7 +559,7 @@ export function ilshift<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray
  * ```
  */
 export function irshift<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
-  return inplace(right_shift, a, b) as NdArray<N>;
+  return inplace('np.irshift', right_shift, a, b) as NdArray<N>;
 }
 
 /** `out` as numpy takes it: a positional array or `{ out }` (kept for older callers). */

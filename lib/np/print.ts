@@ -13,7 +13,7 @@ import { type DType, intp } from './dtype.js';
 import { DTypeError, ValueError } from './errors.js';
 import { isMemmap } from './memmap.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
-import { type NdArray, dtypeOfArray, setInspector, shapeText } from './ndarray.js';
+import { type NdArray, arrayArg, dtypeOfArray, setInspector, shapeText } from './ndarray.js';
 
 /** numpy's float modes: how many fractional digits floats show. */
 export type FloatMode = 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal';
@@ -523,6 +523,7 @@ function resolveOptions(opts: Array2StringOptions): PrintOptions {
  * ```
  */
 export function array2string(a: NdArray, optionsArg?: Array2StringOptions): string {
+  arrayArg('np.array2string', a);
   const options = plainOptions('np.array2string', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   const o = resolveOptions(options);
   return layout(a, o, options.separator ?? ' ', options.prefix ?? '', options.suffix ?? '');
@@ -547,6 +548,7 @@ function dtypeText(dt: DType): string {
  * ```
  */
 export function array_repr(a: NdArray, optionsArg?: Array2StringOptions): string {
+  arrayArg('np.array_repr', a);
   const options = plainOptions('np.array_repr', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   const o = resolveOptions(options);
   const dt = dtypeOfArray(a);
@@ -599,6 +601,7 @@ function scalarText(v: Value, dt: DType): string {
  * ```
  */
 export function array_str(a: NdArray, optionsArg?: Array2StringOptions): string {
+  arrayArg('np.array_str', a);
   const options = plainOptions('np.array_str', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   if (a.shape.length === 0) return scalarText(reader(a)(a.offset), dtypeOfArray(a));
   return array2string(a, options);
@@ -616,6 +619,7 @@ export function array_str(a: NdArray, optionsArg?: Array2StringOptions): string 
 export function inspectArray(a: NdArray, depth: number, options: object): string {
   void depth;
   void options;
+  arrayArg('np.inspectArray', a);
   try {
     return array_repr(a);
   } catch (err) {

@@ -23,7 +23,7 @@ import {
 } from './dtype.js';
 import { ValueError, normalizeAxis } from './errors.js';
 import { copyto } from './fill.js';
-import { type Element, type NdArray, type NestedList, asArray, wrap } from './ndarray.js';
+import { type Element, type NdArray, arrayLikeArg, wrap } from './ndarray.js';
 import { castAllowed } from './promote.js';
 
 /** A numpy scalar result: number, bigint (64-bit integers) or boolean. */
@@ -695,17 +695,6 @@ export function finish(res: NdArray, a: NdArray, mask: readonly boolean[], opts:
   return shape.length === 0 ? scalarOf(r) : r;
 }
 
-function isArray(x: unknown): x is NdArray {
-  return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
-}
-
-/** `a` as an array: a list becomes np.asarray's array (numpy's array_like); anything else is refused. */
-function arrayOf(a: unknown, fname: string): NdArray {
-  if (isArray(a)) return a;
-  if (Array.isArray(a)) return asArray(a as NestedList);
-  throw new DTypeError(`${fname}: expected an np array or a list, got ${a === null ? 'null' : typeof a}`);
-}
-
 /** numpy's default accumulator of sum/prod: bool and small integers widen to the platform integer. */
 export function sumType(t: DType): DType {
   if (t.kind === 'f') return t;
@@ -726,7 +715,7 @@ function whole(opts: { axis?: AxisLike; keepdims?: boolean; out?: NdArray }): bo
 }
 
 function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOptions): NdArray | ScalarResult {
-  a = arrayOf(a, op);
+  a = arrayLikeArg(`np.${op}`, a);
   const acc = accumulator(a, opts);
   const w = whole(opts) ? wholeNative(op, a, acc, op === 'sum' ? 0 : 1) : undefined;
   if (w !== undefined) return w;
@@ -774,7 +763,7 @@ export function prod(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | Sca
 }
 
 function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
-  a = arrayOf(a, op);
+  a = arrayLikeArg(`np.${op}`, a);
   const t = dtypeOf(a.data);
   const w = whole(opts) ? wholeNative(op, a, t, 'first') : undefined;
   if (w !== undefined) return w;
@@ -857,7 +846,7 @@ export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): 
 export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
 export function ptp(a: NdArray, axisOrOpts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   const opts = axisOptions('np.ptp', axisOrOpts, EXTREME_OPTION_KEYS);
-  a = arrayOf(a, 'ptp');
+  a = arrayLikeArg('np.ptp', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const t = dtypeOf(a.data);
   if (mask.some((m, d) => m && a.shape[d] === 0) || (a.size === 0 && mask.every((m) => m))) {
@@ -878,7 +867,7 @@ export function ptp(a: NdArray, axisOrOpts?: ExtremeOptions | AxisLike): NdArray
 }
 
 function arg(which: 'argmin' | 'argmax', a: NdArray, opts: ArgOptions): NdArray | ScalarResult {
-  a = arrayOf(a, which);
+  a = arrayLikeArg(`np.${which}`, a);
   const nd = a.shape.length;
   const axis = opts.axis === undefined || opts.axis === null ? null : normalizeAxis(opts.axis, nd);
   const len = axis === null ? a.size : a.shape[axis];
@@ -988,7 +977,7 @@ export function argmax(a: NdArray, opts?: ArgOptions | number | null): NdArray |
 }
 
 function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
-  a = arrayOf(a, op);
+  a = arrayLikeArg(`np.${op}`, a);
   const w = whole(opts) ? wholeNative(op, a, bool, op === 'any' ? 0 : 1) : undefined;
   if (w !== undefined) return w;
   const mask = axisMask(opts.axis, a.shape.length);
@@ -1039,7 +1028,7 @@ export function all(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | Sca
  */
 export function count_nonzero(a: NdArray, axisOrOpts?: CountOptions | AxisLike): NdArray | number | bigint {
   const opts = axisOptions('np.count_nonzero', axisOrOpts, COUNT_OPTION_KEYS);
-  a = arrayOf(a, 'count_nonzero');
+  a = arrayLikeArg('np.count_nonzero', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const res = reduceNative('count', a, mask, intp) ?? countJS(a, mask);
   const shape = reducedShape(a.shape, mask, opts.keepdims === true);
@@ -1063,7 +1052,7 @@ function countJS(a: NdArray, mask: readonly boolean[]): NdArray {
 }
 
 function accumulate(op: 'sum' | 'prod', a: NdArray, opts: AccumulateOptions): NdArray {
-  a = arrayOf(a, op === 'sum' ? 'cumsum' : 'cumprod');
+  a = arrayLikeArg(op === 'sum' ? 'np.cumsum' : 'np.cumprod', a);
   let src = a;
   let axis: number;
   if (opts.axis === undefined || opts.axis === null) {

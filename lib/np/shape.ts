@@ -10,7 +10,7 @@
 import { type AnyTypedArray, type DType, type DTypeName, allDTypes } from './dtype.js';
 import { promoteTypes } from './promote.js';
 import { AxisError, ValueError } from './errors.js';
-import { type OptionKeys, axisOptions, checkAxisArg, plainOptions } from './axisarg.js';
+import { type OptionKeys, axisOptions, checkAxisArg, numbersArg, plainOptions, shapeArg } from './axisarg.js';
 import { castInto } from './cast.js';
 import { allocate } from './alloc.js';
 import {
@@ -218,11 +218,11 @@ export const RESHAPE_OPTION_KEYS: OptionKeys<ReshapeOptions> = { order: true, co
  */
 export function reshape<N extends DTypeName>(a: NdArray<N> | NestedList, shape: ShapeLike, options?: ReshapeOptions): NdArray<N> {
   const opts = plainOptions('np.reshape', options, RESHAPE_OPTION_KEYS, "{ order: 'C' }", 'third');
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.reshape') as NdArray<N>;
   if (opts.order !== undefined && opts.order !== 'C') {
     throw new ValueError(`reshape: order '${String(opts.order)}' is not supported; only 'C'`);
   }
-  const s = resolveShape(x.size, typeof shape === 'number' ? [shape] : shape);
+  const s = resolveShape(x.size, shapeArg('np.reshape', shape, 'the second argument'));
   if (opts.copy !== true) {
     const st = strideFor(x as NdArray, s);
     if (st) return restride(x, s, st, x.offset);
@@ -242,7 +242,7 @@ export function reshape<N extends DTypeName>(a: NdArray<N> | NestedList, shape: 
  * ```
  */
 export function ravel<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.ravel') as NdArray<N>;
   if (isContiguous(x as NdArray)) return restride(x, [x.size], [1], x.offset);
   return restride(copyOf(x), [x.size], [1], 0);
 }
@@ -271,7 +271,7 @@ export function squeeze<N extends DTypeName>(
   a: NdArray<N>, axisOrOpts?: SqueezeOptions | number | readonly number[] | null,
 ): NdArray<N> {
   const opts = axisOptions('np.squeeze', axisOrOpts, SQUEEZE_OPTION_KEYS);
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.squeeze') as NdArray<N>;
   const nd = x.shape.length;
   let drop: Set<number>;
   if (opts.axis === undefined || opts.axis === null) drop = new Set(x.shape.flatMap((n, d) => (n === 1 ? [d] : [])));
@@ -296,8 +296,8 @@ export function squeeze<N extends DTypeName>(
  * ```
  */
 export function expand_dims<N extends DTypeName>(a: NdArray<N>, axis: number | readonly number[]): NdArray<N> {
-  checkAxisArg('np.expand_dims', axis, 'axis-or-list');
-  const x = asArray(a) as NdArray<N>;
+  checkAxisArg('np.expand_dims', axis, 'axis-or-list', 'second', true);
+  const x = asArray(a, 'np.expand_dims') as NdArray<N>;
   const nd = x.shape.length + (typeof axis === 'number' ? 1 : axis.length);
   const at = new Set(axesOf(axis, nd));
   const shape: number[] = [];
@@ -325,9 +325,11 @@ export function expand_dims<N extends DTypeName>(a: NdArray<N>, axis: number | r
  * ```
  */
 export function transpose<N extends DTypeName>(a: NdArray<N>, axes?: readonly number[] | null): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.transpose') as NdArray<N>;
   const nd = x.shape.length;
-  const perm = axes === undefined || axes === null ? x.shape.map((_, d) => nd - 1 - d) : permutation(axes, nd);
+  const perm = axes === undefined || axes === null
+    ? x.shape.map((_, d) => nd - 1 - d)
+    : permutation(numbersArg('np.transpose', axes, 'the second argument', 'the axes'), nd);
   return restride(x, perm.map((p) => x.shape[p]), perm.map((p) => x.stride[p]), x.offset);
 }
 
@@ -340,7 +342,9 @@ export function transpose<N extends DTypeName>(a: NdArray<N>, axes?: readonly nu
  * ```
  */
 export function swapaxes<N extends DTypeName>(a: NdArray<N>, axis1: number, axis2: number): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  checkAxisArg('np.swapaxes', axis1, 'axis', 'second', true);
+  checkAxisArg('np.swapaxes', axis2, 'axis', 'third', true);
+  const x = asArray(a, 'np.swapaxes') as NdArray<N>;
   const nd = x.shape.length;
   const i = axisOf(axis1, nd);
   const j = axisOf(axis2, nd);
@@ -360,7 +364,9 @@ export function swapaxes<N extends DTypeName>(a: NdArray<N>, axis1: number, axis
 export function moveaxis<N extends DTypeName>(
   a: NdArray<N>, source: number | readonly number[], destination: number | readonly number[],
 ): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  checkAxisArg('np.moveaxis', source, 'axis-or-list', 'second', true);
+  checkAxisArg('np.moveaxis', destination, 'axis-or-list', 'third', true);
+  const x = asArray(a, 'np.moveaxis') as NdArray<N>;
   const nd = x.shape.length;
   const src = axesOf(source, nd, 'source');
   const dst = axesOf(destination, nd, 'destination');
@@ -381,7 +387,8 @@ export function moveaxis<N extends DTypeName>(
  * np.broadcast_shapes([2, 1], [3]) // => [ 2, 3 ]
  * ```
  */
-export function broadcast_shapes(...shapes: (readonly number[])[]): number[] {
+export function broadcast_shapes(...shapes0: (readonly number[])[]): number[] {
+  const shapes = shapes0.map((s, k) => shapeArg('np.broadcast_shapes', s, `argument ${k + 1}`));
   const nd = Math.max(0, ...shapes.map((s) => s.length));
   const out = new Array<number>(nd).fill(1);
   const from = new Array<number>(nd).fill(-1);
@@ -433,8 +440,8 @@ function stretch<N extends DTypeName>(a: NdArray<N>, shape: readonly number[]): 
  * ```
  */
 export function broadcast_to<N extends DTypeName>(a: NdArray<N>, shape: ShapeLike): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
-  const s = typeof shape === 'number' ? [shape] : [...shape];
+  const x = asArray(a, 'np.broadcast_to') as NdArray<N>;
+  const s = shapeArg('np.broadcast_to', shape, 'the second argument');
   if (s.some((n) => !Number.isInteger(n) || n < 0)) throw new ValueError('all elements of broadcast shape must be non-negative');
   return markReadOnly(stretch(x, s));
 }
@@ -451,7 +458,7 @@ export function broadcast_to<N extends DTypeName>(a: NdArray<N>, shape: ShapeLik
  * ```
  */
 export function broadcast_arrays<N extends DTypeName>(...arrays: NdArray<N>[]): NdArray<N>[] {
-  const xs = arrays.map((a) => asArray(a) as NdArray<N>);
+  const xs = arrays.map((a, i) => asArray(a, 'np.broadcast_arrays', `argument ${i + 1}`) as NdArray<N>);
   const shape = broadcast_shapes(...xs.map((a) => a.shape));
   return xs.map((a) => {
     if (a.shape.length === shape.length && a.shape.every((n, d) => n === shape[d])) return restride(a, a.shape, a.stride, a.offset);
@@ -472,7 +479,7 @@ export function broadcast_arrays<N extends DTypeName>(...arrays: NdArray<N>[]): 
  */
 export function flip<N extends DTypeName>(a: NdArray<N>, axis?: number | readonly number[] | null): NdArray<N> {
   checkAxisArg('np.flip', axis, 'axes');
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.flip') as NdArray<N>;
   const nd = x.shape.length;
   const axes = axis === undefined || axis === null ? x.shape.map((_, d) => d) : axesOf(axis, nd);
   const stride = [...x.stride];
@@ -493,7 +500,7 @@ export function flip<N extends DTypeName>(a: NdArray<N>, axis?: number | readonl
  * ```
  */
 export function fliplr<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.fliplr') as NdArray<N>;
   if (x.shape.length < 2) throw new ValueError('Input must be >= 2-d.');
   return flip(x, 1);
 }
@@ -507,7 +514,7 @@ export function fliplr<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
  * ```
  */
 export function flipud<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.flipud') as NdArray<N>;
   if (x.shape.length < 1) throw new ValueError('Input must be >= 1-d.');
   return flip(x, 0);
 }
@@ -524,9 +531,10 @@ export function flipud<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
 export function rot90<N extends DTypeName>(
   a: NdArray<N>, k = 1, axes: readonly number[] = [0, 1],
 ): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.rot90') as NdArray<N>;
   const nd = x.shape.length;
-  if (axes.length !== 2) throw new ValueError('len(axes) must be 2.');
+  checkAxisArg('np.rot90', axes, 'axis-or-list', 'third', true);
+  if (typeof axes === 'number' || axes.length !== 2) throw new ValueError('len(axes) must be 2.');
   if (axes[0] === axes[1] || Math.abs(axes[0] - axes[1]) === nd) throw new ValueError('Axes must be different.');
   if (axes[0] >= nd || axes[0] < -nd || axes[1] >= nd || axes[1] < -nd) {
     throw new ValueError(`Axes=(${axes[0]}, ${axes[1]}) out of range for array of ndim=${nd}.`);
@@ -554,7 +562,7 @@ export function rot90<N extends DTypeName>(
  * ```
  */
 export function atleast_1d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.atleast_1d') as NdArray<N>;
   return x.shape.length >= 1 ? x : restride(x, [1], [0], x.offset);
 }
 
@@ -568,7 +576,7 @@ export function atleast_1d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
  * ```
  */
 export function atleast_2d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
-  const x = atleast_1d(a);
+  const x = atleast_1d(asArray(a, 'np.atleast_2d') as NdArray<N>);
   return x.shape.length >= 2 ? x : restride(x, [1, x.shape[0]], [0, x.stride[0]], x.offset);
 }
 
@@ -582,7 +590,7 @@ export function atleast_2d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
  * ```
  */
 export function atleast_3d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
-  const x = asArray(a) as NdArray<N>;
+  const x = asArray(a, 'np.atleast_3d') as NdArray<N>;
   if (x.shape.length >= 3) return x;
   if (x.shape.length === 2) return restride(x, [...x.shape, 1], [...x.stride, 0], x.offset);
   const y = atleast_1d(x);

@@ -6,7 +6,7 @@
  * The result is always a view of `a`'s data.
  */
 import { IndexError, ValueError } from './errors.js';
-import { type NdArray, restride } from './ndarray.js';
+import { type NdArray, arrayArg, restride } from './ndarray.js';
 import type { DTypeName } from './dtype.js';
 
 /**
@@ -166,6 +166,7 @@ export function sliceIndices(s: Slice, n: number): { start: number; step: number
  * ```
  */
 export function index<N extends DTypeName>(a: NdArray<N>, ...idx: IndexItem[]): NdArray<N> {
+  arrayArg('np.index', a);
   const items = toItems(idx);
   const nd = a.shape.length;
   let used = 0;

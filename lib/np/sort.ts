@@ -15,7 +15,9 @@ import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64,
 import { type OptionKeys, axisOptions, plainOptions } from './axisarg.js';
 import { astype } from './cast.js';
 import { ValueError, normalizeAxis } from './errors.js';
-import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap } from './ndarray.js';
+import {
+  type NdArray, type NestedList, type Scalar, arrayLikeArg, describeArg, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap,
+} from './ndarray.js';
 import { promoteTypes } from './promote.js';
 import { allocate } from './alloc.js';
 import { copyto } from './fill.js';
@@ -184,13 +186,6 @@ function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; 
   return { src: contiguousCopy(a), axis: ax };
 }
 
-/** An array argument: an array as is, a list as np.asarray makes it (numpy's array_like), anything else a TypeError. */
-function arrayArg<A extends NdArray>(a: A | NestedList, fname: string): A {
-  if (isNdArray(a)) return a as A;
-  if (Array.isArray(a)) return asArray(a as NestedList) as A;
-  throw new TypeError(`${fname}: expected an np array or a list, got ${a === null ? 'null' : typeof a}`);
-}
-
 /**
  * A sorted copy of `a`, as numpy.sort: along `axis` (default -1, the
  * last), or of the flattened array with `axis: null`. NaN sorts last; the
@@ -209,7 +204,7 @@ function arrayArg<A extends NdArray>(a: A | NestedList, fname: string): A {
  */
 export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, axisOrOpts?: SortOptions | number | null): NdArray<N> {
   const opts = axisOptions('np.sort', axisOrOpts, SORT_OPTION_KEYS, { forms: 'axis-or-null' });
-  const a = arrayArg(a0, 'sort');
+  const a = arrayLikeArg('np.sort', a0);
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
   const perm = movedAxes(a, opts.axis);
@@ -250,7 +245,7 @@ export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, axisOrOpt
  */
 export function argsort(a0: NdArray | NestedList, axisOrOpts?: SortOptions | number | null): NdArray<IntpName> {
   const opts = axisOptions('np.argsort', axisOrOpts, SORT_OPTION_KEYS, { forms: 'axis-or-null' });
-  const a = arrayArg(a0, 'argsort');
+  const a = arrayLikeArg('np.argsort', a0);
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
   if (a.shape.length === 0 && opts.axis !== null) {
@@ -339,9 +334,15 @@ function bisect(n: number, at: (i: number) => Cell, x: Cell, right: boolean): nu
   return lo;
 }
 
-function toArray(x: NdArray | readonly number[], what: string): NdArray {
+/** The values of searchsorted/digitize: a number or a bigint as it is, a list as an array (intp or float64). */
+function valuesOf(fname: string, v: NdArray | readonly number[] | Scalar, what: string): NdArray | Scalar {
+  if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return v;
+  return toArray(fname, v, what);
+}
+
+function toArray(fname: string, x: NdArray | readonly number[], what: string): NdArray {
   if (isNdArray(x)) return x;
-  if (!Array.isArray(x)) throw new DTypeError(`${what} must be an array`);
+  if (!Array.isArray(x)) throw new TypeError(`${fname}: ${what} must be an np array or a list; got ${describeArg(x)}`);
   const ints = x.every((v) => Number.isInteger(v));
   const t = ints ? intp : float64;
   const out = new t.ArrayType(x.length) as unknown as Cells;
@@ -373,8 +374,8 @@ export function searchsorted(a: NdArray | NestedList, v: Scalar, opts?: SearchOp
 export function searchsorted(a: NdArray | NestedList, v: NdArray | readonly number[], opts?: SearchOptions): NdArray<IntpName>;
 export function searchsorted(a0: NdArray | NestedList, v0: NdArray | readonly number[] | Scalar, options?: SearchOptions): NdArray<IntpName> | Scalar {
   const opts = plainOptions('np.searchsorted', options, SEARCH_OPTION_KEYS, "{ side: 'right' }", 'third');
-  const a = arrayArg(a0, 'searchsorted');
-  const v = Array.isArray(v0) ? toArray(v0, 'v') : v0 as NdArray | Scalar;
+  const a = arrayLikeArg('np.searchsorted', a0);
+  const v = valuesOf('np.searchsorted', v0, 'the second argument');
   const side = opts.side ?? 'left';
   if (side !== 'left' && side !== 'right') {
     throw new ValueError(`search side must be 'left' or 'right' (got '${String(side)}')`);
@@ -385,7 +386,7 @@ export function searchsorted(a0: NdArray | NestedList, v0: NdArray | readonly nu
   const ad = cells(a);
   let at = (i: number): Cell => ad[a.offset + i * a.stride[0]];
   if (opts.sorter !== undefined && opts.sorter !== null) {
-    const s = toArray(opts.sorter, 'sorter');
+    const s = toArray('np.searchsorted', opts.sorter, 'the sorter option');
     const ts = dtypeOfArray(s);
     if (ts.kind === 'f') {
       throw new DTypeError(`Cannot cast array data from dtype('${ts.name}') to dtype('${intp.name}') according to the rule 'safe'`);
@@ -493,7 +494,7 @@ export function unique<N extends DTypeName>(
   a0: NdArray<N> | NestedList, options?: UniqueOptions,
 ): NdArray<N> | [NdArray<N>, ...NdArray<IntpName>[]] {
   const opts = plainOptions('np.unique', options, UNIQUE_OPTION_KEYS, '{ return_index: true }');
-  const a = arrayArg(a0, 'unique');
+  const a = arrayLikeArg('np.unique', a0);
   if (opts.axis !== undefined && opts.axis !== null) {
     throw new ValueError(`unique: axis=${String(opts.axis)} is not supported here; only axis=None (flattened)`);
   }
@@ -597,7 +598,7 @@ export const BINCOUNT_OPTION_KEYS: OptionKeys<BincountOptions> = { weights: true
  */
 export function bincount(x: NdArray | readonly number[], options?: BincountOptions): NdArray {
   const opts = plainOptions('np.bincount', options, BINCOUNT_OPTION_KEYS, '{ weights: w }');
-  const xs = toArray(x, 'x');
+  const xs = toArray('np.bincount', x, 'the first argument');
   const tx = dtypeOfArray(xs);
   // numpy refuses floats; integers are cast to intp (wrapping: a huge
   // unsigned value becomes negative and is refused below)
@@ -651,7 +652,7 @@ export function bincount(x: NdArray | readonly number[], options?: BincountOptio
     for (let i = 0; i < n; i++) counts[idx[i]]++;
     return intpArray(counts, [len]);
   }
-  const w = toArray(opts.weights, 'weights');
+  const w = toArray('np.bincount', opts.weights, 'the weights option');
   if (w.shape.length !== 1) throw new ValueError(w.shape.length > 1 ? 'object too deep for desired array' : 'object of too small depth for desired array');
   if (w.size !== n) throw new ValueError("The weights and list don't have the same length.");
   const wd = cells(w);
@@ -706,8 +707,8 @@ export function digitize(x: NdArray | readonly number[], bins: NdArray | readonl
 export function digitize(x: Scalar, bins: NdArray | readonly number[], opts?: DigitizeOptions): Scalar;
 export function digitize(x0: NdArray | readonly number[] | Scalar, bins: NdArray | readonly number[], options?: DigitizeOptions): NdArray<IntpName> | Scalar {
   const opts = plainOptions('np.digitize', options, DIGITIZE_OPTION_KEYS, '{ right: true }', 'third');
-  const x = Array.isArray(x0) ? toArray(x0, 'x') : x0 as NdArray | Scalar;
-  const b = toArray(bins, 'bins');
+  const x = valuesOf('np.digitize', x0, 'the first argument');
+  const b = toArray('np.digitize', bins, 'the second argument (bins)');
   check1d(b);
   const n = b.size;
   const bd = cells(b);
@@ -827,7 +828,7 @@ export function histogram(
   }
   const bins = (second ? opts.bins ?? 10 : binsOrOpts) as number | NdArray | readonly number[];
   // numpy histograms booleans as uint8
-  const a1 = arrayArg(a0, 'histogram');
+  const a1 = arrayLikeArg('np.histogram', a0);
   const a = dtypeOfArray(a1) === bool ? astype(a1, uint8) : a1;
   const ta = dtypeOfArray(a);
   const w = opts.weights ?? undefined;
@@ -846,7 +847,7 @@ export function histogram(
     edges = r.edges;
     counts = uniformCounts(x, wv, ntype, r, bins, ta.kind !== 'f' && ta.itemsize <= 2);
   } else {
-    edges = toArray(bins, 'bins');
+    edges = toArray('np.histogram', bins, 'the bins');
     if (edges.shape.length !== 1) throw new ValueError('`bins` must be 1d, when an array');
     const e = numbersOf(edges);
     for (let i = 1; i < e.length; i++) {

@@ -8,10 +8,10 @@
  */
 import { DTypeError } from '../errors.js';
 import { allocate } from './alloc.js';
-import { type OptionKeys, axisOptions } from './axisarg.js';
+import { type OptionKeys, axisOptions, numbersArg } from './axisarg.js';
 import { type AnyTypedArray, type DType, type DTypeLike, bool, dtype as toDType, dtypeOf, float64, intp } from './dtype.js';
 import { ValueError, normalizeAxis } from './errors.js';
-import { type NdArray, type NestedList, asArray, wrap } from './ndarray.js';
+import { type NdArray, arrayLikeArg, wrap } from './ndarray.js';
 import { result_type } from './promote.js';
 import {
   type AxisLike, EXTREME_OPTION_KEYS, type ExtremeOptions, REDUCE_OPTION_KEYS, type ReduceOptions, type ScalarResult, axisMask,
@@ -67,13 +67,6 @@ function isArray(x: unknown): x is NdArray {
   return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
 }
 
-/** `a` as an array: a list becomes np.asarray's array (numpy's array_like); anything else is refused. */
-function arrayOf(a: unknown, fname: string): NdArray {
-  if (isArray(a)) return a;
-  if (Array.isArray(a)) return asArray(a as NestedList);
-  throw new DTypeError(`${fname}: expected an np array or a list, got ${a === null ? 'null' : typeof a}`);
-}
-
 /** The dtype mean/var compute in: float64 for bool and integers, else the array's. */
 function meanType(t: DType, dtype: DTypeLike | undefined | null): DType {
   if (dtype !== undefined && dtype !== null) return toDType(dtype);
@@ -110,7 +103,7 @@ function countOf(a: NdArray, mask: readonly boolean[]): number {
  */
 export function mean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.mean', axisOrOpts, REDUCE_OPTION_KEYS);
-  a = arrayOf(a, 'mean');
+  a = arrayLikeArg('np.mean', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const t = meanType(dtypeOf(a.data), opts.dtype);
   const s = reduceCore('sum', a, mask, t, 0);
@@ -192,7 +185,7 @@ function keptIndex(a: NdArray, mask: readonly boolean[]): (i: number) => number 
 }
 
 function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
-  a = arrayOf(a, fname);
+  a = arrayLikeArg(`np.${fname}`, a);
   const mask = axisMask(opts.axis, a.shape.length);
   const it = dtypeOf(a.data);
   const t = meanType(it, opts.dtype);
@@ -233,7 +226,7 @@ function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
  */
 export function var_(a: NdArray, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.var', axisOrOpts, VAR_OPTION_KEYS);
-  a = arrayOf(a, 'var');
+  a = arrayLikeArg('np.var', a);
   const mask = axisMask(opts.axis, a.shape.length);
   return finish(variance(a, opts, 'var'), a, mask, opts, 'add') as NdArray | number;
 }
@@ -249,7 +242,7 @@ export function var_(a: NdArray, axisOrOpts?: VarOptions | AxisLike): NdArray | 
  */
 export function std(a: NdArray, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.std', axisOrOpts, VAR_OPTION_KEYS);
-  a = arrayOf(a, 'std');
+  a = arrayLikeArg('np.std', a);
   const r = variance(a, opts, 'std');
   const d = r.data as unknown as number[];
   const f32 = dtypeOf(r.data).name === 'float32';
@@ -275,7 +268,7 @@ function zeroNaN(a: NdArray): NdArray {
  */
 export function nansum(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
   const opts = axisOptions('np.nansum', axisOrOpts, REDUCE_OPTION_KEYS);
-  a = arrayOf(a, 'nansum');
+  a = arrayLikeArg('np.nansum', a);
   const t = dtypeOf(a.data);
   const mask = axisMask(opts.axis, a.shape.length);
   const acc = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(t);
@@ -297,7 +290,7 @@ export function nansum(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArr
  */
 export function nanmean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.nanmean', axisOrOpts, REDUCE_OPTION_KEYS);
-  a = arrayOf(a, 'nanmean');
+  a = arrayLikeArg('np.nanmean', a);
   const t = dtypeOf(a.data);
   if (t.kind !== 'f') return mean(a, opts);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -322,7 +315,7 @@ export function nanmean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdAr
  * ```
  */
 export function nanmin(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  return nanExtreme('fmin', a, axisOptions('np.nanmin', opts, EXTREME_OPTION_KEYS));
+  return nanExtreme('fmin', arrayLikeArg('np.nanmin', a), axisOptions('np.nanmin', opts, EXTREME_OPTION_KEYS));
 }
 
 /**
@@ -335,7 +328,7 @@ export function nanmin(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | 
  * ```
  */
 export function nanmax(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  return nanExtreme('fmax', a, axisOptions('np.nanmax', opts, EXTREME_OPTION_KEYS));
+  return nanExtreme('fmax', arrayLikeArg('np.nanmax', a), axisOptions('np.nanmax', opts, EXTREME_OPTION_KEYS));
 }
 
 // ---------------------------------------------------------------------------
@@ -397,7 +390,7 @@ function rankValues(a: NdArray, mask: readonly boolean[], ranks: readonly number
  */
 export function median(a: NdArray, axisOrOpts?: MedianOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.median', axisOrOpts, MEDIAN_OPTION_KEYS);
-  a = arrayOf(a, 'median');
+  a = arrayLikeArg('np.median', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const it = dtypeOf(a.data);
   const t = it.kind === 'f' ? it : float64;
@@ -420,14 +413,14 @@ function round(t: DType): (x: number) => number {
 }
 
 function quantiles(a: NdArray, q: number | readonly number[], opts: QuantileOptions, scale: 1 | 100, fname: string): NdArray | number {
-  a = arrayOf(a, fname);
+  a = arrayLikeArg(`np.${fname}`, a);
   if (opts.method !== undefined && opts.method !== 'linear') {
     throw new ValueError(`${fname}: only method='linear' is implemented, not '${String(opts.method)}'`);
   }
   const it = dtypeOf(a.data);
   // a Python scalar q stays weak: the interpolation then runs in a float array's dtype
   const weak = typeof q === 'number';
-  const qs = (weak ? [q] : [...q]).map((x) => {
+  const qs = numbersArg(`np.${fname}`, q, 'the second argument', 'q').map((x) => {
     if (typeof x !== 'number') throw new DTypeError(`${fname}: q must be numbers`);
     return scale === 100 ? x / 100 : x;
   });
@@ -541,7 +534,7 @@ export function average(
   a: NdArray, axisOrOpts?: AverageOptions | AxisLike,
 ): NdArray | number | [NdArray | number, NdArray | number] {
   const opts = axisOptions('np.average', axisOrOpts, AVERAGE_OPTION_KEYS);
-  a = arrayOf(a, 'average');
+  a = arrayLikeArg('np.average', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const kd = { keepdims: opts.keepdims };
   if (!opts.weights) {
@@ -552,7 +545,7 @@ export function average(
     const scl = isArray(avg) ? wrap(new t.ArrayType(avg.size).fill(n as never) as AnyTypedArray, avg.shape) as NdArray : n;
     return [avg, scl];
   }
-  const w = arrayOf(opts.weights, 'average');
+  const w = arrayLikeArg('np.average', opts.weights, 'the weights option');
   const it = dtypeOf(a.data);
   const wt = dtypeOf(w.data);
   const rt = it.kind === 'f' ? result_type(it, wt) : result_type(it, wt, 'float64');

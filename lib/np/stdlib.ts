@@ -16,7 +16,7 @@ import ndarrayFactory from 'ndarray';
 
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DTypeName, allDTypes, dtypeOf } from './dtype.js';
-import { type NdArray } from './ndarray.js';
+import { type NdArray, arrayArg } from './ndarray.js';
 
 /** The parts of a stdlib-js ndarray the adapters use (what `@stdlib/types` calls `ndarray`). */
 export interface StdlibNdarray {
@@ -54,6 +54,7 @@ function stdlibDType(name: string): string {
  * ```
  */
 export function toStdlib(a: NdArray): StdlibNdarray {
+  arrayArg('np.toStdlib', a);
   const t = dtypeOf(a.data as AnyTypedArray);
   const Ctor = stdlibNdarray as unknown as StdlibCtor;
   return new Ctor(stdlibDType(t.name), a.data as AnyTypedArray, [...a.shape], [...a.stride], a.offset, 'row-major');

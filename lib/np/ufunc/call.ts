@@ -18,7 +18,7 @@ import { type AnyTypedArray, type DType, allDTypes, dtype as toDType, dtypeOf } 
 import { allocate } from '../alloc.js';
 import { OverflowError, ValueError } from '../errors.js';
 import type { NdArray, NestedList } from '../ndarray.js';
-import { asArray, checkWriteable, shapeText, wrap } from '../ndarray.js';
+import { asArray, checkWriteable, describeArg, shapeText, wrap } from '../ndarray.js';
 import {
   type Casting, type WeakKind, canCastSafely, castAllowed, category, checkCasting, weakDefault,
 } from '../promote.js';
@@ -43,9 +43,7 @@ function kindOf(x: unknown, u: Ufunc, k: number): number {
   if (typeof x === 'number') return Number.isInteger(x) && !Object.is(x, -0) ? WEAK + 1 : WEAK + 2;
   if (typeof x === 'bigint') return WEAK + 1;
   if (typeof x === 'boolean') return WEAK;
-  throw new DTypeError(
-    `${u.name}: input ${k} must be an np array, a number, a bigint or a boolean, not ${x === null ? 'null' : typeof x}`,
-  );
+  throw new TypeError(`np.${u.name}: argument ${k + 1} must be an np array, a list, a number, a bigint or a boolean; got ${describeArg(x)}`);
 }
 
 function describe(t: DType): string {
@@ -317,6 +315,9 @@ function outsOf(u: Ufunc, opts: UfuncOptions | undefined): (NdArray | undefined)
     checkWriteable(out);
     return [out];
   }
+  if (!isArray(out) && !Array.isArray(out)) {
+    throw new TypeError(`np.${u.name}: the out option must be an np array${u.nout > 1 ? ' or a list of them' : ''}; got ${describeArg(out)}`);
+  }
   const list = isArray(out) ? [out] : [...(out as (NdArray | null)[])];
   if (list.length !== u.nout) throw new ValueError(`The 'out' tuple must have exactly ${u.nout} entries: one per ufunc output`);
   return list.map((o) => {
@@ -443,7 +444,7 @@ export function callUfunc(u: Ufunc, given0: readonly Operand[], opts?: UfuncOpti
   for (let k = 0; k < nin; k++) {
     if (Array.isArray(given0[k])) {
       if (inputs === given0) inputs = [...given0];
-      (inputs as Operand[])[k] = asArray(given0[k] as NestedList);
+      (inputs as Operand[])[k] = asArray(given0[k] as NestedList, `np.${u.name}`, `argument ${k + 1}`);
     }
   }
   // 1. resolution, cached by the inputs' kinds and the options
