@@ -55,8 +55,11 @@ test('the tarball holds no tests, boards, benches, results or build output', () 
       /\.(map|o|ko|tgz)$/.test(p));
   assert.equal(bad, []);
   // the three prebuilt addons are most of it (x86_64's has each hot loop for
-  // SSE2, AVX2 and AVX-512, as numpy's own module has); numpy's wheel is ~16 MB
-  assert.ok(pack.size < 2_000_000, `${pack.size} bytes`);
+  // SSE2, AVX2 and AVX-512, as numpy's own module has); numpy's wheel is ~16 MB.
+  // 2.0 MB until the special-value math runs and the argument checks took it
+  // just past that (2.0 MB compressed, ~6.5 MB installed); a stray build
+  // directory or test data would still be far over.
+  assert.ok(pack.size < 2_400_000, `${pack.size} bytes`);
 });
 
 test("the installed package.json keeps bin as written (npm publish would not rewrite it)", () => {
