@@ -93,11 +93,11 @@ typedef __m256d (*v4d2)(__m256d, __m256d);
  * libmvec computes most arguments in the vector, but a vector with a lane
  * it does not (NaN, infinity, outside the domain, overflow) is handed to
  * its scalar fallback whole, lane by lane: 10-25 times slower per vector
- * (log of 8 MiB of -0.75: 6.4 ms against 0.4; arccosh of 0.75 10 ms, and
- * numpy's own routines stay fast on some of these). A vector with no lane
- * in the range does not call libmvec at all. So each vector is
- * checked against the range that is computed in the vector (lo..hi, as
- * measured for glibc 2.36): lanes outside it are left out of the call and
+ * (log of 8 MiB of -0.75: 6.4 ms against 0.4; arccosh of 0.75 10 ms; some
+ * of numpy's own routines stay fast there). So vectors are checked against
+ * the range libmvec computes in the vector (lo..hi, chosen inside what
+ * glibc 2.36 does): lanes outside it are left out of the call (a stand-in
+ * argument takes their place; a vector with none inside makes no call) and
  * done here. Their results are exact in every libm: a NaN argument or one
  * outside the domain (below dlo, above dhi) gives (x - x) / (x - x), the
  * quieted NaN or the invalid operation's default NaN (numpy's answer;
