@@ -10,7 +10,7 @@
 import { binding } from './binding.js';
 import { registerMapping } from './dma/registry.js';
 import { ClosedError, NoSuchBufferError, PermissionDeniedError, ShapeError, errnoCode } from './errors.js';
-import { type DType, type DTypeLike, type DTypeName, dtype as toDType } from './np/dtype.js';
+import { type DType, type DTypeLike, type DTypeName, dtypeArg } from './np/dtype.js';
 import { Mapping } from './np/mapping.js';
 import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './np/ndarray.js';
 import { CLASS_DIR, parseInteger, readAttribute, writeAttribute } from './sysfs.js';
@@ -261,7 +261,7 @@ export class Udmabuf {
   memmap(dtype: DTypeLike, shape: ShapeLike, opts?: UdmabufMemmapOptions): NdArray;
   memmap(dtype: DTypeLike, shape: ShapeLike, opts: UdmabufMemmapOptions = {}): NdArray {
     this.checkOpen();
-    const dt = toDType(dtype);
+    const dt = dtypeArg('Udmabuf.memmap', dtype);
     const dims = toShape(shape);
     const offset = opts.offset ?? 0;
     const bytes = sizeOf(dims) * dt.itemsize;

@@ -4,7 +4,7 @@
  * array that knows its bus address and syncs its caches.
  */
 import { UdmabufManager } from '../manager.js';
-import { type DType, type DTypeLike, type DTypeName, dtype as toDType } from '../np/dtype.js';
+import { type DType, type DTypeLike, type DTypeName, dtypeArg } from '../np/dtype.js';
 import { type NdArray, type ShapeLike, sizeOf, toShape } from '../np/ndarray.js';
 import { Udmabuf } from '../udmabuf.js';
 import { extentOf, physicalAddress, syncBytes } from './registry.js';
@@ -74,7 +74,7 @@ let serial = 0;
 export function allocate<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N>, opts?: AllocateOptions): DmaBuffer<N>;
 export function allocate(shape: ShapeLike, dtype?: DTypeLike, opts?: AllocateOptions): DmaBuffer;
 export function allocate(shape: ShapeLike, dtype: DTypeLike = 'uint32', opts: AllocateOptions = {}): DmaBuffer {
-  const dt = toDType(dtype);
+  const dt = dtypeArg('allocate', dtype);
   const dims = toShape(shape);
   const bytes = Math.max(1, sizeOf(dims)) * dt.itemsize;
   const name = opts.name ?? `pynq-${process.pid}-${serial++}`;

@@ -19,7 +19,7 @@
  * page faults (native/src/engine.cc). `out=` avoids all of it.
  */
 import { nativeKernels } from '../native-kernels.js';
-import { type DType, type DTypeName, type TypedArrayOf, dtype as toDType } from './dtype.js';
+import { type DType, type DTypeName, type TypedArrayOf, dtypeArg } from './dtype.js';
 
 /** From this many bytes on, results ask for transparent huge pages (numpy's threshold). */
 export const HUGE_MIN_BYTES = 4 << 20;
@@ -49,7 +49,7 @@ let slabUsed = 0;
  * zeroed when small.
  */
 export function allocate<N extends DTypeName>(dtype: DType<N> | N, size: number): TypedArrayOf[N] {
-  const t = toDType(dtype) as DType<N>;
+  const t = dtypeArg('np.allocate', dtype) as DType<N>;
   const bytes = size * t.itemsize;
   if (bytes <= POOL_MAX_BYTES) {
     if (slabUsed + bytes > SLAB_BYTES) {
@@ -69,7 +69,7 @@ export function allocate<N extends DTypeName>(dtype: DType<N> | N, size: number)
 
 /** A new zero-filled typed array (for results that are only partly written). */
 export function allocateZeroed<N extends DTypeName>(dtype: DType<N> | N, size: number): TypedArrayOf[N] {
-  const t = toDType(dtype) as DType<N>;
+  const t = dtypeArg('np.allocate', dtype) as DType<N>;
   return new t.ArrayType(size);
 }
 

@@ -3,7 +3,7 @@
  * native/csrc/engine/cast.c): numpy's unsafe casts (integers wrap, floats
  * truncate toward zero, anything to bool is `!= 0`).
  */
-import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtype as toDType, dtypeOf } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtypeArg, dtypeOf } from './dtype.js';
 import ndarrayFactory from 'ndarray';
 
 import { allocate, kOrderStrides } from './alloc.js';
@@ -77,7 +77,7 @@ export function astype(a: NdArray, dtype: DTypeLike, options?: AstypeOptions): N
     throw new TypeError(`np.astype: the first argument must be an np array, got ${Array.isArray(a) ? 'a list' : typeof a}; ` +
       'make one first: np.astype(np.asarray(x), dtype)');
   }
-  const t = toDType(dtype);
+  const t = dtypeArg('np.astype', dtype);
   if (opts.copy === false && dtypeOf(a.data) === t) return a;
   // order 'K' (numpy's default) keeps the layout of `a`; 'C' (ours) is C order
   const k = opts.order === 'K' ? kOrderStrides(a.shape, a) : undefined;

@@ -3,7 +3,7 @@
  * as another dtype, the everyday tool of DMA code: a uint8 buffer read as
  * uint32 words), `a.tolist()`, `a.item(...)` and `a.flatten()`.
  */
-import { type AnyTypedArray, type DTypeLike, type DTypeName, type TypedArrayOf, dtype as toDType } from './dtype.js';
+import { type AnyTypedArray, type DTypeLike, type DTypeName, type TypedArrayOf, dtypeArg } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
 import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isWriteable, markReadOnly, view as viewOf } from './ndarray.js';
 import { copyOf } from './shape.js';
@@ -33,7 +33,7 @@ export function view(a: NdArray | NestedList, dtype: DTypeLike): NdArray;
 export function view(a0: NdArray | NestedList, dtype: DTypeLike): NdArray {
   const a = asArray(a0, 'np.view');
   const from = dtypeOfArray(a);
-  const to = toDType(dtype);
+  const to = dtypeArg('np.view', dtype);
   const data = a.data as AnyTypedArray;
   const nd = a.shape.length;
   const shape = [...a.shape];
@@ -65,7 +65,7 @@ export function view(a0: NdArray | NestedList, dtype: DTypeLike): NdArray {
   }
   const stride = strideBytes.map((s, d) => {
     if (s % to.itemsize !== 0) {
-      throw new ValueError(`view: axis ${d} steps ${s} bytes, not a whole number of ${to.name} elements`);
+      throw new ValueError(`np.view: axis ${d} steps ${s} bytes, not a whole number of ${to.name} elements`);
     }
     return s / to.itemsize;
   });
@@ -122,7 +122,7 @@ export function item(a0: NdArray | NestedList, ...index: number[]): Item {
   const a = asArray(a0, 'np.item');
   const nd = a.shape.length;
   const fix = (i: number, n: number, axis?: number): number => {
-    if (!Number.isInteger(i)) throw new IndexError(`item: index ${String(i)} is not an integer`);
+    if (!Number.isInteger(i)) throw new IndexError(`np.item: index ${String(i)} is not an integer`);
     const j = i < 0 ? i + n : i;
     if (j < 0 || j >= n) {
       throw new IndexError(`index ${i} is out of bounds for ${axis === undefined ? '' : `axis ${axis} with `}size ${n}`);

@@ -10,7 +10,7 @@
 import ndarrayFactory from 'ndarray';
 
 import {
-  type AnyTypedArray, DType, type DTypeLike, type DTypeName, dtype as toDType, dtypeOf, float64, int64, intp, uint64,
+  type AnyTypedArray, DType, type DTypeLike, type DTypeName, dtype as toDType, dtypeArg, dtypeOf, float64, int64, intp, uint64,
 } from './dtype.js';
 import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
@@ -18,7 +18,9 @@ import { allocateZeroed, allocate as allocateData } from './alloc.js';
 import { type OptionKeys, plainOptions, shapeArg } from './axisarg.js';
 import { astype, castInto } from './cast.js';
 import { copyto } from './fill.js';
-import { type NdArray, type ShapeLike, dtypeOfArray, isContiguous, isNdArray, setListConverter, shapeText, sizeOf, wrap } from './ndarray.js';
+import {
+  type NdArray, type ShapeLike, describeArg, dtypeOfArray, isContiguous, isNdArray, operandError, setListConverter, shapeText, sizeOf, wrap,
+} from './ndarray.js';
 import { promote_types } from './promote.js';
 
 /** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
@@ -71,9 +73,9 @@ function checkShape(shape: ShapeLike, fname: string, what?: string): number[] {
   const s = shapeArg(fname, shape, what);
   for (const n of s) {
     if (typeof n !== 'number' || !Number.isInteger(n)) {
-      throw new DTypeError(`'${typeof n === 'number' ? 'float' : typeof n}' object cannot be interpreted as an integer`);
+      throw new DTypeError(`${fname}: '${typeof n === 'number' ? 'float' : typeof n}' object cannot be interpreted as an integer`);
     }
-    if (n < 0) throw new ValueError('negative dimensions are not allowed');
+    if (n < 0) throw new ValueError(`${fname}: negative dimensions are not allowed`);
   }
   return s;
 }
@@ -83,13 +85,26 @@ function isOptions(d: unknown): boolean {
   return typeof d === 'object' && d !== null && !(d instanceof DType) && !('data' in d);
 }
 
-function resolveDType(d: DTypeLike | DTypeOption | undefined): DType | undefined {
+/** The dtype given to `fname` positionally or as `{ dtype }`; undefined for numpy's default. */
+function resolveDType(fname: string, d: DTypeLike | DTypeOption | undefined): DType | undefined {
   if (d === undefined || d === null) return undefined;
   if (isOptions(d)) {
     const o = (d as DTypeOption).dtype;
-    return o === undefined ? undefined : toDType(o);
+    return o === undefined ? undefined : dtypeArg(fname, o);
   }
-  return toDType(d as DTypeLike);
+  return dtypeArg(fname, d as DTypeLike);
+}
+
+/**
+ * An argument of `fname` that {@link asarray} reads (an np array, a typed
+ * array, a list, a number, a bigint or a boolean), returned as it is.
+ *
+ * @throws TypeError naming `fname` for anything else (null, a string, …).
+ */
+export function arrayInputArg(fname: string, x: ArrayInput, what = 'the first argument'): ArrayInput {
+  if (typeof x === 'object' ? x !== null && (Array.isArray(x) || ArrayBuffer.isView(x) || isNdArray(x)) :
+    typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') return x;
+  throw operandError(fname, what, x);
 }
 
 /** Whether a JavaScript number stands for a Python int. */
@@ -241,14 +256,14 @@ function discover(x: unknown): Discovered {
   }
 }
 
-function leafValue(v: unknown): Leaf {
+function leafValue(v: unknown, fname: string): Leaf {
   if (isNdArray(v)) return elements(v).next().value as Leaf;
   if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') return v;
-  throw new DTypeError(`np.array: cannot make an element of ${v === null ? 'null' : typeof v} (numbers, bigints, booleans only)`);
+  throw new DTypeError(`${fname}: cannot make an element of ${v === null ? 'null' : typeof v} (numbers, bigints, booleans only)`);
 }
 
 /** The dtype numpy discovers for the leaves: arrays keep theirs, Python scalars their defaults. */
-function discoverDType(found: Discovered): DType {
+function discoverDType(found: Discovered, fname: string): DType {
   let dt: DType | undefined;
   // the range of the Python ints seen (numbers and bigints apart: bigint math is slow)
   let hasInt = false;
@@ -277,7 +292,7 @@ function discoverDType(found: Discovered): DType {
     } else if (isNdArray(v)) {
       join(dtypeOfArray(v));
     } else {
-      leafValue(v);
+      leafValue(v, fname);
     }
   }
   if (hasInt) {
@@ -294,7 +309,7 @@ function discoverDType(found: Discovered): DType {
   return dt ?? float64;
 }
 
-function fillFrom(out: NdArray, found: Discovered, checkInts: boolean): void {
+function fillFrom(out: NdArray, found: Discovered, checkInts: boolean, fname: string): void {
   const dt = dtypeOfArray(out);
   const data = out.data as AnyTypedArray;
   const put = storer(dt, checkInts ? 'all' : 'none');
@@ -327,12 +342,14 @@ function fillFrom(out: NdArray, found: Discovered, checkInts: boolean): void {
     if (isNdArray(v)) {
       for (const e of elements(v as NdArray)) unsafe(data, i++, e);
     } else {
-      put(data, i++, leafValue(v));
+      put(data, i++, leafValue(v, fname));
     }
   }
 }
 
-function arrayImpl(obj: ArrayInput, dt: DType | undefined, copy: boolean | null | undefined, ndmin: number): NdArray {
+function arrayImpl(
+  obj: ArrayInput, dt: DType | undefined, copy: boolean | null | undefined, ndmin: number, fname: string,
+): NdArray {
   let result: NdArray | undefined;
   if (isNdArray(obj) && (dt === undefined || dt === dtypeOfArray(obj)) && copy !== true) {
     result = obj;
@@ -356,9 +373,9 @@ function arrayImpl(obj: ArrayInput, dt: DType | undefined, copy: boolean | null 
       return ndmin > result.dimension ? withLeadingAxes(result, ndmin) : result;
     }
     const found = discover(obj);
-    const t = dt ?? discoverDType(found);
+    const t = dt ?? discoverDType(found, fname);
     result = allocate(t, found.shape);
-    fillFrom(result, found, true);
+    fillFrom(result, found, true, fname);
   }
   return result.dimension < ndmin ? withLeadingAxes(result, ndmin) : result;
 }
@@ -390,9 +407,9 @@ function splitOptions(
 ): [DType | undefined, ArrayOptions] {
   if (isOptions(d)) {
     const opts = plainOptions(fname, d as ArrayOptions, ARRAY_OPTION_KEYS, '{ copy: false }');
-    return [resolveDType(opts.dtype), opts];
+    return [resolveDType(fname, opts.dtype), opts];
   }
-  return [resolveDType(d as DTypeLike | undefined), plainOptions(fname, o, ARRAY_OPTION_KEYS, '{ copy: false }', 'third')];
+  return [resolveDType(fname, d as DTypeLike | undefined), plainOptions(fname, o, ARRAY_OPTION_KEYS, '{ copy: false }', 'third')];
 }
 
 /**
@@ -418,7 +435,7 @@ export function array<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>,
 export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray;
 export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
   const [dt, opts] = splitOptions('np.array', dtype, options);
-  return arrayImpl(obj, dt, opts.copy === undefined ? true : opts.copy, opts.ndmin ?? 0);
+  return arrayImpl(obj, dt, opts.copy === undefined ? true : opts.copy, opts.ndmin ?? 0, 'np.array');
 }
 
 /**
@@ -437,7 +454,7 @@ export function asarray<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N
 export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray;
 export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
   const [dt, opts] = splitOptions('np.asarray', dtype, options);
-  return arrayImpl(obj, dt, opts.copy ?? null, opts.ndmin ?? 0);
+  return arrayImpl(obj, dt, opts.copy ?? null, opts.ndmin ?? 0, 'np.asarray');
 }
 
 /**
@@ -455,9 +472,9 @@ export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, optio
 export function ascontiguousarray<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>): NdArray<N>;
 export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray;
 export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray {
-  const dt = dtype === undefined || dtype === null ? undefined : resolveDType(dtype);
-  const a = arrayImpl(obj, dt, null, 1);
-  return isContiguous(a) ? a : arrayImpl(a, dt, true, 1);
+  const dt = resolveDType('np.ascontiguousarray', dtype);
+  const a = arrayImpl(obj, dt, null, 1, 'np.ascontiguousarray');
+  return isContiguous(a) ? a : arrayImpl(a, dt, true, 1, 'np.ascontiguousarray');
 }
 
 /**
@@ -471,7 +488,7 @@ export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray {
 export function zeros<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  return allocateZeros(resolveDType(dtype) ?? float64, checkShape(shape, 'np.zeros'));
+  return allocateZeros(resolveDType('np.zeros', dtype) ?? float64, checkShape(shape, 'np.zeros'));
 }
 
 /**
@@ -485,7 +502,7 @@ export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArra
 export function ones<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  const a = allocate(resolveDType(dtype) ?? float64, checkShape(shape, 'np.ones'));
+  const a = allocate(resolveDType('np.ones', dtype) ?? float64, checkShape(shape, 'np.ones'));
   fillAll(a, 1);
   return a;
 }
@@ -502,7 +519,7 @@ export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray
 export function empty<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
-  return allocate(resolveDType(dtype) ?? float64, checkShape(shape, 'np.empty'));
+  return allocate(resolveDType('np.empty', dtype) ?? float64, checkShape(shape, 'np.empty'));
 }
 
 /** The dtype numpy 2 gives a Python scalar fill value. */
@@ -540,15 +557,15 @@ function fillAll(a: NdArray, v: Leaf): void {
 export function full<N extends DTypeName>(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function full(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | DTypeOption): NdArray;
 export function full(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | DTypeOption): NdArray {
-  if (typeof fill_value === 'object') {
+  if (typeof arrayInputArg('np.full', fill_value, 'the fill value') === 'object') {
     // an array (or list) fill value is broadcast over the result, as numpy's copyto(a, fill_value, casting='unsafe')
-    const v = asarray(fill_value);
-    const a = allocate(resolveDType(dtype) ?? dtypeOfArray(v), checkShape(shape, 'np.full'));
+    const v = arrayImpl(fill_value, undefined, null, 0, 'np.full');
+    const a = allocate(resolveDType('np.full', dtype) ?? dtypeOfArray(v), checkShape(shape, 'np.full'));
     copyto(a, v, { casting: 'unsafe' });
     return a;
   }
-  const a = allocate(resolveDType(dtype) ?? scalarDType(fill_value), checkShape(shape, 'np.full'));
-  fillAll(a, fill_value);
+  const a = allocate(resolveDType('np.full', dtype) ?? scalarDType(fill_value as Leaf), checkShape(shape, 'np.full'));
+  fillAll(a, fill_value as Leaf);
   return a;
 }
 
@@ -559,11 +576,11 @@ export interface LikeOptions extends DTypeOption {
 }
 
 function like(a: ArrayInput, dtype: DTypeLike | LikeOptions | undefined, fname: string): [DType, number[]] {
-  const proto = asarray(a);
+  const proto = arrayImpl(arrayInputArg(fname, a), undefined, null, 0, fname);
   const opts: LikeOptions = isOptions(dtype)
     ? (dtype as LikeOptions)
     : { dtype: dtype as DTypeLike | undefined };
-  const dt = opts.dtype === undefined ? dtypeOfArray(proto) : toDType(opts.dtype);
+  const dt = opts.dtype === undefined ? dtypeOfArray(proto) : dtypeArg(fname, opts.dtype);
   return [dt, opts.shape === undefined ? [...proto.shape] : checkShape(opts.shape, fname, 'the shape option')];
 }
 
@@ -627,8 +644,9 @@ export function full_like(a: ArrayInput, fill_value: Leaf | ArrayInput, dtype?: 
 export function full_like(a: ArrayInput, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
   const [dt, shape] = like(a, dtype, 'np.full_like');
   const out = allocate(dt, shape);
-  if (typeof fill_value === 'object') copyto(out, asarray(fill_value), { casting: 'unsafe' });
-  else fillAll(out, fill_value);
+  if (typeof arrayInputArg('np.full_like', fill_value, 'the fill value') === 'object') {
+    copyto(out, arrayImpl(fill_value, undefined, null, 0, 'np.full_like'), { casting: 'unsafe' });
+  } else fillAll(out, fill_value as Leaf);
   return out;
 }
 
@@ -662,18 +680,18 @@ export function arange(
   for (const [name, v] of [['start', start], ['stop', stop], ['step', step ?? 1]] as const) {
     if (typeof v !== 'number' && typeof v !== 'bigint') {
       const hint = typeof v === 'string' ? ` (a dtype goes in an options object: np.arange(${String(start)}, { dtype: '${v}' }))` : '';
-      throw new TypeError(`arange: ${name} must be a number or bigint, not ${typeof v} ${JSON.stringify(v)}${hint}`);
+      throw new TypeError(`np.arange: ${name} must be a number or a bigint; got ${describeArg(v)}${hint}`);
     }
   }
   const st: number | bigint = step ?? 1;
   const args = [start, stop, st];
-  if (Number(st) === 0) throw new ZeroDivisionError('division by zero');
+  if (Number(st) === 0) throw new ZeroDivisionError('np.arange: division by zero');
   const length = Math.ceil((Number(stop) - Number(start)) / Number(st));
-  if (Number.isNaN(length)) throw new ValueError('arange: cannot compute length');
-  if (!Number.isFinite(length) || length > 2 ** 53) throw new ValueError('Maximum allowed size exceeded');
+  if (Number.isNaN(length)) throw new ValueError('np.arange: cannot compute length');
+  if (!Number.isFinite(length) || length > 2 ** 53) throw new ValueError('np.arange: Maximum allowed size exceeded');
   const n = Math.max(0, length);
   const allInts = args.every((v) => typeof v === 'bigint' || isIntNumber(v));
-  let dt = resolveDType(dtype);
+  let dt = resolveDType('np.arange', dtype);
   if (dt === undefined) {
     const kinds = args.map((v) => (allInts ? scalarDType(v) : float64));
     dt = !allInts ? float64 : kinds.includes(uint64) ? uint64 : kinds.includes(int64) ? int64 : intp;
@@ -681,7 +699,7 @@ export function arange(
   const out = allocate(dt, [n]);
   if (n === 0) return out;
   if (isBoolDType(dt)) {
-    if (n > 2) throw new DTypeError('arange() is only supported for booleans when the result has at most length 2.');
+    if (n > 2) throw new DTypeError('np.arange: arange() is only supported for booleans when the result has at most length 2.');
   }
   const data = out.data as AnyTypedArray;
   const put = storer(dt, 'none');
@@ -759,11 +777,17 @@ export function linspace(start: number, stop: number, num: number, options: Lins
 export function linspace(start: number, stop: number, num?: number, options?: LinspaceOptions): NdArray | [NdArray, number];
 export function linspace(start: number, stop: number, num = 50, optionsArg?: LinspaceOptions): NdArray | [NdArray, number] {
   const options = plainOptions('np.linspace', optionsArg, LINSPACE_OPTION_KEYS, '{ endpoint: false }', 'fourth');
-  if (!Number.isInteger(num)) throw new DTypeError(`'float' object cannot be interpreted as an integer`);
-  if (num < 0) throw new ValueError(`Number of samples, ${num}, must be non-negative.`);
+  for (const [name, v] of [['start', start], ['stop', stop]] as const) {
+    if (typeof v !== 'number' && typeof v !== 'bigint' && typeof v !== 'boolean') {
+      throw new TypeError(`np.linspace: ${name} must be a number; got ${describeArg(v)}`);
+    }
+  }
+  if (typeof num !== 'number') throw new TypeError(`np.linspace: num, the number of samples, must be a whole number; got ${describeArg(num)}`);
+  if (!Number.isInteger(num)) throw new DTypeError(`np.linspace: 'float' object cannot be interpreted as an integer`);
+  if (num < 0) throw new ValueError(`np.linspace: Number of samples, ${num}, must be non-negative.`);
   const endpoint = options.endpoint ?? true;
   const div = endpoint ? num - 1 : num;
-  const dt = resolveDType(options.dtype) ?? float64;
+  const dt = resolveDType('np.linspace', options.dtype) ?? float64;
   start = Number(start);
   stop = Number(stop);
   const delta = stop - start;
@@ -813,7 +837,7 @@ export function eye(N: number, M?: number | EyeOptions | null, optionsArg?: EyeO
     : plainOptions('np.eye', optionsArg, EYE_OPTION_KEYS, '{ k: 1 }', 'third');
   const cols = optionsFirst ? N : (M as number | null | undefined) ?? N;
   const k = options.k ?? 0;
-  const out = zeros([N, cols], options.dtype);
+  const out = allocateZeros(resolveDType('np.eye', options.dtype) ?? float64, checkShape([N, cols], 'np.eye'));
   const data = out.data as AnyTypedArray;
   const put = storer(dtypeOfArray(out), 'none');
   for (let r = Math.max(0, -k); r < N && r + k < cols; r++) put(data, r * cols + r + k, 1);
@@ -831,7 +855,7 @@ export function eye(N: number, M?: number | EyeOptions | null, optionsArg?: EyeO
 export function identity<N extends DTypeName>(n: number, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function identity(n: number, dtype?: DTypeLike | DTypeOption): NdArray;
 export function identity(n: number, dtype?: DTypeLike | DTypeOption): NdArray {
-  return eye(n, n, { dtype: resolveDType(dtype) });
+  return eye(n, n, { dtype: resolveDType('np.identity', dtype) });
 }
 
 /**

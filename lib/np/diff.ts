@@ -5,7 +5,7 @@
  */
 import { type OptionKeys, axisOptions } from './axisarg.js';
 import { bool } from './dtype.js';
-import { ValueError, normalizeAxis } from './errors.js';
+import { ValueError, axisIndex } from './errors.js';
 import { concatenate } from './join.js';
 import { type ArrayInput, asarray } from './create.js';
 import { type NdArray, type NestedList, type Scalar, dtypeOfArray, isNdArray, restride } from './ndarray.js';
@@ -70,7 +70,7 @@ export function diff(a0: NdArray | NestedList, nOrOpts: number | DiffOptions = 1
   let a = isNdArray(a0) ? a0 : asarray(a0 as ArrayInput);
   if (n === 0) return a;
   if (a.shape.length === 0) throw new ValueError('diff requires input that is at least one dimensional');
-  const axis = normalizeAxis(opts.axis ?? -1, a.shape.length);
+  const axis = axisIndex(opts.axis ?? -1, a.shape.length);
   const parts: NdArray[] = [];
   if (opts.prepend !== undefined) parts.push(joined(opts.prepend, a, axis));
   parts.push(a);

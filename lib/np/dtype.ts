@@ -170,24 +170,36 @@ const BY_CLASS = new Map<unknown, DType>(ALL.map((dt) => [dt.ArrayType, dt]));
 export function dtype<N extends DTypeName>(spec: N | DType<N>): DType<N>;
 export function dtype(spec: DTypeLike): DType;
 export function dtype(spec: DTypeLike): DType {
+  return dtypeArg('np.dtype', spec);
+}
+
+/**
+ * The dtype argument of `fname` (`np.zeros`, `np.astype`, a `dtype`
+ * option) as {@link dtype} resolves it, its errors naming `fname`, or
+ * `fname` + `name` when given: a caller such as a ufunc passes `'np.'` and
+ * its name, so that the name is only put together for an error.
+ *
+ * @throws DTypeError "np.zeros: unknown dtype 'flot32' …", naming the supported ones.
+ */
+export function dtypeArg(fname: string, spec: DTypeLike, name = ''): DType {
   if (spec instanceof DType) return spec;
   if (typeof spec === 'function') {
     const found = BY_CLASS.get(spec) ?? ALL.find((dt) => spec.prototype instanceof dt.ArrayType);
     if (found) return found;
-    throw new DTypeError(`no dtype for the typed array ${(spec as { name?: string }).name}`);
+    throw new DTypeError(`${fname}${name}: no dtype for the typed array ${(spec as { name?: string }).name}`);
   }
   if (typeof spec === 'object' && spec !== null) {
     if (ArrayBuffer.isView(spec.data)) return dtypeOf(spec.data as AnyTypedArray);
-    throw new DTypeError(`cannot interpret ${Object.prototype.toString.call(spec)} as a data type`);
+    throw new DTypeError(`${fname}${name}: cannot interpret ${Object.prototype.toString.call(spec)} as a data type`);
   }
   const found = BY_SPELLING.get(spec as string);
   if (found) return found;
   const s = String(spec);
   if (/^>/.test(s)) {
-    throw new DTypeError(`dtype '${s}' is big-endian; DMA buffers here are little-endian: use '<${s.slice(1)}'`);
+    throw new DTypeError(`${fname}${name}: dtype '${s}' is big-endian; DMA buffers here are little-endian: use '<${s.slice(1)}'`);
   }
   throw new DTypeError(
-    `unknown dtype '${s}' (data type '${s}' not understood); use one of ${ALL.map((d) => d.name).join(', ')} ` +
+    `${fname}${name}: unknown dtype '${s}' (data type '${s}' not understood); use one of ${ALL.map((d) => d.name).join(', ')} ` +
       `or their numpy codes (e.g. 'u1', '<f4', 'B', '?', 'q')`,
   );
 }

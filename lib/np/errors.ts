@@ -6,6 +6,7 @@
  * `ValueError` is {@link ShapeError}.
  */
 import { DTypeError, ShapeError, UdmabufError } from '../errors.js';
+import { describeArg } from './ndarray.js';
 
 export { DTypeError, ShapeError };
 
@@ -44,8 +45,22 @@ export class OverflowError extends UdmabufError {
   }
 }
 
-/** Normalise a possibly negative axis, as numpy's normalize_axis_index. */
+/**
+ * Normalise a possibly negative axis, as numpy's normalize_axis_index.
+ *
+ * @throws TypeError when `axis` or `ndim` is not a number; AxisError when
+ *   `axis` is not an axis of an `ndim`-d array.
+ */
 export function normalizeAxis(axis: number, ndim: number): number {
+  if (typeof axis !== 'number' || typeof ndim !== 'number') {
+    const [what, x] = typeof axis !== 'number' ? ['the first argument, the axis,', axis] : ['the second argument, ndim,', ndim];
+    throw new TypeError(`np.normalizeAxis: ${what} must be a number; got ${describeArg(x)}`);
+  }
+  return axisIndex(axis, ndim);
+}
+
+/** {@link normalizeAxis} inside np, where `ndim` is an array's and the caller has the axis from its own argument. */
+export function axisIndex(axis: number, ndim: number): number {
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) throw new AxisError(axis, ndim);
   return axis < 0 ? axis + ndim : axis;
 }

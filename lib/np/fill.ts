@@ -7,7 +7,9 @@
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, dtypeOf, float64 } from './dtype.js';
 import { ValueError } from './errors.js';
-import { type NdArray, type NestedList, arrayArg, asArray, checkWriteable, shapeText } from './ndarray.js';
+import {
+  type NdArray, type NestedList, arrayArg, asArray, checkWriteable, describeArg, isNdArray, operandError, shapeText,
+} from './ndarray.js';
 import { type Casting, castAllowed, checkCasting, weakDefault, weakKind } from './promote.js';
 import { castInto } from './cast.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
@@ -40,12 +42,14 @@ function scalarOperand(v: FillValue, t: DType, nd: number): IterOperand {
 export function fill<A extends NdArray>(a: A, value: FillValue | NdArray | NestedList): A {
   checkWriteable(arrayArg('np.fill', a));
   const t = dtypeOf(a.data);
-  let v: FillValue;
-  if (typeof value === 'object') {
-    // numpy's a.fill takes one value, never a sequence (NumPy 2 refuses even [5])
-    throw new ValueError('setting an array element with a sequence. (np.fill takes one value; np.copyto(a, values) copies an array)');
+  if (typeof value !== 'number' && typeof value !== 'bigint' && typeof value !== 'boolean') {
+    if (Array.isArray(value) || isNdArray(value)) {
+      // numpy's a.fill takes one value, never a sequence (NumPy 2 refuses even [5])
+      throw new ValueError('np.fill: setting an array element with a sequence. (np.fill takes one value; np.copyto(a, values) copies an array)');
+    }
+    throw new TypeError(`np.fill: the second argument is the value, a number, a bigint or a boolean; got ${describeArg(value)}`);
   }
-  v = value;
+  let v: FillValue = value;
   if (typeof v === 'number' && t.kind !== 'f' && t.kind !== 'b' && !Number.isInteger(v)) {
     if (!Number.isFinite(v)) throw new ValueError(`cannot convert float ${v} to integer`);
     v = Math.trunc(v);
@@ -82,7 +86,7 @@ export function copyto(dst: NdArray, src0: NdArray | FillValue | NestedList, opt
   const opts = plainOptions('np.copyto', options, COPYTO_OPTION_KEYS, "{ casting: 'unsafe' }", 'third');
   checkWriteable(arrayArg('np.copyto', dst));
   // a list is array_like: np.asarray's array (strong dtype), as numpy's copyto
-  const src = Array.isArray(src0) ? asArray(src0 as NestedList) : (src0 as NdArray | FillValue);
+  const src = Array.isArray(src0) ? asArray(src0 as NestedList, 'np.copyto', 'the second argument') : (src0 as NdArray | FillValue);
   const casting = checkCasting(opts.casting ?? 'same_kind');
   const td = dtypeOf(dst.data);
   const where = opts.where;
@@ -94,7 +98,7 @@ export function copyto(dst: NdArray, src0: NdArray | FillValue | NestedList, opt
   if (mask) checkBroadcast(mask.shape, dst.shape);
   if (!isArray(src)) {
     if (typeof src !== 'number' && typeof src !== 'bigint' && typeof src !== 'boolean') {
-      throw new DTypeError(`copyto: src must be an np array, a list, a number, a bigint or a boolean, not ${typeof src}`);
+      throw operandError('np.copyto', 'the second argument', src);
     }
     const st = weakKind(src) === 2 ? float64 : weakDefault(weakKind(src));
     const k = weakKind(src);

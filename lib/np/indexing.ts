@@ -18,7 +18,7 @@ import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, i
 import { IndexError, ValueError } from './errors.js';
 import { functions } from './ufunc/index.js';
 import {
-  type NdArray, type Scalar, arrayArg, asArray, checkWriteable, dtypeOfArray, flatView, isContiguous, isNdArray, restride, shapeText, sizeOf, stridedIndex, wrap,
+  type NdArray, type Scalar, arrayArg, asArray, checkWriteable, describeArg, dtypeOfArray, flatView, isContiguous, isNdArray, restride, shapeText, sizeOf, stridedIndex, wrap,
 } from './ndarray.js';
 import {
   axisOf, broadcast_shapes, castScalar, copyInto, flatData, newArray, ravel, resultTypeOf, scalarArray,
@@ -35,15 +35,23 @@ export type ArrayLike = NdArray | Scalar | boolean | readonly ArrayLike[];
 export type IndexMode = 'raise' | 'wrap' | 'clip';
 
 
-/** Nested lists (or a scalar, or an array) as an np array, numpy's dtype discovery for these cases. */
-export function toArray(x: ArrayLike): NdArray {
-  if (isNdArray(x)) return asArray(x);
-  if (!Array.isArray(x)) return asArray(x as Scalar | boolean);
+/**
+ * Nested lists (or a scalar, or an array) given as `what` of `fname` as an
+ * np array, numpy's dtype discovery for these cases.
+ *
+ * @throws TypeError naming `fname` for anything else, or a list holding anything else.
+ */
+export function toArray(x: ArrayLike, fname: string, what = 'the first argument'): NdArray {
+  if (!Array.isArray(x)) return asArray(x as Scalar | boolean, fname, what);
   const shape: number[] = [];
   for (let v: unknown = x; Array.isArray(v); v = v[0]) shape.push(v.length);
   const flat = (x as unknown[]).flat(Infinity) as (Scalar | boolean)[];
   if (flat.length !== sizeOf(shape) || flat.some((v) => Array.isArray(v))) {
-    throw new ValueError('setting an array element with a sequence. The requested array has an inhomogeneous shape');
+    throw new ValueError(`${fname}: setting an array element with a sequence. The requested array has an inhomogeneous shape`);
+  }
+  const odd = flat.findIndex((v) => typeof v !== 'number' && typeof v !== 'boolean' && typeof v !== 'bigint');
+  if (odd >= 0) {
+    throw new TypeError(`${fname}: ${what} must be an np array or a list of numbers, bigints or booleans; got a list holding ${describeArg(flat[odd])}`);
   }
   let t: DType;
   if (flat.length === 0) t = float64;
@@ -64,8 +72,8 @@ function checkMode(mode: string): void {
 }
 
 /** Index arrays as plain numbers: integers (floats truncate, as numpy's take casts them). */
-function indexList(x: ArrayLike): { shape: number[]; values: Float64Array } {
-  const a = toArray(x);
+function indexList(x: ArrayLike, fname: string, what: string): { shape: number[]; values: Float64Array } {
+  const a = toArray(x, fname, what);
   const t = dtypeOfArray(a);
   const flat = flatData(a);
   const values = new Float64Array(flat.length);
@@ -190,7 +198,7 @@ export function take<N extends DTypeName>(
     axis = 0;
   } else axis = axisOf(opts.axis, Math.max(x.shape.length, 1));
   if (x.shape.length === 0) x = restride(x, [1], [0]);
-  const ix = takeIndices(indices);
+  const ix = takeIndices(indices, 'np.take');
   const n = x.shape[axis];
   const pre = x.shape.slice(0, axis);
   const post = x.shape.slice(axis + 1);
@@ -219,7 +227,7 @@ export function take<N extends DTypeName>(
  * numpy converts a list of Python floats); an array of floats is numpy's
  * TypeError, a NaN its ValueError.
  */
-function takeIndices(indices: ArrayLike): TakeIndices & { shape: number[] } {
+function takeIndices(indices: ArrayLike, fname: string): TakeIndices & { shape: number[] } {
   if (isNdArray(indices)) {
     const t = dtypeOfArray(indices);
     if (t.kind === 'f') {
@@ -227,7 +235,7 @@ function takeIndices(indices: ArrayLike): TakeIndices & { shape: number[] } {
     }
     return { shape: [...indices.shape], data: flatData(indices), dtype: t.name };
   }
-  const { shape, values } = indexList(indices);
+  const { shape, values } = indexList(indices, fname, 'the second argument (the indices)');
   if (values.some((v) => Number.isNaN(v))) throw new ValueError('cannot convert float NaN to integer');
   const small = values.every((v) => Math.abs(v) < 2 ** 31);
   return small ? { shape, data: Int32Array.from(values), dtype: 'int32' } : { shape, data: values as AnyTypedArray, dtype: 'float64' };
@@ -314,7 +322,7 @@ export function take_along_axis<N extends DTypeName>(
 ): NdArray<N> {
   const opts = axisOptions('np.take_along_axis', axisOrOpts, TAKE_ALONG_AXIS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
   let x = asArray(arr, 'np.take_along_axis') as NdArray;
-  const ind = toArray(indices);
+  const ind = toArray(indices, 'np.take_along_axis', 'the second argument (the indices)');
   if (dtypeOfArray(ind).kind === 'f') throw new IndexError('`indices` must be an integer array');
   let axis: number;
   if (opts.axis === null) {
@@ -338,7 +346,7 @@ export function take_along_axis<N extends DTypeName>(
         `${shapeText(xs).replace(/ /g, '')} `,
     );
   });
-  const { values } = indexList(ind);
+  const { values } = indexList(ind, 'np.take_along_axis', 'the second argument (the indices)');
   const out = newArray(dtypeOfArray(x), shape);
   if (out.size === 0) return out as NdArray<N>;
   resolve(values, x.shape[axis], 'raise', axis);
@@ -369,8 +377,8 @@ export function take_along_axis<N extends DTypeName>(
 }
 
 /** Values as a flat typed array of dtype `t` (cast as numpy's unsafe cast). */
-function valuesAs(v: ArrayLike, t: DType): AnyTypedArray {
-  const a = toArray(v);
+function valuesAs(v: ArrayLike, t: DType, fname: string, what: string): AnyTypedArray {
+  const a = toArray(v, fname, what);
   if (dtypeOfArray(a) === t) return flatData(a);
   const c = newArray(t, a.shape);
   copyInto(c, a);
@@ -400,8 +408,8 @@ export function put(a: NdArray, ind: ArrayLike, values: ArrayLike, options?: Put
   const mode = plainOptions('np.put', options, PUT_OPTION_KEYS, "{ mode: 'clip' }", 'fourth').mode ?? 'raise';
   checkMode(mode);
   checkWriteable(arrayArg('np.put', a));
-  const { values: idx } = indexList(ind);
-  const v = valuesAs(values, dtypeOfArray(a));
+  const { values: idx } = indexList(ind, 'np.put', 'the second argument (the indices)');
+  const v = valuesAs(values, dtypeOfArray(a), 'np.put', 'the third argument (the values)');
   if (idx.length > 0 && a.size === 0) throw new IndexError('cannot replace elements of an empty array');
   if (idx.length === 0 || v.length === 0) return;
   resolve(idx, a.size, mode, 0);
@@ -420,8 +428,8 @@ interface NonzeroBinding {
  * false): `flags` are 0/1 bytes from the engine's cast to bool; `count`
  * counts them (natively) when asked.
  */
-function truth(mask: ArrayLike): { shape: number[]; flags: Uint8Array; count: () => number } {
-  const m = toArray(mask);
+function truth(mask: ArrayLike, fname: string, what: string): { shape: number[]; flags: Uint8Array; count: () => number } {
+  const m = toArray(mask, fname, what);
   // the engine's cast to bool (a C-ordered copy, NaN true, -0 false), as 0/1 bytes
   const b = astype(m, bool, { copy: true });
   const flags = (b.data as Uint8Array).subarray(b.offset, b.offset + b.size);
@@ -441,9 +449,9 @@ function truth(mask: ArrayLike): { shape: number[]; flags: Uint8Array; count: ()
  */
 export function putmask(a: NdArray, mask: ArrayLike, values: ArrayLike): void {
   checkWriteable(arrayArg('np.putmask', a));
-  const { flags } = truth(mask);
-  if (flags.length !== a.size) throw new ValueError('putmask: mask and data must be the same size');
-  const v = valuesAs(values, dtypeOfArray(a));
+  const { flags } = truth(mask, 'np.putmask', 'the second argument (the mask)');
+  if (flags.length !== a.size) throw new ValueError('np.putmask: mask and data must be the same size');
+  const v = valuesAs(values, dtypeOfArray(a), 'np.putmask', 'the third argument (the values)');
   if (v.length === 0) return;
   const at = positionOf(a, isContiguous(a));
   const data = a.data as unknown as Scalar[];
@@ -464,9 +472,9 @@ export function putmask(a: NdArray, mask: ArrayLike, values: ArrayLike): void {
  */
 export function place(arr: NdArray, mask: ArrayLike, vals: ArrayLike): void {
   checkWriteable(arrayArg('np.place', arr));
-  const { flags } = truth(mask);
-  if (flags.length !== arr.size) throw new ValueError('place: mask and data must be the same size');
-  const v = valuesAs(vals, dtypeOfArray(arr));
+  const { flags } = truth(mask, 'np.place', 'the second argument (the mask)');
+  if (flags.length !== arr.size) throw new ValueError('np.place: mask and data must be the same size');
+  const v = valuesAs(vals, dtypeOfArray(arr), 'np.place', 'the third argument (the values)');
   const at = positionOf(arr, isContiguous(arr));
   const data = arr.data as unknown as Scalar[];
   let k = 0;
@@ -490,12 +498,12 @@ export function place(arr: NdArray, mask: ArrayLike, vals: ArrayLike): void {
  * ```
  */
 export function nonzero(a: ArrayLike): NdArray[] {
-  const x = toArray(a);
+  const x = toArray(a, 'np.nonzero');
   const nd = x.shape.length;
   if (nd === 0) {
     throw new ValueError('Calling nonzero on 0d arrays is not allowed. Use np.atleast_1d(scalar).nonzero() instead.');
   }
-  const t = truth(x);
+  const t = truth(x, 'np.nonzero', 'the first argument');
   const flags = t.flags;
   const count = t.count();
   const outs = x.shape.map(() => newArray(intp, [count]));
@@ -537,9 +545,9 @@ export function nonzero(a: ArrayLike): NdArray[] {
  * ```
  */
 export function argwhere(a: ArrayLike): NdArray {
-  const x = toArray(a);
+  const x = toArray(a, 'np.argwhere');
   if (x.shape.length === 0) {
-    const { flags } = truth(x);
+    const { flags } = truth(x, 'np.argwhere', 'the first argument');
     return newArray(intp, [flags[0], 0]);
   }
   const cols = nonzero(x);
@@ -566,7 +574,7 @@ export function compress<N extends DTypeName>(
   condition: ArrayLike, a: NdArray<N>, axisOrOpts?: CompressOptions | number | null,
 ): NdArray<N> {
   const opts = axisOptions('np.compress', axisOrOpts, COMPRESS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
-  const c = toArray(condition);
+  const c = toArray(condition, 'np.compress');
   if (c.shape.length !== 1) throw new ValueError('condition must be a 1-d array');
   const [idx] = nonzero(c);
   return take(a, idx, { axis: opts.axis, out: opts.out }) as NdArray<N>;
@@ -582,14 +590,19 @@ export function compress<N extends DTypeName>(
  * ```
  */
 export function extract<N extends DTypeName>(condition: ArrayLike, arr: NdArray<N>): NdArray<N> {
-  const [idx] = nonzero(ravel(toArray(condition)));
+  const [idx] = nonzero(ravel(toArray(condition, 'np.extract')));
   return take(ravel(asArray(arr, 'np.extract', 'the second argument') as NdArray<N>), idx) as NdArray<N>;
 }
 
-/** The dtype numpy gives to `items` with plain numbers weak (NEP 50). */
-function weakResultType(items: ArrayLike[]): DType {
-  const arrays = items.filter((x) => isNdArray(x) || Array.isArray(x)).map((x) => dtypeOfArray(toArray(x)));
-  const scalars = items.filter((x) => !isNdArray(x) && !Array.isArray(x)) as (Scalar | boolean)[];
+/** The dtype numpy gives to `items` (the choices of `fname`) with plain numbers weak (NEP 50). */
+function weakResultType(items: ArrayLike[], fname: string, what: (i: number) => string): DType {
+  const arrays: DType[] = [];
+  const scalars: (Scalar | boolean)[] = [];
+  items.forEach((x, i) => {
+    const a = toArray(x, fname, what(i)); // each is checked, in the caller's name
+    if (isNdArray(x) || Array.isArray(x)) arrays.push(dtypeOfArray(a));
+    else scalars.push(x as Scalar | boolean);
+  });
   let t = arrays.length ? resultTypeOf(arrays) : undefined;
   for (const s of scalars) {
     const k = typeof s === 'number' && !Number.isInteger(s) ? 'f' : typeof s === 'boolean' ? 'b' : 'i';
@@ -618,14 +631,15 @@ export function choose(a: ArrayLike, choices: readonly ArrayLike[], options?: Ch
   const opts = plainOptions('np.choose', options, CHOOSE_OPTION_KEYS, '{ out: result }', 'third');
   const mode = opts.mode ?? 'raise';
   checkMode(mode);
-  const idx = toArray(a);
+  const idx = toArray(a, 'np.choose');
   const it = dtypeOfArray(idx);
   if (it.kind === 'f') {
     throw new DTypeError(`Cannot cast array data from dtype('${it.name}') to dtype('${intp.name}') according to the rule 'safe'`);
   }
   if (listArg('np.choose', choices, 'the second argument', '[x, y]').length === 0) throw new ValueError('0-length sequence.');
-  const t = opts.out ? dtypeOfArray(opts.out) : weakResultType([...choices]);
-  const cs = choices.map((c) => toArray(c));
+  const choice = (i: number): string => `element ${i} of the second argument`;
+  const t = opts.out ? dtypeOfArray(opts.out) : weakResultType([...choices], 'np.choose', choice);
+  const cs = choices.map((c, i) => toArray(c, 'np.choose', choice(i)));
   const shape = broadcast_shapes(idx.shape, ...cs.map((c) => c.shape));
   const full = (x: NdArray, dt: DType) => {
     const o = newArray(dt, shape);
@@ -679,15 +693,16 @@ export function select(condlist: readonly ArrayLike[], choicelist: readonly Arra
   if (condlist.length !== choicelist.length) throw new ValueError('list of cases must be same length as list of conditions');
   if (condlist.length === 0) throw new ValueError('select with an empty condition list is not possible');
   const conds = condlist.map((c, i) => {
-    const x = toArray(c);
+    const x = toArray(c, 'np.select', `element ${i} of the first argument`);
     if (dtypeOfArray(x) !== bool) {
       throw new DTypeError(`invalid entry ${i} in condlist: should be boolean ndarray`);
     }
     return x;
   });
-  const t = weakResultType([...choicelist, defaultValue]);
-  const choices = choicelist.map((c) => toArray(c));
-  const def = isNdArray(defaultValue) || Array.isArray(defaultValue) ? toArray(defaultValue) : wrap(scalarArray(defaultValue as Scalar | boolean, t), []);
+  const choice = (i: number): string => (i < choicelist.length ? `element ${i} of the second argument` : 'the default');
+  const t = weakResultType([...choicelist, defaultValue], 'np.select', choice);
+  const choices = choicelist.map((c, i) => toArray(c, 'np.select', choice(i)));
+  const def = isNdArray(defaultValue) || Array.isArray(defaultValue) ? toArray(defaultValue, 'np.select', 'the default') : wrap(scalarArray(defaultValue as Scalar | boolean, t), []);
   const shape = broadcast_shapes(...conds.map((c) => c.shape), ...choices.map((c) => c.shape), def.shape);
   const out = newArray(t, shape);
   copyInto(out, broadcastView(def, shape));

@@ -10,7 +10,7 @@
  */
 import { DTypeError } from '../errors.js';
 import { type OptionKeys, arraysArg, axisOptions, numbersArg, plainOptions } from './axisarg.js';
-import { type AnyTypedArray, type DTypeLike, type DTypeName, dtype as toDType } from './dtype.js';
+import { type AnyTypedArray, type DTypeLike, type DTypeName, dtypeArg } from './dtype.js';
 import { ValueError } from './errors.js';
 import {
   type NdArray, type NestedList, type Scalar, asArray, checkWriteable, dtypeOfArray, isNdArray, restride, shapeText, wrap,
@@ -132,7 +132,7 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
       throw new ValueError(`Output array is the wrong shape: ${shapeText(out.shape)}, the result is ${shapeText(shape)}`);
     }
   } else {
-    const t = opts.dtype !== undefined ? toDType(opts.dtype) : resultTypeOf(xs.map(dtypeOfArray));
+    const t = opts.dtype !== undefined ? dtypeArg('np.', opts.dtype, what) : resultTypeOf(xs.map(dtypeOfArray));
     out = newArray(t, shape);
   }
   const to = dtypeOfArray(out);
@@ -316,7 +316,7 @@ function perAxis<T>(v: T | readonly T[] | readonly (readonly T[])[], nd: number)
     rows = (v as T[][]).map((r) => [...r]);
     const w = rows[0].length;
     if (rows.some((r) => r.length !== w || r.some((x) => Array.isArray(x)))) {
-      throw new ValueError('pad: widths and values must be a number, a pair, or one pair per axis');
+      throw new ValueError('np.pad: widths and values must be a number, a pair, or one pair per axis');
     }
     shape = [rows.length, w];
   } else {
@@ -492,7 +492,7 @@ export function roll<N extends DTypeName>(
   numbersArg('np.roll', shift, 'the second argument', 'the shift');
   if (opts.axis === undefined || opts.axis === null) {
     if (typeof shift !== 'number' && shift.length !== 1) {
-      throw new ValueError(`roll: ${shift.length} shifts need as many axes (axis=None takes one shift)`);
+      throw new ValueError(`np.roll: ${shift.length} shifts need as many axes (axis=None takes one shift)`);
     }
     return reshape(roll(ravel(x), typeof shift === 'number' ? shift : shift[0], { axis: 0 }), x.shape);
   }
@@ -509,7 +509,7 @@ export function roll<N extends DTypeName>(
   const total = new Array<number>(nd).fill(0);
   for (let i = 0; i < k; i++) {
     const s = shifts[shifts.length === 1 ? 0 : i];
-    if (!Number.isInteger(s)) throw new DTypeError(`roll: shift ${s} is not an integer`);
+    if (!Number.isInteger(s)) throw new DTypeError(`np.roll: shift ${s} is not an integer`);
     total[axisOf(axes[axes.length === 1 ? 0 : i], nd)] += s;
   }
   const out = newArray(dtypeOfArray(x), x.shape) as NdArray<N>;
@@ -543,7 +543,7 @@ export function tile<N extends DTypeName>(a: NdArray<N>, reps: number | readonly
   let x = asArray(a, 'np.tile') as NdArray<N>;
   let r = numbersArg('np.tile', reps, 'the second argument', 'the repetitions');
   for (const n of r) {
-    if (!Number.isInteger(n)) throw new DTypeError(`tile: reps ${n} is not an integer`);
+    if (!Number.isInteger(n)) throw new DTypeError(`np.tile: reps ${n} is not an integer`);
     if (n < 0) throw new ValueError('negative dimensions are not allowed');
   }
   if (x.shape.length < r.length) {
@@ -588,7 +588,7 @@ export function repeat<N extends DTypeName>(
   const counts = isNdArray(repeats) ? elements(repeats).map(Number) : numbersArg('np.repeat', repeats, 'the second argument', 'the repetitions');
   const n = x.shape[ax];
   for (const c of counts) {
-    if (!Number.isInteger(c)) throw new DTypeError(`repeat: count ${c} is not an integer`);
+    if (!Number.isInteger(c)) throw new DTypeError(`np.repeat: count ${c} is not an integer`);
     if (c < 0) throw new ValueError('repeats may not contain negative values.');
   }
   if (counts.length !== 1 && counts.length !== n) {

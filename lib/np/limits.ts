@@ -4,7 +4,7 @@
  * floating dtype. 64-bit integer bounds are `bigint`s; float figures are
  * JavaScript numbers holding exactly the float32/float64 value.
  */
-import { type DType, type DTypeLike, dtype as toDType } from './dtype.js';
+import { type DType, type DTypeLike, dtypeArg } from './dtype.js';
 import { ValueError } from './errors.js';
 import { type NdArray, dtypeOfArray, isNdArray } from './ndarray.js';
 
@@ -62,8 +62,8 @@ export interface FInfo {
   readonly maxexp: number;
 }
 
-function resolve(spec: DTypeLike | NdArray): DType {
-  return isNdArray(spec) ? dtypeOfArray(spec) : toDType(spec as DTypeLike);
+function resolve(fname: string, spec: DTypeLike | NdArray): DType {
+  return isNdArray(spec) ? dtypeOfArray(spec) : dtypeArg(fname, spec as DTypeLike);
 }
 
 /**
@@ -79,7 +79,7 @@ function resolve(spec: DTypeLike | NdArray): DType {
  * ```
  */
 export function iinfo(spec: DTypeLike | NdArray): IInfo {
-  const dt = resolve(spec);
+  const dt = resolve('np.iinfo', spec);
   const kind: string = dt.char === '?' ? 'b' : dt.kind;
   if (kind !== 'i' && kind !== 'u') throw new ValueError(`Invalid integer data type '${kind}'.`);
   const bits = dt.itemsize * 8;
@@ -115,7 +115,7 @@ const LAYOUT: Record<number, [number, number, number]> = {
  * ```
  */
 export function finfo(spec: DTypeLike | NdArray): FInfo {
-  const dt = resolve(spec);
+  const dt = resolve('np.finfo', spec);
   if (dt.kind !== 'f') throw new ValueError(`data type <class 'numpy.${dt.name}'> not inexact`);
   const [iexp, nmant, precision] = LAYOUT[dt.itemsize];
   const round = dt.itemsize === 4 ? Math.fround : (x: number) => x;

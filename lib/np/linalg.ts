@@ -232,7 +232,7 @@ export function matmul(a0: NdArray, b0: NdArray, opts?: OutOptions | NdArray): N
   const nda = a.shape.length;
   const ndb = b.shape.length;
   if (nda === 0 || ndb === 0) {
-    throw new ValueError(`matmul: Input operand ${nda === 0 ? 0 : 1} does not have enough dimensions (has 0, gufunc core with signature ${SIG} requires 1)`);
+    throw new ValueError(`np.matmul: Input operand ${nda === 0 ? 0 : 1} does not have enough dimensions (has 0, gufunc core with signature ${SIG} requires 1)`);
   }
   const t = resultType(a, b);
   const as = nda === 1 ? [1, a.shape[0]] : a.shape;
@@ -242,7 +242,7 @@ export function matmul(a0: NdArray, b0: NdArray, opts?: OutOptions | NdArray): N
   const k2 = bs[bs.length - 2];
   const m = bs[bs.length - 1];
   if (k !== k2) {
-    throw new ValueError(`matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIG} (size ${k2} is different from ${k})`);
+    throw new ValueError(`np.matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIG} (size ${k2} is different from ${k})`);
   }
   const ba = as.slice(0, -2);
   const bb = bs.slice(0, -2);
@@ -267,7 +267,7 @@ export function matmul(a0: NdArray, b0: NdArray, opts?: OutOptions | NdArray): N
     const oc = os.slice(os.length - core.length);
     for (let i = 0; i < core.length; i++) {
       if (oc[i] !== core[i] || os.length < core.length) {
-        throw new ValueError(`matmul: Output operand 0 has a mismatch in its core dimension ${i}, with gufunc signature ${SIG} (size ${oc[i]} is different from ${core[i]})`);
+        throw new ValueError(`np.matmul: Output operand 0 has a mismatch in its core dimension ${i}, with gufunc signature ${SIG} (size ${oc[i]} is different from ${core[i]})`);
       }
     }
     if (os.length !== shape.length || os.some((s, i) => s !== shape[i])) {
@@ -487,7 +487,7 @@ export function tensordot(a0: NdArray, b0: NdArray, axes: TensordotAxes = 2): Nd
   let axA: number[];
   let axB: number[];
   if (typeof axes === 'number') {
-    if (!Number.isInteger(axes)) throw new DTypeError(`tensordot: axes must be an integer or a pair of lists, got ${axes}`);
+    if (!Number.isInteger(axes)) throw new DTypeError(`np.tensordot: axes must be an integer or a pair of lists, got ${axes}`);
     axA = [];
     axB = [];
     for (let i = -axes; i < 0; i++) axA.push(i);

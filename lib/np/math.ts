@@ -16,7 +16,7 @@ import { type OptionKeys, plainOptions } from './axisarg.js';
 import { astype } from './cast.js';
 import { min } from './reduce.js';
 import { DTypeError, ValueError } from './errors.js';
-import { type DType, type DTypeName, dtype as toDType, dtypeOf } from './dtype.js';
+import { type DType, type DTypeName, dtypeArg, dtypeOf } from './dtype.js';
 import { type NdArray, type NestedList, asArray, isNdArray } from './ndarray.js';
 import type { BinaryUfunc, ScalarOperand, UnaryUfunc } from './ops.js';
 import {
@@ -829,9 +829,10 @@ export const power = Object.assign(
   function power(this: unknown, ...args: unknown[]) {
     const [x1, x2l, extra] = args as [Operand, Operand, unknown];
     const x2 = Array.isArray(x2l) ? asArray(x2l as NestedList) : (x2l as Exclude<Operand, NestedList>);
-    if (typeof x2 !== 'boolean' && (isNdArray(x2) ? dtypeOf(x2.data).kind === 'i' : x2 < 0)) {
+    // a number or bigint below 0, or a signed integer array, may need the check (anything else goes to the ufunc, which checks it)
+    if (typeof x2 === 'number' || typeof x2 === 'bigint' ? x2 < 0 : isNdArray(x2) && dtypeOf(x2.data).kind === 'i') {
       const opts = optionsOf(extra);
-      const want = opts?.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : undefined;
+      const want = opts?.dtype !== undefined && opts.dtype !== null ? dtypeArg('np.power', opts.dtype) : undefined;
       const loop = resolveLoop(powerLoops, [kindCode(x1), kindCode(x2)], want, opts?.casting ?? 'same_kind');
       if (loop.ins[1].kind !== 'f' && anyNegative(x2)) throw new ValueError('Integers to negative integer powers are not allowed.');
     }

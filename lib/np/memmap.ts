@@ -10,7 +10,7 @@ import { binding } from '../binding.js';
 import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
 import { type OptionKeys, pathArg, plainOptions } from './axisarg.js';
 import { stridedView } from './create.js';
-import { type DType, type DTypeLike, dtype as toDType, uint8 } from './dtype.js';
+import { type DType, type DTypeLike, dtypeArg, uint8 } from './dtype.js';
 import { ValueError } from './errors.js';
 import { Mapping, type Access } from './mapping.js';
 import { type NdArray, type ShapeLike, arrayArg, markReadOnly, sizeOf, toShape, wrap } from './ndarray.js';
@@ -118,7 +118,7 @@ export function memmap(path: string, optionsArg?: MemmapOptions): NdArray {
   if (!mode) {
     throw new UdmabufError('EMODE', `mode must be one of ${Object.keys(MODES).map((m) => `'${m}'`).join(', ')}, not '${String(modeName)}'`);
   }
-  const dt = toDType(options.dtype ?? uint8);
+  const dt = dtypeArg('np.memmap', options.dtype ?? uint8);
   const offset = options.offset ?? 0;
   if (!Number.isInteger(offset) || offset < 0) throw new ShapeError(`offset ${offset} must be a whole number >= 0`);
   if (offset % dt.itemsize !== 0) {

@@ -564,9 +564,16 @@ export function asArray(x: ArrayOperand, fname = 'np.asArray', what = 'the first
     return wrap(Float64Array.of(x) as TypedArrayOf['float64'], []);
   }
   if (Array.isArray(x) && fromList) return fromList(x as NestedList);
-  throw new TypeError(
-    `${fname}: ${what} must be an np array, a list, a number, a bigint or a boolean; got ${describeArg(x)}`
-  );
+  throw operandError(fname, what, x);
+}
+
+/**
+ * The TypeError for `x` given as `what` of `fname` where an array operand
+ * goes (an np array, a list or a scalar), for the callers that check
+ * operands themselves (np.isclose, np.full's fill value).
+ */
+export function operandError(fname: string, what: string, x: unknown): TypeError {
+  return new TypeError(`${fname}: ${what} must be an np array, a list, a number, a bigint or a boolean; got ${describeArg(x)}`);
 }
 
 const SHOWN_CHARS = 40;

@@ -12,7 +12,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync, writeFileSync } from 'node:fs';
 
-import { type AnyTypedArray, type DType, type DTypeLike, type DTypeString, dtype as toDType, float64 } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeLike, type DTypeString, dtype as toDType, dtypeArg, float64 } from './dtype.js';
 import { UdmabufError } from '../errors.js';
 import { DTypeError, ValueError } from './errors.js';
 import { type ArrayInput, asarray, stridedView } from './create.js';
@@ -20,7 +20,7 @@ import { allocate } from './alloc.js';
 import { type OptionKeys, pathArg, plainOptions } from './axisarg.js';
 import { copyto } from './fill.js';
 import { type MemmapMode, memmap } from './memmap.js';
-import { type NdArray, arrayArg, dtypeOfArray, isNdArray } from './ndarray.js';
+import { type NdArray, arrayArg, describeArg, dtypeOfArray, isNdArray } from './ndarray.js';
 
 const MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]); // \x93NUMPY
 /** numpy leaves room for the first axis to grow to this many digits. */
@@ -323,7 +323,7 @@ export const FROM_OPTION_KEYS: OptionKeys<FromOptions> = { dtype: true, count: t
  */
 export function fromfile(path: string, optionsArg?: FromOptions): NdArray {
   const options = plainOptions('np.fromfile', optionsArg, FROM_OPTION_KEYS, "{ dtype: 'uint8' }");
-  const dt = toDType(options.dtype ?? float64);
+  const dt = dtypeArg('np.fromfile', options.dtype ?? float64);
   const offset = options.offset ?? 0;
   const count = options.count ?? -1;
   const fd = openSync(pathArg('np.fromfile', path), 'r');
@@ -381,7 +381,7 @@ export type BufferSource = ArrayBuffer | SharedArrayBuffer | ArrayBufferView | N
  */
 export function frombuffer(buffer: BufferSource, optionsArg?: FromOptions): NdArray {
   const options = plainOptions('np.frombuffer', optionsArg, FROM_OPTION_KEYS, "{ dtype: 'uint8' }");
-  const dt = toDType(options.dtype ?? float64);
+  const dt = dtypeArg('np.frombuffer', options.dtype ?? float64);
   const offset = options.offset ?? 0;
   const count = options.count ?? -1;
   let base: ArrayBufferLike;
@@ -397,10 +397,15 @@ export function frombuffer(buffer: BufferSource, optionsArg?: FromOptions): NdAr
     base = buffer.buffer;
     start = buffer.byteOffset;
     length = buffer.byteLength;
-  } else {
+  } else if (buffer instanceof ArrayBuffer || (typeof SharedArrayBuffer === 'function' && buffer instanceof SharedArrayBuffer)) {
     base = buffer;
     start = 0;
     length = buffer.byteLength;
+  } else {
+    // numpy: "a bytes-like object is required"
+    throw new TypeError(
+      `np.frombuffer: the first argument is the buffer, an ArrayBuffer, a typed array, a Buffer or an np array; got ${describeArg(buffer)}`,
+    );
   }
   if (!Number.isInteger(offset) || offset < 0 || offset > length) {
     throw new ValueError(`offset must be non-negative and no greater than buffer length (${length})`);

@@ -7,7 +7,7 @@
  */
 import type { DType, DTypeName } from './dtype.js';
 import { DTypeError } from '../errors.js';
-import { type NdArray, type NestedList, arrayArg, asArray } from './ndarray.js';
+import { type NdArray, type NestedList, arrayArg, asArray, isNdArray, operandError } from './ndarray.js';
 import { type Operand, type ScalarFn, type Ufunc, type UfuncOptions, defineUfunc, functions, ufuncs, aliasUfunc } from './ufunc/index.js';
 
 /** A JS scalar operand (weak, as a Python scalar under NEP 50). */
@@ -424,8 +424,19 @@ export function where(condition: Operand, x?: Operand, y?: Operand): NdArray | N
 function inplace(fname: string, op: Ufunc | string, a: NdArray, b: Operand): NdArray {
   arrayArg(fname, a);
   const u = typeof op === 'string' ? ufuncs.get(op) : op;
-  if (!u) throw new DTypeError(`ufunc '${String(op)}' is not loaded`);
-  return u(a, b, { out: a }) as NdArray;
+  if (!u) throw new DTypeError(`${fname}: ufunc '${String(op)}' is not loaded`);
+  try {
+    return u(a, b, { out: a }) as NdArray;
+  } catch (e) {
+    // the ufunc refused b in its own name (np.add: argument 2 …); the caller called fname
+    if (!isOperand(b)) throw operandError(fname, 'the second argument', b);
+    throw e;
+  }
+}
+
+/** Whether `x` is an operand a ufunc reads: an np array, a list, a number, a bigint or a boolean. */
+function isOperand(x: unknown): boolean {
+  return typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean' || Array.isArray(x) || isNdArray(x);
 }
 
 /**

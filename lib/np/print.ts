@@ -13,7 +13,7 @@ import { type DType, intp } from './dtype.js';
 import { DTypeError, ValueError } from './errors.js';
 import { isMemmap } from './memmap.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
-import { type NdArray, arrayArg, dtypeOfArray, setInspector, shapeText } from './ndarray.js';
+import { type NdArray, arrayArg, describeArg, dtypeOfArray, setInspector, shapeText } from './ndarray.js';
 
 /** numpy's float modes: how many fractional digits floats show. */
 export type FloatMode = 'fixed' | 'unique' | 'maxprec' | 'maxprec_equal';
@@ -129,8 +129,15 @@ export function get_printoptions(): PrintOptions {
  * ```
  */
 export function printoptions<T>(options: Partial<PrintOptions>, fn: () => T): T {
+  const opts = checked(plainOptions('np.printoptions', options, PRINT_OPTION_KEYS, '{ precision: 3 }', 'first'));
+  if (typeof fn !== 'function') {
+    throw new TypeError(
+      'np.printoptions: the second argument is the function to run with these options, such as ' +
+        `() => np.array_str(a) (np.set_printoptions sets them for good); got ${describeArg(fn)}`,
+    );
+  }
   const saved = current;
-  current = checked(plainOptions('np.printoptions', options, PRINT_OPTION_KEYS, '{ precision: 3 }', 'first'));
+  current = opts;
   try {
     return fn();
   } finally {

@@ -6,7 +6,7 @@
  */
 import { DTypeError } from '../errors.js';
 import {
-  type DType, type DTypeLike, type HasData, bool, dtype as toDType, float32, float64, int16, int32, int64, int8, intp,
+  type DType, type DTypeLike, type HasData, bool, dtypeArg, float32, float64, int16, int32, int64, int8, intp,
 } from './dtype.js';
 
 /** numpy's casting rules, from strictest to loosest. */
@@ -90,7 +90,7 @@ export function checkCasting(casting: unknown): Casting {
  * ```
  */
 export function promote_types(a: DTypeLike, b: DTypeLike): DType {
-  return promotePair(toDType(a), toDType(b));
+  return promotePair(dtypeArg('np.promote_types', a), dtypeArg('np.promote_types', b));
 }
 
 /**
@@ -111,7 +111,7 @@ export function can_cast(from: DTypeLike, to: DTypeLike, casting: Casting = 'saf
       'can_cast() does not support Python ints, floats, and complex because the result used to depend on the value.',
     );
   }
-  return castAllowed(toDType(from), toDType(to), checkCasting(casting));
+  return castAllowed(dtypeArg('np.can_cast', from), dtypeArg('np.can_cast', to), checkCasting(casting));
 }
 
 /** A weak scalar's category: 0 bool, 1 integer, 2 float. */
@@ -154,7 +154,7 @@ export function result_type(...args: (DTypeLike | number | bigint | boolean)[]):
     if (typeof x === 'number' || typeof x === 'bigint' || typeof x === 'boolean') {
       weak = Math.max(weak, weakKind(x));
     } else {
-      const t = toDType(x as DTypeLike | HasData);
+      const t = dtypeArg('np.result_type', x as DTypeLike | HasData);
       strong = strong ? promotePair(strong, t) : t;
     }
   }

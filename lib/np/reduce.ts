@@ -19,9 +19,9 @@ import { nativeKernels } from '../native-kernels.js';
 import { allocate } from './alloc.js';
 import { type OptionKeys, axisOptions } from './axisarg.js';
 import {
-  type AnyTypedArray, type DType, type DTypeLike, type DTypeName, bool, dtype as toDType, dtypeOf, intp, uintp,
+  type AnyTypedArray, type DType, type DTypeLike, type DTypeName, bool, dtypeArg, dtypeOf, intp, uintp,
 } from './dtype.js';
-import { ValueError, normalizeAxis } from './errors.js';
+import { ValueError, axisIndex } from './errors.js';
 import { copyto } from './fill.js';
 import { type Element, type NdArray, arrayLikeArg, wrap } from './ndarray.js';
 import { castAllowed } from './promote.js';
@@ -117,7 +117,7 @@ export function axisMask(axis: AxisLike | undefined, ndim: number): boolean[] {
     if (typeof ax !== 'number' || !Number.isInteger(ax)) {
       throw new DTypeError(`'${typeof ax === 'number' ? 'float' : typeof ax}' object cannot be interpreted as an integer`);
     }
-    const a = normalizeAxis(ax, ndim);
+    const a = axisIndex(ax, ndim);
     if (mask[a]) throw new ValueError("duplicate value in 'axis'");
     mask[a] = true;
   }
@@ -703,8 +703,8 @@ export function sumType(t: DType): DType {
   return t.itemsize >= intp.itemsize ? t : intp;
 }
 
-function accumulator(a: NdArray, opts: ReduceOptions): DType {
-  if (opts.dtype !== undefined && opts.dtype !== null) return toDType(opts.dtype);
+function accumulator(op: string, a: NdArray, opts: ReduceOptions): DType {
+  if (opts.dtype !== undefined && opts.dtype !== null) return dtypeArg('np.', opts.dtype, op);
   if (opts.out) return dtypeOf(opts.out.data);
   return sumType(dtypeOf(a.data));
 }
@@ -716,7 +716,7 @@ function whole(opts: { axis?: AxisLike; keepdims?: boolean; out?: NdArray }): bo
 
 function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOptions): NdArray | ScalarResult {
   a = arrayLikeArg(`np.${op}`, a);
-  const acc = accumulator(a, opts);
+  const acc = accumulator(op, a, opts);
   const w = whole(opts) ? wholeNative(op, a, acc, op === 'sum' ? 0 : 1) : undefined;
   if (w !== undefined) return w;
   const mask = axisMask(opts.axis, a.shape.length);
@@ -869,7 +869,7 @@ export function ptp(a: NdArray, axisOrOpts?: ExtremeOptions | AxisLike): NdArray
 function arg(which: 'argmin' | 'argmax', a: NdArray, opts: ArgOptions): NdArray | ScalarResult {
   a = arrayLikeArg(`np.${which}`, a);
   const nd = a.shape.length;
-  const axis = opts.axis === undefined || opts.axis === null ? null : normalizeAxis(opts.axis, nd);
+  const axis = opts.axis === undefined || opts.axis === null ? null : axisIndex(opts.axis, nd);
   const len = axis === null ? a.size : a.shape[axis];
   if (len === 0) throw new ValueError(`attempt to get ${which} of an empty sequence`);
   const outShape = axis === null ? [] : a.shape.filter((_, k) => k !== axis);
@@ -1069,9 +1069,9 @@ function accumulate(op: 'sum' | 'prod', a: NdArray, opts: AccumulateOptions): Nd
     }
     axis = 0;
   } else {
-    axis = normalizeAxis(opts.axis, a.shape.length);
+    axis = axisIndex(opts.axis, a.shape.length);
   }
-  const accT = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(dtypeOf(src.data));
+  const accT = opts.dtype !== undefined && opts.dtype !== null ? dtypeArg('np.cum', opts.dtype, op) : opts.out ? dtypeOf(opts.out.data) : sumType(dtypeOf(src.data));
   const res = newArray(accT, src.shape);
   if (!src.size || !accumulateNative(op, src, axis, res)) accumulateJS(op, src, axis, res);
   if (opts.out) {

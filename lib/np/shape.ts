@@ -125,7 +125,7 @@ function resolveShape(size: number, shape: readonly number[]): number[] {
   let unknown = -1;
   let known = 1;
   out.forEach((n, d) => {
-    if (!Number.isInteger(n)) throw new ValueError(`reshape: ${n} in shape ${shapeText(shape)} is not an integer`);
+    if (!Number.isInteger(n)) throw new ValueError(`np.reshape: ${n} in shape ${shapeText(shape)} is not an integer`);
     if (n < 0) {
       if (unknown >= 0) throw new ValueError('can only specify one unknown dimension');
       unknown = d;
@@ -220,7 +220,7 @@ export function reshape<N extends DTypeName>(a: NdArray<N> | NestedList, shape: 
   const opts = plainOptions('np.reshape', options, RESHAPE_OPTION_KEYS, "{ order: 'C' }", 'third');
   const x = asArray(a, 'np.reshape') as NdArray<N>;
   if (opts.order !== undefined && opts.order !== 'C') {
-    throw new ValueError(`reshape: order '${String(opts.order)}' is not supported; only 'C'`);
+    throw new ValueError(`np.reshape: order '${String(opts.order)}' is not supported; only 'C'`);
   }
   const s = resolveShape(x.size, shapeArg('np.reshape', shape, 'the second argument'));
   if (opts.copy !== true) {
@@ -534,12 +534,12 @@ export function rot90<N extends DTypeName>(
   const x = asArray(a, 'np.rot90') as NdArray<N>;
   const nd = x.shape.length;
   checkAxisArg('np.rot90', axes, 'axis-or-list', 'third', true);
-  if (typeof axes === 'number' || axes.length !== 2) throw new ValueError('len(axes) must be 2.');
-  if (axes[0] === axes[1] || Math.abs(axes[0] - axes[1]) === nd) throw new ValueError('Axes must be different.');
+  if (typeof axes === 'number' || axes.length !== 2) throw new ValueError('np.rot90: len(axes) must be 2.');
+  if (axes[0] === axes[1] || Math.abs(axes[0] - axes[1]) === nd) throw new ValueError('np.rot90: Axes must be different.');
   if (axes[0] >= nd || axes[0] < -nd || axes[1] >= nd || axes[1] < -nd) {
-    throw new ValueError(`Axes=(${axes[0]}, ${axes[1]}) out of range for array of ndim=${nd}.`);
+    throw new ValueError(`np.rot90: Axes=(${axes[0]}, ${axes[1]}) out of range for array of ndim=${nd}.`);
   }
-  if (!Number.isInteger(k)) throw new ValueError(`rot90: k=${k} is not an integer`);
+  if (!Number.isInteger(k)) throw new ValueError(`np.rot90: k=${k} is not an integer`);
   const r = ((k % 4) + 4) % 4;
   if (r === 0) return restride(x, x.shape, x.stride, x.offset);
   if (r === 2) return flip(flip(x, axes[0]), axes[1]);

@@ -14,7 +14,7 @@ import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, int32, int64, intp, uint8 } from './dtype.js';
 import { type OptionKeys, axisOptions, plainOptions } from './axisarg.js';
 import { astype } from './cast.js';
-import { ValueError, normalizeAxis } from './errors.js';
+import { ValueError, axisIndex } from './errors.js';
 import {
   type NdArray, type NestedList, type Scalar, arrayLikeArg, describeArg, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap,
 } from './ndarray.js';
@@ -174,7 +174,7 @@ const AXIS_MOVE_MIN = 512;
 function movedAxes(a: NdArray, axis: number | null | undefined): number[] | undefined {
   const nd = a.shape.length;
   if (axis === null || nd < 2 || a.size < AXIS_MOVE_MIN) return undefined;
-  const ax = normalizeAxis(axis ?? -1, nd);
+  const ax = axisIndex(axis ?? -1, nd);
   if (ax === nd - 1) return undefined;
   return [...a.shape.keys()].filter((d) => d !== ax).concat(ax);
 }
@@ -182,7 +182,7 @@ function movedAxes(a: NdArray, axis: number | null | undefined): number[] | unde
 /** A C-ordered copy to sort in place, and the axis to sort along. */
 function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; axis: number } {
   if (axis === null) return { src: wrap(contiguousCopy(a).data, [a.size]) as NdArray, axis: 0 };
-  const ax = normalizeAxis(axis ?? -1, a.shape.length);
+  const ax = axisIndex(axis ?? -1, a.shape.length);
   return { src: contiguousCopy(a), axis: ax };
 }
 
@@ -496,7 +496,7 @@ export function unique<N extends DTypeName>(
   const opts = plainOptions('np.unique', options, UNIQUE_OPTION_KEYS, '{ return_index: true }');
   const a = arrayLikeArg('np.unique', a0);
   if (opts.axis !== undefined && opts.axis !== null) {
-    throw new ValueError(`unique: axis=${String(opts.axis)} is not supported here; only axis=None (flattened)`);
+    throw new ValueError(`np.unique: axis=${String(opts.axis)} is not supported here; only axis=None (flattened)`);
   }
   const t = dtypeOfArray(a);
   const flat = contiguousCopy(a);

@@ -9,8 +9,8 @@
 import { DTypeError } from '../errors.js';
 import { allocate } from './alloc.js';
 import { type OptionKeys, axisOptions, numbersArg } from './axisarg.js';
-import { type AnyTypedArray, type DType, type DTypeLike, bool, dtype as toDType, dtypeOf, float64, intp } from './dtype.js';
-import { ValueError, normalizeAxis } from './errors.js';
+import { type AnyTypedArray, type DType, type DTypeLike, bool, dtypeArg, dtypeOf, float64, intp } from './dtype.js';
+import { ValueError, axisIndex } from './errors.js';
 import { type NdArray, arrayLikeArg, wrap } from './ndarray.js';
 import { result_type } from './promote.js';
 import {
@@ -67,9 +67,9 @@ function isArray(x: unknown): x is NdArray {
   return typeof x === 'object' && x !== null && 'stride' in x && ArrayBuffer.isView((x as NdArray).data);
 }
 
-/** The dtype mean/var compute in: float64 for bool and integers, else the array's. */
-function meanType(t: DType, dtype: DTypeLike | undefined | null): DType {
-  if (dtype !== undefined && dtype !== null) return toDType(dtype);
+/** The dtype mean/var compute in: float64 for bool and integers, else the array's; `name` (mean, var, …) for the error. */
+function meanType(name: string, t: DType, dtype: DTypeLike | undefined | null): DType {
+  if (dtype !== undefined && dtype !== null) return dtypeArg('np.', dtype, name);
   return t.kind === 'f' ? t : float64;
 }
 
@@ -105,7 +105,7 @@ export function mean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray
   const opts = axisOptions('np.mean', axisOrOpts, REDUCE_OPTION_KEYS);
   a = arrayLikeArg('np.mean', a);
   const mask = axisMask(opts.axis, a.shape.length);
-  const t = meanType(dtypeOf(a.data), opts.dtype);
+  const t = meanType('mean', dtypeOf(a.data), opts.dtype);
   const s = reduceCore('sum', a, mask, t, 0);
   divideBy(s, countOf(a, mask));
   return finish(s, a, mask, opts, 'add') as NdArray | number;
@@ -188,7 +188,7 @@ function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
   a = arrayLikeArg(`np.${fname}`, a);
   const mask = axisMask(opts.axis, a.shape.length);
   const it = dtypeOf(a.data);
-  const t = meanType(it, opts.dtype);
+  const t = meanType(fname, it, opts.dtype);
   const n = countOf(a, mask);
   const m = reduceCore('sum', a, mask, t, 0);
   divideBy(m, n);
@@ -271,7 +271,7 @@ export function nansum(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArr
   a = arrayLikeArg('np.nansum', a);
   const t = dtypeOf(a.data);
   const mask = axisMask(opts.axis, a.shape.length);
-  const acc = opts.dtype !== undefined && opts.dtype !== null ? toDType(opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(t);
+  const acc = opts.dtype !== undefined && opts.dtype !== null ? dtypeArg('np.nansum', opts.dtype) : opts.out ? dtypeOf(opts.out.data) : sumType(t);
   if (t.kind !== 'f') return finish(reduceCore('sum', a, mask, acc, 0), a, mask, opts, 'add');
   // numpy sums a copy with NaN as 0: the engine reads a in that copy's order
   const res = (acc.kind === 'f' ? reduceNative('nansum', a, mask, acc, undefined, kStrides(a)) : undefined) ??
@@ -294,7 +294,7 @@ export function nanmean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdAr
   const t = dtypeOf(a.data);
   if (t.kind !== 'f') return mean(a, opts);
   const mask = axisMask(opts.axis, a.shape.length);
-  const acc = meanType(t, opts.dtype);
+  const acc = meanType('nanmean', t, opts.dtype);
   const tot = (acc.kind === 'f' ? reduceNative('nansum', a, mask, acc, undefined, kStrides(a)) : undefined) ??
     reduceCore('sum', zeroNaN(a), mask, acc, 0);
   const data = a.data as unknown as number[];
@@ -563,7 +563,7 @@ export function average(
       throw new DTypeError('Axis must be specified when shapes of a and weights differ.');
     }
     if (w.shape.length !== 1) throw new DTypeError('1D weights expected when shapes of a and weights differ.');
-    const ax = typeof opts.axis === 'number' ? normalizeAxis(opts.axis, a.shape.length) : -1;
+    const ax = typeof opts.axis === 'number' ? axisIndex(opts.axis, a.shape.length) : -1;
     if (ax < 0) throw new DTypeError('1D weights expected when shapes of a and weights differ.');
     if (w.shape[0] !== a.shape[ax]) throw new ValueError('Length of weights not compatible with specified axis.');
     wAt = (i) => Number(wd[w.offset + (Math.floor(i / st[ax]) % a.shape[ax]) * w.stride[0]]);

@@ -16,7 +16,7 @@ import ndarrayFactory from 'ndarray';
 
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DTypeName, allDTypes, dtypeOf } from './dtype.js';
-import { type NdArray, arrayArg } from './ndarray.js';
+import { type NdArray, arrayArg, describeArg, isNdArray } from './ndarray.js';
 
 /** The parts of a stdlib-js ndarray the adapters use (what `@stdlib/types` calls `ndarray`). */
 export interface StdlibNdarray {
@@ -80,17 +80,23 @@ const FROM_STDLIB: Record<string, DTypeName> = {
  * ```
  */
 export function fromStdlib(x: StdlibNdarray): NdArray {
+  if (typeof x !== 'object' || x === null || isNdArray(x) || typeof (x as { dtype?: unknown }).dtype !== 'string') {
+    throw new TypeError(
+      `np.fromStdlib: the first argument must be a stdlib-js ndarray (np.toStdlib(a) makes one); got ${describeArg(x)}` +
+        (isNdArray(x) ? '; it is already an np array' : ''),
+    );
+  }
   const name = FROM_STDLIB[x.dtype];
   if (name === undefined) {
     throw new DTypeError(
-      `fromStdlib: stdlib dtype '${x.dtype}' has no np dtype; np takes ${Object.keys(FROM_STDLIB).join(', ')}`,
+      `np.fromStdlib: stdlib dtype '${x.dtype}' has no np dtype; np takes ${Object.keys(FROM_STDLIB).join(', ')}`,
     );
   }
-  if (x.order !== 'row-major' && x.order !== 'column-major') throw new DTypeError(`fromStdlib: unknown order '${String(x.order)}'`);
+  if (x.order !== 'row-major' && x.order !== 'column-major') throw new DTypeError(`np.fromStdlib: unknown order '${String(x.order)}'`);
   const t = allDTypes().find((d) => d.name === name)!;
   const src = x.data;
   if (!src.buffer || src.byteOffset === undefined || (src.BYTES_PER_ELEMENT ?? 0) !== t.itemsize) {
-    throw new DTypeError(`fromStdlib: the data of a stdlib '${x.dtype}' ndarray is not a typed array of ${t.itemsize}-byte elements`);
+    throw new DTypeError(`np.fromStdlib: the data of a stdlib '${x.dtype}' ndarray is not a typed array of ${t.itemsize}-byte elements`);
   }
   const data = src instanceof t.ArrayType
     ? (src as unknown as AnyTypedArray)

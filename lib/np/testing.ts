@@ -9,7 +9,7 @@ import { broadcastShapes } from './broadcast.js';
 import { type NdArray, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf } from './ndarray.js';
 import { broadcastStrides } from './ufunc/index.js';
 import { promoteTypes } from './promote.js';
-import { type ArrayInput, asarray } from './create.js';
+import { type ArrayInput, arrayInputArg, asarray } from './create.js';
 import { type OptionKeys, plainOptions } from './axisarg.js';
 import { astype } from './cast.js';
 import { fill } from './fill.js';
@@ -23,13 +23,16 @@ type Cells = AnyTypedArray & { [i: number]: Cell };
 /** An operand of the comparisons: an array, a plain number/bigint/boolean, or a (nested) list as numpy's array_like. */
 export type CompareOperand = NdArray | Scalar | boolean | readonly ArrayInput[];
 
-/** A list becomes an array (np.asarray: a list of floats is float64, not a weak scalar). */
-function operand(x: CompareOperand): NdArray | Scalar | boolean {
-  if (Array.isArray(x) || ArrayBuffer.isView(x)) return asarray(x as ArrayInput);
-  if (!isNdArray(x) && typeof x !== 'number' && typeof x !== 'bigint' && typeof x !== 'boolean') {
-    throw new TypeError(`expected an np array, a list, a number, a bigint or a boolean, got ${x === null ? 'null' : typeof x}`);
-  }
-  return x as NdArray | Scalar | boolean;
+/**
+ * `what` of `fname`, with a list as an array (np.asarray: a list of floats
+ * is float64, not a weak scalar).
+ *
+ * @throws TypeError naming `fname` for anything but an array operand.
+ */
+function operand(fname: string, x: CompareOperand, what: string): NdArray | Scalar | boolean {
+  const v = arrayInputArg(fname, x as ArrayInput, what);
+  if (Array.isArray(v) || (ArrayBuffer.isView(v) && !isNdArray(v))) return asarray(v);
+  return v as NdArray | Scalar | boolean;
 }
 
 /** The broadcast shape, or undefined when the shapes do not broadcast. */
@@ -97,8 +100,8 @@ export const ARRAY_EQUAL_OPTION_KEYS: OptionKeys<ArrayEqualOptions> = { equal_na
  */
 export function array_equal(a1: CompareOperand, a2: CompareOperand, options?: ArrayEqualOptions): boolean {
   const opts = plainOptions('np.array_equal', options, ARRAY_EQUAL_OPTION_KEYS, '{ equal_nan: true }', 'third');
-  const a = asArray(operand(a1));
-  const b = asArray(operand(a2));
+  const a = asArray(operand('np.array_equal', a1, 'the first argument'));
+  const b = asArray(operand('np.array_equal', a2, 'the second argument'));
   if (a.shape.length !== b.shape.length || a.shape.some((n, i) => n !== b.shape[i])) return false;
   return allEqual(a, b, a.shape, opts.equal_nan ?? false);
 }
@@ -137,8 +140,8 @@ function allEqual(a: NdArray, b: NdArray, shape: readonly number[], equalNan: bo
  * ```
  */
 export function array_equiv(a1: CompareOperand, a2: CompareOperand): boolean {
-  const a = asArray(operand(a1));
-  const b = asArray(operand(a2));
+  const a = asArray(operand('np.array_equiv', a1, 'the first argument'));
+  const b = asArray(operand('np.array_equiv', a2, 'the second argument'));
   const shape = tryBroadcast(a.shape, b.shape);
   if (!shape) return false;
   return allEqual(a, b, shape, false);
@@ -170,9 +173,13 @@ export const CLOSE_OPTION_KEYS: OptionKeys<CloseOptions> = { rtol: true, atol: t
  * ```
  */
 export function isclose(a0: CompareOperand, b0: CompareOperand, options?: CloseOptions): NdArray | boolean {
-  const opts = plainOptions('np.isclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third');
-  const a0b = operand(a0);
-  const b = operand(b0);
+  return closeness('np.isclose', a0, b0, plainOptions('np.isclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third'));
+}
+
+/** {@link isclose} for `fname` (np.isclose, np.allclose), its options checked. */
+function closeness(fname: string, a0: CompareOperand, b0: CompareOperand, opts: CloseOptions): NdArray | boolean {
+  const a0b = operand(fname, a0, 'the first argument');
+  const b = operand(fname, b0, 'the second argument');
   const rtol = opts.rtol ?? 1e-5;
   const atol = opts.atol ?? 1e-8;
   const equalNan = opts.equal_nan ?? false;
@@ -212,6 +219,6 @@ export function isclose(a0: CompareOperand, b0: CompareOperand, options?: CloseO
  * ```
  */
 export function allclose(a: CompareOperand, b: CompareOperand, options?: CloseOptions): boolean {
-  const r = isclose(a, b, plainOptions('np.allclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third'));
+  const r = closeness('np.allclose', a, b, plainOptions('np.allclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third'));
   return typeof r === 'boolean' ? r : (all(r) as boolean);
 }

@@ -123,7 +123,7 @@ test('arange, full and array create what numpy does', () => {
 
 test('arange names a dtype passed where a number belongs, from JavaScript', () => {
   const call = np.arange as unknown as (...a: unknown[]) => np.NdArray;
-  assert.throws(() => call(300, 'uint8'), (e: Error) => e instanceof TypeError && /stop must be a number or bigint, not string "uint8".*np\.arange\(300, \{ dtype: 'uint8' \}\)/.test(e.message));
+  assert.throws(() => call(300, 'uint8'), (e: Error) => e instanceof TypeError && /^np\.arange: stop must be a number or a bigint; got the string 'uint8' \(a dtype goes in an options object: np\.arange\(300, \{ dtype: 'uint8' \}\)\)$/.test(e.message));
   assert.equal(list(np.arange(250, 260, { dtype: 'uint8' })), [250, 251, 252, 253, 254, 255, 0, 1, 2, 3]);
 });
 

@@ -14,7 +14,7 @@
  */
 import { DTypeError, ShapeError } from '../../errors.js';
 import { nativeKernels } from '../../native-kernels.js';
-import { type AnyTypedArray, type DType, allDTypes, dtype as toDType, dtypeOf } from '../dtype.js';
+import { type AnyTypedArray, type DType, allDTypes, dtypeArg, dtypeOf } from '../dtype.js';
 import { allocate } from '../alloc.js';
 import { OverflowError, ValueError } from '../errors.js';
 import type { NdArray, NestedList } from '../ndarray.js';
@@ -475,7 +475,7 @@ export function callUfunc(u: Ufunc, given0: readonly Operand[], opts?: UfuncOpti
   let outs: (NdArray | undefined)[] | undefined;
   let where: NdArray | boolean | undefined;
   if (opts) {
-    if (opts.dtype !== undefined && opts.dtype !== null) want = toDType(opts.dtype);
+    if (opts.dtype !== undefined && opts.dtype !== null) want = dtypeArg('np.', opts.dtype, u.name);
     if (opts.casting !== undefined) casting = checkCasting(opts.casting);
     key += 16 ** nin * ((want ? want.num + 1 : 0) + 16 * CASTING_CODE[casting]);
     outs = outsOf(u, opts);
