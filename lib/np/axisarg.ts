@@ -120,6 +120,11 @@ function checkedKeys<O extends object>(fname: string, opts: O, keys: OptionKeys<
       throw new TypeError(`${fname}: unknown option '${key}'; ${list}`);
     }
   }
+  // the axis option's type (its range is the function's to check)
+  const axis = (opts as { axis?: unknown }).axis;
+  if (axis !== undefined && !isAxisOf('axes', axis)) {
+    throw new TypeError(`${fname}: the axis option is ${AXIS_FORM_TEXT.axes}; got ${describe(axis)}`);
+  }
   return opts;
 }
 

@@ -250,6 +250,26 @@ test('np.printoptions, np.frombuffer, np.fromStdlib, np.normalizeAxis say what t
   assert.throws(() => np.normalizeAxis(2, 2), (e: Error) => e instanceof np.AxisError);
 });
 
+test('an axis option of the wrong type names the function (was "list is not iterable" / an AxisError)', () => {
+  const a = np.reshape(np.arange(6, { dtype: 'float64' }), [2, 3]);
+  for (const [fname, call] of [
+    ['np.sum', (ax: unknown) => np.sum(a, { axis: ax as never })],
+    ['np.mean', (ax: unknown) => np.mean(a, { axis: ax as never })],
+    ['np.argmax', (ax: unknown) => np.argmax(a, { axis: ax as never })],
+    ['np.concatenate', (ax: unknown) => np.concatenate([a, a], { axis: ax as never })],
+    ['np.diff', (ax: unknown) => np.diff(a, { axis: ax as never })],
+    ['np.sort', (ax: unknown) => np.sort(a, { axis: ax as never })],
+  ] as const) {
+    for (const [what, bad] of [['a symbol', Symbol('s')], ["the string 'x'", 'x'], ['a list holding null', [null]]] as const) {
+      assert.throws(() => call(bad), (e: Error) => e instanceof TypeError &&
+        e.message === `${fname}: the axis option is a number, a list of numbers or null; got ${what}`, `${fname} ${what}`);
+    }
+  }
+  // valid axes are unchanged
+  assert.equal(np.tolist(np.sum(a, { axis: 1 }) as never), [3, 12]);
+  assert.equal(np.sum(a, { axis: [0, 1] }), 15);
+});
+
 test('operands read by helpers are named by the function called (was np.asArray: / expected an np array)', () => {
   assert.throws(() => np.take(np.arange(3), 'x' as never),
     /^np\.take: the second argument \(the indices\) must be an np array, a list, a number, a bigint or a boolean; got the string 'x'$/);
