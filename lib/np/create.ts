@@ -872,4 +872,4 @@ export function copy(a: ArrayInput): NdArray {
   return array(a, { copy: true });
 }
 
-setListConverter((x) => asarray(x as ArrayInput));
+setListConverter((x, fname) => arrayImpl(x as ArrayInput, undefined, null, 0, fname));

@@ -86,11 +86,11 @@ export type NestedList = readonly (number | bigint | boolean | NestedList)[];
 /** What numpy functions accept where an array goes: an array, a Python scalar, or a list (as np.asarray makes it). */
 export type ArrayOperand = NdArray | number | bigint | boolean | NestedList;
 
-/** np.asarray for lists, registered by create.ts (which imports this module). */
-let fromList: ((x: NestedList) => NdArray) | undefined;
+/** np.asarray for lists, registered by create.ts (which imports this module); `fname` names the call in its errors. */
+let fromList: ((x: NestedList, fname: string) => NdArray) | undefined;
 
 /** Let {@link asArray} turn lists into arrays with `f` (create.ts's asarray). */
-export function setListConverter(f: (x: NestedList) => NdArray): void {
+export function setListConverter(f: (x: NestedList, fname: string) => NdArray): void {
   fromList = f;
 }
 
@@ -519,7 +519,7 @@ export function arrayArg<A extends NdArray>(fname: string, a: A, what = 'the fir
  */
 export function arrayLikeArg<N extends DTypeName>(fname: string, a: NdArray<N> | NestedList, what = 'the first argument'): NdArray<N> {
   if (isNdArray(a)) return patched(a);
-  if (Array.isArray(a) && fromList) return fromList(a as NestedList) as NdArray<N>;
+  if (Array.isArray(a) && fromList) return fromList(a as NestedList, fname) as NdArray<N>;
   throw new TypeError(`${fname}: ${what} must be an np array or a list; got ${describeArg(a)}`);
 }
 
@@ -563,7 +563,7 @@ export function asArray(x: ArrayOperand, fname = 'np.asArray', what = 'the first
     }
     return wrap(Float64Array.of(x) as TypedArrayOf['float64'], []);
   }
-  if (Array.isArray(x) && fromList) return fromList(x as NestedList);
+  if (Array.isArray(x) && fromList) return fromList(x as NestedList, fname);
   throw operandError(fname, what, x);
 }
 

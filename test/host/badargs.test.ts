@@ -270,6 +270,14 @@ test('an axis option of the wrong type names the function (was "list is not iter
   assert.equal(np.sum(a, { axis: [0, 1] }), 15);
 });
 
+test('a bad element inside a list names the function called (was np.asarray:)', () => {
+  assert.throws(() => np.sum([1, null] as never), /^np\.sum: cannot make an element of null/);
+  assert.throws(() => np.add([1, 'x'] as never, 1), /^np\.add: cannot make an element of string/);
+  assert.throws(() => np.sort([Symbol('s')] as never), /^np\.sort: cannot make an element of symbol/);
+  assert.throws(() => np.asarray([{}] as never), /^np\.asarray: cannot make an element of object/);
+  assert.equal(Number(np.sum([1, 2, 3] as never)), 6);
+});
+
 test('operands read by helpers are named by the function called (was np.asArray: / expected an np array)', () => {
   assert.throws(() => np.take(np.arange(3), 'x' as never),
     /^np\.take: the second argument \(the indices\) must be an np array, a list, a number, a bigint or a boolean; got the string 'x'$/);
