@@ -184,53 +184,31 @@ static const sd1 mv_scalar_d[UM_VEC_N] = {
  */
 static double mv_sat[UM_VEC_N][2][2];	/* [fn][is_double][0: sat_lo, 1: sat_hi] */
 
-static double sat_float(sf1 f, float from, float to)
-{
-	const float want = f(to);
-	float x = f(from);
-	uint32_t a, b;
-
-	if (!memcmp(&x, &want, sizeof(x)))
-		return to;	/* not monotonic as assumed: no saturation */
-	memcpy(&a, &from, 4);
-	memcpy(&b, &to, 4);
-	while (b - a > 1) {
-		const uint32_t m = a + (b - a) / 2;
-		float y;
-		memcpy(&x, &m, 4);
-		y = f(x);
-		if (!memcmp(&y, &want, sizeof(y)))
-			b = m;
-		else
-			a = m;
-	}
-	memcpy(&x, &b, 4);
-	return x;
+/* the first argument from `from` towards `to` (an infinity) where f gives f(to), bisecting the patterns */
+#define SAT_SEARCH(NAME, T, U, FN)					\
+static double NAME(FN f, T from, T to)					\
+{									\
+	const T want = f(to);						\
+	T x = f(from), y;						\
+	U a, b, m;							\
+	if (!memcmp(&x, &want, sizeof(x)))				\
+		return to;	/* not monotonic as assumed: no saturation */ \
+	memcpy(&a, &from, sizeof(a));					\
+	memcpy(&b, &to, sizeof(b));					\
+	while (b - a > 1) {						\
+		m = a + (b - a) / 2;					\
+		memcpy(&x, &m, sizeof(x));				\
+		y = f(x);						\
+		if (!memcmp(&y, &want, sizeof(y)))			\
+			b = m;						\
+		else							\
+			a = m;						\
+	}								\
+	memcpy(&x, &b, sizeof(x));					\
+	return x;							\
 }
-
-static double sat_double(sd1 f, double from, double to)
-{
-	const double want = f(to);
-	double x = f(from);
-	uint64_t a, b;
-
-	if (!memcmp(&x, &want, sizeof(x)))
-		return to;
-	memcpy(&a, &from, 8);
-	memcpy(&b, &to, 8);
-	while (b - a > 1) {
-		const uint64_t m = a + (b - a) / 2;
-		double y;
-		memcpy(&x, &m, 8);
-		y = f(x);
-		if (!memcmp(&y, &want, sizeof(y)))
-			b = m;
-		else
-			a = m;
-	}
-	memcpy(&x, &b, 8);
-	return x;
-}
+SAT_SEARCH(sat_float, float, uint32_t, sf1)
+SAT_SEARCH(sat_double, double, uint64_t, sd1)
 
 static void mv_saturation(void)
 {
@@ -286,6 +264,16 @@ __attribute__((target(TARGET), noinline)) static void NAME##_slow(FN f, SF sf, c
 	for (out &= ~(inv | pinf | ninf); out; out &= out - 1)		\
 		o[__builtin_ctz(out)] = sf(lanes[__builtin_ctz(out)]);	\
 }									\
+__attribute__((target(TARGET), always_inline)) static inline void NAME##_one(FN f, SF sf, const struct mv_range *r, \
+									   int check, const T *x, T *o) \
+{									\
+	const V v = LOAD(x);						\
+	unsigned bad;							\
+	if (check && (bad = OUTSIDE(v, SET1((T)r->lo), SET1((T)r->hi)))) \
+		NAME##_slow(f, sf, r, x, o, bad);			\
+	else								\
+		STORE(o, f(v));						\
+}									\
 __attribute__((target(TARGET))) static void NAME(void *fp, SF sf, const struct mv_range *r, \
 						 const char *a, char *out, intptr_t n) \
 {									\
@@ -293,44 +281,21 @@ __attribute__((target(TARGET))) static void NAME(void *fp, SF sf, const struct m
 	const T *x = (const T *)a;					\
 	T *o = (T *)out;						\
 	const int check = r->lo <= r->hi;				\
-	const T lo = (T)r->lo, hi = (T)r->hi;				\
 	intptr_t i = 0, g = 0, clean = 0;				\
-	unsigned bad;							\
 	for (; i + 4 * W <= n; i += 4 * W, g++) {			\
 		const int look = check && (clean < MV_CLEAN || !(g & MV_SAMPLE)); \
-		if (!look || !ANY_OUT(x + i, 4 * W, lo, hi)) {		\
-			clean += look;					\
-			STORE(o + i, f(LOAD(x + i)));			\
-			STORE(o + i + W, f(LOAD(x + i + W)));		\
-			STORE(o + i + 2 * W, f(LOAD(x + i + 2 * W)));	\
-			STORE(o + i + 3 * W, f(LOAD(x + i + 3 * W)));	\
-			continue;					\
-		}							\
-		clean = 0;						\
-		for (int k = 0; k < 4 * W; k += W) {			\
-			const V v = LOAD(x + i + k);			\
-			if ((bad = OUTSIDE(v, SET1(lo), SET1(hi))))	\
-				NAME##_slow(f, sf, r, x + i + k, o + i + k, bad); \
-			else						\
-				STORE(o + i + k, f(v));			\
-		}							\
+		const int any = look && ANY_OUT(x + i, 4 * W, (T)r->lo, (T)r->hi); \
+		clean = any ? 0 : clean + look;				\
+		for (int k = 0; k < 4 * W; k += W)			\
+			NAME##_one(f, sf, r, any, x + i + k, o + i + k);	\
 	}								\
-	for (; i + W <= n; i += W) {					\
-		const V v = LOAD(x + i);				\
-		if (check && (bad = OUTSIDE(v, SET1(lo), SET1(hi))))	\
-			NAME##_slow(f, sf, r, x + i, o + i, bad);	\
-		else							\
-			STORE(o + i, f(v));				\
-	}								\
+	for (; i + W <= n; i += W)					\
+		NAME##_one(f, sf, r, check, x + i, o + i);		\
 	if (i < n) {							\
 		T buf[W];						\
 		for (int k = 0; k < W; k++)				\
 			buf[k] = k < n - i ? x[i + k] : check ? (T)r->safe : 0; \
-		const V v = LOAD(buf);					\
-		if (check && (bad = OUTSIDE(v, SET1(lo), SET1(hi))))	\
-			NAME##_slow(f, sf, r, buf, buf, bad);		\
-		else							\
-			STORE(buf, f(v));				\
+		NAME##_one(f, sf, r, check, buf, buf);			\
 		memcpy(o + i, buf, (size_t)(n - i) * sizeof(T));	\
 	}								\
 }
@@ -442,80 +407,44 @@ A256 __m256d nan_d256(__m256d v) { const __m256d d = _mm256_sub_pd(v, v); return
  * largest pattern less lo's, unsigned, against hi's less lo's (negative
  * numbers, -NaN and those below lo wrap around above it).
  */
-A512 int any_out_f512(const float *x, intptr_t n, float lo, float hi)
-{
-	int32_t l, h;
-	memcpy(&l, &lo, 4);
-	memcpy(&h, &hi, 4);
-	if (lo == -hi) {
-		const __m512i abs = _mm512_set1_epi32(0x7fffffff);
-		__m512i m = _mm512_setzero_si512();
-		for (intptr_t j = 0; j < n; j += 16)
-			m = _mm512_max_epu32(m, _mm512_and_si512(_mm512_loadu_si512(x + j), abs));
-		return _mm512_cmpgt_epu32_mask(m, _mm512_set1_epi32(h)) != 0;
-	}
-	if (lo >= 0) {
-		const __m512i vl = _mm512_set1_epi32(l);
-		__m512i m = _mm512_setzero_si512();
-		for (intptr_t j = 0; j < n; j += 16)
-			m = _mm512_max_epu32(m, _mm512_sub_epi32(_mm512_loadu_si512(x + j), vl));
-		return _mm512_cmpgt_epu32_mask(m, _mm512_set1_epi32(h - l)) != 0;
-	}
-	const __m512 vl = _mm512_set1_ps(lo), vh = _mm512_set1_ps(hi);
-	__mmask16 m = 0;
-	for (intptr_t j = 0; j < n; j += 16) {
-		const __m512 v = _mm512_loadu_ps(x + j);
-		m |= _mm512_cmp_ps_mask(v, vl, _CMP_NGE_UQ) | _mm512_cmp_ps_mask(v, vh, _CMP_NLE_UQ);
-	}
-	return m != 0;
+#define ANY_OUT512(NAME, T, IT, B, W, ABS, SET1, LOAD, OUT)		\
+A512 int NAME(const T *x, intptr_t n, T lo, T hi)			\
+{									\
+	IT l, h;							\
+	__m512i m = _mm512_setzero_si512();				\
+	unsigned out = 0;						\
+	memcpy(&l, &lo, sizeof(l));					\
+	memcpy(&h, &hi, sizeof(h));					\
+	if (lo == -hi) {						\
+		for (intptr_t j = 0; j < n; j += W)			\
+			m = _mm512_max_epu##B(m, _mm512_and_si512(_mm512_loadu_si512(x + j), \
+								  _mm512_set1_epi##B(ABS))); \
+		return _mm512_cmpgt_epu##B##_mask(m, _mm512_set1_epi##B(h)) != 0; \
+	}								\
+	if (lo >= 0) {							\
+		for (intptr_t j = 0; j < n; j += W)			\
+			m = _mm512_max_epu##B(m, _mm512_sub_epi##B(_mm512_loadu_si512(x + j), \
+								   _mm512_set1_epi##B(l))); \
+		return _mm512_cmpgt_epu##B##_mask(m, _mm512_set1_epi##B(h - l)) != 0; \
+	}								\
+	for (intptr_t j = 0; j < n; j += W)				\
+		out |= OUT(LOAD(x + j), SET1(lo), SET1(hi));		\
+	return out != 0;						\
 }
-A512 int any_out_d512(const double *x, intptr_t n, double lo, double hi)
-{
-	int64_t l, h;
-	memcpy(&l, &lo, 8);
-	memcpy(&h, &hi, 8);
-	if (lo == -hi) {
-		const __m512i abs = _mm512_set1_epi64(INT64_MAX);
-		__m512i m = _mm512_setzero_si512();
-		for (intptr_t j = 0; j < n; j += 8)
-			m = _mm512_max_epu64(m, _mm512_and_si512(_mm512_loadu_si512(x + j), abs));
-		return _mm512_cmpgt_epu64_mask(m, _mm512_set1_epi64(h)) != 0;
-	}
-	if (lo >= 0) {
-		const __m512i vl = _mm512_set1_epi64(l);
-		__m512i m = _mm512_setzero_si512();
-		for (intptr_t j = 0; j < n; j += 8)
-			m = _mm512_max_epu64(m, _mm512_sub_epi64(_mm512_loadu_si512(x + j), vl));
-		return _mm512_cmpgt_epu64_mask(m, _mm512_set1_epi64(h - l)) != 0;
-	}
-	const __m512d vl = _mm512_set1_pd(lo), vh = _mm512_set1_pd(hi);
-	__mmask8 m = 0;
-	for (intptr_t j = 0; j < n; j += 8) {
-		const __m512d v = _mm512_loadu_pd(x + j);
-		m |= _mm512_cmp_pd_mask(v, vl, _CMP_NGE_UQ) | _mm512_cmp_pd_mask(v, vh, _CMP_NLE_UQ);
-	}
-	return m != 0;
+ANY_OUT512(any_out_f512, float, int32_t, 32, 16, 0x7fffffff, _mm512_set1_ps, _mm512_loadu_ps, out_f512)
+ANY_OUT512(any_out_d512, double, int64_t, 64, 8, INT64_MAX, _mm512_set1_pd, _mm512_loadu_pd, out_d512)
+
+/* AVX2: the lane masks of each vector or'ed */
+#define ANY_OUT256(NAME, T, W, SET1, LOAD, OUT)				\
+A256 int NAME(const T *x, intptr_t n, T lo, T hi)			\
+{									\
+	unsigned out = 0;						\
+	for (intptr_t j = 0; j < n; j += W)				\
+		out |= OUT(LOAD(x + j), SET1(lo), SET1(hi));		\
+	return out != 0;						\
 }
-A256 int any_out_f256(const float *x, intptr_t n, float lo, float hi)
-{
-	const __m256 l = _mm256_set1_ps(lo), h = _mm256_set1_ps(hi);
-	__m256 m = _mm256_setzero_ps();
-	for (intptr_t j = 0; j < n; j += 8) {
-		const __m256 v = _mm256_loadu_ps(x + j);
-		m = _mm256_or_ps(m, _mm256_or_ps(_mm256_cmp_ps(v, l, _CMP_NGE_UQ), _mm256_cmp_ps(v, h, _CMP_NLE_UQ)));
-	}
-	return _mm256_movemask_ps(m) != 0;
-}
-A256 int any_out_d256(const double *x, intptr_t n, double lo, double hi)
-{
-	const __m256d l = _mm256_set1_pd(lo), h = _mm256_set1_pd(hi);
-	__m256d m = _mm256_setzero_pd();
-	for (intptr_t j = 0; j < n; j += 4) {
-		const __m256d v = _mm256_loadu_pd(x + j);
-		m = _mm256_or_pd(m, _mm256_or_pd(_mm256_cmp_pd(v, l, _CMP_NGE_UQ), _mm256_cmp_pd(v, h, _CMP_NLE_UQ)));
-	}
-	return _mm256_movemask_pd(m) != 0;
-}
+ANY_OUT256(any_out_f256, float, 8, _mm256_set1_ps, _mm256_loadu_ps, out_f256)
+ANY_OUT256(any_out_d256, double, 4, _mm256_set1_pd, _mm256_loadu_pd, out_d256)
 #undef A512
 #undef A256
 

@@ -547,35 +547,38 @@ static void test_pred_blocks(void)
 	ok(good, "isnan/isinf/isfinite/signbit over 64-element blocks and their tails, float32 and float64");
 }
 
-/* libm's scalar function of a name (the loops' scalar path) */
+/* libm's scalar functions by ufunc name (the loops' scalar path) */
+static const struct {
+	const char *u;
+	float (*f)(float);
+	double (*d)(double);
+} LIBM[] = {
+	{ "exp", expf, exp }, { "exp2", exp2f, exp2 }, { "expm1", expm1f, expm1 }, { "log", logf, log },
+	{ "log2", log2f, log2 }, { "log10", log10f, log10 }, { "log1p", log1pf, log1p }, { "cbrt", cbrtf, cbrt },
+	{ "sin", sinf, sin }, { "cos", cosf, cos }, { "tan", tanf, tan }, { "arcsin", asinf, asin },
+	{ "arccos", acosf, acos }, { "arctan", atanf, atan }, { "sinh", sinhf, sinh }, { "cosh", coshf, cosh },
+	{ "tanh", tanhf, tanh }, { "arcsinh", asinhf, asinh }, { "arccosh", acoshf, acosh },
+	{ "arctanh", atanhf, atanh },
+};
+
+static int libm_index(const char *u)
+{
+	for (size_t i = 0; i < sizeof(LIBM) / sizeof(LIBM[0]); i++)
+		if (!strcmp(LIBM[i].u, u))
+			return (int)i;
+	return -1;
+}
+
 static float special_scalar_f(const char *u, float x)
 {
-	static const struct { const char *u; float (*f)(float); } t[] = {
-		{ "exp", expf }, { "exp2", exp2f }, { "expm1", expm1f }, { "log", logf }, { "log2", log2f },
-		{ "log10", log10f }, { "log1p", log1pf }, { "cbrt", cbrtf }, { "sin", sinf }, { "cos", cosf },
-		{ "tan", tanf }, { "arcsin", asinf }, { "arccos", acosf }, { "arctan", atanf }, { "sinh", sinhf },
-		{ "cosh", coshf }, { "tanh", tanhf }, { "arcsinh", asinhf }, { "arccosh", acoshf },
-		{ "arctanh", atanhf },
-	};
-	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		if (!strcmp(t[i].u, u))
-			return t[i].f(x);
-	return NAN;
+	const int i = libm_index(u);
+	return i < 0 ? NAN : LIBM[i].f(x);
 }
 
 static double special_scalar_d(const char *u, double x)
 {
-	static const struct { const char *u; double (*f)(double); } t[] = {
-		{ "exp", exp }, { "exp2", exp2 }, { "expm1", expm1 }, { "log", log }, { "log2", log2 },
-		{ "log10", log10 }, { "log1p", log1p }, { "cbrt", cbrt }, { "sin", sin }, { "cos", cos },
-		{ "tan", tan }, { "arcsin", asin }, { "arccos", acos }, { "arctan", atan }, { "sinh", sinh },
-		{ "cosh", cosh }, { "tanh", tanh }, { "arcsinh", asinh }, { "arccosh", acosh },
-		{ "arctanh", atanh },
-	};
-	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		if (!strcmp(t[i].u, u))
-			return t[i].f(x);
-	return NAN;
+	const int i = libm_index(u);
+	return i < 0 ? NAN : LIBM[i].d(x);
 }
 
 /*
