@@ -1,8 +1,9 @@
 // The npm package as a user gets it: `npm pack`, the tarball's file list, an
 // install into a fresh folder with install scripts off (no compiler runs),
 // and a consumer program that imports it by name and uses np with the addon.
-// test/package/install.sh leaves the installed folder in build/package/, where
-// the boards run the same consumer with Debian's Node 18 (test/board/package.test.ts).
+// test/package/install.sh installs it here into build/package-host/ (the
+// boards run the same consumer with Debian's Node 18 from build/package/,
+// test/board/package.test.ts, maybe at the same time: test/run's lanes).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +15,7 @@ import * as assert from 'uvu/assert';
 const ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NO_COLOR' && k !== 'FORCE_COLOR'));
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-const DIR = `${REPO}build/package`;
+const DIR = `${REPO}build/package-host`;
 const CONSUMER = `${DIR}/consumer`;
 
 interface Pack {
