@@ -23,7 +23,7 @@ import {
 } from './dtype.js';
 import { ValueError, axisIndex } from './errors.js';
 import { copyto } from './fill.js';
-import { type Element, type NdArray, arrayLikeArg, wrap } from './ndarray.js';
+import { type Element, type NdArray, type NestedList, arrayLikeArg, wrap } from './ndarray.js';
 import { castAllowed } from './promote.js';
 
 /** A numpy scalar result: number, bigint (64-bit integers) or boolean. */
@@ -714,7 +714,7 @@ function whole(opts: { axis?: AxisLike; keepdims?: boolean; out?: NdArray }): bo
   return (opts.axis === undefined || opts.axis === null) && !opts.keepdims && !opts.out;
 }
 
-function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOptions): NdArray | ScalarResult {
+function additive(op: 'sum' | 'prod', name: string, a: NdArray | NestedList, opts: ReduceOptions): NdArray | ScalarResult {
   a = arrayLikeArg(`np.${op}`, a);
   const acc = accumulator(op, a, opts);
   const w = whole(opts) ? wholeNative(op, a, acc, op === 'sum' ? 0 : 1) : undefined;
@@ -740,9 +740,9 @@ function additive(op: 'sum' | 'prod', name: string, a: NdArray, opts: ReduceOpti
  * np.sum(np.reshape(a, [2, 3]), 1) // => array([ 3, 12])
  * ```
  */
-export function sum(a: NdArray, opts?: AllAxes | null): number | bigint;
-export function sum(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
-export function sum(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
+export function sum(a: NdArray | NestedList, opts?: AllAxes | null): number | bigint;
+export function sum(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
+export function sum(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
   return additive('sum', 'add', a, axisOptions('np.sum', opts, REDUCE_OPTION_KEYS));
 }
 
@@ -756,13 +756,13 @@ export function sum(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | Scal
  * np.prod(np.array([1, 2, 3, 4], 'int32')) // => 24n
  * ```
  */
-export function prod(a: NdArray, opts?: AllAxes | null): number | bigint;
-export function prod(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
-export function prod(a: NdArray, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
+export function prod(a: NdArray | NestedList, opts?: AllAxes | null): number | bigint;
+export function prod(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
+export function prod(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
   return additive('prod', 'multiply', a, axisOptions('np.prod', opts, REDUCE_OPTION_KEYS));
 }
 
-function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
+function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray | NestedList, opts: ExtremeOptions): NdArray | ScalarResult {
   a = arrayLikeArg(`np.${op}`, a);
   const t = dtypeOf(a.data);
   const w = whole(opts) ? wholeNative(op, a, t, 'first') : undefined;
@@ -785,9 +785,9 @@ function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray, 
  * np.min(np.array([[3, 1], [2, 5]], 'uint8'), 1) // => array([1, 2], dtype=uint8)
  * ```
  */
-export function min<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
-export function min<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
-export function min(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+export function min<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: AllAxes | null): ScalarOf<N>;
+export function min<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function min(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return extreme('min', 'minimum', a, axisOptions('np.min', opts, EXTREME_OPTION_KEYS));
 }
 
@@ -801,9 +801,9 @@ export function min(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | Sca
  * np.max(np.array([3, 1, 2], 'int16')) // => 3
  * ```
  */
-export function max<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
-export function max<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
-export function max(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+export function max<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: AllAxes | null): ScalarOf<N>;
+export function max<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function max(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return extreme('max', 'maximum', a, axisOptions('np.max', opts, EXTREME_OPTION_KEYS));
 }
 
@@ -842,9 +842,9 @@ export function nanExtreme(op: 'fmin' | 'fmax', a: NdArray, opts: ExtremeOptions
  * np.ptp(np.array([4, 9, 2], 'uint8')) // => 7
  * ```
  */
-export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: AllAxes | null): ScalarOf<N>;
-export function ptp<N extends DTypeName>(a: NdArray<N>, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
-export function ptp(a: NdArray, axisOrOpts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+export function ptp<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: AllAxes | null): ScalarOf<N>;
+export function ptp<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
+export function ptp(a: NdArray | NestedList, axisOrOpts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   const opts = axisOptions('np.ptp', axisOrOpts, EXTREME_OPTION_KEYS);
   a = arrayLikeArg('np.ptp', a);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -866,7 +866,7 @@ export function ptp(a: NdArray, axisOrOpts?: ExtremeOptions | AxisLike): NdArray
   return finish(hi, a, mask, opts, 'subtract');
 }
 
-function arg(which: 'argmin' | 'argmax', a: NdArray, opts: ArgOptions): NdArray | ScalarResult {
+function arg(which: 'argmin' | 'argmax', a: NdArray | NestedList, opts: ArgOptions): NdArray | ScalarResult {
   a = arrayLikeArg(`np.${which}`, a);
   const nd = a.shape.length;
   const axis = opts.axis === undefined || opts.axis === null ? null : axisIndex(opts.axis, nd);
@@ -954,9 +954,9 @@ function argJS(which: 'argmin' | 'argmax', a: NdArray, axis: number | null, outS
  * np.argmin(np.array([[3, 1], [0, 2]], 'uint8'), 1) // => array([1, 0])
  * ```
  */
-export function argmin(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
-export function argmin(a: NdArray, opts?: ArgOptions | number | null): NdArray | number | bigint;
-export function argmin(a: NdArray, opts?: ArgOptions | number | null): NdArray | ScalarResult {
+export function argmin(a: NdArray | NestedList, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
+export function argmin(a: NdArray | NestedList, opts?: ArgOptions | number | null): NdArray | number | bigint;
+export function argmin(a: NdArray | NestedList, opts?: ArgOptions | number | null): NdArray | ScalarResult {
   return arg('argmin', a, axisOptions('np.argmin', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
 
@@ -970,13 +970,13 @@ export function argmin(a: NdArray, opts?: ArgOptions | number | null): NdArray |
  * np.argmax(np.array([3, 7, 7], 'int16')) // => 1n
  * ```
  */
-export function argmax(a: NdArray, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
-export function argmax(a: NdArray, opts?: ArgOptions | number | null): NdArray | number | bigint;
-export function argmax(a: NdArray, opts?: ArgOptions | number | null): NdArray | ScalarResult {
+export function argmax(a: NdArray | NestedList, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
+export function argmax(a: NdArray | NestedList, opts?: ArgOptions | number | null): NdArray | number | bigint;
+export function argmax(a: NdArray | NestedList, opts?: ArgOptions | number | null): NdArray | ScalarResult {
   return arg('argmax', a, axisOptions('np.argmax', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
 
-function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray | ScalarResult {
+function logical(op: 'any' | 'all', a: NdArray | NestedList, opts: ExtremeOptions): NdArray | ScalarResult {
   a = arrayLikeArg(`np.${op}`, a);
   const w = whole(opts) ? wholeNative(op, a, bool, op === 'any' ? 0 : 1) : undefined;
   if (w !== undefined) return w;
@@ -995,9 +995,9 @@ function logical(op: 'any' | 'all', a: NdArray, opts: ExtremeOptions): NdArray |
  * np.any(np.array([0, 0, 3], 'int8')) // => true
  * ```
  */
-export function any(a: NdArray, opts?: AllAxes | null): boolean;
-export function any(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
-export function any(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+export function any(a: NdArray | NestedList, opts?: AllAxes | null): boolean;
+export function any(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
+export function any(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return logical('any', a, axisOptions('np.any', opts, EXTREME_OPTION_KEYS));
 }
 
@@ -1010,9 +1010,9 @@ export function any(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | Sca
  * np.all(np.array([1, 0, 3], 'int8')) // => false
  * ```
  */
-export function all(a: NdArray, opts?: AllAxes | null): boolean;
-export function all(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
-export function all(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+export function all(a: NdArray | NestedList, opts?: AllAxes | null): boolean;
+export function all(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
+export function all(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return logical('all', a, axisOptions('np.all', opts, EXTREME_OPTION_KEYS));
 }
 
@@ -1026,7 +1026,7 @@ export function all(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | Sca
  * np.count_nonzero(np.array([0, 1, 2, 0], 'uint8')) // => 2n
  * ```
  */
-export function count_nonzero(a: NdArray, axisOrOpts?: CountOptions | AxisLike): NdArray | number | bigint {
+export function count_nonzero(a: NdArray | NestedList, axisOrOpts?: CountOptions | AxisLike): NdArray | number | bigint {
   const opts = axisOptions('np.count_nonzero', axisOrOpts, COUNT_OPTION_KEYS);
   a = arrayLikeArg('np.count_nonzero', a);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -1051,7 +1051,7 @@ function countJS(a: NdArray, mask: readonly boolean[]): NdArray {
   return reduceCore('sum', nz, mask, intp, 0);
 }
 
-function accumulate(op: 'sum' | 'prod', a: NdArray, opts: AccumulateOptions): NdArray {
+function accumulate(op: 'sum' | 'prod', a: NdArray | NestedList, opts: AccumulateOptions): NdArray {
   a = arrayLikeArg(op === 'sum' ? 'np.cumsum' : 'np.cumprod', a);
   let src = a;
   let axis: number;
@@ -1119,7 +1119,7 @@ function accumulateJS(op: 'sum' | 'prod', src: NdArray, axis: number, res: NdArr
  * //        [3, 7]])
  * ```
  */
-export function cumsum(a: NdArray, opts?: AccumulateOptions | number | null): NdArray {
+export function cumsum(a: NdArray | NestedList, opts?: AccumulateOptions | number | null): NdArray {
   return accumulate('sum', a, axisOptions('np.cumsum', opts, ACCUMULATE_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
 
@@ -1132,7 +1132,7 @@ export function cumsum(a: NdArray, opts?: AccumulateOptions | number | null): Nd
  * np.cumprod(np.array([1, 2, 3], 'int8')) // => array([1, 2, 6])
  * ```
  */
-export function cumprod(a: NdArray, opts?: AccumulateOptions | number | null): NdArray {
+export function cumprod(a: NdArray | NestedList, opts?: AccumulateOptions | number | null): NdArray {
   return accumulate('prod', a, axisOptions('np.cumprod', opts, ACCUMULATE_OPTION_KEYS, { forms: 'axis-or-null' }));
 }
 

@@ -11,7 +11,7 @@ import { allocate } from './alloc.js';
 import { type OptionKeys, axisOptions, numbersArg } from './axisarg.js';
 import { type AnyTypedArray, type DType, type DTypeLike, bool, dtypeArg, dtypeOf, float64, intp } from './dtype.js';
 import { ValueError, axisIndex } from './errors.js';
-import { type NdArray, arrayLikeArg, wrap } from './ndarray.js';
+import { type NdArray, type NestedList, arrayLikeArg, wrap } from './ndarray.js';
 import { result_type } from './promote.js';
 import {
   type AxisLike, EXTREME_OPTION_KEYS, type ExtremeOptions, REDUCE_OPTION_KEYS, type ReduceOptions, type ScalarResult, axisMask,
@@ -48,7 +48,7 @@ export const MEDIAN_OPTION_KEYS: OptionKeys<MedianOptions> = { axis: true, out: 
 /** Keyword arguments of average. */
 export interface AverageOptions {
   axis?: AxisLike;
-  weights?: NdArray;
+  weights?: NdArray | NestedList;
   returned?: boolean;
   keepdims?: boolean;
 }
@@ -101,7 +101,7 @@ function countOf(a: NdArray, mask: readonly boolean[]): number {
  * np.mean(np.array([[1, 2], [3, 4]], 'uint8'), 0) // => array([2., 3.])
  * ```
  */
-export function mean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
+export function mean(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.mean', axisOrOpts, REDUCE_OPTION_KEYS);
   a = arrayLikeArg('np.mean', a);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -184,7 +184,7 @@ function keptIndex(a: NdArray, mask: readonly boolean[]): (i: number) => number 
   };
 }
 
-function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
+function variance(a: NdArray | NestedList, opts: VarOptions, fname: string): NdArray {
   a = arrayLikeArg(`np.${fname}`, a);
   const mask = axisMask(opts.axis, a.shape.length);
   const it = dtypeOf(a.data);
@@ -224,7 +224,7 @@ function variance(a: NdArray, opts: VarOptions, fname: string): NdArray {
  * np.var(np.array([1, 2, 3, 4], 'int32')) // => 1.25
  * ```
  */
-export function var_(a: NdArray, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
+export function var_(a: NdArray | NestedList, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.var', axisOrOpts, VAR_OPTION_KEYS);
   a = arrayLikeArg('np.var', a);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -240,7 +240,7 @@ export function var_(a: NdArray, axisOrOpts?: VarOptions | AxisLike): NdArray | 
  * np.std(np.array([1, 2, 3, 4], 'float64')) // => 1.118033988749895
  * ```
  */
-export function std(a: NdArray, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
+export function std(a: NdArray | NestedList, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.std', axisOrOpts, VAR_OPTION_KEYS);
   a = arrayLikeArg('np.std', a);
   const r = variance(a, opts, 'std');
@@ -266,7 +266,7 @@ function zeroNaN(a: NdArray): NdArray {
  * np.nansum(np.array([1, NaN, 2])) // => 3
  * ```
  */
-export function nansum(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
+export function nansum(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
   const opts = axisOptions('np.nansum', axisOrOpts, REDUCE_OPTION_KEYS);
   a = arrayLikeArg('np.nansum', a);
   const t = dtypeOf(a.data);
@@ -288,7 +288,7 @@ export function nansum(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArr
  * np.nanmean(np.array([1, NaN, 2])) // => 1.5
  * ```
  */
-export function nanmean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
+export function nanmean(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.nanmean', axisOrOpts, REDUCE_OPTION_KEYS);
   a = arrayLikeArg('np.nanmean', a);
   const t = dtypeOf(a.data);
@@ -314,7 +314,7 @@ export function nanmean(a: NdArray, axisOrOpts?: ReduceOptions | AxisLike): NdAr
  * np.nanmin(np.array([NaN, 3, 1])) // => 1
  * ```
  */
-export function nanmin(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+export function nanmin(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return nanExtreme('fmin', arrayLikeArg('np.nanmin', a), axisOptions('np.nanmin', opts, EXTREME_OPTION_KEYS));
 }
 
@@ -327,7 +327,7 @@ export function nanmin(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | 
  * np.nanmax(np.array([NaN, 3, 1])) // => 3
  * ```
  */
-export function nanmax(a: NdArray, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
+export function nanmax(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
   return nanExtreme('fmax', arrayLikeArg('np.nanmax', a), axisOptions('np.nanmax', opts, EXTREME_OPTION_KEYS));
 }
 
@@ -388,7 +388,7 @@ function rankValues(a: NdArray, mask: readonly boolean[], ranks: readonly number
  * np.median(np.array([[3, 1, 4], [2, 9, 7]], 'int16'), 1) // => array([3., 7.])
  * ```
  */
-export function median(a: NdArray, axisOrOpts?: MedianOptions | AxisLike): NdArray | number {
+export function median(a: NdArray | NestedList, axisOrOpts?: MedianOptions | AxisLike): NdArray | number {
   const opts = axisOptions('np.median', axisOrOpts, MEDIAN_OPTION_KEYS);
   a = arrayLikeArg('np.median', a);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -412,7 +412,7 @@ function round(t: DType): (x: number) => number {
   return t.name === 'float32' ? Math.fround : (x) => x;
 }
 
-function quantiles(a: NdArray, q: number | readonly number[], opts: QuantileOptions, scale: 1 | 100, fname: string): NdArray | number {
+function quantiles(a: NdArray | NestedList, q: number | readonly number[], opts: QuantileOptions, scale: 1 | 100, fname: string): NdArray | number {
   a = arrayLikeArg(`np.${fname}`, a);
   if (opts.method !== undefined && opts.method !== 'linear') {
     throw new ValueError(`${fname}: only method='linear' is implemented, not '${String(opts.method)}'`);
@@ -501,7 +501,7 @@ function quantiles(a: NdArray, q: number | readonly number[], opts: QuantileOpti
  * np.quantile(np.array([1, 2, 3, 4], 'float64'), 0.5) // => 2.5
  * ```
  */
-export function quantile(a: NdArray, q: number | readonly number[], opts?: QuantileOptions | AxisLike): NdArray | number {
+export function quantile(a: NdArray | NestedList, q: number | readonly number[], opts?: QuantileOptions | AxisLike): NdArray | number {
   return quantiles(a, q, axisOptions('np.quantile', opts, QUANTILE_OPTION_KEYS, { position: 'third' }), 1, 'quantile');
 }
 
@@ -516,7 +516,7 @@ export function quantile(a: NdArray, q: number | readonly number[], opts?: Quant
  * np.percentile(np.array([[1, 2], [3, 5]], 'float64'), 50, 0) // => array([2. , 3.5])
  * ```
  */
-export function percentile(a: NdArray, q: number | readonly number[], opts?: QuantileOptions | AxisLike): NdArray | number {
+export function percentile(a: NdArray | NestedList, q: number | readonly number[], opts?: QuantileOptions | AxisLike): NdArray | number {
   return quantiles(a, q, axisOptions('np.percentile', opts, QUANTILE_OPTION_KEYS, { position: 'third' }), 100, 'percentile');
 }
 
@@ -531,7 +531,7 @@ export function percentile(a: NdArray, q: number | readonly number[], opts?: Qua
  * ```
  */
 export function average(
-  a: NdArray, axisOrOpts?: AverageOptions | AxisLike,
+  a: NdArray | NestedList, axisOrOpts?: AverageOptions | AxisLike,
 ): NdArray | number | [NdArray | number, NdArray | number] {
   const opts = axisOptions('np.average', axisOrOpts, AVERAGE_OPTION_KEYS);
   a = arrayLikeArg('np.average', a);
