@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * hyp_vec.c - tanh of contiguous float32 and float64 runs and sinh of
+ * float64 runs with AVX-512. glibc's libmvec versions (the fallback,
+ * loops_math_vec.c) cost 1.2-1.4 times numpy's own AVX-512 routines.
+ *
+ * tanh is odd: it is computed on |x| and the sign put back (tanh(-0) = -0).
+ * |x| is cut into intervals by its exponent and top mantissa bits, each with
+ * a polynomial in t = |x| - x0 whose coefficients sit in registers
+ * (vpermt2ps/vpermt2pd pick each lane's): no division, no branch.
+ *   float32: [0, 1/16), then quarter binades up to [8, 10) (tanh rounds to
+ *            1 from ~9.011 on), then two intervals of constant 1; degree 6,
+ *            32 intervals.
+ *   float64: [0, 1/8), then half binades up to [16, 24) (fitted to 20; the
+ *            result rounds to 1 from ~19.06 on), degree 16 (evaluated as
+ *            two halves of degree 7: half the chain of dependent steps),
+ *            16 intervals.
+ * In interval 0 the result is t + t p(t) (p's first term is -t^2/3), so
+ * tanh of a subnormal is itself and nothing rounds before the last step.
+ * For the others x0 is a point of the interval whose tanh is within a few
+ * thousandths of an ulp of a float (double), so c0 is exact, and so is t =
+ * |x| - x0 (Sterbenz): the only large rounding is the last addition's.
+ * |x| is clamped to 12 (20) first, which tanh rounds to 1, so inf gives 1;
+ * a NaN stays a NaN (vminps returns its second operand for NaN), quieted by
+ * the arithmetic, its sign put back like any other.
+ *
+ * sinh (float64) on y = |x|:
+ *   y < 1: y + y^3 P(y^2), P of degree 8.
+ *   y >= 1: e^y = 2^k h (h = 2^(j/16) e^f as hi + lo, k = floor(m/16)),
+ *   sinh y = 2^(k-1) (h - 2^(-2k) / h): the 2^(k-1) is applied last
+ *   (vscalefpd) so nothing overflows before the result does (past
+ *   710.4758...); 1/h from vrcp14pd and two Newton steps; h - 2^(-2k)/h
+ *   summed exactly and rounded once.
+ *
+ * The tables come from tools/hyp_fit.py (mpmath least-squares fits,
+ * rounded); the accuracy measured against long double is in the C test
+ * (tests/math_test.c).
+ */
+#include <math.h>
+#include <stdint.h>
+
+#include "hyp_vec.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+
+#include <immintrin.h>
+
+#define HV_TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,fma")))
+/* the steps inline into the loops, the tables staying in registers */
+#define HV_INLINE HV_TARGET __attribute__((always_inline)) static inline
+
+/* ---- tables (tools/hyp_fit.py) --------------------------------------------- */
+
+/* worst relative error 2^-27.9 */
+static const float hv_tanhf_x0[32] = {
+	0x0p+0f, 0x1.13418ap-4f, 0x1.694dd2p-4f, 0x1.94ac08p-4f,
+	0x1.e1fbe8p-4f, 0x1.206666p-3f, 0x1.5bp-3f, 0x1.a8f5c2p-3f,
+	0x1.edba5ep-3f, 0x1.1520c4p-2f, 0x1.6b020cp-2f, 0x1.a726eap-2f,
+	0x1.d2c084p-2f, 0x1.23e354p-1f, 0x1.528b44p-1f, 0x1.97b43ap-1f,
+	0x1.d7b646p-1f, 0x1.2ec29p+0f, 0x1.6f6a8p+0f, 0x1.9ae76cp+0f,
+	0x1.d2df3cp+0f, 0x1.121688p+1f, 0x1.58c49cp+1f, 0x1.961eb8p+1f,
+	0x1.e7f5c2p+1f, 0x1.2cc29p+2f, 0x1.5af5c2p+2f, 0x1.a21cacp+2f,
+	0x1.e7f9dcp+2f, 0x1.15418ap+3f, 0x0p+0f, 0x0p+0f,
+};
+static const float hv_tanhf_c[7][32] = {
+	{ 0x0p+0f, 0x1.12d7a8p-4f, 0x1.685eacp-4f, 0x1.935c48p-4f, 0x1.dfc58ap-4f, 0x1.1e8236p-3f, 0x1.57b798p-3f, 0x1.a2f6d4p-3f, 0x1.e4615cp-3f, 0x1.0e8ep-2f, 0x1.5c876ap-2f, 0x1.909accp-2f, 0x1.b4e7b6p-2f, 0x1.07e632p-1f, 0x1.28897cp-1f, 0x1.52ec9cp-1f, 0x1.73fa22p-1f, 0x1.a81548p-1f, 0x1.c9140ep-1f, 0x1.d848f8p-1f, 0x1.e5fe94p-1f, 0x1.f20e08p-1f, 0x1.fb55fap-1f, 0x1.fe34e6p-1f, 0x1.ff8008p-1f, 0x1.ffea4ap-1f, 0x1.fffaep-1f, 0x1.ffff72p-1f, 0x1.fffffp-1f, 0x1.fffffep-1f, 0x1p+0f, 0x1p+0f },
+	{ 0x0p+0f, 0x1.fdb1dcp-1f, 0x1.fc096cp-1f, 0x1.fb08e8p-1f, 0x1.f8f9b6p-1f, 0x1.f5fac6p-1f, 0x1.f19414p-1f, 0x1.ea92a8p-1f, 0x1.e35bfep-1f, 0x1.dc4206p-1f, 0x1.c4aff2p-1f, 0x1.b1a37cp-1f, 0x1.a2cb3ep-1f, 0x1.77fa9cp-1f, 0x1.5440e4p-1f, 0x1.1fa52cp-1f, 0x1.e3810ep-2f, 0x1.41798p-2f, 0x1.9fcecap-3f, 0x1.3165b2p-3f, 0x1.958598p-4f, 0x1.b82b42p-5f, 0x1.29256ep-6f, 0x1.ca4c26p-8f, 0x1.ffa006p-10f, 0x1.5b559p-12f, 0x1.47ff38p-14f, 0x1.1c0144p-17f, 0x1.fffd2ep-21f, 0x1.ffc058p-24f, 0x0p+0f, 0x0p+0f },
+	{ 0x0p+0f, -0x1.119aeap-4f, -0x1.6594e2p-4f, -0x1.8f732cp-4f, -0x1.d93076p-4f, -0x1.18e6cp-3f, -0x1.4e0924p-3f, -0x1.916e54p-3f, -0x1.c948cep-3f, -0x1.f755ccp-3f, -0x1.342752p-2f, -0x1.534ad4p-2f, -0x1.655e98p-2f, -0x1.83948ep-2f, -0x1.8a21c4p-2f, -0x1.7cd1fp-2f, -0x1.5f463ap-2f, -0x1.0a45fap-2f, -0x1.73345ep-3f, -0x1.19b546p-3f, -0x1.80ecb2p-4f, -0x1.ac2e2ap-5f, -0x1.267054p-6f, -0x1.c8b0f4p-8f, -0x1.ff20bcp-10f, -0x1.5b4e5cp-12f, -0x1.47f346p-14f, -0x1.1c00dap-17f, -0x1.fffe2ap-21f, -0x1.ff6116p-24f, 0x0p+0f, 0x0p+0f },
+	{ -0x1.55554cp-2f, -0x1.4f339ep-2f, -0x1.4adc12p-2f, -0x1.482882p-2f, -0x1.42cb24p-2f, -0x1.3b012p-2f, -0x1.2fb06ap-2f, -0x1.1dff3ap-2f, -0x1.0c27b8p-2f, -0x1.f605eep-3f, -0x1.89d128p-3f, -0x1.38b63ap-3f, -0x1.fae0ep-4f, -0x1.97104p-5f, 0x1.6f9078p-10f, 0x1.e29914p-5f, 0x1.7827f4p-4f, 0x1.c59138p-4f, 0x1.818f76p-4f, 0x1.3c1dd6p-4f, 0x1.cc658ep-5f, 0x1.0dca64p-5f, 0x1.816a6cp-7f, 0x1.2e55d6p-8f, 0x1.5416a2p-10f, 0x1.cfc51p-13f, 0x1.b503f6p-15f, 0x1.7a446ep-18f, 0x1.557aa6p-21f, 0x1.57ff5ap-24f, 0x0p+0f, 0x0p+0f },
+	{ -0x1.db8502p-17f, 0x1.740724p-5f, 0x1.041b02p-4f, 0x1.1ed1aep-4f, 0x1.36cbc6p-4f, 0x1.6c1dd2p-4f, 0x1.ab85d6p-4f, 0x1.f9795cp-4f, 0x1.152842p-3f, 0x1.2c6394p-3f, 0x1.537efep-3f, 0x1.5c7e5ep-3f, 0x1.5a458p-3f, 0x1.36e5ap-3f, 0x1.05154p-3f, 0x1.5c002ep-4f, 0x1.8628dp-5f, -0x1.4ad284p-8f, -0x1.82ffa2p-6f, -0x1.9f180ap-6f, -0x1.68bc78p-6f, -0x1.dec9a8p-7f, -0x1.736166p-8f, -0x1.2a46a4p-9f, -0x1.526caap-11f, -0x1.cb3888p-14f, -0x1.b71af4p-16f, -0x1.79d6ecp-19f, -0x1.530694p-22f, -0x1.61cb7ep-25f, 0x0p+0f, 0x0p+0f },
+	{ 0x1.123534p-3f, -0x1.776e7p-4f, 0x1.1c6528p+0f, -0x1.f99874p-1f, 0x1.c91d16p-4f, 0x1.c96b8cp-4f, 0x1.b33004p-4f, 0x1.40fb0ep-3f, -0x1.0a667p-6f, 0x1.075538p-4f, 0x1.c7cb56p-6f, 0x1.81e872p-9f, -0x1.550706p-7f, -0x1.7288bp-5f, -0x1.e9d8f8p-5f, -0x1.038acp-4f, -0x1.c05076p-5f, -0x1.a44e94p-6f, -0x1.6bef38p-8f, 0x1.d6e0dap-11f, 0x1.1fef9ap-8f, 0x1.235228p-8f, 0x1.13317ep-9f, 0x1.cebc1ep-11f, 0x1.0d6136p-12f, 0x1.59d89ap-15f, 0x1.684184p-17f, 0x1.3b75b6p-20f, 0x1.107914p-23f, 0x1.0b304p-26f, 0x0p+0f, 0x0p+0f },
+	{ -0x1.2c38a8p-7f, 0x1.2c0978p+3f, 0x1.1ab15ep+5f, 0x1.728fecp+5f, -0x1.0c0948p+2f, -0x1.81d064p-2f, -0x1.25bc2ap-1f, 0x1.ef329ep-1f, -0x1.029bdp+1f, -0x1.40ad9p-4f, -0x1.100052p-4f, -0x1.fe4128p-5f, -0x1.4ed026p-4f, -0x1.4871e4p-5f, -0x1.72a2cep-7f, 0x1.d81106p-8f, 0x1.157b58p-6f, 0x1.2e7148p-6f, 0x1.67452ep-7f, 0x1.14edf2p-8f, 0x1.5f5814p-11f, -0x1.788664p-11f, -0x1.1e7f9cp-11f, -0x1.fd0fd8p-13f, -0x1.90e86ap-14f, -0x1.7b6cdp-16f, -0x1.a01f96p-19f, -0x1.b493f8p-22f, -0x1.e152acp-25f, -0x1.9ef11ap-29f, 0x0p+0f, 0x0p+0f },
+};
+
+/* worst relative error 2^-56.6 */
+static const double hv_tanh_x0[16] = {
+	0x0p+0, 0x1.2851eb851eb85p-3, 0x1.cc66666666666p-3, 0x1.2f16872b020c5p-2,
+	0x1.a49ba5e353f7dp-2, 0x1.33020c49ba5e3p-1, 0x1.c024dd2f1a9fcp-1, 0x1.5bcac083126e9p+0,
+	0x1.d61cac083126fp+0, 0x1.3c5604189374cp+1, 0x1.a01cac083126fp+1, 0x1.2ad916872b021p+2,
+	0x1.c67ef9db22d0ep+2, 0x1.41604189374bcp+3, 0x1.c5b22d0e56042p+3, 0x1.2b70a3d70a3d7p+4,
+};
+static const double hv_tanh_c[17][16] = {
+	{ 0x0p+0, 0x1.2644f78632ddcp-3, 0x1.c4cc414e3775ep-3, 0x1.2689643144eddp-2, 0x1.8e72abdb2a0f8p-2, 0x1.12d52da7268d4p-1, 0x1.6878e8ff7cebep-1, 0x1.c08ad634ef7c3p-1, 0x1.e6a0db18139f7p-1, 0x1.f8beddbc854ap-1, 0x1.fe77293edda0fp-1, 0x1.ffe8f3d0f6ad6p-1, 0x1.ffffd27305407p-1, 0x1.ffffffdf81f68p-1, 0x1.fffffffffddebp-1, 0x1.fffffffffffffp-1 },
+	{ 0x0p+0, 0x1.f56dec271aa46p-1, 0x1.e6f8f0b35d36bp-1, 0x1.d5a404844e377p-1, 0x1.b27ae7c8a0d5p-1, 0x1.6c797c609897ap-1, 0x1.0235dbcb1689bp-1, 0x1.dc338df62afd3p-3, 0x1.8be36c37ef8fap-4, 0x1.ccfe89bcf47bap-6, 0x1.88400c8976e17p-8, 0x1.70baa3d109baap-12, 0x1.6c67c5c6c4661p-19, 0x1.03f04be746cd4p-27, 0x1.10a8000f6c0c4p-39, 0x1.fff8ae40b66f9p-53 },
+	{ 0x0p+0, -0x1.2031a99dc681ap-3, -0x1.aeaa09cb3efc2p-3, -0x1.0e2b34e2689fp-2, -0x1.521ed960985e6p-2, -0x1.8749893334b18p-2, -0x1.6b95b1571fba3p-2, -0x1.a12e3d577147p-3, -0x1.784540334e7f8p-4, -0x1.c67669b0b9b97p-6, -0x1.871316f921eb1p-8, -0x1.70aa0aa86efcfp-12, -0x1.6c67a55b4d69fp-19, -0x1.03f04bce6c214p-27, -0x1.10a8001095a49p-39, -0x1.ffca4af5fa06bp-53 },
+	{ -0x1.5555555555555p-2, -0x1.3994dd4fdddd8p-2, -0x1.150a386272219p-2, -0x1.d6c4b739a521ap-3, -0x1.3c2cd50a4fec5p-3, -0x1.079316c5b1c2dp-5, 0x1.4f5cd57d6ca11p-4, 0x1.9d7b775f9051bp-4, 0x1.c352f260334d1p-5, 0x1.265bcce2fb256p-6, 0x1.0327042539559p-8, 0x1.eb6121f2c0fe2p-13, 0x1.e5df30b088b27p-20, 0x1.5a95bbe5f976dp-28, 0x1.6b8aaa9e4b93p-40, 0x1.5560b4f504cb9p-53 },
+	{ 0x1.377bb7b6121aep-62, 0x1.745bd432da40cp-4, 0x1.0a0ec8db5dde8p-3, 0x1.3b857268b430cp-3, 0x1.5c70bb1bcac66p-3, 0x1.283a8e251d859p-3, 0x1.f1563d46632b8p-5, -0x1.507550a214786p-6, -0x1.6439634d71866p-6, -0x1.156696abc99d8p-7, -0x1.0008f67fe2761p-9, -0x1.eb08a33cf080bp-14, -0x1.e5de83c93ca4cp-21, -0x1.5a95bcd425d35p-29, -0x1.6b8aaf6aee887p-41, -0x1.56be63328b9cap-54 },
+	{ 0x1.111111111110fp-3, 0x1.c5bfb4adfa0c3p-4, 0x1.52500535729a1p-4, 0x1.afa81a5871553p-5, 0x1.0dc8e9298d7d9p-8, -0x1.a297b872a14f9p-5, -0x1.e1ea6c8e1089bp-5, -0x1.57c9e543beba6p-7, 0x1.2384567a50462p-8, 0x1.86e125d06b7d9p-9, 0x1.8fbb193907779p-11, 0x1.8846290863acep-15, 0x1.84b0ee61990d6p-22, 0x1.15447ef559d9ep-30, 0x1.22d556d5bd629p-42, 0x1.0f7fbc3e914afp-55 },
+	{ 0x1.523c711bbf6fp-48, -0x1.94407484f46bcp-5, -0x1.0f4f9148380d5p-4, -0x1.28712539c675ap-4, -0x1.0ce8e3170970fp-4, -0x1.dfae5a821c07p-6, 0x1.b3804e6e443ffp-7, 0x1.792762837aebp-7, 0x1.007001fe3843p-10, -0x1.81114941d316ap-11, -0x1.fab56a7902439p-13, -0x1.04c77545f9e46p-16, -0x1.031f2e02cd85cp-23, -0x1.71b08cfd121c5p-32, -0x1.83c6a0b80ffadp-44, -0x1.59934ccfba144p-57 },
+	{ -0x1.ba1ba1ba25d7dp-5, -0x1.3d1edb3dd7cfbp-5, -0x1.569ec014276bap-6, -0x1.f19fdd0f0e5dep-9, 0x1.366cd72141c8bp-6, 0x1.f425d8edadec6p-6, 0x1.689615da51f17p-7, -0x1.3cdc4c43033f7p-8, -0x1.6d19c9ec2db1cp-10, 0x1.24518f60de5e7p-14, 0x1.03df876dc1526p-14, 0x1.28599c3a3a80bp-18, 0x1.2820573963ef6p-25, 0x1.a682f171b1b35p-34, 0x1.bb2caa8e9ac95p-46, 0x1.d953fa7b79c2ap-59 },
+	{ 0x1.a8ba58680db67p-37, 0x1.916fdd19826e8p-6, 0x1.eabae27ba1dadp-6, 0x1.de648f1ee2184p-6, 0x1.3729494063286p-6, -0x1.55504468d2ffdp-9, -0x1.4a349cc4a5bbdp-7, 0x1.87fb18fa8a38ap-12, 0x1.73acdbc4a8544p-11, 0x1.87b15693b7d76p-15, -0x1.931865cdc2da6p-17, -0x1.24fc9bdef70d4p-20, -0x1.2819c445eb793p-27, -0x1.a684e61672326p-36, -0x1.bb36f6de5d926p-48, -0x1.356c5a44d435p-60 },
+	{ 0x1.664f4821d71dp-6, 0x1.51f7a5636e86cp-10, 0x1.eff75e46e8f86p-11, -0x1.5a3ae4d326977p-8, -0x1.adf20e726b946p-7, -0x1.3dab49eb0c288p-7, 0x1.0d11b9e4a602ep-9, 0x1.d0d070297880cp-11, -0x1.b1c10245b30b2p-13, -0x1.261e2f202df1p-15, 0x1.38aec4a899c7bp-20, 0x1.fced150846e7dp-23, 0x1.07279fe7fc0ddp-29, 0x1.77735acd3ecfp-38, 0x1.89ecaac1cc0a9p-50, -0x1.1e04cbcb77e5bp-62 },
+	{ 0x1.fd9e9ed7e3151p-28, -0x1.135f5abe65ffbp-3, 0x1.10f572c83fdf4p-3, -0x1.51d7838bf4426p-7, -0x1.b08154b9d0d14p-9, 0x1.49edea9bd38fap-8, 0x1.06e1907de4228p-9, -0x1.52409c67ef361p-11, 0x1.202ba14da321fp-17, 0x1.ee165cb6cb699p-17, 0x1.7273c9011967cp-22, -0x1.8419012a62c5bp-25, -0x1.a4e5c425ed3f2p-32, -0x1.2c48a8a8a05ccp-40, -0x1.3ab5d1e7e5523p-52, 0x1.ba1e9c6d92585p-67 },
+	{ -0x1.226f29b027482p-7, 0x1.659a63562eed3p+4, 0x1.25911fb8fe7a6p+2, 0x1.6f3818dcbc9b2p-8, 0x1.c6a65ea9f33e4p-7, 0x1.52f965ba5f3b7p-10, -0x1.c30df9ce902bfp-10, 0x1.a5401cad8585fp-13, 0x1.f7630544918bcp-16, -0x1.26a76f620e02ap-18, -0x1.173ac15168712p-22, 0x1.fd4e1dad0954cp-28, 0x1.31e663ca1a5cep-34, 0x1.b6a0bf855870cp-43, 0x1.cac096ec8660bp-55, 0x1.b45d4b180769ep-63 },
+	{ 0x1.56554152a4354p-20, -0x1.75d8675b501e4p+8, -0x1.d28d3b50e711cp+6, 0x1.a0c2780246838p-6, -0x1.468d332ba948p-5, -0x1.31ea548fdc78fp-9, 0x1.3936b68af8375p-12, 0x1.84e5d92d6dac2p-16, -0x1.559cc98fda092p-16, 0x1.b55bd46aa9856p-21, 0x1.b9979870f4f6ap-24, -0x1.097f681b1a778p-30, -0x1.9775cb79a718dp-37, -0x1.253ba1f723927p-45, -0x1.36c69899eaef1p-57, 0x1.e4c03833dd004p-65 },
+	{ 0x1.d578b8ee8950ep-9, -0x1.7c548741ec952p+13, -0x1.42cc7f9b926b4p+12, -0x1.77ca4e55aa67ap-2, -0x1.67d9bee8c387ep+0, 0x1.2d88682d727e7p-11, 0x1.7e4a721be96fp-12, -0x1.012602469af02p-14, 0x1.01ce170fe81c8p-17, 0x1.5c97f7da244abp-25, -0x1.0c840b0dfcb62p-25, 0x1.1a73ad2b745f2p-34, 0x1.f37fa9cadbcf7p-40, 0x1.58d5956510925p-48, 0x1.725e405448fb1p-60, -0x1.94d7f6fb43c47p-66 },
+	{ 0x1.f0e39ff3bae05p-15, 0x1.0c54f11662d7ep+19, 0x1.974820970dd7ap+13, -0x1.1ddb1337405dcp+0, 0x1.8cdeb45e9da22p+4, 0x1.4d9d40646bd15p-11, 0x1.5dc82d773c3b5p-13, 0x1.ffe32c53f61d5p-16, -0x1.0ca3feba7091fp-20, -0x1.04bb9e3d78ab8p-23, 0x1.073684901dbbep-27, 0x1.d9b56a834a51dp-37, -0x1.182f1074e7125p-42, -0x1.81294711b08a5p-51, -0x1.6ccff1374fe5ep-63, -0x1.397db27e2f72fp-66 },
+	{ -0x1.b96974bd7179fp-10, -0x1.dff6680be758p+22, 0x1.15520d6fd3b1cp+21, 0x1.520ba2e9a363dp+5, -0x1.42ab17924e20ep+7, -0x1.be75fbb88a43cp-10, 0x1.bdc4ebbdbeaa1p-16, -0x1.e2520e9a784c2p-17, 0x1.5b64f6ebf908bp-22, 0x1.292832ef23a1dp-24, -0x1.8335204c269a5p-30, -0x1.8a7fe24976608p-38, 0x1.37547ae84ee71p-45, 0x1.17737e0d107ddp-53, 0x1.0eda949b1fap-65, -0x1.1f175abad265ep-68 },
+	{ 0x1.181aafae50ab3p-11, 0x1.3543e9b888e6ap+25, 0x1.5974d29974bb8p+24, -0x1.7873056c5830bp+7, 0x1.84e95ac8b1558p+8, 0x1.96bb1a58476ecp-9, -0x1.c1313182d92e1p-8, -0x1.b9dfdb0f9f0bfp-17, 0x1.67f242e507ce7p-20, -0x1.68c20254299a5p-26, 0x1.414093efe25d5p-33, 0x1.958fe813f773ep-41, -0x1.73e14550930dap-48, -0x1.2b12a331ae58fp-56, -0x1.9a898809d313ep-68, -0x1.79342d1d64fbdp-72 },
+};
+
+/* (sinh y - y) / y^3 in y^2, y < 1: relative error 2^-54.0 */
+static const double hv_sinh_p[9] = {
+	0x1.5555555555555p-3, 0x1.1111111111111p-7, 0x1.a01a01a01a01ap-13,
+	0x1.71de3a556c724p-19, 0x1.ae64567f56d14p-26, 0x1.61246136e40f2p-33,
+	0x1.ae7f44a127758p-41, 0x1.9526590430a6dp-49, 0x1.328cc48cae623p-57,
+};
+/* (e^f - 1 - f) / f^2, |f| <= 1.01 ln2/32: relative error 2^-52.0 */
+static const double hv_expq[6] = {
+	0x1.0000000000001p-1, 0x1.5555555555551p-3, 0x1.55555554e4e3bp-5,
+	0x1.1111111169e99p-7, 0x1.6c17f353692c9p-10, 0x1.a01a2ef19fbc5p-13,
+};
+static const double hv_exp2_hi[16] = {
+	0x1p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
+	0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
+	0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f09p+0,
+	0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0,
+};
+static const double hv_exp2_lo[16] = {
+	0x0p+0, 0x1.8a62e4adc610bp-54, -0x1.19041b9d78a76p-55, 0x1.9b07eb6c70573p-54,
+	0x1.6f46ad23182e4p-55, 0x1.ada0911f09ebcp-55, 0x1.d4397afec42e2p-56, 0x1.6324c054647adp-54,
+	-0x1.bdd3413b26456p-54, -0x1.41577ee04992fp-55, 0x1.6e9f156864b27p-54, 0x1.c7c46b071f2bep-56,
+	0x1.7a1cd345dcc81p-54, 0x1.11065895048ddp-55, 0x1.2ed02d75b3707p-55, -0x1.e9c23179c2893p-54,
+};
+#define HV_LN2_16_HI 0x1.62e42fefap-5	/* 38 bits */
+#define HV_LN2_16_LO 0x1.cf79abc9e3b3ap-44
+#define HV_INV_LN2_16 0x1.71547652b82fep+4
+
+/* ---- tanh -------------------------------------------------------------------- */
+
+#define HV_TANHF_DEG 6
+#define HV_TANH_DEG 16
+
+/* a table of 32 floats (16 doubles) as two registers, vpermt2ps/pd's operands */
+struct hv_tab32 {
+	__m512 lo, hi;
+};
+
+struct hv_tab16 {
+	__m512d lo, hi;
+};
+
+HV_INLINE struct hv_tab32 tab32(const float *t)
+{
+	return (struct hv_tab32){ _mm512_loadu_ps(t), _mm512_loadu_ps(t + 16) };
+}
+
+HV_INLINE struct hv_tab16 tab16(const double *t)
+{
+	return (struct hv_tab16){ _mm512_loadu_pd(t), _mm512_loadu_pd(t + 8) };
+}
+
+#define HV_PICK_PS(T, idx) _mm512_permutex2var_ps((T).lo, idx, (T).hi)
+#define HV_PICK_PD(T, idx) _mm512_permutex2var_pd((T).lo, idx, (T).hi)
+
+/* the sign of x put on r (r >= 0 or NaN): r | (x & sign) in one vpternlog */
+HV_INLINE __m512 with_sign_ps(__m512 r, __m512 x)
+{
+	return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(_mm512_castps_si512(r), _mm512_castps_si512(x),
+							     _mm512_set1_epi32((int)0x80000000u), 0xf8));
+}
+
+HV_INLINE __m512d with_sign_pd(__m512d r, __m512d x)
+{
+	return _mm512_castsi512_pd(_mm512_ternarylogic_epi64(_mm512_castpd_si512(r), _mm512_castpd_si512(x),
+							     _mm512_set1_epi64((long long)0x8000000000000000ull), 0xf8));
+}
+
+/*
+ * tanh of 16 floats. The interval: (bits(y) - bits(1/16)) >> 21 counts
+ * quarter binades from 1/16, +1 (folded into the bias); 0 for [0, 1/16),
+ * where the difference is negative.
+ */
+HV_INLINE __m512 tanhf16(__m512 x, const struct hv_tab32 *x0, const struct hv_tab32 *c)
+{
+	const __m512 y = _mm512_min_ps(_mm512_set1_ps(12.0f), _mm512_abs_ps(x));
+	const __mmask16 first = _mm512_cmp_ps_mask(y, _mm512_set1_ps(0x1p-4f), _CMP_LT_OQ);
+	const __m512i d = _mm512_sub_epi32(_mm512_castps_si512(y), _mm512_set1_epi32(0x3d800000 - (1 << 21)));
+	const __m512i idx = _mm512_maskz_srai_epi32((__mmask16)~first, d, 21);
+	const __m512 t = _mm512_sub_ps(y, HV_PICK_PS(*x0, idx));
+	__m512 p = HV_PICK_PS(c[HV_TANHF_DEG], idx);
+#pragma GCC unroll 16
+	for (int k = HV_TANHF_DEG - 1; k >= 1; k--)
+		p = _mm512_fmadd_ps(p, t, HV_PICK_PS(c[k], idx));
+	/* c0 + t p, or in [0, 1/16) t + t p (the table's c1 there is 1 - 1) */
+	const __m512 base = _mm512_mask_blend_ps(first, HV_PICK_PS(c[0], idx), t);
+	return with_sign_ps(_mm512_fmadd_ps(p, t, base), x);
+}
+
+/* tanh of 8 doubles: half binades from 1/8 */
+HV_INLINE __m512d tanh8(__m512d x, const struct hv_tab16 *x0, const struct hv_tab16 *c)
+{
+	const __m512d y = _mm512_min_pd(_mm512_set1_pd(20.0), _mm512_abs_pd(x));
+	const __mmask8 first = _mm512_cmp_pd_mask(y, _mm512_set1_pd(0x1p-3), _CMP_LT_OQ);
+	const __m512i d = _mm512_sub_epi64(_mm512_castpd_si512(y),
+					   _mm512_set1_epi64(0x3fc0000000000000ll - (1ll << 51)));
+	const __m512i idx = _mm512_maskz_srai_epi64((__mmask8)~first, d, 51);
+	const __m512d t = _mm512_sub_pd(y, HV_PICK_PD(*x0, idx));
+	/* c1 + ... + c16 t^15 as (c1 .. c8) + t^8 (c9 .. c16): half the chain of dependent steps */
+	__m512d lo = HV_PICK_PD(c[8], idx), hi = HV_PICK_PD(c[16], idx);
+#pragma GCC unroll 8
+	for (int k = 7; k >= 1; k--) {
+		lo = _mm512_fmadd_pd(lo, t, HV_PICK_PD(c[k], idx));
+		hi = _mm512_fmadd_pd(hi, t, HV_PICK_PD(c[k + 8], idx));
+	}
+	const __m512d t2 = _mm512_mul_pd(t, t), t4 = _mm512_mul_pd(t2, t2);
+	const __m512d p = _mm512_fmadd_pd(hi, _mm512_mul_pd(t4, t4), lo);
+	const __m512d base = _mm512_mask_blend_pd(first, HV_PICK_PD(c[0], idx), t);
+	return with_sign_pd(_mm512_fmadd_pd(p, t, base), x);
+}
+
+HV_TARGET static void tanhf_run(const float *in, float *out, intptr_t n)
+{
+	struct hv_tab32 c[HV_TANHF_DEG + 1];
+	const struct hv_tab32 x0 = tab32(hv_tanhf_x0);
+	intptr_t i = 0;
+
+#pragma GCC unroll 16
+	for (int k = 0; k <= HV_TANHF_DEG; k++)
+		c[k] = tab32(hv_tanhf_c[k]);
+	for (; i + 16 <= n; i += 16)
+		_mm512_storeu_ps(out + i, tanhf16(_mm512_loadu_ps(in + i), &x0, c));
+	if (i < n) {
+		const __mmask16 live = (__mmask16)((1u << (n - i)) - 1);
+		_mm512_mask_storeu_ps(out + i, live, tanhf16(_mm512_maskz_loadu_ps(live, in + i), &x0, c));
+	}
+}
+
+HV_TARGET static void tanh_run(const double *in, double *out, intptr_t n)
+{
+	struct hv_tab16 c[HV_TANH_DEG + 1];
+	const struct hv_tab16 x0 = tab16(hv_tanh_x0);
+	intptr_t i = 0;
+
+#pragma GCC unroll 20
+	for (int k = 0; k <= HV_TANH_DEG; k++)
+		c[k] = tab16(hv_tanh_c[k]);
+	for (; i + 8 <= n; i += 8)
+		_mm512_storeu_pd(out + i, tanh8(_mm512_loadu_pd(in + i), &x0, c));
+	if (i < n) {
+		const __mmask8 live = (__mmask8)((1u << (n - i)) - 1);
+		_mm512_mask_storeu_pd(out + i, live, tanh8(_mm512_maskz_loadu_pd(live, in + i), &x0, c));
+	}
+}
+
+/* ---- sinh -------------------------------------------------------------------- */
+
+/* y + y^3 P(y^2) for y < 1 */
+HV_INLINE __m512d sinh_small(__m512d y)
+{
+	const __m512d u = _mm512_mul_pd(y, y);
+	__m512d p = _mm512_set1_pd(hv_sinh_p[8]);
+	for (int k = 7; k >= 0; k--)
+		p = _mm512_fmadd_pd(p, u, _mm512_set1_pd(hv_sinh_p[k]));
+	return _mm512_fmadd_pd(_mm512_mul_pd(y, u), p, y);
+}
+
+/*
+ * sinh y for 1 <= y (clamped to 711: inf gives inf, NaN stays NaN), see the
+ * file header. y = m ln2/16 + f, |f| <= ln2/32 (f exact: m ln2/16_hi is).
+ */
+HV_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct hv_tab16 *tlo)
+{
+	const __m512d shift = _mm512_set1_pd(0x1.8p52);
+	const __m512d s = _mm512_fmadd_pd(y, _mm512_set1_pd(HV_INV_LN2_16), shift);
+	const __m512d m = _mm512_sub_pd(s, shift);
+	const __m512i idx = _mm512_castpd_si512(s);
+	__m512d f = _mm512_fnmadd_pd(m, _mm512_set1_pd(HV_LN2_16_HI), y);
+	f = _mm512_fnmadd_pd(m, _mm512_set1_pd(HV_LN2_16_LO), f);
+
+	/* e^f - 1 = f + f^2 Q(f) */
+	__m512d q = _mm512_set1_pd(hv_expq[5]);
+	for (int k = 4; k >= 0; k--)
+		q = _mm512_fmadd_pd(q, f, _mm512_set1_pd(hv_expq[k]));
+	const __m512d em1 = _mm512_fmadd_pd(_mm512_mul_pd(f, f), q, f);
+
+	/* h = hh + hl = 2^(j/16) e^f, hl < 0.023 hh */
+	const __m512d hh = HV_PICK_PD(*thi, idx);
+	const __m512d hl = _mm512_fmadd_pd(hh, em1, HV_PICK_PD(*tlo, idx));
+	const __m512d k = _mm512_roundscale_pd(_mm512_mul_pd(m, _mm512_set1_pd(0.0625)),
+					       _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
+
+	/* 1/h: 14 bits, 28 from hh + hl rounded, then ~53 against the pair */
+	const __m512d one = _mm512_set1_pd(1.0);
+	const __m512d hs = _mm512_add_pd(hh, hl);
+	__m512d r = _mm512_rcp14_pd(hs);
+	r = _mm512_fmadd_pd(r, _mm512_fnmadd_pd(hs, r, one), r);
+	__m512d e = _mm512_fnmadd_pd(hh, r, one);
+	e = _mm512_fnmadd_pd(hl, r, e);
+	r = _mm512_fmadd_pd(r, e, r);
+
+	/* hh - g exactly (hh >= 1 > g = 2^(-2k)/h, k >= 1), then + hl, one rounding */
+	const __m512d g = _mm512_scalef_pd(r, _mm512_mul_pd(k, _mm512_set1_pd(-2.0)));
+	const __m512d d = _mm512_sub_pd(hh, g);
+	const __m512d de = _mm512_sub_pd(_mm512_sub_pd(hh, d), g);
+	const __m512d sum = _mm512_add_pd(d, _mm512_add_pd(hl, de));
+	return _mm512_scalef_pd(sum, _mm512_sub_pd(k, one));
+}
+
+/* sinh of 8 doubles; each part only when some lane needs it */
+HV_INLINE __m512d sinh8(__m512d x, const struct hv_tab16 *thi, const struct hv_tab16 *tlo)
+{
+	const __m512d y = _mm512_min_pd(_mm512_set1_pd(711.0), _mm512_abs_pd(x));
+	const __mmask8 small = _mm512_cmp_pd_mask(y, _mm512_set1_pd(1.0), _CMP_LT_OQ);
+	__m512d r;
+
+	if (small == 0xff)
+		r = sinh_small(y);
+	else if (!small)
+		r = sinh_big(y, thi, tlo);
+	else
+		r = _mm512_mask_blend_pd(small, sinh_big(y, thi, tlo), sinh_small(y));
+	return with_sign_pd(r, x);
+}
+
+HV_TARGET static void sinh_run(const double *in, double *out, intptr_t n)
+{
+	const struct hv_tab16 thi = tab16(hv_exp2_hi), tlo = tab16(hv_exp2_lo);
+	intptr_t i = 0;
+
+	for (; i + 8 <= n; i += 8)
+		_mm512_storeu_pd(out + i, sinh8(_mm512_loadu_pd(in + i), &thi, &tlo));
+	if (i < n) {
+		const __mmask8 live = (__mmask8)((1u << (n - i)) - 1);
+		_mm512_mask_storeu_pd(out + i, live, sinh8(_mm512_maskz_loadu_pd(live, in + i), &thi, &tlo));
+	}
+}
+
+/* ---- dispatch -------------------------------------------------------------- */
+
+static int hv_cpu(void)
+{
+	static int have = -1;
+	int h = __atomic_load_n(&have, __ATOMIC_RELAXED);
+	if (h < 0) {
+		__builtin_cpu_init();
+		h = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+		    __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw");
+		__atomic_store_n(&have, h, __ATOMIC_RELAXED);
+	}
+	return h;
+}
+
+int hv_tanh(int is_double, const char *in, char *out, intptr_t n)
+{
+	if (!hv_cpu())
+		return 0;
+	if (is_double)
+		tanh_run((const double *)in, (double *)out, n);
+	else
+		tanhf_run((const float *)in, (float *)out, n);
+	return 1;
+}
+
+int hv_sinh(const char *in, char *out, intptr_t n)
+{
+	if (!hv_cpu())
+		return 0;
+	sinh_run((const double *)in, (double *)out, n);
+	return 1;
+}
+
+#else
+
+int hv_tanh(int is_double, const char *in, char *out, intptr_t n)
+{
+	(void)is_double, (void)in, (void)out, (void)n;
+	return 0;
+}
+
+int hv_sinh(const char *in, char *out, intptr_t n)
+{
+	(void)in, (void)out, (void)n;
+	return 0;
+}
+
+#endif
