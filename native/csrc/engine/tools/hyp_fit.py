@@ -135,7 +135,7 @@ if __name__ == "__main__":
 	if which in ("s", "all"):
 		# sinh: (sinh y - y) / y^3 as a polynomial in u = y^2 on [0, 1]
 		g = lambda u: (mp.sinh(mp.sqrt(u)) - mp.sqrt(u)) / mp.sqrt(u) ** 3 if u else mp.mpf(1) / 6
-		c, err = fit(g, mp.mpf(0), mp.mpf(1), mp.mpf(0), 8, {}, 53)
+		c, err = fit(g, mp.mpf(0), mp.mpf(1), mp.mpf(0), 6, {}, 53)
 		print("/* (sinh y - y) / y^3 in y^2, y < 1: relative error 2^%.1f */" % float(mp.log(err, 2)))
 		dump("hv_sinh_p", c, 53, 3)
 		# (e^f - 1 - f) / f^2, |f| <= 1.01 ln2 / 32
