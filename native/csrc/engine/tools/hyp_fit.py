@@ -118,7 +118,7 @@ def dump(name, vals, bits, per_line):
 if __name__ == "__main__":
 	which = sys.argv[1] if len(sys.argv) > 1 else "all"
 	if which in ("f", "all"):
-		x0s, cs = tanh_tables(24, 1 / 16, 1 / 16, 4, 32, 6, 12)
+		x0s, cs = tanh_tables(24, 1 / 16, 1 / 16, 4, 32, 5, 12)
 		dump("hv_tanhf_x0", x0s, 24, 4)
 		print("static const float hv_tanhf_c[%d][32] = {" % len(cs[0]))
 		for k in range(len(cs[0])):
