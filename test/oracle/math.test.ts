@@ -114,7 +114,7 @@ const fn = (name: string) => (np as unknown as Record<string, Fn>)[name];
 // - x64, numpy 2.4 on an AVX-512 CPU (its SVML routines). exp2 float32:
 //   numpy is 1 ulp off at subnormal results. tanh and sinh float64 over 2
 //   x 2^21 arguments (the kinds of floats() below plus 2^-50..2^10 and
-//   +-25): 1 ulp (tanh on ~20% of them, sinh ~1%); ours are within 0.63
+//   +-25): 1 ulp (tanh on ~20% of them, sinh ~1%); ours are within 0.75
 //   (tanh float32, every float), 0.75 (tanh) and 0.76 (sinh) ulp of the
 //   exact result, numpy's 1 ulp routines account for the rest.
 // - x64, numpy 1.24 (Debian's, /usr/bin/python3): float64 sin/cos from
