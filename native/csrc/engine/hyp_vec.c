@@ -27,10 +27,12 @@
  *
  * sinh (float64) on y = |x|:
  *   y < 1: y + y^3 P(y^2), P of degree 6.
- *   y >= 1: e^y = 2^k h (h = 2^(j/16) e^f as hi + lo, k = floor(m/16)),
- *   sinh y = 2^(k-1) (h - 2^(-2k) / h): the 2^(k-1) is applied last
- *   (vscalefpd) so nothing overflows before the result does (past
- *   710.4758...); 1/h from vrcp14pd and two Newton steps.
+ *   y >= 1: y = m ln2/16 + f, k = floor(m/16), j = m mod 16; e^y = 2^k h
+ *   with h = 2^(j/16) e^f (as hi + lo), e^-y = 2^-k 2^(-j/16) e^-f, e^f and
+ *   e^-f from one even and one odd polynomial (no division, no
+ *   reciprocal); sinh y = 2^k (h/2 - 2^(-2k-1) 2^(-j/16) e^-f), the 2^k
+ *   applied last (vscalefpd) so nothing overflows before the result does
+ *   (past 710.4758...).
  *
  * The tables come from tools/hyp_fit.py (mpmath least-squares fits,
  * rounded); the accuracy measured against long double is in the C test
@@ -104,11 +106,6 @@ static const double hv_sinh_p[7] = {
 	0x1.71de3a4e26463p-19, 0x1.ae6460ea28cbcp-26, 0x1.611cbaa296c4ap-33,
 	0x1.b40fb6debc86ap-41,
 };
-/* (e^f - 1 - f) / f^2, |f| <= 1.01 ln2/32: relative error 2^-52.0 */
-static const double hv_expq[6] = {
-	0x1.0000000000001p-1, 0x1.5555555555551p-3, 0x1.55555554e4e3bp-5,
-	0x1.1111111169e99p-7, 0x1.6c17f353692c9p-10, 0x1.a01a2ef19fbc5p-13,
-};
 static const double hv_exp2_hi[16] = {
 	0x1p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
 	0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
@@ -120,6 +117,12 @@ static const double hv_exp2_lo[16] = {
 	0x1.6f46ad23182e4p-55, 0x1.ada0911f09ebcp-55, 0x1.d4397afec42e2p-56, 0x1.6324c054647adp-54,
 	-0x1.bdd3413b26456p-54, -0x1.41577ee04992fp-55, 0x1.6e9f156864b27p-54, 0x1.c7c46b071f2bep-56,
 	0x1.7a1cd345dcc81p-54, 0x1.11065895048ddp-55, 0x1.2ed02d75b3707p-55, -0x1.e9c23179c2893p-54,
+};
+static const double hv_exp2_inv[16] = {
+	0x1p+0, 0x1.ea4afa2a490dap-1, 0x1.d5818dcfba487p-1, 0x1.c199bdd85529cp-1,
+	0x1.ae89f995ad3adp-1, 0x1.9c49182a3f09p-1, 0x1.8ace5422aa0dbp-1, 0x1.7a11473eb0187p-1,
+	0x1.6a09e667f3bcdp-1, 0x1.5ab07dd485429p-1, 0x1.4bfdad5362a27p-1, 0x1.3dea64c123422p-1,
+	0x1.306fe0a31b715p-1, 0x1.2387a6e756238p-1, 0x1.172b83c7d517bp-1, 0x1.0b5586cf9890fp-1,
 };
 #define HV_LN2_16_HI 0x1.62e42fefap-5	/* 38 bits */
 #define HV_LN2_16_LO 0x1.cf79abc9e3b3ap-44
@@ -258,7 +261,8 @@ HV_INLINE __m512d sinh_small(__m512d y)
  * sinh y for 1 <= y (clamped to 711: inf gives inf, NaN stays NaN), see the
  * file header. y = m ln2/16 + f, |f| <= ln2/32 (f exact: m ln2/16_hi is).
  */
-HV_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct hv_tab16 *tlo)
+HV_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct hv_tab16 *tlo,
+			   const struct hv_tab16 *tinv)
 {
 	const __m512d shift = _mm512_set1_pd(0x1.8p52);
 	const __m512d s = _mm512_fmadd_pd(y, _mm512_set1_pd(HV_INV_LN2_16), shift);
@@ -267,35 +271,32 @@ HV_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct h
 	__m512d f = _mm512_fnmadd_pd(m, _mm512_set1_pd(HV_LN2_16_HI), y);
 	f = _mm512_fnmadd_pd(m, _mm512_set1_pd(HV_LN2_16_LO), f);
 
-	/* e^f - 1 = f + f^2 Q(f) */
-	__m512d q = _mm512_set1_pd(hv_expq[5]);
-	for (int k = 4; k >= 0; k--)
-		q = _mm512_fmadd_pd(q, f, _mm512_set1_pd(hv_expq[k]));
-	const __m512d em1 = _mm512_fmadd_pd(_mm512_mul_pd(f, f), q, f);
+	/*
+	 * e^f - 1 and e^-f - 1 from the even part E - 1 = u/2 + u^2/24 + u^3/720
+	 * and the odd part O = f + f u/6 + f u^2/120 + f u^3/5040 (u = f^2 <=
+	 * 2^-11: the next terms are below 2^-59)
+	 */
+	const __m512d u = _mm512_mul_pd(f, f);
+	const __m512d ev = _mm512_mul_pd(u, _mm512_fmadd_pd(_mm512_fmadd_pd(u, _mm512_set1_pd(1.0 / 720), _mm512_set1_pd(1.0 / 24)),
+							     u, _mm512_set1_pd(0.5)));
+	const __m512d op = _mm512_fmadd_pd(_mm512_fmadd_pd(u, _mm512_set1_pd(1.0 / 5040), _mm512_set1_pd(1.0 / 120)),
+					   u, _mm512_set1_pd(1.0 / 6));
+	const __m512d od = _mm512_fmadd_pd(_mm512_mul_pd(f, u), op, f);
 
-	/* h = hh + hl = 2^(j/16) e^f, hl < 0.023 hh */
+	/* h/2 = hh + hl = 2^(j/16) e^f / 2 (the tables are halved), hl < 0.012 */
 	const __m512d hh = HV_PICK_PD(*thi, idx);
-	const __m512d hl = _mm512_fmadd_pd(hh, em1, HV_PICK_PD(*tlo, idx));
+	const __m512d hl = _mm512_fmadd_pd(hh, _mm512_add_pd(ev, od), HV_PICK_PD(*tlo, idx));
 	const __m512d k = _mm512_roundscale_pd(_mm512_mul_pd(m, _mm512_set1_pd(0.0625)),
 					       _MM_FROUND_TO_NEG_INF | _MM_FROUND_NO_EXC);
 
-	/* 1/h: 14 bits, 28 from hh + hl rounded, then ~53 against the pair */
-	const __m512d one = _mm512_set1_pd(1.0);
-	const __m512d hs = _mm512_add_pd(hh, hl);
-	__m512d r = _mm512_rcp14_pd(hs);
-	r = _mm512_fmadd_pd(r, _mm512_fnmadd_pd(hs, r, one), r);
-	__m512d e = _mm512_fnmadd_pd(hh, r, one);
-	e = _mm512_fnmadd_pd(hl, r, e);
-	r = _mm512_fmadd_pd(r, e, r);
-
 	/*
-	 * hh + (hl - g), g = 2^(-2k)/h < 0.14 h (k >= 1): hl - g rounds to
-	 * within 2^-56 of the sum (a fast two-sum of hh - g would gain 0.05 ulp
-	 * for 4 more steps)
+	 * g = 2^(-2k) / (2h) = 2^(-2k-1) 2^(-j/16) e^-f < 0.07 (k >= 1); hh +
+	 * (hl - g): hl - g rounds to within 2^-57 of the sum
 	 */
-	const __m512d g = _mm512_scalef_pd(r, _mm512_mul_pd(k, _mm512_set1_pd(-2.0)));
-	const __m512d sum = _mm512_add_pd(hh, _mm512_sub_pd(hl, g));
-	return _mm512_scalef_pd(sum, _mm512_sub_pd(k, one));
+	const __m512d ti = HV_PICK_PD(*tinv, idx);
+	const __m512d g = _mm512_scalef_pd(_mm512_fmadd_pd(ti, _mm512_sub_pd(ev, od), ti),
+					   _mm512_fmadd_pd(k, _mm512_set1_pd(-2.0), _mm512_set1_pd(-1.0)));
+	return _mm512_scalef_pd(_mm512_add_pd(hh, _mm512_sub_pd(hl, g)), k);
 }
 
 /*
@@ -303,27 +304,33 @@ HV_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct h
  * needs it. Skipping the polynomial too when no lane needs it would add a
  * branch that random arguments mispredict a third of the time.
  */
-HV_INLINE __m512d sinh8(__m512d x, const struct hv_tab16 *thi, const struct hv_tab16 *tlo)
+HV_INLINE __m512d sinh8(__m512d x, const struct hv_tab16 *thi, const struct hv_tab16 *tlo,
+			const struct hv_tab16 *tinv)
 {
 	const __m512d y = _mm512_min_pd(_mm512_set1_pd(711.0), _mm512_abs_pd(x));
 	const __mmask8 small = _mm512_cmp_pd_mask(y, _mm512_set1_pd(1.0), _CMP_LT_OQ);
 	__m512d r = sinh_small(y);
 
 	if (small != 0xff)
-		r = _mm512_mask_blend_pd(small, sinh_big(y, thi, tlo), r);
+		r = _mm512_mask_blend_pd(small, sinh_big(y, thi, tlo, tinv), r);
 	return with_sign_pd(r, x);
 }
 
 HV_TARGET static void sinh_run(const double *in, double *out, intptr_t n)
 {
-	const struct hv_tab16 thi = tab16(hv_exp2_hi), tlo = tab16(hv_exp2_lo);
+	/* 2^(j/16) / 2: sinh = (e^y - e^-y) / 2 */
+	const __m512d half = _mm512_set1_pd(0.5);
+	struct hv_tab16 thi = tab16(hv_exp2_hi), tlo = tab16(hv_exp2_lo);
+	const struct hv_tab16 tinv = tab16(hv_exp2_inv);
 	intptr_t i = 0;
 
+	thi.lo = _mm512_mul_pd(thi.lo, half), thi.hi = _mm512_mul_pd(thi.hi, half);
+	tlo.lo = _mm512_mul_pd(tlo.lo, half), tlo.hi = _mm512_mul_pd(tlo.hi, half);
 	for (; i + 8 <= n; i += 8)
-		_mm512_storeu_pd(out + i, sinh8(_mm512_loadu_pd(in + i), &thi, &tlo));
+		_mm512_storeu_pd(out + i, sinh8(_mm512_loadu_pd(in + i), &thi, &tlo, &tinv));
 	if (i < n) {
 		const __mmask8 live = (__mmask8)((1u << (n - i)) - 1);
-		_mm512_mask_storeu_pd(out + i, live, sinh8(_mm512_maskz_loadu_pd(live, in + i), &thi, &tlo));
+		_mm512_mask_storeu_pd(out + i, live, sinh8(_mm512_maskz_loadu_pd(live, in + i), &thi, &tlo, &tinv));
 	}
 }
 

@@ -138,15 +138,10 @@ if __name__ == "__main__":
 		c, err = fit(g, mp.mpf(0), mp.mpf(1), mp.mpf(0), 6, {}, 53)
 		print("/* (sinh y - y) / y^3 in y^2, y < 1: relative error 2^%.1f */" % float(mp.log(err, 2)))
 		dump("hv_sinh_p", c, 53, 3)
-		# (e^f - 1 - f) / f^2, |f| <= 1.01 ln2 / 32
-		h = mp.log(2) / 32 * mp.mpf("1.01")
-		q = lambda f: (mp.exp(f) - 1 - f) / f ** 2 if f else mp.mpf(1) / 2
-		c, err = fit(q, -h, h, mp.mpf(0), 5, {}, 53)
-		print("/* (e^f - 1 - f) / f^2, |f| <= 1.01 ln2/32: relative error 2^%.1f */" % float(mp.log(err, 2)))
-		dump("hv_expq", c, 53, 3)
 		hi = [rnd(mp.power(2, mp.mpf(j) / 16), 53) for j in range(16)]
 		dump("hv_exp2_hi", hi, 53, 4)
 		dump("hv_exp2_lo", [rnd(mp.power(2, mp.mpf(j) / 16) - hi[j], 53) for j in range(16)], 53, 4)
+		dump("hv_exp2_inv", [rnd(mp.power(2, -mp.mpf(j) / 16), 53) for j in range(16)], 53, 4)
 		l = mp.log(2) / 16
 		lh = rnd(l, 38)
 		print("#define HV_LN2_16_HI %s\t/* 38 bits */" % hexf(lh, 53))
