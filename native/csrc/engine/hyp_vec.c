@@ -65,12 +65,66 @@ static const float hv_tanhf_x0[32] = {
 	0x1.e7f9dcp+2f, 0x1.15418ap+3f, 0x0p+0f, 0x0p+0f,
 };
 static const float hv_tanhf_c[6][32] = {
-	{ 0x0p+0f, 0x1.12d7a8p-4f, 0x1.685eacp-4f, 0x1.935c48p-4f, 0x1.dfc58ap-4f, 0x1.1e8236p-3f, 0x1.57b798p-3f, 0x1.a2f6d4p-3f, 0x1.e4615cp-3f, 0x1.0e8ep-2f, 0x1.5c876ap-2f, 0x1.909accp-2f, 0x1.b4e7b6p-2f, 0x1.07e632p-1f, 0x1.28897cp-1f, 0x1.52ec9cp-1f, 0x1.73fa22p-1f, 0x1.a81548p-1f, 0x1.c9140ep-1f, 0x1.d848f8p-1f, 0x1.e5fe94p-1f, 0x1.f20e08p-1f, 0x1.fb55fap-1f, 0x1.fe34e6p-1f, 0x1.ff8008p-1f, 0x1.ffea4ap-1f, 0x1.fffaep-1f, 0x1.ffff72p-1f, 0x1.fffffp-1f, 0x1.fffffep-1f, 0x1p+0f, 0x1p+0f },
-	{ 0x0p+0f, 0x1.fdb1dcp-1f, 0x1.fc096cp-1f, 0x1.fb08e8p-1f, 0x1.f8f9b6p-1f, 0x1.f5fac6p-1f, 0x1.f19414p-1f, 0x1.ea92a8p-1f, 0x1.e35bfep-1f, 0x1.dc4206p-1f, 0x1.c4aff2p-1f, 0x1.b1a37cp-1f, 0x1.a2cb3ep-1f, 0x1.77fa9cp-1f, 0x1.5440e4p-1f, 0x1.1fa52cp-1f, 0x1.e3810ep-2f, 0x1.41797ep-2f, 0x1.9fcec8p-3f, 0x1.3165b4p-3f, 0x1.95859ap-4f, 0x1.b82b1ap-5f, 0x1.292502p-6f, 0x1.ca4b66p-8f, 0x1.ffa13cp-10f, 0x1.5b7096p-12f, 0x1.47ee38p-14f, 0x1.1c0a4ep-17f, 0x1.0015e4p-20f, 0x1.fd6946p-24f, 0x0p+0f, 0x0p+0f },
-	{ 0x0p+0f, -0x1.119ae6p-4f, -0x1.6594dep-4f, -0x1.8f7322p-4f, -0x1.d93074p-4f, -0x1.18e6cp-3f, -0x1.4e0922p-3f, -0x1.916e54p-3f, -0x1.c948d4p-3f, -0x1.f755cep-3f, -0x1.342752p-2f, -0x1.534ad2p-2f, -0x1.655e9ap-2f, -0x1.83948p-2f, -0x1.8a21c8p-2f, -0x1.7cd1fp-2f, -0x1.5f463ap-2f, -0x1.0a456p-2f, -0x1.733398p-3f, -0x1.19b56ap-3f, -0x1.80eca2p-4f, -0x1.ac30a8p-5f, -0x1.266f64p-6f, -0x1.c8b27cp-8f, -0x1.ff1f76p-10f, -0x1.5bcca8p-12f, -0x1.47be7ap-14f, -0x1.1ba964p-17f, -0x1.ffe626p-21f, -0x1.00c42ap-23f, 0x0p+0f, 0x0p+0f },
-	{ -0x1.55557cp-2f, -0x1.4f34f6p-2f, -0x1.4ad688p-2f, -0x1.482f9cp-2f, -0x1.42cb62p-2f, -0x1.3b0132p-2f, -0x1.2fafeap-2f, -0x1.1dfe06p-2f, -0x1.0c29b2p-2f, -0x1.f60462p-3f, -0x1.89d278p-3f, -0x1.38b762p-3f, -0x1.fade08p-4f, -0x1.9721p-5f, 0x1.7055cep-10f, 0x1.e294aap-5f, 0x1.7822c4p-4f, 0x1.c5aeb8p-4f, 0x1.819d8p-4f, 0x1.3c15d6p-4f, 0x1.cc6292p-5f, 0x1.0de176p-5f, 0x1.81bc48p-7f, 0x1.2ea542p-8f, 0x1.539f5ap-10f, 0x1.c91858p-13f, 0x1.b80714p-15f, 0x1.78be7ep-18f, 0x1.510054p-21f, 0x1.681962p-24f, 0x0p+0f, 0x0p+0f },
-	{ 0x1.486338p-15f, 0x1.71778cp-5f, 0x1.0640e6p-4f, 0x1.1cf9a6p-4f, 0x1.35685ap-4f, 0x1.6b9778p-4f, 0x1.aaea1cp-4f, 0x1.f9c9fp-4f, 0x1.163c48p-3f, 0x1.2c649p-3f, 0x1.5384eep-3f, 0x1.5c68c4p-3f, 0x1.5a6552p-3f, 0x1.36878ap-3f, 0x1.05285ap-3f, 0x1.5c0f54p-4f, 0x1.866f96p-5f, -0x1.673cfcp-8f, -0x1.88085ap-6f, -0x1.9dfbe2p-6f, -0x1.68dde4p-6f, -0x1.dd3c0cp-7f, -0x1.74eccap-8f, -0x1.2a970ap-9f, -0x1.542adep-11f, -0x1.bbec96p-14f, -0x1.c4776p-16f, -0x1.8bf6fap-19f, -0x1.5b5aa4p-22f, -0x1.606d22p-25f, 0x0p+0f, 0x0p+0f },
-	{ 0x1.0faaaep-3f, 0x1.22a166p-4f, 0x1.42741p-1f, -0x1.0d4c9p-2f, 0x1.040706p-3f, 0x1.cd5d22p-4f, 0x1.8f96d4p-4f, 0x1.0cdcf4p-3f, 0x1.fafae6p-5f, 0x1.e830b2p-5f, 0x1.0612dep-5f, 0x1.73744ep-8f, -0x1.0bff66p-6f, -0x1.60fbeep-5f, -0x1.f78626p-5f, -0x1.00b4fep-4f, -0x1.b2f53ap-5f, -0x1.04a8bep-5f, -0x1.337d7p-7f, 0x1.78b04ap-10f, 0x1.2cb884p-8f, 0x1.063d0ap-8f, 0x1.f4c522p-10f, 0x1.957108p-11f, 0x1.3307e2p-12f, 0x1.189256p-14f, 0x1.333ecap-17f, 0x1.54417p-20f, 0x1.6b04bcp-23f, 0x1.4d7458p-27f, 0x0p+0f, 0x0p+0f },
+	{
+		0x0p+0f, 0x1.12d7a8p-4f, 0x1.685eacp-4f, 0x1.935c48p-4f,
+		0x1.dfc58ap-4f, 0x1.1e8236p-3f, 0x1.57b798p-3f, 0x1.a2f6d4p-3f,
+		0x1.e4615cp-3f, 0x1.0e8ep-2f, 0x1.5c876ap-2f, 0x1.909accp-2f,
+		0x1.b4e7b6p-2f, 0x1.07e632p-1f, 0x1.28897cp-1f, 0x1.52ec9cp-1f,
+		0x1.73fa22p-1f, 0x1.a81548p-1f, 0x1.c9140ep-1f, 0x1.d848f8p-1f,
+		0x1.e5fe94p-1f, 0x1.f20e08p-1f, 0x1.fb55fap-1f, 0x1.fe34e6p-1f,
+		0x1.ff8008p-1f, 0x1.ffea4ap-1f, 0x1.fffaep-1f, 0x1.ffff72p-1f,
+		0x1.fffffp-1f, 0x1.fffffep-1f, 0x1p+0f, 0x1p+0f,
+	},
+	{
+		0x0p+0f, 0x1.fdb1dcp-1f, 0x1.fc096cp-1f, 0x1.fb08e8p-1f,
+		0x1.f8f9b6p-1f, 0x1.f5fac6p-1f, 0x1.f19414p-1f, 0x1.ea92a8p-1f,
+		0x1.e35bfep-1f, 0x1.dc4206p-1f, 0x1.c4aff2p-1f, 0x1.b1a37cp-1f,
+		0x1.a2cb3ep-1f, 0x1.77fa9cp-1f, 0x1.5440e4p-1f, 0x1.1fa52cp-1f,
+		0x1.e3810ep-2f, 0x1.41797ep-2f, 0x1.9fcec8p-3f, 0x1.3165b4p-3f,
+		0x1.95859ap-4f, 0x1.b82b1ap-5f, 0x1.292502p-6f, 0x1.ca4b66p-8f,
+		0x1.ffa13cp-10f, 0x1.5b7096p-12f, 0x1.47ee38p-14f, 0x1.1c0a4ep-17f,
+		0x1.0015e4p-20f, 0x1.fd6946p-24f, 0x0p+0f, 0x0p+0f,
+	},
+	{
+		0x0p+0f, -0x1.119ae6p-4f, -0x1.6594dep-4f, -0x1.8f7322p-4f,
+		-0x1.d93074p-4f, -0x1.18e6cp-3f, -0x1.4e0922p-3f, -0x1.916e54p-3f,
+		-0x1.c948d4p-3f, -0x1.f755cep-3f, -0x1.342752p-2f, -0x1.534ad2p-2f,
+		-0x1.655e9ap-2f, -0x1.83948p-2f, -0x1.8a21c8p-2f, -0x1.7cd1fp-2f,
+		-0x1.5f463ap-2f, -0x1.0a456p-2f, -0x1.733398p-3f, -0x1.19b56ap-3f,
+		-0x1.80eca2p-4f, -0x1.ac30a8p-5f, -0x1.266f64p-6f, -0x1.c8b27cp-8f,
+		-0x1.ff1f76p-10f, -0x1.5bcca8p-12f, -0x1.47be7ap-14f, -0x1.1ba964p-17f,
+		-0x1.ffe626p-21f, -0x1.00c42ap-23f, 0x0p+0f, 0x0p+0f,
+	},
+	{
+		-0x1.55557cp-2f, -0x1.4f34f6p-2f, -0x1.4ad688p-2f, -0x1.482f9cp-2f,
+		-0x1.42cb62p-2f, -0x1.3b0132p-2f, -0x1.2fafeap-2f, -0x1.1dfe06p-2f,
+		-0x1.0c29b2p-2f, -0x1.f60462p-3f, -0x1.89d278p-3f, -0x1.38b762p-3f,
+		-0x1.fade08p-4f, -0x1.9721p-5f, 0x1.7055cep-10f, 0x1.e294aap-5f,
+		0x1.7822c4p-4f, 0x1.c5aeb8p-4f, 0x1.819d8p-4f, 0x1.3c15d6p-4f,
+		0x1.cc6292p-5f, 0x1.0de176p-5f, 0x1.81bc48p-7f, 0x1.2ea542p-8f,
+		0x1.539f5ap-10f, 0x1.c91858p-13f, 0x1.b80714p-15f, 0x1.78be7ep-18f,
+		0x1.510054p-21f, 0x1.681962p-24f, 0x0p+0f, 0x0p+0f,
+	},
+	{
+		0x1.486338p-15f, 0x1.71778cp-5f, 0x1.0640e6p-4f, 0x1.1cf9a6p-4f,
+		0x1.35685ap-4f, 0x1.6b9778p-4f, 0x1.aaea1cp-4f, 0x1.f9c9fp-4f,
+		0x1.163c48p-3f, 0x1.2c649p-3f, 0x1.5384eep-3f, 0x1.5c68c4p-3f,
+		0x1.5a6552p-3f, 0x1.36878ap-3f, 0x1.05285ap-3f, 0x1.5c0f54p-4f,
+		0x1.866f96p-5f, -0x1.673cfcp-8f, -0x1.88085ap-6f, -0x1.9dfbe2p-6f,
+		-0x1.68dde4p-6f, -0x1.dd3c0cp-7f, -0x1.74eccap-8f, -0x1.2a970ap-9f,
+		-0x1.542adep-11f, -0x1.bbec96p-14f, -0x1.c4776p-16f, -0x1.8bf6fap-19f,
+		-0x1.5b5aa4p-22f, -0x1.606d22p-25f, 0x0p+0f, 0x0p+0f,
+	},
+	{
+		0x1.0faaaep-3f, 0x1.22a166p-4f, 0x1.42741p-1f, -0x1.0d4c9p-2f,
+		0x1.040706p-3f, 0x1.cd5d22p-4f, 0x1.8f96d4p-4f, 0x1.0cdcf4p-3f,
+		0x1.fafae6p-5f, 0x1.e830b2p-5f, 0x1.0612dep-5f, 0x1.73744ep-8f,
+		-0x1.0bff66p-6f, -0x1.60fbeep-5f, -0x1.f78626p-5f, -0x1.00b4fep-4f,
+		-0x1.b2f53ap-5f, -0x1.04a8bep-5f, -0x1.337d7p-7f, 0x1.78b04ap-10f,
+		0x1.2cb884p-8f, 0x1.063d0ap-8f, 0x1.f4c522p-10f, 0x1.957108p-11f,
+		0x1.3307e2p-12f, 0x1.189256p-14f, 0x1.333ecap-17f, 0x1.54417p-20f,
+		0x1.6b04bcp-23f, 0x1.4d7458p-27f, 0x0p+0f, 0x0p+0f,
+	},
 };
 
 /* worst relative error 2^-56.6 */
@@ -81,23 +135,108 @@ static const double hv_tanh_x0[16] = {
 	0x1.c67ef9db22d0ep+2, 0x1.41604189374bcp+3, 0x1.c5b22d0e56042p+3, 0x1.2b70a3d70a3d7p+4,
 };
 static const double hv_tanh_c[17][16] = {
-	{ 0x0p+0, 0x1.2644f78632ddcp-3, 0x1.c4cc414e3775ep-3, 0x1.2689643144eddp-2, 0x1.8e72abdb2a0f8p-2, 0x1.12d52da7268d4p-1, 0x1.6878e8ff7cebep-1, 0x1.c08ad634ef7c3p-1, 0x1.e6a0db18139f7p-1, 0x1.f8beddbc854ap-1, 0x1.fe77293edda0fp-1, 0x1.ffe8f3d0f6ad6p-1, 0x1.ffffd27305407p-1, 0x1.ffffffdf81f68p-1, 0x1.fffffffffddebp-1, 0x1.fffffffffffffp-1 },
-	{ 0x0p+0, 0x1.f56dec271aa46p-1, 0x1.e6f8f0b35d36bp-1, 0x1.d5a404844e377p-1, 0x1.b27ae7c8a0d5p-1, 0x1.6c797c609897ap-1, 0x1.0235dbcb1689bp-1, 0x1.dc338df62afd3p-3, 0x1.8be36c37ef8fap-4, 0x1.ccfe89bcf47bap-6, 0x1.88400c8976e17p-8, 0x1.70baa3d109baap-12, 0x1.6c67c5c6c4661p-19, 0x1.03f04be746cd4p-27, 0x1.10a8000f6c0c4p-39, 0x1.fff8ae40b66f9p-53 },
-	{ 0x0p+0, -0x1.2031a99dc681ap-3, -0x1.aeaa09cb3efc2p-3, -0x1.0e2b34e2689fp-2, -0x1.521ed960985e6p-2, -0x1.8749893334b18p-2, -0x1.6b95b1571fba3p-2, -0x1.a12e3d577147p-3, -0x1.784540334e7f8p-4, -0x1.c67669b0b9b97p-6, -0x1.871316f921eb1p-8, -0x1.70aa0aa86efcfp-12, -0x1.6c67a55b4d69fp-19, -0x1.03f04bce6c214p-27, -0x1.10a8001095a49p-39, -0x1.ffca4af5fa06bp-53 },
-	{ -0x1.5555555555555p-2, -0x1.3994dd4fdddd8p-2, -0x1.150a386272219p-2, -0x1.d6c4b739a521ap-3, -0x1.3c2cd50a4fec5p-3, -0x1.079316c5b1c2dp-5, 0x1.4f5cd57d6ca11p-4, 0x1.9d7b775f9051bp-4, 0x1.c352f260334d1p-5, 0x1.265bcce2fb256p-6, 0x1.0327042539559p-8, 0x1.eb6121f2c0fe2p-13, 0x1.e5df30b088b27p-20, 0x1.5a95bbe5f976dp-28, 0x1.6b8aaa9e4b93p-40, 0x1.5560b4f504cb9p-53 },
-	{ 0x1.377bb7b6121aep-62, 0x1.745bd432da40cp-4, 0x1.0a0ec8db5dde8p-3, 0x1.3b857268b430cp-3, 0x1.5c70bb1bcac66p-3, 0x1.283a8e251d859p-3, 0x1.f1563d46632b8p-5, -0x1.507550a214786p-6, -0x1.6439634d71866p-6, -0x1.156696abc99d8p-7, -0x1.0008f67fe2761p-9, -0x1.eb08a33cf080bp-14, -0x1.e5de83c93ca4cp-21, -0x1.5a95bcd425d35p-29, -0x1.6b8aaf6aee887p-41, -0x1.56be63328b9cap-54 },
-	{ 0x1.111111111110fp-3, 0x1.c5bfb4adfa0c3p-4, 0x1.52500535729a1p-4, 0x1.afa81a5871553p-5, 0x1.0dc8e9298d7d9p-8, -0x1.a297b872a14f9p-5, -0x1.e1ea6c8e1089bp-5, -0x1.57c9e543beba6p-7, 0x1.2384567a50462p-8, 0x1.86e125d06b7d9p-9, 0x1.8fbb193907779p-11, 0x1.8846290863acep-15, 0x1.84b0ee61990d6p-22, 0x1.15447ef559d9ep-30, 0x1.22d556d5bd629p-42, 0x1.0f7fbc3e914afp-55 },
-	{ 0x1.523c711bbf6fp-48, -0x1.94407484f46bcp-5, -0x1.0f4f9148380d5p-4, -0x1.28712539c675ap-4, -0x1.0ce8e3170970fp-4, -0x1.dfae5a821c07p-6, 0x1.b3804e6e443ffp-7, 0x1.792762837aebp-7, 0x1.007001fe3843p-10, -0x1.81114941d316ap-11, -0x1.fab56a7902439p-13, -0x1.04c77545f9e46p-16, -0x1.031f2e02cd85cp-23, -0x1.71b08cfd121c5p-32, -0x1.83c6a0b80ffadp-44, -0x1.59934ccfba144p-57 },
-	{ -0x1.ba1ba1ba25d7dp-5, -0x1.3d1edb3dd7cfbp-5, -0x1.569ec014276bap-6, -0x1.f19fdd0f0e5dep-9, 0x1.366cd72141c8bp-6, 0x1.f425d8edadec6p-6, 0x1.689615da51f17p-7, -0x1.3cdc4c43033f7p-8, -0x1.6d19c9ec2db1cp-10, 0x1.24518f60de5e7p-14, 0x1.03df876dc1526p-14, 0x1.28599c3a3a80bp-18, 0x1.2820573963ef6p-25, 0x1.a682f171b1b35p-34, 0x1.bb2caa8e9ac95p-46, 0x1.d953fa7b79c2ap-59 },
-	{ 0x1.a8ba58680db67p-37, 0x1.916fdd19826e8p-6, 0x1.eabae27ba1dadp-6, 0x1.de648f1ee2184p-6, 0x1.3729494063286p-6, -0x1.55504468d2ffdp-9, -0x1.4a349cc4a5bbdp-7, 0x1.87fb18fa8a38ap-12, 0x1.73acdbc4a8544p-11, 0x1.87b15693b7d76p-15, -0x1.931865cdc2da6p-17, -0x1.24fc9bdef70d4p-20, -0x1.2819c445eb793p-27, -0x1.a684e61672326p-36, -0x1.bb36f6de5d926p-48, -0x1.356c5a44d435p-60 },
-	{ 0x1.664f4821d71dp-6, 0x1.51f7a5636e86cp-10, 0x1.eff75e46e8f86p-11, -0x1.5a3ae4d326977p-8, -0x1.adf20e726b946p-7, -0x1.3dab49eb0c288p-7, 0x1.0d11b9e4a602ep-9, 0x1.d0d070297880cp-11, -0x1.b1c10245b30b2p-13, -0x1.261e2f202df1p-15, 0x1.38aec4a899c7bp-20, 0x1.fced150846e7dp-23, 0x1.07279fe7fc0ddp-29, 0x1.77735acd3ecfp-38, 0x1.89ecaac1cc0a9p-50, -0x1.1e04cbcb77e5bp-62 },
-	{ 0x1.fd9e9ed7e3151p-28, -0x1.135f5abe65ffbp-3, 0x1.10f572c83fdf4p-3, -0x1.51d7838bf4426p-7, -0x1.b08154b9d0d14p-9, 0x1.49edea9bd38fap-8, 0x1.06e1907de4228p-9, -0x1.52409c67ef361p-11, 0x1.202ba14da321fp-17, 0x1.ee165cb6cb699p-17, 0x1.7273c9011967cp-22, -0x1.8419012a62c5bp-25, -0x1.a4e5c425ed3f2p-32, -0x1.2c48a8a8a05ccp-40, -0x1.3ab5d1e7e5523p-52, 0x1.ba1e9c6d92585p-67 },
-	{ -0x1.226f29b027482p-7, 0x1.659a63562eed3p+4, 0x1.25911fb8fe7a6p+2, 0x1.6f3818dcbc9b2p-8, 0x1.c6a65ea9f33e4p-7, 0x1.52f965ba5f3b7p-10, -0x1.c30df9ce902bfp-10, 0x1.a5401cad8585fp-13, 0x1.f7630544918bcp-16, -0x1.26a76f620e02ap-18, -0x1.173ac15168712p-22, 0x1.fd4e1dad0954cp-28, 0x1.31e663ca1a5cep-34, 0x1.b6a0bf855870cp-43, 0x1.cac096ec8660bp-55, 0x1.b45d4b180769ep-63 },
-	{ 0x1.56554152a4354p-20, -0x1.75d8675b501e4p+8, -0x1.d28d3b50e711cp+6, 0x1.a0c2780246838p-6, -0x1.468d332ba948p-5, -0x1.31ea548fdc78fp-9, 0x1.3936b68af8375p-12, 0x1.84e5d92d6dac2p-16, -0x1.559cc98fda092p-16, 0x1.b55bd46aa9856p-21, 0x1.b9979870f4f6ap-24, -0x1.097f681b1a778p-30, -0x1.9775cb79a718dp-37, -0x1.253ba1f723927p-45, -0x1.36c69899eaef1p-57, 0x1.e4c03833dd004p-65 },
-	{ 0x1.d578b8ee8950ep-9, -0x1.7c548741ec952p+13, -0x1.42cc7f9b926b4p+12, -0x1.77ca4e55aa67ap-2, -0x1.67d9bee8c387ep+0, 0x1.2d88682d727e7p-11, 0x1.7e4a721be96fp-12, -0x1.012602469af02p-14, 0x1.01ce170fe81c8p-17, 0x1.5c97f7da244abp-25, -0x1.0c840b0dfcb62p-25, 0x1.1a73ad2b745f2p-34, 0x1.f37fa9cadbcf7p-40, 0x1.58d5956510925p-48, 0x1.725e405448fb1p-60, -0x1.94d7f6fb43c47p-66 },
-	{ 0x1.f0e39ff3bae05p-15, 0x1.0c54f11662d7ep+19, 0x1.974820970dd7ap+13, -0x1.1ddb1337405dcp+0, 0x1.8cdeb45e9da22p+4, 0x1.4d9d40646bd15p-11, 0x1.5dc82d773c3b5p-13, 0x1.ffe32c53f61d5p-16, -0x1.0ca3feba7091fp-20, -0x1.04bb9e3d78ab8p-23, 0x1.073684901dbbep-27, 0x1.d9b56a834a51dp-37, -0x1.182f1074e7125p-42, -0x1.81294711b08a5p-51, -0x1.6ccff1374fe5ep-63, -0x1.397db27e2f72fp-66 },
-	{ -0x1.b96974bd7179fp-10, -0x1.dff6680be758p+22, 0x1.15520d6fd3b1cp+21, 0x1.520ba2e9a363dp+5, -0x1.42ab17924e20ep+7, -0x1.be75fbb88a43cp-10, 0x1.bdc4ebbdbeaa1p-16, -0x1.e2520e9a784c2p-17, 0x1.5b64f6ebf908bp-22, 0x1.292832ef23a1dp-24, -0x1.8335204c269a5p-30, -0x1.8a7fe24976608p-38, 0x1.37547ae84ee71p-45, 0x1.17737e0d107ddp-53, 0x1.0eda949b1fap-65, -0x1.1f175abad265ep-68 },
-	{ 0x1.181aafae50ab3p-11, 0x1.3543e9b888e6ap+25, 0x1.5974d29974bb8p+24, -0x1.7873056c5830bp+7, 0x1.84e95ac8b1558p+8, 0x1.96bb1a58476ecp-9, -0x1.c1313182d92e1p-8, -0x1.b9dfdb0f9f0bfp-17, 0x1.67f242e507ce7p-20, -0x1.68c20254299a5p-26, 0x1.414093efe25d5p-33, 0x1.958fe813f773ep-41, -0x1.73e14550930dap-48, -0x1.2b12a331ae58fp-56, -0x1.9a898809d313ep-68, -0x1.79342d1d64fbdp-72 },
+	{
+		0x0p+0, 0x1.2644f78632ddcp-3, 0x1.c4cc414e3775ep-3, 0x1.2689643144eddp-2,
+		0x1.8e72abdb2a0f8p-2, 0x1.12d52da7268d4p-1, 0x1.6878e8ff7cebep-1, 0x1.c08ad634ef7c3p-1,
+		0x1.e6a0db18139f7p-1, 0x1.f8beddbc854ap-1, 0x1.fe77293edda0fp-1, 0x1.ffe8f3d0f6ad6p-1,
+		0x1.ffffd27305407p-1, 0x1.ffffffdf81f68p-1, 0x1.fffffffffddebp-1, 0x1.fffffffffffffp-1,
+	},
+	{
+		0x0p+0, 0x1.f56dec271aa46p-1, 0x1.e6f8f0b35d36bp-1, 0x1.d5a404844e377p-1,
+		0x1.b27ae7c8a0d5p-1, 0x1.6c797c609897ap-1, 0x1.0235dbcb1689bp-1, 0x1.dc338df62afd3p-3,
+		0x1.8be36c37ef8fap-4, 0x1.ccfe89bcf47bap-6, 0x1.88400c8976e17p-8, 0x1.70baa3d109baap-12,
+		0x1.6c67c5c6c4661p-19, 0x1.03f04be746cd4p-27, 0x1.10a8000f6c0c4p-39, 0x1.fff8ae40b66f9p-53,
+	},
+	{
+		0x0p+0, -0x1.2031a99dc681ap-3, -0x1.aeaa09cb3efc2p-3, -0x1.0e2b34e2689fp-2,
+		-0x1.521ed960985e6p-2, -0x1.8749893334b18p-2, -0x1.6b95b1571fba3p-2, -0x1.a12e3d577147p-3,
+		-0x1.784540334e7f8p-4, -0x1.c67669b0b9b97p-6, -0x1.871316f921eb1p-8, -0x1.70aa0aa86efcfp-12,
+		-0x1.6c67a55b4d69fp-19, -0x1.03f04bce6c214p-27, -0x1.10a8001095a49p-39, -0x1.ffca4af5fa06bp-53,
+	},
+	{
+		-0x1.5555555555555p-2, -0x1.3994dd4fdddd8p-2, -0x1.150a386272219p-2, -0x1.d6c4b739a521ap-3,
+		-0x1.3c2cd50a4fec5p-3, -0x1.079316c5b1c2dp-5, 0x1.4f5cd57d6ca11p-4, 0x1.9d7b775f9051bp-4,
+		0x1.c352f260334d1p-5, 0x1.265bcce2fb256p-6, 0x1.0327042539559p-8, 0x1.eb6121f2c0fe2p-13,
+		0x1.e5df30b088b27p-20, 0x1.5a95bbe5f976dp-28, 0x1.6b8aaa9e4b93p-40, 0x1.5560b4f504cb9p-53,
+	},
+	{
+		0x1.377bb7b6121aep-62, 0x1.745bd432da40cp-4, 0x1.0a0ec8db5dde8p-3, 0x1.3b857268b430cp-3,
+		0x1.5c70bb1bcac66p-3, 0x1.283a8e251d859p-3, 0x1.f1563d46632b8p-5, -0x1.507550a214786p-6,
+		-0x1.6439634d71866p-6, -0x1.156696abc99d8p-7, -0x1.0008f67fe2761p-9, -0x1.eb08a33cf080bp-14,
+		-0x1.e5de83c93ca4cp-21, -0x1.5a95bcd425d35p-29, -0x1.6b8aaf6aee887p-41, -0x1.56be63328b9cap-54,
+	},
+	{
+		0x1.111111111110fp-3, 0x1.c5bfb4adfa0c3p-4, 0x1.52500535729a1p-4, 0x1.afa81a5871553p-5,
+		0x1.0dc8e9298d7d9p-8, -0x1.a297b872a14f9p-5, -0x1.e1ea6c8e1089bp-5, -0x1.57c9e543beba6p-7,
+		0x1.2384567a50462p-8, 0x1.86e125d06b7d9p-9, 0x1.8fbb193907779p-11, 0x1.8846290863acep-15,
+		0x1.84b0ee61990d6p-22, 0x1.15447ef559d9ep-30, 0x1.22d556d5bd629p-42, 0x1.0f7fbc3e914afp-55,
+	},
+	{
+		0x1.523c711bbf6fp-48, -0x1.94407484f46bcp-5, -0x1.0f4f9148380d5p-4, -0x1.28712539c675ap-4,
+		-0x1.0ce8e3170970fp-4, -0x1.dfae5a821c07p-6, 0x1.b3804e6e443ffp-7, 0x1.792762837aebp-7,
+		0x1.007001fe3843p-10, -0x1.81114941d316ap-11, -0x1.fab56a7902439p-13, -0x1.04c77545f9e46p-16,
+		-0x1.031f2e02cd85cp-23, -0x1.71b08cfd121c5p-32, -0x1.83c6a0b80ffadp-44, -0x1.59934ccfba144p-57,
+	},
+	{
+		-0x1.ba1ba1ba25d7dp-5, -0x1.3d1edb3dd7cfbp-5, -0x1.569ec014276bap-6, -0x1.f19fdd0f0e5dep-9,
+		0x1.366cd72141c8bp-6, 0x1.f425d8edadec6p-6, 0x1.689615da51f17p-7, -0x1.3cdc4c43033f7p-8,
+		-0x1.6d19c9ec2db1cp-10, 0x1.24518f60de5e7p-14, 0x1.03df876dc1526p-14, 0x1.28599c3a3a80bp-18,
+		0x1.2820573963ef6p-25, 0x1.a682f171b1b35p-34, 0x1.bb2caa8e9ac95p-46, 0x1.d953fa7b79c2ap-59,
+	},
+	{
+		0x1.a8ba58680db67p-37, 0x1.916fdd19826e8p-6, 0x1.eabae27ba1dadp-6, 0x1.de648f1ee2184p-6,
+		0x1.3729494063286p-6, -0x1.55504468d2ffdp-9, -0x1.4a349cc4a5bbdp-7, 0x1.87fb18fa8a38ap-12,
+		0x1.73acdbc4a8544p-11, 0x1.87b15693b7d76p-15, -0x1.931865cdc2da6p-17, -0x1.24fc9bdef70d4p-20,
+		-0x1.2819c445eb793p-27, -0x1.a684e61672326p-36, -0x1.bb36f6de5d926p-48, -0x1.356c5a44d435p-60,
+	},
+	{
+		0x1.664f4821d71dp-6, 0x1.51f7a5636e86cp-10, 0x1.eff75e46e8f86p-11, -0x1.5a3ae4d326977p-8,
+		-0x1.adf20e726b946p-7, -0x1.3dab49eb0c288p-7, 0x1.0d11b9e4a602ep-9, 0x1.d0d070297880cp-11,
+		-0x1.b1c10245b30b2p-13, -0x1.261e2f202df1p-15, 0x1.38aec4a899c7bp-20, 0x1.fced150846e7dp-23,
+		0x1.07279fe7fc0ddp-29, 0x1.77735acd3ecfp-38, 0x1.89ecaac1cc0a9p-50, -0x1.1e04cbcb77e5bp-62,
+	},
+	{
+		0x1.fd9e9ed7e3151p-28, -0x1.135f5abe65ffbp-3, 0x1.10f572c83fdf4p-3, -0x1.51d7838bf4426p-7,
+		-0x1.b08154b9d0d14p-9, 0x1.49edea9bd38fap-8, 0x1.06e1907de4228p-9, -0x1.52409c67ef361p-11,
+		0x1.202ba14da321fp-17, 0x1.ee165cb6cb699p-17, 0x1.7273c9011967cp-22, -0x1.8419012a62c5bp-25,
+		-0x1.a4e5c425ed3f2p-32, -0x1.2c48a8a8a05ccp-40, -0x1.3ab5d1e7e5523p-52, 0x1.ba1e9c6d92585p-67,
+	},
+	{
+		-0x1.226f29b027482p-7, 0x1.659a63562eed3p+4, 0x1.25911fb8fe7a6p+2, 0x1.6f3818dcbc9b2p-8,
+		0x1.c6a65ea9f33e4p-7, 0x1.52f965ba5f3b7p-10, -0x1.c30df9ce902bfp-10, 0x1.a5401cad8585fp-13,
+		0x1.f7630544918bcp-16, -0x1.26a76f620e02ap-18, -0x1.173ac15168712p-22, 0x1.fd4e1dad0954cp-28,
+		0x1.31e663ca1a5cep-34, 0x1.b6a0bf855870cp-43, 0x1.cac096ec8660bp-55, 0x1.b45d4b180769ep-63,
+	},
+	{
+		0x1.56554152a4354p-20, -0x1.75d8675b501e4p+8, -0x1.d28d3b50e711cp+6, 0x1.a0c2780246838p-6,
+		-0x1.468d332ba948p-5, -0x1.31ea548fdc78fp-9, 0x1.3936b68af8375p-12, 0x1.84e5d92d6dac2p-16,
+		-0x1.559cc98fda092p-16, 0x1.b55bd46aa9856p-21, 0x1.b9979870f4f6ap-24, -0x1.097f681b1a778p-30,
+		-0x1.9775cb79a718dp-37, -0x1.253ba1f723927p-45, -0x1.36c69899eaef1p-57, 0x1.e4c03833dd004p-65,
+	},
+	{
+		0x1.d578b8ee8950ep-9, -0x1.7c548741ec952p+13, -0x1.42cc7f9b926b4p+12, -0x1.77ca4e55aa67ap-2,
+		-0x1.67d9bee8c387ep+0, 0x1.2d88682d727e7p-11, 0x1.7e4a721be96fp-12, -0x1.012602469af02p-14,
+		0x1.01ce170fe81c8p-17, 0x1.5c97f7da244abp-25, -0x1.0c840b0dfcb62p-25, 0x1.1a73ad2b745f2p-34,
+		0x1.f37fa9cadbcf7p-40, 0x1.58d5956510925p-48, 0x1.725e405448fb1p-60, -0x1.94d7f6fb43c47p-66,
+	},
+	{
+		0x1.f0e39ff3bae05p-15, 0x1.0c54f11662d7ep+19, 0x1.974820970dd7ap+13, -0x1.1ddb1337405dcp+0,
+		0x1.8cdeb45e9da22p+4, 0x1.4d9d40646bd15p-11, 0x1.5dc82d773c3b5p-13, 0x1.ffe32c53f61d5p-16,
+		-0x1.0ca3feba7091fp-20, -0x1.04bb9e3d78ab8p-23, 0x1.073684901dbbep-27, 0x1.d9b56a834a51dp-37,
+		-0x1.182f1074e7125p-42, -0x1.81294711b08a5p-51, -0x1.6ccff1374fe5ep-63, -0x1.397db27e2f72fp-66,
+	},
+	{
+		-0x1.b96974bd7179fp-10, -0x1.dff6680be758p+22, 0x1.15520d6fd3b1cp+21, 0x1.520ba2e9a363dp+5,
+		-0x1.42ab17924e20ep+7, -0x1.be75fbb88a43cp-10, 0x1.bdc4ebbdbeaa1p-16, -0x1.e2520e9a784c2p-17,
+		0x1.5b64f6ebf908bp-22, 0x1.292832ef23a1dp-24, -0x1.8335204c269a5p-30, -0x1.8a7fe24976608p-38,
+		0x1.37547ae84ee71p-45, 0x1.17737e0d107ddp-53, 0x1.0eda949b1fap-65, -0x1.1f175abad265ep-68,
+	},
+	{
+		0x1.181aafae50ab3p-11, 0x1.3543e9b888e6ap+25, 0x1.5974d29974bb8p+24, -0x1.7873056c5830bp+7,
+		0x1.84e95ac8b1558p+8, 0x1.96bb1a58476ecp-9, -0x1.c1313182d92e1p-8, -0x1.b9dfdb0f9f0bfp-17,
+		0x1.67f242e507ce7p-20, -0x1.68c20254299a5p-26, 0x1.414093efe25d5p-33, 0x1.958fe813f773ep-41,
+		-0x1.73e14550930dap-48, -0x1.2b12a331ae58fp-56, -0x1.9a898809d313ep-68, -0x1.79342d1d64fbdp-72,
+	},
 };
 
 /* (sinh y - y) / y^3 in y^2, y < 1: relative error 2^-53.9 */
@@ -277,8 +416,9 @@ HV_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct h
 	 * 2^-11: the next terms are below 2^-59)
 	 */
 	const __m512d u = _mm512_mul_pd(f, f);
-	const __m512d ev = _mm512_mul_pd(u, _mm512_fmadd_pd(_mm512_fmadd_pd(u, _mm512_set1_pd(1.0 / 720), _mm512_set1_pd(1.0 / 24)),
-							     u, _mm512_set1_pd(0.5)));
+	const __m512d ep = _mm512_fmadd_pd(_mm512_fmadd_pd(u, _mm512_set1_pd(1.0 / 720), _mm512_set1_pd(1.0 / 24)),
+					   u, _mm512_set1_pd(0.5));
+	const __m512d ev = _mm512_mul_pd(u, ep);
 	const __m512d op = _mm512_fmadd_pd(_mm512_fmadd_pd(u, _mm512_set1_pd(1.0 / 5040), _mm512_set1_pd(1.0 / 120)),
 					   u, _mm512_set1_pd(1.0 / 6));
 	const __m512d od = _mm512_fmadd_pd(_mm512_mul_pd(f, u), op, f);

@@ -73,6 +73,13 @@ def hexf(v, bits):
 	return m + "p" + e + ("f" if bits == 24 else "")
 
 
+def row(vals, per_line=4):
+	"""one coefficient's row of a 2-d table, per_line values a line"""
+	v = list(vals)
+	lines = [", ".join(v[i:i + per_line]) for i in range(0, len(v), per_line)]
+	print("\t{\n\t\t" + ",\n\t\t".join(lines) + ",\n\t},")
+
+
 def tanh_tables(bits, small, first, per_binade, count, deg, top):
 	"""interval 0 = [0, small), then per_binade intervals a binade from first"""
 	ivs = [(mp.mpf(0), mp.mpf(small))]
@@ -122,7 +129,7 @@ if __name__ == "__main__":
 		dump("hv_tanhf_x0", x0s, 24, 4)
 		print("static const float hv_tanhf_c[%d][32] = {" % len(cs[0]))
 		for k in range(len(cs[0])):
-			print("\t{ " + ", ".join(hexf(c[k], 24) for c in cs) + " },")
+			row(hexf(c[k], 24) for c in cs)
 		print("};")
 	if which in ("d", "all"):
 		deg = int(sys.argv[2]) if len(sys.argv) > 2 else 17
@@ -130,7 +137,7 @@ if __name__ == "__main__":
 		dump("hv_tanh_x0", x0s, 53, 4)
 		print("static const double hv_tanh_c[%d][16] = {" % len(cs[0]))
 		for k in range(len(cs[0])):
-			print("\t{ " + ", ".join(hexf(c[k], 53) for c in cs) + " },")
+			row(hexf(c[k], 53) for c in cs)
 		print("};")
 	if which in ("s", "all"):
 		# sinh: (sinh y - y) / y^3 as a polynomial in u = y^2 on [0, 1]
