@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "hyp_vec.h"
 #include "loops_math_vec.h"
 #include "pow_vec.h"
 
@@ -203,17 +204,33 @@ static inline double invalid_nan_d(double x, double r)
 /*
  * LIBM1(NAME, T, EXPR, FN): a UNARY loop whose contiguous runs go through
  * libmvec function FN (enum um_vec_fn) where it is available.
+ * LIBM1_OWN(..., OWN): the same trying OWN(is_double, in, out, n) first, a
+ * routine of our own (1 if it did the run, 0 to fall back).
  */
-#define LIBM1(NAME, T, EXPR, FN)					\
+#define LIBM1(NAME, T, EXPR, FN) LIBM1_OWN(NAME, T, EXPR, FN, own_none)
+#define LIBM1_OWN(NAME, T, EXPR, FN, OWN)				\
 UNARY_NC(NAME##_scalar, T, T, INVALID_NAN(x, EXPR))			\
 static void NAME(char **args, const intptr_t *dims,			\
 		 const intptr_t *steps, const void *data)		\
 {									\
 	const intptr_t t = (intptr_t)sizeof(T);				\
 	if (steps[0] == t && steps[1] == t &&				\
-	    um_vec1(FN, t == 8, args[0], args[1], dims[0]))		\
+	    (OWN(t == 8, args[0], args[1], dims[0]) ||			\
+	     um_vec1(FN, t == 8, args[0], args[1], dims[0])))		\
 		return;							\
 	NAME##_scalar(args, dims, steps, data);				\
+}
+
+static inline int own_none(int is_double, const char *in, char *out, intptr_t n)
+{
+	(void)is_double, (void)in, (void)out, (void)n;
+	return 0;
+}
+
+/* hyp_vec.c's sinh is float64's only: libmvec's sinhf is already as fast as numpy's */
+static inline int own_sinh(int is_double, const char *in, char *out, intptr_t n)
+{
+	return is_double && hv_sinh(in, out, n);
 }
 
 /* PRED: a float -> bool loop whose contiguous runs go through um_pred */
@@ -627,9 +644,9 @@ LIBM1(tan_##S, T, tan##F(x), UM_TAN)						\
 LIBM1(arcsin_##S, T, asin##F(x), UM_ASIN)					\
 LIBM1(arccos_##S, T, acos##F(x), UM_ACOS)					\
 LIBM1(arctan_##S, T, atan##F(x), UM_ATAN)					\
-LIBM1(sinh_##S, T, sinh##F(x), UM_SINH)					\
+LIBM1_OWN(sinh_##S, T, sinh##F(x), UM_SINH, own_sinh)			\
 LIBM1(cosh_##S, T, cosh##F(x), UM_COSH)					\
-LIBM1(tanh_##S, T, tanh##F(x), UM_TANH)					\
+LIBM1_OWN(tanh_##S, T, tanh##F(x), UM_TANH, hv_tanh)			\
 LIBM1(arcsinh_##S, T, asinh##F(x), UM_ASINH)					\
 LIBM1(arccosh_##S, T, acosh##F(x), UM_ACOSH)					\
 LIBM1(arctanh_##S, T, atanh##F(x), UM_ATANH)					\

@@ -18,9 +18,9 @@ E="$REPO/native/csrc/engine"
 # the iterator, casts and arithmetic loops (with every loop table linked)
 ctest engine_test "$E/tests/engine_test.c" "$E"/*.c
 # the math ufuncs' inner loops
-ctest math_test "$E/tests/math_test.c" "$E/loops_math.c" "$E/loops_math_vec.c" "$E/pow_vec.c"
+ctest math_test "$E/tests/math_test.c" "$E/loops_math.c" "$E/loops_math_vec.c" "$E/pow_vec.c" "$E/hyp_vec.c"
 # and with libmvec's AVX2 entry points on an AVX-512 CPU
-ctest math_test_avx2 -DUM_VEC_AVX2_ONLY "$E/tests/math_test.c" "$E/loops_math.c" "$E/loops_math_vec.c" "$E/pow_vec.c"
+ctest math_test_avx2 -DUM_VEC_AVX2_ONLY "$E/tests/math_test.c" "$E/loops_math.c" "$E/loops_math_vec.c" "$E/pow_vec.c" "$E/hyp_vec.c"
 # the sorts, the matrix product, counting and take
 ctest sort_test "$REPO/native/csrc/tests/sort_test.c" "$E/sort.c" "$E/matmul.c" "$E/gather.c" "$E/count.c" "$E/take.c"
 # the reductions: argmin/argmax, cumsum/cumprod, order statistics, mapped sums

@@ -499,6 +499,225 @@ static void test_pow_vec(void)
 	ok(good, "power with a scalar exponent equals the array exponent's, every tail length");
 }
 
+/*
+ * hyp_vec.c through the tanh and sinh loops (contiguous runs): the largest
+ * error against long double over a sample, against BOUND ulp.
+ */
+static double hyp_worst(const char *fn, int is_double, const double *x, intptr_t n, double *where)
+{
+	enum { B = 4096 };
+	static double xd[B], od[B];
+	static float xf[B], of[B];
+	const int tanh_ = !strcmp(fn, "tanh");
+	double worst = 0;
+
+	for (intptr_t i0 = 0; i0 < n; i0 += B) {
+		const intptr_t m = n - i0 < B ? n - i0 : B;
+		for (intptr_t i = 0; i < m; i++)
+			xd[i] = x[i0 + i], xf[i] = (float)x[i0 + i];
+		if (is_double)
+			run1(fn, "d->d", xd, 8, od, 8, m);
+		else
+			run1(fn, "f->f", xf, 4, of, 4, m);
+		for (intptr_t i = 0; i < m; i++) {
+			const long double a = is_double ? (long double)xd[i] : (long double)xf[i];
+			const long double ref = tanh_ ? tanhl(a) : sinhl(a);
+			const double e = is_double ? ulp_err(ref, od[i], 53, -1021) : ulp_err(ref, of[i], 24, -125);
+			if (e > worst)
+				worst = e, *where = (double)a;
+		}
+	}
+	return worst;
+}
+
+/* the bits of f(x) for one element (the loop's masked tail) */
+static void hyp_one(const char *fn, int is_double, double x, void *out)
+{
+	float xf = (float)x;
+	if (is_double)
+		run1(fn, "d->d", &x, 8, out, 8, 1);
+	else
+		run1(fn, "f->f", &xf, 4, out, 4, 1);
+}
+
+/* the first x at which tanhl(x) rounds to 1 in the type (bisected) */
+static double tanh_saturation(int is_double)
+{
+	double lo = 1, hi = 64;
+	for (;;) {
+		double mid = lo + (hi - lo) / 2;
+		if (!is_double)
+			mid = (float)mid;
+		if (mid == lo || mid == hi)
+			return hi;
+		if ((is_double ? (double)tanhl(mid) : (double)(float)tanhl(mid)) == 1.0)
+			hi = mid;
+		else
+			lo = mid;
+	}
+}
+
+/* the special values: each result's bits against WANT's */
+static int hyp_special(const char *fn, int is_double, double x, double want)
+{
+	double got = 0;
+	float gotf = 0, wantf = (float)want;
+	if (is_double)
+		hyp_one(fn, 1, x, &got);
+	else
+		hyp_one(fn, 0, x, &gotf);
+	if (is_double ? memcmp(&got, &want, 8) == 0 : memcmp(&gotf, &wantf, 4) == 0)
+		return 1;
+	printf("# %s %s(%a): %a, want %a\n", fn, is_double ? "double" : "float", x,
+	       is_double ? got : (double)gotf, want);
+	return 0;
+}
+
+/*
+ * tanh float32/float64 and sinh float64 of hyp_vec.c: within a bound of
+ * the long double result over samples (every 1049th float below 12, random
+ * doubles uniform in exponent and in value, around the saturation and
+ * overflow points), the special values bit for bit (signed zeros,
+ * subnormals, infinities, NaN quieted with its sign, saturation to 1,
+ * overflow to inf), and runs of every length 0..40 at every offset equal
+ * to the element-wise results, nothing written past the run, in place
+ * equal to out of place.
+ */
+static void test_hyp_vec(void)
+{
+	enum { N = 1 << 20 };
+	static double x[N];
+	static const struct { const char *fn; int is_double; double bound; } cases[] = {
+		{ "tanh", 0, 0.8 }, { "tanh", 1, 0.8 }, { "sinh", 1, 0.8 },
+	};
+	int good = 1;
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		const int is_double = cases[c].is_double, tanh_ = !strcmp(cases[c].fn, "tanh");
+		const double top = tanh_ ? (is_double ? 20.0 : 12.0) : 712.0;
+		intptr_t n = 0;
+		if (!is_double) {
+			for (uint32_t b = 0; b < 0x41400000u; b += 1049) {
+				float f;
+				memcpy(&f, &b, 4);
+				x[n] = (n & 1) ? -(double)f : (double)f;
+				n++;
+				if (n == N)
+					break;
+			}
+		} else {
+			for (; n < N; n++) {
+				const double u = uniform();
+				double v = n % 3 == 0 ? exp2(-40 + u * (log2(top) + 40)) : n % 3 == 1 ? u * top : u * 2;
+				if (n % 16 == 5)	/* near the saturation or overflow point */
+					v = (tanh_ ? 19.06 : 710.47) + (u - 0.5) * 0.1;
+				x[n] = (n & 2) ? -v : v;
+			}
+		}
+		double where = 0;
+		const double worst = hyp_worst(cases[c].fn, is_double, x, n, &where);
+		char what[160];
+		printf("# %s %s: at most %.3f ulp from long double (at %a) over %ld values\n", cases[c].fn,
+		       is_double ? "float64" : "float32", worst, where, (long)n);
+		snprintf(what, sizeof(what), "%s %s within %.2f ulp of long double", cases[c].fn,
+			 is_double ? "float64" : "float32", cases[c].bound);
+		ok(worst <= cases[c].bound, what);
+	}
+
+	/* special values, bit for bit */
+	const double qnan = NAN;
+	volatile double nx = -NAN;
+	good = 1;
+	for (int is_double = 0; is_double < 2; is_double++) {
+		const double tiny = is_double ? 0x1p-1074 : 0x1p-149, sub = is_double ? 0x1.8p-1030 : 0x1.8p-130;
+		good &= hyp_special("tanh", is_double, 0.0, 0.0) & hyp_special("tanh", is_double, -0.0, -0.0);
+		good &= hyp_special("tanh", is_double, tiny, tiny) & hyp_special("tanh", is_double, -sub, -sub);
+		good &= hyp_special("tanh", is_double, INFINITY, 1.0) & hyp_special("tanh", is_double, -INFINITY, -1.0);
+		good &= hyp_special("tanh", is_double, 1e30, 1.0) & hyp_special("tanh", is_double, -300.0, -1.0);
+		good &= hyp_special("tanh", is_double, qnan, qnan) & hyp_special("tanh", is_double, nx, nx + nx);
+		/* from where tanh rounds to 1 on, 1; below, the long double result within the bound */
+		const double sat = tanh_saturation(is_double);
+		for (int side = -1; side <= 1; side += 2) {
+			double v = side * sat, got;
+			float gotf;
+			for (int k = 0; k < 20; k++) {
+				v = is_double ? nextafter(v, 0.0) : nextafterf((float)v, 0.0f);
+				if (is_double)
+					hyp_one("tanh", 1, v, &got);
+				else
+					hyp_one("tanh", 0, v, &gotf), got = gotf;
+				const double e = is_double ? ulp_err(tanhl(v), got, 53, -1021)
+							   : ulp_err(tanhl(v), (double)gotf, 24, -125);
+				if (e > 0.75) {
+					printf("# tanh(%a) = %a, %.3f ulp\n", v, got, e);
+					good = 0;
+				}
+			}
+			for (int k = 0; k < 20; k++, v = is_double ? nextafter(v, side * INFINITY) : nextafterf((float)v, side * INFINITY))
+				good &= v * side < sat || hyp_special("tanh", is_double, v, side);
+		}
+	}
+	good &= hyp_special("sinh", 1, 0.0, 0.0) & hyp_special("sinh", 1, -0.0, -0.0);
+	good &= hyp_special("sinh", 1, 0x1p-1074, 0x1p-1074) & hyp_special("sinh", 1, -0x1.8p-1030, -0x1.8p-1030);
+	good &= hyp_special("sinh", 1, INFINITY, INFINITY) & hyp_special("sinh", 1, -INFINITY, -INFINITY);
+	good &= hyp_special("sinh", 1, 1e300, INFINITY) & hyp_special("sinh", 1, -1e300, -INFINITY);
+	good &= hyp_special("sinh", 1, qnan, qnan) & hyp_special("sinh", 1, nx, nx + nx);
+	/* the last finite sinh and the first inf, both signs; 20 doubles each side within the bound */
+	const double big = 0x1.633ce8fb9f87dp+9;	/* 710.4758600739439 */
+	for (int side = -1; side <= 1; side += 2) {
+		double v = side * big, got;
+		hyp_one("sinh", 1, v, &got);
+		good &= isfinite(got) && ulp_err(sinhl(v), got, 53, -1021) <= 0.8;
+		good &= hyp_special("sinh", 1, nextafter(v, side * INFINITY), side * INFINITY);
+		for (int k = 0; k < 20; k++) {
+			v = nextafter(v, 0.0);
+			hyp_one("sinh", 1, v, &got);
+			if (!(ulp_err(sinhl(v), got, 53, -1021) <= 0.8)) {
+				printf("# sinh(%a) = %a\n", v, got);
+				good = 0;
+			}
+		}
+	}
+	ok(good, "tanh and sinh: zeros, subnormals, inf, NaN, saturation and overflow bit for bit");
+
+	/* every length and offset: the same bits as element by element, nothing past the end, in place */
+	good = 1;
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		const int is_double = cases[c].is_double, sz = is_double ? 8 : 4;
+		const char *sig = is_double ? "d->d" : "f->f";
+		static const double vals[] = { 0.3, -0.07, 2.5, -1e-5, 9.5, -20.0, 0.9, 1.1, -700.0, 5e-320, 0.0, -0.0,
+					       INFINITY, NAN, 19.5, -0.125, 0.0625, 3.0 };
+		const int nv = (int)(sizeof(vals) / sizeof(vals[0]));
+		for (int n = 0; n <= 40 && good; n++) {
+			for (int off = 0; off < 3; off++) {
+				unsigned char in[48 * 8], out[48 * 8], one[8], inplace[48 * 8];
+				for (int i = 0; i < 48; i++) {
+					const double v = vals[(i * 7 + n + off) % nv];
+					const float f = (float)v;
+					memcpy(in + i * sz, is_double ? (const void *)&v : (const void *)&f, (size_t)sz);
+				}
+				memset(out, 0xa5, sizeof(out));
+				run1(cases[c].fn, sig, in + off * sz, (size_t)sz, out + off * sz, (size_t)sz, n);
+				memcpy(inplace, in, sizeof(in));
+				run1(cases[c].fn, sig, inplace + off * sz, (size_t)sz, inplace + off * sz, (size_t)sz, n);
+				for (int i = 0; i < 48; i++) {
+					const unsigned char *want = one;
+					if (i >= off && i < off + n)
+						run1(cases[c].fn, sig, in + i * sz, (size_t)sz, one, (size_t)sz, 1);
+					else
+						memset(one, 0xa5, 8);
+					if (memcmp(out + i * sz, want, (size_t)sz) ||
+					    (i >= off && i < off + n && memcmp(inplace + i * sz, want, (size_t)sz))) {
+						printf("# %s %s: n %d offset %d element %d differs\n", cases[c].fn, sig, n, off, i);
+						good = 0;
+					}
+				}
+			}
+		}
+	}
+	ok(good, "tanh and sinh: runs of 0..40 at every offset equal element by element, in place too");
+}
+
 static void test_table(void)
 {
 	int good = 1;
@@ -833,6 +1052,7 @@ int main(void)
 	test_power_blocks();
 	test_powf();
 	test_pow_vec();
+	test_hyp_vec();
 	test_table();
 	test_pred_blocks();
 	test_vec_specials();
