@@ -130,42 +130,101 @@ static const double pv_expp[6] = {
 /* ---- float32 ------------------------------------------------------------- */
 
 /*
+ * powf8's scalars, read through a pointer GCC cannot see through: as
+ * constants it makes each a 64-byte vector in memory (one full load a step
+ * each), from memory it broadcasts them ({1to8}, two a cycle)
+ */
+enum { KL0, KL1, KL2, KL3, KL4, KL5, KE0, KE1, KE2, KE3, KONE, KMAGIC, KTMIN, KTMAX, KSHIFT, KN };
+static const double pvf_k[KN] = {
+	[KL0] = L2P0, [KL1] = L2P1, [KL2] = L2P2, [KL3] = L2P3, [KL4] = L2P4, [KL5] = L2P5,
+	[KE0] = E2Q0, [KE1] = E2Q1, [KE2] = E2Q2, [KE3] = E2Q3,
+	[KONE] = 1.0, [KMAGIC] = 0x1.8p52, [KTMIN] = -160.0, [KTMAX] = 160.0, [KSHIFT] = 0x1.8p48,
+};
+
+/*
+ * The float32 kernel's tables, loaded once per run and kept in registers:
+ * with them as memory operands GCC reloads each 64-byte table (and every
+ * coefficient as a full vector) each step, and the one 512-bit load a cycle
+ * these CPUs do was what limited the loop (~17 loads per 8 lanes).
+ * exp holds 2^(j/16) less j << 48 as integers (see powf8).
+ */
+struct pvf_ctx {
+	const double *k;
+	__m512d ys;
+	__m512d invc0, invc1, log2c0, log2c1;
+	__m512i exp0, exp1, kmagic;
+};
+
+PV_INLINE struct pvf_ctx pvf_init(double ys)
+{
+	const __m512i j48 = _mm512_slli_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), 48);
+	const __m512i j48_8 = _mm512_add_epi64(j48, _mm512_set1_epi64(8ll << 48));
+	struct pvf_ctx c = {
+		.k = pvf_k,
+		.ys = _mm512_set1_pd(ys),
+		.invc0 = _mm512_loadu_pd(pv_invc), .invc1 = _mm512_loadu_pd(pv_invc + 8),
+		.log2c0 = _mm512_loadu_pd(pv_log2c), .log2c1 = _mm512_loadu_pd(pv_log2c + 8),
+		.exp0 = _mm512_sub_epi64(_mm512_castpd_si512(_mm512_loadu_pd(pv_exp_hi)), j48),
+		.exp1 = _mm512_sub_epi64(_mm512_castpd_si512(_mm512_loadu_pd(pv_exp_hi + 8)), j48_8),
+		.kmagic = _mm512_castpd_si512(_mm512_set1_pd(0x1.8p52)),
+	};
+	/* opaque to GCC, so that it keeps them in registers rather than fold the loads into the loop */
+	__asm__("" : "+r"(c.k), "+v"(c.invc0), "+v"(c.invc1), "+v"(c.log2c0), "+v"(c.log2c1), "+v"(c.exp0), "+v"(c.exp1), "+v"(c.kmagic));
+	return c;
+}
+
+/*
  * 2^(y log2 x) for 8 positive normal floats x (as bits), in double: log2 x =
  * k + log2 c_j + log2(1 + r), then t = y log2 x = m/16 + f (|f| <= 1/32)
  * and 2^t = 2^floor(m/16) 2^((m mod 16)/16) 2^f.
  */
-PV_INLINE __m256 powf8(__m256i xi, __m512d y)
+#define PVF_K(i) _mm512_set1_pd(c->k[i])
+
+PV_INLINE __m256 powf8(const struct pvf_ctx *c, __m256 zf, __m256i u, __m512d y)
 {
-	/* k and the bin from the bits; z = x / 2^k */
-	const __m256i u = _mm256_add_epi32(xi, _mm256_set1_epi32(0x40000 - 0x3f800000));
-	const __m256i hi = _mm256_and_si256(u, _mm256_set1_epi32((int)0xff800000u));
-	const __m512d z = _mm512_cvtps_pd(_mm256_castsi256_ps(_mm256_sub_epi32(xi, hi)));
-	const __m512d khi = _mm512_cvtepi32_pd(hi);	/* k 2^23 */
-	__m512i idx = _mm512_cvtepu32_epi64(_mm256_srli_epi32(u, 19));
+	/* u widened gives the table index (its low bits >> 19) and k as the double 1.5 2^52 + k */
+	const __m512d z = _mm512_cvtps_pd(zf);
+	const __m512i uq = _mm512_cvtepi32_epi64(u);
+	const __m512i ix = _mm512_srli_epi64(uq, 19);
+	const __m512d km = _mm512_castsi512_pd(_mm512_add_epi64(_mm512_srai_epi64(uq, 23), c->kmagic));
+	const __m512d a = _mm512_add_pd(_mm512_sub_pd(km, PVF_K(KMAGIC)),
+					_mm512_permutex2var_pd(c->log2c0, ix, c->log2c1));
 
 	/* Estrin's scheme: the chain of dependent steps is what limits */
-	const __m512d r = _mm512_fmsub_pd(z, PV_TAB(pv_invc), _mm512_set1_pd(1.0));
+	const __m512d invc = _mm512_permutex2var_pd(c->invc0, ix, c->invc1);
+	const __m512d r = _mm512_fmsub_pd(z, invc, PVF_K(KONE));
 	const __m512d r2 = _mm512_mul_pd(r, r);
-	const __m512d p01 = _mm512_fmadd_pd(_mm512_set1_pd(L2P1), r, _mm512_set1_pd(L2P0));
-	const __m512d p23 = _mm512_fmadd_pd(_mm512_set1_pd(L2P3), r, _mm512_set1_pd(L2P2));
-	const __m512d p45 = _mm512_fmadd_pd(_mm512_set1_pd(L2P5), r, _mm512_set1_pd(L2P4));
+	const __m512d p01 = _mm512_fmadd_pd(PVF_K(KL1), r, PVF_K(KL0));
+	const __m512d p23 = _mm512_fmadd_pd(PVF_K(KL3), r, PVF_K(KL2));
+	const __m512d p45 = _mm512_fmadd_pd(PVF_K(KL5), r, PVF_K(KL4));
 	const __m512d p = _mm512_fmadd_pd(_mm512_fmadd_pd(p45, r2, p23), r2, p01);
-	const __m512d l2 = _mm512_fmadd_pd(p, r, _mm512_fmadd_pd(khi, _mm512_set1_pd(0x1p-23), PV_TAB(pv_log2c)));
 
-	/* |t| < 2^47: s rounds t to 1/16, its low mantissa bits are m */
-	const __m512d t = _mm512_mul_pd(y, l2);
-	const __m512d shift = _mm512_set1_pd(0x1.8p48);
-	const __m512d s = _mm512_add_pd(t, shift);
-	const __m512d m = _mm512_sub_pd(s, shift);
-	const __m512d f = _mm512_sub_pd(t, m);
-	idx = _mm512_castpd_si512(s);
-	const __m512d f2 = _mm512_mul_pd(f, f);
-	const __m512d q01 = _mm512_fmadd_pd(_mm512_set1_pd(E2Q0), f, _mm512_set1_pd(1.0));
-	const __m512d q23 = _mm512_fmadd_pd(_mm512_set1_pd(E2Q2), f, _mm512_set1_pd(E2Q1));
-	const __m512d q = _mm512_fmadd_pd(_mm512_set1_pd(E2Q3), f2, q23);
-	const __m512d e = _mm512_fmadd_pd(q, f2, q01);	/* 1 + Q0 f + Q1 f^2 + ... */
-	/* vscalefpd takes floor(m): 2^floor(m) 2^(j/16) = 2^(m rounded to 1/16) */
-	return _mm512_cvtpd_ps(_mm512_scalef_pd(_mm512_mul_pd(PV_TAB(pv_exp_hi), e), m));
+	/*
+	 * t = y log2 x (|t| < 2^47) rounded to 1/16 by the FMA that adds
+	 * 1.5 2^48: s holds 16 m in its low mantissa bits; f = t - m with one
+	 * rounding, the product taken again
+	 */
+	const __m512d l2 = _mm512_fmadd_pd(p, r, a);
+	const __m512d shift = PVF_K(KSHIFT);
+	const __m512d m = _mm512_sub_pd(_mm512_fmadd_pd(y, l2, shift), shift);
+	const __m512d f = _mm512_fmsub_pd(y, l2, m);
+	__m512d e = _mm512_fmadd_pd(PVF_K(KE3), f, PVF_K(KE2));
+	e = _mm512_fmadd_pd(e, f, PVF_K(KE1));
+	e = _mm512_fmadd_pd(e, f, PVF_K(KE0));
+
+	/*
+	 * sc = 2^floor(m) 2^j/16 by integer addition: with m within +-160
+	 * (past float's range either way), s = m + 1.5 2^48 holds 16 m in its
+	 * low mantissa bits, which shifted to the top put floor(m) on the
+	 * exponent and j on the mantissa's top 4 bits, which the table's
+	 * j << 48 takes back (vscalefpd instead has one port)
+	 */
+	const __m512i sb = _mm512_castpd_si512(_mm512_add_pd(_mm512_range_pd(m, PVF_K(KTMAX), 0x02), shift));
+	const __m512i tj = _mm512_permutex2var_epi64(c->exp0, sb, c->exp1);
+	const __m512d sc = _mm512_castsi512_pd(_mm512_add_epi64(tj, _mm512_slli_epi64(sb, 48)));
+
+	/* sc 2^f = sc + (sc f) (2^f - 1) / f */
+	return _mm512_cvtpd_ps(_mm512_fmadd_pd(_mm512_mul_pd(sc, f), e, sc));
 }
 
 /* lanes powf8 does not compute: x not a positive normal, |y| >= 2^39, inf or NaN */
@@ -194,23 +253,59 @@ static int big_yf(float y)
 #define PV_BLOCK 1024
 
 /* 8 lanes at i (live of them: the tail's are masked, the full ones not); the special ones */
-PV_INLINE __mmask8 powf_step(const float *x, const float *y, int y_scalar, __m512d ys, float *o, __mmask8 live)
+PV_INLINE __mmask8 powf_step(const struct pvf_ctx *c, const float *x, const float *y, int y_scalar, float *o,
+			      __mmask8 live)
 {
 	const __m256i xi = live == 0xff ? _mm256_loadu_si256((const __m256i *)x) : _mm256_maskz_loadu_epi32(live, x);
 	__mmask8 sp = specialf8(xi);
-	__m512d yd = ys;
+	__m512d yd = c->ys;
 	if (!y_scalar) {
 		const __m256i yi = live == 0xff ? _mm256_loadu_si256((const __m256i *)y)
 						: _mm256_maskz_loadu_epi32(live, y);
 		sp |= special_yf8(yi);
 		yd = _mm512_cvtps_pd(_mm256_castsi256_ps(yi));
 	}
-	const __m256 r = powf8(xi, yd);
+	/* k and the bin from the bits; z = x / 2^k */
+	const __m256i u = _mm256_add_epi32(xi, _mm256_set1_epi32(0x40000 - 0x3f800000));
+	const __m256i zi = _mm256_sub_epi32(xi, _mm256_and_si256(u, _mm256_set1_epi32((int)0xff800000u)));
+	const __m256 r = powf8(c, _mm256_castsi256_ps(zi), u, yd);
 	if (live == 0xff)
 		_mm256_storeu_ps(o, r);
 	else
 		_mm256_mask_storeu_ps(o, live, r);
 	return sp & live;
+}
+
+/* 16 lanes at i, all live: the bit work on the 16, then two halves; the special ones */
+PV_INLINE __mmask16 powf_step16(const struct pvf_ctx *c, const float *x, const float *y, int y_scalar, float *o)
+{
+	const __m512i xi = _mm512_loadu_si512(x);
+	__mmask16 sp = _mm512_cmpge_epu32_mask(_mm512_sub_epi32(xi, _mm512_set1_epi32(0x00800000)),
+					       _mm512_set1_epi32(0x7f000000));
+	__m512d y0 = c->ys, y1 = c->ys;
+	if (!y_scalar) {
+		const __m512i yi = _mm512_loadu_si512(y);
+		sp |= _mm512_cmpge_epu32_mask(_mm512_and_si512(yi, _mm512_set1_epi32(0x7fffffff)),
+					      _mm512_set1_epi32((127 + 39) << 23));
+		y0 = _mm512_cvtps_pd(_mm256_loadu_ps(y));
+		y1 = _mm512_cvtps_pd(_mm256_loadu_ps(y + 8));
+	}
+	const __m512i u = _mm512_add_epi32(xi, _mm512_set1_epi32(0x40000 - 0x3f800000));
+	const __m512i zi = _mm512_sub_epi32(xi, _mm512_and_si512(u, _mm512_set1_epi32((int)0xff800000u)));
+	_mm256_storeu_ps(o, powf8(c, _mm512_castps512_ps256(_mm512_castsi512_ps(zi)), _mm512_castsi512_si256(u), y0));
+	_mm256_storeu_ps(o + 8, powf8(c, _mm512_extractf32x8_ps(_mm512_castsi512_ps(zi), 1),
+				      _mm512_extracti64x4_epi64(u, 1), y1));
+	return sp;
+}
+
+/* the 16-lane step storing its special lanes' two bytes; nonzero if any */
+PV_INLINE unsigned powf_sp16(const struct pvf_ctx *c, const float *x, const float *y, int y_scalar, float *o,
+			     uint8_t *sp)
+{
+	const __mmask16 m = powf_step16(c, x, y, y_scalar, o);
+	sp[0] = (uint8_t)m;
+	sp[1] = (uint8_t)(m >> 8);
+	return m;
 }
 
 /* C99's special cases from libm, lane by lane */
@@ -227,10 +322,10 @@ static void powf_fix(const float *x, const float *y, int y_scalar, float *o, con
  * One contiguous run by blocks of PV_BLOCK: eight lanes per step (the last
  * ones masked), then the lanes each step flagged special redone by FIX.
  */
-#define PV_RUN(NAME, T, STEP, FIX)						\
+#define PV_RUN(NAME, T, CTX, INIT, STEP16, STEP, FIX)						\
 PV_TARGET static void NAME(const T *x, const T *y, int y_scalar, T *o, intptr_t n) \
 {										\
-	const __m512d ys = _mm512_set1_pd(y_scalar ? (double)*y : 0.0);		\
+	const struct CTX c = INIT(y_scalar ? (double)*y : 0.0);			\
 	uint8_t sp[PV_BLOCK / 8];						\
 										\
 	for (intptr_t i0 = 0; i0 < n; i0 += PV_BLOCK) {				\
@@ -240,19 +335,21 @@ PV_TARGET static void NAME(const T *x, const T *y, int y_scalar, T *o, intptr_t 
 		unsigned any = 0;						\
 		intptr_t i = 0;							\
 		if (y_scalar)							\
-			for (; i + 8 <= m; i += 8)				\
-				any |= sp[i / 8] = STEP(xb + i, yb, 1, ys, ob + i, 0xff); \
+			for (; i + 16 <= m; i += 16)				\
+				any |= STEP16(&c, xb + i, yb, 1, ob + i, sp + i / 8); \
 		else								\
-			for (; i + 8 <= m; i += 8)				\
-				any |= sp[i / 8] = STEP(xb + i, yb + i, 0, ys, ob + i, 0xff); \
+			for (; i + 16 <= m; i += 16)				\
+				any |= STEP16(&c, xb + i, yb + i, 0, ob + i, sp + i / 8); \
+		for (; i + 8 <= m; i += 8)					\
+			any |= sp[i / 8] = STEP(&c, xb + i, y_scalar ? yb : yb + i, y_scalar, ob + i, 0xff); \
 		if (i < m)							\
-			any |= sp[i / 8] = STEP(xb + i, y_scalar ? yb : yb + i, y_scalar, ys, ob + i, \
+			any |= sp[i / 8] = STEP(&c, xb + i, y_scalar ? yb : yb + i, y_scalar, ob + i, \
 						(__mmask8)((1u << (m - i)) - 1)); \
 		if (any)							\
 			FIX(xb, yb, y_scalar, ob, sp, m);			\
 	}									\
 }
-PV_RUN(powf_run, float, powf_step, powf_fix)
+PV_RUN(powf_run, float, pvf_ctx, pvf_init, powf_sp16, powf_step, powf_fix)
 
 /* ---- float64 ------------------------------------------------------------- */
 
@@ -330,17 +427,37 @@ PV_INLINE __mmask8 special8(__m512i xi)
 				       _mm512_set1_epi64(0x7fe0000000000000ll));
 }
 
-PV_INLINE __mmask8 pow_step(const double *x, const double *y, int y_scalar, __m512d ys, double *o, __mmask8 live)
+/* float64's: the scalar exponent */
+struct pv_ctx {
+	__m512d ys;
+};
+
+PV_INLINE struct pv_ctx pv_init(double ys)
+{
+	return (struct pv_ctx){ .ys = _mm512_set1_pd(ys) };
+}
+
+PV_INLINE __mmask8 pow_step(const struct pv_ctx *c, const double *x, const double *y, int y_scalar, double *o,
+			     __mmask8 live)
 {
 	const __m512i xi = live == 0xff ? _mm512_loadu_si512(x) : _mm512_maskz_loadu_epi64(live, x);
 	__mmask8 sp = special8(xi);
-	const __m512d yd = y_scalar ? ys : live == 0xff ? _mm512_loadu_pd(y) : _mm512_maskz_loadu_pd(live, y);
+	const __m512d yd = y_scalar ? c->ys : live == 0xff ? _mm512_loadu_pd(y) : _mm512_maskz_loadu_pd(live, y);
 	const __m512d r = pow8(xi, yd, &sp);
 	if (live == 0xff)
 		_mm512_storeu_pd(o, r);
 	else
 		_mm512_mask_storeu_pd(o, live, r);
 	return sp & live;
+}
+
+/* float64 by two 8-lane steps */
+PV_INLINE unsigned pow_sp16(const struct pv_ctx *c, const double *x, const double *y, int y_scalar, double *o,
+			    uint8_t *sp)
+{
+	sp[0] = pow_step(c, x, y, y_scalar, o, 0xff);
+	sp[1] = pow_step(c, x + 8, y_scalar ? y : y + 8, y_scalar, o + 8, 0xff);
+	return sp[0] | sp[1];
 }
 
 static void pow_fix(const double *x, const double *y, int y_scalar, double *o, const uint8_t *sp, intptr_t n)
@@ -352,7 +469,7 @@ static void pow_fix(const double *x, const double *y, int y_scalar, double *o, c
 		}
 }
 
-PV_RUN(pow_run, double, pow_step, pow_fix)
+PV_RUN(pow_run, double, pv_ctx, pv_init, pow_sp16, pow_step, pow_fix)
 
 /* ---- dispatch -------------------------------------------------------------- */
 
