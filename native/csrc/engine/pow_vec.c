@@ -241,9 +241,10 @@ PV_INLINE __m256 powf_e8(const struct pvf_ctx *c, __m512d m, __m512d f)
 	return _mm512_cvtpd_ps(_mm512_fmadd_pd(_mm512_mul_pd(sc, f), e, sc));
 }
 
-/* a group of 16 lanes between the stages */
+/* a group of 16 lanes between the stages (its exponents read again by stage 2: fewer registers held) */
 struct pvf_s1 {
-	__m512d r0, a0, y0, r1, a1, y1;
+	__m512d r0, a0, r1, a1;
+	const float *y;
 };
 
 struct pvf_s2 {
@@ -263,13 +264,11 @@ PV_INLINE struct pvf_s1 powf_s1(const struct pvf_ctx *c, const float *x, const f
 	__mmask16 bad = _mm512_cmpge_epu32_mask(_mm512_sub_epi32(xi, _mm512_set1_epi32(0x00800000)),
 						_mm512_set1_epi32(0x7f000000));
 	struct pvf_s1 s;
-	s.y0 = s.y1 = c->ys;
+	s.y = y;
 	if (!y_scalar) {
-		const __m512 yf = live == 0xffff ? _mm512_loadu_ps(y) : _mm512_maskz_loadu_ps(live, y);
-		bad |= _mm512_cmpge_epu32_mask(_mm512_and_si512(_mm512_castps_si512(yf), _mm512_set1_epi32(0x7fffffff)),
-					       _mm512_set1_epi32((127 + 39) << 23));
-		s.y0 = _mm512_cvtps_pd(_mm512_castps512_ps256(yf));
-		s.y1 = _mm512_cvtps_pd(_mm512_extractf32x8_ps(yf, 1));
+		/* |y| >= 2^39 with the sign shifted out */
+		const __m512i yi = live == 0xffff ? _mm512_loadu_si512(y) : _mm512_maskz_loadu_epi32(live, y);
+		bad |= _mm512_cmpge_epu32_mask(_mm512_slli_epi32(yi, 1), _mm512_set1_epi32((127 + 39) << 24));
 	}
 	bad &= live;
 	sp[0] = (uint8_t)bad;
@@ -284,11 +283,19 @@ PV_INLINE struct pvf_s1 powf_s1(const struct pvf_ctx *c, const float *x, const f
 	return s;
 }
 
-PV_INLINE struct pvf_s2 powf_s2(const struct pvf_ctx *c, struct pvf_s1 s)
+PV_INLINE struct pvf_s2 powf_s2(const struct pvf_ctx *c, struct pvf_s1 s, int y_scalar, __mmask16 live)
 {
+	__m512d y0 = c->ys, y1 = c->ys;
+	if (!y_scalar && live == 0xffff) {
+		y0 = _mm512_cvtps_pd(_mm256_loadu_ps(s.y));
+		y1 = _mm512_cvtps_pd(_mm256_loadu_ps(s.y + 8));
+	} else if (!y_scalar) {
+		y0 = _mm512_cvtps_pd(_mm256_maskz_loadu_ps((__mmask8)live, s.y));
+		y1 = _mm512_cvtps_pd(_mm256_maskz_loadu_ps((__mmask8)(live >> 8), s.y + 8));
+	}
 	struct pvf_s2 t;
-	t.f0 = powf_t8(c, s.r0, s.a0, s.y0, &t.m0);
-	t.f1 = powf_t8(c, s.r1, s.a1, s.y1, &t.m1);
+	t.f0 = powf_t8(c, s.r0, s.a0, y0, &t.m0);
+	t.f1 = powf_t8(c, s.r1, s.a1, y1, &t.m1);
 	return t;
 }
 
@@ -317,20 +324,20 @@ PV_INLINE void powf_groups(const struct pvf_ctx *c, const float *x, const float 
 	intptr_t g = 0;
 
 	if (ng >= 2) {
-		struct pvf_s2 t = powf_s2(c, powf_s1(c, x, y, y_scalar, 0xffff, sp));
+		struct pvf_s2 t = powf_s2(c, powf_s1(c, x, y, y_scalar, 0xffff, sp), y_scalar, 0xffff);
 		struct pvf_s1 s = powf_s1(c, x + 16, y + dy, y_scalar, 0xffff, sp + 2);
 		for (g = 2; g < ng; g++) {
 			const struct pvf_s1 s_next = powf_s1(c, x + 16 * g, y + dy * g, y_scalar, 0xffff, sp + 2 * g);
-			const struct pvf_s2 t_next = powf_s2(c, s);
+			const struct pvf_s2 t_next = powf_s2(c, s, y_scalar, 0xffff);
 			powf_s3(c, t, o + 16 * (g - 2), 0xffff);
 			s = s_next, t = t_next;
 		}
 		powf_s3(c, t, o + 16 * (g - 2), 0xffff);
-		powf_s3(c, powf_s2(c, s), o + 16 * (g - 1), 0xffff);
+		powf_s3(c, powf_s2(c, s, y_scalar, 0xffff), o + 16 * (g - 1), 0xffff);
 	}
 	for (; g < ng; g++)
-		powf_s3(c, powf_s2(c, powf_s1(c, x + 16 * g, y + dy * g, y_scalar, 0xffff, sp + 2 * g)), o + 16 * g,
-			0xffff);
+		powf_s3(c, powf_s2(c, powf_s1(c, x + 16 * g, y + dy * g, y_scalar, 0xffff, sp + 2 * g), y_scalar, 0xffff),
+			o + 16 * g, 0xffff);
 }
 
 /* lanes of a scalar exponent that are all special */
@@ -372,8 +379,8 @@ PV_TARGET static void powf_run(const float *x, const float *y, int y_scalar, flo
 			powf_groups(&c, xb, yb, 0, ob, sp, m);
 		if (i < m) {
 			const __mmask16 live = (__mmask16)((1u << (m - i)) - 1);
-			powf_s3(&c, powf_s2(&c, powf_s1(&c, xb + i, y_scalar ? yb : yb + i, y_scalar, live, sp + i / 8)),
-				ob + i, live);
+			const struct pvf_s1 s = powf_s1(&c, xb + i, y_scalar ? yb : yb + i, y_scalar, live, sp + i / 8);
+			powf_s3(&c, powf_s2(&c, s, y_scalar, live), ob + i, live);
 		}
 		unsigned any = 0;
 		for (intptr_t k = 0; k < (m + 7) / 8; k++)
