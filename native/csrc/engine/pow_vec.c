@@ -157,16 +157,16 @@ static const double pv_expp[6] = {
  */
 
 /* powf's scalars, read through a pointer GCC cannot see through (see above) */
-enum { KL0, KL1, KL2, KL3, KL4, KL5, KE0, KE1, KE2, KE3, KONE, KMAGIC, K1_16, KTMAX, KSHIFT, KN };
+enum { KL0, KL1, KL2, KL3, KL4, KL5, KE0, KE1, KE2, KE3, KONE, KMAGIC, KTMAX, KSHIFT, KN };
 static const double pvf_k[KN] = {
 	[KL0] = L2P0, [KL1] = L2P1, [KL2] = L2P2, [KL3] = L2P3, [KL4] = L2P4, [KL5] = L2P5,
 	[KE0] = E2Q0, [KE1] = E2Q1, [KE2] = E2Q2, [KE3] = E2Q3,
-	[KONE] = 1.0, [KMAGIC] = 0x1.8p52, [K1_16] = 0x1p-4, [KTMAX] = 160.0, [KSHIFT] = 0x1.8p48,
+	[KONE] = 1.0, [KMAGIC] = 0x1.8p48, [KTMAX] = 160.0, [KSHIFT] = 0x1.8p48,
 };
 
 /*
  * What a run keeps in registers: the tables (log2c less j/16, exp as the
- * bits of 2^(j/16) less j << 48: see powf_r8, powf_e8), 1.5 2^52 as bits,
+ * bits of 2^(j/16) less j << 48: see powf_r8, powf_e8), 1.5 2^48 as bits,
  * the scalar exponent.
  */
 struct pvf_ctx {
@@ -190,7 +190,7 @@ PV_INLINE struct pvf_ctx pvf_init(double ys)
 		.log2c1 = _mm512_sub_pd(_mm512_loadu_pd(pv_log2c + 8), _mm512_mul_pd(_mm512_cvtepi64_pd(j8), _mm512_set1_pd(0x1p-4))),
 		.exp0 = _mm512_sub_epi64(_mm512_castpd_si512(_mm512_loadu_pd(pv_exp_hi)), _mm512_slli_epi64(j, 48)),
 		.exp1 = _mm512_sub_epi64(_mm512_castpd_si512(_mm512_loadu_pd(pv_exp_hi + 8)), _mm512_slli_epi64(j8, 48)),
-		.kmagic = _mm512_castpd_si512(_mm512_set1_pd(0x1.8p52)),
+		.kmagic = _mm512_castpd_si512(_mm512_set1_pd(0x1.8p48)),
 	};
 	/* opaque to GCC: registers, not loads folded into the loop */
 	__asm__("" : "+r"(c.k), "+v"(c.invc0), "+v"(c.invc1), "+v"(c.log2c0), "+v"(c.log2c1), "+v"(c.exp0),
@@ -202,14 +202,15 @@ PV_INLINE struct pvf_ctx pvf_init(double ys)
  * Stage 1, 8 lanes: r = z invc - 1 and a = k + log2 c_j. w = the float
  * bits u (x plus half a bin, less 1.0) shifted right 19 with their sign:
  * 16 k + j, so that widened it is the table index (its low 4 bits) and,
- * added to 1.5 2^52 as bits, the double 1.5 2^52 + 16 k + j: k + log2 c_j
- * = (16 k + j) / 16 + (log2 c_j - j/16), one rounding.
+ * added to the bits of 1.5 2^48 (whose ulp is 1/16), the double 1.5 2^48 +
+ * k + j/16: k + log2 c_j = (k + j/16) + (log2 c_j - j/16), one rounding,
+ * on the adders rather than the FMA ports.
  */
 PV_INLINE __m512d powf_r8(const struct pvf_ctx *c, __m256 zf, __m256i w, __m512d *a)
 {
 	const __m512i ix = _mm512_cvtepi32_epi64(w);
 	const __m512d kj = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_add_epi64(ix, c->kmagic)), PVF_K(KMAGIC));
-	*a = _mm512_fmadd_pd(kj, PVF_K(K1_16), _mm512_permutex2var_pd(c->log2c0, ix, c->log2c1));
+	*a = _mm512_add_pd(kj, _mm512_permutex2var_pd(c->log2c0, ix, c->log2c1));
 	return _mm512_fmsub_pd(_mm512_cvtps_pd(zf), _mm512_permutex2var_pd(c->invc0, ix, c->invc1), PVF_K(KONE));
 }
 
@@ -268,8 +269,8 @@ PV_INLINE struct pvf_s1 powf_s1(const struct pvf_ctx *c, const float *x, const f
 				__mmask16 live, uint8_t *sp)
 {
 	const __m512i xi = live == 0xffff ? _mm512_loadu_si512(x) : _mm512_maskz_loadu_epi32(live, x);
-	__mmask16 bad = _mm512_cmpge_epu32_mask(_mm512_sub_epi32(xi, _mm512_set1_epi32(0x00800000)),
-						_mm512_set1_epi32(0x7f000000));
+	/* every class but the positive normal one: NaN, zero, inf, subnormal, negative */
+	__mmask16 bad = _mm512_fpclass_ps_mask(_mm512_castsi512_ps(xi), 0xff);
 	struct pvf_s1 s;
 	s.y = y;
 	if (!y_scalar) {
