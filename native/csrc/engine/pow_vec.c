@@ -3,9 +3,8 @@
  * pow_vec.c - pow(x, y) of contiguous float32 and float64 runs with AVX-512,
  * in lanes of double: pow = 2^(y log2 x) (float32) or e^(y ln x) (float64),
  * both from a 16-entry table held in two registers (vpermt2pd) plus a short
- * polynomial, the exponent put back with vscalefpd (float64) or an integer
- * add (float32, which goes by groups of 16 lanes, software-pipelined: see
- * its section for why).
+ * polynomial, the exponent put back with vscalefpd (float32 goes by groups
+ * of 16 lanes, software-pipelined: see its section for why).
  * glibc's libmvec pow (the fallback, loops_math_vec.c) costs 2-3 times as
  * much per element as numpy's SIMD pow on these CPUs.
  *
@@ -153,44 +152,47 @@ static const double pv_expp[6] = {
  *
  * The tables stay in registers (pvf_init) and the scalars are broadcast
  * from memory: as constants GCC made each a 64-byte vector reloaded each
- * step. The integer-add tricks below (k, 2^floor(m)) take steps off the
- * FMA ports and the chains; vscalefpd and vcvtdq2pd cost more.
+ * step. k comes by an integer add (vcvtdq2pd and an FMA cost more). With
+ * the pipeline, fewer steps count: 2^floor(m) by vscalefpd (which also
+ * saturates) rather than by an integer add to the exponent after a clamp
+ * of m, five steps, went 0.38 -> 0.37.
  */
 
 /* powf's scalars, read through a pointer GCC cannot see through (see above) */
-enum { KL0, KL1, KL2, KL3, KL4, KL5, KE0, KE1, KE2, KE3, KONE, KMAGIC, KTMAX, KSHIFT, KN };
+enum { KL0, KL1, KL2, KL3, KL4, KL5, KE0, KE1, KE2, KE3, KONE, KMAGIC, KSHIFT, KN };
 static const double pvf_k[KN] = {
 	[KL0] = L2P0, [KL1] = L2P1, [KL2] = L2P2, [KL3] = L2P3, [KL4] = L2P4, [KL5] = L2P5,
 	[KE0] = E2Q0, [KE1] = E2Q1, [KE2] = E2Q2, [KE3] = E2Q3,
-	[KONE] = 1.0, [KMAGIC] = 0x1.8p48, [KTMAX] = 160.0, [KSHIFT] = 0x1.8p48,
+	[KONE] = 1.0, [KMAGIC] = 0x1.8p48, [KSHIFT] = 0x1.8p48,
 };
 
 /*
- * What a run keeps in registers: the tables (log2c less j/16, exp as the
- * bits of 2^(j/16) less j << 48: see powf_r8, powf_e8), 1.5 2^48 as bits,
- * the scalar exponent.
+ * What a run keeps in registers: the tables (log2c less j/16: see
+ * powf_r8), 1.5 2^48 as bits, the scalar exponent.
  */
 struct pvf_ctx {
 	const double *k;
 	__m512d ys;
-	__m512d invc0, invc1, log2c0, log2c1;
-	__m512i exp0, exp1, kmagic;
+	__m512d invc0, invc1, log2c0, log2c1, exp0, exp1;
+	__m512i kmagic;
 };
 
 #define PVF_K(i) _mm512_set1_pd(c->k[i])
 
 PV_INLINE struct pvf_ctx pvf_init(double ys)
 {
-	const __m512i j = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), j8 = _mm512_add_epi64(j, _mm512_set1_epi64(8));
+	/* j/16 for j = 0..7 and 8..15 */
+	const __m512d j0 = _mm512_mul_pd(_mm512_set_pd(7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_pd(0x1p-4));
+	const __m512d j8 = _mm512_add_pd(j0, _mm512_set1_pd(0.5));
 	struct pvf_ctx c = {
 		.k = pvf_k,
 		.ys = _mm512_set1_pd(ys),
 		.invc0 = _mm512_loadu_pd(pv_invc),
 		.invc1 = _mm512_loadu_pd(pv_invc + 8),
-		.log2c0 = _mm512_sub_pd(_mm512_loadu_pd(pv_log2c), _mm512_mul_pd(_mm512_cvtepi64_pd(j), _mm512_set1_pd(0x1p-4))),
-		.log2c1 = _mm512_sub_pd(_mm512_loadu_pd(pv_log2c + 8), _mm512_mul_pd(_mm512_cvtepi64_pd(j8), _mm512_set1_pd(0x1p-4))),
-		.exp0 = _mm512_sub_epi64(_mm512_castpd_si512(_mm512_loadu_pd(pv_exp_hi)), _mm512_slli_epi64(j, 48)),
-		.exp1 = _mm512_sub_epi64(_mm512_castpd_si512(_mm512_loadu_pd(pv_exp_hi + 8)), _mm512_slli_epi64(j8, 48)),
+		.log2c0 = _mm512_sub_pd(_mm512_loadu_pd(pv_log2c), j0),
+		.log2c1 = _mm512_sub_pd(_mm512_loadu_pd(pv_log2c + 8), j8),
+		.exp0 = _mm512_loadu_pd(pv_exp_hi),
+		.exp1 = _mm512_loadu_pd(pv_exp_hi + 8),
 		.kmagic = _mm512_castpd_si512(_mm512_set1_pd(0x1.8p48)),
 	};
 	/* opaque to GCC: registers, not loads folded into the loop */
@@ -233,21 +235,18 @@ PV_INLINE __m512d powf_t8(const struct pvf_ctx *c, __m512d r, __m512d a, __m512d
 }
 
 /*
- * Stage 3: 2^m 2^f to float. sc = 2^floor(m) 2^(j/16) by integer addition:
- * with m within +-160 (past float's range either way), m + 1.5 2^48 holds
- * 16 m in its low mantissa bits; shifted to the top they put floor(m) on
- * the exponent and j on the mantissa's top 4 bits, which the table's
- * j << 48 takes back. Then sc 2^f = sc + (sc f) (2^f - 1)/f.
+ * Stage 3: 2^m 2^f to float: m + 1.5 2^48 holds 16 m in its low mantissa
+ * bits, the low 4 the table's j; 2^(j/16) 2^f = T + (T f) (2^f - 1)/f, and
+ * vscalefpd puts on 2^floor(m), saturating past double's range.
  */
 PV_INLINE __m256 powf_e8(const struct pvf_ctx *c, __m512d m, __m512d f)
 {
 	__m512d e = _mm512_fmadd_pd(PVF_K(KE3), f, PVF_K(KE2));
 	e = _mm512_fmadd_pd(e, f, PVF_K(KE1));
 	e = _mm512_fmadd_pd(e, f, PVF_K(KE0));
-	const __m512i s = _mm512_castpd_si512(_mm512_add_pd(_mm512_range_pd(m, PVF_K(KTMAX), 0x02), PVF_K(KSHIFT)));
-	const __m512i tj = _mm512_permutex2var_epi64(c->exp0, s, c->exp1);
-	const __m512d sc = _mm512_castsi512_pd(_mm512_add_epi64(tj, _mm512_slli_epi64(s, 48)));
-	return _mm512_cvtpd_ps(_mm512_fmadd_pd(_mm512_mul_pd(sc, f), e, sc));
+	const __m512i s = _mm512_castpd_si512(_mm512_add_pd(m, PVF_K(KSHIFT)));
+	const __m512d tj = _mm512_permutex2var_pd(c->exp0, s, c->exp1);
+	return _mm512_cvtpd_ps(_mm512_scalef_pd(_mm512_fmadd_pd(_mm512_mul_pd(tj, f), e, tj), m));
 }
 
 /* a group of 16 lanes between the stages (its exponents read again by stage 2: fewer registers held) */
