@@ -152,29 +152,27 @@ static const double pv_expp[6] = {
  *
  * The tables stay in registers (pvf_init) and the scalars are broadcast
  * from memory: as constants GCC made each a 64-byte vector reloaded each
- * step. k comes by an integer add (vcvtdq2pd and an FMA cost more). With
- * the pipeline, fewer steps count: 2^floor(m) by vscalefpd (which also
- * saturates) rather than by an integer add to the exponent after a clamp
- * of m, five steps, went 0.38 -> 0.37.
+ * step. With the pipeline, fewer steps count: 2^floor(m) by vscalefpd
+ * (which also saturates) rather than by an integer add to the exponent
+ * after a clamp of m, five steps, went 0.38 -> 0.37.
  */
 
 /* powf's scalars, read through a pointer GCC cannot see through (see above) */
-enum { KL0, KL1, KL2, KL3, KL4, KL5, KE0, KE1, KE2, KE3, KONE, KMAGIC, KSHIFT, KN };
+enum { KL0, KL1, KL2, KL3, KL4, KL5, KE0, KE1, KE2, KE3, KONE, K1_16, KSHIFT, KN };
 static const double pvf_k[KN] = {
 	[KL0] = L2P0, [KL1] = L2P1, [KL2] = L2P2, [KL3] = L2P3, [KL4] = L2P4, [KL5] = L2P5,
 	[KE0] = E2Q0, [KE1] = E2Q1, [KE2] = E2Q2, [KE3] = E2Q3,
-	[KONE] = 1.0, [KMAGIC] = 0x1.8p48, [KSHIFT] = 0x1.8p48,
+	[KONE] = 1.0, [K1_16] = 0x1p-4, [KSHIFT] = 0x1.8p48,
 };
 
 /*
  * What a run keeps in registers: the tables (log2c less j/16: see
- * powf_r8), 1.5 2^48 as bits, the scalar exponent.
+ * powf_r8), the scalar exponent.
  */
 struct pvf_ctx {
 	const double *k;
 	__m512d ys;
 	__m512d invc0, invc1, log2c0, log2c1, exp0, exp1;
-	__m512i kmagic;
 };
 
 #define PVF_K(i) _mm512_set1_pd(c->k[i])
@@ -193,27 +191,25 @@ PV_INLINE struct pvf_ctx pvf_init(double ys)
 		.log2c1 = _mm512_sub_pd(_mm512_loadu_pd(pv_log2c + 8), j8),
 		.exp0 = _mm512_loadu_pd(pv_exp_hi),
 		.exp1 = _mm512_loadu_pd(pv_exp_hi + 8),
-		.kmagic = _mm512_castpd_si512(_mm512_set1_pd(0x1.8p48)),
 	};
 	/* opaque to GCC: registers, not loads folded into the loop */
 	__asm__("" : "+r"(c.k), "+v"(c.invc0), "+v"(c.invc1), "+v"(c.log2c0), "+v"(c.log2c1), "+v"(c.exp0),
-		"+v"(c.exp1), "+v"(c.kmagic));
+		"+v"(c.exp1));
 	return c;
 }
 
 /*
  * Stage 1, 8 lanes: r = z invc - 1 and a = k + log2 c_j. w = the float
  * bits u (x plus half a bin, less 1.0) shifted right 19 with their sign:
- * 16 k + j, so that widened it is the table index (its low 4 bits) and,
- * added to the bits of 1.5 2^48 (whose ulp is 1/16), the double 1.5 2^48 +
- * k + j/16: k + log2 c_j = (k + j/16) + (log2 c_j - j/16), one rounding,
- * on the adders rather than the FMA ports.
+ * 16 k + j, so that widened it is the table index (its low 4 bits) and
+ * converted k + log2 c_j = (16 k + j)/16 + (log2 c_j - j/16), one rounding.
+ * (The double 1.5 2^48 + k + j/16 by an integer add to the bits of 1.5 2^48
+ * and two adds was no faster.)
  */
 PV_INLINE __m512d powf_r8(const struct pvf_ctx *c, __m256 zf, __m256i w, __m512d *a)
 {
 	const __m512i ix = _mm512_cvtepi32_epi64(w);
-	const __m512d kj = _mm512_sub_pd(_mm512_castsi512_pd(_mm512_add_epi64(ix, c->kmagic)), PVF_K(KMAGIC));
-	*a = _mm512_add_pd(kj, _mm512_permutex2var_pd(c->log2c0, ix, c->log2c1));
+	*a = _mm512_fmadd_pd(_mm512_cvtepi32_pd(w), PVF_K(K1_16), _mm512_permutex2var_pd(c->log2c0, ix, c->log2c1));
 	return _mm512_fmsub_pd(_mm512_cvtps_pd(zf), _mm512_permutex2var_pd(c->invc0, ix, c->invc1), PVF_K(KONE));
 }
 
