@@ -209,7 +209,8 @@ PV_INLINE struct pvf_ctx pvf_init(double ys)
 PV_INLINE __m512d powf_r8(const struct pvf_ctx *c, __m256 zf, __m256i w, __m512d *a)
 {
 	const __m512i ix = _mm512_cvtepi32_epi64(w);
-	*a = _mm512_fmadd_pd(_mm512_cvtepi32_pd(w), PVF_K(K1_16), _mm512_permutex2var_pd(c->log2c0, ix, c->log2c1));
+	const __m512d log2c = _mm512_permutex2var_pd(c->log2c0, ix, c->log2c1);
+	*a = _mm512_fmadd_pd(_mm512_cvtepi32_pd(w), PVF_K(K1_16), log2c);
 	return _mm512_fmsub_pd(_mm512_cvtps_pd(zf), _mm512_permutex2var_pd(c->invc0, ix, c->invc1), PVF_K(KONE));
 }
 
@@ -280,7 +281,8 @@ PV_INLINE struct pvf_s1 powf_s1(const struct pvf_ctx *c, const float *x, const f
 
 	/* x = 2^k z, z in [1 - 1/64, 2 - 1/64): the bin j is the mantissa rounded to 4 bits */
 	const __m512i u = _mm512_add_epi32(xi, _mm512_set1_epi32(0x40000 - 0x3f800000));
-	const __m512 z = _mm512_castsi512_ps(_mm512_sub_epi32(xi, _mm512_and_si512(u, _mm512_set1_epi32((int)0xff800000u))));
+	const __m512i hi = _mm512_and_si512(u, _mm512_set1_epi32((int)0xff800000u));
+	const __m512 z = _mm512_castsi512_ps(_mm512_sub_epi32(xi, hi));
 	const __m512i w = _mm512_srai_epi32(u, 19);
 	s.r0 = powf_r8(c, _mm512_castps512_ps256(z), _mm512_castsi512_si256(w), &s.a0);
 	s.r1 = powf_r8(c, _mm512_extractf32x8_ps(z, 1), _mm512_extracti64x4_epi64(w, 1), &s.a1);
@@ -339,9 +341,10 @@ PV_INLINE void powf_groups(const struct pvf_ctx *c, const float *x, const float 
 		powf_s3(c, t, o + 16 * (g - 2), 0xffff);
 		powf_s3(c, powf_s2(c, s, y_scalar, 0xffff), o + 16 * (g - 1), 0xffff);
 	}
-	for (; g < ng; g++)
-		powf_s3(c, powf_s2(c, powf_s1(c, x + 16 * g, y + dy * g, y_scalar, 0xffff, sp + 2 * g), y_scalar, 0xffff),
-			o + 16 * g, 0xffff);
+	for (; g < ng; g++) {
+		const struct pvf_s1 s = powf_s1(c, x + 16 * g, y + dy * g, y_scalar, 0xffff, sp + 2 * g);
+		powf_s3(c, powf_s2(c, s, y_scalar, 0xffff), o + 16 * g, 0xffff);
+	}
 }
 
 /* lanes of a scalar exponent that are all special */
