@@ -134,14 +134,14 @@ static const double pv_expp[6] = {
 /*
  * 2^(y log2 x) for positive normal floats x, in double: x = 2^k z, log2 x =
  * k + log2 c_j + log2(1 + r), then t = y log2 x = m + f with m a multiple
- * of 1/16 and |f| <= 1/32, and 2^t = 2^floor(m) 2^(j'/16) 2^f.
+ * of 1/16 and |f| <= 1/32, and 2^t = 2^floor(m) 2^((16 m mod 16)/16) 2^f.
  *
  * Where the time goes (Zen 5, measured by taking steps out of the loop):
  * not the ports - a loop of 8 lanes per step issued under half the FMAs a
  * cycle it could, 18 cycles per 8 lanes - but the chains, some 60 cycles
  * of dependent steps per 8 lanes, more than the scheduler's waiting steps
  * cover: a step taken off a chain saved more than one off the ports, and
- * Horner's scheme (fewer steps, longer chain) lost. So a run goes by
+ * Horner's scheme (fewer steps, longer chain) lost, with the pipeline too. So a run goes by
  * groups of 16 lanes through three stages, software-pipelined: in one loop
  * step the bits and r of group g, the log and t of g - 1 and the
  * exponential of g - 2, mutually independent (0.51 -> 0.41 ns per element
@@ -167,7 +167,7 @@ static const double pvf_k[KN] = {
 
 /*
  * What a run keeps in registers: the tables (log2c less j/16: see
- * powf_r8), the scalar exponent.
+ * powf_r8; exp the 2^(j/16)), the scalar exponent.
  */
 struct pvf_ctx {
 	const double *k;
