@@ -171,12 +171,18 @@ void InitEngine(Napi::Env env, Napi::Object exports) {
   // once, and glibc then trims the heap and maps fresh pages for the next
   // ones (a page fault per 4 KiB: 2-20 ms per 8 MiB result, measured).
   // Keep big blocks on the heap and freed memory for reuse instead.
+  // On 64-bit, blocks above glibc's largest mmap threshold (32 MiB: a cast
+  // of 8 MiB of uint8 to int32, a float64 image) come from the heap too:
+  // mapped fresh, each cost a fault and the kernel's zeroing of every page
+  // (u8 -> int32 of 8M elements 3.4 ms against 0.85 from reused memory;
+  // numpy pays the same 3.2). glibc still maps when the heap cannot grow.
   // This is process-wide: UDMABUF_MALLOC_TUNING=0 leaves glibc's defaults
   // (a board short of memory may prefer them; README "np and memory").
   const char* tuning = getenv("UDMABUF_MALLOC_TUNING");
   if (tuning == nullptr || strcmp(tuning, "0") != 0) {
     mallopt(M_MMAP_THRESHOLD, sizeof(void*) == 8 ? 32 << 20 : 4 << 20);
     mallopt(M_TRIM_THRESHOLD, sizeof(void*) == 8 ? 256 << 20 : 64 << 20);
+    if (sizeof(void*) == 8) mallopt(M_MMAP_MAX, 0);
   }
 #endif
   // UDMABUF_STREAM_MIN: the size (bytes) from which new results are written past the caches; 0 never
