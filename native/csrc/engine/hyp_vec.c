@@ -47,9 +47,8 @@
 
 #include <immintrin.h>
 
-#define HV_TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,fma")))
-/* the steps inline into the loops, the tables staying in registers */
-#define HV_INLINE HV_TARGET __attribute__((always_inline)) static inline
+#include "vec512.h"
+
 
 /* ---- tables (tools/hyp_fit.py) --------------------------------------------- */
 
@@ -281,12 +280,12 @@ struct hv_tab16 {
 	__m512d lo, hi;
 };
 
-HV_INLINE struct hv_tab32 tab32(const float *t)
+V512_INLINE struct hv_tab32 tab32(const float *t)
 {
 	return (struct hv_tab32){ _mm512_loadu_ps(t), _mm512_loadu_ps(t + 16) };
 }
 
-HV_INLINE struct hv_tab16 tab16(const double *t)
+V512_INLINE struct hv_tab16 tab16(const double *t)
 {
 	return (struct hv_tab16){ _mm512_loadu_pd(t), _mm512_loadu_pd(t + 8) };
 }
@@ -295,13 +294,13 @@ HV_INLINE struct hv_tab16 tab16(const double *t)
 #define HV_PICK_PD(T, idx) _mm512_permutex2var_pd((T).lo, idx, (T).hi)
 
 /* the sign of x put on r (r >= 0 or NaN): r | (x & sign) in one vpternlog */
-HV_INLINE __m512 with_sign_ps(__m512 r, __m512 x)
+V512_INLINE __m512 with_sign_ps(__m512 r, __m512 x)
 {
 	return _mm512_castsi512_ps(_mm512_ternarylogic_epi32(_mm512_castps_si512(r), _mm512_castps_si512(x),
 							     _mm512_set1_epi32((int)0x80000000u), 0xf8));
 }
 
-HV_INLINE __m512d with_sign_pd(__m512d r, __m512d x)
+V512_INLINE __m512d with_sign_pd(__m512d r, __m512d x)
 {
 	return _mm512_castsi512_pd(_mm512_ternarylogic_epi64(_mm512_castpd_si512(r), _mm512_castpd_si512(x),
 							     _mm512_set1_epi64((long long)0x8000000000000000ull), 0xf8));
@@ -312,7 +311,7 @@ HV_INLINE __m512d with_sign_pd(__m512d r, __m512d x)
  * quarter binades from 1/16, +1 (folded into the bias); 0 for [0, 1/16),
  * where the difference is negative.
  */
-HV_INLINE __m512 tanhf16(__m512 x, const struct hv_tab32 *x0, const struct hv_tab32 *c)
+V512_INLINE __m512 tanhf16(__m512 x, const struct hv_tab32 *x0, const struct hv_tab32 *c)
 {
 	const __m512 y = _mm512_min_ps(_mm512_set1_ps(12.0f), _mm512_abs_ps(x));
 	const __mmask16 first = _mm512_cmp_ps_mask(y, _mm512_set1_ps(0x1p-4f), _CMP_LT_OQ);
@@ -329,7 +328,7 @@ HV_INLINE __m512 tanhf16(__m512 x, const struct hv_tab32 *x0, const struct hv_ta
 }
 
 /* tanh of 8 doubles: half binades from 1/8 */
-HV_INLINE __m512d tanh8(__m512d x, const struct hv_tab16 *x0, const struct hv_tab16 *c)
+V512_INLINE __m512d tanh8(__m512d x, const struct hv_tab16 *x0, const struct hv_tab16 *c)
 {
 	const __m512d y = _mm512_min_pd(_mm512_set1_pd(20.0), _mm512_abs_pd(x));
 	const __mmask8 first = _mm512_cmp_pd_mask(y, _mm512_set1_pd(0x1p-3), _CMP_LT_OQ);
@@ -350,44 +349,51 @@ HV_INLINE __m512d tanh8(__m512d x, const struct hv_tab16 *x0, const struct hv_ta
 	return with_sign_pd(_mm512_fmadd_pd(p, t, base), x);
 }
 
-HV_TARGET static void tanhf_run(const float *in, float *out, intptr_t n)
+/*
+ * HV_EACH(V, S, M, W, in, out, n, F): out = F for each vector v (type V, W
+ * lanes, intrinsics suffix S) of in, the last one loaded and stored under
+ * a mask of type M; F is an expression of v.
+ */
+#define HV_EACH(V, S, M, W, in, out, n, F)					\
+	do {									\
+		intptr_t i_ = 0;						\
+		for (; i_ + (W) <= (n); i_ += (W)) {				\
+			const V v = _mm512_loadu_##S((in) + i_);		\
+			_mm512_storeu_##S((out) + i_, (F));			\
+		}								\
+		if (i_ < (n)) {							\
+			const M live = (M)((1u << ((n) - i_)) - 1);		\
+			const V v = _mm512_maskz_loadu_##S(live, (in) + i_);	\
+			_mm512_mask_storeu_##S((out) + i_, live, (F));		\
+		}								\
+	} while (0)
+
+V512_TARGET static void tanhf_run(const float *in, float *out, intptr_t n)
 {
 	struct hv_tab32 c[HV_TANHF_DEG + 1];
 	const struct hv_tab32 x0 = tab32(hv_tanhf_x0);
-	intptr_t i = 0;
 
 #pragma GCC unroll 16
 	for (int k = 0; k <= HV_TANHF_DEG; k++)
 		c[k] = tab32(hv_tanhf_c[k]);
-	for (; i + 16 <= n; i += 16)
-		_mm512_storeu_ps(out + i, tanhf16(_mm512_loadu_ps(in + i), &x0, c));
-	if (i < n) {
-		const __mmask16 live = (__mmask16)((1u << (n - i)) - 1);
-		_mm512_mask_storeu_ps(out + i, live, tanhf16(_mm512_maskz_loadu_ps(live, in + i), &x0, c));
-	}
+	HV_EACH(__m512, ps, __mmask16, 16, in, out, n, tanhf16(v, &x0, c));
 }
 
-HV_TARGET static void tanh_run(const double *in, double *out, intptr_t n)
+V512_TARGET static void tanh_run(const double *in, double *out, intptr_t n)
 {
 	struct hv_tab16 c[HV_TANH_DEG + 1];
 	const struct hv_tab16 x0 = tab16(hv_tanh_x0);
-	intptr_t i = 0;
 
 #pragma GCC unroll 20
 	for (int k = 0; k <= HV_TANH_DEG; k++)
 		c[k] = tab16(hv_tanh_c[k]);
-	for (; i + 8 <= n; i += 8)
-		_mm512_storeu_pd(out + i, tanh8(_mm512_loadu_pd(in + i), &x0, c));
-	if (i < n) {
-		const __mmask8 live = (__mmask8)((1u << (n - i)) - 1);
-		_mm512_mask_storeu_pd(out + i, live, tanh8(_mm512_maskz_loadu_pd(live, in + i), &x0, c));
-	}
+	HV_EACH(__m512d, pd, __mmask8, 8, in, out, n, tanh8(v, &x0, c));
 }
 
 /* ---- sinh -------------------------------------------------------------------- */
 
 /* y + y^3 P(y^2) for y < 1 */
-HV_INLINE __m512d sinh_small(__m512d y)
+V512_INLINE __m512d sinh_small(__m512d y)
 {
 	const __m512d u = _mm512_mul_pd(y, y);
 	__m512d p = _mm512_set1_pd(hv_sinh_p[6]);
@@ -400,7 +406,7 @@ HV_INLINE __m512d sinh_small(__m512d y)
  * sinh y for 1 <= y (clamped to 711: inf gives inf, NaN stays NaN), see the
  * file header. y = m ln2/16 + f, |f| <= ln2/32 (f exact: m ln2/16_hi is).
  */
-HV_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct hv_tab16 *tlo,
+V512_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct hv_tab16 *tlo,
 			   const struct hv_tab16 *tinv)
 {
 	const __m512d shift = _mm512_set1_pd(0x1.8p52);
@@ -444,7 +450,7 @@ HV_INLINE __m512d sinh_big(__m512d y, const struct hv_tab16 *thi, const struct h
  * needs it. Skipping the polynomial too when no lane needs it would add a
  * branch that random arguments mispredict a third of the time.
  */
-HV_INLINE __m512d sinh8(__m512d x, const struct hv_tab16 *thi, const struct hv_tab16 *tlo,
+V512_INLINE __m512d sinh8(__m512d x, const struct hv_tab16 *thi, const struct hv_tab16 *tlo,
 			const struct hv_tab16 *tinv)
 {
 	const __m512d y = _mm512_min_pd(_mm512_set1_pd(711.0), _mm512_abs_pd(x));
@@ -456,42 +462,23 @@ HV_INLINE __m512d sinh8(__m512d x, const struct hv_tab16 *thi, const struct hv_t
 	return with_sign_pd(r, x);
 }
 
-HV_TARGET static void sinh_run(const double *in, double *out, intptr_t n)
+V512_TARGET static void sinh_run(const double *in, double *out, intptr_t n)
 {
 	/* 2^(j/16) / 2: sinh = (e^y - e^-y) / 2 */
 	const __m512d half = _mm512_set1_pd(0.5);
 	struct hv_tab16 thi = tab16(hv_exp2_hi), tlo = tab16(hv_exp2_lo);
 	const struct hv_tab16 tinv = tab16(hv_exp2_inv);
-	intptr_t i = 0;
 
 	thi.lo = _mm512_mul_pd(thi.lo, half), thi.hi = _mm512_mul_pd(thi.hi, half);
 	tlo.lo = _mm512_mul_pd(tlo.lo, half), tlo.hi = _mm512_mul_pd(tlo.hi, half);
-	for (; i + 8 <= n; i += 8)
-		_mm512_storeu_pd(out + i, sinh8(_mm512_loadu_pd(in + i), &thi, &tlo, &tinv));
-	if (i < n) {
-		const __mmask8 live = (__mmask8)((1u << (n - i)) - 1);
-		_mm512_mask_storeu_pd(out + i, live, sinh8(_mm512_maskz_loadu_pd(live, in + i), &thi, &tlo, &tinv));
-	}
+	HV_EACH(__m512d, pd, __mmask8, 8, in, out, n, sinh8(v, &thi, &tlo, &tinv));
 }
 
 /* ---- dispatch -------------------------------------------------------------- */
 
-static int hv_cpu(void)
-{
-	static int have = -1;
-	int h = __atomic_load_n(&have, __ATOMIC_RELAXED);
-	if (h < 0) {
-		__builtin_cpu_init();
-		h = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-		    __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw");
-		__atomic_store_n(&have, h, __ATOMIC_RELAXED);
-	}
-	return h;
-}
-
 int hv_tanh(int is_double, const char *in, char *out, intptr_t n)
 {
-	if (!hv_cpu())
+	if (!v512_cpu())
 		return 0;
 	if (is_double)
 		tanh_run((const double *)in, (double *)out, n);
@@ -502,7 +489,7 @@ int hv_tanh(int is_double, const char *in, char *out, intptr_t n)
 
 int hv_sinh(const char *in, char *out, intptr_t n)
 {
-	if (!hv_cpu())
+	if (!v512_cpu())
 		return 0;
 	sinh_run((const double *)in, (double *)out, n);
 	return 1;

@@ -39,9 +39,8 @@
 
 #include <immintrin.h>
 
-#define PV_TARGET __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,fma")))
-/* the steps inline into the loops (GCC would call them, reloading the tables each time) */
-#define PV_INLINE PV_TARGET __attribute__((always_inline)) static inline
+#include "vec512.h"
+
 
 /*
  * The log tables: x = 2^k z with z in [1 - 1/64, 2 - 1/64), the bin j of z
@@ -177,7 +176,7 @@ struct pvf_ctx {
 
 #define PVF_K(i) _mm512_set1_pd(c->k[i])
 
-PV_INLINE struct pvf_ctx pvf_init(double ys)
+V512_INLINE struct pvf_ctx pvf_init(double ys)
 {
 	/* j/16 for j = 0..7 and 8..15 */
 	const __m512d j0 = _mm512_mul_pd(_mm512_set_pd(7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_pd(0x1p-4));
@@ -206,7 +205,7 @@ PV_INLINE struct pvf_ctx pvf_init(double ys)
  * (The double 1.5 2^48 + k + j/16 by an integer add to the bits of 1.5 2^48
  * and two adds was no faster.)
  */
-PV_INLINE __m512d powf_r8(const struct pvf_ctx *c, __m256 zf, __m256i w, __m512d *a)
+V512_INLINE __m512d powf_r8(const struct pvf_ctx *c, __m256 zf, __m256i w, __m512d *a)
 {
 	const __m512i ix = _mm512_cvtepi32_epi64(w);
 	const __m512d log2c = _mm512_permutex2var_pd(c->log2c0, ix, c->log2c1);
@@ -219,7 +218,7 @@ PV_INLINE __m512d powf_r8(const struct pvf_ctx *c, __m256 zf, __m256i w, __m512d
  * adds 1.5 2^48, m = that less 1.5 2^48; f = t - m with one rounding, the
  * product taken again. Estrin's scheme: shorter chains than Horner's.
  */
-PV_INLINE __m512d powf_t8(const struct pvf_ctx *c, __m512d r, __m512d a, __m512d y, __m512d *m)
+V512_INLINE __m512d powf_t8(const struct pvf_ctx *c, __m512d r, __m512d a, __m512d y, __m512d *m)
 {
 	const __m512d r2 = _mm512_mul_pd(r, r);
 	const __m512d p01 = _mm512_fmadd_pd(PVF_K(KL1), r, PVF_K(KL0));
@@ -236,7 +235,7 @@ PV_INLINE __m512d powf_t8(const struct pvf_ctx *c, __m512d r, __m512d a, __m512d
  * bits, the low 4 the table's j; 2^(j/16) 2^f = T + (T f) (2^f - 1)/f, and
  * vscalefpd puts on 2^floor(m), saturating past double's range.
  */
-PV_INLINE __m256 powf_e8(const struct pvf_ctx *c, __m512d m, __m512d f)
+V512_INLINE __m256 powf_e8(const struct pvf_ctx *c, __m512d m, __m512d f)
 {
 	__m512d e = _mm512_fmadd_pd(PVF_K(KE3), f, PVF_K(KE2));
 	e = _mm512_fmadd_pd(e, f, PVF_K(KE1));
@@ -262,7 +261,7 @@ struct pvf_s2 {
  * the special lanes into sp (a byte each 8) - x not a positive normal, |y|
  * >= 2^39, inf or NaN.
  */
-PV_INLINE struct pvf_s1 powf_s1(const struct pvf_ctx *c, const float *x, const float *y, int y_scalar,
+V512_INLINE struct pvf_s1 powf_s1(const struct pvf_ctx *c, const float *x, const float *y, int y_scalar,
 				__mmask16 live, uint8_t *sp)
 {
 	const __m512i xi = live == 0xffff ? _mm512_loadu_si512(x) : _mm512_maskz_loadu_epi32(live, x);
@@ -289,7 +288,7 @@ PV_INLINE struct pvf_s1 powf_s1(const struct pvf_ctx *c, const float *x, const f
 	return s;
 }
 
-PV_INLINE struct pvf_s2 powf_s2(const struct pvf_ctx *c, struct pvf_s1 s, int y_scalar, __mmask16 live)
+V512_INLINE struct pvf_s2 powf_s2(const struct pvf_ctx *c, struct pvf_s1 s, int y_scalar, __mmask16 live)
 {
 	__m512d y0 = c->ys, y1 = c->ys;
 	if (!y_scalar && live == 0xffff) {
@@ -305,7 +304,7 @@ PV_INLINE struct pvf_s2 powf_s2(const struct pvf_ctx *c, struct pvf_s1 s, int y_
 	return t;
 }
 
-PV_INLINE void powf_s3(const struct pvf_ctx *c, struct pvf_s2 t, float *o, __mmask16 live)
+V512_INLINE void powf_s3(const struct pvf_ctx *c, struct pvf_s2 t, float *o, __mmask16 live)
 {
 	const __m256 lo = powf_e8(c, t.m0, t.f0), hi = powf_e8(c, t.m1, t.f1);
 	if (live == 0xffff) {
@@ -322,7 +321,7 @@ PV_INLINE void powf_s3(const struct pvf_ctx *c, struct pvf_s2 t, float *o, __mma
  * step runs stage 1 of group g, 2 of g - 1 and 3 of g - 2. The exponent
  * at y (y_scalar: *y for all, in c).
  */
-PV_INLINE void powf_groups(const struct pvf_ctx *c, const float *x, const float *y, int y_scalar, float *o,
+V512_INLINE void powf_groups(const struct pvf_ctx *c, const float *x, const float *y, int y_scalar, float *o,
 			   uint8_t *sp, intptr_t n)
 {
 	const intptr_t ng = n / 16;
@@ -371,7 +370,7 @@ static void powf_fix(const float *x, const float *y, int y_scalar, float *o, con
 }
 
 /* one contiguous run by blocks: the groups, the tail's group masked, then the special lanes */
-PV_TARGET static void powf_run(const float *x, const float *y, int y_scalar, float *o, intptr_t n)
+V512_TARGET static void powf_run(const float *x, const float *y, int y_scalar, float *o, intptr_t n)
 {
 	const struct pvf_ctx c = pvf_init(y_scalar ? (double)*y : 0.0);
 	uint8_t sp[PV_BLOCK / 8];
@@ -407,7 +406,7 @@ PV_TARGET static void powf_run(const float *x, const float *y, int y_scalar, flo
  * >= |rh| unless A is 0), the small ones into lo. Lanes whose |y ln x| is not
  * below 708 (overflow, underflow, NaN) are marked in *sp.
  */
-PV_INLINE __m512d pow8(__m512i xi, __m512d y, __mmask8 *sp)
+V512_INLINE __m512d pow8(__m512i xi, __m512d y, __mmask8 *sp)
 {
 	const __m512i u = _mm512_add_epi64(xi, _mm512_set1_epi64((1ll << 47) - 0x3ff0000000000000ll));
 	const __m512i hi = _mm512_and_si512(u, _mm512_set1_epi64((long long)0xfff0000000000000ull));
@@ -467,13 +466,13 @@ PV_INLINE __m512d pow8(__m512i xi, __m512d y, __mmask8 *sp)
 }
 
 /* lanes pow8 does not compute by their base: not a positive normal */
-PV_INLINE __mmask8 special8(__m512i xi)
+V512_INLINE __mmask8 special8(__m512i xi)
 {
 	return _mm512_cmpge_epu64_mask(_mm512_sub_epi64(xi, _mm512_set1_epi64(0x0010000000000000ll)),
 				       _mm512_set1_epi64(0x7fe0000000000000ll));
 }
 
-PV_INLINE __mmask8 pow_step(const double *x, const double *y, int y_scalar, __m512d ys, double *o, __mmask8 live)
+V512_INLINE __mmask8 pow_step(const double *x, const double *y, int y_scalar, __m512d ys, double *o, __mmask8 live)
 {
 	const __m512i xi = live == 0xff ? _mm512_loadu_si512(x) : _mm512_maskz_loadu_epi64(live, x);
 	__mmask8 sp = special8(xi);
@@ -500,7 +499,7 @@ static void pow_fix(const double *x, const double *y, int y_scalar, double *o, c
  * ones masked), then the lanes each step flagged special redone by FIX.
  */
 #define PV_RUN(NAME, T, STEP, FIX)						\
-PV_TARGET static void NAME(const T *x, const T *y, int y_scalar, T *o, intptr_t n) \
+V512_TARGET static void NAME(const T *x, const T *y, int y_scalar, T *o, intptr_t n) \
 {										\
 	const __m512d ys = _mm512_set1_pd(y_scalar ? (double)*y : 0.0);		\
 	uint8_t sp[PV_BLOCK / 8];						\
@@ -528,22 +527,9 @@ PV_RUN(pow_run, double, pow_step, pow_fix)
 
 /* ---- dispatch -------------------------------------------------------------- */
 
-static int pv_cpu(void)
-{
-	static int have = -1;
-	int h = __atomic_load_n(&have, __ATOMIC_RELAXED);
-	if (h < 0) {
-		__builtin_cpu_init();
-		h = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-		    __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw");
-		__atomic_store_n(&have, h, __ATOMIC_RELAXED);
-	}
-	return h;
-}
-
 int pv_pow(int is_double, const char *a, const char *b, int b_scalar, char *out, intptr_t n)
 {
-	if (!pv_cpu())
+	if (!v512_cpu())
 		return 0;
 	if (is_double) {
 		pow_run((const double *)a, (const double *)b, b_scalar, (double *)out, n);

@@ -122,23 +122,23 @@ def dump(name, vals, bits, per_line):
 	print("};")
 
 
+def tanh_section(name, ctype, bits, first, parts, count, deg, clamp):
+	"""The x0 and coefficient tables of one tanh, as C."""
+	x0s, cs = tanh_tables(bits, first, first, parts, count, deg, clamp)
+	dump(name + "_x0", x0s, bits, 4)
+	print("static const %s %s_c[%d][%d] = {" % (ctype, name, len(cs[0]), count))
+	for k in range(len(cs[0])):
+		row(hexf(c[k], bits) for c in cs)
+	print("};")
+
+
 if __name__ == "__main__":
 	which = sys.argv[1] if len(sys.argv) > 1 else "all"
 	if which in ("f", "all"):
-		x0s, cs = tanh_tables(24, 1 / 16, 1 / 16, 4, 32, 5, 12)
-		dump("hv_tanhf_x0", x0s, 24, 4)
-		print("static const float hv_tanhf_c[%d][32] = {" % len(cs[0]))
-		for k in range(len(cs[0])):
-			row(hexf(c[k], 24) for c in cs)
-		print("};")
+		tanh_section("hv_tanhf", "float", 24, 1 / 16, 4, 32, 5, 12)
 	if which in ("d", "all"):
 		deg = int(sys.argv[2]) if len(sys.argv) > 2 else 17
-		x0s, cs = tanh_tables(53, 1 / 8, 1 / 8, 2, 16, deg, 20)
-		dump("hv_tanh_x0", x0s, 53, 4)
-		print("static const double hv_tanh_c[%d][16] = {" % len(cs[0]))
-		for k in range(len(cs[0])):
-			row(hexf(c[k], 53) for c in cs)
-		print("};")
+		tanh_section("hv_tanh", "double", 53, 1 / 8, 2, 16, deg, 20)
 	if which in ("s", "all"):
 		# sinh: (sinh y - y) / y^3 as a polynomial in u = y^2 on [0, 1]
 		g = lambda u: (mp.sinh(mp.sqrt(u)) - mp.sqrt(u)) / mp.sqrt(u) ** 3 if u else mp.mpf(1) / 6
