@@ -20,6 +20,7 @@
  */
 import { nativeKernels } from '../native-kernels.js';
 import { type DType, type DTypeName, type TypedArrayOf, dtypeArg } from './dtype.js';
+import { extraArgument } from './axisarg.js';
 
 /** From this many bytes on, results ask for transparent huge pages (numpy's threshold). */
 export const HUGE_MIN_BYTES = 4 << 20;
@@ -49,6 +50,7 @@ let slabUsed = 0;
  * zeroed when small.
  */
 export function allocate<N extends DTypeName>(dtype: DType<N> | N, size: number): TypedArrayOf[N] {
+  if (arguments.length > 2) extraArgument('np.allocate', 2, arguments[2]);
   const t = dtypeArg('np.allocate', dtype) as DType<N>;
   const bytes = size * t.itemsize;
   if (bytes <= POOL_MAX_BYTES) {

@@ -7,6 +7,9 @@
  * silently ignored; so was a misspelt option (`{ keepdim: true }`). These
  * helpers turn what was given into the options object and refuse anything
  * they cannot read with a TypeError naming the function and what to pass.
+ * After a positional axis the other options may follow (`np.sum(a, 1, {
+ * keepdims: true })`), and {@link extraArgument} refuses an argument past a
+ * function's last one, which JavaScript would otherwise drop.
  */
 import { type ArrayOperand, type NdArray, type ShapeLike, asArray, describeArg as describe } from './ndarray.js';
 
@@ -49,15 +52,20 @@ const AXIS_FORM_TEXT: Record<AxisForms, string> = {
  * The options object of `fname` from the argument in its options position:
  * `undefined` gives `{}`; an axis (a number, a list of numbers, or null
  * for all axes, as `forms` allows) gives `{ axis }`; an options object is
- * checked for unknown keys and returned as it is.
+ * checked for unknown keys and returned as it is. `more`, the argument
+ * after the options position, holds the other options when `arg` is an
+ * axis: `{ ...more, axis: arg }`.
  *
  * @throws TypeError naming `fname` for anything else (a string, a boolean,
  *   an np array, a function, a list of non-numbers, an axis form the
- *   function does not take) and for an option key not in `keys`.
+ *   function does not take), for an option key not in `keys`, and for a
+ *   `more` that is not an options object, follows an options object, or
+ *   gives the axis again.
  */
 export function axisOptions<O extends { axis?: unknown }>(
-  fname: string, arg: O | AxisArg | undefined, keys: OptionKeys<O>, place: AxisPlace = {},
+  fname: string, arg: O | AxisArg | undefined, keys: OptionKeys<O>, place: AxisPlace = {}, more?: Omit<O, 'axis'>,
 ): O {
+  if (more !== undefined) return axisThenOptions(fname, arg, keys, place, more);
   if (arg === undefined) return {} as O;
   const forms = place.forms ?? 'axes';
   if (isAxisOf(forms, arg)) return { axis: arg } as O;
@@ -66,6 +74,57 @@ export function axisOptions<O extends { axis?: unknown }>(
     `${fname}: the ${place.position ?? 'second'} argument is the axis (${AXIS_FORM_TEXT[forms]}) ` +
       `or an options object such as { axis: 1 }; got ${describe(arg)}`,
   );
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
+
+/**
+ * Refuse an argument past the last one `fname` takes (`count` of them):
+ * JavaScript would drop it silently, and it is usually numpy's positional
+ * order, dtype, out or keyword written positionally (`np.ravel(a, 'F')`
+ * with ravel taking one array), so its effect would be lost without a word.
+ *
+ * @throws TypeError naming `fname`, the position and the value.
+ */
+export function extraArgument(fname: string, count: number, extra: unknown): never {
+  const nth = ORDINALS[count] ?? `#${count + 1}`;
+  throw new TypeError(
+    `${fname}: takes ${count} argument${count === 1 ? '' : 's'}; the ${nth}, ${describe(extra)}, would be ignored ` +
+      `(numpy's keyword arguments go in the options object where the function has one)`,
+  );
+}
+
+const NEXT_POSITION: Record<ArgPosition, string> = { first: 'second', second: 'third', third: 'fourth', fourth: 'fifth' };
+
+/**
+ * numpy's `np.sum(a, 1, keepdims=True)` written `np.sum(a, 1, { keepdims:
+ * true })`: the axis positionally, then the other options. Anything else
+ * after the options position (numpy's positional dtype or out, a second
+ * options object) was silently ignored; it is a TypeError now.
+ */
+function axisThenOptions<O extends { axis?: unknown }>(
+  fname: string, arg: O | AxisArg | undefined, keys: OptionKeys<O>, place: AxisPlace, more: unknown,
+): O {
+  const forms = place.forms ?? 'axes';
+  const position = place.position ?? 'second';
+  const next = NEXT_POSITION[position];
+  const names = Object.keys(keys).filter((k) => k !== 'axis').join(', ');
+  if (arg !== undefined && !isAxisOf(forms, arg)) {
+    throw new TypeError(
+      `${fname}: the ${position} argument is already the options object, so the ${next} argument is not taken: ` +
+        `put every option in it (got ${describe(more)} as the ${next})`,
+    );
+  }
+  if (!isPlainObject(more)) {
+    throw new TypeError(
+      `${fname}: after the axis, the ${next} argument is an options object (${names}); got ${describe(more)}`,
+    );
+  }
+  if (Object.prototype.hasOwnProperty.call(more, 'axis')) {
+    throw new TypeError(`${fname}: the axis is given twice, as the ${position} argument and as the axis option`);
+  }
+  const opts = checkedKeys(fname, more as O, keys);
+  return arg === undefined ? opts : { ...opts, axis: arg };
 }
 
 /**

@@ -7,7 +7,7 @@ import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtypeAr
 import ndarrayFactory from 'ndarray';
 
 import { allocate, kOrderStrides } from './alloc.js';
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, plainOptions, extraArgument } from './axisarg.js';
 import { type NdArray, isContiguous, isNdArray, wrap } from './ndarray.js';
 import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster, smallLimitOf } from './ufunc/index.js';
 
@@ -71,6 +71,7 @@ export const ASTYPE_OPTION_KEYS: OptionKeys<AstypeOptions> = { order: true, copy
 export function astype<N extends DTypeName>(a: NdArray, dtype: N | DType<N>, opts?: AstypeOptions): NdArray<N>;
 export function astype(a: NdArray, dtype: DTypeLike, opts?: AstypeOptions): NdArray;
 export function astype(a: NdArray, dtype: DTypeLike, options?: AstypeOptions): NdArray {
+  if (arguments.length > 3) extraArgument('np.astype', 3, arguments[3]);
   const opts = plainOptions('np.astype', options, ASTYPE_OPTION_KEYS, '{ copy: false }', 'third');
   if (!isNdArray(a)) {
     // numpy: "Input should be a NumPy array or scalar"; a number has no dtype to convert from

@@ -7,6 +7,7 @@ import { type AnyTypedArray, type DTypeLike, type DTypeName, type TypedArrayOf, 
 import { IndexError, ValueError } from './errors.js';
 import { type NdArray, type NestedList, type Scalar, asArray, dtypeOfArray, isWriteable, markReadOnly, view as viewOf } from './ndarray.js';
 import { copyOf } from './shape.js';
+import { extraArgument } from './axisarg.js';
 
 /** An element as numpy's `tolist`/`item` give it: a number, a bigint (64-bit integers) or a boolean. */
 export type Item = Scalar | boolean;
@@ -31,6 +32,7 @@ export type ItemList = (Item | ItemList)[];
 export function view<N extends DTypeName>(a: NdArray | NestedList, dtype: N): NdArray<N>;
 export function view(a: NdArray | NestedList, dtype: DTypeLike): NdArray;
 export function view(a0: NdArray | NestedList, dtype: DTypeLike): NdArray {
+  if (arguments.length > 2) extraArgument('np.view', 2, arguments[2]);
   const a = asArray(a0, 'np.view');
   const from = dtypeOfArray(a);
   const to = dtypeArg('np.view', dtype);
@@ -93,6 +95,7 @@ function itemAt(a: NdArray, at: number): Item {
  * ```
  */
 export function tolist(a0: NdArray | NestedList): Item | ItemList {
+  if (arguments.length > 1) extraArgument('np.tolist', 1, arguments[1]);
   const a = asArray(a0, 'np.tolist');
   const nd = a.shape.length;
   const walk = (d: number, at: number): Item | ItemList => {
@@ -159,6 +162,7 @@ export function item(a0: NdArray | NestedList, ...index: number[]): Item {
  * ```
  */
 export function flatten<N extends DTypeName>(a: NdArray<N> | NestedList): NdArray<N> {
+  if (arguments.length > 1) extraArgument('np.flatten', 1, arguments[1]);
   const c = copyOf(asArray(a, 'np.flatten') as NdArray<N>);
   return viewOf(c.data as TypedArrayOf[N], [c.size], [1], c.offset);
 }

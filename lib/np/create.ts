@@ -15,7 +15,7 @@ import {
 import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
-import { type OptionKeys, plainOptions, shapeArg } from './axisarg.js';
+import { type OptionKeys, plainOptions, shapeArg, extraArgument } from './axisarg.js';
 import { astype, castInto } from './cast.js';
 import { copyto } from './fill.js';
 import {
@@ -434,6 +434,7 @@ function splitOptions(
 export function array<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>, options?: ArrayOptions): NdArray<N>;
 export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray;
 export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
+  if (arguments.length > 3) extraArgument('np.array', 3, arguments[3]);
   const [dt, opts] = splitOptions('np.array', dtype, options);
   return arrayImpl(obj, dt, opts.copy === undefined ? true : opts.copy, opts.ndmin ?? 0, 'np.array');
 }
@@ -453,6 +454,7 @@ export function array(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options
 export function asarray<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>, options?: ArrayOptions): NdArray<N>;
 export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray;
 export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, options?: ArrayOptions): NdArray {
+  if (arguments.length > 3) extraArgument('np.asarray', 3, arguments[3]);
   const [dt, opts] = splitOptions('np.asarray', dtype, options);
   return arrayImpl(obj, dt, opts.copy ?? null, opts.ndmin ?? 0, 'np.asarray');
 }
@@ -472,6 +474,7 @@ export function asarray(obj: ArrayInput, dtype?: DTypeLike | ArrayOptions, optio
 export function ascontiguousarray<N extends DTypeName>(obj: ArrayInput, dtype: N | DType<N>): NdArray<N>;
 export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray;
 export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray {
+  if (arguments.length > 2) extraArgument('np.ascontiguousarray', 2, arguments[2]);
   const dt = resolveDType('np.ascontiguousarray', dtype);
   const a = arrayImpl(obj, dt, null, 1, 'np.ascontiguousarray');
   return isContiguous(a) ? a : arrayImpl(a, dt, true, 1, 'np.ascontiguousarray');
@@ -488,6 +491,7 @@ export function ascontiguousarray(obj: ArrayInput, dtype?: DTypeLike): NdArray {
 export function zeros<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
+  if (arguments.length > 2) extraArgument('np.zeros', 2, arguments[2]);
   return allocateZeros(resolveDType('np.zeros', dtype) ?? float64, checkShape(shape, 'np.zeros'));
 }
 
@@ -502,6 +506,7 @@ export function zeros(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArra
 export function ones<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
+  if (arguments.length > 2) extraArgument('np.ones', 2, arguments[2]);
   const a = allocate(resolveDType('np.ones', dtype) ?? float64, checkShape(shape, 'np.ones'));
   fillAll(a, 1);
   return a;
@@ -519,6 +524,7 @@ export function ones(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray
 export function empty<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray;
 export function empty(shape: ShapeLike, dtype?: DTypeLike | DTypeOption): NdArray {
+  if (arguments.length > 2) extraArgument('np.empty', 2, arguments[2]);
   return allocate(resolveDType('np.empty', dtype) ?? float64, checkShape(shape, 'np.empty'));
 }
 
@@ -557,6 +563,7 @@ function fillAll(a: NdArray, v: Leaf): void {
 export function full<N extends DTypeName>(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function full(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | DTypeOption): NdArray;
 export function full(shape: ShapeLike, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | DTypeOption): NdArray {
+  if (arguments.length > 3) extraArgument('np.full', 3, arguments[3]);
   if (typeof arrayInputArg('np.full', fill_value, 'the fill value') === 'object') {
     // an array (or list) fill value is broadcast over the result, as numpy's copyto(a, fill_value, casting='unsafe')
     const v = arrayImpl(fill_value, undefined, null, 0, 'np.full');
@@ -595,6 +602,7 @@ function like(a: ArrayInput, dtype: DTypeLike | LikeOptions | undefined, fname: 
 export function zeros_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.zeros_like', 2, arguments[2]);
   const [dt, shape] = like(a, dtype, 'np.zeros_like');
   return allocateZeros(dt, shape);
 }
@@ -610,6 +618,7 @@ export function zeros_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdAr
 export function ones_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.ones_like', 2, arguments[2]);
   const [dt, shape] = like(a, dtype, 'np.ones_like');
   const out = allocate(dt, shape);
   fillAll(out, 1);
@@ -627,6 +636,7 @@ export function ones_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArr
 export function empty_like<N extends DTypeName>(a: NdArray<N>, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.empty_like', 2, arguments[2]);
   const [dt, shape] = like(a, dtype, 'np.empty_like');
   return allocate(dt, shape);
 }
@@ -642,6 +652,7 @@ export function empty_like(a: ArrayInput, dtype?: DTypeLike | LikeOptions): NdAr
 export function full_like<N extends DTypeName>(a: NdArray<N>, fill_value: Leaf | ArrayInput, dtype?: LikeOptions & { dtype?: undefined }): NdArray<N>;
 export function full_like(a: ArrayInput, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray;
 export function full_like(a: ArrayInput, fill_value: Leaf | ArrayInput, dtype?: DTypeLike | LikeOptions): NdArray {
+  if (arguments.length > 3) extraArgument('np.full_like', 3, arguments[3]);
   const [dt, shape] = like(a, dtype, 'np.full_like');
   const out = allocate(dt, shape);
   if (typeof arrayInputArg('np.full_like', fill_value, 'the fill value') === 'object') {
@@ -674,6 +685,7 @@ export function arange(start: number | bigint, stop?: number | bigint | DTypeOpt
 export function arange(
   start: number | bigint, stop?: number | bigint | DTypeOption, step?: number | bigint | DTypeOption, dtype?: DTypeLike | DTypeOption,
 ): NdArray {
+  if (arguments.length > 4) extraArgument('np.arange', 4, arguments[4]);
   if (typeof stop === 'object' && stop !== null) [dtype, stop] = [stop, undefined];
   if (typeof step === 'object' && step !== null) [dtype, step] = [step, undefined];
   if (stop === undefined) [start, stop] = [0, start];
@@ -776,6 +788,7 @@ export function linspace(start: number, stop: number, num?: number, options?: Li
 export function linspace(start: number, stop: number, num: number, options: LinspaceOptions & { retstep: true }): [NdArray, number];
 export function linspace(start: number, stop: number, num?: number, options?: LinspaceOptions): NdArray | [NdArray, number];
 export function linspace(start: number, stop: number, num = 50, optionsArg?: LinspaceOptions): NdArray | [NdArray, number] {
+  if (arguments.length > 4) extraArgument('np.linspace', 4, arguments[4]);
   const options = plainOptions('np.linspace', optionsArg, LINSPACE_OPTION_KEYS, '{ endpoint: false }', 'fourth');
   for (const [name, v] of [['start', start], ['stop', stop]] as const) {
     if (typeof v !== 'number' && typeof v !== 'bigint' && typeof v !== 'boolean') {
@@ -831,6 +844,7 @@ export const EYE_OPTION_KEYS: OptionKeys<EyeOptions> = { k: true, dtype: true };
  * ```
  */
 export function eye(N: number, M?: number | EyeOptions | null, optionsArg?: EyeOptions): NdArray {
+  if (arguments.length > 3) extraArgument('np.eye', 3, arguments[3]);
   const optionsFirst = typeof M === 'object' && M !== null;
   const options = optionsFirst
     ? plainOptions('np.eye', M as EyeOptions, EYE_OPTION_KEYS, '{ k: 1 }')
@@ -855,6 +869,7 @@ export function eye(N: number, M?: number | EyeOptions | null, optionsArg?: EyeO
 export function identity<N extends DTypeName>(n: number, dtype: N | DType<N> | { dtype: N | DType<N> }): NdArray<N>;
 export function identity(n: number, dtype?: DTypeLike | DTypeOption): NdArray;
 export function identity(n: number, dtype?: DTypeLike | DTypeOption): NdArray {
+  if (arguments.length > 2) extraArgument('np.identity', 2, arguments[2]);
   return eye(n, n, { dtype: resolveDType('np.identity', dtype) });
 }
 
@@ -869,6 +884,7 @@ export function identity(n: number, dtype?: DTypeLike | DTypeOption): NdArray {
 export function copy<N extends DTypeName>(a: NdArray<N>): NdArray<N>;
 export function copy(a: ArrayInput): NdArray;
 export function copy(a: ArrayInput): NdArray {
+  if (arguments.length > 1) extraArgument('np.copy', 1, arguments[1]);
   return array(a, { copy: true });
 }
 

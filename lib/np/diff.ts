@@ -3,7 +3,7 @@
  * (n passes of a[1:] - a[:-1], `not_equal` for bool), with `prepend` and
  * `append` joined on first. Every pass is one engine call.
  */
-import { type OptionKeys, axisOptions } from './axisarg.js';
+import { type OptionKeys, axisOptions, extraArgument } from './axisarg.js';
 import { bool } from './dtype.js';
 import { ValueError, axisIndex } from './errors.js';
 import { concatenate } from './join.js';
@@ -56,14 +56,17 @@ function joined(v: NdArray | NestedList | Scalar | boolean, a: NdArray, axis: nu
  * np.diff(np.array([[1, 3], [4, 9]], 'int32'), 1, 0) // => array([[3, 6]], dtype=int32)
  * ```
  */
-export function diff(a0: NdArray | NestedList, nOrOpts: number | DiffOptions = 1, axisOrOpts?: number | DiffOptions): NdArray {
+export function diff(
+  a0: NdArray | NestedList, nOrOpts: number | DiffOptions = 1, axisOrOpts?: number | DiffOptions, options?: Omit<DiffOptions, 'axis'>,
+): NdArray {
+  if (arguments.length > 4) extraArgument('np.diff', 4, arguments[4]);
   const second = typeof nOrOpts === 'object' && nOrOpts !== null;
-  if (second && axisOrOpts !== undefined) {
+  if (second && (axisOrOpts !== undefined || options !== undefined)) {
     throw new TypeError('np.diff: the options were given twice (second and third argument); give them once: np.diff(a, 1, { axis })');
   }
   const opts = second
     ? axisOptions('np.diff', nOrOpts as DiffOptions & { n?: number }, { ...DIFF_OPTION_KEYS, n: true } as OptionKeys<DiffOptions>)
-    : axisOptions('np.diff', axisOrOpts, DIFF_OPTION_KEYS, { forms: 'axis', position: 'third' });
+    : axisOptions('np.diff', axisOrOpts, DIFF_OPTION_KEYS, { forms: 'axis', position: 'third' }, options);
   const n = second ? ((opts as { n?: number }).n ?? 1) : (nOrOpts as number);
   if (typeof n !== 'number' || !Number.isInteger(n)) throw new TypeError(`np.diff: n must be a whole number, got ${String(n)}`);
   if (n < 0) throw new ValueError(`order must be non-negative but got ${n}`);

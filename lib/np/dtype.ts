@@ -9,6 +9,7 @@
  * rather than misread.
  */
 import { DTypeError } from '../errors.js';
+import { extraArgument } from './axisarg.js';
 
 /** The dtype names this layer supports. */
 export type DTypeName =
@@ -170,6 +171,7 @@ const BY_CLASS = new Map<unknown, DType>(ALL.map((dt) => [dt.ArrayType, dt]));
 export function dtype<N extends DTypeName>(spec: N | DType<N>): DType<N>;
 export function dtype(spec: DTypeLike): DType;
 export function dtype(spec: DTypeLike): DType {
+  if (arguments.length > 1) extraArgument('np.dtype', 1, arguments[1]);
   return dtypeArg('np.dtype', spec);
 }
 
@@ -206,6 +208,7 @@ export function dtypeArg(fname: string, spec: DTypeLike, name = ''): DType {
 
 /** The dtype of a typed array (a BoolArray is 'bool', any other Uint8Array 'uint8'). */
 export function dtypeOf(data: ArrayBufferView): DType {
+  if (arguments.length > 1) extraArgument('np.dtypeOf', 1, arguments[1]);
   const found = BY_CLASS.get(data.constructor);
   if (found) return found;
   if (data instanceof BoolArray) return bool;
@@ -216,11 +219,13 @@ export function dtypeOf(data: ArrayBufferView): DType {
 
 /** The dtype numpy's sum gives: bool and integers widen to the platform integer. */
 export function sumDType(t: DType): DType {
+  if (arguments.length > 1) extraArgument('np.sumDType', 1, arguments[1]);
   if (t.kind === 'f' || t.itemsize === 8) return t;
   return t.kind === 'u' ? uintp : intp;
 }
 
 /** Every supported dtype, in numpy's order (index = {@link DType.num}). */
 export function allDTypes(): readonly DType[] {
+  if (arguments.length > 0) extraArgument('np.allDTypes', 0, arguments[0]);
   return ALL;
 }

@@ -7,6 +7,7 @@
  */
 import { DTypeError, ShapeError, UdmabufError } from '../errors.js';
 import { describeArg } from './ndarray.js';
+import { extraArgument } from './axisarg.js';
 
 export { DTypeError, ShapeError };
 
@@ -52,6 +53,7 @@ export class OverflowError extends UdmabufError {
  *   `axis` is not an axis of an `ndim`-d array.
  */
 export function normalizeAxis(axis: number, ndim: number): number {
+  if (arguments.length > 2) extraArgument('np.normalizeAxis', 2, arguments[2]);
   if (typeof axis !== 'number' || typeof ndim !== 'number') {
     const [what, x] = typeof axis !== 'number' ? ['the first argument, the axis,', axis] : ['the second argument, ndim,', ndim];
     throw new TypeError(`np.normalizeAxis: ${what} must be a number; got ${describeArg(x)}`);

@@ -12,7 +12,7 @@ import {
 } from './ndarray.js';
 import { type Casting, castAllowed, checkCasting, weakDefault, weakKind } from './promote.js';
 import { castInto } from './cast.js';
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, plainOptions, extraArgument } from './axisarg.js';
 import { type IterOperand, weakValue } from './ufunc/index.js';
 
 /** A value, or (for copyto) an array, to write. */
@@ -40,6 +40,7 @@ function scalarOperand(v: FillValue, t: DType, nd: number): IterOperand {
  * ```
  */
 export function fill<A extends NdArray>(a: A, value: FillValue | NdArray | NestedList): A {
+  if (arguments.length > 2) extraArgument('np.fill', 2, arguments[2]);
   checkWriteable(arrayArg('np.fill', a));
   const t = dtypeOf(a.data);
   if (typeof value !== 'number' && typeof value !== 'bigint' && typeof value !== 'boolean') {
@@ -83,6 +84,7 @@ export const COPYTO_OPTION_KEYS: OptionKeys<CopytoOptions> = { casting: true, wh
  * ```
  */
 export function copyto(dst: NdArray, src0: NdArray | FillValue | NestedList, options?: CopytoOptions): NdArray {
+  if (arguments.length > 3) extraArgument('np.copyto', 3, arguments[3]);
   const opts = plainOptions('np.copyto', options, COPYTO_OPTION_KEYS, "{ casting: 'unsafe' }", 'third');
   checkWriteable(arrayArg('np.copyto', dst));
   // a list is array_like: np.asarray's array (strong dtype), as numpy's copyto

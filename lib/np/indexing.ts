@@ -13,7 +13,7 @@
  * lists of numbers, bigints or booleans.
  */
 import { DTypeError } from '../errors.js';
-import { type OptionKeys, axisOptions, listArg, plainOptions } from './axisarg.js';
+import { type OptionKeys, axisOptions, listArg, plainOptions, extraArgument } from './axisarg.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, intp, uint8 } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
 import { functions } from './ufunc/index.js';
@@ -186,9 +186,10 @@ export const CHOOSE_OPTION_KEYS: OptionKeys<ChooseOptions> = { out: true, mode: 
  * ```
  */
 export function take<N extends DTypeName>(
-  a: NdArray<N>, indices: ArrayLike, axisOrOpts?: TakeOptions | number | null,
+  a: NdArray<N>, indices: ArrayLike, axisOrOpts?: TakeOptions | number | null, options?: Omit<TakeOptions, 'axis'>,
 ): NdArray<N> | Scalar | boolean {
-  const opts = axisOptions('np.take', axisOrOpts, TAKE_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
+  if (arguments.length > 4) extraArgument('np.take', 4, arguments[4]);
+  const opts = axisOptions('np.take', axisOrOpts, TAKE_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' }, options);
   const mode = opts.mode ?? 'raise';
   checkMode(mode);
   let x = asArray(a, 'np.take') as NdArray;
@@ -318,9 +319,10 @@ function gather(x: NdArray, axis: number, values: Float64Array, preSize: number,
  * ```
  */
 export function take_along_axis<N extends DTypeName>(
-  arr: NdArray<N>, indices: ArrayLike, axisOrOpts?: TakeAlongAxisOptions | number | null,
+  arr: NdArray<N>, indices: ArrayLike, axisOrOpts?: TakeAlongAxisOptions | number | null, options?: Omit<TakeAlongAxisOptions, 'axis'>,
 ): NdArray<N> {
-  const opts = axisOptions('np.take_along_axis', axisOrOpts, TAKE_ALONG_AXIS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
+  if (arguments.length > 4) extraArgument('np.take_along_axis', 4, arguments[4]);
+  const opts = axisOptions('np.take_along_axis', axisOrOpts, TAKE_ALONG_AXIS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' }, options);
   let x = asArray(arr, 'np.take_along_axis') as NdArray;
   const ind = toArray(indices, 'np.take_along_axis', 'the second argument (the indices)');
   if (dtypeOfArray(ind).kind === 'f') throw new IndexError('`indices` must be an integer array');
@@ -405,6 +407,7 @@ function positionOf(a: NdArray, contiguous: boolean): (i: number) => number {
  * ```
  */
 export function put(a: NdArray, ind: ArrayLike, values: ArrayLike, options?: PutOptions): void {
+  if (arguments.length > 4) extraArgument('np.put', 4, arguments[4]);
   const mode = plainOptions('np.put', options, PUT_OPTION_KEYS, "{ mode: 'clip' }", 'fourth').mode ?? 'raise';
   checkMode(mode);
   checkWriteable(arrayArg('np.put', a));
@@ -448,6 +451,7 @@ function truth(mask: ArrayLike, fname: string, what: string): { shape: number[];
  * ```
  */
 export function putmask(a: NdArray, mask: ArrayLike, values: ArrayLike): void {
+  if (arguments.length > 3) extraArgument('np.putmask', 3, arguments[3]);
   checkWriteable(arrayArg('np.putmask', a));
   const { flags } = truth(mask, 'np.putmask', 'the second argument (the mask)');
   if (flags.length !== a.size) throw new ValueError('np.putmask: mask and data must be the same size');
@@ -471,6 +475,7 @@ export function putmask(a: NdArray, mask: ArrayLike, values: ArrayLike): void {
  * ```
  */
 export function place(arr: NdArray, mask: ArrayLike, vals: ArrayLike): void {
+  if (arguments.length > 3) extraArgument('np.place', 3, arguments[3]);
   checkWriteable(arrayArg('np.place', arr));
   const { flags } = truth(mask, 'np.place', 'the second argument (the mask)');
   if (flags.length !== arr.size) throw new ValueError('np.place: mask and data must be the same size');
@@ -498,6 +503,7 @@ export function place(arr: NdArray, mask: ArrayLike, vals: ArrayLike): void {
  * ```
  */
 export function nonzero(a: ArrayLike): NdArray[] {
+  if (arguments.length > 1) extraArgument('np.nonzero', 1, arguments[1]);
   const x = toArray(a, 'np.nonzero');
   const nd = x.shape.length;
   if (nd === 0) {
@@ -545,6 +551,7 @@ export function nonzero(a: ArrayLike): NdArray[] {
  * ```
  */
 export function argwhere(a: ArrayLike): NdArray {
+  if (arguments.length > 1) extraArgument('np.argwhere', 1, arguments[1]);
   const x = toArray(a, 'np.argwhere');
   if (x.shape.length === 0) {
     const { flags } = truth(x, 'np.argwhere', 'the first argument');
@@ -571,9 +578,10 @@ export function argwhere(a: ArrayLike): NdArray {
  * ```
  */
 export function compress<N extends DTypeName>(
-  condition: ArrayLike, a: NdArray<N>, axisOrOpts?: CompressOptions | number | null,
+  condition: ArrayLike, a: NdArray<N>, axisOrOpts?: CompressOptions | number | null, options?: Omit<CompressOptions, 'axis'>,
 ): NdArray<N> {
-  const opts = axisOptions('np.compress', axisOrOpts, COMPRESS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
+  if (arguments.length > 4) extraArgument('np.compress', 4, arguments[4]);
+  const opts = axisOptions('np.compress', axisOrOpts, COMPRESS_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' }, options);
   const c = toArray(condition, 'np.compress');
   if (c.shape.length !== 1) throw new ValueError('condition must be a 1-d array');
   const [idx] = nonzero(c);
@@ -590,6 +598,7 @@ export function compress<N extends DTypeName>(
  * ```
  */
 export function extract<N extends DTypeName>(condition: ArrayLike, arr: NdArray<N>): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.extract', 2, arguments[2]);
   const [idx] = nonzero(ravel(toArray(condition, 'np.extract')));
   return take(ravel(asArray(arr, 'np.extract', 'the second argument') as NdArray<N>), idx) as NdArray<N>;
 }
@@ -628,6 +637,7 @@ function weakResultType(items: ArrayLike[], fname: string, what: (i: number) => 
  * ```
  */
 export function choose(a: ArrayLike, choices: readonly ArrayLike[], options?: ChooseOptions): NdArray {
+  if (arguments.length > 3) extraArgument('np.choose', 3, arguments[3]);
   const opts = plainOptions('np.choose', options, CHOOSE_OPTION_KEYS, '{ out: result }', 'third');
   const mode = opts.mode ?? 'raise';
   checkMode(mode);
@@ -688,6 +698,7 @@ function broadcastView(x: NdArray, shape: readonly number[]): NdArray {
  * ```
  */
 export function select(condlist: readonly ArrayLike[], choicelist: readonly ArrayLike[], defaultValue: ArrayLike = 0): NdArray {
+  if (arguments.length > 3) extraArgument('np.select', 3, arguments[3]);
   listArg('np.select', condlist, 'the first argument', '[a > 0, a < 0]');
   listArg('np.select', choicelist, 'the second argument', '[a, -a]');
   if (condlist.length !== choicelist.length) throw new ValueError('list of cases must be same length as list of conditions');

@@ -9,7 +9,7 @@
  * split and array_split return views.
  */
 import { DTypeError } from '../errors.js';
-import { type OptionKeys, arraysArg, axisOptions, numbersArg, plainOptions } from './axisarg.js';
+import { type OptionKeys, arraysArg, axisOptions, numbersArg, plainOptions, extraArgument } from './axisarg.js';
 import { type AnyTypedArray, type DTypeLike, type DTypeName, dtypeArg } from './dtype.js';
 import { ValueError } from './errors.js';
 import {
@@ -82,10 +82,12 @@ function along<N extends DTypeName>(a: NdArray<N>, axis: number, start: number, 
  */
 export function concatenate<N extends DTypeName>(
   arrays: readonly NdArray<N>[], opts?: (JoinOptions & { dtype?: undefined }) | number | null,
+  options?: Omit<JoinOptions, 'axis'> & { dtype?: undefined },
 ): NdArray<N>;
-export function concatenate(arrays: readonly (NdArray | NestedList)[], opts?: JoinOptions | number | null): NdArray;
-export function concatenate(arrays: readonly (NdArray | NestedList)[], axisOrOpts?: JoinOptions | number | null): NdArray {
-  const opts = axisOptions('np.concatenate', axisOrOpts, JOIN_OPTION_KEYS, { forms: 'axis-or-null' });
+export function concatenate(arrays: readonly (NdArray | NestedList)[], opts?: JoinOptions | number | null, options?: Omit<JoinOptions, 'axis'>): NdArray;
+export function concatenate(arrays: readonly (NdArray | NestedList)[], axisOrOpts?: JoinOptions | number | null, options?: Omit<JoinOptions, 'axis'>): NdArray {
+  if (arguments.length > 3) extraArgument('np.concatenate', 3, arguments[3]);
+  const opts = axisOptions('np.concatenate', axisOrOpts, JOIN_OPTION_KEYS, { forms: 'axis-or-null' }, options);
   let xs = arraysArg('np.concatenate', arrays);
   if (xs.length === 0) throw new ValueError('need at least one array to concatenate');
   let axis = opts.axis === undefined ? 0 : opts.axis;
@@ -132,7 +134,7 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
       throw new ValueError(`Output array is the wrong shape: ${shapeText(out.shape)}, the result is ${shapeText(shape)}`);
     }
   } else {
-    const t = opts.dtype !== undefined ? dtypeArg('np.', opts.dtype, what) : resultTypeOf(xs.map(dtypeOfArray));
+    const t = opts.dtype !== undefined ? dtypeArg('np.', opts.dtype, what) : resultTypeOf(xs.map((x) => dtypeOfArray(x)));
     out = newArray(t, shape);
   }
   const to = dtypeOfArray(out);
@@ -160,10 +162,13 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
  * np.stack([np.zeros([2, 3]), np.ones([2, 3])], -1).shape // => [ 2, 3, 2 ]
  * ```
  */
-export function stack<N extends DTypeName>(arrays: readonly NdArray<N>[], opts?: (StackOptions & { dtype?: undefined }) | number): NdArray<N>;
-export function stack(arrays: readonly NdArray[], opts?: StackOptions | number): NdArray;
-export function stack(arrays: readonly NdArray[], axisOrOpts?: StackOptions | number): NdArray {
-  const opts = axisOptions('np.stack', axisOrOpts, JOIN_OPTION_KEYS, { forms: 'axis' });
+export function stack<N extends DTypeName>(arrays: readonly NdArray<N>[], opts?: (StackOptions & { dtype?: undefined }) | number,
+  options?: Omit<StackOptions, 'axis'> & { dtype?: undefined },
+): NdArray<N>;
+export function stack(arrays: readonly NdArray[], opts?: StackOptions | number, options?: Omit<StackOptions, 'axis'>): NdArray;
+export function stack(arrays: readonly NdArray[], axisOrOpts?: StackOptions | number, options?: Omit<StackOptions, 'axis'>): NdArray {
+  if (arguments.length > 3) extraArgument('np.stack', 3, arguments[3]);
+  const opts = axisOptions('np.stack', axisOrOpts, JOIN_OPTION_KEYS, { forms: 'axis' }, options);
   const xs = arraysArg('np.stack', arrays);
   if (xs.length === 0) throw new ValueError('need at least one array to stack');
   const s0 = xs[0].shape;
@@ -187,6 +192,7 @@ export function stack(arrays: readonly NdArray[], axisOrOpts?: StackOptions | nu
  * ```
  */
 export function hstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.hstack', 2, arguments[2]);
   const opts = plainOptions('np.hstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
   const xs = arraysArg('np.hstack', arrays).map((x) => atleast_1d(x));
   if (xs.length && xs[0].shape.length === 1) return concatenate(xs, { ...opts, axis: 0 });
@@ -202,6 +208,7 @@ export function hstack(arrays: readonly NdArray[], options?: StackingOptions): N
  * ```
  */
 export function vstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.vstack', 2, arguments[2]);
   const opts = plainOptions('np.vstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
   return concatenate(arraysArg('np.vstack', arrays).map((x) => atleast_2d(x)), { ...opts, axis: 0 });
 }
@@ -216,6 +223,7 @@ export function vstack(arrays: readonly NdArray[], options?: StackingOptions): N
  * ```
  */
 export function dstack(arrays: readonly NdArray[], options?: StackingOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.dstack', 2, arguments[2]);
   const opts = plainOptions('np.dstack', options, STACKING_OPTION_KEYS, "{ dtype: 'float32' }");
   return concatenate(arraysArg('np.dstack', arrays).map((x) => atleast_3d(x)), { ...opts, axis: 2 });
 }
@@ -232,9 +240,10 @@ export function dstack(arrays: readonly NdArray[], options?: StackingOptions): N
  * ```
  */
 export function array_split<N extends DTypeName>(
-  a: NdArray<N>, indicesOrSections: number | readonly number[], axisOrOpts?: SplitOptions | number,
+  a: NdArray<N>, indicesOrSections: number | readonly number[], axisOrOpts?: SplitOptions | number, options?: Omit<SplitOptions, 'axis'>,
 ): NdArray<N>[] {
-  const opts = axisOptions('np.array_split', axisOrOpts, SPLIT_OPTION_KEYS, { forms: 'axis', position: 'third' });
+  if (arguments.length > 4) extraArgument('np.array_split', 4, arguments[4]);
+  const opts = axisOptions('np.array_split', axisOrOpts, SPLIT_OPTION_KEYS, { forms: 'axis', position: 'third' }, options);
   const x = asArray(a, 'np.array_split') as NdArray<N>;
   numbersArg('np.array_split', indicesOrSections, 'the second argument', 'the number of sections or the split indices');
   const ax = axisOf(opts.axis ?? 0, x.shape.length);
@@ -271,9 +280,10 @@ export function array_split<N extends DTypeName>(
  * ```
  */
 export function split<N extends DTypeName>(
-  a: NdArray<N>, indicesOrSections: number | readonly number[], axisOrOpts?: SplitOptions | number,
+  a: NdArray<N>, indicesOrSections: number | readonly number[], axisOrOpts?: SplitOptions | number, options?: Omit<SplitOptions, 'axis'>,
 ): NdArray<N>[] {
-  const opts = axisOptions('np.split', axisOrOpts, SPLIT_OPTION_KEYS, { forms: 'axis', position: 'third' });
+  if (arguments.length > 4) extraArgument('np.split', 4, arguments[4]);
+  const opts = axisOptions('np.split', axisOrOpts, SPLIT_OPTION_KEYS, { forms: 'axis', position: 'third' }, options);
   const x = asArray(a, 'np.split') as NdArray<N>;
   numbersArg('np.split', indicesOrSections, 'the second argument', 'the number of sections or the split indices');
   if (typeof indicesOrSections === 'number') {
@@ -398,6 +408,7 @@ function padSide(roi: NdArray, axis: number, c: number, n: number, from: number,
  * ```
  */
 export function pad<N extends DTypeName>(a: NdArray<N>, padWidth: PadWidth, options?: PadOptions): NdArray<N> {
+  if (arguments.length > 3) extraArgument('np.pad', 3, arguments[3]);
   const opts = plainOptions('np.pad', options, PAD_OPTION_KEYS, "{ mode: 'edge' }", 'third');
   const x = asArray(a, 'np.pad') as NdArray<N>;
   const nd = x.shape.length;
@@ -485,9 +496,10 @@ export const REPEAT_OPTION_KEYS: OptionKeys<RepeatOptions> = { axis: true };
  * ```
  */
 export function roll<N extends DTypeName>(
-  a: NdArray<N>, shift: number | readonly number[], axisOrOpts?: RollOptions | number | readonly number[] | null,
+  a: NdArray<N>, shift: number | readonly number[], axisOrOpts?: RollOptions | number | readonly number[] | null, options?: Omit<RollOptions, 'axis'>,
 ): NdArray<N> {
-  const opts = axisOptions('np.roll', axisOrOpts, ROLL_OPTION_KEYS, { position: 'third' });
+  if (arguments.length > 4) extraArgument('np.roll', 4, arguments[4]);
+  const opts = axisOptions('np.roll', axisOrOpts, ROLL_OPTION_KEYS, { position: 'third' }, options);
   const x = asArray(a, 'np.roll') as NdArray<N>;
   numbersArg('np.roll', shift, 'the second argument', 'the shift');
   if (opts.axis === undefined || opts.axis === null) {
@@ -540,6 +552,7 @@ export function roll<N extends DTypeName>(
  * ```
  */
 export function tile<N extends DTypeName>(a: NdArray<N>, reps: number | readonly number[]): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.tile', 2, arguments[2]);
   let x = asArray(a, 'np.tile') as NdArray<N>;
   let r = numbersArg('np.tile', reps, 'the second argument', 'the repetitions');
   for (const n of r) {
@@ -576,9 +589,10 @@ export function tile<N extends DTypeName>(a: NdArray<N>, reps: number | readonly
  * ```
  */
 export function repeat<N extends DTypeName>(
-  a: NdArray<N>, repeats: number | readonly number[] | NdArray, axisOrOpts?: RepeatOptions | number | null,
+  a: NdArray<N>, repeats: number | readonly number[] | NdArray, axisOrOpts?: RepeatOptions | number | null, options?: Omit<RepeatOptions, 'axis'>,
 ): NdArray<N> {
-  const opts = axisOptions('np.repeat', axisOrOpts, REPEAT_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' });
+  if (arguments.length > 4) extraArgument('np.repeat', 4, arguments[4]);
+  const opts = axisOptions('np.repeat', axisOrOpts, REPEAT_OPTION_KEYS, { forms: 'axis-or-null', position: 'third' }, options);
   let x = asArray(a, 'np.repeat') as NdArray<N>;
   let ax: number;
   if (opts.axis === undefined || opts.axis === null) {

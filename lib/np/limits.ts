@@ -7,6 +7,7 @@
 import { type DType, type DTypeLike, dtypeArg } from './dtype.js';
 import { ValueError } from './errors.js';
 import { type NdArray, dtypeOfArray, isNdArray } from './ndarray.js';
+import { extraArgument } from './axisarg.js';
 
 /** numpy.iinfo's fields for one integer dtype. */
 export interface IInfo {
@@ -79,6 +80,7 @@ function resolve(fname: string, spec: DTypeLike | NdArray): DType {
  * ```
  */
 export function iinfo(spec: DTypeLike | NdArray): IInfo {
+  if (arguments.length > 1) extraArgument('np.iinfo', 1, arguments[1]);
   const dt = resolve('np.iinfo', spec);
   const kind: string = dt.char === '?' ? 'b' : dt.kind;
   if (kind !== 'i' && kind !== 'u') throw new ValueError(`Invalid integer data type '${kind}'.`);
@@ -115,6 +117,7 @@ const LAYOUT: Record<number, [number, number, number]> = {
  * ```
  */
 export function finfo(spec: DTypeLike | NdArray): FInfo {
+  if (arguments.length > 1) extraArgument('np.finfo', 1, arguments[1]);
   const dt = resolve('np.finfo', spec);
   if (dt.kind !== 'f') throw new ValueError(`data type <class 'numpy.${dt.name}'> not inexact`);
   const [iexp, nmant, precision] = LAYOUT[dt.itemsize];

@@ -28,7 +28,7 @@ import { canCastSameKind, promoteTypes } from './promote.js';
 import { contiguousCopy } from './sort.js';
 import { astype } from './cast.js';
 import { copyto } from './fill.js';
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, plainOptions, extraArgument } from './axisarg.js';
 import { nativeKernels } from '../native-kernels.js';
 import { ENGINE_CODES } from './sortnative.js';
 import { multiply } from './ops.js';
@@ -226,6 +226,7 @@ const SIG = '(n?,k),(k,m?)->(n?,m?)';
 export function matmul<N extends DTypeName>(a: NdArray<N>, b: NdArray<N>, opts?: OutOptions): NdArray<N>;
 export function matmul(a: NdArray, b: NdArray, opts?: OutOptions | NdArray): NdArray | Scalar;
 export function matmul(a0: NdArray, b0: NdArray, opts?: OutOptions | NdArray): NdArray | Scalar {
+  if (arguments.length > 3) extraArgument('np.matmul', 3, arguments[3]);
   const a = asArray(a0, 'np.matmul');
   const b = asArray(b0, 'np.matmul', 'the second argument');
   const out = outOf('np.matmul', opts);
@@ -347,6 +348,7 @@ function scale(a: NdArray, b: NdArray, t: DType): NdArray {
  * ```
  */
 export function dot(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdArray): NdArray | Scalar {
+  if (arguments.length > 3) extraArgument('np.dot', 3, arguments[3]);
   const out = outOf('np.dot', opts);
   const A0 = asArray(a, 'np.dot');
   const B0 = asArray(b, 'np.dot', 'the second argument');
@@ -391,6 +393,7 @@ export function dot(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdAr
  * ```
  */
 export function vdot(a0: NdArray, b0: NdArray): Scalar {
+  if (arguments.length > 2) extraArgument('np.vdot', 2, arguments[2]);
   const a = asArray(a0, 'np.vdot');
   const b = asArray(b0, 'np.vdot', 'the second argument');
   if (a.size !== b.size) {
@@ -417,6 +420,7 @@ export function vdot(a0: NdArray, b0: NdArray): Scalar {
  * ```
  */
 export function inner(a: LinalgOperand, b: LinalgOperand): NdArray | Scalar {
+  if (arguments.length > 2) extraArgument('np.inner', 2, arguments[2]);
   const A0 = asArray(a, 'np.inner');
   const B0 = asArray(b, 'np.inner', 'the second argument');
   const t = resultType(A0, B0);
@@ -455,6 +459,7 @@ export function inner(a: LinalgOperand, b: LinalgOperand): NdArray | Scalar {
  * ```
  */
 export function outer(a: LinalgOperand, b: LinalgOperand, opts?: OutOptions | NdArray): NdArray {
+  if (arguments.length > 3) extraArgument('np.outer', 3, arguments[3]);
   const out = outOf('np.outer', opts);
   // numpy's own definition: multiply(a.ravel()[:, newaxis], b.ravel()[newaxis, :], out)
   const x = ravel(asArray(a, 'np.outer'));
@@ -482,6 +487,7 @@ export type TensordotAxes = number | readonly [number | readonly number[], numbe
  * ```
  */
 export function tensordot(a0: NdArray, b0: NdArray, axes: TensordotAxes = 2): NdArray {
+  if (arguments.length > 3) extraArgument('np.tensordot', 3, arguments[3]);
   const a = asArray(a0, 'np.tensordot');
   const b = asArray(b0, 'np.tensordot', 'the second argument');
   let axA: number[];

@@ -12,7 +12,7 @@
  * loops run in native/csrc/engine/loops_math.c, and the JavaScript element
  * functions below only run where the addon is absent.
  */
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, plainOptions, extraArgument } from './axisarg.js';
 import { astype } from './cast.js';
 import { min } from './reduce.js';
 import { DTypeError, ValueError } from './errors.js';
@@ -879,6 +879,7 @@ function powerOfTen(n: number): number {
  * ```
  */
 export function round(a: Operand, decimals: number | RoundOptions = 0, out?: NdArray | RoundOptions): NdArray | number | bigint | boolean {
+  if (arguments.length > 3) extraArgument('np.round', 3, arguments[3]);
   let d = 0;
   let target: NdArray | undefined;
   if (typeof decimals === 'object') {
@@ -965,6 +966,7 @@ const isIntScalar = (x: unknown): x is number | bigint => typeof x === 'bigint' 
  * ```
  */
 export function clip(a: Operand, a_min?: Operand | null, a_max?: Operand | null, out?: NdArray | ClipOptions): NdArray | number | bigint | boolean {
+  if (arguments.length > 4) extraArgument('np.clip', 4, arguments[4]);
   const opts: ClipOptions | undefined = out === undefined ? undefined
     : isNdArray(out) ? { out }
       : plainOptions('np.clip', out, CLIP_OPTION_KEYS, '{ out: result } (or the out array itself)', 'fourth');
@@ -1026,6 +1028,7 @@ export function nan_to_num<N extends DTypeName>(x: NdArray<N>, opts?: NanToNumOp
 export function nan_to_num(x: number, opts?: NanToNumOptions): number;
 export function nan_to_num(x: Operand, opts?: NanToNumOptions): Operand;
 export function nan_to_num(x: Operand, options?: NanToNumOptions): Operand {
+  if (arguments.length > 2) extraArgument('np.nan_to_num', 2, arguments[2]);
   const opts = plainOptions('np.nan_to_num', options, NAN_TO_NUM_OPTION_KEYS, '{ copy: false }');
   const nan = opts.nan ?? 0;
   if (typeof x === 'number') {

@@ -8,7 +8,7 @@ import { closeSync, constants as fsc, fstatSync, ftruncateSync, openSync } from 
 
 import { binding } from '../binding.js';
 import { DTypeError, PermissionDeniedError, ShapeError, UdmabufError, errnoCode } from '../errors.js';
-import { type OptionKeys, pathArg, plainOptions } from './axisarg.js';
+import { type OptionKeys, pathArg, plainOptions, extraArgument } from './axisarg.js';
 import { stridedView } from './create.js';
 import { type DType, type DTypeLike, dtypeArg, uint8 } from './dtype.js';
 import { ValueError } from './errors.js';
@@ -71,6 +71,7 @@ const MAPPED = new WeakSet<object>();
  * ```
  */
 export function isMemmap(a: NdArray): boolean {
+  if (arguments.length > 1) extraArgument('np.isMemmap', 1, arguments[1]);
   return MAPPED.has(arrayArg('np.isMemmap', a).data);
 }
 
@@ -111,6 +112,7 @@ function mapOrExplain(path: string, fd: number, offset: number, nbytes: number, 
  * ```
  */
 export function memmap(path: string, optionsArg?: MemmapOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.memmap', 2, arguments[2]);
   pathArg('np.memmap', path);
   const options = plainOptions('np.memmap', optionsArg, MEMMAP_OPTION_KEYS, "{ dtype: 'uint8', mode: 'r' }");
   const modeName = options.mode ?? 'r+';

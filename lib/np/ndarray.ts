@@ -29,6 +29,7 @@ import { inspect } from 'node:util';
 import { ShapeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, type TypedArrayOf, BoolArray, dtype as toDType, dtypeOf, int64, intp } from './dtype.js';
 import { AxisError, IndexError, ValueError } from './errors.js';
+import { extraArgument } from './axisarg.js';
 
 /** The element type of dtype `N`: bigint for int64/uint64, boolean for bool, else number. */
 export type Element<N extends DTypeName> = [N] extends ['int64' | 'uint64']
@@ -114,6 +115,7 @@ let inspector: Inspector | undefined;
  * ```
  */
 export function setInspector(fn: Inspector | undefined): Inspector | undefined {
+  if (arguments.length > 1) extraArgument('np.setInspector', 1, arguments[1]);
   const previous = inspector;
   inspector = fn;
   return previous;
@@ -402,6 +404,7 @@ export function restride<N extends DTypeName>(
  * ```
  */
 export function markReadOnly<T extends NdArray>(a: T): T {
+  if (arguments.length > 1) extraArgument('np.markReadOnly', 1, arguments[1]);
   arrayArg('np.markReadOnly', a);
   Object.defineProperty(a, READ_ONLY, { value: true, enumerable: false });
   return a;
@@ -417,6 +420,7 @@ export function markReadOnly<T extends NdArray>(a: T): T {
  * ```
  */
 export function isWriteable(a: NdArray): boolean {
+  if (arguments.length > 1) extraArgument('np.isWriteable', 1, arguments[1]);
   arrayArg('np.isWriteable', a);
   return !(a as View)[READ_ONLY];
 }
@@ -435,6 +439,7 @@ export function checkWriteable(a: NdArray): void {
  * ```
  */
 export function dtypeOfArray(a: NdArray): DType {
+  if (arguments.length > 1) extraArgument('np.dtypeOfArray', 1, arguments[1]);
   arrayArg('np.dtypeOfArray', a);
   return dtypeOf(a.data as AnyTypedArray);
 }
@@ -449,6 +454,7 @@ export function dtypeOfArray(a: NdArray): DType {
  * ```
  */
 export function shapeOf(x: ArrayOperand): number[] {
+  if (arguments.length > 1) extraArgument('np.shapeOf', 1, arguments[1]);
   return isNdArray(x) ? [...x.shape] : [];
 }
 
@@ -463,6 +469,7 @@ export function shapeOf(x: ArrayOperand): number[] {
  * ```
  */
 export function isContiguous(a: NdArray): boolean {
+  if (arguments.length > 1) extraArgument('np.isContiguous', 1, arguments[1]);
   arrayArg('np.isContiguous', a);
   let expected = 1;
   for (let d = a.shape.length - 1; d >= 0; d--) {
@@ -543,6 +550,7 @@ const INT32_MAX = 2 ** 31 - 1;
  * ```
  */
 export function asArray(x: ArrayOperand, fname = 'np.asArray', what = 'the first argument'): NdArray {
+  if (arguments.length > 3) extraArgument('np.asArray', 3, arguments[3]);
   if (isNdArray(x)) return patched(x);
   if (typeof x === 'boolean') {
     const t = toDType('bool' as DTypeName);

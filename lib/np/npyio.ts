@@ -17,7 +17,7 @@ import { UdmabufError } from '../errors.js';
 import { DTypeError, ValueError } from './errors.js';
 import { type ArrayInput, asarray, stridedView } from './create.js';
 import { allocate } from './alloc.js';
-import { type OptionKeys, pathArg, plainOptions } from './axisarg.js';
+import { type OptionKeys, pathArg, plainOptions, extraArgument } from './axisarg.js';
 import { copyto } from './fill.js';
 import { type MemmapMode, memmap } from './memmap.js';
 import { type NdArray, arrayArg, describeArg, dtypeOfArray, isNdArray } from './ndarray.js';
@@ -217,6 +217,7 @@ function npyPath(path: string): string {
  * ```
  */
 export function save(path: string, arr: NdArray | ArrayInput): void {
+  if (arguments.length > 2) extraArgument('np.save', 2, arguments[2]);
   const file = npyPath(pathArg('np.save', path));
   const a = asarray(arr);
   const dt = dtypeOfArray(a);
@@ -249,6 +250,7 @@ export const LOAD_OPTION_KEYS: OptionKeys<LoadOptions> = { mmap_mode: true };
  * ```
  */
 export function load(path: string, optionsArg?: LoadOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.load', 2, arguments[2]);
   const options = plainOptions('np.load', optionsArg, LOAD_OPTION_KEYS, "{ mmap_mode: 'r' }");
   const mode = options.mmap_mode;
   if (mode && !['r', 'r+', 'c', 'readonly', 'readwrite', 'copyonwrite'].includes(mode)) {
@@ -322,6 +324,7 @@ export const FROM_OPTION_KEYS: OptionKeys<FromOptions> = { dtype: true, count: t
  * ```
  */
 export function fromfile(path: string, optionsArg?: FromOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.fromfile', 2, arguments[2]);
   const options = plainOptions('np.fromfile', optionsArg, FROM_OPTION_KEYS, "{ dtype: 'uint8' }");
   const dt = dtypeArg('np.fromfile', options.dtype ?? float64);
   const offset = options.offset ?? 0;
@@ -359,6 +362,7 @@ export function fromfile(path: string, optionsArg?: FromOptions): NdArray {
  * ```
  */
 export function tofile(a: NdArray, path: string): void {
+  if (arguments.length > 2) extraArgument('np.tofile', 2, arguments[2]);
   arrayArg('np.tofile', a);
   writeFileSync(pathArg('np.tofile', path, 'the second argument'), bytesOf(gather(a)));
 }
@@ -380,6 +384,7 @@ export type BufferSource = ArrayBuffer | SharedArrayBuffer | ArrayBufferView | N
  * ```
  */
 export function frombuffer(buffer: BufferSource, optionsArg?: FromOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.frombuffer', 2, arguments[2]);
   const options = plainOptions('np.frombuffer', optionsArg, FROM_OPTION_KEYS, "{ dtype: 'uint8' }");
   const dt = dtypeArg('np.frombuffer', options.dtype ?? float64);
   const offset = options.offset ?? 0;
@@ -450,6 +455,7 @@ export const TOBYTES_OPTION_KEYS: OptionKeys<ToBytesOptions> = { order: true };
  * ```
  */
 export function tobytes(a: NdArray, optionsArg?: ToBytesOptions): Buffer {
+  if (arguments.length > 2) extraArgument('np.tobytes', 2, arguments[2]);
   const options = plainOptions('np.tobytes', optionsArg, TOBYTES_OPTION_KEYS, "{ order: 'F' }");
   arrayArg('np.tobytes', a);
   const order = options.order ?? 'C';

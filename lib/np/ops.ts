@@ -9,6 +9,7 @@ import type { DType, DTypeName } from './dtype.js';
 import { DTypeError } from '../errors.js';
 import { type NdArray, type NestedList, arrayArg, asArray, isNdArray, operandError } from './ndarray.js';
 import { type Operand, type ScalarFn, type Ufunc, type UfuncOptions, defineUfunc, functions, ufuncs, aliasUfunc } from './ufunc/index.js';
+import { extraArgument } from './axisarg.js';
 
 /** A JS scalar operand (weak, as a Python scalar under NEP 50). */
 export type ScalarOperand = number | bigint | boolean;
@@ -407,6 +408,7 @@ export function where(condition: Operand): NdArray[];
 export function where<N extends DTypeName>(condition: Operand, x: NdArray<N>, y: NdArray<N> | ScalarOperand): NdArray<N>;
 export function where(condition: Operand, x: Operand, y: Operand): NdArray;
 export function where(condition: Operand, x?: Operand, y?: Operand): NdArray | NdArray[] | number | bigint | boolean {
+  if (arguments.length > 3) extraArgument('np.where', 3, arguments[3]);
   if (x === undefined && y === undefined) {
     const nonzero = functions.get('nonzero');
     if (!nonzero) throw new DTypeError('where(condition) with one argument is nonzero(condition), which is not loaded');
@@ -448,6 +450,7 @@ function isOperand(x: unknown): boolean {
  * ```
  */
 export function iadd<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.iadd', 2, arguments[2]);
   return inplace('np.iadd', add, a, b) as NdArray<N>;
 }
 /**
@@ -459,6 +462,7 @@ export function iadd<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function isub<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.isub', 2, arguments[2]);
   return inplace('np.isub', subtract, a, b) as NdArray<N>;
 }
 /**
@@ -470,6 +474,7 @@ export function isub<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function imul<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.imul', 2, arguments[2]);
   return inplace('np.imul', multiply, a, b) as NdArray<N>;
 }
 /**
@@ -482,6 +487,7 @@ export function imul<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function itruediv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.itruediv', 2, arguments[2]);
   return inplace('np.itruediv', divide, a, b) as NdArray<N>;
 }
 /**
@@ -493,6 +499,7 @@ export function itruediv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArra
  * ```
  */
 export function ifloordiv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.ifloordiv', 2, arguments[2]);
   return inplace('np.ifloordiv', 'floor_divide', a, b) as NdArray<N>;
 }
 /**
@@ -504,6 +511,7 @@ export function ifloordiv<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArr
  * ```
  */
 export function imod<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.imod', 2, arguments[2]);
   return inplace('np.imod', 'remainder', a, b) as NdArray<N>;
 }
 /**
@@ -515,6 +523,7 @@ export function imod<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function ipow<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.ipow', 2, arguments[2]);
   return inplace('np.ipow', 'power', a, b) as NdArray<N>;
 }
 /**
@@ -526,6 +535,7 @@ export function ipow<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function iand<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.iand', 2, arguments[2]);
   return inplace('np.iand', bitwise_and, a, b) as NdArray<N>;
 }
 /**
@@ -537,6 +547,7 @@ export function iand<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function ior<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.ior', 2, arguments[2]);
   return inplace('np.ior', bitwise_or, a, b) as NdArray<N>;
 }
 /**
@@ -548,6 +559,7 @@ export function ior<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> 
  * ```
  */
 export function ixor<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.ixor', 2, arguments[2]);
   return inplace('np.ixor', bitwise_xor, a, b) as NdArray<N>;
 }
 /**
@@ -559,6 +571,7 @@ export function ixor<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N>
  * ```
  */
 export function ilshift<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.ilshift', 2, arguments[2]);
   return inplace('np.ilshift', left_shift, a, b) as NdArray<N>;
 }
 /**
@@ -570,6 +583,7 @@ export function ilshift<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray
  * ```
  */
 export function irshift<N extends DTypeName>(a: NdArray<N>, b: Operand): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.irshift', 2, arguments[2]);
   return inplace('np.irshift', right_shift, a, b) as NdArray<N>;
 }
 

@@ -12,7 +12,7 @@
 import { type DType, intp } from './dtype.js';
 import { DTypeError, ValueError } from './errors.js';
 import { isMemmap } from './memmap.js';
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, plainOptions, extraArgument } from './axisarg.js';
 import { type NdArray, arrayArg, describeArg, dtypeOfArray, setInspector, shapeText } from './ndarray.js';
 
 /** numpy's float modes: how many fractional digits floats show. */
@@ -104,6 +104,7 @@ function checked(opts: Partial<PrintOptions>): PrintOptions {
  * ```
  */
 export function set_printoptions(options?: Partial<PrintOptions>): void {
+  if (arguments.length > 1) extraArgument('np.set_printoptions', 1, arguments[1]);
   current = checked(plainOptions('np.set_printoptions', options, PRINT_OPTION_KEYS, '{ precision: 3 }', 'first'));
 }
 
@@ -116,6 +117,7 @@ export function set_printoptions(options?: Partial<PrintOptions>): void {
  * ```
  */
 export function get_printoptions(): PrintOptions {
+  if (arguments.length > 0) extraArgument('np.get_printoptions', 0, arguments[0]);
   return { formatter: null, ...current };
 }
 
@@ -129,6 +131,7 @@ export function get_printoptions(): PrintOptions {
  * ```
  */
 export function printoptions<T>(options: Partial<PrintOptions>, fn: () => T): T {
+  if (arguments.length > 2) extraArgument('np.printoptions', 2, arguments[2]);
   const opts = checked(plainOptions('np.printoptions', options, PRINT_OPTION_KEYS, '{ precision: 3 }', 'first'));
   if (typeof fn !== 'function') {
     throw new TypeError(
@@ -530,6 +533,7 @@ function resolveOptions(opts: Array2StringOptions): PrintOptions {
  * ```
  */
 export function array2string(a: NdArray, optionsArg?: Array2StringOptions): string {
+  if (arguments.length > 2) extraArgument('np.array2string', 2, arguments[2]);
   arrayArg('np.array2string', a);
   const options = plainOptions('np.array2string', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   const o = resolveOptions(options);
@@ -555,6 +559,7 @@ function dtypeText(dt: DType): string {
  * ```
  */
 export function array_repr(a: NdArray, optionsArg?: Array2StringOptions): string {
+  if (arguments.length > 2) extraArgument('np.array_repr', 2, arguments[2]);
   arrayArg('np.array_repr', a);
   const options = plainOptions('np.array_repr', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   const o = resolveOptions(options);
@@ -608,6 +613,7 @@ function scalarText(v: Value, dt: DType): string {
  * ```
  */
 export function array_str(a: NdArray, optionsArg?: Array2StringOptions): string {
+  if (arguments.length > 2) extraArgument('np.array_str', 2, arguments[2]);
   arrayArg('np.array_str', a);
   const options = plainOptions('np.array_str', optionsArg, ARRAY2STRING_OPTION_KEYS, '{ precision: 3 }');
   if (a.shape.length === 0) return scalarText(reader(a)(a.offset), dtypeOfArray(a));
@@ -624,6 +630,7 @@ export function array_str(a: NdArray, optionsArg?: Array2StringOptions): string 
  * ```
  */
 export function inspectArray(a: NdArray, depth: number, options: object): string {
+  if (arguments.length > 3) extraArgument('np.inspectArray', 3, arguments[3]);
   void depth;
   void options;
   arrayArg('np.inspectArray', a);

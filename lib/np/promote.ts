@@ -8,6 +8,7 @@ import { DTypeError } from '../errors.js';
 import {
   type DType, type DTypeLike, type HasData, bool, dtypeArg, float32, float64, int16, int32, int64, int8, intp,
 } from './dtype.js';
+import { extraArgument } from './axisarg.js';
 
 /** numpy's casting rules, from strictest to loosest. */
 export type Casting = 'no' | 'equiv' | 'safe' | 'same_kind' | 'unsafe';
@@ -90,6 +91,7 @@ export function checkCasting(casting: unknown): Casting {
  * ```
  */
 export function promote_types(a: DTypeLike, b: DTypeLike): DType {
+  if (arguments.length > 2) extraArgument('np.promote_types', 2, arguments[2]);
   return promotePair(dtypeArg('np.promote_types', a), dtypeArg('np.promote_types', b));
 }
 
@@ -106,6 +108,7 @@ export function promote_types(a: DTypeLike, b: DTypeLike): DType {
  * ```
  */
 export function can_cast(from: DTypeLike, to: DTypeLike, casting: Casting = 'safe'): boolean {
+  if (arguments.length > 3) extraArgument('np.can_cast', 3, arguments[3]);
   if (typeof from === 'number' || typeof from === 'bigint' || typeof from === 'boolean') {
     throw new DTypeError(
       'can_cast() does not support Python ints, floats, and complex because the result used to depend on the value.',
@@ -173,5 +176,6 @@ export function promoteTypes(a: DType, b: DType): DType {
 
 /** numpy's casting='same_kind': safe casts, or casts to a kind of the same or higher rank. */
 export function canCastSameKind(from: DType, to: DType): boolean {
+  if (arguments.length > 2) extraArgument('np.canCastSameKind', 2, arguments[2]);
   return castAllowed(from, to, 'same_kind');
 }

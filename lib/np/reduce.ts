@@ -17,7 +17,7 @@
 import { DTypeError } from '../errors.js';
 import { nativeKernels } from '../native-kernels.js';
 import { allocate } from './alloc.js';
-import { type OptionKeys, axisOptions } from './axisarg.js';
+import { type OptionKeys, axisOptions, extraArgument } from './axisarg.js';
 import {
   type AnyTypedArray, type DType, type DTypeLike, type DTypeName, bool, dtypeArg, dtypeOf, intp, uintp,
 } from './dtype.js';
@@ -741,9 +741,10 @@ function additive(op: 'sum' | 'prod', name: string, a: NdArray | NestedList, opt
  * ```
  */
 export function sum(a: NdArray | NestedList, opts?: AllAxes | null): number | bigint;
-export function sum(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
-export function sum(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
-  return additive('sum', 'add', a, axisOptions('np.sum', opts, REDUCE_OPTION_KEYS));
+export function sum(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike, options?: Omit<ReduceOptions, 'axis'>): NdArray | number | bigint;
+export function sum(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike, options?: Omit<ReduceOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.sum', 3, arguments[3]);
+  return additive('sum', 'add', a, axisOptions('np.sum', opts, REDUCE_OPTION_KEYS, {}, options));
 }
 
 /**
@@ -757,9 +758,10 @@ export function sum(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): N
  * ```
  */
 export function prod(a: NdArray | NestedList, opts?: AllAxes | null): number | bigint;
-export function prod(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): NdArray | number | bigint;
-export function prod(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
-  return additive('prod', 'multiply', a, axisOptions('np.prod', opts, REDUCE_OPTION_KEYS));
+export function prod(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike, options?: Omit<ReduceOptions, 'axis'>): NdArray | number | bigint;
+export function prod(a: NdArray | NestedList, opts?: ReduceOptions | AxisLike, options?: Omit<ReduceOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.prod', 3, arguments[3]);
+  return additive('prod', 'multiply', a, axisOptions('np.prod', opts, REDUCE_OPTION_KEYS, {}, options));
 }
 
 function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray | NestedList, opts: ExtremeOptions): NdArray | ScalarResult {
@@ -786,9 +788,10 @@ function extreme(op: 'min' | 'max' | 'fmin' | 'fmax', name: string, a: NdArray |
  * ```
  */
 export function min<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: AllAxes | null): ScalarOf<N>;
-export function min<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
-export function min(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  return extreme('min', 'minimum', a, axisOptions('np.min', opts, EXTREME_OPTION_KEYS));
+export function min<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray<N> | ScalarOf<N>;
+export function min(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.min', 3, arguments[3]);
+  return extreme('min', 'minimum', a, axisOptions('np.min', opts, EXTREME_OPTION_KEYS, {}, options));
 }
 
 /**
@@ -802,9 +805,10 @@ export function min(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): 
  * ```
  */
 export function max<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: AllAxes | null): ScalarOf<N>;
-export function max<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
-export function max(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  return extreme('max', 'maximum', a, axisOptions('np.max', opts, EXTREME_OPTION_KEYS));
+export function max<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray<N> | ScalarOf<N>;
+export function max(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.max', 3, arguments[3]);
+  return extreme('max', 'maximum', a, axisOptions('np.max', opts, EXTREME_OPTION_KEYS, {}, options));
 }
 
 /**
@@ -843,9 +847,10 @@ export function nanExtreme(op: 'fmin' | 'fmax', a: NdArray, opts: ExtremeOptions
  * ```
  */
 export function ptp<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: AllAxes | null): ScalarOf<N>;
-export function ptp<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<N> | ScalarOf<N>;
-export function ptp(a: NdArray | NestedList, axisOrOpts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  const opts = axisOptions('np.ptp', axisOrOpts, EXTREME_OPTION_KEYS);
+export function ptp<N extends DTypeName>(a: NdArray<N> | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray<N> | ScalarOf<N>;
+export function ptp(a: NdArray | NestedList, axisOrOpts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.ptp', 3, arguments[3]);
+  const opts = axisOptions('np.ptp', axisOrOpts, EXTREME_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.ptp', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const t = dtypeOf(a.data);
@@ -955,9 +960,10 @@ function argJS(which: 'argmin' | 'argmax', a: NdArray, axis: number | null, outS
  * ```
  */
 export function argmin(a: NdArray | NestedList, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
-export function argmin(a: NdArray | NestedList, opts?: ArgOptions | number | null): NdArray | number | bigint;
-export function argmin(a: NdArray | NestedList, opts?: ArgOptions | number | null): NdArray | ScalarResult {
-  return arg('argmin', a, axisOptions('np.argmin', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }));
+export function argmin(a: NdArray | NestedList, opts?: ArgOptions | number | null, options?: Omit<ArgOptions, 'axis'>): NdArray | number | bigint;
+export function argmin(a: NdArray | NestedList, opts?: ArgOptions | number | null, options?: Omit<ArgOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.argmin', 3, arguments[3]);
+  return arg('argmin', a, axisOptions('np.argmin', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }, options));
 }
 
 /**
@@ -971,9 +977,10 @@ export function argmin(a: NdArray | NestedList, opts?: ArgOptions | number | nul
  * ```
  */
 export function argmax(a: NdArray | NestedList, opts?: { axis?: null; keepdims?: false; out?: undefined } | null): number | bigint;
-export function argmax(a: NdArray | NestedList, opts?: ArgOptions | number | null): NdArray | number | bigint;
-export function argmax(a: NdArray | NestedList, opts?: ArgOptions | number | null): NdArray | ScalarResult {
-  return arg('argmax', a, axisOptions('np.argmax', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }));
+export function argmax(a: NdArray | NestedList, opts?: ArgOptions | number | null, options?: Omit<ArgOptions, 'axis'>): NdArray | number | bigint;
+export function argmax(a: NdArray | NestedList, opts?: ArgOptions | number | null, options?: Omit<ArgOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.argmax', 3, arguments[3]);
+  return arg('argmax', a, axisOptions('np.argmax', opts, ARG_OPTION_KEYS, { forms: 'axis-or-null' }, options));
 }
 
 function logical(op: 'any' | 'all', a: NdArray | NestedList, opts: ExtremeOptions): NdArray | ScalarResult {
@@ -996,9 +1003,10 @@ function logical(op: 'any' | 'all', a: NdArray | NestedList, opts: ExtremeOption
  * ```
  */
 export function any(a: NdArray | NestedList, opts?: AllAxes | null): boolean;
-export function any(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
-export function any(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  return logical('any', a, axisOptions('np.any', opts, EXTREME_OPTION_KEYS));
+export function any(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray<'bool'> | boolean;
+export function any(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.any', 3, arguments[3]);
+  return logical('any', a, axisOptions('np.any', opts, EXTREME_OPTION_KEYS, {}, options));
 }
 
 /**
@@ -1011,9 +1019,10 @@ export function any(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): 
  * ```
  */
 export function all(a: NdArray | NestedList, opts?: AllAxes | null): boolean;
-export function all(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray<'bool'> | boolean;
-export function all(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  return logical('all', a, axisOptions('np.all', opts, EXTREME_OPTION_KEYS));
+export function all(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray<'bool'> | boolean;
+export function all(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.all', 3, arguments[3]);
+  return logical('all', a, axisOptions('np.all', opts, EXTREME_OPTION_KEYS, {}, options));
 }
 
 /**
@@ -1026,8 +1035,9 @@ export function all(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): 
  * np.count_nonzero(np.array([0, 1, 2, 0], 'uint8')) // => 2n
  * ```
  */
-export function count_nonzero(a: NdArray | NestedList, axisOrOpts?: CountOptions | AxisLike): NdArray | number | bigint {
-  const opts = axisOptions('np.count_nonzero', axisOrOpts, COUNT_OPTION_KEYS);
+export function count_nonzero(a: NdArray | NestedList, axisOrOpts?: CountOptions | AxisLike, options?: Omit<CountOptions, 'axis'>): NdArray | number | bigint {
+  if (arguments.length > 3) extraArgument('np.count_nonzero', 3, arguments[3]);
+  const opts = axisOptions('np.count_nonzero', axisOrOpts, COUNT_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.count_nonzero', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const res = reduceNative('count', a, mask, intp) ?? countJS(a, mask);
@@ -1119,8 +1129,9 @@ function accumulateJS(op: 'sum' | 'prod', src: NdArray, axis: number, res: NdArr
  * //        [3, 7]])
  * ```
  */
-export function cumsum(a: NdArray | NestedList, opts?: AccumulateOptions | number | null): NdArray {
-  return accumulate('sum', a, axisOptions('np.cumsum', opts, ACCUMULATE_OPTION_KEYS, { forms: 'axis-or-null' }));
+export function cumsum(a: NdArray | NestedList, opts?: AccumulateOptions | number | null, options?: Omit<AccumulateOptions, 'axis'>): NdArray {
+  if (arguments.length > 3) extraArgument('np.cumsum', 3, arguments[3]);
+  return accumulate('sum', a, axisOptions('np.cumsum', opts, ACCUMULATE_OPTION_KEYS, { forms: 'axis-or-null' }, options));
 }
 
 /**
@@ -1132,8 +1143,9 @@ export function cumsum(a: NdArray | NestedList, opts?: AccumulateOptions | numbe
  * np.cumprod(np.array([1, 2, 3], 'int8')) // => array([1, 2, 6])
  * ```
  */
-export function cumprod(a: NdArray | NestedList, opts?: AccumulateOptions | number | null): NdArray {
-  return accumulate('prod', a, axisOptions('np.cumprod', opts, ACCUMULATE_OPTION_KEYS, { forms: 'axis-or-null' }));
+export function cumprod(a: NdArray | NestedList, opts?: AccumulateOptions | number | null, options?: Omit<AccumulateOptions, 'axis'>): NdArray {
+  if (arguments.length > 3) extraArgument('np.cumprod', 3, arguments[3]);
+  return accumulate('prod', a, axisOptions('np.cumprod', opts, ACCUMULATE_OPTION_KEYS, { forms: 'axis-or-null' }, options));
 }
 
 /**

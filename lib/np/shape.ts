@@ -10,7 +10,7 @@
 import { type AnyTypedArray, type DType, type DTypeName, allDTypes } from './dtype.js';
 import { promoteTypes } from './promote.js';
 import { AxisError, ValueError } from './errors.js';
-import { type OptionKeys, axisOptions, checkAxisArg, numbersArg, plainOptions, shapeArg } from './axisarg.js';
+import { type OptionKeys, axisOptions, checkAxisArg, numbersArg, plainOptions, shapeArg, extraArgument } from './axisarg.js';
 import { castInto } from './cast.js';
 import { allocate } from './alloc.js';
 import {
@@ -217,6 +217,7 @@ export const RESHAPE_OPTION_KEYS: OptionKeys<ReshapeOptions> = { order: true, co
  * ```
  */
 export function reshape<N extends DTypeName>(a: NdArray<N> | NestedList, shape: ShapeLike, options?: ReshapeOptions): NdArray<N> {
+  if (arguments.length > 3) extraArgument('np.reshape', 3, arguments[3]);
   const opts = plainOptions('np.reshape', options, RESHAPE_OPTION_KEYS, "{ order: 'C' }", 'third');
   const x = asArray(a, 'np.reshape') as NdArray<N>;
   if (opts.order !== undefined && opts.order !== 'C') {
@@ -242,6 +243,7 @@ export function reshape<N extends DTypeName>(a: NdArray<N> | NestedList, shape: 
  * ```
  */
 export function ravel<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
+  if (arguments.length > 1) extraArgument('np.ravel', 1, arguments[1]);
   const x = asArray(a, 'np.ravel') as NdArray<N>;
   if (isContiguous(x as NdArray)) return restride(x, [x.size], [1], x.offset);
   return restride(copyOf(x), [x.size], [1], 0);
@@ -268,9 +270,10 @@ export const SQUEEZE_OPTION_KEYS: OptionKeys<SqueezeOptions> = { axis: true };
  * ```
  */
 export function squeeze<N extends DTypeName>(
-  a: NdArray<N>, axisOrOpts?: SqueezeOptions | number | readonly number[] | null,
+  a: NdArray<N>, axisOrOpts?: SqueezeOptions | number | readonly number[] | null, options?: Omit<SqueezeOptions, 'axis'>,
 ): NdArray<N> {
-  const opts = axisOptions('np.squeeze', axisOrOpts, SQUEEZE_OPTION_KEYS);
+  if (arguments.length > 3) extraArgument('np.squeeze', 3, arguments[3]);
+  const opts = axisOptions('np.squeeze', axisOrOpts, SQUEEZE_OPTION_KEYS, {}, options);
   const x = asArray(a, 'np.squeeze') as NdArray<N>;
   const nd = x.shape.length;
   let drop: Set<number>;
@@ -296,6 +299,7 @@ export function squeeze<N extends DTypeName>(
  * ```
  */
 export function expand_dims<N extends DTypeName>(a: NdArray<N>, axis: number | readonly number[]): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.expand_dims', 2, arguments[2]);
   checkAxisArg('np.expand_dims', axis, 'axis-or-list', 'second', true);
   const x = asArray(a, 'np.expand_dims') as NdArray<N>;
   const nd = x.shape.length + (typeof axis === 'number' ? 1 : axis.length);
@@ -325,6 +329,7 @@ export function expand_dims<N extends DTypeName>(a: NdArray<N>, axis: number | r
  * ```
  */
 export function transpose<N extends DTypeName>(a: NdArray<N>, axes?: readonly number[] | null): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.transpose', 2, arguments[2]);
   const x = asArray(a, 'np.transpose') as NdArray<N>;
   const nd = x.shape.length;
   const perm = axes === undefined || axes === null
@@ -342,6 +347,7 @@ export function transpose<N extends DTypeName>(a: NdArray<N>, axes?: readonly nu
  * ```
  */
 export function swapaxes<N extends DTypeName>(a: NdArray<N>, axis1: number, axis2: number): NdArray<N> {
+  if (arguments.length > 3) extraArgument('np.swapaxes', 3, arguments[3]);
   checkAxisArg('np.swapaxes', axis1, 'axis', 'second', true);
   checkAxisArg('np.swapaxes', axis2, 'axis', 'third', true);
   const x = asArray(a, 'np.swapaxes') as NdArray<N>;
@@ -364,6 +370,7 @@ export function swapaxes<N extends DTypeName>(a: NdArray<N>, axis1: number, axis
 export function moveaxis<N extends DTypeName>(
   a: NdArray<N>, source: number | readonly number[], destination: number | readonly number[],
 ): NdArray<N> {
+  if (arguments.length > 3) extraArgument('np.moveaxis', 3, arguments[3]);
   checkAxisArg('np.moveaxis', source, 'axis-or-list', 'second', true);
   checkAxisArg('np.moveaxis', destination, 'axis-or-list', 'third', true);
   const x = asArray(a, 'np.moveaxis') as NdArray<N>;
@@ -440,6 +447,7 @@ function stretch<N extends DTypeName>(a: NdArray<N>, shape: readonly number[]): 
  * ```
  */
 export function broadcast_to<N extends DTypeName>(a: NdArray<N>, shape: ShapeLike): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.broadcast_to', 2, arguments[2]);
   const x = asArray(a, 'np.broadcast_to') as NdArray<N>;
   const s = shapeArg('np.broadcast_to', shape, 'the second argument');
   if (s.some((n) => !Number.isInteger(n) || n < 0)) throw new ValueError('all elements of broadcast shape must be non-negative');
@@ -478,6 +486,7 @@ export function broadcast_arrays<N extends DTypeName>(...arrays: NdArray<N>[]): 
  * ```
  */
 export function flip<N extends DTypeName>(a: NdArray<N>, axis?: number | readonly number[] | null): NdArray<N> {
+  if (arguments.length > 2) extraArgument('np.flip', 2, arguments[2]);
   checkAxisArg('np.flip', axis, 'axes');
   const x = asArray(a, 'np.flip') as NdArray<N>;
   const nd = x.shape.length;
@@ -500,6 +509,7 @@ export function flip<N extends DTypeName>(a: NdArray<N>, axis?: number | readonl
  * ```
  */
 export function fliplr<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
+  if (arguments.length > 1) extraArgument('np.fliplr', 1, arguments[1]);
   const x = asArray(a, 'np.fliplr') as NdArray<N>;
   if (x.shape.length < 2) throw new ValueError('Input must be >= 2-d.');
   return flip(x, 1);
@@ -514,6 +524,7 @@ export function fliplr<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
  * ```
  */
 export function flipud<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
+  if (arguments.length > 1) extraArgument('np.flipud', 1, arguments[1]);
   const x = asArray(a, 'np.flipud') as NdArray<N>;
   if (x.shape.length < 1) throw new ValueError('Input must be >= 1-d.');
   return flip(x, 0);
@@ -531,6 +542,7 @@ export function flipud<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
 export function rot90<N extends DTypeName>(
   a: NdArray<N>, k = 1, axes: readonly number[] = [0, 1],
 ): NdArray<N> {
+  if (arguments.length > 3) extraArgument('np.rot90', 3, arguments[3]);
   const x = asArray(a, 'np.rot90') as NdArray<N>;
   const nd = x.shape.length;
   checkAxisArg('np.rot90', axes, 'axis-or-list', 'third', true);
@@ -562,6 +574,7 @@ export function rot90<N extends DTypeName>(
  * ```
  */
 export function atleast_1d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
+  if (arguments.length > 1) extraArgument('np.atleast_1d', 1, arguments[1]);
   const x = asArray(a, 'np.atleast_1d') as NdArray<N>;
   return x.shape.length >= 1 ? x : restride(x, [1], [0], x.offset);
 }
@@ -576,6 +589,7 @@ export function atleast_1d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
  * ```
  */
 export function atleast_2d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
+  if (arguments.length > 1) extraArgument('np.atleast_2d', 1, arguments[1]);
   const x = atleast_1d(asArray(a, 'np.atleast_2d') as NdArray<N>);
   return x.shape.length >= 2 ? x : restride(x, [1, x.shape[0]], [0, x.stride[0]], x.offset);
 }
@@ -590,6 +604,7 @@ export function atleast_2d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
  * ```
  */
 export function atleast_3d<N extends DTypeName>(a: NdArray<N>): NdArray<N> {
+  if (arguments.length > 1) extraArgument('np.atleast_3d', 1, arguments[1]);
   const x = asArray(a, 'np.atleast_3d') as NdArray<N>;
   if (x.shape.length >= 3) return x;
   if (x.shape.length === 2) return restride(x, [...x.shape, 1], [...x.stride, 0], x.offset);

@@ -8,6 +8,7 @@
 import { IndexError, ValueError } from './errors.js';
 import { type NdArray, arrayArg, restride } from './ndarray.js';
 import type { DTypeName } from './dtype.js';
+import { extraArgument } from './axisarg.js';
 
 /**
  * A Python slice `start:stop:step`; `null` is an omitted part. Made by
@@ -41,6 +42,7 @@ export class Slice {
  * ```
  */
 export function slice(start: number | null = null, stop: number | null = null, step: number | null = null): Slice {
+  if (arguments.length > 3) extraArgument('np.slice', 3, arguments[3]);
   return new Slice(start, stop, step);
 }
 

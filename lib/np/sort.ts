@@ -12,7 +12,7 @@
  */
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, int32, int64, intp, uint8 } from './dtype.js';
-import { type OptionKeys, axisOptions, plainOptions } from './axisarg.js';
+import { type OptionKeys, axisOptions, plainOptions, extraArgument } from './axisarg.js';
 import { astype } from './cast.js';
 import { ValueError, axisIndex } from './errors.js';
 import {
@@ -202,8 +202,9 @@ function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; 
  * //        [3, 5]], dtype=int16)
  * ```
  */
-export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, axisOrOpts?: SortOptions | number | null): NdArray<N> {
-  const opts = axisOptions('np.sort', axisOrOpts, SORT_OPTION_KEYS, { forms: 'axis-or-null' });
+export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, axisOrOpts?: SortOptions | number | null, options?: Omit<SortOptions, 'axis'>): NdArray<N> {
+  if (arguments.length > 3) extraArgument('np.sort', 3, arguments[3]);
+  const opts = axisOptions('np.sort', axisOrOpts, SORT_OPTION_KEYS, { forms: 'axis-or-null' }, options);
   const a = arrayLikeArg('np.sort', a0);
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
@@ -243,8 +244,9 @@ export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, axisOrOpt
  * np.argsort(np.array([30, 10, 20, 10])) // => array([1, 3, 2, 0])
  * ```
  */
-export function argsort(a0: NdArray | NestedList, axisOrOpts?: SortOptions | number | null): NdArray<IntpName> {
-  const opts = axisOptions('np.argsort', axisOrOpts, SORT_OPTION_KEYS, { forms: 'axis-or-null' });
+export function argsort(a0: NdArray | NestedList, axisOrOpts?: SortOptions | number | null, options?: Omit<SortOptions, 'axis'>): NdArray<IntpName> {
+  if (arguments.length > 3) extraArgument('np.argsort', 3, arguments[3]);
+  const opts = axisOptions('np.argsort', axisOrOpts, SORT_OPTION_KEYS, { forms: 'axis-or-null' }, options);
   const a = arrayLikeArg('np.argsort', a0);
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
@@ -373,6 +375,7 @@ function check1d(a: NdArray): void {
 export function searchsorted(a: NdArray | NestedList, v: Scalar, opts?: SearchOptions): Scalar;
 export function searchsorted(a: NdArray | NestedList, v: NdArray | readonly number[], opts?: SearchOptions): NdArray<IntpName>;
 export function searchsorted(a0: NdArray | NestedList, v0: NdArray | readonly number[] | Scalar, options?: SearchOptions): NdArray<IntpName> | Scalar {
+  if (arguments.length > 3) extraArgument('np.searchsorted', 3, arguments[3]);
   const opts = plainOptions('np.searchsorted', options, SEARCH_OPTION_KEYS, "{ side: 'right' }", 'third');
   const a = arrayLikeArg('np.searchsorted', a0);
   const v = valuesOf('np.searchsorted', v0, 'the second argument');
@@ -493,6 +496,7 @@ export function unique<N extends DTypeName>(a: NdArray<N> | NestedList, opts: Un
 export function unique<N extends DTypeName>(
   a0: NdArray<N> | NestedList, options?: UniqueOptions,
 ): NdArray<N> | [NdArray<N>, ...NdArray<IntpName>[]] {
+  if (arguments.length > 2) extraArgument('np.unique', 2, arguments[2]);
   const opts = plainOptions('np.unique', options, UNIQUE_OPTION_KEYS, '{ return_index: true }');
   const a = arrayLikeArg('np.unique', a0);
   if (opts.axis !== undefined && opts.axis !== null) {
@@ -597,6 +601,7 @@ export const BINCOUNT_OPTION_KEYS: OptionKeys<BincountOptions> = { weights: true
  * ```
  */
 export function bincount(x: NdArray | readonly number[], options?: BincountOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.bincount', 2, arguments[2]);
   const opts = plainOptions('np.bincount', options, BINCOUNT_OPTION_KEYS, '{ weights: w }');
   const xs = toArray('np.bincount', x, 'the first argument');
   const tx = dtypeOfArray(xs);
@@ -706,6 +711,7 @@ export const DIGITIZE_OPTION_KEYS: OptionKeys<DigitizeOptions> = { right: true }
 export function digitize(x: NdArray | readonly number[], bins: NdArray | readonly number[], opts?: DigitizeOptions): NdArray<IntpName>;
 export function digitize(x: Scalar, bins: NdArray | readonly number[], opts?: DigitizeOptions): Scalar;
 export function digitize(x0: NdArray | readonly number[] | Scalar, bins: NdArray | readonly number[], options?: DigitizeOptions): NdArray<IntpName> | Scalar {
+  if (arguments.length > 3) extraArgument('np.digitize', 3, arguments[3]);
   const opts = plainOptions('np.digitize', options, DIGITIZE_OPTION_KEYS, '{ right: true }', 'third');
   const x = valuesOf('np.digitize', x0, 'the first argument');
   const b = toArray('np.digitize', bins, 'the second argument (bins)');
@@ -812,6 +818,7 @@ export function histogram(
   a0: NdArray | NestedList, binsOrOpts: number | NdArray | readonly number[] | HistogramOptions = 10,
   optsOrRange?: HistogramOptions | readonly [number, number],
 ): [NdArray, NdArray] {
+  if (arguments.length > 3) extraArgument('np.histogram', 3, arguments[3]);
   // numpy's keywords may all come second, as one options object: np.histogram(a, { bins: 256, range: [0, 256] })
   const second = typeof binsOrOpts === 'object' && binsOrOpts !== null && !Array.isArray(binsOrOpts) && !isNdArray(binsOrOpts);
   if (second && optsOrRange !== undefined) {

@@ -8,7 +8,7 @@
  */
 import { DTypeError } from '../errors.js';
 import { allocate } from './alloc.js';
-import { type OptionKeys, axisOptions, numbersArg } from './axisarg.js';
+import { type OptionKeys, axisOptions, numbersArg, extraArgument } from './axisarg.js';
 import { type AnyTypedArray, type DType, type DTypeLike, bool, dtypeArg, dtypeOf, float64, intp } from './dtype.js';
 import { ValueError, axisIndex } from './errors.js';
 import { type NdArray, type NestedList, arrayLikeArg, wrap } from './ndarray.js';
@@ -101,8 +101,9 @@ function countOf(a: NdArray, mask: readonly boolean[]): number {
  * np.mean(np.array([[1, 2], [3, 4]], 'uint8'), 0) // => array([2., 3.])
  * ```
  */
-export function mean(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
-  const opts = axisOptions('np.mean', axisOrOpts, REDUCE_OPTION_KEYS);
+export function mean(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike, options?: Omit<ReduceOptions, 'axis'>): NdArray | number {
+  if (arguments.length > 3) extraArgument('np.mean', 3, arguments[3]);
+  const opts = axisOptions('np.mean', axisOrOpts, REDUCE_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.mean', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const t = meanType('mean', dtypeOf(a.data), opts.dtype);
@@ -224,8 +225,9 @@ function variance(a: NdArray | NestedList, opts: VarOptions, fname: string): NdA
  * np.var(np.array([1, 2, 3, 4], 'int32')) // => 1.25
  * ```
  */
-export function var_(a: NdArray | NestedList, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
-  const opts = axisOptions('np.var', axisOrOpts, VAR_OPTION_KEYS);
+export function var_(a: NdArray | NestedList, axisOrOpts?: VarOptions | AxisLike, options?: Omit<VarOptions, 'axis'>): NdArray | number {
+  if (arguments.length > 3) extraArgument('np.var', 3, arguments[3]);
+  const opts = axisOptions('np.var', axisOrOpts, VAR_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.var', a);
   const mask = axisMask(opts.axis, a.shape.length);
   return finish(variance(a, opts, 'var'), a, mask, opts, 'add') as NdArray | number;
@@ -240,8 +242,9 @@ export function var_(a: NdArray | NestedList, axisOrOpts?: VarOptions | AxisLike
  * np.std(np.array([1, 2, 3, 4], 'float64')) // => 1.118033988749895
  * ```
  */
-export function std(a: NdArray | NestedList, axisOrOpts?: VarOptions | AxisLike): NdArray | number {
-  const opts = axisOptions('np.std', axisOrOpts, VAR_OPTION_KEYS);
+export function std(a: NdArray | NestedList, axisOrOpts?: VarOptions | AxisLike, options?: Omit<VarOptions, 'axis'>): NdArray | number {
+  if (arguments.length > 3) extraArgument('np.std', 3, arguments[3]);
+  const opts = axisOptions('np.std', axisOrOpts, VAR_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.std', a);
   const r = variance(a, opts, 'std');
   const d = r.data as unknown as number[];
@@ -266,8 +269,9 @@ function zeroNaN(a: NdArray): NdArray {
  * np.nansum(np.array([1, NaN, 2])) // => 3
  * ```
  */
-export function nansum(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike): NdArray | ScalarResult {
-  const opts = axisOptions('np.nansum', axisOrOpts, REDUCE_OPTION_KEYS);
+export function nansum(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike, options?: Omit<ReduceOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.nansum', 3, arguments[3]);
+  const opts = axisOptions('np.nansum', axisOrOpts, REDUCE_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.nansum', a);
   const t = dtypeOf(a.data);
   const mask = axisMask(opts.axis, a.shape.length);
@@ -288,8 +292,9 @@ export function nansum(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | Axi
  * np.nanmean(np.array([1, NaN, 2])) // => 1.5
  * ```
  */
-export function nanmean(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike): NdArray | number {
-  const opts = axisOptions('np.nanmean', axisOrOpts, REDUCE_OPTION_KEYS);
+export function nanmean(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | AxisLike, options?: Omit<ReduceOptions, 'axis'>): NdArray | number {
+  if (arguments.length > 3) extraArgument('np.nanmean', 3, arguments[3]);
+  const opts = axisOptions('np.nanmean', axisOrOpts, REDUCE_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.nanmean', a);
   const t = dtypeOf(a.data);
   if (t.kind !== 'f') return mean(a, opts);
@@ -314,8 +319,9 @@ export function nanmean(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | Ax
  * np.nanmin(np.array([NaN, 3, 1])) // => 1
  * ```
  */
-export function nanmin(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  return nanExtreme('fmin', arrayLikeArg('np.nanmin', a), axisOptions('np.nanmin', opts, EXTREME_OPTION_KEYS));
+export function nanmin(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.nanmin', 3, arguments[3]);
+  return nanExtreme('fmin', arrayLikeArg('np.nanmin', a), axisOptions('np.nanmin', opts, EXTREME_OPTION_KEYS, {}, options));
 }
 
 /**
@@ -327,8 +333,9 @@ export function nanmin(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike
  * np.nanmax(np.array([NaN, 3, 1])) // => 3
  * ```
  */
-export function nanmax(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike): NdArray | ScalarResult {
-  return nanExtreme('fmax', arrayLikeArg('np.nanmax', a), axisOptions('np.nanmax', opts, EXTREME_OPTION_KEYS));
+export function nanmax(a: NdArray | NestedList, opts?: ExtremeOptions | AxisLike, options?: Omit<ExtremeOptions, 'axis'>): NdArray | ScalarResult {
+  if (arguments.length > 3) extraArgument('np.nanmax', 3, arguments[3]);
+  return nanExtreme('fmax', arrayLikeArg('np.nanmax', a), axisOptions('np.nanmax', opts, EXTREME_OPTION_KEYS, {}, options));
 }
 
 // ---------------------------------------------------------------------------
@@ -388,8 +395,9 @@ function rankValues(a: NdArray, mask: readonly boolean[], ranks: readonly number
  * np.median(np.array([[3, 1, 4], [2, 9, 7]], 'int16'), 1) // => array([3., 7.])
  * ```
  */
-export function median(a: NdArray | NestedList, axisOrOpts?: MedianOptions | AxisLike): NdArray | number {
-  const opts = axisOptions('np.median', axisOrOpts, MEDIAN_OPTION_KEYS);
+export function median(a: NdArray | NestedList, axisOrOpts?: MedianOptions | AxisLike, options?: Omit<MedianOptions, 'axis'>): NdArray | number {
+  if (arguments.length > 3) extraArgument('np.median', 3, arguments[3]);
+  const opts = axisOptions('np.median', axisOrOpts, MEDIAN_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.median', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const it = dtypeOf(a.data);
@@ -501,8 +509,9 @@ function quantiles(a: NdArray | NestedList, q: number | readonly number[], opts:
  * np.quantile(np.array([1, 2, 3, 4], 'float64'), 0.5) // => 2.5
  * ```
  */
-export function quantile(a: NdArray | NestedList, q: number | readonly number[], opts?: QuantileOptions | AxisLike): NdArray | number {
-  return quantiles(a, q, axisOptions('np.quantile', opts, QUANTILE_OPTION_KEYS, { position: 'third' }), 1, 'quantile');
+export function quantile(a: NdArray | NestedList, q: number | readonly number[], opts?: QuantileOptions | AxisLike, options?: Omit<QuantileOptions, 'axis'>): NdArray | number {
+  if (arguments.length > 4) extraArgument('np.quantile', 4, arguments[4]);
+  return quantiles(a, q, axisOptions('np.quantile', opts, QUANTILE_OPTION_KEYS, { position: 'third' }, options), 1, 'quantile');
 }
 
 /**
@@ -516,8 +525,9 @@ export function quantile(a: NdArray | NestedList, q: number | readonly number[],
  * np.percentile(np.array([[1, 2], [3, 5]], 'float64'), 50, 0) // => array([2. , 3.5])
  * ```
  */
-export function percentile(a: NdArray | NestedList, q: number | readonly number[], opts?: QuantileOptions | AxisLike): NdArray | number {
-  return quantiles(a, q, axisOptions('np.percentile', opts, QUANTILE_OPTION_KEYS, { position: 'third' }), 100, 'percentile');
+export function percentile(a: NdArray | NestedList, q: number | readonly number[], opts?: QuantileOptions | AxisLike, options?: Omit<QuantileOptions, 'axis'>): NdArray | number {
+  if (arguments.length > 4) extraArgument('np.percentile', 4, arguments[4]);
+  return quantiles(a, q, axisOptions('np.percentile', opts, QUANTILE_OPTION_KEYS, { position: 'third' }, options), 100, 'percentile');
 }
 
 /**
@@ -531,9 +541,10 @@ export function percentile(a: NdArray | NestedList, q: number | readonly number[
  * ```
  */
 export function average(
-  a: NdArray | NestedList, axisOrOpts?: AverageOptions | AxisLike,
+  a: NdArray | NestedList, axisOrOpts?: AverageOptions | AxisLike, options?: Omit<AverageOptions, 'axis'>,
 ): NdArray | number | [NdArray | number, NdArray | number] {
-  const opts = axisOptions('np.average', axisOrOpts, AVERAGE_OPTION_KEYS);
+  if (arguments.length > 3) extraArgument('np.average', 3, arguments[3]);
+  const opts = axisOptions('np.average', axisOrOpts, AVERAGE_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.average', a);
   const mask = axisMask(opts.axis, a.shape.length);
   const kd = { keepdims: opts.keepdims };

@@ -17,6 +17,7 @@ import ndarrayFactory from 'ndarray';
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DTypeName, allDTypes, dtypeOf } from './dtype.js';
 import { type NdArray, arrayArg, describeArg, isNdArray } from './ndarray.js';
+import { extraArgument } from './axisarg.js';
 
 /** The parts of a stdlib-js ndarray the adapters use (what `@stdlib/types` calls `ndarray`). */
 export interface StdlibNdarray {
@@ -54,6 +55,7 @@ function stdlibDType(name: string): string {
  * ```
  */
 export function toStdlib(a: NdArray): StdlibNdarray {
+  if (arguments.length > 1) extraArgument('np.toStdlib', 1, arguments[1]);
   arrayArg('np.toStdlib', a);
   const t = dtypeOf(a.data as AnyTypedArray);
   const Ctor = stdlibNdarray as unknown as StdlibCtor;
@@ -80,6 +82,7 @@ const FROM_STDLIB: Record<string, DTypeName> = {
  * ```
  */
 export function fromStdlib(x: StdlibNdarray): NdArray {
+  if (arguments.length > 1) extraArgument('np.fromStdlib', 1, arguments[1]);
   if (typeof x !== 'object' || x === null || isNdArray(x) || typeof (x as { dtype?: unknown }).dtype !== 'string') {
     throw new TypeError(
       `np.fromStdlib: the first argument must be a stdlib-js ndarray (np.toStdlib(a) makes one); got ${describeArg(x)}` +

@@ -10,7 +10,7 @@ import { type NdArray, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf } f
 import { broadcastStrides } from './ufunc/index.js';
 import { promoteTypes } from './promote.js';
 import { type ArrayInput, arrayInputArg, asarray } from './create.js';
-import { type OptionKeys, plainOptions } from './axisarg.js';
+import { type OptionKeys, plainOptions, extraArgument } from './axisarg.js';
 import { astype } from './cast.js';
 import { fill } from './fill.js';
 import { absolute, isfinite, isnan } from './math.js';
@@ -99,6 +99,7 @@ export const ARRAY_EQUAL_OPTION_KEYS: OptionKeys<ArrayEqualOptions> = { equal_na
  * ```
  */
 export function array_equal(a1: CompareOperand, a2: CompareOperand, options?: ArrayEqualOptions): boolean {
+  if (arguments.length > 3) extraArgument('np.array_equal', 3, arguments[3]);
   const opts = plainOptions('np.array_equal', options, ARRAY_EQUAL_OPTION_KEYS, '{ equal_nan: true }', 'third');
   const a = asArray(operand('np.array_equal', a1, 'the first argument'));
   const b = asArray(operand('np.array_equal', a2, 'the second argument'));
@@ -140,6 +141,7 @@ function allEqual(a: NdArray, b: NdArray, shape: readonly number[], equalNan: bo
  * ```
  */
 export function array_equiv(a1: CompareOperand, a2: CompareOperand): boolean {
+  if (arguments.length > 2) extraArgument('np.array_equiv', 2, arguments[2]);
   const a = asArray(operand('np.array_equiv', a1, 'the first argument'));
   const b = asArray(operand('np.array_equiv', a2, 'the second argument'));
   const shape = tryBroadcast(a.shape, b.shape);
@@ -173,6 +175,7 @@ export const CLOSE_OPTION_KEYS: OptionKeys<CloseOptions> = { rtol: true, atol: t
  * ```
  */
 export function isclose(a0: CompareOperand, b0: CompareOperand, options?: CloseOptions): NdArray | boolean {
+  if (arguments.length > 3) extraArgument('np.isclose', 3, arguments[3]);
   return closeness('np.isclose', a0, b0, plainOptions('np.isclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third'));
 }
 
@@ -219,6 +222,7 @@ function closeness(fname: string, a0: CompareOperand, b0: CompareOperand, opts: 
  * ```
  */
 export function allclose(a: CompareOperand, b: CompareOperand, options?: CloseOptions): boolean {
+  if (arguments.length > 3) extraArgument('np.allclose', 3, arguments[3]);
   const r = closeness('np.allclose', a, b, plainOptions('np.allclose', options, CLOSE_OPTION_KEYS, '{ rtol: 1e-3 }', 'third'));
   return typeof r === 'boolean' ? r : (all(r) as boolean);
 }

@@ -609,4 +609,170 @@ test('astype: a number or a list as the array is a TypeError saying what to do (
   throwsTypeError(() => np.astype([1, 2] as never, 'uint8'), /^np\.astype: the first argument must be an np array, got a list/, 'list');
 });
 
+// ---- after the options position ----------------------------------------
+//
+// numpy users write keyword arguments after a positional axis
+// (np.sum(a, 1, keepdims=True) becomes np.sum(a, 1, { keepdims: true })) and
+// pass numpy's positional order, dtype or out (np.ravel(a, 'F'),
+// np.mean(a, 0, 'float32')). JavaScript drops an argument a function does
+// not declare, so those were silently ignored: np.sum(a, 0, { keepdims: true
+// }) returned shape [3], np.concatenate([a, a], 0, { out }) left out
+// untouched, np.diff(a, 1, 0, { prepend: 0 }) did not prepend, np.ravel(a,
+// 'F') returned C order. Now the options after an axis are read, and
+// anything past the last argument is a TypeError naming the function, the
+// position and the value.
+
+/**
+ * One function with a positional axis: `lead` are its arguments before the
+ * axis, `options` options that change the result (so that ignoring them shows).
+ */
+interface AxisThenOptions {
+  name: string;
+  f: unknown;
+  lead: readonly unknown[];
+  axis: unknown;
+  options: Record<string, unknown>;
+  /** Where the axis sits, as the messages count (default second). */
+  position?: string;
+  /** The options cannot change the result (a sort's kind): only that they are accepted is checked. */
+  neutral?: boolean;
+}
+
+const kept = { keepdims: true };
+const CASES: readonly AxisThenOptions[] = [
+  { name: 'sum', f: np.sum, lead: [m], axis: 0, options: kept },
+  { name: 'sum', f: np.sum, lead: [cube], axis: [0, 2], options: { dtype: 'float32' } },
+  { name: 'prod', f: np.prod, lead: [m], axis: 1, options: kept },
+  { name: 'min', f: np.min, lead: [m], axis: 0, options: kept },
+  { name: 'max', f: np.max, lead: [m], axis: -1, options: kept },
+  { name: 'ptp', f: np.ptp, lead: [m], axis: 1, options: kept },
+  { name: 'argmin', f: np.argmin, lead: [m], axis: 0, options: kept },
+  { name: 'argmax', f: np.argmax, lead: [m], axis: 1, options: kept },
+  { name: 'any', f: np.any, lead: [m], axis: 0, options: kept },
+  { name: 'all', f: np.all, lead: [m], axis: 1, options: kept },
+  { name: 'count_nonzero', f: np.count_nonzero, lead: [m], axis: 0, options: kept },
+  { name: 'cumsum', f: np.cumsum, lead: [m], axis: 1, options: { dtype: 'float32' } },
+  { name: 'cumprod', f: np.cumprod, lead: [m], axis: 0, options: { dtype: 'float32' } },
+  { name: 'mean', f: np.mean, lead: [m], axis: 0, options: { dtype: 'float32' } },
+  { name: 'var', f: np.var, lead: [m], axis: 1, options: { ddof: 1 } },
+  { name: 'std', f: np.std, lead: [m], axis: 0, options: { ddof: 1 } },
+  { name: 'nansum', f: np.nansum, lead: [withNan], axis: 1, options: kept },
+  { name: 'nanmean', f: np.nanmean, lead: [withNan], axis: 0, options: kept },
+  { name: 'nanmin', f: np.nanmin, lead: [withNan], axis: 1, options: kept },
+  { name: 'nanmax', f: np.nanmax, lead: [withNan], axis: 0, options: kept },
+  { name: 'median', f: np.median, lead: [m], axis: 1, options: kept },
+  { name: 'quantile', f: np.quantile, lead: [m, 0.25], axis: 0, options: kept, position: 'third' },
+  { name: 'percentile', f: np.percentile, lead: [m, 75], axis: 1, options: kept, position: 'third' },
+  { name: 'average', f: np.average, lead: [m], axis: 1, options: { weights: np.array([1, 0, 3], 'float64') } },
+  { name: 'sort', f: np.sort, lead: [m], axis: null, options: { kind: 'stable' }, neutral: true },
+  { name: 'argsort', f: np.argsort, lead: [m], axis: 0, options: { kind: 'stable' }, neutral: true },
+  { name: 'concatenate', f: np.concatenate, lead: [[m, m]], axis: 1, options: { dtype: 'float32' } },
+  { name: 'stack', f: np.stack, lead: [[m, m]], axis: -1, options: { dtype: 'int16', casting: 'unsafe' } },
+  { name: 'take', f: np.take, lead: [m, [7, 0]], axis: 1, options: { mode: 'clip' }, position: 'third' },
+  { name: 'take_along_axis', f: np.take_along_axis, lead: [m, np.array([[1], [0]], 'int64')], axis: 1, options: {}, position: 'third' },
+  { name: 'compress', f: np.compress, lead: [[false, true], m], axis: 1, options: { out: np.zeros([2, 1]) }, position: 'third' },
+  { name: 'diff', f: np.diff, lead: [m, 1], axis: 0, options: { prepend: 0 }, position: 'third' },
+];
+
+for (const c of CASES) {
+  const fn = loose(c.f);
+  const label = `np.${c.name}(${c.lead.map(show).join(', ')}, ${show(c.axis)}, {${Object.keys(c.options).join(', ')}})`;
+  test(`${label}: the options after a positional axis are used`, () => {
+    const positional = fn(...c.lead, c.axis, { ...c.options });
+    const keyword = fn(...c.lead, { axis: c.axis, ...c.options });
+    assert.ok(same(positional, keyword), `${label} gave ${show(positional)}; the options form gave ${show(keyword)}`);
+    if (Object.keys(c.options).length > 0 && !('out' in c.options) && !c.neutral) {
+      let plain: unknown;
+      try {
+        plain = fn(...c.lead, c.axis);
+      } catch (e) {
+        plain = e; // take's index 7 without mode 'clip'
+      }
+      assert.not.ok(same(positional, plain), `${label}: the options do not change the result, so the test would not see them ignored`);
+    }
+  });
+  test(`${label}: anything but an options object after the axis, the axis twice, or options after options are refused`, () => {
+    const prefix = `^np\\.${c.name}: `;
+    throwsTypeError(() => fn(...c.lead, c.axis, 'float32'),
+      new RegExp(`${prefix}after the axis, the ${c.position === 'third' ? 'fourth' : 'third'} argument is an options object \\(.*\\); got the string 'float32'$`), `${label} with a string`);
+    throwsTypeError(() => fn(...c.lead, c.axis, { axis: c.axis }), new RegExp(`${prefix}the axis is given twice`), `${label} axis twice`);
+    throwsTypeError(() => fn(...c.lead, { axis: c.axis }, { ...c.options }), new RegExp(`${prefix}the \\w+ argument is already the options object`), `${label} options twice`);
+    throwsTypeError(() => fn(...c.lead, c.axis, { keepdim: true }), new RegExp(`${prefix}unknown option 'keepdim'`), `${label} misspelt`);
+  });
+}
+
+test('np.concatenate([a, a], 0, { out }) writes out and returns it (out was left untouched)', () => {
+  const a = np.reshape(np.arange(6, undefined, 1, 'int32'), [2, 3]);
+  const out = np.zeros([4, 3], 'int32');
+  const r = np.concatenate([a, a], 0, { out });
+  assert.ok(r === out, 'the result is not out');
+  assert.equal(np.tolist(out), [[0, 1, 2], [3, 4, 5], [0, 1, 2], [3, 4, 5]]);
+});
+
+test("np.diff(a, 1, 0, { prepend: 0 }) prepends (numpy's diff(a, 1, 0, prepend=0))", () => {
+  const a = np.array([[1, 4], [9, 16]], 'int32');
+  const d = np.diff(a, 1, 0, { prepend: 0 });
+  assert.equal(d.shape, [2, 2]);
+  assert.equal(Array.from(d.data as ArrayLike<number | bigint>, Number), [1, 4, 8, 12]);
+});
+
+test('a refused call leaves the out array it was given as it was', () => {
+  const out = np.full([3], 7, 'float64');
+  throwsTypeError(() => loose(np.sum)(m, 0, { out }, 'extra'), /^np\.sum: takes 3 arguments; the fourth, the string 'extra', would be ignored/, 'np.sum with a fourth');
+  throwsTypeError(() => loose(np.sum)(m, { axis: 0, out }, { dtype: 'float32' }), /^np\.sum: the second argument is already the options object/, 'np.sum with options twice');
+  throwsTypeError(() => loose(np.mean)(m, 0, 'float32'), /^np\.mean: after the axis, the third argument is an options object/, 'np.mean with a dtype third');
+  assert.equal(np.tolist(out), [7, 7, 7]);
+});
+
+test("numpy's positional order, dtype or out past the last argument is refused, not ignored", () => {
+  const a = np.reshape(np.arange(6), [2, 3]);
+  const refused: [string, () => unknown, string][] = [
+    ['ravel', () => loose(np.ravel)(a, 'F'), "takes 1 argument; the second, the string 'F', would be ignored"],
+    ['copy', () => loose(np.copy)(a, 'F'), "takes 1 argument; the second, the string 'F', would be ignored"],
+    ['zeros', () => loose(np.zeros)([2, 2], 'int8', 'F'), "takes 2 arguments; the third, the string 'F', would be ignored"],
+    ['where', () => loose(np.where)(np.greater(a, 2), a, 0, 5), 'takes 3 arguments; the fourth, the number 5, would be ignored'],
+    ['flip', () => loose(np.flip)(a, 0, {}), 'takes 2 arguments; the third, an object, would be ignored'],
+  ];
+  for (const [name, f, text] of refused) {
+    throwsTypeError(f, new RegExp(`^np\\.${name}: ${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), name);
+  }
+});
+
+/** np functions that take any number of arguments (rest parameters): nothing is past their last one. */
+const VARIADIC = new Set(['index', 'item', 'broadcast_arrays', 'broadcast_shapes', 'result_type']);
+
+test('every np function refuses an argument past its last one, naming itself, before anything else', () => {
+  const names = Object.keys(np).filter((k) => {
+    const f = (np as unknown as Record<string, unknown>)[k];
+    return typeof f === 'function' && !('nin' in f) && !/^[A-Z]/.test(k) && !VARIADIC.has(k);
+  });
+  assert.ok(names.length > 150, `only ${names.length} functions found`);
+  const sentinel = Symbol('extra');
+  for (const name of names) {
+    const f = loose((np as unknown as Record<string, unknown>)[name]);
+    let err: unknown;
+    try {
+      f(...new Array<undefined>(12).fill(undefined), sentinel);
+    } catch (e) {
+      err = e;
+    }
+    assert.ok(err instanceof TypeError, `np.${name} with 13 arguments: ${err === undefined ? 'returned' : String(err)}`);
+    const msg = (err as Error).message;
+    const match = /^np\.(\w+): takes (\d+) arguments?; the \w+, (.*), would be ignored/.exec(msg);
+    assert.ok(match, `np.${name}: ${msg}`);
+    const count = Number(match[2]);
+    // the check sits in the function itself, not in another one it calls
+    assert.ok(count >= f.length, `np.${name} declares ${f.length} parameters but refuses from ${count + 1}`);
+    // and counts exactly: one argument past it is the one named
+    let err2: unknown;
+    try {
+      f(...new Array<undefined>(count).fill(undefined), sentinel);
+    } catch (e) {
+      err2 = e;
+    }
+    assert.ok(err2 instanceof TypeError && /would be ignored/.test((err2 as Error).message) && (err2 as Error).message.includes('a symbol'),
+      `np.${name} with ${count + 1} arguments: ${String(err2)}`);
+  }
+});
+
 test.run();

@@ -24,6 +24,7 @@ import {
 } from '../promote.js';
 import { type Loop, type Operand, type Ufunc, type UfuncOptions, sigOf } from './define.js';
 import { type Raw, jsCaster } from './jscast.js';
+import { extraArgument } from '../axisarg.js';
 
 const TYPES = allDTypes();
 /** Input kind codes: a dtype's num (0–10), or 11 + the weak category of a JS scalar. */
@@ -436,6 +437,7 @@ function putArray(s: Float64Array, p: number, code: number, a: NdArray, nd: numb
  * given), or a list of them for several outputs.
  */
 export function callUfunc(u: Ufunc, given0: readonly Operand[], opts?: UfuncOptions): Result | Result[] {
+  if (arguments.length > 3) extraArgument('np.callUfunc', 3, arguments[3]);
   const nin = u.nin;
   const nout = u.nout;
   if (given0.length !== nin) throw new DTypeError(`${u.name}() takes ${nin} positional input(s), got ${given0.length}`);

@@ -5,7 +5,7 @@
  */
 import { type Loop, type Operand, type Ufunc, type UfuncOptions, type UfuncSpec, functions, parseSig, ufuncs } from './define.js';
 import { callUfunc } from './call.js';
-import { type ArgPosition, type OptionKeys, plainOptions } from '../axisarg.js';
+import { type ArgPosition, type OptionKeys, plainOptions, extraArgument } from '../axisarg.js';
 
 export type { Loop, Operand, ScalarFn, Ufunc, UfuncOptions, UfuncSpec } from './define.js';
 export { functions, parseSig, sigOf, ufuncs } from './define.js';
@@ -26,6 +26,7 @@ export { jsCaster } from './jscast.js';
  * ```
  */
 export function defineUfunc(spec: UfuncSpec): Ufunc {
+  if (arguments.length > 1) extraArgument('np.defineUfunc', 1, arguments[1]);
   const loops: Loop[] = [];
   for (const sig of spec.types) {
     const p = parseSig(sig, spec.nin, spec.nout);
@@ -79,6 +80,7 @@ function optsOf(name: string, nin: number, o: unknown): UfuncOptions | undefined
 
 /** Register an alias of a ufunc under another numpy name (np.divide / np.true_divide). */
 export function aliasUfunc(name: string, u: Ufunc): Ufunc {
+  if (arguments.length > 2) extraArgument('np.aliasUfunc', 2, arguments[2]);
   ufuncs.set(name, u);
   return u;
 }
