@@ -738,6 +738,15 @@ test("numpy's positional order, dtype or out past the last argument is refused, 
   }
 });
 
+test("a ufunc given numpy's positional out and then options is refused, naming itself and the form to use; out is unchanged", () => {
+  const a = np.array([1, 2, 3], 'float64');
+  const out = np.full([3], 7, 'float64');
+  throwsTypeError(() => loose(np.add)(a, a, out, { where: np.array([true, false, true]) }),
+    /^np\.add: takes 2 inputs, then the out array or an options object; got 4 arguments: give out with the other options, np\.add\(a, b, \{ out, where \}\)$/, 'np.add');
+  throwsTypeError(() => loose(np.sqrt)(a, out, { where: np.array([true, false, true]) }), /^np\.sqrt: takes 1 input, then/, 'np.sqrt');
+  assert.equal(np.tolist(out), [7, 7, 7]);
+});
+
 /** np functions that take any number of arguments (rest parameters): nothing is past their last one. */
 const VARIADIC = new Set(['index', 'item', 'broadcast_arrays', 'broadcast_shapes', 'result_type']);
 

@@ -38,7 +38,10 @@ export function defineUfunc(spec: UfuncSpec): Ufunc {
   const nin = spec.nin;
   const call = (args: unknown[]): ReturnType<Ufunc> => {
     if (args.length > nin + 1) {
-      throw new TypeError(`${spec.name}() takes from ${nin} to ${nin + 1} positional arguments but ${args.length} were given`);
+      throw new TypeError(
+        `np.${spec.name}: takes ${nin} input${nin === 1 ? '' : 's'}, then the out array or an options object; got ` +
+          `${args.length} arguments: give out with the other options, np.${spec.name}(${nin === 1 ? 'a' : 'a, b'}, { out, where })`,
+      );
     }
     return callUfunc(u, args.slice(0, nin) as Operand[], optsOf(spec.name, nin, args[nin]));
   };
