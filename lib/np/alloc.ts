@@ -75,6 +75,19 @@ export function allocateZeroed<N extends DTypeName>(dtype: DType<N> | N, size: n
   return new t.ArrayType(size);
 }
 
+/** The strides (elements) of a contiguous array of `shape`: C order, or Fortran order (the first axis fastest). */
+export function contiguousStrides(shape: readonly number[], fortran: boolean): number[] {
+  const s = new Array<number>(shape.length);
+  let step = 1;
+  const order = shape.map((_, i) => i);
+  if (!fortran) order.reverse();
+  for (const d of order) {
+    s[d] = step;
+    step *= shape[d];
+  }
+  return s;
+}
+
 /**
  * The strides numpy's order='K' gives a new array of `shape` laid out like
  * `like` (same shape): its axes in the order of `like`'s strides, largest

@@ -4,11 +4,12 @@
  * truncate toward zero, anything to bool is `!= 0`).
  */
 import { type AnyTypedArray, type DType, type DTypeLike, type DTypeName, dtypeArg, dtypeOf } from './dtype.js';
+import { ValueError } from './errors.js';
 import ndarrayFactory from 'ndarray';
 
-import { allocate, kOrderStrides } from './alloc.js';
+import { allocate, contiguousStrides, kOrderStrides } from './alloc.js';
 import { type OptionKeys, plainOptions, extraArgument } from './axisarg.js';
-import { type NdArray, isContiguous, isNdArray, wrap } from './ndarray.js';
+import { type NdArray, isContiguous, isFortranContiguous, isNdArray, wrap } from './ndarray.js';
 import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster, smallLimitOf } from './ufunc/index.js';
 
 const castLoops = new Map<number, Loop>();
@@ -49,12 +50,38 @@ export function castInto(dst: NdArray, src: NdArray | IterOperand, where?: NdArr
 export interface AstypeOptions {
   /** false: return `a` itself when it already has the dtype (default true: always a new array). */
   copy?: boolean;
-  /** 'C' (default): C order; 'K': the layout of `a`, as numpy's default (faster for transposed views). */
-  order?: 'C' | 'K';
+  /**
+   * 'C' (default): C order; 'K': the layout of `a`, as numpy's default
+   * (faster for transposed views); 'F': Fortran order; 'A': Fortran order
+   * when `a` is Fortran-contiguous and not C-contiguous, else C order.
+   */
+  order?: 'C' | 'K' | 'F' | 'A';
 }
 
 /** The keys of {@link AstypeOptions}: any other key is refused. */
 export const ASTYPE_OPTION_KEYS: OptionKeys<AstypeOptions> = { order: true, copy: true };
+
+/**
+ * The strides (elements) of a new array laid out like `a` as `order` says;
+ * undefined for C order.
+ *
+ * @throws ValueError naming `fname` for an order numpy does not have.
+ */
+function layoutOf(fname: string, order: unknown, a: NdArray): number[] | undefined {
+  switch (order) {
+    case undefined:
+    case 'C':
+      return undefined;
+    case 'K':
+      return kOrderStrides(a.shape, a);
+    case 'F':
+      return a.shape.length > 1 ? contiguousStrides(a.shape, true) : undefined;
+    case 'A':
+      return !isContiguous(a) && isFortranContiguous(a) ? contiguousStrides(a.shape, true) : undefined;
+    default:
+      throw new ValueError(`${fname}: order must be one of 'C', 'F', 'A', or 'K' (got ${typeof order === 'string' ? `'${order}'` : String(order)})`);
+  }
+}
 
 /**
  * `a` converted to `dtype`, as numpy's `a.astype(dtype)`: a new C-ordered
@@ -81,7 +108,7 @@ export function astype(a: NdArray, dtype: DTypeLike, options?: AstypeOptions): N
   const t = dtypeArg('np.astype', dtype);
   if (opts.copy === false && dtypeOf(a.data) === t) return a;
   // order 'K' (numpy's default) keeps the layout of `a`; 'C' (ours) is C order
-  const k = opts.order === 'K' ? kOrderStrides(a.shape, a) : undefined;
+  const k = layoutOf('np.astype', opts.order, a);
   const out = k
     ? (ndarrayFactory(allocate(t, a.size) as unknown as Float64Array, [...a.shape], k, 0) as unknown as NdArray)
     : (wrap(allocate(t, a.size) as AnyTypedArray, [...a.shape]) as NdArray);

@@ -480,6 +480,17 @@ export function isContiguous(a: NdArray): boolean {
   return true;
 }
 
+/** Whether `a` is laid out in Fortran order, the first axis fastest (numpy's F_CONTIGUOUS flag). */
+export function isFortranContiguous(a: NdArray): boolean {
+  let expected = 1;
+  for (let d = 0; d < a.shape.length; d++) {
+    if (a.shape[d] === 0) return true;
+    if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
+    expected *= a.shape[d];
+  }
+  return true;
+}
+
 /** The elements of a contiguous array as one typed-array view (no copy). */
 export function flatView(a: NdArray): AnyTypedArray {
   const data = a.data as AnyTypedArray;

@@ -16,11 +16,11 @@ import { type AnyTypedArray, type DType, type DTypeLike, type DTypeString, dtype
 import { UdmabufError } from '../errors.js';
 import { DTypeError, ValueError } from './errors.js';
 import { type ArrayInput, asarray, stridedView } from './create.js';
-import { allocate } from './alloc.js';
+import { allocate, contiguousStrides } from './alloc.js';
 import { type OptionKeys, pathArg, plainOptions, extraArgument } from './axisarg.js';
 import { copyto } from './fill.js';
 import { type MemmapMode, memmap } from './memmap.js';
-import { type NdArray, arrayArg, describeArg, dtypeOfArray, isNdArray } from './ndarray.js';
+import { type NdArray, arrayArg, describeArg, dtypeOfArray, isFortranContiguous, isNdArray } from './ndarray.js';
 
 const MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]); // \x93NUMPY
 /** numpy leaves room for the first axis to grow to this many digits. */
@@ -47,23 +47,12 @@ function cContiguous(a: NdArray): boolean {
   return true;
 }
 
-/** Whether `a` is laid out in Fortran order (numpy's F_CONTIGUOUS flag). */
-function fContiguous(a: NdArray): boolean {
-  if (a.size === 0) return true;
-  let expected = 1;
-  for (let d = 0; d < a.shape.length; d++) {
-    if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
-    expected *= a.shape[d];
-  }
-  return true;
-}
-
 /** The elements of `a` as one new typed array, in C order (or Fortran order); the engine copies views. */
 function gather(a: NdArray, fortran = false): AnyTypedArray {
   const data = a.data as AnyTypedArray;
-  if (fortran ? fContiguous(a) : cContiguous(a)) return data.slice(a.offset, a.offset + a.size) as AnyTypedArray;
+  if (fortran ? isFortranContiguous(a) : cContiguous(a)) return data.slice(a.offset, a.offset + a.size) as AnyTypedArray;
   const out = allocate(dtypeOfArray(a), a.size) as AnyTypedArray;
-  copyto(stridedView(out, a.shape, stridesFor(a.shape, fortran)), a);
+  copyto(stridedView(out, a.shape, contiguousStrides(a.shape, fortran)), a);
   return out;
 }
 
@@ -176,20 +165,8 @@ function readHeader(fd: number, path: string): NpyHeader {
   return { ...parseDict(path, text), dataOffset: 8 + lenBytes + headerLen };
 }
 
-function stridesFor(shape: readonly number[], fortran: boolean): number[] {
-  const s = new Array<number>(shape.length);
-  let step = 1;
-  const order = shape.map((_, i) => i);
-  if (!fortran) order.reverse();
-  for (const d of order) {
-    s[d] = step;
-    step *= shape[d];
-  }
-  return s;
-}
-
 function view(data: AnyTypedArray, shape: number[], fortran: boolean): NdArray {
-  return stridedView(data, shape, stridesFor(shape, fortran));
+  return stridedView(data, shape, contiguousStrides(shape, fortran));
 }
 
 function swapBytes(bytes: Uint8Array, itemsize: number): void {
@@ -221,7 +198,7 @@ export function save(path: string, arr: NdArray | ArrayInput): void {
   const file = npyPath(pathArg('np.save', path));
   const a = asarray(arr);
   const dt = dtypeOfArray(a);
-  const fortran = a.shape.length > 1 && fContiguous(a) && !cContiguous(a);
+  const fortran = a.shape.length > 1 && isFortranContiguous(a) && !cContiguous(a);
   const header = npyHeader(dt, a.shape, fortran);
   writeFileSync(file, Buffer.concat([header, bytesOf(gather(a, fortran))]));
 }
@@ -460,6 +437,6 @@ export function tobytes(a: NdArray, optionsArg?: ToBytesOptions): Buffer {
   arrayArg('np.tobytes', a);
   const order = options.order ?? 'C';
   if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got '${String(order)}')`);
-  const fortran = order === 'F' || (order === 'A' && fContiguous(a) && !cContiguous(a));
+  const fortran = order === 'F' || (order === 'A' && isFortranContiguous(a) && !cContiguous(a));
   return bytesOf(gather(a, fortran));
 }

@@ -747,6 +747,39 @@ test("a ufunc given numpy's positional out and then options is refused, naming i
   assert.equal(np.tolist(out), [7, 7, 7]);
 });
 
+test("creation options: a misspelt dtype is a TypeError, numpy's order other than 'C' a ValueError (both were dropped: C-ordered float64 came back)", () => {
+  const proto = np.reshape(np.arange(6), [2, 3]);
+  const calls: [string, (o: object) => unknown][] = [
+    ['zeros', (o) => np.zeros([2, 3], o as never)], ['ones', (o) => np.ones([2, 3], o as never)],
+    ['empty', (o) => np.empty([2, 3], o as never)], ['full', (o) => np.full([2, 3], 1, o as never)],
+    ['arange', (o) => np.arange(6, o as never)], ['zeros_like', (o) => np.zeros_like(proto, o as never)],
+    ['ones_like', (o) => np.ones_like(proto, o as never)], ['empty_like', (o) => np.empty_like(proto, o as never)],
+    ['full_like', (o) => np.full_like(proto, 1, o as never)],
+  ];
+  for (const [name, call] of calls) {
+    throwsTypeError(() => call({ dtpye: 'int8' }), new RegExp(`^np\\.${name}: unknown option 'dtpye'; the (only option is dtype|options are dtype, shape)$`), `${name} dtpye`);
+    assert.throws(() => call({ dtype: 'int8', order: 'F' }),
+      (e: Error) => e instanceof np.ValueError && new RegExp(`^np\\.${name}: order 'F' is not supported; new arrays are C-ordered`).test(e.message), `${name} order F`);
+    const r = call({ dtype: 'int8', order: 'C' }) as np.NdArray;
+    assert.is(np.dtypeOfArray(r).name, 'int8', `${name} order C`);
+    assert.ok(np.isContiguous(r), `${name} order C is C-contiguous`);
+  }
+});
+
+test("np.astype's order: 'F' is Fortran-ordered, 'A' follows a Fortran-ordered source, 'C'/'K' as before; another value is a ValueError", () => {
+  const a = np.reshape(np.arange(24, undefined, 1, 'int32'), [2, 3, 4]);
+  const f = np.astype(a, 'float64', { order: 'F' });
+  assert.equal(f.stride, [1, 2, 6]);
+  assert.equal(np.tolist(f), np.tolist(np.astype(a, 'float64')));
+  const t = np.transpose(a);
+  assert.equal(np.astype(t, 'int16', { order: 'A' }).stride, [1, 4, 12], "'A' of a transposed (Fortran-ordered) view");
+  assert.equal(np.astype(a, 'int16', { order: 'A' }).stride, [12, 4, 1], "'A' of a C-ordered array");
+  assert.equal(np.astype(t, 'int16', { order: 'C' }).stride, [6, 2, 1]);
+  assert.equal(np.tolist(np.astype(t, 'int16', { order: 'A' })), np.tolist(np.astype(t, 'int16')));
+  assert.throws(() => np.astype(a, 'int8', { order: 'X' as never }),
+    (e: Error) => e instanceof np.ValueError && /^np\.astype: order must be one of 'C', 'F', 'A', or 'K' \(got 'X'\)$/.test(e.message));
+});
+
 /** np functions that take any number of arguments (rest parameters): nothing is past their last one. */
 const VARIADIC = new Set(['index', 'item', 'broadcast_arrays', 'broadcast_shapes', 'result_type']);
 
