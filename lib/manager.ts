@@ -8,6 +8,7 @@ import {
   BufferTooLargeError, BusyError, ModuleNotLoadedError, NoSuchBufferError, PermissionDeniedError,
   UdmabufError, errnoCode,
 } from './errors.js';
+import { type OptionKeys, checkOptions } from './options.js';
 
 /** Options of the manager's calls. */
 export interface ManagerOptions {
@@ -26,6 +27,9 @@ export interface CreateOptions extends ManagerOptions {
   /** Page mode: mmap maps the buffer's pages, so O_DIRECT and io_uring work. */
   quirkMmapPage?: boolean;
 }
+
+const MANAGER_OPTION_KEYS: OptionKeys<ManagerOptions> = { mgrPath: true };
+const CREATE_OPTION_KEYS: OptionKeys<CreateOptions> = { mgrPath: true, device: true, bus: true, dmaMask: true, quirkMmapPage: true };
 
 /** The create command's words after the size. */
 function createOptions(opts: CreateOptions): string {
@@ -92,6 +96,7 @@ export const UdmabufManager = {
    * @throws BufferTooLargeError when CMA cannot provide it; UdmabufError EEXIST, EINVAL
    */
   create(name: string, size: number, opts: CreateOptions = {}): void {
+    checkOptions('UdmabufManager.create', opts, CREATE_OPTION_KEYS);
     if (!Number.isSafeInteger(size) || size <= 0) {
       throw new UdmabufError('EINVAL', `size ${size} must be a whole number of bytes > 0`);
     }
@@ -104,6 +109,7 @@ export const UdmabufManager = {
    * @throws BusyError while it is open or mapped; NoSuchBufferError
    */
   delete(name: string, opts: ManagerOptions = {}): void {
+    checkOptions('UdmabufManager.delete', opts, MANAGER_OPTION_KEYS);
     if (/[\s;]/.test(name)) throw new UdmabufError('EINVAL', `name '${name}' must not hold spaces or ';'`);
     send(`delete ${name}`, name, 0, opts);
   },

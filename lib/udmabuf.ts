@@ -14,6 +14,7 @@ import { type DType, type DTypeLike, type DTypeName, dtypeArg } from './np/dtype
 import { Mapping } from './np/mapping.js';
 import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './np/ndarray.js';
 import { CLASS_DIR, parseInteger, readAttribute, writeAttribute } from './sysfs.js';
+import { type OptionKeys, checkOptions } from './options.js';
 
 // Node 18.18+ and 20.4+ define Symbol.dispose; older ones get the shared key.
 const dispose: typeof Symbol.dispose =
@@ -46,6 +47,10 @@ export interface ExportOptions {
   /** Map the dma-buf as an O_SYNC file maps the buffer (sync_mode decides); default false. */
   sync?: boolean;
 }
+
+const UDMABUF_OPTION_KEYS: OptionKeys<UdmabufOptions> = { devDir: true, classDir: true };
+const MEMMAP_OPTION_KEYS: OptionKeys<UdmabufMemmapOptions> = { offset: true, sync: true };
+const EXPORT_OPTION_KEYS: OptionKeys<ExportOptions> = { offset: true, size: true, readOnly: true, sync: true };
 
 /** DMA direction of a sync, as sysfs sync_direction. */
 export type SyncDirection = 0 | 1 | 2;
@@ -96,6 +101,7 @@ export class Udmabuf {
    * @throws ModuleNotLoadedError, NoSuchBufferError, PermissionDeniedError
    */
   constructor(name: string, opts: UdmabufOptions = {}) {
+    checkOptions('new Udmabuf', opts, UDMABUF_OPTION_KEYS);
     this.name = name;
     this.device_name = `${opts.devDir ?? '/dev'}/${name}`;
     this.class_path = `${opts.classDir ?? CLASS_DIR}/${name}`;
@@ -232,6 +238,7 @@ export class Udmabuf {
    *   offset is not page-aligned
    */
   export(opts: ExportOptions = {}): number {
+    checkOptions('Udmabuf.export', opts, EXPORT_OPTION_KEYS);
     const offset = opts.offset ?? 0;
     const size = opts.size ?? this.buf_size - offset;
     const page = binding().pageSize;
@@ -260,6 +267,7 @@ export class Udmabuf {
   memmap<N extends DTypeName>(dtype: N | DType<N>, shape: ShapeLike, opts?: UdmabufMemmapOptions): NdArray<N>;
   memmap(dtype: DTypeLike, shape: ShapeLike, opts?: UdmabufMemmapOptions): NdArray;
   memmap(dtype: DTypeLike, shape: ShapeLike, opts: UdmabufMemmapOptions = {}): NdArray {
+    checkOptions('Udmabuf.memmap', opts, MEMMAP_OPTION_KEYS);
     this.checkOpen();
     const dt = dtypeArg('Udmabuf.memmap', dtype);
     const dims = toShape(shape);

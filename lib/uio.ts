@@ -27,6 +27,7 @@ import { DmaAbortError, DmaTimeoutError } from './dma/errors.js';
 import { PermissionDeniedError, UdmabufError, errnoCode } from './errors.js';
 import { Mapping } from './np/mapping.js';
 import { uint32 } from './np/dtype.js';
+import { checkOptions } from './options.js';
 
 const PCI = '/sys/bus/pci/devices';
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -199,6 +200,7 @@ export class Uio {
    * @throws DmaTimeoutError (code ETIMEDOUT) after timeoutMs; DmaAbortError on abort
    */
   interrupt(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<number> {
+    checkOptions('Uio.interrupt', opts, { timeoutMs: true, signal: true });
     const timeoutMs = opts.timeoutMs ?? 1000;
     const signal = opts.signal;
     const fd = this.file();

@@ -8,6 +8,7 @@ import { type DType, type DTypeLike, type DTypeName, dtypeArg } from '../np/dtyp
 import { type NdArray, type ShapeLike, sizeOf, toShape } from '../np/ndarray.js';
 import { Udmabuf } from '../udmabuf.js';
 import { extentOf, physicalAddress, syncBytes } from './registry.js';
+import { type OptionKeys, checkOptions } from '../options.js';
 
 const dispose: typeof Symbol.dispose =
   Symbol.dispose ?? (Symbol.for('nodejs.dispose') as typeof Symbol.dispose);
@@ -58,6 +59,8 @@ export type DmaBuffer<N extends DTypeName = DTypeName> = NdArray<N> & DmaBufferF
 
 let serial = 0;
 
+const ALLOCATE_OPTION_KEYS: OptionKeys<AllocateOptions> = { cacheable: true, name: true, mgrPath: true };
+
 /**
  * Allocate a physically contiguous array for DMA, as PYNQ's `allocate`.
  *
@@ -74,6 +77,7 @@ let serial = 0;
 export function allocate<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N>, opts?: AllocateOptions): DmaBuffer<N>;
 export function allocate(shape: ShapeLike, dtype?: DTypeLike, opts?: AllocateOptions): DmaBuffer;
 export function allocate(shape: ShapeLike, dtype: DTypeLike = 'uint32', opts: AllocateOptions = {}): DmaBuffer {
+  checkOptions('allocate', opts, ALLOCATE_OPTION_KEYS);
   const dt = dtypeArg('allocate', dtype);
   const dims = toShape(shape);
   const bytes = Math.max(1, sizeOf(dims)) * dt.itemsize;

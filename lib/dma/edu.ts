@@ -15,9 +15,13 @@
  */
 import type { NdArray } from '../np/ndarray.js';
 import { type Registers, Uio } from '../uio.js';
-import { DEFAULT_TIMEOUT_MS, DmaChannel, type TransferOptions, type WaitAsyncOptions, type WaitOptions, transferRange } from './engine.js';
+import {
+  DEFAULT_TIMEOUT_MS, DmaChannel, TRANSFER_OPTION_KEYS, type TransferOptions, WAIT_ASYNC_OPTION_KEYS, WAIT_OPTION_KEYS,
+  type WaitAsyncOptions, type WaitOptions, transferRange,
+} from './engine.js';
 import { DmaBusyError, DmaTimeoutError } from './errors.js';
 import { type DmaExtent, syncBytes } from './registry.js';
+import { checkOptions } from '../options.js';
 
 const IRQ_STATUS = 0x24;
 const IRQ_ACK = 0x64;
@@ -76,6 +80,7 @@ export class EduDmaChannel extends DmaChannel {
    * @throws DmaBusyError while a transfer is in flight; NotContiguousError; RangeError
    */
   transfer(array: NdArray, opts: EduTransferOptions = {}): void {
+    checkOptions(`${this.name}.transfer`, opts, { ...TRANSFER_OPTION_KEYS, deviceOffset: true });
     const { extent, address, nbytes } = transferRange(array, opts);
     const deviceOffset = opts.deviceOffset ?? 0;
     if (nbytes > EDU_MAX_TRANSFER || deviceOffset < 0 || deviceOffset + nbytes > 0xfff) {
@@ -94,6 +99,7 @@ export class EduDmaChannel extends DmaChannel {
 
   /** Blocking wait (the interrupt, read synchronously). */
   override wait(opts: WaitOptions = {}): void {
+    checkOptions(`${this.name}.wait`, opts, WAIT_OPTION_KEYS);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (this.pending) {
       try {
@@ -108,6 +114,7 @@ export class EduDmaChannel extends DmaChannel {
 
   /** Event-loop wait for the engine's interrupt. */
   override async waitAsync(opts: WaitAsyncOptions = {}): Promise<void> {
+    checkOptions(`${this.name}.waitAsync`, opts, WAIT_ASYNC_OPTION_KEYS);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     if (this.pending) {
       try {

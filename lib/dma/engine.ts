@@ -11,6 +11,7 @@
 import type { NdArray } from '../np/ndarray.js';
 import { DmaAbortError, DmaEngineError, DmaTimeoutError } from './errors.js';
 import { type DmaExtent, dmaExtentOf } from './registry.js';
+import { type OptionKeys, checkOptions } from '../options.js';
 
 /** Where in the array a transfer starts and how much it moves. */
 export interface TransferOptions {
@@ -47,6 +48,11 @@ export function transferRange(array: NdArray, opts: TransferOptions = {}): { ext
   return { extent, address: extent.busAddress + start, nbytes };
 }
 
+/** The keys of the option interfaces above (a key outside them is a TypeError). */
+export const TRANSFER_OPTION_KEYS: OptionKeys<TransferOptions> = { start: true, nbytes: true };
+export const WAIT_OPTION_KEYS: OptionKeys<WaitOptions> = { timeoutMs: true };
+export const WAIT_ASYNC_OPTION_KEYS: OptionKeys<WaitAsyncOptions> = { timeoutMs: true, signal: true };
+
 /** A DMA channel (PYNQ's shape). */
 export abstract class DmaChannel {
   /** Names the engine in errors, e.g. 'Zdma 0' or 'EduDma recvchannel'. */
@@ -75,6 +81,7 @@ export abstract class DmaChannel {
    * @throws DmaTimeoutError, DmaEngineError
    */
   wait(opts: WaitOptions = {}): void {
+    checkOptions(`${this.name}.wait`, opts, WAIT_OPTION_KEYS);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadline = Date.now() + timeoutMs;
     while (!this.idle && !this.error) {
@@ -90,6 +97,7 @@ export abstract class DmaChannel {
    * @throws DmaTimeoutError, DmaAbortError, DmaEngineError
    */
   async waitAsync(opts: WaitAsyncOptions = {}): Promise<void> {
+    checkOptions(`${this.name}.waitAsync`, opts, WAIT_ASYNC_OPTION_KEYS);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadline = Date.now() + timeoutMs;
     for (;;) {

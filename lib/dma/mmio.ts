@@ -8,6 +8,7 @@ import { errnoCode } from '../errors.js';
 import { Mapping } from '../np/mapping.js';
 import { uint8 } from '../np/dtype.js';
 import { MmioError } from './errors.js';
+import { checkOptions } from '../options.js';
 
 const dispose: typeof Symbol.dispose =
   Symbol.dispose ?? (Symbol.for('nodejs.dispose') as typeof Symbol.dispose);
@@ -46,6 +47,7 @@ export class MMIO implements RegisterFile {
   private readonly lead: number;
 
   constructor(base: number, length = 4, opts: MmioOptions = {}) {
+    checkOptions('new MMIO', opts, { device: true });
     const device = opts.device ?? '/dev/mem';
     if (!Number.isSafeInteger(base) || base < 0 || base % 4 !== 0) {
       throw new RangeError(`MMIO base ${base} must be a 4-byte aligned physical address`);

@@ -18,9 +18,10 @@
  */
 import type { NdArray } from '../np/ndarray.js';
 import { DmaBusyError, DmaEngineError } from './errors.js';
-import { DmaChannel, type TransferOptions, type WaitAsyncOptions, transferRange } from './engine.js';
+import { DmaChannel, TRANSFER_OPTION_KEYS, type TransferOptions, WAIT_ASYNC_OPTION_KEYS, type WaitAsyncOptions, transferRange } from './engine.js';
 import { MMIO, type RegisterFile } from './mmio.js';
 import { type DmaExtent, dmaExtentOf, syncBytes } from './registry.js';
+import { checkOptions } from '../options.js';
 
 export const ZDMA_GDMA_BASE = 0xfd500000;
 export const ZDMA_CHANNEL_STRIDE = 0x10000;
@@ -88,6 +89,7 @@ export class Zdma extends DmaChannel {
 
   constructor(channel = 0, opts: ZdmaOptions = {}) {
     super();
+    checkOptions('new Zdma', opts, { registers: true });
     if (!Number.isInteger(channel) || channel < 0 || channel >= ZDMA_CHANNELS) {
       throw new RangeError(`GDMA channel ${channel} must be 0-${ZDMA_CHANNELS - 1}`);
     }
@@ -118,6 +120,7 @@ export class Zdma extends DmaChannel {
    */
   transfer(array: NdArray, opts: ZdmaTransferOptions): void {
     if (!opts || !opts.dst) throw new TypeError(`${this.name}.transfer(src, { dst }): a memory-to-memory copy needs a destination`);
+    checkOptions(`${this.name}.transfer`, opts, { ...TRANSFER_OPTION_KEYS, dst: true, dstStart: true });
     const src = transferRange(array, opts);
     const dstExtent = dmaExtentOf(opts.dst);
     const dstStart = opts.dstStart ?? 0;
@@ -135,8 +138,9 @@ export class Zdma extends DmaChannel {
 
   /** Copy `src` into `dst` (both contiguous, dst at least as large) and wait. */
   async copy(dst: NdArray, src: NdArray, opts: WaitAsyncOptions & { nbytes?: number } = {}): Promise<void> {
-    this.transfer(src, { dst, nbytes: opts.nbytes });
-    await this.waitAsync(opts);
+    const { nbytes, ...wait } = checkOptions(`${this.name}.copy`, opts, { ...WAIT_ASYNC_OPTION_KEYS, nbytes: true });
+    this.transfer(src, { dst, nbytes });
+    await this.waitAsync(wait);
   }
 
   /** Simple-mode programming of one transfer, then EN. */

@@ -13,8 +13,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
 import {
-  DmaBusyError, DmaAbortError, DmaEngineError, DmaTimeoutError, NotContiguousError, NotDmaMemoryError, Udmabuf, Uio,
-  ZDMA, Zdma, physicalAddress,
+  DmaBusyError, DmaAbortError, DmaEngineError, DmaTimeoutError, MMIO, NotContiguousError, NotDmaMemoryError, Udmabuf,
+  UdmabufManager, Uio, ZDMA, Zdma, allocate, physicalAddress,
 } from 'u-dma-buf';
 import type { NdArray } from '../../lib/np/ndarray.js';
 import { registerBusMemory } from '../../lib/dma/registry.js';
@@ -259,6 +259,63 @@ test('Uio.interrupt times out and aborts', async () => {
   );
   const aborted = AbortSignal.abort();
   await uio.interrupt({ signal: aborted }).then(() => assert.unreachable('resolved'), (e) => assert.instance(e, DmaAbortError));
+  uio.close();
+});
+
+// ---- options objects -------------------------------------------------------------
+
+/** A TypeError whose message is `where: unknown option 'key'; the options are …` (the options it has listed). */
+function unknownOption(fn: () => unknown, where: string, key: string, known: string): void {
+  assert.throws(fn, (e: unknown) => e instanceof TypeError &&
+    e.message === `${where}: unknown option '${key}'; the options are ${known}`, `${where} { ${key} }`);
+}
+
+async function unknownOptionAsync(p: () => Promise<unknown>, where: string, key: string, known: string): Promise<void> {
+  let err: unknown;
+  try {
+    await p();
+  } catch (e) {
+    err = e;
+  }
+  assert.ok(err instanceof TypeError && err.message === `${where}: unknown option '${key}'; the options are ${known}`,
+    `${where} { ${key} }: ${String(err)}`);
+}
+
+// A misspelt key used to be read as absent, so the default was used without a
+// word: { ofset: 4096 } mapped offset 0, { readonly: true } exported read-write.
+test('every options object of the buffer and DMA API refuses a key it does not have, naming the call; nothing is done', async () => {
+  const u = fixtureBuffer('udmabuf-opts', 0x4000_0000, 8192);
+  unknownOption(() => new Udmabuf('udmabuf-opts', { devdir: '/dev' } as never), 'new Udmabuf', 'devdir', 'devDir, classDir');
+  unknownOption(() => u.memmap('uint8', [16], { ofset: 4096 } as never), 'Udmabuf.memmap', 'ofset', 'offset, sync');
+  assert.is(u.array, null, 'no mapping was made');
+  unknownOption(() => u.export({ readonly: true } as never), 'Udmabuf.export', 'readonly', 'offset, size, readOnly, sync');
+  assert.throws(() => u.memmap('uint8', [16], 4096 as never), (e: unknown) => e instanceof TypeError &&
+    e.message === 'Udmabuf.memmap: the options are an object with offset, sync; got the number 4096', 'a number as the options');
+  const a = u.memmap('uint8', [16], { offset: 4096 });
+  assert.is(physicalAddress(a), 0x4000_1000, 'the offset option is used');
+  u.close();
+
+  const mgrPath = join(root, 'no-such-mgr');
+  unknownOption(() => UdmabufManager.create('udmabuf9', 4096, { dmamask: 32, mgrPath } as never), 'UdmabufManager.create', 'dmamask',
+    'mgrPath, device, bus, dmaMask, quirkMmapPage');
+  unknownOption(() => UdmabufManager.delete('udmabuf9', { mgr: mgrPath } as never), 'UdmabufManager.delete', 'mgr', 'mgrPath');
+  unknownOption(() => allocate([4], 'uint8', { cachable: false, mgrPath } as never), 'allocate', 'cachable', 'cacheable, name, mgrPath');
+  unknownOption(() => new MMIO(0x1000, 4, { dev: '/dev/null' } as never), 'new MMIO', 'dev', 'device');
+
+  const { zdma, src, dst } = setup();
+  unknownOption(() => new Zdma(0, { regs: {} } as never), 'new Zdma', 'regs', 'registers');
+  unknownOption(() => zdma.transfer(src, { dst, dst_start: 8 } as never), 'Zdma 0.transfer', 'dst_start', 'start, nbytes, dst, dstStart');
+  assert.ok(zdma.idle, 'no transfer was started');
+  unknownOption(() => zdma.wait({ timeout: 5 } as never), 'Zdma 0.wait', 'timeout', 'timeoutMs');
+  await unknownOptionAsync(() => zdma.waitAsync({ timeout: 5 } as never), 'Zdma 0.waitAsync', 'timeout', 'timeoutMs, signal');
+  await unknownOptionAsync(() => zdma.copy(dst, src, { bytes: 8 } as never), 'Zdma 0.copy', 'bytes', 'timeoutMs, signal, nbytes');
+  assert.ok(zdma.idle, 'no copy was started');
+  await zdma.copy(dst, src, { nbytes: 64, timeoutMs: 1000 });
+  assert.equal([...(dst.data as Uint8Array).subarray(0, 64)], [...(src.data as Uint8Array).subarray(0, 64)], 'known options still work');
+
+  const uio = new Uio(fifo('uio-opts'));
+  assert.throws(() => uio.interrupt({ timeout: 5 } as never),
+    (e: unknown) => e instanceof TypeError && e.message === "Uio.interrupt: unknown option 'timeout'; the options are timeoutMs, signal");
   uio.close();
 });
 
