@@ -233,6 +233,22 @@ for (let k = 0; k < scaled(30); k++) {
   add(`np.split(${a}, [], axis=1)`, () => np.split(inputs[a], [], { axis: 1 }));
   add(`np.split(${a}, [2, 1])`, () => np.split(inputs[a], [2, 1]));
 }
+{
+  // pieces that are evenly spaced views of one buffer are copied as one view (join.ts asOneView):
+  // channels stacked back in any even order, slices one thick, the same view twice, spacing that is not even
+  const img = input([3, 4, 3], 'uint8');
+  const ch = (k: number) => np.index(inputs[img], `:, :, ${k}`);
+  add(`np.stack([${img}[:, :, 2], ${img}[:, :, 1], ${img}[:, :, 0]], -1)`, () => np.stack([ch(2), ch(1), ch(0)], -1));
+  add(`np.stack([${img}[:, :, 0], ${img}[:, :, 1], ${img}[:, :, 2]], 0)`, () => np.stack([ch(0), ch(1), ch(2)], 0));
+  add(`np.stack([${img}[:, :, 0], ${img}[:, :, 2]], 1)`, () => np.stack([ch(0), ch(2)], 1));
+  add(`np.stack([${img}[:, :, 1], ${img}[:, :, 1], ${img}[:, :, 1]], -1)`, () => np.stack([ch(1), ch(1), ch(1)], -1));
+  add(`np.stack([${img}[:, :, 0], ${img}[:, :, 2], ${img}[:, :, 1]], -1)`, () => np.stack([ch(0), ch(2), ch(1)], -1));
+  add(`np.stack([${img}[::-1, :, 2], ${img}[::-1, :, 0]], -1, dtype='float32')`,
+    () => np.stack([np.index(inputs[img], '::-1, :, 2'), np.index(inputs[img], '::-1, :, 0')], -1, { dtype: 'float32' }));
+  add(`np.concatenate([${img}[2:3], ${img}[1:2], ${img}[0:1]])`,
+    () => np.concatenate([np.index(inputs[img], '2:3'), np.index(inputs[img], '1:2'), np.index(inputs[img], '0:1')]));
+  add(`np.concatenate([${img}[:, 3:4], ${img}[:, 1:2]], 1)`, () => np.concatenate([np.index(inputs[img], ':, 3:4'), np.index(inputs[img], ':, 1:2')], 1));
+}
 
 // pad
 const MODES = ['constant', 'edge', 'reflect', 'symmetric', 'wrap'] as const;
