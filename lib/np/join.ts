@@ -144,42 +144,12 @@ function joinInto(xs: NdArray[], ax: number, shape: number[], opts: JoinOptions,
       throw new DTypeError(`Cannot cast array data from dtype('${from.name}') to dtype('${to.name}') according to the rule '${casting}'`);
     }
   }
-  const whole = asOneView(xs, ax, shape);
-  if (whole) {
-    copyInto(out, whole, out !== opts.out);
-    return out;
-  }
   let pos = 0;
   for (const a of xs) {
     copyInto(along(out, ax, pos, a.shape[ax]), a, out !== opts.out);
     pos += a.shape[ax];
   }
   return out;
-}
-
-/**
- * The pieces as one view of their common data, when they are one element
- * thick along `ax`, of one layout, and evenly spaced in memory: the channels
- * of an image stacked back (`np.stack([b, g, r], -1)` of `img[:, :, k]`
- * views is `img[:, :, ::-1]`). One copy of it then writes each line of the
- * result once, where a copy per piece writes every line once per piece.
- * undefined otherwise.
- */
-function asOneView(xs: readonly NdArray[], ax: number, shape: readonly number[]): NdArray | undefined {
-  if (xs.length < 2) return undefined;
-  const a = xs[0];
-  const nd = a.shape.length;
-  const step = xs[1].offset - a.offset;
-  for (let k = 0; k < xs.length; k++) {
-    const x = xs[k];
-    if (x.data !== a.data || x.shape[ax] !== 1 || x.offset !== a.offset + k * step) return undefined;
-    for (let d = 0; d < nd; d++) {
-      if (d !== ax && (x.shape[d] !== a.shape[d] || x.stride[d] !== a.stride[d])) return undefined;
-    }
-  }
-  const stride = [...a.stride];
-  stride[ax] = step;
-  return restride(a, [...shape], stride, a.offset);
 }
 
 /**

@@ -234,8 +234,8 @@ for (let k = 0; k < scaled(30); k++) {
   add(`np.split(${a}, [2, 1])`, () => np.split(inputs[a], [2, 1]));
 }
 {
-  // pieces that are evenly spaced views of one buffer are copied as one view (join.ts asOneView):
-  // channels stacked back in any even order, slices one thick, the same view twice, spacing that is not even
+  // channels of one image stacked back (each piece scattered into every 3rd byte of the result, scatter_vec.c):
+  // in any order, the same view twice, with a dtype, slices one thick
   const img = input([3, 4, 3], 'uint8');
   const ch = (k: number) => np.index(inputs[img], `:, :, ${k}`);
   add(`np.stack([${img}[:, :, 2], ${img}[:, :, 1], ${img}[:, :, 0]], -1)`, () => np.stack([ch(2), ch(1), ch(0)], -1));

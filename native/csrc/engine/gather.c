@@ -11,6 +11,7 @@
  * 660 -> 95 µs); a variable step would be one element at a time.
  */
 #include "types.h"
+#include "scatter_vec.h"
 
 /* one constant-step copy: element i from SRC[IN] to DST[OUT] */
 #define STEP_COPY(NAME, T, OUT, IN) \
@@ -69,5 +70,12 @@ ue_gather_fn ue_gather(size_t itemsize, intptr_t step)
 
 ue_gather_fn ue_scatter(size_t itemsize, intptr_t step)
 {
+	/* stores that leave gaps: GCC keeps the loops above scalar, scatter_vec.c does not */
+	if (itemsize && step % (intptr_t)itemsize == 0) {
+		ue_gather_fn f = sv_scatter(itemsize, step / (intptr_t)itemsize);
+
+		if (f)
+			return f;
+	}
 	CHOOSE(scatter)
 }

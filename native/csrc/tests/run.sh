@@ -22,6 +22,6 @@ ctest math_test "$E/tests/math_test.c" "$E/loops_math.c" "$E/loops_math_vec.c" "
 # and with libmvec's AVX2 entry points on an AVX-512 CPU
 ctest math_test_avx2 -DUM_VEC_AVX2_ONLY "$E/tests/math_test.c" "$E/loops_math.c" "$E/loops_math_vec.c" "$E/pow_vec.c" "$E/hyp_vec.c"
 # the sorts, the matrix product, counting and take
-ctest sort_test "$REPO/native/csrc/tests/sort_test.c" "$E/sort.c" "$E/matmul.c" "$E/gather.c" "$E/count.c" "$E/take.c"
+ctest sort_test "$REPO/native/csrc/tests/sort_test.c" "$E/sort.c" "$E/matmul.c" "$E/gather.c" "$E/scatter_vec.c" "$E/count.c" "$E/take.c"
 # the reductions: argmin/argmax, cumsum/cumprod, order statistics, mapped sums
 ctest reduce_test "$REPO/native/csrc/tests/reduce_test.c" "$E"/*.c

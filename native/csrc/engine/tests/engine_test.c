@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "types.h"
 
 static int failed, number;
 
@@ -441,6 +442,61 @@ static void test_scalar_shifts(void)
 }
 
 /*
+ * ue_scatter() runs themselves (AVX-512 where the CPU has it): every length
+ * 0-300 from every start offset 0-3 items, every item size, steps 2-4 and
+ * backwards: the run's items land on every step-th item and nothing else
+ * around or between them changes (the other channels of a pixel).
+ */
+static void test_scatter_runs(void)
+{
+	enum { MAXN = 300, GUARD = 64 };
+	static const intptr_t steps[] = { 2, 3, 4, -1 };
+	static const size_t sizes[] = { 1, 2, 4, 8 };
+	size_t span = (size_t)(MAXN + 8) * 4 * 8 + 2 * GUARD;
+	unsigned char *src = malloc(MAXN * 8 + 64), *got = malloc(span), *want = malloc(span);
+	int good = 1;
+
+	for (int i = 0; i < MAXN * 8 + 64; i++)
+		src[i] = (unsigned char)(i * 37 + 11);
+	for (size_t si = 0; si < 4 && good; si++) {
+		size_t sz = sizes[si];
+
+		for (size_t k = 0; k < 4 && good; k++) {
+			intptr_t step = steps[k], r = step < 0 ? -step : step;
+			ue_gather_fn f = ue_scatter(sz, step * (intptr_t)sz);
+
+			if (!f) {
+				printf("# scatter: no function for %zu-byte items, step %ld\n", sz, (long)step);
+				good = 0;
+				break;
+			}
+			for (intptr_t n = 0; n <= MAXN && good; n++) {
+				for (intptr_t off = 0; off < 4 && good; off++) {
+					/* the run's first item at GUARD + off items; backwards runs start at their end */
+					char *at = (char *)got + GUARD + (size_t)off * sz + (step < 0 ? (size_t)(n > 0 ? n - 1 : 0) * sz : 0);
+
+					memset(got, 0x5a, span);
+					memset(want, 0x5a, span);
+					for (intptr_t i = 0; i < n; i++)
+						memcpy(want + (at - (char *)got) + i * step * (intptr_t)sz, src + 3 + i * (intptr_t)sz, sz);
+					f(at, (const char *)src + 3, n);
+					if (memcmp(got, want, span)) {
+						printf("# scatter: %zu-byte items, step %ld, %ld items from offset %ld differ\n",
+						       sz, (long)step, (long)n, (long)off);
+						good = 0;
+					}
+					(void)r;
+				}
+			}
+		}
+	}
+	ok(good, "scatter runs put each item on every step-th item (2-4, backwards) and write nothing else: every length 0-300, offset and item size");
+	free(src);
+	free(got);
+	free(want);
+}
+
+/*
  * Inputs walked in steps of 2, 3 or 4 elements or backwards are gathered
  * into a buffer first, outputs scattered from one (nothing between their
  * elements written): every item size, rows longer than a buffer, a
@@ -579,6 +635,7 @@ int main(void)
 	test_stream();
 	test_scalar_shifts();
 	test_gather();
+	test_scatter_runs();
 	printf("# engine features: %s\n", ue_cpu_features());
 	return failed ? 1 : 0;
 }
