@@ -39,6 +39,7 @@
 #define UE_BUFSIZE 8192
 #define UE_STREAMBUF 2048	/* elements per buffer when a result is streamed or an operand gathered or scattered */
 #define UE_GATHER_MIN 32	/* shorter runs are not worth a gather */
+#define UE_GATHER_SPAN 3072	/* bytes of a strided run gathered (or scattered) at a time */
 
 struct ue_plan {
 	int nop;		/* inputs + outputs (+ 1 for the mask) */
@@ -371,6 +372,33 @@ size_t ue_set_stream_min(size_t bytes)
 	return old;
 }
 
+/*
+ * Elements per buffer when operands are gathered or scattered: at most
+ * UE_GATHER_SPAN bytes of each strided run (and at least 256 elements).
+ * With 2048 float32 of an RGB channel (24 KiB) a channel-to-channel copy
+ * of a 1080p frame waited on memory, 3.5 ms against numpy's 1.3 (its loop
+ * reads and writes the two channels side by side); with 256 (3 KiB) it
+ * takes 1.7-2.0 ms. A uint8 channel takes 1024 elements instead of 2048,
+ * ~10% slower (0.26 -> 0.28 ms, numpy 0.57).
+ */
+static intptr_t gather_run(const struct ue_plan *p, ue_gather_fn const *gather, ue_gather_fn const *scatter, intptr_t bufn)
+{
+	for (int k = 0; k < p->nop; k++) {
+		intptr_t step = p->strides[k][p->ndim - 1], n;
+
+		if (!gather[k] && !scatter[k])
+			continue;
+		if (step < 0)
+			step = -step;
+		n = step ? UE_GATHER_SPAN / step : bufn;
+		if (n < UE_GATHER_MIN * 8)
+			n = UE_GATHER_MIN * 8;
+		if (n < bufn)
+			bufn = n;
+	}
+	return bufn;
+}
+
 /* Whether output k of the plan is streamed (see 6. above). */
 static int streams(const struct ue_plan *p, const struct ue_operand *op, int k, size_t itemsize)
 {
@@ -567,6 +595,8 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 	bufn = inner < UE_BUFSIZE ? inner : UE_BUFSIZE;
 	if ((streamed || gathered) && bufn > UE_STREAMBUF)
 		bufn = UE_STREAMBUF;	/* the buffers stay in L1 */
+	if (gathered)
+		bufn = gather_run(&p, gather, scatter, bufn);
 	if (buffered) {
 		size_t each = (size_t)bufn * 8, off = 0;
 
