@@ -170,8 +170,12 @@ function isPlainObject(x: unknown): x is object {
   return proto === Object.prototype || proto === null;
 }
 
-/** `opts` itself, once each of its keys is one of `keys`. */
-function checkedKeys<O extends object>(fname: string, opts: O, keys: OptionKeys<O>): O {
+/**
+ * `opts` itself, once each of its keys is one of `keys`.
+ *
+ * @throws TypeError naming `fname` for another key, listing `keys`.
+ */
+export function checkedKeys<O extends object>(fname: string, opts: O, keys: OptionKeys<O>): O {
   for (const key of Object.keys(opts)) {
     if (!Object.prototype.hasOwnProperty.call(keys, key)) {
       const known = Object.keys(keys);

@@ -9,7 +9,7 @@ import ndarrayFactory from 'ndarray';
 
 import { allocate, contiguousStrides, kOrderStrides } from './alloc.js';
 import { type OptionKeys, plainOptions, extraArgument } from './axisarg.js';
-import { type NdArray, isContiguous, isFortranContiguous, isNdArray, wrap } from './ndarray.js';
+import { type NdArray, isContiguous, isFortranOnly, isNdArray, wrap } from './ndarray.js';
 import { type IterOperand, type Loop, broadcastStrides, iterate, jsCaster, smallLimitOf } from './ufunc/index.js';
 
 const castLoops = new Map<number, Loop>();
@@ -77,7 +77,7 @@ function layoutOf(fname: string, order: unknown, a: NdArray): number[] | undefin
     case 'F':
       return a.shape.length > 1 ? contiguousStrides(a.shape, true) : undefined;
     case 'A':
-      return !isContiguous(a) && isFortranContiguous(a) ? contiguousStrides(a.shape, true) : undefined;
+      return isFortranOnly(a) ? contiguousStrides(a.shape, true) : undefined;
     default:
       throw new ValueError(`${fname}: order must be one of 'C', 'F', 'A', or 'K' (got ${typeof order === 'string' ? `'${order}'` : String(order)})`);
   }

@@ -15,7 +15,7 @@ import {
 import { UdmabufError } from '../errors.js';
 import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
-import { type OptionKeys, plainOptions, shapeArg, extraArgument } from './axisarg.js';
+import { type OptionKeys, checkedKeys, plainOptions, shapeArg, extraArgument } from './axisarg.js';
 import { astype, castInto } from './cast.js';
 import { copyto } from './fill.js';
 import {
@@ -87,30 +87,29 @@ function isOptions(d: unknown): boolean {
 
 /**
  * Refuse an option of a creation function other than `keys`: numpy's
- * `order=` (and a misspelt `dtype`) would otherwise be dropped.
+ * `order=` (and a misspelt `dtype`) would otherwise be dropped. Order 'C' is
+ * what every new array here is; any other order is a ValueError.
  */
-function knownKeys(fname: string, opts: object, keys: readonly string[]): void {
-  for (const key of Object.keys(opts)) {
-    if (keys.includes(key)) continue;
-    if (key === 'order') {
-      // every new array here is C-ordered: 'C' is what the caller gets, anything else is refused
-      const order = (opts as { order?: unknown }).order;
-      if (order === 'C') continue;
-      throw new ValueError(
-        `${fname}: order ${typeof order === 'string' ? `'${order}'` : String(order)} is not supported; new arrays are C-ordered ` +
-          "(order 'C'); np.astype(a, dtype, { order: 'F' }) makes a Fortran-ordered copy",
-      );
-    }
-    const list = keys.length === 1 ? `the only option is ${keys[0]}` : `the options are ${keys.join(', ')}`;
-    throw new TypeError(`${fname}: unknown option '${key}'; ${list}`);
+function knownKeys<O extends object>(fname: string, opts: O, keys: OptionKeys<O>): void {
+  if (!('order' in opts)) {
+    checkedKeys(fname, opts, keys);
+    return;
   }
+  const { order, ...rest } = opts as O & { order?: unknown };
+  if (order !== 'C') {
+    throw new ValueError(
+      `${fname}: order ${typeof order === 'string' ? `'${order}'` : String(order)} is not supported; new arrays are C-ordered ` +
+        "(order 'C'); np.astype(a, dtype, { order: 'F' }) makes a Fortran-ordered copy",
+    );
+  }
+  checkedKeys(fname, rest as O, keys);
 }
 
 /** The dtype given to `fname` positionally or as `{ dtype }`; undefined for numpy's default. */
 function resolveDType(fname: string, d: DTypeLike | DTypeOption | undefined): DType | undefined {
   if (d === undefined || d === null) return undefined;
   if (isOptions(d)) {
-    knownKeys(fname, d as object, ['dtype']);
+    knownKeys(fname, d as DTypeOption, { dtype: true });
     const o = (d as DTypeOption).dtype;
     return o === undefined ? undefined : dtypeArg(fname, o);
   }
@@ -609,7 +608,7 @@ function like(a: ArrayInput, dtype: DTypeLike | LikeOptions | undefined, fname: 
   const opts: LikeOptions = isOptions(dtype)
     ? (dtype as LikeOptions)
     : { dtype: dtype as DTypeLike | undefined };
-  knownKeys(fname, opts, ['dtype', 'shape']);
+  knownKeys(fname, opts, { dtype: true, shape: true });
   const dt = opts.dtype === undefined ? dtypeOfArray(proto) : dtypeArg(fname, opts.dtype);
   return [dt, opts.shape === undefined ? [...proto.shape] : checkShape(opts.shape, fname, 'the shape option')];
 }

@@ -471,8 +471,13 @@ export function shapeOf(x: ArrayOperand): number[] {
 export function isContiguous(a: NdArray): boolean {
   if (arguments.length > 1) extraArgument('np.isContiguous', 1, arguments[1]);
   arrayArg('np.isContiguous', a);
+  return isCContiguous(a);
+}
+
+/** Whether `a` is laid out in Fortran order, the first axis fastest (numpy's F_CONTIGUOUS flag). */
+export function isFortranContiguous(a: NdArray): boolean {
   let expected = 1;
-  for (let d = a.shape.length - 1; d >= 0; d--) {
+  for (let d = 0; d < a.shape.length; d++) {
     if (a.shape[d] === 0) return true;
     if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
     expected *= a.shape[d];
@@ -480,10 +485,15 @@ export function isContiguous(a: NdArray): boolean {
   return true;
 }
 
-/** Whether `a` is laid out in Fortran order, the first axis fastest (numpy's F_CONTIGUOUS flag). */
-export function isFortranContiguous(a: NdArray): boolean {
+/** Whether `a` is Fortran-contiguous but not C-contiguous: numpy's order 'A' then means Fortran order. */
+export function isFortranOnly(a: NdArray): boolean {
+  return isFortranContiguous(a) && !isCContiguous(a);
+}
+
+/** Whether `a` is C-contiguous (numpy's C_CONTIGUOUS flag), without np.isContiguous's argument check. */
+export function isCContiguous(a: NdArray): boolean {
   let expected = 1;
-  for (let d = 0; d < a.shape.length; d++) {
+  for (let d = a.shape.length - 1; d >= 0; d--) {
     if (a.shape[d] === 0) return true;
     if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
     expected *= a.shape[d];

@@ -20,7 +20,7 @@ import { allocate, contiguousStrides } from './alloc.js';
 import { type OptionKeys, pathArg, plainOptions, extraArgument } from './axisarg.js';
 import { copyto } from './fill.js';
 import { type MemmapMode, memmap } from './memmap.js';
-import { type NdArray, arrayArg, describeArg, dtypeOfArray, isFortranContiguous, isNdArray } from './ndarray.js';
+import { type NdArray, arrayArg, describeArg, dtypeOfArray, isCContiguous, isFortranContiguous, isFortranOnly, isNdArray } from './ndarray.js';
 
 const MAGIC = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]); // \x93NUMPY
 /** numpy leaves room for the first axis to grow to this many digits. */
@@ -36,21 +36,10 @@ export class EOFError extends UdmabufError {
 
 // ---------------------------------------------------------------- layout helpers
 
-/** Whether `a` is laid out in C order (numpy's C_CONTIGUOUS flag). */
-function cContiguous(a: NdArray): boolean {
-  if (a.size === 0) return true;
-  let expected = 1;
-  for (let d = a.shape.length - 1; d >= 0; d--) {
-    if (a.shape[d] !== 1 && a.stride[d] !== expected) return false;
-    expected *= a.shape[d];
-  }
-  return true;
-}
-
 /** The elements of `a` as one new typed array, in C order (or Fortran order); the engine copies views. */
 function gather(a: NdArray, fortran = false): AnyTypedArray {
   const data = a.data as AnyTypedArray;
-  if (fortran ? isFortranContiguous(a) : cContiguous(a)) return data.slice(a.offset, a.offset + a.size) as AnyTypedArray;
+  if (fortran ? isFortranContiguous(a) : isCContiguous(a)) return data.slice(a.offset, a.offset + a.size) as AnyTypedArray;
   const out = allocate(dtypeOfArray(a), a.size) as AnyTypedArray;
   copyto(stridedView(out, a.shape, contiguousStrides(a.shape, fortran)), a);
   return out;
@@ -198,7 +187,7 @@ export function save(path: string, arr: NdArray | ArrayInput): void {
   const file = npyPath(pathArg('np.save', path));
   const a = asarray(arr);
   const dt = dtypeOfArray(a);
-  const fortran = a.shape.length > 1 && isFortranContiguous(a) && !cContiguous(a);
+  const fortran = a.shape.length > 1 && isFortranOnly(a);
   const header = npyHeader(dt, a.shape, fortran);
   writeFileSync(file, Buffer.concat([header, bytesOf(gather(a, fortran))]));
 }
@@ -370,7 +359,7 @@ export function frombuffer(buffer: BufferSource, optionsArg?: FromOptions): NdAr
   let start: number;
   let length: number;
   if (isNdArray(buffer)) {
-    if (!cContiguous(buffer)) throw new ValueError('ndarray is not C-contiguous');
+    if (!isCContiguous(buffer)) throw new ValueError('ndarray is not C-contiguous');
     const d = buffer.data as AnyTypedArray;
     base = d.buffer;
     start = d.byteOffset + buffer.offset * d.BYTES_PER_ELEMENT;
@@ -437,6 +426,6 @@ export function tobytes(a: NdArray, optionsArg?: ToBytesOptions): Buffer {
   arrayArg('np.tobytes', a);
   const order = options.order ?? 'C';
   if (order !== 'C' && order !== 'F' && order !== 'A') throw new ValueError(`order must be one of 'C', 'F', 'A' (got '${String(order)}')`);
-  const fortran = order === 'F' || (order === 'A' && isFortranContiguous(a) && !cContiguous(a));
+  const fortran = order === 'F' || (order === 'A' && isFortranOnly(a));
   return bytesOf(gather(a, fortran));
 }

@@ -16,12 +16,11 @@
  */
 #include "types.h"
 #include "scatter_vec.h"
+#include "vec512.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #include <stdint.h>
-
-#define SV_TARGET __attribute__((target("avx512f,avx512bw,avx512vbmi")))
 
 /* per item size (1, 2, 4, 8 bytes) and step (2, 3, 4): r index vectors and masks */
 struct sv_plan {
@@ -30,9 +29,9 @@ struct sv_plan {
 };
 
 static struct sv_plan plans[4][3];
-static int ready = -1;	/* -1 not asked, 0 no VBMI/BW, 1 plans made */
+static int ready = -1;	/* -1 not made yet, 0 no VBMI, 1 plans made */
 
-static SV_TARGET void make_plan(struct sv_plan *p, int lanes, int r)
+static V512_VBMI_TARGET void make_plan(struct sv_plan *p, int lanes, int r)
 {
 	for (int v = 0; v < r; v++) {
 		union { uint8_t b[64]; uint16_t h[32]; uint32_t w[16]; uint64_t q[8]; } ix;
@@ -58,9 +57,7 @@ static int sv_ready(void)
 	int h = __atomic_load_n(&ready, __ATOMIC_ACQUIRE);
 
 	if (h < 0) {
-		__builtin_cpu_init();
-		h = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-		    __builtin_cpu_supports("avx512vbmi");
+		h = v512_vbmi_cpu();
 		if (h)
 			for (int s = 0; s < 4; s++)
 				for (int r = 2; r <= 4; r++)
@@ -84,7 +81,7 @@ static inline uint64_t first(intptr_t n, int lanes)
  * load of the intrinsics for that item size.
  */
 #define SV_SCATTER(NAME, R, S, PERM, STORE, LOAD, MASK) \
-	static SV_TARGET void NAME(char *dst, const char *src, intptr_t n) \
+	static V512_VBMI_TARGET void NAME(char *dst, const char *src, intptr_t n) \
 	{ \
 		enum { L = 64 >> (S) }; \
 		const struct sv_plan *p = &plans[S][(R) - 2]; \

@@ -462,7 +462,7 @@ static void test_scatter_runs(void)
 		size_t sz = sizes[si];
 
 		for (size_t k = 0; k < 4 && good; k++) {
-			intptr_t step = steps[k], r = step < 0 ? -step : step;
+			intptr_t step = steps[k];
 			ue_gather_fn f = ue_scatter(sz, step * (intptr_t)sz);
 
 			if (!f) {
@@ -485,7 +485,6 @@ static void test_scatter_runs(void)
 						       sz, (long)step, (long)n, (long)off);
 						good = 0;
 					}
-					(void)r;
 				}
 			}
 		}
