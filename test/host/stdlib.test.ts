@@ -1,12 +1,32 @@
 // np <-> stdlib-js ndarrays: zero-copy both ways (a write through one shows
 // in the other), views with negative steps and transposes, a stdlib
 // function (@stdlib/blas-base-dasum) on a view of np data, refused dtypes.
+import { spawnSync } from 'node:child_process';
+
 import dasum from '@stdlib/blas-base-dasum';
 import stdlibNdarray from '@stdlib/ndarray-base-ctor';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
 import { DTypeError, np } from 'u-dma-buf';
+
+test('import does not load stdlib-js: its ~390 modules load on the first toStdlib', () => {
+  // A fresh process: this one has stdlib loaded by the imports above.
+  const lib = new URL('../../lib/index.js', import.meta.url).href;
+  const script = `
+    import { createRequire } from 'node:module';
+    const { np } = await import(${JSON.stringify(lib)});
+    const cache = createRequire(import.meta.url).cache;
+    const count = () => Object.keys(cache).filter((f) => f.includes('/@stdlib/')).length;
+    const before = count();
+    np.toStdlib(np.zeros([2, 2]));
+    process.stdout.write(before + " " + count());`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  const [before, after] = r.stdout.trim().split(' ').map(Number);
+  assert.is(before, 0, 'stdlib modules loaded by the import alone');
+  assert.ok(after > 0, 'toStdlib did not load stdlib');
+});
 
 function filled(dt: 'float64' | 'float32' | 'int16' | 'uint64', shape: number[]): np.NdArray {
   const a = np.zeros(shape, dt);
