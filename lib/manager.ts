@@ -8,7 +8,7 @@ import {
   BufferTooLargeError, BusyError, ModuleNotLoadedError, NoSuchBufferError, PermissionDeniedError,
   UdmabufError, errnoCode,
 } from './errors.js';
-import { type OptionKeys, checkOptions } from './options.js';
+import { type OptionKeys, checkOptions, extraArgumentOf } from './options.js';
 
 /** Options of the manager's calls. */
 export interface ManagerOptions {
@@ -96,6 +96,7 @@ export const UdmabufManager = {
    * @throws BufferTooLargeError when CMA cannot provide it; UdmabufError EEXIST, EINVAL
    */
   create(name: string, size: number, opts: CreateOptions = {}): void {
+    if (arguments.length > 3) extraArgumentOf('UdmabufManager.create', 3, arguments[3]);
     checkOptions('UdmabufManager.create', opts, CREATE_OPTION_KEYS);
     if (!Number.isSafeInteger(size) || size <= 0) {
       throw new UdmabufError('EINVAL', `size ${size} must be a whole number of bytes > 0`);
@@ -109,6 +110,7 @@ export const UdmabufManager = {
    * @throws BusyError while it is open or mapped; NoSuchBufferError
    */
   delete(name: string, opts: ManagerOptions = {}): void {
+    if (arguments.length > 2) extraArgumentOf('UdmabufManager.delete', 2, arguments[2]);
     checkOptions('UdmabufManager.delete', opts, MANAGER_OPTION_KEYS);
     if (/[\s;]/.test(name)) throw new UdmabufError('EINVAL', `name '${name}' must not hold spaces or ';'`);
     send(`delete ${name}`, name, 0, opts);

@@ -5,7 +5,7 @@
  * read-write dma-buf. Each method checks its options against the keys of
  * its interface and refuses anything else, naming the method.
  */
-import { type OptionKeys } from './np/axisarg.js';
+import { type OptionKeys, extraArgument } from './np/axisarg.js';
 import { describeArg } from './np/ndarray.js';
 
 export type { OptionKeys };
@@ -29,4 +29,18 @@ export function checkOptions<O extends object>(where: string, opts: O | undefine
     }
   }
   return opts;
+}
+
+/**
+ * Refuse an argument past the last one a method of the buffer and DMA API
+ * takes (`count`): JavaScript would drop it, and a call written after
+ * another API (`sync_for_cpu(0, 4096)`, `flush(0, 64)`) would then act on
+ * the whole buffer without a word. Called as
+ * `if (arguments.length > count) extraArgumentOf(...)`, so the check costs
+ * nothing on the hot register reads.
+ *
+ * @throws TypeError naming `where`, the position and the value.
+ */
+export function extraArgumentOf(where: string, count: number, extra: unknown): never {
+  return extraArgument(where, count, extra, '');
 }

@@ -12,9 +12,9 @@ import { registerMapping } from './dma/registry.js';
 import { ClosedError, NoSuchBufferError, PermissionDeniedError, ShapeError, errnoCode } from './errors.js';
 import { type DType, type DTypeLike, type DTypeName, dtypeArg } from './np/dtype.js';
 import { Mapping } from './np/mapping.js';
-import { type NdArray, type ShapeLike, sizeOf, toShape, wrap } from './np/ndarray.js';
+import { type NdArray, type ShapeLike, describeArg, sizeOf, toShape, wrap } from './np/ndarray.js';
 import { CLASS_DIR, parseInteger, readAttribute, writeAttribute } from './sysfs.js';
-import { type OptionKeys, checkOptions } from './options.js';
+import { type OptionKeys, checkOptions, extraArgumentOf } from './options.js';
 
 // Node 18.18+ and 20.4+ define Symbol.dispose; older ones get the shared key.
 const dispose: typeof Symbol.dispose =
@@ -51,6 +51,7 @@ export interface ExportOptions {
 const UDMABUF_OPTION_KEYS: OptionKeys<UdmabufOptions> = { devDir: true, classDir: true };
 const MEMMAP_OPTION_KEYS: OptionKeys<UdmabufMemmapOptions> = { offset: true, sync: true };
 const EXPORT_OPTION_KEYS: OptionKeys<ExportOptions> = { offset: true, size: true, readOnly: true, sync: true };
+const SYNC_RANGE_KEYS: OptionKeys<SyncRange> = { offset: true, size: true, direction: true };
 
 /** DMA direction of a sync, as sysfs sync_direction. */
 export type SyncDirection = 0 | 1 | 2;
@@ -101,6 +102,7 @@ export class Udmabuf {
    * @throws ModuleNotLoadedError, NoSuchBufferError, PermissionDeniedError
    */
   constructor(name: string, opts: UdmabufOptions = {}) {
+    if (arguments.length > 2) extraArgumentOf('new Udmabuf', 2, arguments[2]);
     checkOptions('new Udmabuf', opts, UDMABUF_OPTION_KEYS);
     this.name = name;
     this.device_name = `${opts.devDir ?? '/dev'}/${name}`;
@@ -113,11 +115,13 @@ export class Udmabuf {
 
   /** Read an attribute as an integer (Python's get_value). */
   get_value(name: string, radix = 10): number {
+    if (arguments.length > 2) extraArgumentOf('Udmabuf.get_value', 2, arguments[2]);
     return parseInteger(readAttribute(this.class_path, name), radix, `${this.class_path}/${name}`);
   }
 
   /** Write an attribute (Python's set_value). */
   set_value(name: string, value: number | bigint | string): void {
+    if (arguments.length > 2) extraArgumentOf('Udmabuf.set_value', 2, arguments[2]);
     writeAttribute(this.class_path, name, value);
   }
 
@@ -146,6 +150,7 @@ export class Udmabuf {
 
   /** Set the stored sync range; what is not given is read back. */
   set_sync_area(direction?: number | null, offset?: number | null, size?: number | null): void {
+    if (arguments.length > 3) extraArgumentOf('Udmabuf.set_sync_area', 3, arguments[3]);
     if (offset == null) this.sync_offset = this.get_value('sync_offset');
     else {
       this.set_value('sync_offset', offset);
@@ -165,16 +170,19 @@ export class Udmabuf {
 
   /** The device reads the buffer (direction 1). */
   set_sync_to_device(offset?: number | null, size?: number | null): void {
+    if (arguments.length > 2) extraArgumentOf('Udmabuf.set_sync_to_device', 2, arguments[2]);
     this.set_sync_area(1, offset, size);
   }
 
   /** The device writes the buffer (direction 2). */
   set_sync_to_cpu(offset?: number | null, size?: number | null): void {
+    if (arguments.length > 2) extraArgumentOf('Udmabuf.set_sync_to_cpu', 2, arguments[2]);
     this.set_sync_area(2, offset, size);
   }
 
   /** Both ways (direction 0; the original wrote 3, which the driver refuses). */
   set_sync_to_bidirectional(offset?: number | null, size?: number | null): void {
+    if (arguments.length > 2) extraArgumentOf('Udmabuf.set_sync_to_bidirectional', 2, arguments[2]);
     this.set_sync_area(0, offset, size);
   }
 
@@ -182,12 +190,14 @@ export class Udmabuf {
 
   /** Hand the buffer (or `range`) to the CPU: invalidate as the direction needs. */
   sync_for_cpu(range?: SyncRange): void {
-    this.sync(false, range);
+    if (arguments.length > 1) extraArgumentOf('Udmabuf.sync_for_cpu', 1, arguments[1]);
+    this.sync(false, range, 'Udmabuf.sync_for_cpu');
   }
 
   /** Hand the buffer (or `range`) to the device: clean as the direction needs. */
   sync_for_device(range?: SyncRange): void {
-    this.sync(true, range);
+    if (arguments.length > 1) extraArgumentOf('Udmabuf.sync_for_device', 1, arguments[1]);
+    this.sync(true, range, 'Udmabuf.sync_for_device');
   }
 
   /**
@@ -197,7 +207,15 @@ export class Udmabuf {
    * boundaries (caches work in whole lines of 32 bytes or more, so this
    * syncs nothing the hardware would not).
    */
-  private sync(forDevice: boolean, range?: SyncRange): void {
+  private sync(forDevice: boolean, range: SyncRange | undefined, where: string): void {
+    if (range !== undefined) {
+      checkOptions(where, range, SYNC_RANGE_KEYS);
+      if (!Number.isSafeInteger(range.offset) || !Number.isSafeInteger(range.size)) {
+        throw new TypeError(
+          `${where}: the range's offset and size are whole numbers of bytes; got offset ${describeArg(range.offset)}, size ${describeArg(range.size)}`,
+        );
+      }
+    }
     const fd = this.file();
     if (!range) {
       binding().syncValue(fd, forDevice, 1n);
@@ -238,6 +256,7 @@ export class Udmabuf {
    *   offset is not page-aligned
    */
   export(opts: ExportOptions = {}): number {
+    if (arguments.length > 1) extraArgumentOf('Udmabuf.export', 1, arguments[1]);
     checkOptions('Udmabuf.export', opts, EXPORT_OPTION_KEYS);
     const offset = opts.offset ?? 0;
     const size = opts.size ?? this.buf_size - offset;
@@ -267,6 +286,7 @@ export class Udmabuf {
   memmap<N extends DTypeName>(dtype: N | DType<N>, shape: ShapeLike, opts?: UdmabufMemmapOptions): NdArray<N>;
   memmap(dtype: DTypeLike, shape: ShapeLike, opts?: UdmabufMemmapOptions): NdArray;
   memmap(dtype: DTypeLike, shape: ShapeLike, opts: UdmabufMemmapOptions = {}): NdArray {
+    if (arguments.length > 3) extraArgumentOf('Udmabuf.memmap', 3, arguments[3]);
     checkOptions('Udmabuf.memmap', opts, MEMMAP_OPTION_KEYS);
     this.checkOpen();
     const dt = dtypeArg('Udmabuf.memmap', dtype);
@@ -303,6 +323,7 @@ export class Udmabuf {
 
   /** Unmap every array and close the file. Views then read as zero length. */
   close(): void {
+    if (arguments.length > 0) extraArgumentOf('Udmabuf.close', 0, arguments[0]);
     for (const m of this.mappings) m.close();
     this.mappings.length = 0;
     if (this.fd !== undefined) binding().close(this.fd);
@@ -351,16 +372,18 @@ export class Udmabuf {
   get syncOwner(): number { return this.sync_owner; }
   get dmaCoherent(): number { return this.dma_coherent; }
   get quirkMmapMode(): number { return this.quirk_mmap_mode; }
-  getValue(name: string, radix = 10): number { return this.get_value(name, radix); }
-  setValue(name: string, value: number | bigint | string): void { this.set_value(name, value); }
+  getValue(name: string, radix = 10): number { if (arguments.length > 2) extraArgumentOf('Udmabuf.getValue', 2, arguments[2]); return this.get_value(name, radix); }
+  setValue(name: string, value: number | bigint | string): void { if (arguments.length > 2) extraArgumentOf('Udmabuf.setValue', 2, arguments[2]); this.set_value(name, value); }
   setSyncArea(direction?: number | null, offset?: number | null, size?: number | null): void {
+    if (arguments.length > 3) extraArgumentOf('Udmabuf.setSyncArea', 3, arguments[3]);
     this.set_sync_area(direction, offset, size);
   }
-  setSyncToDevice(offset?: number | null, size?: number | null): void { this.set_sync_to_device(offset, size); }
-  setSyncToCpu(offset?: number | null, size?: number | null): void { this.set_sync_to_cpu(offset, size); }
+  setSyncToDevice(offset?: number | null, size?: number | null): void { if (arguments.length > 2) extraArgumentOf('Udmabuf.setSyncToDevice', 2, arguments[2]); this.set_sync_to_device(offset, size); }
+  setSyncToCpu(offset?: number | null, size?: number | null): void { if (arguments.length > 2) extraArgumentOf('Udmabuf.setSyncToCpu', 2, arguments[2]); this.set_sync_to_cpu(offset, size); }
   setSyncToBidirectional(offset?: number | null, size?: number | null): void {
+    if (arguments.length > 2) extraArgumentOf('Udmabuf.setSyncToBidirectional', 2, arguments[2]);
     this.set_sync_to_bidirectional(offset, size);
   }
-  syncForCpu(range?: SyncRange): void { this.sync_for_cpu(range); }
-  syncForDevice(range?: SyncRange): void { this.sync_for_device(range); }
+  syncForCpu(range?: SyncRange): void { if (arguments.length > 1) extraArgumentOf('Udmabuf.syncForCpu', 1, arguments[1]); this.sync_for_cpu(range); }
+  syncForDevice(range?: SyncRange): void { if (arguments.length > 1) extraArgumentOf('Udmabuf.syncForDevice', 1, arguments[1]); this.sync_for_device(range); }
 }

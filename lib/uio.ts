@@ -27,7 +27,7 @@ import { DmaAbortError, DmaTimeoutError } from './dma/errors.js';
 import { PermissionDeniedError, UdmabufError, errnoCode } from './errors.js';
 import { Mapping } from './np/mapping.js';
 import { uint32 } from './np/dtype.js';
-import { checkOptions } from './options.js';
+import { checkOptions, extraArgumentOf } from './options.js';
 
 const PCI = '/sys/bus/pci/devices';
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -54,11 +54,13 @@ export class Registers {
 
   /** Read the 32-bit register at byte `offset`. */
   read(offset: number): number {
+    if (arguments.length > 1) extraArgumentOf('Registers.read', 1, arguments[1]);
     return Atomics.load(this.view, offset >>> 2);
   }
 
   /** Write the 32-bit register at byte `offset`. */
   write(offset: number, value: number): void {
+    if (arguments.length > 2) extraArgumentOf('Registers.write', 2, arguments[2]);
     Atomics.store(this.view, offset >>> 2, value >>> 0);
   }
 }
@@ -77,6 +79,7 @@ export class Uio {
 
   /** Open /dev/uioN by number or path. */
   constructor(device: number | string, pci?: string) {
+    if (arguments.length > 2) extraArgumentOf('new Uio', 2, arguments[2]);
     this.path = typeof device === 'number' ? `/dev/uio${device}` : device;
     this.pci = pci;
     try {
@@ -96,6 +99,7 @@ export class Uio {
    * yet, with bus mastering on (without it, its DMA moves nothing).
    */
   static fromPci(vendor: number, device: number): Uio {
+    if (arguments.length > 2) extraArgumentOf('Uio.fromPci', 2, arguments[2]);
     const hex = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
     const bdf = find(
       readdirSync(PCI).filter((d) => readHex(`${PCI}/${d}/vendor`) === vendor && readHex(`${PCI}/${d}/device`) === device),
@@ -113,6 +117,7 @@ export class Uio {
 
   /** Set Bus Master Enable (bit 2 of the PCI command register). */
   static enableBusMaster(bdf: string): void {
+    if (arguments.length > 1) extraArgumentOf('Uio.enableBusMaster', 1, arguments[1]);
     Uio.updateCommand(bdf, (cmd) => cmd | 0x4);
   }
 
@@ -131,6 +136,7 @@ export class Uio {
 
   /** Map region `index` of the UIO device's sysfs maps, as 32-bit registers. */
   map(index = 0): Registers {
+    if (arguments.length > 1) extraArgumentOf('Uio.map', 1, arguments[1]);
     const dir = `/sys/class/uio/${this.path.slice(this.path.lastIndexOf('/') + 1)}/maps/map${index}`;
     if (!existsSync(dir)) throw new UdmabufError('ENODEV', `${this.path} has no map${index}`);
     const size = readHex(`${dir}/size`);
@@ -139,6 +145,7 @@ export class Uio {
 
   /** Map PCI BAR `bar` through sysfs resourceN, as 32-bit registers. */
   mapResource(bar = 0): Registers {
+    if (arguments.length > 1) extraArgumentOf('Uio.mapResource', 1, arguments[1]);
     if (!this.pci) throw new UdmabufError('ENODEV', `${this.path} is not a PCI device`);
     const path = `${PCI}/${this.pci}/resource${bar}`;
     const fd = binding().open(path, binding().constants.O_RDWR | binding().constants.O_SYNC);
@@ -161,6 +168,7 @@ export class Uio {
    * register's Interrupt Disable bit. Other UIO drivers take a write of 1.
    */
   enableInterrupts(): void {
+    if (arguments.length > 0) extraArgumentOf('Uio.enableInterrupts', 0, arguments[0]);
     if (this.pci) {
       Uio.updateCommand(this.pci, (cmd) => cmd & ~0x400);
       return;
@@ -175,6 +183,7 @@ export class Uio {
    * @throws UdmabufError ETIMEDOUT after `timeoutMs`
    */
   waitInterrupt(timeoutMs = 1000): number {
+    if (arguments.length > 1) extraArgumentOf('Uio.waitInterrupt', 1, arguments[1]);
     const fd = this.file();
     const count = Buffer.alloc(4);
     const deadline = Date.now() + timeoutMs;
@@ -200,6 +209,7 @@ export class Uio {
    * @throws DmaTimeoutError (code ETIMEDOUT) after timeoutMs; DmaAbortError on abort
    */
   interrupt(opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<number> {
+    if (arguments.length > 1) extraArgumentOf('Uio.interrupt', 1, arguments[1]);
     checkOptions('Uio.interrupt', opts, { timeoutMs: true, signal: true });
     const timeoutMs = opts.timeoutMs ?? 1000;
     const signal = opts.signal;
@@ -242,6 +252,7 @@ export class Uio {
    * whose interrupt you will wait for, so that a stale one does not answer.
    */
   clearInterrupt(): boolean {
+    if (arguments.length > 0) extraArgumentOf('Uio.clearInterrupt', 0, arguments[0]);
     const count = Buffer.alloc(4);
     try {
       readSync(this.file(), count, 0, 4, null);
@@ -264,6 +275,7 @@ export class Uio {
    * (Uio.enableBusMaster gives it back; EduDma does so before each transfer).
    */
   close(): void {
+    if (arguments.length > 0) extraArgumentOf('Uio.close', 0, arguments[0]);
     for (const w of [...this.waiters]) w(new UdmabufError('ECLOSED', `${this.path} was closed while waiting for an interrupt`), 0);
     this.unwatch();
     for (const m of this.mappings) m.close();

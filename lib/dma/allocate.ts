@@ -8,7 +8,7 @@ import { type DType, type DTypeLike, type DTypeName, dtypeArg } from '../np/dtyp
 import { type NdArray, type ShapeLike, sizeOf, toShape } from '../np/ndarray.js';
 import { Udmabuf } from '../udmabuf.js';
 import { extentOf, physicalAddress, syncBytes } from './registry.js';
-import { type OptionKeys, checkOptions } from '../options.js';
+import { type OptionKeys, checkOptions, extraArgumentOf } from '../options.js';
 
 const dispose: typeof Symbol.dispose =
   Symbol.dispose ?? (Symbol.for('nodejs.dispose') as typeof Symbol.dispose);
@@ -77,6 +77,7 @@ const ALLOCATE_OPTION_KEYS: OptionKeys<AllocateOptions> = { cacheable: true, nam
 export function allocate<N extends DTypeName>(shape: ShapeLike, dtype: N | DType<N>, opts?: AllocateOptions): DmaBuffer<N>;
 export function allocate(shape: ShapeLike, dtype?: DTypeLike, opts?: AllocateOptions): DmaBuffer;
 export function allocate(shape: ShapeLike, dtype: DTypeLike = 'uint32', opts: AllocateOptions = {}): DmaBuffer {
+  if (arguments.length > 3) extraArgumentOf('allocate', 3, arguments[3]);
   checkOptions('allocate', opts, ALLOCATE_OPTION_KEYS);
   const dt = dtypeArg('allocate', dtype);
   const dims = toShape(shape);
@@ -127,14 +128,17 @@ function augment(array: NdArray, udmabuf: Udmabuf, cacheable: boolean, mgr: { mg
     cacheable,
     coherent,
     flush(r) {
+      if (arguments.length > 1) extraArgumentOf('DmaBuffer.flush', 1, arguments[1]);
       const [offset, size] = range(r);
       syncBytes(udmabuf, offset, size, true);
     },
     invalidate(r) {
+      if (arguments.length > 1) extraArgumentOf('DmaBuffer.invalidate', 1, arguments[1]);
       const [offset, size] = range(r);
       syncBytes(udmabuf, offset, size, false);
     },
     freebuffer() {
+      if (arguments.length > 0) extraArgumentOf('DmaBuffer.freebuffer', 0, arguments[0]);
       if (freed) return;
       freed = true;
       udmabuf.close();

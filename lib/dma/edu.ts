@@ -21,7 +21,7 @@ import {
 } from './engine.js';
 import { DmaBusyError, DmaTimeoutError } from './errors.js';
 import { type DmaExtent, syncBytes } from './registry.js';
-import { checkOptions } from '../options.js';
+import { checkOptions, extraArgumentOf } from '../options.js';
 
 const IRQ_STATUS = 0x24;
 const IRQ_ACK = 0x64;
@@ -80,6 +80,7 @@ export class EduDmaChannel extends DmaChannel {
    * @throws DmaBusyError while a transfer is in flight; NotContiguousError; RangeError
    */
   transfer(array: NdArray, opts: EduTransferOptions = {}): void {
+    if (arguments.length > 2) extraArgumentOf(`${this.name}.transfer`, 2, arguments[2]);
     checkOptions(`${this.name}.transfer`, opts, { ...TRANSFER_OPTION_KEYS, deviceOffset: true });
     const { extent, address, nbytes } = transferRange(array, opts);
     const deviceOffset = opts.deviceOffset ?? 0;
@@ -157,6 +158,7 @@ export class EduDma {
 
   /** Find the device (1234:11e8), bind it to uio_pci_generic, bus mastering on, map BAR0. */
   constructor(uio?: Uio) {
+    if (arguments.length > 1) extraArgumentOf('new EduDma', 1, arguments[1]);
     this.uio = uio ?? Uio.fromPci(0x1234, 0x11e8);
     this.regs = this.uio.mapResource(0);
     this.sendchannel = new EduDmaChannel(this, false);
@@ -170,6 +172,7 @@ export class EduDma {
 
   /** Program and start one transfer (bus addresses), with an interrupt when done. */
   start(src: number, dst: number, count: number, toRam: boolean): void {
+    if (arguments.length > 4) extraArgumentOf('EduDma.start', 4, arguments[4]);
     // uio_pci_generic turns bus mastering off whenever any file of the device
     // is closed (by anyone): without it the engine silently moves nothing
     if (this.uio.pci) Uio.enableBusMaster(this.uio.pci);
@@ -186,6 +189,7 @@ export class EduDma {
 
   /** Acknowledge the engine's interrupt (drops the line). */
   acknowledge(): void {
+    if (arguments.length > 0) extraArgumentOf('EduDma.acknowledge', 0, arguments[0]);
     const status = this.regs.read(IRQ_STATUS);
     if (status & IRQ_DMA_DONE) this.regs.write(IRQ_ACK, IRQ_DMA_DONE);
   }
@@ -196,6 +200,7 @@ export class EduDma {
   }
 
   close(): void {
+    if (arguments.length > 0) extraArgumentOf('EduDma.close', 0, arguments[0]);
     this.uio.close();
   }
 }

@@ -11,7 +11,7 @@
 import type { NdArray } from '../np/ndarray.js';
 import { DmaAbortError, DmaEngineError, DmaTimeoutError } from './errors.js';
 import { type DmaExtent, dmaExtentOf } from './registry.js';
-import { type OptionKeys, checkOptions } from '../options.js';
+import { type OptionKeys, checkOptions, extraArgumentOf } from '../options.js';
 
 /** Where in the array a transfer starts and how much it moves. */
 export interface TransferOptions {
@@ -81,6 +81,7 @@ export abstract class DmaChannel {
    * @throws DmaTimeoutError, DmaEngineError
    */
   wait(opts: WaitOptions = {}): void {
+    if (arguments.length > 1) extraArgumentOf(`${this.name}.wait`, 1, arguments[1]);
     checkOptions(`${this.name}.wait`, opts, WAIT_OPTION_KEYS);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadline = Date.now() + timeoutMs;
@@ -97,6 +98,7 @@ export abstract class DmaChannel {
    * @throws DmaTimeoutError, DmaAbortError, DmaEngineError
    */
   async waitAsync(opts: WaitAsyncOptions = {}): Promise<void> {
+    if (arguments.length > 1) extraArgumentOf(`${this.name}.waitAsync`, 1, arguments[1]);
     checkOptions(`${this.name}.waitAsync`, opts, WAIT_ASYNC_OPTION_KEYS);
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const deadline = Date.now() + timeoutMs;

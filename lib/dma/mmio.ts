@@ -8,7 +8,7 @@ import { errnoCode } from '../errors.js';
 import { Mapping } from '../np/mapping.js';
 import { uint8 } from '../np/dtype.js';
 import { MmioError } from './errors.js';
-import { checkOptions } from '../options.js';
+import { checkOptions, extraArgumentOf } from '../options.js';
 
 const dispose: typeof Symbol.dispose =
   Symbol.dispose ?? (Symbol.for('nodejs.dispose') as typeof Symbol.dispose);
@@ -47,6 +47,7 @@ export class MMIO implements RegisterFile {
   private readonly lead: number;
 
   constructor(base: number, length = 4, opts: MmioOptions = {}) {
+    if (arguments.length > 3) extraArgumentOf('new MMIO', 3, arguments[3]);
     checkOptions('new MMIO', opts, { device: true });
     const device = opts.device ?? '/dev/mem';
     if (!Number.isSafeInteger(base) || base < 0 || base % 4 !== 0) {
@@ -100,12 +101,14 @@ export class MMIO implements RegisterFile {
   read(offset?: number, length?: 4): number;
   read(offset: number, length: 8): bigint;
   read(offset = 0, length: 4 | 8 = 4): number | bigint {
+    if (arguments.length > 2) extraArgumentOf('MMIO.read', 2, arguments[2]);
     const word = this.index(offset, length);
     return length === 8 ? Atomics.load(this.words64, word) : Atomics.load(this.array, word);
   }
 
   /** Write the register at byte `offset`: a number writes 32 bits, a bigint 64. */
   write(offset: number, value: number | bigint): void {
+    if (arguments.length > 2) extraArgumentOf('MMIO.write', 2, arguments[2]);
     if (typeof value === 'bigint') {
       Atomics.store(this.words64, this.index(offset, 8), BigInt.asUintN(64, value));
     } else {
@@ -115,6 +118,7 @@ export class MMIO implements RegisterFile {
 
   /** Unmap; later accesses throw. Idempotent. */
   close(): void {
+    if (arguments.length > 0) extraArgumentOf('MMIO.close', 0, arguments[0]);
     this.mapping.close();
   }
 

@@ -21,7 +21,7 @@ import { DmaBusyError, DmaEngineError } from './errors.js';
 import { DmaChannel, TRANSFER_OPTION_KEYS, type TransferOptions, WAIT_ASYNC_OPTION_KEYS, type WaitAsyncOptions, transferRange } from './engine.js';
 import { MMIO, type RegisterFile } from './mmio.js';
 import { type DmaExtent, dmaExtentOf, syncBytes } from './registry.js';
-import { checkOptions } from '../options.js';
+import { checkOptions, extraArgumentOf } from '../options.js';
 
 export const ZDMA_GDMA_BASE = 0xfd500000;
 export const ZDMA_CHANNEL_STRIDE = 0x10000;
@@ -88,6 +88,7 @@ export class Zdma extends DmaChannel {
   private pending: { extent: DmaExtent; offset: number; nbytes: number } | undefined;
 
   constructor(channel = 0, opts: ZdmaOptions = {}) {
+    if (arguments.length > 2) extraArgumentOf('new Zdma', 2, arguments[2]);
     super();
     checkOptions('new Zdma', opts, { registers: true });
     if (!Number.isInteger(channel) || channel < 0 || channel >= ZDMA_CHANNELS) {
@@ -119,6 +120,7 @@ export class Zdma extends DmaChannel {
    * @throws DmaBusyError while a transfer is in flight; NotContiguousError; RangeError
    */
   transfer(array: NdArray, opts: ZdmaTransferOptions): void {
+    if (arguments.length > 2) extraArgumentOf(`${this.name}.transfer`, 2, arguments[2]);
     if (!opts || !opts.dst) throw new TypeError(`${this.name}.transfer(src, { dst }): a memory-to-memory copy needs a destination`);
     checkOptions(`${this.name}.transfer`, opts, { ...TRANSFER_OPTION_KEYS, dst: true, dstStart: true });
     const src = transferRange(array, opts);
@@ -138,6 +140,7 @@ export class Zdma extends DmaChannel {
 
   /** Copy `src` into `dst` (both contiguous, dst at least as large) and wait. */
   async copy(dst: NdArray, src: NdArray, opts: WaitAsyncOptions & { nbytes?: number } = {}): Promise<void> {
+    if (arguments.length > 3) extraArgumentOf(`${this.name}.copy`, 3, arguments[3]);
     const { nbytes, ...wait } = checkOptions(`${this.name}.copy`, opts, { ...WAIT_ASYNC_OPTION_KEYS, nbytes: true });
     this.transfer(src, { dst, nbytes });
     await this.waitAsync(wait);
@@ -174,6 +177,7 @@ export class Zdma extends DmaChannel {
 
   /** Unmap the channel's registers (when they are an MMIO of its own). */
   close(): void {
+    if (arguments.length > 0) extraArgumentOf(`${this.name}.close`, 0, arguments[0]);
     if (this.regs instanceof MMIO) this.regs.close();
   }
 }

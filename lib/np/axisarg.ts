@@ -86,11 +86,14 @@ const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seven
  *
  * @throws TypeError naming `fname`, the position and the value.
  */
-export function extraArgument(fname: string, count: number, extra: unknown): never {
+export function extraArgument(
+  fname: string, count: number, extra: unknown,
+  hint = "(numpy's keyword arguments go in the options object where the function has one)",
+): never {
   const nth = ORDINALS[count] ?? `#${count + 1}`;
   throw new TypeError(
-    `${fname}: takes ${count} argument${count === 1 ? '' : 's'}; the ${nth}, ${describe(extra)}, would be ignored ` +
-      `(numpy's keyword arguments go in the options object where the function has one)`,
+    `${fname}: takes ${count} argument${count === 1 ? '' : 's'}; the ${nth}, ${describe(extra)}, would be ignored` +
+      (hint ? ` ${hint}` : ''),
   );
 }
 

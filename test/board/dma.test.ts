@@ -45,6 +45,12 @@ test('allocate: a named or unnamed buffer, its address, coherent/cacheable, free
   a.flush(a.lo(4, 0).hi(2, 64));
   a.invalidate({ offset: 128, size: 256 });
   assert.is(a.get(31, 63), 0x1234);
+  // PYNQ's flush/invalidate take no byte arguments: (0, 64) would have synced the whole array
+  const loose = a as unknown as Record<'flush' | 'invalidate' | 'freebuffer', (...args: unknown[]) => void>;
+  assert.throws(() => loose.flush(0, 64), /^DmaBuffer\.flush: takes 1 argument; the second, .*, would be ignored$/);
+  assert.throws(() => loose.invalidate(0, 64), /^DmaBuffer\.invalidate: takes 1 argument/);
+  assert.throws(() => loose.freebuffer(true), /^DmaBuffer\.freebuffer: takes 0 arguments/);
+  assert.ok(existsSync(sys), 'not freed by the refused call');
   a.freebuffer();
   a.freebuffer();
   assert.not.ok(existsSync(sys), 'deleted');

@@ -18,6 +18,7 @@ import {
 } from 'u-dma-buf';
 import type { NdArray } from '../../lib/np/ndarray.js';
 import { registerBusMemory } from '../../lib/dma/registry.js';
+import { Registers } from '../../lib/uio.js';
 
 /** assert.throws with an error class. */
 function throwsA(fn: () => unknown, type: new (...a: never[]) => Error, msg?: string): void {
@@ -316,6 +317,109 @@ test('every options object of the buffer and DMA API refuses a key it does not h
   const uio = new Uio(fifo('uio-opts'));
   assert.throws(() => uio.interrupt({ timeout: 5 } as never),
     (e: unknown) => e instanceof TypeError && e.message === "Uio.interrupt: unknown option 'timeout'; the options are timeoutMs, signal");
+  uio.close();
+});
+
+// ---- arguments past the last one -------------------------------------------------
+
+/** A TypeError `where: takes N argument(s); the <nth>, <value>, would be ignored`. */
+function extraArg(fn: () => unknown, where: string, count: number): void {
+  const nth = ['first', 'second', 'third', 'fourth', 'fifth'][count];
+  const re = new RegExp(`^${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: takes ${count} arguments?; the ${nth}, .+, would be ignored$`);
+  assert.throws(fn, (e: unknown) => e instanceof TypeError && re.test(e.message), `${where} with ${count + 1} arguments`);
+}
+
+async function extraArgAsync(p: () => Promise<unknown>, where: string, count: number): Promise<void> {
+  let err: unknown;
+  try {
+    await p();
+  } catch (e) {
+    err = e;
+  }
+  extraArg(() => { throw err; }, where, count);
+}
+
+/** obj.method(...args) with any arguments, as JavaScript allows (TypeScript refuses extra ones). */
+function call(obj: object | null, method: string | ((...a: never[]) => unknown), ...args: unknown[]): unknown {
+  const f = (typeof method === 'string' ? (obj as Record<string, unknown>)[method] : method) as (...a: unknown[]) => unknown;
+  return f.apply(obj, args);
+}
+
+// JavaScript drops an argument past the last one: sync_for_cpu(0, 4096), as
+// another API would write a range, synced the whole stored area.
+test('every method of the buffer and DMA API refuses an argument past its last one, naming it; nothing is done', async () => {
+  const u = fixtureBuffer('udmabuf-args', 0x4000_0000, 8192);
+  const attr = (name: string) => join(root, 'class', 'udmabuf-args', name);
+  writeFileSync(attr('sync_offset'), '0\n');
+  writeFileSync(attr('sync_mode'), '1\n');
+  const x = 'extra';
+  extraArg(() => Reflect.construct(Udmabuf, ['udmabuf-args', { classDir: join(root, 'class') }, x]), 'new Udmabuf', 2);
+  extraArg(() => call(u, 'sync_for_cpu', { offset: 0, size: 64 }, x), 'Udmabuf.sync_for_cpu', 1);
+  extraArg(() => call(u, 'sync_for_device', 0, 4096), 'Udmabuf.sync_for_device', 1);
+  extraArg(() => call(u, 'syncForCpu', 0, 4096), 'Udmabuf.syncForCpu', 1);
+  extraArg(() => call(u, 'syncForDevice', 0, 4096), 'Udmabuf.syncForDevice', 1);
+  extraArg(() => call(u, 'get_value', 'size', 10, x), 'Udmabuf.get_value', 2);
+  extraArg(() => call(u, 'getValue', 'size', 10, x), 'Udmabuf.getValue', 2);
+  extraArg(() => call(u, 'set_value', 'sync_mode', 2, x), 'Udmabuf.set_value', 2);
+  extraArg(() => call(u, 'setValue', 'sync_mode', 2, x), 'Udmabuf.setValue', 2);
+  extraArg(() => call(u, 'set_sync_area', 1, 4096, 64, x), 'Udmabuf.set_sync_area', 3);
+  extraArg(() => call(u, 'setSyncArea', 1, 4096, 64, x), 'Udmabuf.setSyncArea', 3);
+  extraArg(() => call(u, 'set_sync_to_device', 4096, 64, x), 'Udmabuf.set_sync_to_device', 2);
+  extraArg(() => call(u, 'setSyncToDevice', 4096, 64, x), 'Udmabuf.setSyncToDevice', 2);
+  extraArg(() => call(u, 'set_sync_to_cpu', 4096, 64, x), 'Udmabuf.set_sync_to_cpu', 2);
+  extraArg(() => call(u, 'setSyncToCpu', 4096, 64, x), 'Udmabuf.setSyncToCpu', 2);
+  extraArg(() => call(u, 'set_sync_to_bidirectional', 4096, 64, x), 'Udmabuf.set_sync_to_bidirectional', 2);
+  extraArg(() => call(u, 'setSyncToBidirectional', 4096, 64, x), 'Udmabuf.setSyncToBidirectional', 2);
+  assert.is(u.get_value('sync_offset'), 0, 'no sync area was written');
+  assert.is(u.get_value('sync_mode'), 1, 'no attribute was written');
+  extraArg(() => call(u, 'memmap', 'uint8', [16], {}, x), 'Udmabuf.memmap', 3);
+  assert.is(u.array, null, 'no mapping was made');
+  extraArg(() => call(u, 'export', {}, x), 'Udmabuf.export', 1);
+  extraArg(() => call(u, 'close', x), 'Udmabuf.close', 0);
+  // a range that is not one: refused before anything is synced
+  assert.throws(() => u.sync_for_cpu(4096 as never), (e: unknown) => e instanceof TypeError &&
+    e.message === 'Udmabuf.sync_for_cpu: the options are an object with offset, size, direction; got the number 4096');
+  assert.throws(() => u.sync_for_device({ ofset: 0, size: 64 } as never), (e: unknown) => e instanceof TypeError &&
+    e.message.startsWith("Udmabuf.sync_for_device: unknown option 'ofset'"));
+  assert.throws(() => u.sync_for_cpu({ offset: 0, size: '64' } as never), (e: unknown) => e instanceof TypeError &&
+    e.message.startsWith("Udmabuf.sync_for_cpu: the range's offset and size are whole numbers of bytes"));
+  const a = u.memmap('uint8', [16]);
+  assert.is(a.shape[0], 16, 'the buffer is still open and maps');
+  u.close();
+
+  const mgrPath = join(root, 'no-such-mgr');
+  extraArg(() => call(UdmabufManager, 'create', 'udmabuf9', 4096, { mgrPath }, x), 'UdmabufManager.create', 3);
+  extraArg(() => call(UdmabufManager, 'delete', 'udmabuf9', { mgrPath }, x), 'UdmabufManager.delete', 2);
+  extraArg(() => call(null, allocate, [4], 'uint8', { mgrPath }, x), 'allocate', 3);
+  extraArg(() => Reflect.construct(MMIO, [0x1000, 4, {}, x]), 'new MMIO', 3);
+
+  const { zdma, src, dst } = setup();
+  extraArg(() => Reflect.construct(Zdma, [0, {}, x]), 'new Zdma', 2);
+  extraArg(() => call(zdma, 'transfer', src, { dst }, x), 'Zdma 0.transfer', 2);
+  assert.ok(zdma.idle, 'no transfer was started');
+  extraArg(() => call(zdma, 'wait', {}, x), 'Zdma 0.wait', 1);
+  await extraArgAsync(() => call(zdma, 'waitAsync', {}, x) as Promise<unknown>, 'Zdma 0.waitAsync', 1);
+  await extraArgAsync(() => call(zdma, 'copy', dst, src, {}, x) as Promise<unknown>, 'Zdma 0.copy', 3);
+  assert.ok(zdma.idle, 'no copy was started');
+  extraArg(() => call(zdma, 'close', x), 'Zdma 0.close', 0);
+
+  const view = new Uint32Array(4);
+  const regs = new Registers(view);
+  extraArg(() => call(regs, 'write', 4, 7, x), 'Registers.write', 2);
+  extraArg(() => call(regs, 'read', 4, 8), 'Registers.read', 1);
+  assert.equal([...view], [0, 0, 0, 0], 'no register was written');
+  const path = fifo('uio-args');
+  extraArg(() => Reflect.construct(Uio, [path, undefined, x]), 'new Uio', 2);
+  extraArg(() => call(Uio, 'fromPci', 0x1234, 0x11e8, x), 'Uio.fromPci', 2);
+  extraArg(() => call(Uio, 'enableBusMaster', '0000:00:04.0', x), 'Uio.enableBusMaster', 1);
+  const uio = new Uio(path);
+  extraArg(() => call(uio, 'map', 0, x), 'Uio.map', 1);
+  extraArg(() => call(uio, 'mapResource', 0, x), 'Uio.mapResource', 1);
+  extraArg(() => call(uio, 'enableInterrupts', x), 'Uio.enableInterrupts', 0);
+  extraArg(() => call(uio, 'waitInterrupt', 5, x), 'Uio.waitInterrupt', 1);
+  extraArg(() => call(uio, 'interrupt', {}, x), 'Uio.interrupt', 1);
+  extraArg(() => call(uio, 'clearInterrupt', x), 'Uio.clearInterrupt', 0);
+  extraArg(() => call(uio, 'close', x), 'Uio.close', 0);
   uio.close();
 });
 
