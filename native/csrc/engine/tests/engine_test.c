@@ -621,6 +621,60 @@ static void test_gather(void)
 	free(w);
 }
 
+/* a loop that records the steps it is called with, then runs @data's loop */
+static intptr_t seen_steps[4];
+
+static void record_steps(char **args, const intptr_t *dims, const intptr_t *steps, const void *data)
+{
+	const struct ue_loop *l = data;
+
+	memcpy(seen_steps, steps, sizeof(seen_steps));
+	l->fn(args, dims, steps, l->data);
+}
+
+/*
+ * Axes walked backwards by every operand are walked forwards (numpy's
+ * nditer flips them): a[::-1, ::-1] * 2 into o[::-1, ::-1] reaches the loop
+ * as one contiguous run. An output with step 0 keeps the order (which write
+ * lands last would change), and so does an axis an operand walks forwards.
+ */
+static void test_flip(void)
+{
+	enum { R = 7, C = 9, N = R * C };
+	const struct ue_loop *mul = loop("multiply", "ii->i"), *copy = loop("_cast", "i->i");
+	struct ue_loop rec_mul = { "multiply", "ii->i", record_steps, mul };
+	int32_t a[N], o[N], two = 2, last;
+	intptr_t shape[2] = { R, C }, back[2] = { -C * 4, -4 }, zero[2] = { 0, 0 }, fwd[2] = { C * 4, 4 };
+	struct ue_operand ops[3];
+	int good = 1;
+
+	for (int i = 0; i < N; i++)
+		a[i] = i * 3 - 50;
+	memset(o, 0, sizeof(o));
+	set_op(&ops[0], a + N - 1, UE_INT32, 2, back);
+	set_op(&ops[1], &two, UE_INT32, 2, zero);
+	set_op(&ops[2], o + N - 1, UE_INT32, 2, back);
+	good &= ue_iterate(&rec_mul, 2, 1, ops, 2, shape, NULL) == 0;
+	for (int i = 0; i < N; i++)
+		good &= o[i] == a[i] * 2;
+	ok(good && seen_steps[0] == 4 && seen_steps[2] == 4,
+	   "flip: a[::-1, ::-1] * 2 into o[::-1, ::-1] is walked forwards, contiguous");
+
+	good = 1;
+	memset(o, 0, sizeof(o));
+	set_op(&ops[0], a + N - 1, UE_INT32, 2, back);
+	set_op(&ops[1], o, UE_INT32, 2, fwd);
+	good &= ue_iterate(copy, 1, 1, ops, 2, shape, NULL) == 0;
+	for (int i = 0; i < N; i++)
+		good &= o[i] == a[N - 1 - i];
+	ok(good, "flip: a[::-1, ::-1] into a forward output keeps the pairing (no flip)");
+
+	set_op(&ops[0], a + N - 1, UE_INT32, 2, back);
+	set_op(&ops[1], &last, UE_INT32, 2, zero);
+	good = ue_iterate(copy, 1, 1, ops, 2, shape, NULL) == 0;
+	ok(good && last == a[0], "flip: an output with step 0 keeps the order (the last write is a[::-1]'s last element)");
+}
+
 int main(void)
 {
 	test_registry();
@@ -635,6 +689,7 @@ int main(void)
 	test_scalar_shifts();
 	test_gather();
 	test_scatter_runs();
+	test_flip();
 	printf("# engine features: %s\n", ue_cpu_features());
 	return failed ? 1 : 0;
 }
