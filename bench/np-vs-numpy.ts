@@ -14,9 +14,14 @@
  * Writes <out>/np-<cpu model>.md and .json (default out: bench/results).
  *
  * usage: node dist/bench/np-vs-numpy.js [--quick] [--out=DIR] [--only=TABLE,...]
- *          [--filter=REGEX] [--rounds=N]
+ *          [--filter=REGEX] [--rounds=N] [--warmup=SECONDS]
  *   --quick   small data, few iterations: checks the bench runs (tests), not speed
  *   --filter  only the cases whose name matches the regular expression ('argmin|cumsum')
+ *   --warmup  run each case this long on both sides before timing it (default 0):
+ *             the steady state of a loop that runs on (a video pipeline). Our
+ *             first few hundred calls of a chain of new results grow the
+ *             malloc heap, and the kernel zeroes each new page; numpy
+ *             reuses the few blocks it just freed from the second call on.
  */
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,12 +41,14 @@ interface Options {
   only?: string[];
   filter?: string;
   rounds: number;
+  /** Seconds each side runs a case, untimed, before its samples. */
+  warmup: number;
   /** Where the data files are (set from the sizes). */
   dataDir: string;
 }
 
 function options(argv: string[]): Options {
-  const o: Options = { quick: false, out: 'bench/results', rounds: 3, dataDir: FULL.dir };
+  const o: Options = { quick: false, out: 'bench/results', rounds: 3, warmup: 0, dataDir: FULL.dir };
   for (const arg of argv) {
     const [key, val] = arg.split(/=(.*)/s, 2);
     if (key === '--quick') o.quick = true;
@@ -49,7 +56,8 @@ function options(argv: string[]): Options {
     else if (key === '--only' && val) o.only = val.split(',');
     else if (key === '--filter' && val) o.filter = val;
     else if (key === '--rounds' && val) o.rounds = Number(val);
-    else throw new Error(`unknown argument ${arg}; usage: np-vs-numpy [--quick] [--out=DIR] [--only=TABLE,...] [--filter=REGEX] [--rounds=N]`);
+    else if (key === '--warmup' && val && Number(val) >= 0) o.warmup = Number(val);
+    else throw new Error(`unknown argument ${arg}; usage: np-vs-numpy [--quick] [--out=DIR] [--only=TABLE,...] [--filter=REGEX] [--rounds=N] [--warmup=SECONDS]`);
   }
   if (o.quick && !argv.some((a) => a.startsWith('--rounds'))) o.rounds = 1;
   return o;
@@ -248,6 +256,12 @@ async function runCase(t: Table, c: Case, numpy: NumpySide, o: Options, budget: 
 
   const mine: number[] = [];
   const theirSamples: number[] = [];
+  if (o.warmup > 0) {
+    const until = performance.now() + o.warmup * 1000;
+    while (performance.now() < until) fn();
+    const warm = await numpy.request<{ error?: string }>({ time: c.numpy, budget: o.warmup, min_time: budget.minTime });
+    if (warm.error) return { ...row, verdict: 'numpy error', result: warm.error };
+  }
   for (let r = 0; r < o.rounds; r++) {
     try {
       mine.push(...measure(c.name, fn, { maxTime: budget.seconds, minTime: budget.minTime, minSamples: budget.minSamples }).samples);
@@ -432,6 +446,7 @@ async function main(): Promise<void> {
     '',
     'Measured by `make bench-np` (bench/np-vs-numpy.ts, bench/numpy_ops.py) in one run: per case ours (benchmark.js samples) and',
     `numpy's (timeit samples) alternate, ${o.rounds} round(s) each; times are the median per call over all samples (stdlib-js),`,
+    ...(o.warmup > 0 ? [`after ${o.warmup} s of untimed calls per case on each side (--warmup: the steady state of a loop that runs on),`] : []),
     'ratio = ours / numpy (under 1.0 we are faster). Before timing, each case runs once on both sides and the results are',
     'compared (shape, dtype, every byte; scalars by value; floats within 4 ulp count as numpy\'s): "result" says same, how',
     'many ulp apart, or what differs. "missing: np.X" marks a',
@@ -448,7 +463,7 @@ async function main(): Promise<void> {
   ].join('\n');
   const json = {
     format: 1, date, cpu, arch: arch(), cores: cpus().length, loadavg: load, commit: rev, node: process.version, numpy: numpyVersion,
-    quick: o.quick, rounds: o.rounds, sizes, tables: results,
+    quick: o.quick, rounds: o.rounds, warmup: o.warmup, sizes, tables: results,
     memory: memory.map(([what, ours, reference, ratio]) => ({ what, ours, reference, ratio })),
   };
   console.log(`\n${summary}`);

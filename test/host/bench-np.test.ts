@@ -19,6 +19,7 @@ interface Report {
   node: string;
   numpy: string;
   quick: boolean;
+  warmup: number;
   tables: TableResult[];
 }
 
@@ -124,6 +125,23 @@ test('maxUlp: units in the last place between float arrays, NaN equal to NaN', (
   assert.is(maxUlp('float64', f64(1, 3), f64(1 + 2 ** -52 * 3, 3)), 3);
   assert.is(maxUlp('float64', f64(0), f64(-Number.MIN_VALUE)), 1);
   assert.is(maxUlp('float64', f64(1), f64(1, 2)), Infinity);
+});
+
+test('--warmup runs each case untimed first and says so; a bad value is refused', () => {
+  assert.is(report.warmup, 0, 'no warm-up unless asked');
+  assert.not.match(markdown, /untimed calls/);
+  const warm = mkdtempSync(join(tmpdir(), 'bench-np-warm-'));
+  try {
+    execFileSync('node', ['dist/bench/np-vs-numpy.js', '--quick', '--only=tiny', '--filter=^sum$', '--warmup=0.02', `--out=${warm}`],
+      { encoding: 'utf8', timeout: 120_000 });
+    const json = readdirSync(warm).find((f) => f.endsWith('.json')) as string;
+    assert.is((JSON.parse(readFileSync(join(warm, json), 'utf8')) as Report).warmup, 0.02);
+    assert.match(readFileSync(join(warm, json.replace(/\.json$/, '.md')), 'utf8'), /after 0\.02 s of untimed calls per case on each side/);
+  } finally {
+    rmSync(warm, { recursive: true, force: true });
+  }
+  assert.throws(() => execFileSync('node', ['dist/bench/np-vs-numpy.js', '--quick', '--warmup=-1'], { stdio: 'pipe' }),
+    (e: unknown) => String((e as { stderr?: Buffer }).stderr).includes('unknown argument --warmup=-1'));
 });
 
 test.run();
