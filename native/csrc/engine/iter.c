@@ -733,19 +733,12 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 					}
 					args[k] = bufs[k];
 					lsteps[k] = (intptr_t)lsz;
-					if (k < nin && cast[k] && !steps[k]) {
-						/* a broadcast scalar: cast once, still a scalar to the loop */
-						intptr_t one = 1;
-
-						cargs[0] = at;
-						cargs[1] = bufs[k];
-						csteps[0] = 0;
-						csteps[1] = (intptr_t)lsz;
-						casts[k](cargs, &one, csteps, NULL);
-						lsteps[k] = 0;
-					} else if (gather[k] && !cast[k]) {
+					if (gather[k] && !cast[k]) {
 						gather[k](bufs[k], at, n);
 					} else if (k < nin) {
+						/* a broadcast scalar (step 0) is cast once and stays a scalar to the loop */
+						intptr_t m = steps[k] ? n : 1;
+
 						cargs[0] = at;
 						cargs[1] = bufs[k];
 						csteps[0] = steps[k];
@@ -755,7 +748,9 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 							csteps[0] = (intptr_t)ue_itemsize(dtypes[k]);
 						}
 						csteps[1] = (intptr_t)lsz;
-						casts[k](cargs, &n, csteps, NULL);
+						casts[k](cargs, &m, csteps, NULL);
+						if (!steps[k])
+							lsteps[k] = 0;
 					}
 				}
 				loop->fn(args, &n, lsteps, loop->data);
