@@ -386,6 +386,8 @@ interface NativeReduce {
 const OP_CODE: Record<string, number> = {
   sum: 0, prod: 1, min: 2, max: 3, fmin: 4, fmax: 5, any: 6, all: 7, count: 8, notnan: 9, nansum: 10, ssd: 11,
 };
+/** Or'ed into the op code: the outputs start at zero (UE_R_ZEROED; integer sums into floats may then run exactly in integers). */
+const ZEROED = 0x100;
 let scratch = new Float64Array(64);
 
 function scratchOf(need: number): Float64Array {
@@ -409,12 +411,12 @@ function putDims(s: Float64Array, at: number, dims: readonly Dim[]): void {
 }
 
 function runNative(op: string, dims: readonly Dim[], inT: DType, accT: DType, a: NdArray, od: AnyTypedArray, oo: number,
-  chunk = chunkOf(dims, inT !== accT), aux?: AnyTypedArray): boolean {
+  chunk = chunkOf(dims, inT !== accT), aux?: AnyTypedArray, zeroed = false): boolean {
   const k = nativeReduce();
   if (!k) return false;
   const nd = dims.length;
   const s = scratchOf(8 + 3 * nd);
-  s[0] = OP_CODE[op];
+  s[0] = OP_CODE[op] | (zeroed ? ZEROED : 0);
   s[1] = inT.num;
   s[2] = accT.num;
   s[3] = nd;
@@ -452,7 +454,7 @@ export function reduceNative(op: string, a: NdArray, mask: readonly boolean[], a
     if (xd.length !== dims.length || xd.some((d, i) => d.n !== dims[i].n || d.red !== dims[i].red)) return undefined;
     chunk = chunkOf(xd, cast);
   }
-  return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunk, aux?.data as AnyTypedArray | undefined) ? res : undefined;
+  return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunk, aux?.data as AnyTypedArray | undefined, true) ? res : undefined;
 }
 
 /** One-element accumulators of whole reductions, reused per dtype. */
@@ -475,7 +477,7 @@ export function wholeNative(op: string, a: NdArray, accT: DType, init: number | 
   const c = cell as unknown as (number | bigint)[];
   c[0] = init === 'first' ? (a.data as unknown as (number | bigint)[])[a.offset] : accT.isBigInt ? BigInt(init) : init;
   const dims: Dim[] = [{ n: run.n, is: run.s, os: 0, red: true }];
-  if (!runNative(op, dims, inT, accT, a, cell, 0)) return undefined;
+  if (!runNative(op, dims, inT, accT, a, cell, 0, undefined, undefined, init === 0)) return undefined;
   return accT.kind === 'b' ? c[0] !== 0 : c[0];
 }
 
@@ -677,7 +679,7 @@ export function reduceCore(op: string, a: NdArray, mask: readonly boolean[], acc
   }
   if (a.size === 0) return res;
   const dims = plan(a.shape, a.stride, os, mask);
-  if (!runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0)) {
+  if (!runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, undefined, undefined, init === 0 || init === 0n)) {
     runJS(op, dims, inT, accT, a.data as unknown as Elems, a.offset, res.data as AnyTypedArray, 0);
   }
   return res;

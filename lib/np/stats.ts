@@ -12,6 +12,7 @@ import { type OptionKeys, axisOptions, numbersArg, extraArgument } from './axisa
 import { type AnyTypedArray, type DType, type DTypeLike, bool, dtypeArg, dtypeOf, float64, intp } from './dtype.js';
 import { ValueError, axisIndex } from './errors.js';
 import { type NdArray, type NestedList, arrayLikeArg, wrap } from './ndarray.js';
+import { divide } from './ops.js';
 import { result_type } from './promote.js';
 import {
   type AxisLike, EXTREME_OPTION_KEYS, type ExtremeOptions, REDUCE_OPTION_KEYS, type ReduceOptions, type ScalarResult, axisMask,
@@ -74,8 +75,16 @@ function meanType(name: string, t: DType, dtype: DTypeLike | undefined | null): 
 }
 
 /** Elements of `x` (the accumulator array, C order) divided by `n` in its dtype. */
+/** From this many elements on, divideBy runs in the engine (numpy's true_divide); below, the loop costs less than a call. */
+const ENGINE_DIVIDE_MIN = 64;
+
 function divideBy(x: NdArray, n: number | ((i: number) => number)): void {
   const t = dtypeOf(x.data);
+  if (typeof n === 'number' && t.kind === 'f' && x.size >= ENGINE_DIVIDE_MIN) {
+    // numpy's true_divide(ret, count, out=ret): the count is a weak scalar
+    divide(x, n, { out: x });
+    return;
+  }
   const d = x.data as unknown as (number | bigint)[];
   for (let i = 0; i < x.size; i++) {
     const c = typeof n === 'number' ? n : n(i);

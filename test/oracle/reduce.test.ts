@@ -9,7 +9,7 @@ import ndarray from 'ndarray';
 
 import { np } from 'u-dma-buf';
 
-import { differs, differsInError, numpy, numpyMajor, someOf } from './oracle.js';
+import { differs, differsInError, numpy, numpyMajor, scaled, someOf } from './oracle.js';
 
 /**
  * One comparison. Some answers changed in NumPy 2 (the boards' numpy is
@@ -359,6 +359,48 @@ const ORDER_1 = { numpy2Only: true };
   add('np.argmax(i8, axis=2)', () => np.argmax(inputs.i8, { axis: 2 }));
   add('np.sum(i8, axis=0, out=np.zeros(4, np.int8))', () => np.sum(inputs.i8, { axis: 0, out: np.zeros(4, 'int8') }));
   add('np.sum(i8, out=np.zeros((1,), np.int8))', () => np.sum(inputs.i8, { out: np.zeros([1], 'int8') }));
+}
+
+// ---- images: integer sums into floats, small inner axes ----
+// Sums of bool and integers up to 32 bits into a float whose integer range
+// no partial sum can pass run exactly in integers, in any order (reduce.c
+// exact_sum); where one can, they must stay numpy's float sums: uint8 past
+// 2^24 into float32, int16 into float32, uint32 near 2^32 past 2^53 into
+// float64 (host only: 16 MiB).
+{
+  const W = 1031; // 37 x 1031 pixels: more than one tile of kept elements
+  const views: [string, (a: np.NdArray) => np.NdArray][] = [['', (a) => a], ['[::-1, ::2]', (a) => a.step(-1, 2)]];
+  for (const t of ['uint8', 'int16', 'uint32', 'bool'] as np.DTypeName[]) {
+    const name = `img_${t}`;
+    inputs[name] = make(t, [37, W, 3], 40 + t.length);
+    for (const [py, v] of views) {
+      const a = () => v(inputs[name]);
+      for (const ax of [2, 1, 0, [0, 1], [1, 2], null] as (number | number[] | null)[]) {
+        const P = pyAxis(ax);
+        add(`np.mean(${name}${py}, axis=${P})`, () => np.mean(a(), { axis: ax }));
+        add(`np.sum(${name}${py}, axis=${P})`, () => np.sum(a(), { axis: ax }));
+        add(`np.max(${name}${py}, axis=${P})`, () => np.max(a(), { axis: ax }));
+      }
+      add(`np.sum(${name}${py}, axis=(0, 1), dtype=np.float32)`, () => np.sum(a(), { axis: [0, 1], dtype: 'float32' }));
+      add(`np.mean(${name}${py}, axis=2, dtype=np.float32)`, () => np.mean(a(), { axis: 2, dtype: 'float32' }));
+      add(`np.count_nonzero(${name}${py}, axis=2)`, () => np.count_nonzero(a(), { axis: 2 }));
+    }
+  }
+  const bright = np.add(np.zeros([250001], 'uint8'), 240);
+  for (let i = 0; i < bright.size; i += 3) bright.data[i] = 255;
+  inputs.bright = bright;
+  add('np.sum(bright, dtype=np.float32)', () => np.sum(bright, { dtype: 'float32' }));
+  add('np.mean(bright.reshape(-1, 1), axis=0, dtype=np.float32)', () => np.mean(np.reshape(bright, [-1, 1]), { axis: 0, dtype: 'float32' }));
+  const loud = np.add(np.zeros([20011], 'int16'), 32001);
+  inputs.loud = loud;
+  add('np.sum(loud, dtype=np.float32)', () => np.sum(loud, { dtype: 'float32' }));
+  if (scaled(10) === 10) {
+    const near = make('uint32', [(1 << 22) + 64], 47);
+    for (let i = 0; i < near.size; i++) near.data[i] = 4294967295 - ((near.data[i] as number) & 255);
+    inputs.near = near;
+    add('np.mean(near)', () => np.mean(near));
+    add('np.sum(near.reshape(-1, 2), axis=0, dtype=np.float64)', () => np.sum(np.reshape(near, [-1, 2]), { axis: 0, dtype: 'float64' }));
+  }
 }
 
 // ---- statistics: dtype=, NaN slices, weights, errors ----

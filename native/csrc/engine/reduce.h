@@ -24,6 +24,13 @@ enum ue_reduce_op {
 	UE_R_COUNT, UE_R_NOTNAN, UE_R_NANSUM, UE_R_SSD, UE_R_NOPS
 };
 
+/*
+ * Or'ed into the op: the outputs start at zero. Integer and bool sums into a
+ * float accumulator are then exact whenever no partial sum can pass the
+ * float's integer range, and run in integers in any order (see reduce.c).
+ */
+#define UE_R_ZEROED 0x100
+
 /* One iteration dimension, innermost first; strides in bytes, os 0 where reduced. */
 struct ue_rdim {
 	intptr_t n, is, os;

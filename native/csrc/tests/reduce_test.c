@@ -498,6 +498,137 @@ static void test_mapped(void)
 	free(t);
 }
 
+/* ---- exact integer sums into floats; small inner axes ---------------------- */
+
+/*
+ * An image (h, w, 3) of uint8, int16 or uint32 values summed into float64
+ * (np.mean's sum) over axis 2, axis 1 and axes (0, 1), outputs starting at
+ * zero: each total must be the exact integer sum. Axis 2 has 3 reduced
+ * elements innermost (the kept axis goes inside, in tiles: w*h outputs are
+ * not a multiple of a tile); axis 1 has 3 kept elements innermost.
+ */
+static void test_exact_sums(void)
+{
+	enum { H = 7, W = 1001, C = 3 };
+	static const int types[3] = { UE_UINT8, UE_INT16, UE_UINT32 };
+	static const size_t sizes[3] = { 1, 2, 4 };
+	int good = 1;
+	for (int t = 0; t < 3; t++) {
+		size_t sz = sizes[t];
+		char *img = malloc(H * W * C * sz);
+		int64_t *v = malloc(H * W * C * sizeof(int64_t));
+		for (int i = 0; i < H * W * C; i++) {
+			uint32_t r = rnd();
+			if (types[t] == UE_UINT8) {
+				((uint8_t *)img)[i] = (uint8_t)r;
+				v[i] = (uint8_t)r;
+			} else if (types[t] == UE_INT16) {
+				((int16_t *)img)[i] = (int16_t)r;
+				v[i] = (int16_t)r;
+			} else {
+				((uint32_t *)img)[i] = r;
+				v[i] = r;
+			}
+		}
+		intptr_t is2 = (intptr_t)sz, is1 = C * is2, is0 = W * is1;
+		/* axis 2: outputs (h, w) */
+		double *o2 = calloc(H * W, sizeof(double));
+		struct ue_rdim a2[3] = { { C, is2, 0 }, { W, is1, 8 }, { H, is0, 8 * W } };
+		int e2 = ue_reduce(UE_R_SUM | UE_R_ZEROED, types[t], UE_FLOAT64, 3, a2, 0, img, (char *)o2);
+		for (int i = 0; i < H * W; i++)
+			good &= o2[i] == (double)(v[3 * i] + v[3 * i + 1] + v[3 * i + 2]);
+		/* axis 1: outputs (h, 3) */
+		double o1[H * C] = { 0 };
+		struct ue_rdim a1[3] = { { C, is2, 8 }, { W, is1, 0 }, { H, is0, 8 * C } };
+		int e1 = ue_reduce(UE_R_SUM | UE_R_ZEROED, types[t], UE_FLOAT64, 3, a1, 0, img, (char *)o1);
+		for (int y = 0; y < H; y++)
+			for (int c = 0; c < C; c++) {
+				int64_t want = 0;
+				for (int x = 0; x < W; x++)
+					want += v[(y * W + x) * C + c];
+				good &= o1[y * C + c] == (double)want;
+			}
+		/* axes (0, 1) coalesced: outputs (3,) */
+		double o01[C] = { 0 };
+		struct ue_rdim a01[2] = { { C, is2, 8 }, { H * W, is1, 0 } };
+		int e01 = ue_reduce(UE_R_SUM | UE_R_ZEROED, types[t], UE_FLOAT64, 2, a01, 0, img, (char *)o01);
+		for (int c = 0; c < C; c++) {
+			int64_t want = 0;
+			for (int i = 0; i < H * W; i++)
+				want += v[i * C + c];
+			good &= o01[c] == (double)want;
+		}
+		good &= e2 == 0 && e1 == 0 && e01 == 0;
+		free(o2);
+		free(v);
+		free(img);
+	}
+	ok(good, "integer sums into float64 over axis 2, 1 and (0, 1) of an image are the exact totals");
+
+	/* uint8 over axis 2 into uint64 (np.sum's accumulator): the same interchange */
+	enum { N = 5000 };
+	uint8_t *b = malloc(N * 3);
+	uint64_t *u = calloc(N, sizeof(uint64_t));
+	for (int i = 0; i < N * 3; i++)
+		b[i] = (uint8_t)rnd();
+	struct ue_rdim ab[2] = { { 3, 1, 0 }, { N, 3, 8 } };
+	ue_reduce(UE_R_SUM, UE_UINT8, UE_UINT64, 2, ab, 0, (const char *)b, (char *)u);
+	int usum = 1;
+	for (int i = 0; i < N; i++)
+		usum &= u[i] == (uint64_t)b[3 * i] + b[3 * i + 1] + b[3 * i + 2];
+	/* max over the 3 channels (order-free too) */
+	uint8_t *m = calloc(N, 1);
+	ue_reduce(UE_R_MAX, UE_UINT8, UE_UINT8, 2, (struct ue_rdim[]){ { 3, 1, 0 }, { N, 3, 1 } }, 0, (const char *)b,
+		  (char *)m);
+	for (int i = 0; i < N; i++) {
+		uint8_t w = b[3 * i] > b[3 * i + 1] ? b[3 * i] : b[3 * i + 1];
+		usum &= m[i] == (w > b[3 * i + 2] ? w : b[3 * i + 2]);
+	}
+	ok(usum, "uint8 sum into uint64 and max over a 3-element inner axis, 5000 outputs");
+	free(m);
+	free(u);
+	free(b);
+}
+
+/*
+ * Where a partial sum can pass the float's integer range the float sum
+ * runs as numpy's (pairwise in the float, rounding as it goes), which the
+ * integer total would not match: 250001 uint8 into float32 (250001 * 240 >
+ * 2^24), and 2^22 + 64 uint32 near 2^32 into float64 (> 2^53). The data is
+ * checked to tell the two apart.
+ */
+static void test_exact_bound(void)
+{
+	enum { NF = 250001, ND = (1 << 22) + 64 };
+	uint8_t *b = malloc(NF);
+	int64_t exact = 0;
+	for (int i = 0; i < NF; i++) {
+		b[i] = (uint8_t)(240 + (rnd() & 15));
+		exact += b[i];
+	}
+	struct ue_rdim df = { NF, 1, 0 };
+	float zf = 0, plain = 0;
+	ue_reduce(UE_R_SUM | UE_R_ZEROED, UE_UINT8, UE_FLOAT32, 1, &df, 8192, (const char *)b, (char *)&zf);
+	ue_reduce(UE_R_SUM, UE_UINT8, UE_FLOAT32, 1, &df, 8192, (const char *)b, (char *)&plain);
+	ok(plain != (float)exact && memcmp(&zf, &plain, sizeof(float)) == 0,
+	   "uint8 into float32 past 2^24: the float sum, not the integer total");
+	free(b);
+
+	uint32_t *q = malloc((size_t)ND * sizeof(uint32_t));
+	uint64_t qexact = 0;
+	for (int i = 0; i < ND; i++) {
+		q[i] = 0xffffffffu - (rnd() & 0xff);
+		qexact += q[i];
+	}
+	struct ue_rdim dd = { ND, 4, 0 };
+	double zd = 0, pd = 0;
+	ue_reduce(UE_R_SUM | UE_R_ZEROED, UE_UINT32, UE_FLOAT64, 1, &dd, 8192, (const char *)q, (char *)&zd);
+	ue_reduce(UE_R_SUM, UE_UINT32, UE_FLOAT64, 1, &dd, 8192, (const char *)q, (char *)&pd);
+	ok(pd != (double)qexact && memcmp(&zd, &pd, sizeof(double)) == 0,
+	   "uint32 into float64 past 2^53: the float sum, not the integer total");
+	free(q);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -505,6 +636,8 @@ int main(void)
 	test_accumulate();
 	test_select();
 	test_mapped();
+	test_exact_sums();
+	test_exact_bound();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
 }
