@@ -81,8 +81,11 @@ const ENGINE_DIVIDE_MIN = 64;
 function divideBy(x: NdArray, n: number | ((i: number) => number)): void {
   const t = dtypeOf(x.data);
   if (typeof n === 'number' && t.kind === 'f' && x.size >= ENGINE_DIVIDE_MIN) {
-    // numpy's true_divide(ret, count, out=ret): the count is a weak scalar
-    divide(x, n, { out: x });
+    // numpy's true_divide(ret, count, out=ret, casting='unsafe'): the count
+    // is an intp (a float64 after ddof), not a weak scalar, so a float32
+    // result is divided in float64 and rounded once
+    const count = t === float64 ? n : (wrap(new Float64Array([n]), []) as NdArray);
+    divide(x, count, { out: x, casting: 'unsafe' });
     return;
   }
   const d = x.data as unknown as (number | bigint)[];

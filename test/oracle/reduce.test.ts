@@ -386,6 +386,20 @@ const ORDER_1 = { numpy2Only: true };
       add(`np.count_nonzero(${name}${py}, axis=2)`, () => np.count_nonzero(a(), { axis: 2 }));
     }
   }
+  // bool views of other bytes (a 0/255 mask): numpy sums any nonzero byte as 1
+  const rawb = np.view(np.astype(np.multiply(np.remainder(np.arange(37 * 41 * 3), 7), 40), 'uint8'), 'bool');
+  inputs.rawb = np.reshape(rawb, [37, 41, 3]);
+  for (const ax of [2, 1, [0, 1], null] as (number | number[] | null)[]) {
+    const P = pyAxis(ax);
+    add(`np.sum(rawb, axis=${P})`, () => np.sum(inputs.rawb, { axis: ax }));
+    add(`np.mean(rawb, axis=${P})`, () => np.mean(inputs.rawb, { axis: ax }));
+    add(`np.sum(rawb, axis=${P}, dtype=np.float32)`, () => np.sum(inputs.rawb, { axis: ax, dtype: 'float32' }));
+  }
+  // np.var's count after ddof is a float64 numpy scalar: a float32 result is divided in float64
+  const v32 = np.reshape(np.divide(np.arange(640, { dtype: 'float32' }), 7), [64, 10]);
+  inputs.v32 = v32;
+  add('np.var(v32, axis=1, ddof=0.1)', () => np.var(v32, { axis: 1, ddof: 0.1 }));
+  add('np.mean(v32, axis=1)', () => np.mean(v32, { axis: 1 }));
   const bright = np.add(np.zeros([250001], 'uint8'), 240);
   for (let i = 0; i < bright.size; i += 3) bright.data[i] = 255;
   inputs.bright = bright;

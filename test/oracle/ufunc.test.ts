@@ -343,6 +343,22 @@ add('np.copyto(np.zeros(3, "uint8"), 300)', () => np.copyto(np.zeros(3, 'uint8')
 numpy2(); // an out-of-range Python int: OverflowError in NumPy 2.0, 1.24 wraps it
 add('np.copyto(np.zeros(3, "int64"), 1.5)', () => np.copyto(np.zeros(3, 'int64'), 1.5));
 
+// a view of other bytes as bool (a mask of 0 and 255 from a DMA engine):
+// numpy's BOOL loops read any nonzero byte as 1
+inputs.rawb = np.view(np.astype(np.multiply(np.remainder(np.arange(N), 5), 63), 'uint8'), 'bool') as Arr;
+inputs.rawc = np.view(np.astype(np.multiply(np.remainder(np.arange(N), 3), 85), 'uint8'), 'bool') as Arr;
+for (const u of ['equal', 'not_equal', 'less', 'less_equal', 'greater', 'greater_equal', 'logical_and', 'logical_or', 'logical_xor',
+  'bitwise_and', 'bitwise_or', 'bitwise_xor', 'minimum', 'maximum', 'fmin', 'fmax', 'add', 'multiply']) {
+  add(`np.${u}(rawb, rawc)`, () => f(u)(inputs.rawb, inputs.rawc));
+  add(`np.${u}(rawb, a_bool)`, () => f(u)(inputs.rawb, inputs.a_bool));
+  add(`np.${u}(True, rawc)`, () => f(u)(true, inputs.rawc));
+}
+for (const u of ['logical_not', 'invert', 'absolute', 'positive', 'isnan']) add(`np.${u}(rawb)`, () => f(u)(inputs.rawb));
+add('np.where(rawb, a_uint8, b_uint8)', () => np.where(inputs.rawb, inputs.a_uint8, inputs.b_uint8));
+add('rawb.astype("int32")', () => np.astype(inputs.rawb, 'int32'));
+add('np.add(rawb, 1)', () => np.add(inputs.rawb, 1));
+add('np.multiply(rawb, 0.5)', () => np.multiply(inputs.rawb, 0.5));
+
 // overlap: numpy reads every input before writing (copy first)
 inputs.ov = randomArray('int32', [10]);
 const OVERLAP_SETUP = `

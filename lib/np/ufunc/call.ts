@@ -14,7 +14,7 @@
  */
 import { DTypeError, ShapeError } from '../../errors.js';
 import { nativeKernels } from '../../native-kernels.js';
-import { type AnyTypedArray, type DType, allDTypes, dtypeArg, dtypeOf } from '../dtype.js';
+import { type AnyTypedArray, type DType, allDTypes, bool, dtypeArg, dtypeOf } from '../dtype.js';
 import { allocate } from '../alloc.js';
 import { OverflowError, ValueError } from '../errors.js';
 import type { NdArray, NestedList } from '../ndarray.js';
@@ -22,7 +22,7 @@ import { asArray, checkWriteable, describeArg, shapeText, wrap } from '../ndarra
 import {
   type Casting, type WeakKind, canCastSafely, castAllowed, category, checkCasting, weakDefault,
 } from '../promote.js';
-import { type Loop, type Operand, type Ufunc, type UfuncOptions, sigOf } from './define.js';
+import { type Loop, type Operand, type ScalarFn, type Ufunc, type UfuncOptions, sigOf } from './define.js';
 import { type Raw, jsCaster } from './jscast.js';
 import { extraArgument } from '../axisarg.js';
 
@@ -360,6 +360,21 @@ function isContiguousLike(a: NdArray, shape: readonly number[]): boolean {
   return true;
 }
 
+/**
+ * The JavaScript element function of a loop. A bool input is read as
+ * numpy's BOOL loops read it, 1 for any nonzero byte (a view of other
+ * bytes as bool: a mask of 0 and 255 written by a DMA engine).
+ */
+function jsLoopOf(u: Ufunc, loop: Loop): ScalarFn {
+  const fn = u.spec.js(loop.sig);
+  const b0 = loop.ins[0] === bool;
+  const b1 = loop.ins.length > 1 && loop.ins[1] === bool;
+  if (loop.ins.length === 1) return b0 ? (x: Raw) => fn(x ? 1 : 0) : fn;
+  if (loop.ins.length !== 2 || (!b0 && !b1)) return fn;
+  if (b0 && b1) return (x: Raw, y: Raw) => fn(x ? 1 : 0, y ? 1 : 0);
+  return b0 ? (x: Raw, y: Raw) => fn(x ? 1 : 0, y) : (x: Raw, y: Raw) => fn(x, y ? 1 : 0);
+}
+
 /** The small-array loop: contiguous operands of the loop's dtypes, one output, no overlap but in place. */
 function small(u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly number[], out: NdArray, shape: readonly number[], size: number): boolean {
   const nin = u.nin;
@@ -379,7 +394,7 @@ function small(u: Ufunc, loop: Loop, inputs: readonly Operand[], codes: readonly
       if (as < os + size * od.BYTES_PER_ELEMENT && os < as + size * ab && !(as === os && ab === od.BYTES_PER_ELEMENT)) return false;
     }
   }
-  const fn = (loop.fn ??= u.spec.js(loop.sig));
+  const fn = (loop.fn ??= jsLoopOf(u, loop));
   const o = od as unknown as Raw[];
   const oo = out.offset;
   if (nin === 2) {
@@ -637,7 +652,7 @@ function run(
   const w = where
     ? { data: where.data as AnyTypedArray, dtype: TYPES[0], offset: where.offset, strides: broadcastStrides(where, nd) }
     : undefined;
-  iterate(u.name, loop, nin, ops, shape, w, () => u.spec.js(loop.sig), fresh);
+  iterate(u.name, loop, nin, ops, shape, w, () => jsLoopOf(u, loop), fresh);
 }
 
 /**

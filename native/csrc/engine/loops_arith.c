@@ -200,32 +200,39 @@
 	WARM_LOOP(fmin_##ID, T, T, FMIN(u, v)) \
 	WARM_LOOP(fmax_##ID, T, T, FMAX(u, v))
 
-#define DEF_ANY(C, T, ID, S, W) \
-	WARM_LOOP(equal_##ID, T, ue_bool, u == v) \
-	WARM_LOOP(not_equal_##ID, T, ue_bool, u != v) \
-	WARM_LOOP(less_##ID, T, ue_bool, u < v) \
-	WARM_LOOP(less_equal_##ID, T, ue_bool, u <= v) \
-	WARM_LOOP(greater_##ID, T, ue_bool, u > v) \
-	WARM_LOOP(greater_equal_##ID, T, ue_bool, u >= v) \
+#define DEF_LOGIC(C, T, ID, S, W) \
 	WARM_LOOP(logical_and_##ID, T, ue_bool, (u != 0) & (v != 0)) \
 	WARM_LOOP(logical_or_##ID, T, ue_bool, (u != 0) | (v != 0)) \
 	WARM_LOOP(logical_xor_##ID, T, ue_bool, (u != 0) != (v != 0)) \
 	UNARY_LOOP(logical_not_##ID, T, ue_bool, u == 0) \
 	WHERE_LOOP(where_##ID, T)
 
+/* comparisons of the values X and Y of elements u and v */
+#define DEF_CMP(ID, T, X, Y) \
+	WARM_LOOP(equal_##ID, T, ue_bool, X == Y) \
+	WARM_LOOP(not_equal_##ID, T, ue_bool, X != Y) \
+	WARM_LOOP(less_##ID, T, ue_bool, X < Y) \
+	WARM_LOOP(less_equal_##ID, T, ue_bool, X <= Y) \
+	WARM_LOOP(greater_##ID, T, ue_bool, X > Y) \
+	WARM_LOOP(greater_equal_##ID, T, ue_bool, X >= Y)
+#define DEF_CMP_NUM(C, T, ID, S, W) DEF_CMP(ID, T, u, v)
+
 UE_INT_TYPES(DEF_INT)
 UE_FLOAT_TYPES(DEF_FLOAT)
 UE_NUM_TYPES(DEF_NUM)
-UE_ALL_TYPES(DEF_ANY)
+UE_ALL_TYPES(DEF_LOGIC)
+UE_NUM_TYPES(DEF_CMP_NUM)
+/* a bool is 1 for any nonzero byte, as numpy's BOOL loops read it (a view of other bytes as bool) */
+DEF_CMP(o, ue_bool, (u != 0), (v != 0))
 
 /* bool: add is or, multiply is and, minimum and, maximum or */
 BINARY_LOOP(add_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
-BINARY_LOOP(multiply_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
-BINARY_LOOP(minimum_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
+BINARY_LOOP(multiply_o, ue_bool, ue_bool, (ue_bool)((u != 0) & (v != 0)))
+BINARY_LOOP(minimum_o, ue_bool, ue_bool, (ue_bool)((u != 0) & (v != 0)))
 BINARY_LOOP(maximum_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
-WARM_LOOP(fmin_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
+WARM_LOOP(fmin_o, ue_bool, ue_bool, (ue_bool)((u != 0) & (v != 0)))
 WARM_LOOP(fmax_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
-WARM_LOOP(bitwise_and_o, ue_bool, ue_bool, (ue_bool)((u & v) != 0))
+WARM_LOOP(bitwise_and_o, ue_bool, ue_bool, (ue_bool)((u != 0) & (v != 0)))
 WARM_LOOP(bitwise_or_o, ue_bool, ue_bool, (ue_bool)((u | v) != 0))
 WARM_LOOP(bitwise_xor_o, ue_bool, ue_bool, (ue_bool)((u != 0) != (v != 0)))
 UNARY_LOOP(invert_o, ue_bool, ue_bool, (ue_bool)(u == 0))

@@ -609,7 +609,8 @@ INT_LOOPS(I, uint32_t, uint32_t, 0, 0)
 INT_LOOPS(q, int64_t, uint64_t, 1, INT64_MIN)
 INT_LOOPS(Q, uint64_t, uint64_t, 0, 0)
 
-UNARY(copy_bool, ubool, ubool, x)
+/* bool to bool: any nonzero byte is 1, as numpy reads a bool */
+UNARY(copy_bool, ubool, ubool, x != 0)
 UNARY(false_bool, ubool, ubool, ((void)x, 0))
 UNARY(true_bool, ubool, ubool, ((void)x, 1))
 TERNARY(clip_bool, ubool, CLIP_INT, CLIP_INT)

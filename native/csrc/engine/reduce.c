@@ -554,7 +554,18 @@ COUNT_LOOPS(nz, d, double, PRED_NZ, uint64_t)
 COUNT_LOOPS(nn, f, float, PRED_NN, uint32_t)
 COUNT_LOOPS(nn, d, double, PRED_NN, uint64_t)
 
-/* integer and bool inputs widened into a 64- or 32-bit accumulator (wraps) */
+/*
+ * integer and bool inputs widened into a 64- or 32-bit accumulator (wraps),
+ * or added exactly into a float one; a bool is 1 for any nonzero byte (a
+ * view of other bytes as bool, as numpy's cast from bool reads it)
+ */
+#define WV_o(x) ((x) != 0)
+#define WV_b(x) (x)
+#define WV_B(x) (x)
+#define WV_h(x) (x)
+#define WV_H(x) (x)
+#define WV_i(x) (x)
+#define WV_I(x) (x)
 #define WIDE_LOOPS(C, T, L, S, U)					\
 UE_HOT static uint64_t wsum_##L(const char *p, intptr_t n, intptr_t s)	\
 {									\
@@ -562,11 +573,11 @@ UE_HOT static uint64_t wsum_##L(const char *p, intptr_t n, intptr_t s)	\
 	if (s == sizeof(T)) {						\
 		const T *x = (const T *)p;				\
 		for (intptr_t i = 0; i < n; i++)			\
-			r += (uint64_t)(int64_t)x[i];			\
+			r += (uint64_t)(int64_t)WV_##L(x[i]);			\
 		return r;						\
 	}								\
 	for (intptr_t i = 0; i < n; i++)				\
-		r += (uint64_t)(int64_t)*(const T *)(p + i * s);	\
+		r += (uint64_t)(int64_t)WV_##L(*(const T *)(p + i * s));	\
 	return r;							\
 }									\
 UE_HOT static void wew64_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
@@ -575,16 +586,16 @@ UE_HOT static void wew64_##L(const char *p, intptr_t n, intptr_t s, char *o, int
 		const T *x = (const T *)p;				\
 		uint64_t *y = (uint64_t *)o;				\
 		for (intptr_t i = 0; i < n; i++)			\
-			y[i] += (uint64_t)(int64_t)x[i];		\
+			y[i] += (uint64_t)(int64_t)WV_##L(x[i]);		\
 		return;							\
 	}								\
 	for (intptr_t i = 0; i < n; i++)				\
-		*(uint64_t *)(o + i * os) += (uint64_t)(int64_t)*(const T *)(p + i * s); \
+		*(uint64_t *)(o + i * os) += (uint64_t)(int64_t)WV_##L(*(const T *)(p + i * s)); \
 }									\
 static void wew32_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
 	for (intptr_t i = 0; i < n; i++)				\
-		*(uint32_t *)(o + i * os) += (uint32_t)(int64_t)*(const T *)(p + i * s); \
+		*(uint32_t *)(o + i * os) += (uint32_t)(int64_t)WV_##L(*(const T *)(p + i * s)); \
 }									\
 UE_HOT static void wewd_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
@@ -592,16 +603,16 @@ UE_HOT static void wewd_##L(const char *p, intptr_t n, intptr_t s, char *o, intp
 		const T *x = (const T *)p;				\
 		double *y = (double *)o;				\
 		for (intptr_t i = 0; i < n; i++)			\
-			y[i] += (double)x[i];				\
+			y[i] += (double)WV_##L(x[i]);				\
 		return;							\
 	}								\
 	for (intptr_t i = 0; i < n; i++)				\
-		*(double *)(o + i * os) += (double)*(const T *)(p + i * s); \
+		*(double *)(o + i * os) += (double)WV_##L(*(const T *)(p + i * s)); \
 }									\
 static void wewf_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
 	for (intptr_t i = 0; i < n; i++)				\
-		*(float *)(o + i * os) += (float)*(const T *)(p + i * s); \
+		*(float *)(o + i * os) += (float)WV_##L(*(const T *)(p + i * s)); \
 }
 
 UE_BOOL_TYPE(WIDE_LOOPS)
