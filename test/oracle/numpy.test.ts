@@ -3,7 +3,6 @@
 // not page-aligned) go through each element-wise function and reduction
 // here and in python3 + numpy on the same files; the bytes must match.
 // Runs on the host and inside the arm64/armhf boards (their own numpy).
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
 import { np } from 'u-dma-buf';
+
+import { runPython } from './python.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'np-oracle-'));
 test.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,12 +132,7 @@ test('every function and dtype matches numpy byte for byte', () => {
       for (const op of ops) cases.push({ dtype: dt.name, n, op });
     }
   }
-  try {
-    execFileSync('python3', ['-c', PYTHON, dir, JSON.stringify(cases)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (err) {
-    const e = err as { stderr?: Buffer; status?: number; signal?: string; message?: string };
-    throw new Error(`numpy failed (status ${e.status}, signal ${e.signal}): ${String(e.stderr ?? e.message)}`);
-  }
+  runPython(PYTHON, [dir, JSON.stringify(cases)]);
 
   const failures: string[] = [];
   for (const c of cases) {

@@ -2,13 +2,16 @@
 // python3 + numpy as raw C-ordered bytes, each case is a Python expression
 // evaluated there, and each result (array, numpy scalar, tuple of arrays,
 // or the exception numpy raised) comes back for `expectSame` to compare
-// byte for byte with ours. One python3 run per call: batch the cases.
+// byte for byte with ours. One request to python3 per call (python.ts):
+// batch the cases.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { np } from 'u-dma-buf';
+
+import { runPython } from './python.js';
 
 /** What numpy gave for one case. */
 export type Want =
@@ -123,12 +126,7 @@ export function numpy(
       writeFileSync(join(dir, `in-${name}.bin`), cBytes(a));
     }
     writeFileSync(join(dir, 'spec.json'), JSON.stringify({ inputs: meta, cases, setup }));
-    try {
-      execFileSync('python3', ['-c', PYTHON, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
-    } catch (err) {
-      const e = err as { stderr?: Buffer; status?: number; message?: string };
-      throw new Error(`numpy failed (status ${e.status}): ${String(e.stderr ?? e.message)}`);
-    }
+    runPython(PYTHON, [dir]);
     const raw = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as Record<string, unknown>;
     const load = (r: Record<string, unknown>): Want => {
       if (r.kind === 'array') {
