@@ -162,8 +162,19 @@ export function chunkOf(dims: readonly Dim[], cast: boolean): number {
   let r = 0;
   while (r < dims.length && dims[r].red) r++;
   if (r === 0 || (r === 1 && !cast)) return 0;
-  const inner = dims[0].n;
-  return inner <= BUFSIZE ? Math.floor(BUFSIZE / inner) * inner : BUFSIZE;
+  let core = dims[0].n;
+  if (r === dims.length) {
+    // over every axis, NumPy >= 2.3 (npyiter_find_buffering_setup) fills its
+    // buffer with whole "cores": the product of the inner dimensions, grown
+    // while it is under the buffer size, never the outermost one (an
+    // int32 image summed as float32 through [:, ::2, ::-1]: chunks of 60
+    // rows of 68 pixels, not of 8192 elements)
+    for (let d = 1, size = core; d < r - 1 && size * dims[d].n < BUFSIZE; d++) {
+      size *= dims[d].n;
+      core = size;
+    }
+  }
+  return core <= BUFSIZE ? Math.floor(BUFSIZE / core) * core : BUFSIZE;
 }
 
 // ---------------------------------------------------------------------------

@@ -72,8 +72,9 @@ function start(): Server | null {
     child.unref();
     process.on('exit', stop);
     return { child, dir, req, resp };
-  } catch {
+  } catch (e) {
     rmSync(dir, { recursive: true, force: true });
+    console.error(`# the oracle's python3 server did not start (${(e as Error).message}); each request starts its own python3`);
     return null;
   }
 }

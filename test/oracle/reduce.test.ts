@@ -366,13 +366,16 @@ const ORDER_1 = { numpy2Only: true };
 // no partial sum can pass run exactly in integers, in any order (reduce.c
 // exact_sum); where one can, they must stay numpy's float sums: uint8 past
 // 2^24 into float32, int16 into float32, uint32 near 2^32 past 2^53 into
-// float64 (host only: 16 MiB).
+// float64 (host only: 16 MiB). Float images (NaN, infinities, -0 among
+// them) sum over the channels with the pixels inside too (reduce.c
+// float_rows): numpy's bits, as the order of each output's additions stays.
 {
-  const W = 1031; // 37 x 1031 pixels: more than one tile of kept elements
+  // 37 x 1031 pixels on the host, 9 x 301 on the boards: more than one tile of kept elements either way
+  const [H, W] = scaled(10) === 10 ? [37, 1031] : [9, 301];
   const views: [string, (a: np.NdArray) => np.NdArray][] = [['', (a) => a], ['[::-1, ::2]', (a) => a.step(-1, 2)]];
-  for (const t of ['uint8', 'int16', 'uint32', 'bool'] as np.DTypeName[]) {
+  for (const t of ['uint8', 'int16', 'uint32', 'bool', 'float32', 'float64'] as np.DTypeName[]) {
     const name = `img_${t}`;
-    inputs[name] = make(t, [37, W, 3], 40 + t.length);
+    inputs[name] = make(t, [H, W, 3], 40 + t.length);
     for (const [py, v] of views) {
       const a = () => v(inputs[name]);
       for (const ax of [2, 1, 0, [0, 1], [1, 2], null] as (number | number[] | null)[]) {
@@ -409,6 +412,11 @@ const ORDER_1 = { numpy2Only: true };
   inputs.loud = loud;
   add('np.sum(loud, dtype=np.float32)', () => np.sum(loud, { dtype: 'float32' }));
   if (scaled(10) === 10) {
+    // over every axis numpy buffers whole cores of inner rows (chunkOf): 60 rows of 68x2 here, not 8192 elements
+    const cores = make('int32', [5, 142, 68, 2], 48);
+    inputs.cores = cores;
+    add('np.sum(cores[:, ::2, ::-1, :], dtype=np.float32)', () => np.sum(cores.step(1, 2, -1, 1), { dtype: 'float32' }));
+    add('np.mean(cores[::-1, :, ::2], dtype=np.float32)', () => np.mean(cores.step(-1, 1, 2), { dtype: 'float32' }));
     const near = make('uint32', [(1 << 22) + 64], 47);
     for (let i = 0; i < near.size; i++) near.data[i] = 4294967295 - ((near.data[i] as number) & 255);
     inputs.near = near;

@@ -874,6 +874,25 @@ static void tiled(const struct walk *w, const struct ue_rdim *dims, const char *
 	}
 }
 
+/*
+ * A float sum whose only reduced dimension is innermost and shorter than 8,
+ * into outputs starting at +0: numpy adds each output's few elements one
+ * after the other from +0 (its pairwise sum below 8 elements), then adds
+ * that to the output. Adding them into the output in the same order gives
+ * the same bits, so the kept dimension can go inside (the mean of a float
+ * image over its channels).
+ */
+static int float_rows(int op, int zeroed, const struct walk *w, int ndim, const struct ue_rdim *dims)
+{
+	if (op != UE_R_SUM || !zeroed || w->in_type != w->acc_type ||
+	    (w->acc_type != UE_FLOAT32 && w->acc_type != UE_FLOAT64) || dims[0].os != 0 || dims[0].n >= 8)
+		return 0;
+	for (int d = 1; d < ndim; d++)
+		if (dims[d].os == 0)
+			return 0;
+	return 1;
+}
+
 int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim *dims, intptr_t chunk,
 	      const char *in, char *out)
 {
@@ -972,8 +991,8 @@ int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_r
 		r = 0;
 	first = r ? r : 1;
 	/* integer (or bool) accumulators, and the exact float sums: any order */
-	if (!r && !w.cast && !w.map && (w.exact || acc_type <= UE_UINT64) && ndim >= 2 &&
-	    dims[0].n <= UE_TINY && dims[1].n > dims[0].n) {
+	if (!r && !w.cast && !w.map && (w.exact || acc_type <= UE_UINT64 || float_rows(op, zeroed, &w, ndim, dims)) &&
+	    ndim >= 2 && dims[0].n <= UE_TINY && dims[1].n > dims[0].n) {
 		memcpy(dd, dims, (size_t)ndim * sizeof(*dd));
 		dd[0] = dims[1];
 		dd[1] = dims[0];

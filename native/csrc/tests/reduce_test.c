@@ -629,6 +629,43 @@ static void test_exact_bound(void)
 	free(q);
 }
 
+/*
+ * float32 sums over the 3 channels of an image (the only reduced axis,
+ * innermost), outputs from +0: with the kept axis put inside they must give
+ * the bits of the sum the plain walk gives (numpy's order), NaN, -0 and
+ * infinities included. Over axes (0, 2) two axes are reduced: the walk must
+ * stay numpy's too.
+ */
+static void test_float_rows(void)
+{
+	enum { H = 5, W = 3001, C = 3 };
+	float *img = malloc(H * W * C * sizeof(float));
+	for (int i = 0; i < H * W * C; i++)
+		img[i] = rndf() * (float)(1 << (rnd() % 20));
+	img[7] = NAN;
+	img[99] = -0.0f;	/* pixel 33: three -0, a +0 sum */
+	img[100] = -0.0f;
+	img[101] = -0.0f;
+	img[300] = INFINITY;
+	img[301] = -INFINITY;
+	intptr_t is2 = sizeof(float), is1 = C * is2, is0 = W * is1;
+	float *z = calloc(H * W, sizeof(float)), *plain = calloc(H * W, sizeof(float));
+	struct ue_rdim a2[3] = { { C, is2, 0 }, { W, is1, 4 }, { H, is0, 4 * W } };
+	ue_reduce(UE_R_SUM | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT32, 3, a2, 0, (const char *)img, (char *)z);
+	ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, 3, a2, 0, (const char *)img, (char *)plain);
+	int same = memcmp(z, plain, H * W * sizeof(float)) == 0 && signbit(z[33]) == 0 && isnan(z[2]) && isnan(z[100]);
+	ok(same, "float32 sums over 3 channels into zeroed outputs: the bits of numpy's order, NaN and -0 included");
+
+	float z02[W] = { 0 }, p02[W] = { 0 };
+	struct ue_rdim a02[3] = { { C, is2, 0 }, { W, is1, 4 }, { H, is0, 0 } };
+	ue_reduce(UE_R_SUM | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT32, 3, a02, 8192, (const char *)img, (char *)z02);
+	ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, 3, a02, 8192, (const char *)img, (char *)p02);
+	ok(memcmp(z02, p02, sizeof(z02)) == 0, "float32 sums over axes (0, 2): the walk stays numpy's");
+	free(plain);
+	free(z);
+	free(img);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -638,6 +675,7 @@ int main(void)
 	test_mapped();
 	test_exact_sums();
 	test_exact_bound();
+	test_float_rows();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
 }
