@@ -990,7 +990,7 @@ int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_r
 	if (r == 1)	/* one reduced run: inner() cuts it at the same places */
 		r = 0;
 	first = r ? r : 1;
-	/* integer (or bool) accumulators, and the exact float sums: any order */
+	/* any order: integer (or bool) accumulators, the exact float sums; or float rows kept in order */
 	if (!r && !w.cast && !w.map && (w.exact || acc_type <= UE_UINT64 || float_rows(op, zeroed, &w, ndim, dims)) &&
 	    ndim >= 2 && dims[0].n <= UE_TINY && dims[1].n > dims[0].n) {
 		memcpy(dd, dims, (size_t)ndim * sizeof(*dd));
