@@ -78,6 +78,9 @@ qemu_shares() {
 # The initramfs QEMU loads (vm/prepare builds it).
 board_initrd() { echo "$BUILD/initramfs.cpio.gz"; }
 
+# Anything else a board makes before its boots (vm/prepare's last step).
+board_prepare() { :; }
+
 # -dtb for QEMU: the machine's own tree (dumped by QEMU) with DTS appended.
 # Nothing when there is no DTS: QEMU then builds the tree itself.
 board_dtb() {

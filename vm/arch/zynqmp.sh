@@ -60,18 +60,23 @@ qemu_shares() { :; }
 # in ~2.5 s), this run's copy of the repository, then the init and busybox.
 # The kernel unpacks concatenated archives one after the other.
 board_initrd() {
-	local root_cpio="$BUILD/rootfs.cpio"
-	if ! [ -s "$root_cpio" ] || [ "$ROOTFS_DIR/.done" -nt "$root_cpio" ]; then
-		(cd "$ROOTFS_DIR" && find . ! -name .done | cpio -o -H newc --quiet) >"$root_cpio.tmp" ||
-			die "cannot pack $ROOTFS_DIR"
-		mv "$root_cpio.tmp" "$root_cpio"
-	fi
+	board_prepare
 	{
-		cat "$root_cpio"
+		cat "$BUILD/rootfs.cpio"
 		repo_cpio || die "cannot pack the repository"
 		cat "$BUILD/initramfs.cpio.gz"
 	} >"$RUN/initrd"
 	echo "$RUN/initrd"
+}
+
+# The root filesystem's archive, packed once (vm/prepare calls this too,
+# so that test/run packs it in the background).
+board_prepare() {
+	local root_cpio="$BUILD/rootfs.cpio"
+	[ -s "$root_cpio" ] && ! [ "$ROOTFS_DIR/.done" -nt "$root_cpio" ] && return 0
+	(cd "$ROOTFS_DIR" && find . ! -name .done | cpio -o -H newc --quiet) >"$root_cpio.tmp" ||
+		die "cannot pack $ROOTFS_DIR"
+	mv "$root_cpio.tmp" "$root_cpio"
 }
 
 # The repository at its own path: sources, dist, node_modules, and of build/
