@@ -177,6 +177,21 @@ export function chunkOf(dims: readonly Dim[], cast: boolean): number {
   return core <= BUFSIZE ? Math.floor(BUFSIZE / core) * core : BUFSIZE;
 }
 
+/**
+ * For a chunked sum over every axis (chunkOf), how many inner dimensions
+ * make up numpy's core: a buffer holds whole cores of one run of the next
+ * dimension, dims[core], and never more, so the last chunk of each run is
+ * short. 0 when that never cuts a chunk (the core is one long dimension, or
+ * the run is the outermost one).
+ */
+export function coreOf(dims: readonly Dim[], cast: boolean): number {
+  const r = dims.length;
+  if (r < 3 || dims.some((d) => !d.red) || dims[0].n > BUFSIZE || chunkOf(dims, cast) === 0) return 0;
+  let d = 1;
+  for (let size = dims[0].n; d < r - 1 && size * dims[d].n < BUFSIZE; d++) size *= dims[d].n;
+  return d < r - 1 ? d : 0;
+}
+
 // ---------------------------------------------------------------------------
 // JavaScript inner loops (the fallback, and ops the engine has no loop for)
 // ---------------------------------------------------------------------------
@@ -315,6 +330,7 @@ function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Ele
   const read = (x: number | bigint): number | bigint => (conv ? conv(x) : x);
   const cast = conv !== undefined;
   const chunk = k.pairwise ? chunkOf(dims, cast) : 0;
+  const core = chunk ? coreOf(dims, cast) : 0;
   const nd = dims.length;
   if (nd === 0) {
     out[oo] = k.step(out[oo], read(d[o]));
@@ -349,6 +365,11 @@ function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Ele
           bidx[j] = 0;
         }
         if (j === r) break;
+        if (core && j > core && fillN) {
+          // dims[core] wrapped: numpy's buffer ends with it (coreOf)
+          acc = k.round(acc + pairwise(buf, 0, fillN, 1, k.round));
+          fillN = 0;
+        }
       }
       if (fillN) acc = k.round(acc + pairwise(buf, 0, fillN, 1, k.round));
       out[op_] = acc;
@@ -399,6 +420,8 @@ const OP_CODE: Record<string, number> = {
 };
 /** Or'ed into the op code: the outputs start at zero (UE_R_ZEROED; integer sums into floats may then run exactly in integers). */
 const ZEROED = 0x100;
+/** Or'ed into the op code, shifted: coreOf's count (UE_R_CORE). */
+const CORE_SHIFT = 12;
 let scratch = new Float64Array(64);
 
 function scratchOf(need: number): Float64Array {
@@ -422,12 +445,12 @@ function putDims(s: Float64Array, at: number, dims: readonly Dim[]): void {
 }
 
 function runNative(op: string, dims: readonly Dim[], inT: DType, accT: DType, a: NdArray, od: AnyTypedArray, oo: number,
-  chunk = chunkOf(dims, inT !== accT), aux?: AnyTypedArray, zeroed = false): boolean {
+  chunk = chunkOf(dims, inT !== accT), aux?: AnyTypedArray, zeroed = false, core = chunk ? coreOf(dims, inT !== accT) : 0): boolean {
   const k = nativeReduce();
   if (!k) return false;
   const nd = dims.length;
   const s = scratchOf(8 + 3 * nd);
-  s[0] = OP_CODE[op] | (zeroed ? ZEROED : 0);
+  s[0] = OP_CODE[op] | (zeroed ? ZEROED : 0) | (core << CORE_SHIFT);
   s[1] = inT.num;
   s[2] = accT.num;
   s[3] = nd;
@@ -460,12 +483,14 @@ export function reduceNative(op: string, a: NdArray, mask: readonly boolean[], a
   const dims = plan(a.shape, a.stride, os, mask);
   const cast = inT !== accT && op !== 'count' && op !== 'notnan';
   let chunk = chunkOf(dims, cast);
+  let core = chunk ? coreOf(dims, cast) : 0;
   if (copyStrides) {
     const xd = plan(a.shape, copyStrides, os, mask);
     if (xd.length !== dims.length || xd.some((d, i) => d.n !== dims[i].n || d.red !== dims[i].red)) return undefined;
     chunk = chunkOf(xd, cast);
+    core = chunk ? coreOf(xd, cast) : 0;
   }
-  return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunk, aux?.data as AnyTypedArray | undefined, true) ? res : undefined;
+  return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunk, aux?.data as AnyTypedArray | undefined, true, core) ? res : undefined;
 }
 
 /** One-element accumulators of whole reductions, reused per dtype. */

@@ -420,6 +420,13 @@ const ORDER_1 = { numpy2Only: true };
     inputs.cores = cores;
     add('np.sum(cores[:, ::2, ::-1, :], dtype=np.float32)', () => np.sum(cores.step(1, 2, -1, 1), { dtype: 'float32' }));
     add('np.mean(cores[::-1, :, ::2], dtype=np.float32)', () => np.mean(cores.step(-1, 1, 2), { dtype: 'float32' }));
+    // and never past a run of the dimension after the core: rows of 25 (30 apart), 400 rows a run, 6 runs,
+    // cut 8175 + 1825 per run (coreOf), not 8175 all along
+    for (const t of ['float32', 'int32'] as np.DTypeName[]) {
+      const name = `runs_${t}`;
+      inputs[name] = make(t, [6, 401, 2, 30], 49, false);
+      add(`np.sum(${name}[:, :400, 0, :25], dtype=np.float32)`, () => np.sum(np.index(inputs[name], ':, :400, 0, :25'), { dtype: 'float32' }));
+    }
     const near = make('uint32', [(1 << 22) + 64], 47);
     for (let i = 0; i < near.size; i++) near.data[i] = 4294967295 - ((near.data[i] as number) & 255);
     inputs.near = near;

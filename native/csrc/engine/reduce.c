@@ -784,9 +784,11 @@ static void inner(const struct walk *w, const struct ue_rdim *d, const char *p, 
 
 /*
  * The leading @r reduced dimensions as one block: elements gathered in
- * iteration order into chunks of @chunk, each folded into *o.
+ * iteration order into chunks of @chunk, each folded into *o. With @core
+ * (0 < core < r - 1), a chunk also ends where dims[core] wraps around.
  */
-static void block(const struct walk *w, const struct ue_rdim *dims, int r, intptr_t chunk, const char *p, char *o)
+static void block(const struct walk *w, const struct ue_rdim *dims, int r, intptr_t chunk, int core, const char *p,
+		  char *o)
 {
 	intptr_t idx[UE_MAXDIMS] = { 0 };
 	intptr_t fill = 0;
@@ -829,6 +831,11 @@ static void block(const struct walk *w, const struct ue_rdim *dims, int r, intpt
 		}
 		if (j == r)
 			break;
+		if (core && j > core && fill) {
+			/* dims[core] wrapped: numpy's buffer ends with it */
+			w->run(b, fill, (intptr_t)w->asz, o);
+			fill = 0;
+		}
 	}
 	if (fill)
 		w->run(b, fill, (intptr_t)w->asz, o);
@@ -906,8 +913,9 @@ int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_r
 	intptr_t idx[UE_MAXDIMS] = { 0 };
 	struct ue_rdim dd[UE_MAXDIMS];
 	int r = 0, first, tile = 0, zeroed = (op & UE_R_ZEROED) != 0;
+	int core = (op & UE_R_CORE_MASK) >> UE_R_CORE_SHIFT;
 
-	op &= ~UE_R_ZEROED;
+	op &= ~(UE_R_ZEROED | UE_R_CORE_MASK);
 	if (op < 0 || op >= UE_R_NOPS || in_type < 0 || in_type >= UE_NTYPES || acc_type < 0 ||
 	    acc_type >= UE_NTYPES || ndim < 0 || ndim > UE_MAXDIMS || chunk < 0 || chunk > UE_REDUCE_BUF)
 		return UE_REDUCE_UNSUPPORTED;
@@ -1004,7 +1012,7 @@ int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_r
 	char *o = out;
 	for (;;) {
 		if (r)
-			block(&w, dims, r, chunk, p, o);
+			block(&w, dims, r, chunk, core < r - 1 ? core : 0, p, o);
 		else if (tile)
 			tiled(&w, dims, p, o);
 		else

@@ -31,6 +31,17 @@ enum ue_reduce_op {
  */
 #define UE_R_ZEROED 0x100
 
+/*
+ * Or'ed into the op with a chunked sum: UE_R_CORE(c) says that the first @c
+ * dimensions are the core of numpy's buffer (NumPy >= 2.3), so that a chunk
+ * never runs past the end of the next one (dims[c]): its last chunk is
+ * folded short, and the next one starts afresh. 0 (none): chunks run on
+ * across every leading reduced dimension.
+ */
+#define UE_R_CORE_SHIFT 12
+#define UE_R_CORE(c) ((c) << UE_R_CORE_SHIFT)
+#define UE_R_CORE_MASK (0xf << UE_R_CORE_SHIFT)
+
 /* One iteration dimension, innermost first; strides in bytes, os 0 where reduced. */
 struct ue_rdim {
 	intptr_t n, is, os;

@@ -666,6 +666,45 @@ static void test_float_rows(void)
 	free(img);
 }
 
+/*
+ * A float32 sum over every axis of rows of 23 elements 24 apart (no two
+ * dimensions merge), 972 rows, 17 times: numpy >= 2.3 buffers cores of one
+ * row, 356 rows at a time, and its buffer ends with each run of 972 rows
+ * (chunks of 8188, 8188 and 5980 elements, then again). UE_R_CORE(1) must
+ * give exactly that, and the data must tell it from chunks that run on.
+ */
+static void test_chunk_cores(void)
+{
+	enum { A = 23, B = 972, C = 17, PAD = 24 };
+	float *x = malloc((size_t)C * B * PAD * sizeof(float));
+	float *seq = malloc((size_t)C * B * A * sizeof(float));
+	intptr_t n = 0;
+	for (intptr_t i = 0; i < (intptr_t)C * B * PAD; i++)
+		x[i] = rndf() * (float)(1 << (rnd() % 20));
+	for (intptr_t c = 0; c < C; c++)
+		for (intptr_t b = 0; b < B; b++)
+			for (intptr_t a = 0; a < A; a++)
+				seq[n++] = x[(c * B + b) * PAD + a];
+	struct ue_rdim dims[3] = { { A, 4, 0 }, { B, 4 * PAD, 0 }, { C, 4 * PAD * B, 0 } };
+	intptr_t chunk = (8192 / A) * A;
+	float want = 0, cut = 0, flat = 0;
+	for (intptr_t run = 0; run < n; run += (intptr_t)A * B) {
+		for (intptr_t k = 0; k < (intptr_t)A * B; k += chunk) {
+			intptr_t m = (intptr_t)A * B - k < chunk ? (intptr_t)A * B - k : chunk;
+			struct ue_rdim one = { m, 4, 0 };
+			float part = 0;
+			ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, 1, &one, 0, (const char *)(seq + run + k), (char *)&part);
+			want += part;
+		}
+	}
+	ue_reduce(UE_R_SUM | UE_R_CORE(1), UE_FLOAT32, UE_FLOAT32, 3, dims, chunk, (const char *)x, (char *)&cut);
+	ue_reduce(UE_R_SUM, UE_FLOAT32, UE_FLOAT32, 3, dims, chunk, (const char *)x, (char *)&flat);
+	ok(memcmp(&cut, &want, sizeof(float)) == 0 && memcmp(&flat, &want, sizeof(float)) != 0,
+	   "float32 sum over every axis: numpy's buffer ends with each run of the dimension after its core");
+	free(seq);
+	free(x);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -676,6 +715,7 @@ int main(void)
 	test_exact_sums();
 	test_exact_bound();
 	test_float_rows();
+	test_chunk_cores();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
 }
