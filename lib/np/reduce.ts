@@ -165,31 +165,35 @@ export function chunkOf(dims: readonly Dim[], cast: boolean): number {
   let core = dims[0].n;
   if (r === dims.length) {
     // over every axis, NumPy >= 2.3 (npyiter_find_buffering_setup) fills its
-    // buffer with whole "cores": the product of the inner dimensions, grown
-    // while it is under the buffer size, never the outermost one (an
-    // int32 image summed as float32 through [:, ::2, ::-1]: chunks of 60
-    // rows of 68 pixels, not of 8192 elements)
-    for (let d = 1, size = core; d < r - 1 && size * dims[d].n < BUFSIZE; d++) {
-      size *= dims[d].n;
-      core = size;
-    }
+    // buffer with whole "cores" (coreDims): an int32 image summed as float32
+    // through [:, ::2, ::-1] goes in chunks of 60 rows of 68 pixels, not of
+    // 8192 elements
+    for (let d = 1, c = coreDims(dims); d < c; d++) core *= dims[d].n;
   }
   return core <= BUFSIZE ? Math.floor(BUFSIZE / core) * core : BUFSIZE;
 }
 
 /**
- * For a chunked sum over every axis (chunkOf), how many inner dimensions
- * make up numpy's core: a buffer holds whole cores of one run of the next
- * dimension, dims[core], and never more, so the last chunk of each run is
- * short. 0 when that never cuts a chunk (the core is one long dimension, or
+ * How many inner dimensions make up numpy's core in a sum over every axis:
+ * grown while the product stays under the buffer size, never the outermost.
+ */
+function coreDims(dims: readonly Dim[]): number {
+  let d = 1;
+  for (let size = dims[0].n; d < dims.length - 1 && size * dims[d].n < BUFSIZE; d++) size *= dims[d].n;
+  return d;
+}
+
+/**
+ * For a chunked sum over every axis (chunkOf), coreDims when numpy's buffer
+ * must also end with each run of the next dimension, dims[core] (it holds
+ * whole cores of one such run, never more, so the last chunk of each run is
+ * short); 0 when that never cuts a chunk (the core is one long dimension, or
  * the run is the outermost one).
  */
-export function coreOf(dims: readonly Dim[], cast: boolean): number {
-  const r = dims.length;
-  if (r < 3 || dims.some((d) => !d.red) || dims[0].n > BUFSIZE || chunkOf(dims, cast) === 0) return 0;
-  let d = 1;
-  for (let size = dims[0].n; d < r - 1 && size * dims[d].n < BUFSIZE; d++) size *= dims[d].n;
-  return d < r - 1 ? d : 0;
+export function coreOf(dims: readonly Dim[]): number {
+  if (dims.length < 3 || dims.some((d) => !d.red) || dims[0].n > BUFSIZE) return 0;
+  const d = coreDims(dims);
+  return d < dims.length - 1 ? d : 0;
 }
 
 // ---------------------------------------------------------------------------
@@ -330,7 +334,7 @@ function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Ele
   const read = (x: number | bigint): number | bigint => (conv ? conv(x) : x);
   const cast = conv !== undefined;
   const chunk = k.pairwise ? chunkOf(dims, cast) : 0;
-  const core = chunk ? coreOf(dims, cast) : 0;
+  const core = chunk ? coreOf(dims) : 0;
   const nd = dims.length;
   if (nd === 0) {
     out[oo] = k.step(out[oo], read(d[o]));
@@ -445,7 +449,7 @@ function putDims(s: Float64Array, at: number, dims: readonly Dim[]): void {
 }
 
 function runNative(op: string, dims: readonly Dim[], inT: DType, accT: DType, a: NdArray, od: AnyTypedArray, oo: number,
-  chunk = chunkOf(dims, inT !== accT), aux?: AnyTypedArray, zeroed = false, core = chunk ? coreOf(dims, inT !== accT) : 0): boolean {
+  chunk = chunkOf(dims, inT !== accT), aux?: AnyTypedArray, zeroed = false, core = chunk ? coreOf(dims) : 0): boolean {
   const k = nativeReduce();
   if (!k) return false;
   const nd = dims.length;
@@ -483,12 +487,12 @@ export function reduceNative(op: string, a: NdArray, mask: readonly boolean[], a
   const dims = plan(a.shape, a.stride, os, mask);
   const cast = inT !== accT && op !== 'count' && op !== 'notnan';
   let chunk = chunkOf(dims, cast);
-  let core = chunk ? coreOf(dims, cast) : 0;
+  let core = chunk ? coreOf(dims) : 0;
   if (copyStrides) {
     const xd = plan(a.shape, copyStrides, os, mask);
     if (xd.length !== dims.length || xd.some((d, i) => d.n !== dims[i].n || d.red !== dims[i].red)) return undefined;
     chunk = chunkOf(xd, cast);
-    core = chunk ? coreOf(xd, cast) : 0;
+    core = chunk ? coreOf(xd) : 0;
   }
   return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunk, aux?.data as AnyTypedArray | undefined, true, core) ? res : undefined;
 }
