@@ -155,45 +155,76 @@ export function plan(shape: readonly number[], is: readonly number[], os: readon
 }
 
 /**
- * The chunk (elements) numpy's buffered iterator hands a sum's inner loop
- * for the leading reduced block of `dims`, or 0 when it hands whole runs.
+ * How numpy's buffered iterator hands a float sum to its inner loop: in
+ * `chunk`s of elements gathered from the leading reduced block of `dims`
+ * (0: one call per run of dims[0], straight from the input, cut at
+ * {@link BUFSIZE} when cast), and when `core` > 0, a chunk also ends where
+ * dims[core] wraps around.
  */
-export function chunkOf(dims: readonly Dim[], cast: boolean): number {
+export interface Chunking { chunk: number; core: number }
+
+const WHOLE_RUNS: Chunking = { chunk: 0, core: 0 };
+
+/**
+ * numpy's buffering of a reduction of `dims` (input strides `is`, output
+ * strides `os`, `cast` when the input is converted to the accumulator),
+ * as NumPy >= 2.3 chooses it (npyiter_find_buffering_setup): the "outer"
+ * dimension is the one that minimises (1 + operands buffered) / elements
+ * per fill. An operand needs buffering from the first dimension where its
+ * strides stop continuing each other (or always, when cast); a fill holds
+ * whole cores (the dimensions inside the outer one), at most BUFSIZE
+ * elements when anything is buffered, and never runs past the end of the
+ * outer dimension. The search stops at the first kept dimension after a
+ * reduced one (there numpy's reduce mode hands the inner loop one core per
+ * output).
+ */
+export function bufferPlan(dims: readonly Dim[], cast: boolean): Chunking {
   let r = 0;
   while (r < dims.length && dims[r].red) r++;
-  if (r === 0 || (r === 1 && !cast)) return 0;
-  let core = dims[0].n;
-  if (r === dims.length) {
-    // over every axis, NumPy >= 2.3 (npyiter_find_buffering_setup) fills its
-    // buffer with whole "cores" (coreDims): an int32 image summed as float32
-    // through [:, ::2, ::-1] goes in chunks of 60 rows of 68 pixels, not of
-    // 8192 elements
-    for (let d = 1, c = coreDims(dims); d < c; d++) core *= dims[d].n;
+  if (r < 2) return WHOLE_RUNS;
+  let cost = cast ? 2 : 1;
+  let inSingle = 1;
+  let outSingle = 1;
+  let size = dims[0].n;
+  let best = 0;
+  let bestCost = cost;
+  let bestSize = size;
+  let bestCore = 1;
+  for (let i = 1; i < dims.length; i++) {
+    if (size >= BUFSIZE && cost > 1) break;
+    const p = dims[i - 1];
+    const d = dims[i];
+    if (inSingle === i) {
+      if (p.is * p.n === d.is) inSingle++;
+      else if (!cast) cost++;
+    }
+    const pos = p.red ? 0 : p.os;
+    const dos = d.red ? 0 : d.os;
+    let outerReduce = false;
+    if (outSingle === i && pos * p.n === dos) {
+      outSingle++;
+    } else {
+      if (outSingle === i) cost++;
+      outerReduce = pos === 0 || dos === 0;
+    }
+    const core = size;
+    size *= d.n;
+    const buf = cost > 1 && size > BUFSIZE ? BUFSIZE : size;
+    if (cost * bestSize <= bestCost * buf) {
+      bestCost = cost;
+      bestCore = core;
+      bestSize = size;
+      best = i;
+    }
+    if (outerReduce) break;
   }
-  return core <= BUFSIZE ? Math.floor(BUFSIZE / core) * core : BUFSIZE;
-}
-
-/**
- * How many inner dimensions make up numpy's core in a sum over every axis:
- * grown while the product stays under the buffer size, never the outermost.
- */
-function coreDims(dims: readonly Dim[]): number {
-  let d = 1;
-  for (let size = dims[0].n; d < dims.length - 1 && size * dims[d].n < BUFSIZE; d++) size *= dims[d].n;
-  return d;
-}
-
-/**
- * For a chunked sum over every axis (chunkOf), coreDims when numpy's buffer
- * must also end with each run of the next dimension, dims[core] (it holds
- * whole cores of one such run, never more, so the last chunk of each run is
- * short); 0 when that never cuts a chunk (the core is one long dimension, or
- * the run is the outermost one).
- */
-export function coreOf(dims: readonly Dim[]): number {
-  if (dims.length < 3 || dims.some((d) => !d.red) || dims[0].n > BUFSIZE) return 0;
-  const d = coreDims(dims);
-  return d < dims.length - 1 ? d : 0;
+  // outer dimension 0: each run goes to the inner loop as it is (cut at
+  // BUFSIZE when cast); the reduce mode (outer = the first kept dimension):
+  // one whole block per output
+  if (best === 0) return WHOLE_RUNS;
+  if (best >= r) return { chunk: bestCore, core: 0 };
+  const chunk = bestSize > BUFSIZE ? bestCore * Math.floor(BUFSIZE / bestCore) : bestSize;
+  return { chunk, core: best < r - 1 ? best : 0 };
 }
 
 // ---------------------------------------------------------------------------
@@ -333,8 +364,7 @@ function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Ele
   const out = od as unknown as (number | bigint)[];
   const read = (x: number | bigint): number | bigint => (conv ? conv(x) : x);
   const cast = conv !== undefined;
-  const chunk = k.pairwise ? chunkOf(dims, cast) : 0;
-  const core = chunk ? coreOf(dims) : 0;
+  const { chunk, core } = k.pairwise ? bufferPlan(dims, cast) : WHOLE_RUNS;
   const nd = dims.length;
   if (nd === 0) {
     out[oo] = k.step(out[oo], read(d[o]));
@@ -347,7 +377,8 @@ function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Ele
   const idx = new Array<number>(nd).fill(0);
   let ip = o;
   let op_ = oo;
-  const buf = chunk ? (accT.name === 'float32' ? new Float32Array(chunk) : new Float64Array(chunk)) : undefined;
+  const bufN = chunk || (k.pairwise && cast ? BUFSIZE : 0);
+  const buf = bufN ? (accT.name === 'float32' ? new Float32Array(bufN) : new Float64Array(bufN)) : undefined;
   for (;;) {
     if (chunk && buf) {
       // gather the block in iteration order, fold each chunk pairwise
@@ -370,7 +401,7 @@ function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Ele
         }
         if (j === r) break;
         if (core && j > core && fillN) {
-          // dims[core] wrapped: numpy's buffer ends with it (coreOf)
+          // dims[core] wrapped: numpy's buffer ends with it (bufferPlan)
           acc = k.round(acc + pairwise(buf, 0, fillN, 1, k.round));
           fillN = 0;
         }
@@ -381,6 +412,15 @@ function runJS(op: string, dims: readonly Dim[], inT: DType, accT: DType, d: Ele
       const inner = dims[0];
       if (inner.red && !cast) {
         out[op_] = k.run(out[op_], d, ip, inner.n, inner.is);
+      } else if (inner.red && buf) {
+        // a cast run: numpy converts it into its buffer, BUFSIZE at a time
+        let acc = out[op_] as number;
+        for (let i = 0; i < inner.n; i += BUFSIZE) {
+          const m = Math.min(BUFSIZE, inner.n - i);
+          for (let j = 0; j < m; j++) buf[j] = read(d[ip + (i + j) * inner.is]) as number;
+          acc = k.round(acc + pairwise(buf, 0, m, 1, k.round));
+        }
+        out[op_] = acc;
       } else if (inner.red) {
         let acc = out[op_];
         for (let i = 0; i < inner.n; i++) acc = k.step(acc, read(d[ip + i * inner.is]));
@@ -424,7 +464,7 @@ const OP_CODE: Record<string, number> = {
 };
 /** Or'ed into the op code: the outputs start at zero (UE_R_ZEROED; integer sums into floats may then run exactly in integers). */
 const ZEROED = 0x100;
-/** Or'ed into the op code, shifted: coreOf's count (UE_R_CORE). */
+/** Or'ed into the op code, shifted: bufferPlan's core (UE_R_CORE). */
 const CORE_SHIFT = 12;
 let scratch = new Float64Array(64);
 
@@ -449,16 +489,16 @@ function putDims(s: Float64Array, at: number, dims: readonly Dim[]): void {
 }
 
 function runNative(op: string, dims: readonly Dim[], inT: DType, accT: DType, a: NdArray, od: AnyTypedArray, oo: number,
-  chunk = chunkOf(dims, inT !== accT), aux?: AnyTypedArray, zeroed = false, core = chunk ? coreOf(dims) : 0): boolean {
+  chunking: Chunking = bufferPlan(dims, inT !== accT), aux?: AnyTypedArray, zeroed = false): boolean {
   const k = nativeReduce();
   if (!k) return false;
   const nd = dims.length;
   const s = scratchOf(8 + 3 * nd);
-  s[0] = OP_CODE[op] | (zeroed ? ZEROED : 0) | (core << CORE_SHIFT);
+  s[0] = OP_CODE[op] | (zeroed ? ZEROED : 0) | (chunking.core << CORE_SHIFT);
   s[1] = inT.num;
   s[2] = accT.num;
   s[3] = nd;
-  s[4] = chunk;
+  s[4] = chunking.chunk;
   s[5] = a.offset;
   s[6] = oo;
   s[7] = 0;
@@ -486,15 +526,13 @@ export function reduceNative(op: string, a: NdArray, mask: readonly boolean[], a
   const os = cStrides(keep).map((st, d) => (mask[d] ? 0 : st));
   const dims = plan(a.shape, a.stride, os, mask);
   const cast = inT !== accT && op !== 'count' && op !== 'notnan';
-  let chunk = chunkOf(dims, cast);
-  let core = chunk ? coreOf(dims) : 0;
+  let chunks = bufferPlan(dims, cast);
   if (copyStrides) {
     const xd = plan(a.shape, copyStrides, os, mask);
     if (xd.length !== dims.length || xd.some((d, i) => d.n !== dims[i].n || d.red !== dims[i].red)) return undefined;
-    chunk = chunkOf(xd, cast);
-    core = chunk ? coreOf(xd) : 0;
+    chunks = bufferPlan(xd, cast);
   }
-  return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunk, aux?.data as AnyTypedArray | undefined, true, core) ? res : undefined;
+  return runNative(op, dims, inT, accT, a, res.data as AnyTypedArray, 0, chunks, aux?.data as AnyTypedArray | undefined, true) ? res : undefined;
 }
 
 /** One-element accumulators of whole reductions, reused per dtype. */

@@ -206,8 +206,8 @@ function variance(a: NdArray | NestedList, opts: VarOptions, fname: string): NdA
   const m = reduceCore('sum', a, mask, t, 0);
   divideBy(m, n);
   const md = m.data as unknown as number[];
-  // x = a - mean in result_type(a, mean), squared in place
-  const xt = it.kind === 'f' && t.kind === 'f' ? result_type(it, t) : t.kind === 'f' ? t : float64;
+  // x = a - mean in result_type(a, mean) (int32 with a float32 mean: float64), squared in place
+  const xt = t.kind === 'f' ? result_type(it, t) : float64;
   const accT = t.kind === 'f' ? t : xt;
   // the engine sums (a - mean)**2 over a itself, in the order of numpy's x
   const fused = accT === xt ? reduceNative('ssd', a, mask, xt, m, kStrides(a)) : undefined;

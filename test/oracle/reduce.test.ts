@@ -427,6 +427,51 @@ const ORDER_1 = { numpy2Only: true };
       inputs[name] = make(t, [6, 401, 2, 30], 49, false);
       add(`np.sum(${name}[:, :400, 0, :25], dtype=np.float32)`, () => np.sum(np.index(inputs[name], ':, :400, 0, :25'), { dtype: 'float32' }));
     }
+    // runs of 8192 elements or more (bufferPlan's outer dimension 0): numpy sums each run whole when it needs no
+    // cast (4 × 6001 reversed rows merge into runs of 24004), and in 8192-element pieces that restart with every
+    // run when it casts; never in pieces that run on into the next run
+    const longs = make('float32', [3, 4, 6001], 50, false);
+    inputs.longs = longs;
+    add('np.sum(longs[:, ::-1, ::-1])', () => np.sum(longs.step(1, -1, -1)));
+    add('np.sum(longs[:, ::-1, ::-1], axis=(1, 2))', () => np.sum(longs.step(1, -1, -1), { axis: [1, 2] }));
+    add('np.sum(longs[:, :, :-1], axis=(1, 2))', () => np.sum(np.index(longs, ':, :, :-1'), { axis: [1, 2] }));
+    const longi = make('int32', [3, 9001], 51, false);
+    inputs.longi = longi;
+    add('np.sum(longi[:, :-1], dtype=np.float32)', () => np.sum(np.index(longi, ':, :-1'), { dtype: 'float32' }));
+    add('np.mean(longs[:, 1, :-1], dtype=np.float64)', () => np.mean(np.index(longs, ':, 1, :-1'), { dtype: 'float64' }));
+    // three reduced dimensions of a view: numpy's core is 50 × 30 (its buffer holds 5 of them, 7500 elements),
+    // never 8150 elements of 50-element rows
+    const cube4 = make('float32', [4, 20, 30, 51], 52, false);
+    inputs.cube4 = cube4;
+    add('np.sum(cube4[..., :50], axis=(1, 2, 3))', () => np.sum(np.index(cube4, '..., :50'), { axis: [1, 2, 3] }));
+    add('np.mean(cube4[:, ::-1, :, 1:], axis=(1, 2, 3))', () => np.mean(np.index(cube4, ':, ::-1, :, 1:'), { axis: [1, 2, 3] }));
+    // random views (steps ±1/±2, some transposed) with runs short and long, random axis sets, cast or not
+    const rv = rng(53);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rv() * xs.length)];
+    for (let t = 0; t < 80; t++) {
+      const nd = 1 + Math.floor(rv() * 4);
+      const shape = Array.from({ length: nd }, () => pick([2, 3, 7, 20, 60, 300, 3000, 5000, 9000]));
+      while (shape.reduce((p, x) => p * x, 1) > 40000) {
+        const i = Math.floor(rv() * nd);
+        shape[i] = Math.max(2, Math.floor(shape[i] / 3));
+      }
+      const steps = shape.map(() => pick([1, 1, 2, -1, -2]));
+      const dt = pick(['float32', 'float32', 'int32', 'float64'] as np.DTypeName[]);
+      const name = `rv${t}`;
+      inputs[name] = make(dt, shape.map((n, i) => n * Math.abs(steps[i]) + (rv() < 0.5 ? 1 : 0)), 60 + t, false);
+      const perm = [...Array(nd).keys()];
+      if (nd > 1 && rv() < 0.3) perm.sort(() => rv() - 0.5);
+      const axes = perm.filter(() => rv() < 0.6);
+      const ax = rv() < 0.4 || axes.length === 0 ? null : axes;
+      const acc = dt === 'float64' ? 'float64' : dt === 'float32' && rv() < 0.25 ? 'float64' : 'float32';
+      const fn = pick(['sum', 'sum', 'mean', 'nansum', 'var'] as const);
+      const py = `${name}[${steps.map((s) => `::${s}`).join(', ')}][${shape.map((n) => `:${n}`).join(', ')}].transpose(${perm.join(', ')})`;
+      const view = () => np.transpose(inputs[name].step(...steps).hi(...shape), perm);
+      add(`np.${fn}(${py}, axis=${pyAxis(ax)}, dtype=np.${acc})`, () => np[fn](view(), { axis: ax, dtype: acc }));
+    }
+    // var of int32 with a float32 mean: numpy's deviations are float64 (int32 - float32 promotes), summed as float32
+    add('np.var(longi[:, :-1], dtype=np.float32)', () => np.var(np.index(longi, ':, :-1'), { dtype: 'float32' }));
+    add('np.std(cores[:, ::2], axis=(1, 2), dtype=np.float32)', () => np.std(cores.step(1, 2), { axis: [1, 2], dtype: 'float32' }));
     const near = make('uint32', [(1 << 22) + 64], 47);
     for (let i = 0; i < near.size; i++) near.data[i] = 4294967295 - ((near.data[i] as number) & 255);
     inputs.near = near;
