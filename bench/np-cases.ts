@@ -447,6 +447,11 @@ const PROGRAMS: Program[] = [
     "np.astype(np.multiply(np.power(np.divide(np.astype(img, 'float32'), 255), 2.2), 255), 'uint8')",
     '(np.power(img.astype(np.float32) / 255, np.float32(2.2)) * 255).astype(np.uint8)',
     (img) => () => N.astype(N.multiply(N.power(N.divide(N.astype(img, 'float32'), 255), 2.2), 255), 'uint8')],
+  ["sort each pixel's channels: sort(img, axis=2)", 'np.sort(img, { axis: 2 })', 'np.sort(img, axis=2)',
+    (img) => () => N.sort(img, { axis: 2 })],
+  ['downscale 2x by binning: reshape, mean(axis=(1, 3))', 'np.mean(np.reshape(img, [H/2, 2, W/2, 2, 3]), { axis: [1, 3] })',
+    'img.reshape(H // 2, 2, W // 2, 2, 3).mean(axis=(1, 3))',
+    (img) => () => N.mean(N.reshape(img, [img.shape[0] / 2, 2, img.shape[1] / 2, 2, 3]), { axis: [1, 3] })],
   ['frames equal within 2: isclose(img, flip, atol=2).all()', "np.all(np.isclose(img, np.index(img, '::-1'), { atol: 2 }))",
     'np.isclose(img, img[::-1], atol=2).all()', (img) => () => N.all(N.isclose(img, N.index(img, '::-1'), { atol: 2 }))],
 ];

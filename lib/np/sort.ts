@@ -21,7 +21,9 @@ import {
 import { promoteTypes } from './promote.js';
 import { allocate } from './alloc.js';
 import { copyto } from './fill.js';
-import { NATIVE_SORT_MIN, nativeArgsort, nativeBincount, nativeIntRange, nativeSearchsorted, nativeSort } from './sortnative.js';
+import {
+  NATIVE_SORT_MIN, nativeArgsort, nativeArgsortLanes, nativeBincount, nativeIntRange, nativeSearchsorted, nativeSort, nativeSortLanes,
+} from './sortnative.js';
 
 type Cell = number | bigint;
 type Cells = AnyTypedArray & { [i: number]: Cell };
@@ -219,6 +221,8 @@ export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, axisOrOpt
   const { src, axis } = sortAxis(a, opts.axis);
   const data = cells(src);
   const n = src.shape[axis];
+  // the last axis: every lane in one native call
+  if (axis === src.shape.length - 1 && n > 1 && nativeSortLanes(src.data as AnyTypedArray, t, n)) return src as NdArray<N>;
   const lane = n > 1 ? (new t.ArrayType(n) as unknown as Cells) : undefined;
   forEachLane(src.shape, axis, (base, step) => {
     if (!lane) return;
@@ -265,6 +269,9 @@ export function argsort(a0: NdArray | NestedList, axisOrOpts?: SortOptions | num
   const data = cells(src);
   const n = src.shape[axis];
   const out = allocate(intp, src.size) as BigInt64Array | Int32Array;
+  if (axis === src.shape.length - 1 && n > 0 && nativeArgsortLanes(src.data as AnyTypedArray, t, n, out)) {
+    return wrap(out as AnyTypedArray, src.shape) as NdArray as NdArray<IntpName>;
+  }
   // scratch for strided lanes, allocated on first use
   let lane: Cells | undefined;
   let native: BigInt64Array | Int32Array | undefined;

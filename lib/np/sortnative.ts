@@ -1,7 +1,9 @@
 /**
  * The addon's sorts (native/csrc/engine/sort.c through native/src/sort.cc):
  * a stable LSD radix sort of one contiguous lane per call, for values and
- * for the sorting permutation, in numpy's order (NaN last, -0 equal to 0).
+ * for the sorting permutation, in numpy's order (NaN last, -0 equal to 0),
+ * and the same over every lane of a C-ordered array in one call (lanes of
+ * up to 32 elements by insertion).
  * Each function returns false when the addon (or its sort) is not there or
  * the lane is too short to pay for the call; the caller then sorts in
  * JavaScript.
@@ -13,6 +15,8 @@ import type { AnyTypedArray, DType } from './dtype.js';
 interface SortBinding {
   sort?(dtype: number, values: AnyTypedArray): void;
   argsort?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
+  sortLanes?(dtype: number, values: AnyTypedArray, n: number): void;
+  argsortLanes?(dtype: number, values: AnyTypedArray, n: number, out: BigInt64Array | Int32Array): void;
   intRange?(dtype: number, values: AnyTypedArray): [number, number] | null;
   bincount?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
   searchsorted?(keys: Float64Array, dtype: number, values: AnyTypedArray, right: number, out: BigInt64Array | Int32Array): void;
@@ -48,6 +52,27 @@ export function nativeSort(v: AnyTypedArray, t: DType): boolean {
 export function nativeArgsort(v: AnyTypedArray, t: DType, out: BigInt64Array | Int32Array): boolean {
   const k = kernel('argsort', v, t);
   k?.b.argsort(k.code, v, out);
+  return k !== undefined;
+}
+
+/** The addon's lane sorts and `t`'s code, or undefined (no addon, or a dtype it has no code for). */
+function lanes(t: DType): { b: Required<SortBinding>; code: number } | undefined {
+  const b = nativeKernels() as SortBinding | undefined;
+  const code = ENGINE_CODES[t.name];
+  return b?.sortLanes && b.argsortLanes && code !== undefined ? { b: b as Required<SortBinding>, code } : undefined;
+}
+
+/** Sort every lane of `n` elements of `v` (its whole length, lanes one after another) natively; false if the addon cannot. */
+export function nativeSortLanes(v: AnyTypedArray, t: DType, n: number): boolean {
+  const k = lanes(t);
+  k?.b.sortLanes(k.code, v, n);
+  return k !== undefined;
+}
+
+/** Each lane's stable sorting permutation (lane-relative, intp) into `out`; false if the addon cannot. */
+export function nativeArgsortLanes(v: AnyTypedArray, t: DType, n: number, out: BigInt64Array | Int32Array): boolean {
+  const k = lanes(t);
+  k?.b.argsortLanes(k.code, v, n, out);
   return k !== undefined;
 }
 

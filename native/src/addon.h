@@ -47,6 +47,8 @@ void InitEngine(Napi::Env env, Napi::Object exports);
 // sort.cc: the sorts of csrc/engine/sort.c
 Napi::Value Sort(const Napi::CallbackInfo& info);
 Napi::Value Argsort(const Napi::CallbackInfo& info);
+Napi::Value SortLanes(const Napi::CallbackInfo& info);
+Napi::Value ArgsortLanes(const Napi::CallbackInfo& info);
 Napi::Value IntRange(const Napi::CallbackInfo& info);
 Napi::Value Bincount(const Napi::CallbackInfo& info);
 Napi::Value Nonzero(const Napi::CallbackInfo& info);

@@ -3,6 +3,9 @@
 // exactly the elements of the lane, with the engine's dtype code.
 //   sort(dtype, values)             sorts values in place
 //   argsort(dtype, values, out)     out: BigInt64Array or Int32Array of the same length
+//   sortLanes(dtype, values, n)     sorts each lane of n elements of values (its length a multiple of n)
+//   argsortLanes(dtype, values, n, out)
+//                                   each lane's permutation (lane-relative) into out, as argsort
 //   intRange(dtype, values)         [least, greatest] of an integer lane (numbers), or null if empty
 //   bincount(dtype, values, out)    out[v] = how often v occurs (BigInt64Array/Int32Array; values < its length)
 //   nonzero(flags, shape, outs)     the indices of the nonzero bytes of flags (a Uint8Array in C order of
@@ -84,6 +87,53 @@ Napi::Value Argsort(const Napi::CallbackInfo& info) {
   }
   if (ue_argsort(dtype, data, n, out, outsize == 8) != 0) {
     Napi::RangeError::New(info.Env(), "argsort: out of memory for the scratch buffers").ThrowAsJavaScriptException();
+  }
+  return info.Env().Undefined();
+}
+
+namespace {
+
+// The lane length (argument i): at least 1, and a divisor of the element count.
+bool GetLaneLength(const Napi::CallbackInfo& info, size_t i, size_t count, size_t* n) {
+  double v;
+  if (!GetUint(info, i, "lane length", 9007199254740991.0, &v)) return false;
+  *n = static_cast<size_t>(v);
+  if (*n == 0 || count % *n != 0) {
+    Napi::RangeError::New(info.Env(), "the lane length must divide the number of elements").ThrowAsJavaScriptException();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Napi::Value SortLanes(const Napi::CallbackInfo& info) {
+  if (!CheckArgs(info, 3, "sortLanes(dtype, values, n)")) return info.Env().Undefined();
+  void* data;
+  size_t count, size, n;
+  int dtype;
+  if (!GetLane(info, 1, &data, &count, &size) || !GetDType(info, size, &dtype)) return info.Env().Undefined();
+  if (!GetLaneLength(info, 2, count, &n)) return info.Env().Undefined();
+  if (count && ue_sort_lanes(dtype, data, n, count / n) != 0) {
+    Napi::RangeError::New(info.Env(), "sortLanes: out of memory for the scratch buffer").ThrowAsJavaScriptException();
+  }
+  return info.Env().Undefined();
+}
+
+Napi::Value ArgsortLanes(const Napi::CallbackInfo& info) {
+  if (!CheckArgs(info, 4, "argsortLanes(dtype, values, n, out)")) return info.Env().Undefined();
+  void* data;
+  void* out;
+  size_t count, size, n, m, outsize;
+  int dtype;
+  if (!GetLane(info, 1, &data, &count, &size) || !GetDType(info, size, &dtype)) return info.Env().Undefined();
+  if (!GetLaneLength(info, 2, count, &n) || !GetLane(info, 3, &out, &m, &outsize)) return info.Env().Undefined();
+  if (m != count || (outsize != 4 && outsize != 8) || n > 0xffffffffu) {
+    Napi::RangeError::New(info.Env(), "argsortLanes: out must be an int32/int64 array as long as values").ThrowAsJavaScriptException();
+    return info.Env().Undefined();
+  }
+  if (count && ue_argsort_lanes(dtype, data, n, count / n, out, outsize == 8) != 0) {
+    Napi::RangeError::New(info.Env(), "argsortLanes: out of memory for the scratch buffers").ThrowAsJavaScriptException();
   }
   return info.Env().Undefined();
 }

@@ -29,6 +29,15 @@ int ue_sort(int dtype, void *data, size_t n);
  */
 int ue_argsort(int dtype, const void *data, size_t n, void *out, int out64);
 
+/*
+ * ue_sort and ue_argsort over @count lanes of @n elements, one after the
+ * other at @data (the permutations, lane-relative, likewise at @out):
+ * short lanes (up to 16-48 elements by item size) by insertion (stable, NaN
+ * bits kept).
+ */
+int ue_sort_lanes(int dtype, void *data, size_t n, size_t count);
+int ue_argsort_lanes(int dtype, const void *data, size_t n, size_t count, void *out, int out64);
+
 #ifdef __cplusplus
 }
 #endif

@@ -376,8 +376,70 @@ static void test_searchsorted(void)
 	ok(good, "searchsorted: branch-free search equals a count, both sides, NaN last, 0-9 keys with repeats");
 }
 
+/*
+ * Every dtype's lane sorts against a lane-by-lane radix sort of the same
+ * data: short lanes (insertion) and long ones (radix), values with many
+ * ties (the permutations must agree: both stable), float zeros of both
+ * signs and NaN.
+ */
+static void test_lanes(void)
+{
+	static const int lens[] = { 1, 2, 3, 7, 16, 17, 32, 33, 48, 49, 50 };
+	static const size_t itemsize[UE_NTYPES] = { 1, 1, 1, 2, 2, 4, 4, 8, 8, 4, 8 };
+	unsigned seed = 12345;
+	int good = 1;
+
+	for (int dt = 0; dt < UE_NTYPES; dt++) {
+		size_t sz = itemsize[dt];
+
+		for (size_t li = 0; li < sizeof(lens) / sizeof(lens[0]); li++) {
+			size_t n = (size_t)lens[li], count = 9, total = n * count;
+			unsigned char a[50 * 9 * 8], b[50 * 9 * 8], c[50 * 9 * 8];
+			int64_t ia[50 * 9], ib[50 * 9];
+
+			for (size_t i = 0; i < total; i++) {
+				seed = seed * 1103515245u + 12345u;
+				int v = (int)((seed >> 16) % 7) - 3;	/* many ties */
+				unsigned char *e = a + i * sz;
+
+				if (dt == UE_FLOAT32)
+					*(float *)e = i % 11 == 5 ? NAN : v == 0 && i % 2 ? -0.0f : (float)v / 2;
+				else if (dt == UE_FLOAT64)
+					*(double *)e = i % 11 == 5 ? NAN : v == 0 && i % 2 ? -0.0 : (double)v / 2;
+				else if (dt == UE_BOOL)
+					*e = v > 0;
+				else
+					for (size_t k = 0; k < sz; k++)
+						e[k] = k ? (v < 0 ? 0xff : 0) : (unsigned char)v;
+			}
+			memcpy(b, a, total * sz);
+			memcpy(c, a, total * sz);
+			good &= ue_sort_lanes(dt, b, n, count) == 0;
+			good &= ue_argsort_lanes(dt, a, n, count, ia, 1) == 0;
+			for (size_t l = 0; l < count; l++) {
+				good &= ue_sort(dt, c + l * n * sz, n) == 0;
+				good &= ue_argsort(dt, a + l * n * sz, n, ib + l * n, 1) == 0;
+			}
+			for (size_t i = 0; i < total; i++) {
+				const unsigned char *x = b + i * sz, *y = c + i * sz;
+
+				if (dt == UE_FLOAT32 && isnan(*(const float *)x))
+					good &= isnan(*(const float *)y) != 0;
+				else if (dt == UE_FLOAT64 && isnan(*(const double *)x))
+					good &= isnan(*(const double *)y) != 0;
+				else
+					good &= !memcmp(x, y, sz);
+			}
+			good &= !memcmp(ia, ib, total * sizeof(int64_t));
+		}
+	}
+	ok(good, "lane sorts (insertion for short lanes, radix above) equal one radix sort per lane, values and stable permutations");
+	ok(ue_sort_lanes(UE_NTYPES, (int[]){ 1 }, 1, 1) == -1, "lane sorts refuse an unknown dtype");
+}
+
 int main(void)
 {
+	test_lanes();
 	test_float_order();
 	test_argsort_stable();
 	test_integers();
