@@ -401,6 +401,18 @@ const ORDER_1 = { numpy2Only: true };
     add(`np.mean(rawb, axis=${P})`, () => np.mean(inputs.rawb, { axis: ax }));
     add(`np.sum(rawb, axis=${P}, dtype=np.float32)`, () => np.sum(inputs.rawb, { axis: ax, dtype: 'float32' }));
   }
+  // 8-bit images summed into 16-bit accumulators wrap as numpy's do (300 rows of 255 pass 65535)
+  const u8img = make('uint8', [300, 17, 3], 54);
+  for (let i = 0; i < u8img.size; i += 4) u8img.data[i] = 255;
+  const i8img = make('int8', [300, 17, 3], 55);
+  inputs.u8img = u8img;
+  inputs.i8img = i8img;
+  for (const ax of [2, 0, [0, 1], null] as (number | number[] | null)[]) {
+    const P = pyAxis(ax);
+    add(`np.sum(u8img, axis=${P}, dtype=np.uint16)`, () => np.sum(u8img, { axis: ax, dtype: 'uint16' }));
+    add(`np.sum(i8img, axis=${P}, dtype=np.int16)`, () => np.sum(i8img, { axis: ax, dtype: 'int16' }));
+  }
+  add('np.sum(u8img[:, ::-2], axis=(1, 2), dtype=np.int16)', () => np.sum(np.index(u8img, ':, ::-2'), { axis: [1, 2], dtype: 'int16' }));
   // np.var's count after ddof is a float64 numpy scalar: a float32 result is divided in float64
   const v32 = np.reshape(np.divide(np.arange(640, { dtype: 'float32' }), 7), [64, 10]);
   inputs.v32 = v32;

@@ -597,6 +597,18 @@ static void wew32_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t o
 	for (intptr_t i = 0; i < n; i++)				\
 		*(uint32_t *)(o + i * os) += (uint32_t)(int64_t)WV_##L(*(const T *)(p + i * s)); \
 }									\
+static void wew16_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+{									\
+	if (s == sizeof(T) && os == 2) {				\
+		const T *x = (const T *)p;				\
+		uint16_t *y = (uint16_t *)o;				\
+		for (intptr_t i = 0; i < n; i++)			\
+			y[i] += (uint16_t)(int64_t)WV_##L(x[i]);		\
+		return;							\
+	}								\
+	for (intptr_t i = 0; i < n; i++)				\
+		*(uint16_t *)(o + i * os) += (uint16_t)(int64_t)WV_##L(*(const T *)(p + i * s)); \
+}									\
 UE_HOT static void wewd_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
 	if (s == sizeof(T) && os == 8) {				\
@@ -644,6 +656,7 @@ typedef uint64_t (*wsum_fn)(const char *, intptr_t, intptr_t);
 static const wsum_fn WSUM[UE_INT32 + 2] = { wsum_o, wsum_b, wsum_B, wsum_h, wsum_H, wsum_i, wsum_I };
 static const ew_fn WEW64[UE_INT32 + 2] = { wew64_o, wew64_b, wew64_B, wew64_h, wew64_H, wew64_i, wew64_I };
 static const ew_fn WEW32[UE_INT32 + 2] = { wew32_o, wew32_b, wew32_B, wew32_h, wew32_H, wew32_i, wew32_I };
+static const ew_fn WEW16[UE_INT32 + 2] = { wew16_o, wew16_b, wew16_B, wew16_h, wew16_H, wew16_i, wew16_I };
 static const ew_fn WEWD[UE_INT32 + 2] = { wewd_o, wewd_b, wewd_B, wewd_h, wewd_H, wewd_i, wewd_I };
 static const ew_fn WEWF[UE_INT32 + 2] = { wewf_o, wewf_b, wewf_B, wewf_h, wewf_H, wewf_i, wewf_I };
 /* the largest magnitude of an element, for the exact float sums */
@@ -756,8 +769,10 @@ static void inner(const struct walk *w, const struct ue_rdim *d, const char *p, 
 				*(float *)o += (float)(int64_t)v;
 			else if (w->asz == 8)
 				*(uint64_t *)o += v;
-			else
+			else if (w->asz == 4)
 				*(uint32_t *)o += (uint32_t)v;
+			else
+				*(uint16_t *)o += (uint16_t)v;
 		} else if (!w->cast) {
 			w->run(p, d->n, d->is, o);
 		} else {
@@ -956,10 +971,11 @@ int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_r
 		w.run = RUNS[in_type][op];
 		w.ew = EWS[in_type][op];
 	} else if (op == UE_R_SUM && in_type <= UE_UINT32 &&
-		   (acc_type == UE_INT64 || acc_type == UE_UINT64 || acc_type == UE_INT32 || acc_type == UE_UINT32) &&
+		   (acc_type == UE_INT64 || acc_type == UE_UINT64 || acc_type == UE_INT32 || acc_type == UE_UINT32 ||
+		    acc_type == UE_INT16 || acc_type == UE_UINT16) &&
 		   w.asz > w.isz) {
 		w.wsum = WSUM[in_type];
-		w.wew = w.asz == 8 ? WEW64[in_type] : WEW32[in_type];
+		w.wew = w.asz == 8 ? WEW64[in_type] : w.asz == 4 ? WEW32[in_type] : WEW16[in_type];
 		chunk = 0;	/* integer sums: the order does not matter */
 	} else if (op == UE_R_SUM && zeroed && exact_sum(in_type, acc_type, ndim, dims)) {
 		w.wsum = WSUM[in_type];

@@ -705,6 +705,49 @@ static void test_chunk_cores(void)
 	free(x);
 }
 
+/*
+ * Sums of 8-bit images into 16-bit accumulators (np.sum(img, axis=2,
+ * dtype='uint16')) wrap modulo 2^16 as numpy's uint16 adds do, over the
+ * channels (3 reduced innermost: the kept axis goes inside) and over a
+ * column of 300 rows (300 * 255 passes 65535).
+ */
+static void test_sums_16(void)
+{
+	enum { H = 300, W = 257, C = 3 };
+	uint8_t *img = malloc(H * W * C);
+	int8_t *simg = malloc(H * W * C);
+	uint16_t *o2 = calloc(H * W, 2), o0[W * C] = { 0 };
+	int16_t *s2 = calloc(H * W, 2);
+	int good = 1;
+
+	for (int i = 0; i < H * W * C; i++) {
+		uint32_t r = rnd();
+		img[i] = i % 5 ? (uint8_t)r : 255;
+		simg[i] = (int8_t)r;
+	}
+	struct ue_rdim a2[3] = { { C, 1, 0 }, { W, C, 2 }, { H, W * C, 2 * W } };
+	good &= ue_reduce(UE_R_SUM | UE_R_ZEROED, UE_UINT8, UE_UINT16, 3, a2, 0, (char *)img, (char *)o2) == 0;
+	good &= ue_reduce(UE_R_SUM | UE_R_ZEROED, UE_INT8, UE_INT16, 3, a2, 0, (char *)simg, (char *)s2) == 0;
+	for (int i = 0; i < H * W; i++) {
+		good &= o2[i] == (uint16_t)(img[3 * i] + img[3 * i + 1] + img[3 * i + 2]);
+		good &= s2[i] == (int16_t)(simg[3 * i] + simg[3 * i + 1] + simg[3 * i + 2]);
+	}
+	struct ue_rdim a0[2] = { { W * C, 1, 2 }, { H, W * C, 0 } };
+	good &= ue_reduce(UE_R_SUM | UE_R_ZEROED, UE_UINT8, UE_UINT16, 2, a0, 0, (char *)img, (char *)o0) == 0;
+	for (int j = 0; j < W * C; j++) {
+		uint32_t want = 0;
+
+		for (int y = 0; y < H; y++)
+			want += img[y * W * C + j];
+		good &= o0[j] == (uint16_t)want;
+	}
+	ok(good, "8-bit sums into int16/uint16 wrap modulo 2^16 (channels innermost, long columns)");
+	free(img);
+	free(simg);
+	free(o2);
+	free(s2);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -716,6 +759,7 @@ int main(void)
 	test_exact_bound();
 	test_float_rows();
 	test_chunk_cores();
+	test_sums_16();	/* last: the tests above were written against rnd()'s sequence from the start */
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
 }
