@@ -22,7 +22,8 @@ import { promoteTypes } from './promote.js';
 import { allocate } from './alloc.js';
 import { copyto } from './fill.js';
 import {
-  NATIVE_SORT_MIN, nativeArgsort, nativeArgsortLanes, nativeBincount, nativeIntRange, nativeSearchsorted, nativeSort, nativeSortLanes,
+  NATIVE_SORT_MIN, NETWORK_MAX, nativeArgsort, nativeArgsortAxis, nativeArgsortLanes, nativeBincount, nativeIntRange,
+  nativeSearchsorted, nativeSort, nativeSortAxis, nativeSortLanes,
 } from './sortnative.js';
 
 type Cell = number | bigint;
@@ -181,6 +182,21 @@ function movedAxes(a: NdArray, axis: number | null | undefined): number[] | unde
   return [...a.shape.keys()].filter((d) => d !== ax).concat(ax);
 }
 
+/**
+ * For a sort along an axis other than the last: the (pre, n, post) shape
+ * of a C-ordered copy around it when the addon's sorting networks take it
+ * (2 to NETWORK_MAX items of up to 4 bytes), sorted in place there with no
+ * transposed copies; else undefined.
+ */
+function networkAxis(a: NdArray, t: DType, axis: number | null | undefined): [number, number, number] | undefined {
+  const nd = a.shape.length;
+  if (axis === null || nd < 2 || t.itemsize > 4) return undefined;
+  const ax = axisIndex(axis ?? -1, nd);
+  const n = a.shape[ax];
+  if (ax === nd - 1 || n < 2 || n > NETWORK_MAX) return undefined;
+  return [sizeOf(a.shape.slice(0, ax)), n, sizeOf(a.shape.slice(ax + 1))];
+}
+
 /** A C-ordered copy to sort in place, and the axis to sort along. */
 function sortAxis(a: NdArray, axis: number | null | undefined): { src: NdArray; axis: number } {
   if (axis === null) return { src: wrap(contiguousCopy(a).data, [a.size]) as NdArray, axis: 0 };
@@ -210,6 +226,11 @@ export function sort<N extends DTypeName>(a0: NdArray<N> | NestedList, axisOrOpt
   const a = arrayLikeArg('np.sort', a0);
   checkKind(opts.kind);
   const t = dtypeOfArray(a);
+  const net = networkAxis(a, t, opts.axis);
+  if (net) {
+    const src = contiguousCopy(a);
+    if (nativeSortAxis(src.data as AnyTypedArray, t, ...net)) return src as NdArray<N>;
+  }
   const perm = movedAxes(a, opts.axis);
   if (perm) {
     // sort contiguous lanes of a copy with the axis last, then copy back (both copies in the engine)
@@ -257,6 +278,12 @@ export function argsort(a0: NdArray | NestedList, axisOrOpts?: SortOptions | num
   if (a.shape.length === 0 && opts.axis !== null) {
     // numpy sorts a 0-d array as one element here (argsort flattens it)
     return intpArray([0], [1]);
+  }
+  const net = networkAxis(a, t, opts.axis);
+  if (net) {
+    const src = contiguousCopy(a);
+    const res = allocate(intp, a.size) as BigInt64Array | Int32Array;
+    if (nativeArgsortAxis(src.data as AnyTypedArray, t, ...net, res)) return wrap(res as AnyTypedArray, a.shape) as NdArray as NdArray<IntpName>;
   }
   const perm = movedAxes(a, opts.axis);
   if (perm) {

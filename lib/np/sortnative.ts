@@ -17,6 +17,8 @@ interface SortBinding {
   argsort?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
   sortLanes?(dtype: number, values: AnyTypedArray, n: number): void;
   argsortLanes?(dtype: number, values: AnyTypedArray, n: number, out: BigInt64Array | Int32Array): void;
+  sortAxis?(dtype: number, values: AnyTypedArray, pre: number, n: number, post: number): boolean;
+  argsortAxis?(dtype: number, values: AnyTypedArray, pre: number, n: number, post: number, out: BigInt64Array | Int32Array): boolean;
   intRange?(dtype: number, values: AnyTypedArray): [number, number] | null;
   bincount?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
   searchsorted?(keys: Float64Array, dtype: number, values: AnyTypedArray, right: number, out: BigInt64Array | Int32Array): void;
@@ -26,6 +28,9 @@ interface SortBinding {
 export const ENGINE_CODES: Readonly<Record<string, number>> = {
   bool: 0, int8: 1, uint8: 2, int16: 3, uint16: 4, int32: 5, uint32: 6, int64: 7, uint64: 8, float32: 9, float64: 10,
 };
+
+/** The sorting networks' range (sortAxis, argsortAxis): lanes of 2 to this many items of up to 4 bytes. */
+export const NETWORK_MAX = 64;
 
 /** Below this many elements a JavaScript sort beats the call. */
 export const NATIVE_SORT_MIN = 32;
@@ -74,6 +79,24 @@ export function nativeArgsortLanes(v: AnyTypedArray, t: DType, n: number, out: B
   const k = lanes(t);
   k?.b.argsortLanes(k.code, v, n, out);
   return k !== undefined;
+}
+
+/**
+ * Sort the C-ordered (pre, n, post) elements of `v` along the middle axis
+ * in place (sorting networks over its columns: items of up to 4 bytes,
+ * 2 <= n <= 64); false, with nothing changed, when the addon cannot.
+ */
+export function nativeSortAxis(v: AnyTypedArray, t: DType, pre: number, n: number, post: number): boolean {
+  const b = nativeKernels() as SortBinding | undefined;
+  const code = ENGINE_CODES[t.name];
+  return code !== undefined && b?.sortAxis !== undefined && b.sortAxis(code, v, pre, n, post);
+}
+
+/** The permutations along the middle axis of (pre, n, post) `v` into `out` (same layout); false when the addon cannot. */
+export function nativeArgsortAxis(v: AnyTypedArray, t: DType, pre: number, n: number, post: number, out: BigInt64Array | Int32Array): boolean {
+  const b = nativeKernels() as SortBinding | undefined;
+  const code = ENGINE_CODES[t.name];
+  return code !== undefined && b?.argsortAxis !== undefined && b.argsortAxis(code, v, pre, n, post, out);
 }
 
 /**

@@ -29,6 +29,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("argsort", Napi::Function::New(env, Argsort, "argsort"));
   exports.Set("sortLanes", Napi::Function::New(env, SortLanes, "sortLanes"));
   exports.Set("argsortLanes", Napi::Function::New(env, ArgsortLanes, "argsortLanes"));
+  exports.Set("sortAxis", Napi::Function::New(env, SortAxis, "sortAxis"));
+  exports.Set("argsortAxis", Napi::Function::New(env, ArgsortAxis, "argsortAxis"));
   exports.Set("intRange", Napi::Function::New(env, IntRange, "intRange"));
   exports.Set("bincount", Napi::Function::New(env, Bincount, "bincount"));
   exports.Set("nonzero", Napi::Function::New(env, Nonzero, "nonzero"));

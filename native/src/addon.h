@@ -49,6 +49,8 @@ Napi::Value Sort(const Napi::CallbackInfo& info);
 Napi::Value Argsort(const Napi::CallbackInfo& info);
 Napi::Value SortLanes(const Napi::CallbackInfo& info);
 Napi::Value ArgsortLanes(const Napi::CallbackInfo& info);
+Napi::Value SortAxis(const Napi::CallbackInfo& info);
+Napi::Value ArgsortAxis(const Napi::CallbackInfo& info);
 Napi::Value IntRange(const Napi::CallbackInfo& info);
 Napi::Value Bincount(const Napi::CallbackInfo& info);
 Napi::Value Nonzero(const Napi::CallbackInfo& info);

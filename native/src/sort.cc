@@ -6,6 +6,11 @@
 //   sortLanes(dtype, values, n)     sorts each lane of n elements of values (its length a multiple of n)
 //   argsortLanes(dtype, values, n, out)
 //                                   each lane's permutation (lane-relative) into out, as argsort
+//   sortAxis(dtype, values, pre, n, post)
+//                                   sorts values (C order, shape (pre, n, post)) along its middle axis in
+//                                   place; false when the engine has no network for it (nothing changed)
+//   argsortAxis(dtype, values, pre, n, post, out)
+//                                   the permutations along the middle axis into out (same layout), as argsort
 //   intRange(dtype, values)         [least, greatest] of an integer lane (numbers), or null if empty
 //   bincount(dtype, values, out)    out[v] = how often v occurs (BigInt64Array/Int32Array; values < its length)
 //   nonzero(flags, shape, outs)     the indices of the nonzero bytes of flags (a Uint8Array in C order of
@@ -136,6 +141,53 @@ Napi::Value ArgsortLanes(const Napi::CallbackInfo& info) {
     Napi::RangeError::New(info.Env(), "argsortLanes: out of memory for the scratch buffers").ThrowAsJavaScriptException();
   }
   return info.Env().Undefined();
+}
+
+namespace {
+
+// The (pre, n, post) shape of arguments i..i+2, whose product must be the element count.
+bool GetAxisShape(const Napi::CallbackInfo& info, size_t i, size_t count, size_t* pre, size_t* n, size_t* post) {
+  double v[3];
+  for (size_t k = 0; k < 3; k++) {
+    if (!GetUint(info, i + k, k == 0 ? "pre" : k == 1 ? "n" : "post", 9007199254740991.0, &v[k])) return false;
+  }
+  *pre = static_cast<size_t>(v[0]);
+  *n = static_cast<size_t>(v[1]);
+  *post = static_cast<size_t>(v[2]);
+  if (v[0] * v[1] * v[2] != static_cast<double>(count)) {
+    Napi::RangeError::New(info.Env(), "pre * n * post must be the number of elements").ThrowAsJavaScriptException();
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+Napi::Value SortAxis(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 5, "sortAxis(dtype, values, pre, n, post)")) return env.Undefined();
+  void* data;
+  size_t count, size, pre, n, post;
+  int dtype;
+  if (!GetLane(info, 1, &data, &count, &size) || !GetDType(info, size, &dtype)) return env.Undefined();
+  if (!GetAxisShape(info, 2, count, &pre, &n, &post)) return env.Undefined();
+  return Napi::Boolean::New(env, count == 0 || ue_sort_axis(dtype, data, pre, n, post) == 0);
+}
+
+Napi::Value ArgsortAxis(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 6, "argsortAxis(dtype, values, pre, n, post, out)")) return env.Undefined();
+  void* data;
+  void* out;
+  size_t count, size, pre, n, post, m, outsize;
+  int dtype;
+  if (!GetLane(info, 1, &data, &count, &size) || !GetDType(info, size, &dtype)) return env.Undefined();
+  if (!GetAxisShape(info, 2, count, &pre, &n, &post) || !GetLane(info, 5, &out, &m, &outsize)) return env.Undefined();
+  if (m != count || (outsize != 4 && outsize != 8)) {
+    Napi::RangeError::New(env, "argsortAxis: out must be an int32/int64 array as long as values").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  return Napi::Boolean::New(env, count == 0 || ue_argsort_axis(dtype, data, pre, n, post, out, outsize == 8) == 0);
 }
 
 Napi::Value IntRange(const Napi::CallbackInfo& info) {

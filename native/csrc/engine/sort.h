@@ -32,11 +32,21 @@ int ue_argsort(int dtype, const void *data, size_t n, void *out, int out64);
 /*
  * ue_sort and ue_argsort over @count lanes of @n elements, one after the
  * other at @data (the permutations, lane-relative, likewise at @out):
- * short lanes (up to 16-48 elements by item size) by insertion (stable, NaN
- * bits kept).
+ * lanes of 2-64 elements of up to 4 bytes by sorting networks, of 8-byte
+ * items up to 32 by insertion (both stable, NaN bits kept), others by the
+ * radix sort.
  */
 int ue_sort_lanes(int dtype, void *data, size_t n, size_t count);
 int ue_argsort_lanes(int dtype, const void *data, size_t n, size_t count, void *out, int out64);
+
+/*
+ * Sort along the middle axis of a C-ordered (@pre, @n, @post) array in
+ * place, or write the permutations (same layout) to @out: sorting networks
+ * over the columns, for item sizes up to 4 bytes and 2 <= @n <= 64; -2
+ * for anything else (the caller moves the axis last and sorts lanes).
+ */
+int ue_sort_axis(int dtype, void *data, size_t pre, size_t n, size_t post);
+int ue_argsort_axis(int dtype, const void *data, size_t pre, size_t n, size_t post, void *out, int out64);
 
 #ifdef __cplusplus
 }

@@ -433,13 +433,61 @@ static void test_lanes(void)
 			good &= !memcmp(ia, ib, total * sizeof(int64_t));
 		}
 	}
-	ok(good, "lane sorts (insertion for short lanes, radix above) equal one radix sort per lane, values and stable permutations");
+	ok(good, "lane sorts (networks up to 64 items of 1-4 bytes, insertion for 8-byte ones, radix above) equal one radix sort per lane, values and stable permutations");
 	ok(ue_sort_lanes(UE_NTYPES, (int[]){ 1 }, 1, 1) == -1, "lane sorts refuse an unknown dtype");
+}
+
+/*
+ * Sorting along the middle axis of (3, n, 37) arrays (networks over the
+ * columns) equals a radix sort of each column gathered apart: float32 with
+ * ties, -0 and NaN, and int16; an 8-byte dtype or n past 64 is left to the
+ * caller (-2) with nothing changed.
+ */
+static void test_axis(void)
+{
+	enum { PRE = 3, POST = 37, NMAX = 64 };
+	static float f[PRE * NMAX * POST], g[PRE * NMAX * POST];
+	static int64_t idx[PRE * NMAX * POST];
+	unsigned seed = 99;
+	int good = 1;
+
+	for (int n = 2; n <= NMAX; n += 7) {
+		int total = PRE * n * POST;
+
+		for (int i = 0; i < total; i++) {
+			seed = seed * 1103515245u + 12345u;
+			int v = (int)((seed >> 16) % 9) - 4;
+			f[i] = i % 13 == 6 ? NAN : v == 0 && i % 3 ? -0.0f : (float)v;
+		}
+		memcpy(g, f, sizeof(float) * (size_t)total);
+		good &= ue_sort_axis(UE_FLOAT32, g, PRE, (size_t)n, POST) == 0;
+		good &= ue_argsort_axis(UE_FLOAT32, f, PRE, (size_t)n, POST, idx, 1) == 0;
+		for (int p = 0; p < PRE; p++)
+			for (int c = 0; c < POST; c++) {
+				float col[NMAX];
+				int64_t want[NMAX];
+
+				for (int j = 0; j < n; j++)
+					col[j] = f[(p * n + j) * POST + c];
+				good &= ue_argsort(UE_FLOAT32, col, (size_t)n, want, 1) == 0;
+				for (int j = 0; j < n; j++) {
+					float got = g[(p * n + j) * POST + c], w = col[want[j]];
+
+					good &= idx[(p * n + j) * POST + c] == want[j];
+					good &= (isnan(got) && isnan(w)) || (got == w && !signbit(got) == !signbit(w));
+				}
+			}
+	}
+	ok(good, "sorts along a middle axis (networks over columns) equal a radix sort of each column: values, -0 order, permutations");
+	double d[6] = { 3, 1, 2, 0, 5, 4 };
+	ok(ue_sort_axis(UE_FLOAT64, d, 1, 3, 2) == -2 && d[0] == 3 && d[5] == 4, "an 8-byte dtype is left to the caller, unchanged");
+	ok(ue_sort_axis(UE_FLOAT32, f, 1, 65, 1) == -2, "more than 64 elements along the axis are left to the caller");
 }
 
 int main(void)
 {
 	test_lanes();
+	test_axis();
 	test_float_order();
 	test_argsort_stable();
 	test_integers();
