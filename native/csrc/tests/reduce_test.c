@@ -602,6 +602,8 @@ static void test_exact_bound(void)
 	enum { NF = 250001, ND = (1 << 22) + 64 };
 	uint8_t *b = malloc(NF);
 	int64_t exact = 0;
+
+	seed = 2878653349u;	/* data that tells the two apart, whatever ran before */
 	for (int i = 0; i < NF; i++) {
 		b[i] = (uint8_t)(240 + (rnd() & 15));
 		exact += b[i];
@@ -678,6 +680,8 @@ static void test_chunk_cores(void)
 	enum { A = 23, B = 972, C = 17, PAD = 24 };
 	float *x = malloc((size_t)C * B * PAD * sizeof(float));
 	float *seq = malloc((size_t)C * B * A * sizeof(float));
+
+	seed = 3772035696u;	/* data that tells the two apart, whatever ran before */
 	intptr_t n = 0;
 	for (intptr_t i = 0; i < (intptr_t)C * B * PAD; i++)
 		x[i] = rndf() * (float)(1 << (rnd() % 20));
@@ -759,7 +763,7 @@ int main(void)
 	test_exact_bound();
 	test_float_rows();
 	test_chunk_cores();
-	test_sums_16();	/* last: the tests above were written against rnd()'s sequence from the start */
+	test_sums_16();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
 }
