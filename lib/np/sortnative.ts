@@ -2,8 +2,9 @@
  * The addon's sorts (native/csrc/engine/sort.c through native/src/sort.cc):
  * a stable LSD radix sort of one contiguous lane per call, for values and
  * for the sorting permutation, in numpy's order (NaN last, -0 equal to 0),
- * and the same over every lane of a C-ordered array in one call (lanes of
- * up to 32 elements by insertion).
+ * and the same over every lane of a C-ordered array in one call (sorting
+ * networks for lanes of 2-64 items of up to 4 bytes, along the last axis or
+ * in place along another).
  * Each function returns false when the addon (or its sort) is not there or
  * the lane is too short to pay for the call; the caller then sorts in
  * JavaScript.
@@ -35,15 +36,16 @@ export const NETWORK_MAX = 64;
 /** Below this many elements a JavaScript sort beats the call. */
 export const NATIVE_SORT_MIN = 32;
 
-/**
- * The addon and the engine's code for `t` when the addon has function
- * `name` and the lane is long enough to pay for the call; else undefined.
- */
-function kernel(name: keyof SortBinding, v: AnyTypedArray, t: DType): { b: Required<SortBinding>; code: number } | undefined {
-  if (v.length < NATIVE_SORT_MIN) return undefined;
+/** The addon and the engine's code for `t` when the addon has function `name`; else undefined. */
+function addon(name: keyof SortBinding, t: DType): { b: Required<SortBinding>; code: number } | undefined {
   const b = nativeKernels() as SortBinding | undefined;
   const code = ENGINE_CODES[t.name];
   return b?.[name] && code !== undefined ? { b: b as Required<SortBinding>, code } : undefined;
+}
+
+/** addon(), when the lane is also long enough to pay for the call. */
+function kernel(name: keyof SortBinding, v: AnyTypedArray, t: DType): { b: Required<SortBinding>; code: number } | undefined {
+  return v.length < NATIVE_SORT_MIN ? undefined : addon(name, t);
 }
 
 /** Sort `v` in place natively; false if the addon cannot. */
@@ -60,23 +62,16 @@ export function nativeArgsort(v: AnyTypedArray, t: DType, out: BigInt64Array | I
   return k !== undefined;
 }
 
-/** The addon's lane sorts and `t`'s code, or undefined (no addon, or a dtype it has no code for). */
-function lanes(t: DType): { b: Required<SortBinding>; code: number } | undefined {
-  const b = nativeKernels() as SortBinding | undefined;
-  const code = ENGINE_CODES[t.name];
-  return b?.sortLanes && b.argsortLanes && code !== undefined ? { b: b as Required<SortBinding>, code } : undefined;
-}
-
 /** Sort every lane of `n` elements of `v` (its whole length, lanes one after another) natively; false if the addon cannot. */
 export function nativeSortLanes(v: AnyTypedArray, t: DType, n: number): boolean {
-  const k = lanes(t);
+  const k = addon('sortLanes', t);
   k?.b.sortLanes(k.code, v, n);
   return k !== undefined;
 }
 
 /** Each lane's stable sorting permutation (lane-relative, intp) into `out`; false if the addon cannot. */
 export function nativeArgsortLanes(v: AnyTypedArray, t: DType, n: number, out: BigInt64Array | Int32Array): boolean {
-  const k = lanes(t);
+  const k = addon('argsortLanes', t);
   k?.b.argsortLanes(k.code, v, n, out);
   return k !== undefined;
 }
@@ -87,16 +82,14 @@ export function nativeArgsortLanes(v: AnyTypedArray, t: DType, n: number, out: B
  * 2 <= n <= 64); false, with nothing changed, when the addon cannot.
  */
 export function nativeSortAxis(v: AnyTypedArray, t: DType, pre: number, n: number, post: number): boolean {
-  const b = nativeKernels() as SortBinding | undefined;
-  const code = ENGINE_CODES[t.name];
-  return code !== undefined && b?.sortAxis !== undefined && b.sortAxis(code, v, pre, n, post);
+  const k = addon('sortAxis', t);
+  return k !== undefined && k.b.sortAxis(k.code, v, pre, n, post);
 }
 
 /** The permutations along the middle axis of (pre, n, post) `v` into `out` (same layout); false when the addon cannot. */
 export function nativeArgsortAxis(v: AnyTypedArray, t: DType, pre: number, n: number, post: number, out: BigInt64Array | Int32Array): boolean {
-  const b = nativeKernels() as SortBinding | undefined;
-  const code = ENGINE_CODES[t.name];
-  return code !== undefined && b?.argsortAxis !== undefined && b.argsortAxis(code, v, pre, n, post, out);
+  const k = addon('argsortAxis', t);
+  return k !== undefined && k.b.argsortAxis(k.code, v, pre, n, post, out);
 }
 
 /**

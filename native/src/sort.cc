@@ -50,6 +50,40 @@ bool GetLane(const Napi::CallbackInfo& info, size_t i, void** data, size_t* leng
   return true;
 }
 
+// pre * n * post into *r, false on overflow.
+bool Product3(size_t pre, size_t n, size_t post, size_t* r) {
+  return !__builtin_mul_overflow(pre, n, r) && !__builtin_mul_overflow(*r, post, r);
+}
+
+// The lane length (argument i): at least 1, and a divisor of the element count.
+bool GetLaneLength(const Napi::CallbackInfo& info, size_t i, size_t count, size_t* n) {
+  double v;
+  if (!GetUint(info, i, "lane length", 9007199254740991.0, &v)) return false;
+  *n = static_cast<size_t>(v);
+  if (*n == 0 || count % *n != 0) {
+    Napi::RangeError::New(info.Env(), "the lane length must divide the number of elements").ThrowAsJavaScriptException();
+    return false;
+  }
+  return true;
+}
+
+// The (pre, n, post) shape of arguments i..i+2, whose product must be the element count.
+bool GetAxisShape(const Napi::CallbackInfo& info, size_t i, size_t count, size_t* pre, size_t* n, size_t* post) {
+  double v[3];
+  size_t want;
+  for (size_t k = 0; k < 3; k++) {
+    if (!GetUint(info, i + k, k == 0 ? "pre" : k == 1 ? "n" : "post", 9007199254740991.0, &v[k])) return false;
+  }
+  *pre = static_cast<size_t>(v[0]);
+  *n = static_cast<size_t>(v[1]);
+  *post = static_cast<size_t>(v[2]);
+  if (!Product3(*pre, *n, *post, &want) || want != count) {
+    Napi::RangeError::New(info.Env(), "pre * n * post must be the number of elements").ThrowAsJavaScriptException();
+    return false;
+  }
+  return true;
+}
+
 // Bytes per element of each dtype code, in enum ue_dtype's order.
 const size_t kItemSize[UE_NTYPES] = {1, 1, 1, 2, 2, 4, 4, 8, 8, 4, 8};
 
@@ -96,22 +130,6 @@ Napi::Value Argsort(const Napi::CallbackInfo& info) {
   return info.Env().Undefined();
 }
 
-namespace {
-
-// The lane length (argument i): at least 1, and a divisor of the element count.
-bool GetLaneLength(const Napi::CallbackInfo& info, size_t i, size_t count, size_t* n) {
-  double v;
-  if (!GetUint(info, i, "lane length", 9007199254740991.0, &v)) return false;
-  *n = static_cast<size_t>(v);
-  if (*n == 0 || count % *n != 0) {
-    Napi::RangeError::New(info.Env(), "the lane length must divide the number of elements").ThrowAsJavaScriptException();
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 Napi::Value SortLanes(const Napi::CallbackInfo& info) {
   if (!CheckArgs(info, 3, "sortLanes(dtype, values, n)")) return info.Env().Undefined();
   void* data;
@@ -142,26 +160,6 @@ Napi::Value ArgsortLanes(const Napi::CallbackInfo& info) {
   }
   return info.Env().Undefined();
 }
-
-namespace {
-
-// The (pre, n, post) shape of arguments i..i+2, whose product must be the element count.
-bool GetAxisShape(const Napi::CallbackInfo& info, size_t i, size_t count, size_t* pre, size_t* n, size_t* post) {
-  double v[3];
-  for (size_t k = 0; k < 3; k++) {
-    if (!GetUint(info, i + k, k == 0 ? "pre" : k == 1 ? "n" : "post", 9007199254740991.0, &v[k])) return false;
-  }
-  *pre = static_cast<size_t>(v[0]);
-  *n = static_cast<size_t>(v[1]);
-  *post = static_cast<size_t>(v[2]);
-  if (v[0] * v[1] * v[2] != static_cast<double>(count)) {
-    Napi::RangeError::New(info.Env(), "pre * n * post must be the number of elements").ThrowAsJavaScriptException();
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
 
 Napi::Value SortAxis(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
@@ -319,12 +317,9 @@ Napi::Value Take(const Napi::CallbackInfo& info) {
   int idxDtype = static_cast<int>(t);
   size_t pre = static_cast<size_t>(dims[0]), n = static_cast<size_t>(dims[1]), post = static_cast<size_t>(dims[2]);
   // the sizes must be the products of the dimensions (checked without overflow)
-  auto product = [](size_t a, size_t b, size_t c, size_t* r) {
-    return !__builtin_mul_overflow(a, b, r) && !__builtin_mul_overflow(*r, c, r);
-  };
   size_t want;
-  if (kItemSize[idxDtype] != idxsize || srcsize != outsize || !product(pre, n, post, &want) || want != srclen ||
-      !product(pre, nidx, post, &want) || want != outlen) {
+  if (kItemSize[idxDtype] != idxsize || srcsize != outsize || !Product3(pre, n, post, &want) || want != srclen ||
+      !Product3(pre, nidx, post, &want) || want != outlen) {
     Napi::RangeError::New(env, "take: the arrays do not hold (pre, n, post) and (pre, len(idx), post) elements")
         .ThrowAsJavaScriptException();
     return env.Undefined();

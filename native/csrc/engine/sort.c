@@ -357,21 +357,14 @@ fail:
 }
 
 /*
- * Lanes of a few elements: insertion sorts on the radix sorts' keys (a
- * shift moves only elements whose key is greater, so equal keys keep their
- * order: stable, -0 and 0 as given), run over every lane in one call. A
- * sort of the 3 channels of a 1080p frame called the radix sort (or, from
- * JavaScript, TypedArray.sort) 2M times. Items of up to 4 bytes go to the
- * sorting networks below instead (2-64 elements); insertion takes 8-byte
- * lanes of up to 32 elements, where it beat the radix sort per lane
- * (measured on lanes of 9-64 pixel values).
+ * Lanes of 8-byte items (the networks below take the narrower ones) of up
+ * to UE_SHORT_LANE elements: insertion sorts on the radix sorts' keys,
+ * every lane in one call. A shift moves only elements whose key is
+ * greater, so equal keys keep their order: stable, -0 and 0 as given.
+ * Insertion beat the radix sort per lane up to 32 elements (lanes of
+ * 9-64 pixel values).
  */
-#define UE_SHORT_LANE 48	/* the longest short lane of any item size */
-
-static size_t short_lane_max(size_t itemsize)
-{
-	return itemsize == 1 ? 48 : itemsize == 2 ? 16 : 32;
-}
+#define UE_SHORT_LANE 32
 
 static inline uint8_t key_u8(uint8_t x) { return x; }
 static inline uint8_t key_i8(uint8_t x) { return x ^ 0x80u; }
@@ -382,12 +375,12 @@ static inline uint32_t key_i32(uint32_t x) { return x ^ 0x80000000u; }
 static inline uint64_t key_u64(uint64_t x) { return x; }
 static inline uint64_t key_i64(uint64_t x) { return x ^ 0x8000000000000000ull; }
 
-#define DEFINE_SHORT(T, KEY)                                                   \
-static void short_##KEY(T *v, size_t n, size_t count)                          \
+#define DEFINE_SHORT(KEY)                                                      \
+static void short_##KEY(uint64_t *v, size_t n, size_t count)                   \
 {                                                                              \
 	for (size_t l = 0; l < count; l++, v += n) {                           \
 		for (size_t i = 1; i < n; i++) {                               \
-			T x = v[i];                                            \
+			uint64_t x = v[i];                                     \
 			size_t j = i;                                          \
 			while (j > 0 && KEY(v[j - 1]) > KEY(x)) {              \
 				v[j] = v[j - 1];                               \
@@ -397,8 +390,8 @@ static void short_##KEY(T *v, size_t n, size_t count)                          \
 		}                                                              \
 	}                                                                      \
 }                                                                              \
-static void shortarg_##KEY(const T *v, size_t n, size_t count, void *out,      \
-			   int out64)                                          \
+static void shortarg_##KEY(const uint64_t *v, size_t n, size_t count,          \
+			   void *out, int out64)                               \
 {                                                                              \
 	uint32_t idx[UE_SHORT_LANE];                                           \
 	for (size_t l = 0; l < count; l++, v += n) {                           \
@@ -420,54 +413,28 @@ static void shortarg_##KEY(const T *v, size_t n, size_t count, void *out,      \
 	}                                                                      \
 }
 
-DEFINE_SHORT(uint8_t, key_u8)
-DEFINE_SHORT(uint8_t, key_i8)
-DEFINE_SHORT(uint16_t, key_u16)
-DEFINE_SHORT(uint16_t, key_i16)
-DEFINE_SHORT(uint32_t, key_u32)
-DEFINE_SHORT(uint32_t, key_i32)
-DEFINE_SHORT(uint32_t, f32_key)
-DEFINE_SHORT(uint64_t, key_u64)
-DEFINE_SHORT(uint64_t, key_i64)
-DEFINE_SHORT(uint64_t, f64_key)
+DEFINE_SHORT(key_u64)
+DEFINE_SHORT(key_i64)
+DEFINE_SHORT(f64_key)
 
-/* The short sorts of @dtype: values (in place) and permutations. */
-static int short_sort(int dtype, void *data, size_t n, size_t count)
+/* The short sorts of an 8-byte @dtype, values in place or permutations into @out; -1 for other dtypes. */
+static int short_sort(int dtype, void *data, size_t n, size_t count, void *out, int out64)
 {
+	void (*sort)(uint64_t *, size_t, size_t);
+	void (*arg)(const uint64_t *, size_t, size_t, void *, int);
+
 	switch (dtype) {
-	case UE_BOOL: case UE_UINT8: short_key_u8(data, n, count); return 0;
-	case UE_INT8: short_key_i8(data, n, count); return 0;
-	case UE_UINT16: short_key_u16(data, n, count); return 0;
-	case UE_INT16: short_key_i16(data, n, count); return 0;
-	case UE_UINT32: short_key_u32(data, n, count); return 0;
-	case UE_INT32: short_key_i32(data, n, count); return 0;
-	case UE_FLOAT32: short_f32_key(data, n, count); return 0;
-	case UE_UINT64: short_key_u64(data, n, count); return 0;
-	case UE_INT64: short_key_i64(data, n, count); return 0;
-	case UE_FLOAT64: short_f64_key(data, n, count); return 0;
+	case UE_UINT64: sort = short_key_u64; arg = shortarg_key_u64; break;
+	case UE_INT64: sort = short_key_i64; arg = shortarg_key_i64; break;
+	case UE_FLOAT64: sort = short_f64_key; arg = shortarg_f64_key; break;
 	default: return -1;
 	}
+	if (out)
+		arg(data, n, count, out, out64);
+	else
+		sort(data, n, count);
+	return 0;
 }
-
-static int short_argsort(int dtype, const void *data, size_t n, size_t count, void *out, int out64)
-{
-	switch (dtype) {
-	case UE_BOOL: case UE_UINT8: shortarg_key_u8(data, n, count, out, out64); return 0;
-	case UE_INT8: shortarg_key_i8(data, n, count, out, out64); return 0;
-	case UE_UINT16: shortarg_key_u16(data, n, count, out, out64); return 0;
-	case UE_INT16: shortarg_key_i16(data, n, count, out, out64); return 0;
-	case UE_UINT32: shortarg_key_u32(data, n, count, out, out64); return 0;
-	case UE_INT32: shortarg_key_i32(data, n, count, out, out64); return 0;
-	case UE_FLOAT32: shortarg_f32_key(data, n, count, out, out64); return 0;
-	case UE_UINT64: shortarg_key_u64(data, n, count, out, out64); return 0;
-	case UE_INT64: shortarg_key_i64(data, n, count, out, out64); return 0;
-	case UE_FLOAT64: shortarg_f64_key(data, n, count, out, out64); return 0;
-	default: return -1;
-	}
-}
-
-/* Bytes per element, in enum ue_dtype's order (sort.c stands alone: no registry). */
-static const unsigned char lane_itemsize[UE_NTYPES] = { 1, 1, 1, 2, 2, 4, 4, 8, 8, 4, 8 };
 
 /*
  * Sorting networks over columns: element (j, c) of a set of columns at
@@ -587,52 +554,55 @@ static int net_columns(int dtype, const void *src, void *dst, size_t n, intptr_t
 	}
 }
 
+/*
+ * ue_sort_lanes (@out NULL) or ue_argsort_lanes: networks for items of up
+ * to 4 bytes, insertion for short lanes of 8-byte ones, else the radix
+ * sort lane by lane.
+ */
+static int lanes(int dtype, void *data, size_t n, size_t count, void *out, int out64)
+{
+	size_t size = ue_itemsize(dtype);
+
+	if (!size)
+		return -1;
+	if (n < UE_NET_MIN) {	/* one element a lane: sorted, and its index is 0 */
+		if (out)
+			memset(out, 0, n * count * (out64 ? 8 : 4));
+		return 0;
+	}
+	if (size <= 4 && n <= UE_NET_MAX)
+		return net_columns(dtype, data, out ? NULL : data, n, 1, (intptr_t)n, count, out, out64, 1, (intptr_t)n);
+	if (size == 8 && n <= UE_SHORT_LANE)
+		return short_sort(dtype, data, n, count, out, out64);
+	for (size_t l = 0; l < count; l++) {
+		char *lane = (char *)data + l * n * size;
+		int err = out ? ue_argsort(dtype, lane, n, (char *)out + l * n * (out64 ? 8 : 4), out64)
+			      : ue_sort(dtype, lane, n);
+
+		if (err)
+			return -1;
+	}
+	return 0;
+}
+
 int ue_sort_lanes(int dtype, void *data, size_t n, size_t count)
 {
-	size_t size;
-
-	if (dtype < 0 || dtype >= UE_NTYPES)
-		return -1;
-	size = lane_itemsize[dtype];
-	if (size <= 4 && n >= UE_NET_MIN && n <= UE_NET_MAX) {
-		return net_columns(dtype, data, data, n, 1, (intptr_t)n, count, NULL, 0, 0, 0);
-	}
-	if (n <= short_lane_max(size))
-		return short_sort(dtype, data, n, count);
-	for (size_t l = 0; l < count; l++)
-		if (ue_sort(dtype, (char *)data + l * n * size, n) != 0)
-			return -1;
-	return 0;
+	return lanes(dtype, data, n, count, NULL, 0);
 }
 
 int ue_argsort_lanes(int dtype, const void *data, size_t n, size_t count, void *out, int out64)
 {
-	size_t size;
-
-	if (dtype < 0 || dtype >= UE_NTYPES)
-		return -1;
-	size = lane_itemsize[dtype];
-	if (size <= 4 && n >= UE_NET_MIN && n <= UE_NET_MAX) {
-		return net_columns(dtype, data, NULL, n, 1, (intptr_t)n, count, out, out64, 1, (intptr_t)n);
-	}
-	if (n <= short_lane_max(size))
-		return short_argsort(dtype, data, n, count, out, out64);
-	for (size_t l = 0; l < count; l++)
-		if (ue_argsort(dtype, (const char *)data + l * n * size, n,
-			       (char *)out + l * n * (out64 ? 8 : 4), out64) != 0)
-			return -1;
-	return 0;
+	return lanes(dtype, (void *)data, n, count, out, out64);
 }
 
 /* ue_sort_axis (into @dst) or ue_argsort_axis (into @out): one network pass per (@n, @post) block. */
 static int axis_networks(int dtype, const void *data, void *dst, size_t pre, size_t n, size_t post, void *out,
 			 int out64)
 {
-	size_t size;
+	size_t size = ue_itemsize(dtype);
 
-	if (dtype < 0 || dtype >= UE_NTYPES)
+	if (!size)
 		return -1;
-	size = lane_itemsize[dtype];
 	if (size > 4 || n > UE_NET_MAX || n < UE_NET_MIN)
 		return -2;
 	for (size_t p = 0; p < pre; p++) {

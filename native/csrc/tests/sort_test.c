@@ -385,12 +385,11 @@ static void test_searchsorted(void)
 static void test_lanes(void)
 {
 	static const int lens[] = { 1, 2, 3, 7, 16, 17, 32, 33, 48, 49, 50 };
-	static const size_t itemsize[UE_NTYPES] = { 1, 1, 1, 2, 2, 4, 4, 8, 8, 4, 8 };
 	unsigned seed = 12345;
 	int good = 1;
 
 	for (int dt = 0; dt < UE_NTYPES; dt++) {
-		size_t sz = itemsize[dt];
+		size_t sz = ue_itemsize(dt);
 
 		for (size_t li = 0; li < sizeof(lens) / sizeof(lens[0]); li++) {
 			size_t n = (size_t)lens[li], count = 9, total = n * count;
