@@ -88,6 +88,8 @@ export interface RawBinding {
   engineFeatures(): string;
   /** madvise(MADV_HUGEPAGE) over the 2 MiB aligned interior of a new large result. */
   adviseHuge(array: ArrayBufferView): void;
+  /** The threads large element-wise calls are shared among; with `n` (1-8), sets it and returns the old count. */
+  engineThreads(n?: number): number;
   /**
    * The reductions (src/reduce.cc; scratch layouts there): each returns 1
    * when it ran, 0 when the engine has no loop for the dtypes.

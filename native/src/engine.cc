@@ -10,14 +10,17 @@
 //
 // The operands are the typed arrays themselves; every element the strides
 // reach is checked to lie inside its typed array before anything runs.
-// The engine keeps no state of its own besides the loop table, which is
-// fixed at load: safe in worker threads.
+// The engine's state is the loop table, fixed at load, and its pool of
+// worker threads (csrc/engine/pool.c), which one call uses at a time (a
+// call from another worker_thread meanwhile runs alone): safe in worker threads.
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 
+#include <sched.h>
 #include <sys/mman.h>
 
 #include "addon.h"
@@ -149,6 +152,43 @@ napi_value AdviseHuge(napi_env env, napi_callback_info cbinfo) {
   return nullptr;
 }
 
+// engineThreads([n]): the threads large element-wise calls are shared among;
+// with n, sets it (1 runs everything on the calling thread) and returns the old count.
+napi_value EngineThreads(napi_env env, napi_callback_info cbinfo) {
+  size_t argc = 1;
+  napi_value argv[1], result;
+  int32_t n = 0;
+  if (napi_get_cb_info(env, cbinfo, &argc, argv, nullptr, nullptr) != napi_ok) return nullptr;
+  int old = ue_threads();
+  if (argc >= 1) {
+    if (napi_get_value_int32(env, argv[0], &n) != napi_ok || n < 1 || n > UE_MAXTHREADS) {
+      napi_throw_range_error(env, "EINVAL", "engineThreads(n): n must be an integer from 1 to 8");
+      return nullptr;
+    }
+    ue_set_threads(n);
+  }
+  napi_create_int32(env, old, &result);
+  return result;
+}
+
+// The default thread count: the CPUs this process may run on, at most 4
+// (memory-bound loops gain little past that). UDMABUF_THREADS=<1-8>
+// overrides it; another value is reported on stderr and the default kept.
+int DefaultThreads() {
+  cpu_set_t set;
+  int n = sched_getaffinity(0, sizeof(set), &set) == 0 ? CPU_COUNT(&set) : 1;
+  n = n < 1 ? 1 : n > 4 ? 4 : n;
+  const char* env = getenv("UDMABUF_THREADS");
+  if (env == nullptr || *env == '\0') return n;
+  char* end;
+  long want = strtol(env, &end, 10);
+  if (*end != '\0' || want < 1 || want > UE_MAXTHREADS) {
+    fprintf(stderr, "u-dma-buf: UDMABUF_THREADS=%s is not a thread count from 1 to %d; using %d\n", env, UE_MAXTHREADS, n);
+    return n;
+  }
+  return static_cast<int>(want);
+}
+
 napi_value EngineFeatures(napi_env env, napi_callback_info) {
   napi_value result;
   napi_create_string_utf8(env, ue_cpu_features(), NAPI_AUTO_LENGTH, &result);
@@ -188,10 +228,12 @@ void InitEngine(Napi::Env env, Napi::Object exports) {
   // UDMABUF_STREAM_MIN: the size (bytes) from which new results are written past the caches; 0 never
   const char* stream = getenv("UDMABUF_STREAM_MIN");
   if (stream != nullptr && *stream != '\0') ue_set_stream_min(static_cast<size_t>(strtoull(stream, nullptr, 10)));
+  ue_set_threads(DefaultThreads());
   Define(env, exports, "ufunc", UfuncRun);
   Define(env, exports, "ufuncLoop", UfuncLoop);
   Define(env, exports, "engineFeatures", EngineFeatures);
   Define(env, exports, "adviseHuge", AdviseHuge);
+  Define(env, exports, "engineThreads", EngineThreads);
 }
 
 }  // namespace udmabuf

@@ -103,6 +103,28 @@ size_t ue_set_stream_min(size_t bytes);
 int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand *ops, int ndim,
 	       const intptr_t *shape, const struct ue_operand *where);
 
+/* ---- worker threads (pool.c) ---- */
+
+#define UE_MAXTHREADS 8
+
+/*
+ * Threads (the caller included) that large element-wise calls are shared
+ * among; 1 runs everything on the caller. Returns the previous count.
+ */
+int ue_set_threads(int n);
+int ue_threads(void);
+
+/* How many calls of ue_parallel() were shared with workers (for tests and the bench). */
+unsigned long ue_pool_jobs(void);
+
+/*
+ * Run fn(ctx, chunk, tid) for every chunk in [0, @chunks), on the caller
+ * (tid 0) and workers (tid 1 .. @threads - 1), each chunk once, in no set
+ * order; returns when all are done. Chunks must touch disjoint memory;
+ * results must not depend on which thread runs which chunk.
+ */
+void ue_parallel(intptr_t chunks, int threads, void (*fn)(void *ctx, intptr_t chunk, int tid), void *ctx);
+
 /* The dtype code of a signature character, or -1. */
 int ue_dtype_of_char(char c);
 

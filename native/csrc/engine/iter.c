@@ -31,6 +31,14 @@
  *    memory is cold (V8 hands back a freed buffer only after a scavenge,
  *    several results later), and streaming skips reading each line before
  *    writing it and leaves the inputs in the cache.
+ * 8. A call over 1 MiB or more of operands (UE_PAR_MIN) whose outputs are
+ *    each written once (no step-0 axis, no two outputs overlapping) is cut
+ *    into chunks of the walk that the worker threads share (pool.c); each
+ *    thread has its own buffers and stream lines, and every element is
+ *    computed by the same loop on the same values, so the bytes are those
+ *    of one thread. On this project's 2-core x86_64 VM a new 8 MiB uint8
+ *    result took 650 µs on one thread and 270 on two (numpy 230), an add
+ *    into an existing array 256 and 136 (numpy 230).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -540,20 +548,280 @@ UE_HOT static void masked_store(char *dst, intptr_t dstep, const char *src, size
 			memcpy(dst + i * dstep, src + (size_t)i * size, size);
 }
 
+/*
+ * A call, planned: the loop, the operands' walk, and how each operand goes
+ * through buffers. Read-only while the call runs; each thread has its own
+ * lane (buffers and stream lines).
+ */
+struct iter_run {
+	const struct ue_loop *loop;
+	struct ue_plan p;
+	int nin, nop, mask;
+	int dtypes[UE_MAXOPS], ltypes[UE_MAXOPS];
+	int cast[UE_MAXOPS], stream[UE_MAXOPS];
+	ue_loop_fn casts[UE_MAXOPS];
+	ue_gather_fn gather[UE_MAXOPS], scatter[UE_MAXOPS];
+	int buffered, streamed, direct;
+	intptr_t inner, bufn, chunk, total;
+};
+
+struct iter_lane {
+	char *block;
+	char *bufs[UE_MAXOPS], *gbufs[UE_MAXOPS], *mbuf;
+	struct stream_line lines[UE_MAXOPS];
+};
+
+static int lane_alloc(const struct iter_run *r, struct iter_lane *l)
+{
+	size_t each = (size_t)r->bufn * 8, off = 0;
+	int k;
+
+	memset(l, 0, sizeof(*l));
+	if (!r->buffered)
+		return 0;
+	l->block = malloc(each * (size_t)(2 * r->nop + 1) + 64);
+	if (!l->block)
+		return UE_ENOMEM;
+	for (k = 0; k < r->nop; k++) {
+		if (r->cast[k] || r->stream[k] || r->gather[k] || r->scatter[k]) {
+			l->bufs[k] = l->block + off;
+			off += each;
+		}
+		if (r->cast[k] && r->gather[k]) {
+			l->gbufs[k] = l->block + off;
+			off += each;
+		}
+	}
+	l->mbuf = l->block + off;
+	return 0;
+}
+
+/* Elements [lo, hi) of one run whose operands start at @base, through the buffers. */
+UE_HOT static void run_buffered(const struct iter_run *r, struct iter_lane *l, char *const *base,
+				const intptr_t *steps, intptr_t lo, intptr_t hi)
+{
+	int nin = r->nin, nop = r->nop, mask = r->mask, k;
+
+	for (intptr_t start = lo; start < hi; start += r->bufn) {
+		intptr_t n = hi - start < r->bufn ? hi - start : r->bufn;
+		char *args[UE_MAXOPS], *cargs[2];
+		intptr_t lsteps[UE_MAXOPS], csteps[2];
+
+		for (k = 0; k < nop; k++) {
+			char *at = base[k] + start * steps[k];
+			size_t lsz = ue_itemsize(r->ltypes[k]);
+
+			if (!r->cast[k] && !r->stream[k] && !r->gather[k] && !r->scatter[k]) {
+				args[k] = at;
+				lsteps[k] = steps[k];
+				continue;
+			}
+			args[k] = l->bufs[k];
+			lsteps[k] = (intptr_t)lsz;
+			if (r->gather[k] && !r->cast[k]) {
+				r->gather[k](l->bufs[k], at, n);
+			} else if (k < nin) {
+				/* a broadcast scalar (step 0) is cast once and stays a scalar to the loop */
+				intptr_t m = steps[k] ? n : 1;
+
+				cargs[0] = at;
+				cargs[1] = l->bufs[k];
+				csteps[0] = steps[k];
+				if (r->gather[k]) {
+					r->gather[k](l->gbufs[k], at, n);
+					cargs[0] = l->gbufs[k];
+					csteps[0] = (intptr_t)ue_itemsize(r->dtypes[k]);
+				}
+				csteps[1] = (intptr_t)lsz;
+				r->casts[k](cargs, &m, csteps, NULL);
+				if (!steps[k])
+					lsteps[k] = 0;
+			}
+		}
+		r->loop->fn(args, &n, lsteps, r->loop->data);
+		for (k = nin; k < nop; k++) {
+			char *at = base[k] + start * steps[k];
+			size_t osz = ue_itemsize(r->dtypes[k]);
+
+			if (r->stream[k])
+				stream_store(&l->lines[k], at, l->bufs[k], (size_t)n * osz);
+			if (r->scatter[k])
+				r->scatter[k](at, l->bufs[k], n);
+			if (!r->cast[k])
+				continue;
+			cargs[0] = l->bufs[k];
+			csteps[0] = (intptr_t)ue_itemsize(r->ltypes[k]);
+			if (mask < 0) {
+				cargs[1] = at;
+				csteps[1] = steps[k];
+				r->casts[k](cargs, &n, csteps, NULL);
+				continue;
+			}
+			cargs[1] = l->mbuf;
+			csteps[1] = (intptr_t)osz;
+			r->casts[k](cargs, &n, csteps, NULL);
+			masked_store(at, steps[k], l->mbuf, osz, base[mask] + start * steps[mask], steps[mask], n);
+		}
+	}
+}
+
+/* Elements [lo, hi) of the whole walk (runs of r->inner, outer axes first). */
+static void run_span(const struct iter_run *r, struct iter_lane *l, intptr_t lo, intptr_t hi)
+{
+	const struct ue_plan *p = &r->p;
+	intptr_t idx[UE_MAXDIMS], row = lo / r->inner, off = lo % r->inner;
+	int k, d;
+
+	for (d = p->ndim - 2; d >= 0; d--) {
+		idx[d] = row % p->shape[d];
+		row /= p->shape[d];
+	}
+	while (lo < hi) {
+		char *base[UE_MAXOPS];
+		intptr_t steps[UE_MAXOPS], end = off + (hi - lo) < r->inner ? off + (hi - lo) : r->inner;
+
+		for (k = 0; k < p->nop; k++) {
+			base[k] = p->data[k];
+			for (d = 0; d + 1 < p->ndim; d++)
+				base[k] += idx[d] * p->strides[k][d];
+			steps[k] = p->strides[k][p->ndim - 1];
+		}
+		if (r->direct) {
+			size_t sz = ue_itemsize(r->dtypes[1]);
+
+			stream_store(&l->lines[1], base[1] + off * steps[1], base[0] + off * steps[0],
+				     (size_t)(end - off) * sz);
+		} else if (!r->buffered) {
+			char *args[UE_MAXOPS];
+			intptr_t n = end - off;
+
+			for (k = 0; k < p->nop; k++)
+				args[k] = base[k] + off * steps[k];
+			r->loop->fn(args, &n, steps, r->loop->data);
+		} else {
+			run_buffered(r, l, base, steps, off, end);
+		}
+		lo += end - off;
+		off = 0;
+		for (d = p->ndim - 2; d >= 0; d--) {
+			if (++idx[d] < p->shape[d])
+				break;
+			idx[d] = 0;
+		}
+	}
+	for (k = r->nin; k < r->nop; k++)
+		stream_flush(&l->lines[k]);
+	if (r->streamed)
+		stream_done();
+}
+
+/* The threads' share of a call: chunk c of the walk, on thread tid's lane. */
+struct iter_shared {
+	const struct iter_run *r;
+	struct iter_lane *lanes;
+};
+
+static void run_chunk(void *ctx, intptr_t c, int tid)
+{
+	struct iter_shared *s = ctx;
+	const struct iter_run *r = s->r;
+	intptr_t lo = c * r->chunk, hi = lo + r->chunk < r->total ? lo + r->chunk : r->total;
+
+	run_span(r, &s->lanes[tid], lo, hi);
+}
+
+/*
+ * Calls of at least this many bytes of operands are shared among the
+ * threads, in chunks of about UE_PAR_CHUNK bytes (a multiple of 64
+ * elements, so a contiguous result's chunks meet at whole cache lines).
+ */
+#define UE_PAR_MIN (1 << 20)
+#define UE_PAR_CHUNK (256 << 10)
+
+/*
+ * Whether every element of the outputs is written once, by one inner-loop
+ * call (then chunks can run in any order, on any thread): no output
+ * walks an axis in place (step 0), and outputs do not overlap each other.
+ */
+static int parallel_safe(const struct iter_run *r)
+{
+	const struct ue_plan *p = &r->p;
+	int k, o, d;
+
+	for (k = r->nin; k < r->nop; k++) {
+		uintptr_t lo, hi, olo, ohi;
+
+		for (d = 0; d < p->ndim; d++)
+			if (p->strides[k][d] == 0)
+				return 0;
+		extent(p, k, ue_itemsize(r->dtypes[k]), &lo, &hi);
+		for (o = r->nin; o < k; o++) {
+			extent(p, o, ue_itemsize(r->dtypes[o]), &olo, &ohi);
+			if (lo < ohi && olo < hi)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* How many chunks to cut the walk into: 1 runs it whole on the caller. */
+static intptr_t chunks_of(struct iter_run *r)
+{
+	const struct ue_plan *p = &r->p;
+	size_t per = 0, bytes;
+	intptr_t c;
+	int k, d;
+
+	if (ue_threads() < 2 || !parallel_safe(r))
+		return 1;
+	for (k = 0; k < p->nop; k++) {
+		for (d = 0; d < p->ndim && !p->strides[k][d]; d++)
+			;
+		if (d < p->ndim)
+			per += ue_itemsize(r->dtypes[k]);
+	}
+	bytes = per * (size_t)r->total;
+	if (!per || bytes < UE_PAR_MIN)
+		return 1;
+	c = (intptr_t)(UE_PAR_CHUNK / per);
+	c = (c + 63) & ~(intptr_t)63;
+	r->chunk = c;
+	return (r->total + c - 1) / c;
+}
+
+static void run_all(struct iter_run *r, int *err)
+{
+	struct iter_lane lanes[UE_MAXTHREADS];
+	struct iter_shared s = { .r = r, .lanes = lanes };
+	intptr_t chunks = chunks_of(r);
+	int t, n = chunks > 1 ? ue_threads() : 1;
+
+	for (t = 0; t < n; t++) {
+		*err = lane_alloc(r, &lanes[t]);
+		if (*err)
+			break;
+	}
+	if (t < n && t > 0) {
+		*err = 0;	/* no buffers for the workers: the caller runs it alone */
+		chunks = 1;
+	}
+	n = t;
+	if (!*err && chunks > 1)
+		ue_parallel(chunks, n, run_chunk, &s);
+	else if (!*err)
+		run_span(r, &lanes[0], 0, r->total);
+	for (t = 0; t < n; t++)
+		free(lanes[t].block);
+}
+
 int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand *ops, int ndim,
 	       const intptr_t *shape, const struct ue_operand *where)
 {
-	struct ue_plan p;
-	int dtypes[UE_MAXOPS], ltypes[UE_MAXOPS], nop = nin + nout, k, d, ret = 0;
-	int cast[UE_MAXOPS], stream[UE_MAXOPS] = { 0 }, buffered = 0, streamed = 0, gathered = 0, mask = -1, direct, runs;
+	struct iter_run r = { .loop = loop, .nin = nin, .nop = nin + nout, .mask = -1 };
+	struct ue_plan *p = &r.p;
+	int *dtypes = r.dtypes, *ltypes = r.ltypes, nop = nin + nout, k, d, ret = 0, runs, gathered = 0;
 	char *owned[UE_MAXOPS] = { 0 };
-	char *bufs[UE_MAXOPS] = { 0 }, *mbuf = NULL, *block = NULL;
-	ue_loop_fn casts[UE_MAXOPS] = { 0 };
-	ue_gather_fn gather[UE_MAXOPS] = { 0 }, scatter[UE_MAXOPS] = { 0 };
-	char *gbufs[UE_MAXOPS] = { 0 };
-	struct stream_line lines[UE_MAXOPS];
 	const char *sig = loop->sig;
-	intptr_t idx[UE_MAXDIMS] = { 0 }, inner, bufn;
 
 	if (nop + (where != NULL) > UE_MAXOPS || ndim > UE_MAXDIMS || ndim < 0)
 		return UE_EINVAL;
@@ -565,43 +833,41 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		if (ltypes[k] < 0)
 			return UE_EINVAL;
 	}
-	for (k = 0; k < UE_MAXOPS; k++)
-		lines[k].at = NULL;
-	p.nop = nop;
-	p.ndim = ndim;
+	p->nop = nop;
+	p->ndim = ndim;
 	for (d = 0; d < ndim; d++) {
 		if (shape[d] == 0)
 			return 0;
-		p.shape[d] = shape[d];
+		p->shape[d] = shape[d];
 	}
 	for (k = 0; k < nop; k++) {
-		p.data[k] = ops[k].data;
+		p->data[k] = ops[k].data;
 		dtypes[k] = ops[k].dtype;
-		memcpy(p.strides[k], ops[k].strides, sizeof(intptr_t) * (size_t)ndim);
+		memcpy(p->strides[k], ops[k].strides, sizeof(intptr_t) * (size_t)ndim);
 	}
 	if (where) {
-		mask = p.nop++;
-		p.data[mask] = where->data;
-		dtypes[mask] = UE_BOOL;
-		ltypes[mask] = UE_BOOL;
-		memcpy(p.strides[mask], where->strides, sizeof(intptr_t) * (size_t)ndim);
+		r.mask = p->nop++;
+		p->data[r.mask] = where->data;
+		dtypes[r.mask] = UE_BOOL;
+		ltypes[r.mask] = UE_BOOL;
+		memcpy(p->strides[r.mask], where->strides, sizeof(intptr_t) * (size_t)ndim);
 	}
-	drop_unit_axes(&p);
-	flip_backward_axes(&p, nin, nout);
-	order_axes(&p, nin < nop ? nin : 0);
-	coalesce(&p);
-	short_inner(&p);
+	drop_unit_axes(p);
+	flip_backward_axes(p, nin, nout);
+	order_axes(p, nin < nop ? nin : 0);
+	coalesce(p);
+	short_inner(p);
 
 	/* inputs overlapping an output: read from a copy */
 	for (k = 0; k < nin; k++) {
 		uintptr_t ilo, ihi, olo, ohi;
 		int o;
 
-		extent(&p, k, ue_itemsize(dtypes[k]), &ilo, &ihi);
+		extent(p, k, ue_itemsize(dtypes[k]), &ilo, &ihi);
 		for (o = nin; o < nop; o++) {
-			extent(&p, o, ue_itemsize(dtypes[o]), &olo, &ohi);
-			if (ilo < ohi && olo < ihi && !same_elements(&p, k, o, dtypes)) {
-				owned[k] = copy_operand(&p, k, ue_itemsize(dtypes[k]));
+			extent(p, o, ue_itemsize(dtypes[o]), &olo, &ohi);
+			if (ilo < ohi && olo < ihi && !same_elements(p, k, o, dtypes)) {
+				owned[k] = copy_operand(p, k, ue_itemsize(dtypes[k]));
 				if (!owned[k]) {
 					ret = UE_ENOMEM;
 					goto out;
@@ -610,16 +876,16 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 			}
 		}
 	}
-	if (mask >= 0) {
+	if (r.mask >= 0) {
 		uintptr_t ilo, ihi, olo, ohi;
 		int o;
 
-		extent(&p, mask, 1, &ilo, &ihi);
+		extent(p, r.mask, 1, &ilo, &ihi);
 		for (o = nin; o < nop; o++) {
-			extent(&p, o, ue_itemsize(dtypes[o]), &olo, &ohi);
+			extent(p, o, ue_itemsize(dtypes[o]), &olo, &ohi);
 			if (ilo < ohi && olo < ihi) {
-				owned[mask] = copy_operand(&p, mask, 1);
-				if (!owned[mask]) {
+				owned[r.mask] = copy_operand(p, r.mask, 1);
+				if (!owned[r.mask]) {
 					ret = UE_ENOMEM;
 					goto out;
 				}
@@ -628,171 +894,63 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		}
 	}
 
-	if (p.ndim == 0) {
-		p.ndim = 1;
-		p.shape[0] = 1;
-		for (k = 0; k < p.nop; k++)
-			p.strides[k][0] = 0;
+	if (p->ndim == 0) {
+		p->ndim = 1;
+		p->shape[0] = 1;
+		for (k = 0; k < p->nop; k++)
+			p->strides[k][0] = 0;
 	}
-	inner = p.shape[p.ndim - 1];
+	r.inner = p->shape[p->ndim - 1];
+	r.total = 1;
+	for (d = 0; d < p->ndim; d++)
+		r.total *= p->shape[d];
 
 	for (k = 0; k < nop; k++) {
-		cast[k] = dtypes[k] != ltypes[k] || (mask >= 0 && k >= nin);
-		if (!cast[k])
+		r.cast[k] = dtypes[k] != ltypes[k] || (r.mask >= 0 && k >= nin);
+		if (!r.cast[k])
 			continue;
-		buffered = 1;
-		casts[k] = k < nin ? ue_cast_loop(dtypes[k], ltypes[k]) : ue_cast_loop(ltypes[k], dtypes[k]);
-		if (!casts[k]) {
+		r.buffered = 1;
+		r.casts[k] = k < nin ? ue_cast_loop(dtypes[k], ltypes[k]) : ue_cast_loop(ltypes[k], dtypes[k]);
+		if (!r.casts[k]) {
 			ret = UE_EINVAL;
 			goto out;
 		}
 	}
-	for (k = nin; k < nop && mask < 0; k++) {
-		if (cast[k] || !streams(&p, &ops[k], k, ue_itemsize(dtypes[k])))
+	for (k = nin; k < nop && r.mask < 0; k++) {
+		if (r.cast[k] || !streams(p, &ops[k], k, ue_itemsize(dtypes[k])))
 			continue;
-		stream[k] = 1;
-		streamed = buffered = 1;
+		r.stream[k] = 1;
+		r.streamed = r.buffered = 1;
 	}
-	runs = strided_runs(&p, dtypes);
-	for (k = 0; k < nin && inner >= UE_GATHER_MIN; k++) {
+	runs = strided_runs(p, dtypes);
+	for (k = 0; k < nin && r.inner >= UE_GATHER_MIN; k++) {
 		size_t isz = ue_itemsize(dtypes[k]);
 
 		if (!gathers(isz, runs))
 			continue;
-		gather[k] = ue_gather(isz, p.strides[k][p.ndim - 1]);
-		if (gather[k])
-			gathered = buffered = 1;
+		r.gather[k] = ue_gather(isz, p->strides[k][p->ndim - 1]);
+		if (r.gather[k])
+			gathered = r.buffered = 1;
 	}
-	for (k = nin; k < nop && mask < 0 && inner >= UE_GATHER_MIN; k++) {
-		if (cast[k] || !gathers(ue_itemsize(dtypes[k]), runs))
+	for (k = nin; k < nop && r.mask < 0 && r.inner >= UE_GATHER_MIN; k++) {
+		if (r.cast[k] || !gathers(ue_itemsize(dtypes[k]), runs))
 			continue;
-		scatter[k] = ue_scatter(ue_itemsize(dtypes[k]), p.strides[k][p.ndim - 1]);
-		if (scatter[k])
-			gathered = buffered = 1;
+		r.scatter[k] = ue_scatter(ue_itemsize(dtypes[k]), p->strides[k][p->ndim - 1]);
+		if (r.scatter[k])
+			gathered = r.buffered = 1;
 	}
 	/* a copy into a streamed result goes straight from the input's runs */
-	direct = nin == 1 && nop == 2 && stream[1] && !cast[0] && !gather[0] && dtypes[0] == dtypes[1] &&
-		 p.strides[0][p.ndim - 1] == (intptr_t)ue_itemsize(dtypes[0]) &&
-		 loop->data == &ue_copy_mark;
-	if (direct)
-		buffered = 0;
-	bufn = inner < UE_BUFSIZE ? inner : UE_BUFSIZE;
-	if ((streamed || gathered) && bufn > UE_STREAMBUF)
-		bufn = UE_STREAMBUF;	/* the buffers stay in L1 */
+	r.direct = nin == 1 && nop == 2 && r.stream[1] && !r.cast[0] && !r.gather[0] && dtypes[0] == dtypes[1] &&
+		   p->strides[0][p->ndim - 1] == (intptr_t)ue_itemsize(dtypes[0]) && loop->data == &ue_copy_mark;
+	if (r.direct)
+		r.buffered = 0;
+	r.bufn = r.inner < UE_BUFSIZE ? r.inner : UE_BUFSIZE;
+	if ((r.streamed || gathered) && r.bufn > UE_STREAMBUF)
+		r.bufn = UE_STREAMBUF;	/* the buffers stay in L1 */
 	if (gathered)
-		bufn = gather_run(&p, gather, scatter, bufn);
-	if (buffered) {
-		size_t each = (size_t)bufn * 8, off = 0;
-
-		block = malloc(each * (size_t)(2 * nop + 1) + 64);
-		if (!block) {
-			ret = UE_ENOMEM;
-			goto out;
-		}
-		for (k = 0; k < nop; k++) {
-			if (cast[k] || stream[k] || gather[k] || scatter[k]) {
-				bufs[k] = block + off;
-				off += each;
-			}
-			if (cast[k] && gather[k]) {
-				gbufs[k] = block + off;
-				off += each;
-			}
-		}
-		mbuf = block + off;
-	}
-
-	for (;;) {
-		char *base[UE_MAXOPS];
-		intptr_t steps[UE_MAXOPS], start;
-
-		for (k = 0; k < p.nop; k++) {
-			base[k] = p.data[k];
-			for (d = 0; d + 1 < p.ndim; d++)
-				base[k] += idx[d] * p.strides[k][d];
-			steps[k] = p.strides[k][p.ndim - 1];
-		}
-		if (direct) {
-			stream_store(&lines[1], base[1], base[0], (size_t)inner * ue_itemsize(dtypes[1]));
-		} else if (!buffered) {
-			loop->fn(base, &inner, steps, loop->data);
-		} else {
-			for (start = 0; start < inner; start += bufn) {
-				intptr_t n = inner - start < bufn ? inner - start : bufn;
-				char *args[UE_MAXOPS], *cargs[2];
-				intptr_t lsteps[UE_MAXOPS], csteps[2];
-
-				for (k = 0; k < nop; k++) {
-					char *at = base[k] + start * steps[k];
-					size_t lsz = ue_itemsize(ltypes[k]);
-
-					if (!cast[k] && !stream[k] && !gather[k] && !scatter[k]) {
-						args[k] = at;
-						lsteps[k] = steps[k];
-						continue;
-					}
-					args[k] = bufs[k];
-					lsteps[k] = (intptr_t)lsz;
-					if (gather[k] && !cast[k]) {
-						gather[k](bufs[k], at, n);
-					} else if (k < nin) {
-						/* a broadcast scalar (step 0) is cast once and stays a scalar to the loop */
-						intptr_t m = steps[k] ? n : 1;
-
-						cargs[0] = at;
-						cargs[1] = bufs[k];
-						csteps[0] = steps[k];
-						if (gather[k]) {
-							gather[k](gbufs[k], at, n);
-							cargs[0] = gbufs[k];
-							csteps[0] = (intptr_t)ue_itemsize(dtypes[k]);
-						}
-						csteps[1] = (intptr_t)lsz;
-						casts[k](cargs, &m, csteps, NULL);
-						if (!steps[k])
-							lsteps[k] = 0;
-					}
-				}
-				loop->fn(args, &n, lsteps, loop->data);
-				for (k = nin; k < nop; k++) {
-					char *at = base[k] + start * steps[k];
-					size_t osz = ue_itemsize(dtypes[k]);
-
-					if (stream[k])
-						stream_store(&lines[k], at, bufs[k], (size_t)n * osz);
-					if (scatter[k])
-						scatter[k](at, bufs[k], n);
-					if (!cast[k])
-						continue;
-					cargs[0] = bufs[k];
-					csteps[0] = (intptr_t)ue_itemsize(ltypes[k]);
-					if (mask < 0) {
-						cargs[1] = at;
-						csteps[1] = steps[k];
-						casts[k](cargs, &n, csteps, NULL);
-						continue;
-					}
-					cargs[1] = mbuf;
-					csteps[1] = (intptr_t)osz;
-					casts[k](cargs, &n, csteps, NULL);
-					masked_store(at, steps[k], mbuf, osz, base[mask] + start * steps[mask], steps[mask], n);
-				}
-			}
-		}
-		for (d = p.ndim - 2; d >= 0; d--) {
-			if (++idx[d] < p.shape[d])
-				break;
-			idx[d] = 0;
-		}
-		if (d < 0)
-			break;
-	}
-	for (k = nin; k < nop; k++)
-		stream_flush(&lines[k]);
-	if (streamed)
-		stream_done();
+		r.bufn = gather_run(p, r.gather, r.scatter, r.bufn);
+	run_all(&r, &ret);
 out:
-	free(block);
 	for (k = 0; k < UE_MAXOPS; k++)
 		free(owned[k]);
 	return ret;

@@ -5,7 +5,7 @@ REPO=$(cd "$(dirname "$0")/../../.." && pwd)
 OUT="$REPO/build/native"
 OBJ="$OUT/ctest-obj"
 E="$REPO/native/csrc/engine"
-CFLAGS="-std=c11 -O2 -Wall -Wextra -Werror -I$REPO/native/csrc -I$E"
+CFLAGS="-std=c11 -O2 -pthread -Wall -Wextra -Werror -I$REPO/native/csrc -I$E"
 mkdir -p "$OBJ"
 
 # The engine's sources are compiled once, in parallel, for the tests that

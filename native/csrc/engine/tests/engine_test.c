@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "engine.h"
 #include "types.h"
@@ -675,6 +676,176 @@ static void test_flip(void)
 	ok(good && last == a[0], "flip: an output with step 0 keeps the order (the last write is a[::-1]'s last element)");
 }
 
+/* ---- worker threads ---- */
+
+struct pool_probe {
+	int other;	/* a chunk ran on a worker */
+	int twice;	/* a chunk ran more than once */
+	unsigned char seen[64];
+};
+
+static void probe_chunk(void *ctx, intptr_t c, int tid)
+{
+	struct pool_probe *p = ctx;
+
+	if (__atomic_fetch_add(&p->seen[c], 1, __ATOMIC_RELAXED))
+		__atomic_store_n(&p->twice, 1, __ATOMIC_RELAXED);
+	if (tid) {
+		__atomic_store_n(&p->other, 1, __ATOMIC_RELEASE);
+		return;
+	}
+	/* the caller waits (at most 2 s) for a worker to take a chunk */
+	for (int i = 0; i < 2000 && !__atomic_load_n(&p->other, __ATOMIC_ACQUIRE); i++)
+		nanosleep(&(struct timespec){ .tv_nsec = 1000000 }, NULL);
+}
+
+/* Run @l over @ops one thread at a time, then shared; the outputs' bytes before and after. */
+static int both_ways(const struct ue_loop *l, int nin, int nout, struct ue_operand *ops, int ndim,
+		     const intptr_t *shape, const struct ue_operand *where, void *out, size_t bytes,
+		     const void *before)
+{
+	void *one = malloc(bytes);
+	unsigned long jobs = ue_pool_jobs();
+	int good;
+
+	ue_set_threads(1);
+	good = ue_iterate(l, nin, nout, ops, ndim, shape, where) == 0;
+	memcpy(one, out, bytes);
+	memcpy(out, before, bytes);
+	ue_set_threads(4);
+	good &= ue_iterate(l, nin, nout, ops, ndim, shape, where) == 0;
+	good &= !memcmp(one, out, bytes) && ue_pool_jobs() == jobs + 1;
+	free(one);
+	return good;
+}
+
+static void test_threads(void)
+{
+	enum { R = 1200, C = 1001, N = R * C };
+	uint8_t *a = malloc(N), *b = malloc(N), *m = malloc(N), *o = malloc(N + 64), *z = calloc(N + 64, 1);
+	int16_t *w = malloc(2 * N);
+	float *f = malloc(4 * (size_t)N), *g = malloc(4 * (size_t)N), *fz = calloc(N, 4);
+	struct pool_probe probe = { 0 };
+	int old = ue_set_threads(2), good = 1;
+
+	ue_parallel(64, 2, probe_chunk, &probe);
+	for (int c = 0; c < 64; c++)
+		good &= probe.seen[c] == 1;
+	ok(good && !probe.twice && probe.other, "the pool runs every chunk once, and a worker takes chunks while the caller is busy");
+
+	for (int i = 0; i < N; i++) {
+		a[i] = (uint8_t)(i * 31 + i / 977);
+		b[i] = (uint8_t)(i * 17 + 3);
+		m[i] = (uint8_t)((i * 7) % 5 == 0);
+		f[i] = (float)(i % 1000) * 0.37f - 90.0f;
+	}
+	{	/* a new contiguous result (streamed), starting mid-line */
+		intptr_t shape[1] = { N }, st[1] = { 1 };
+		struct ue_operand ops[3];
+		int right = 1;
+
+		set_op(&ops[0], a, UE_UINT8, 1, st);
+		set_op(&ops[1], b, UE_UINT8, 1, st);
+		set_op(&ops[2], o + 5, UE_UINT8, 1, st);
+		ops[2].flags = UE_OP_FRESH;
+		good = both_ways(loop("add", "BB->B"), 2, 1, ops, 1, shape, NULL, o + 5, N, z);
+		for (int i = 0; i < N; i++)
+			right &= o[5 + i] == (uint8_t)(a[i] + b[i]);
+		ok(good && right, "threads: a new 1.2 MB result, chunks meeting mid-line, equals one thread's");
+	}
+	{	/* a transposed float32 view into rows: strided input, cast to float64 nowhere, 2-d chunks */
+		intptr_t shape[2] = { C, R }, sa[2] = { 4, 4 * C }, so[2] = { 4 * R, 4 };
+		struct ue_operand ops[3];
+		int right = 1;
+
+		set_op(&ops[0], f, UE_FLOAT32, 2, sa);
+		set_op(&ops[1], f, UE_FLOAT32, 2, sa);
+		set_op(&ops[2], g, UE_FLOAT32, 2, so);
+		good = both_ways(loop("multiply", "ff->f"), 2, 1, ops, 2, shape, NULL, g, 4 * (size_t)N, fz);
+		for (int i = 0; i < C && right; i++)
+			for (int j = 0; j < R; j++)
+				right &= g[i * R + j] == f[j * C + i] * f[j * C + i];
+		ok(good && right, "threads: a transposed float32 view squared into rows equals one thread's");
+	}
+	{	/* a channel of pixels (step 3, gathered) cast to int16 */
+		intptr_t shape[1] = { N / 3 }, si[1] = { 3 }, so[1] = { 2 };
+		struct ue_operand ops[2];
+		int right = 1;
+
+		set_op(&ops[0], a + 1, UE_UINT8, 1, si);
+		set_op(&ops[1], w, UE_INT16, 1, so);
+		good = both_ways(loop("_cast", "B->h"), 1, 1, ops, 1, shape, NULL, w, 2 * (size_t)(N / 3), z);
+		for (int i = 0; i < N / 3; i++)
+			right &= w[i] == a[1 + 3 * i];
+		ok(good && right, "threads: a channel view cast to int16 (gathered) equals one thread's");
+	}
+	{	/* where= mask: only the masked elements are written */
+		intptr_t shape[1] = { N }, st[1] = { 1 };
+		struct ue_operand ops[3], wh;
+		int right = 1;
+
+		memset(o, 0xEE, N);
+		memcpy(z + 64, o, 0);
+		set_op(&ops[0], a, UE_UINT8, 1, st);
+		set_op(&ops[1], b, UE_UINT8, 1, st);
+		set_op(&ops[2], o, UE_UINT8, 1, st);
+		set_op(&wh, m, UE_BOOL, 1, st);
+		{
+			uint8_t *ee = malloc(N);
+
+			memset(ee, 0xEE, N);
+			good = both_ways(loop("subtract", "BB->B"), 2, 1, ops, 1, shape, &wh, o, N, ee);
+			free(ee);
+		}
+		for (int i = 0; i < N; i++)
+			right &= o[i] == (m[i] ? (uint8_t)(a[i] - b[i]) : 0xEE);
+		ok(good && right, "threads: where= writes the masked elements only, as one thread does");
+	}
+	{	/* in place (a += b, the same elements) and overlapping (a[1:] += a[:-1]: copied first) */
+		intptr_t shape[1] = { N - 1 }, st[1] = { 1 };
+		struct ue_operand ops[3];
+		uint8_t *x = malloc(N), *x0 = malloc(N);
+		int right = 1;
+
+		memcpy(x, a, N);
+		memcpy(x0, a, N);
+		set_op(&ops[0], x, UE_UINT8, 1, st);
+		set_op(&ops[1], x + 1, UE_UINT8, 1, st);
+		set_op(&ops[2], x + 1, UE_UINT8, 1, st);
+		good = both_ways(loop("add", "BB->B"), 2, 1, ops, 1, shape, NULL, x, N, x0);
+		for (int i = 1; i < N; i++)
+			right &= x[i] == (uint8_t)(a[i - 1] + a[i]);
+		ok(good && right && x[0] == a[0], "threads: add(a[:-1], a[1:], out=a[1:]) reads a copy, as one thread does");
+		free(x);
+		free(x0);
+	}
+	{	/* an output walked in place along an axis (step 0): never shared, the last write wins */
+		intptr_t shape[2] = { R, C }, sa[2] = { C, 1 }, so[2] = { 0, 1 };
+		struct ue_operand ops[3];
+		unsigned long jobs = ue_pool_jobs();
+		int right = 1;
+
+		ue_set_threads(4);
+		set_op(&ops[0], a, UE_UINT8, 2, sa);
+		set_op(&ops[1], b, UE_UINT8, 2, sa);
+		set_op(&ops[2], o, UE_UINT8, 2, so);
+		good = ue_iterate(loop("add", "BB->B"), 2, 1, ops, 2, shape, NULL) == 0;
+		for (int j = 0; j < C; j++)
+			right &= o[j] == (uint8_t)(a[(R - 1) * C + j] + b[(R - 1) * C + j]);
+		ok(good && right && ue_pool_jobs() == jobs, "threads: an output with a step-0 axis runs on one thread, last row last");
+	}
+	ue_set_threads(old);
+	free(a);
+	free(b);
+	free(m);
+	free(o);
+	free(z);
+	free(w);
+	free(f);
+	free(g);
+	free(fz);
+}
+
 int main(void)
 {
 	test_registry();
@@ -690,6 +861,7 @@ int main(void)
 	test_gather();
 	test_scatter_runs();
 	test_flip();
+	test_threads();
 	printf("# engine features: %s\n", ue_cpu_features());
 	return failed ? 1 : 0;
 }

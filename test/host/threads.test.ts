@@ -1,0 +1,125 @@
+// The engine's worker threads (native/csrc/engine/pool.c): a large
+// element-wise call is cut into chunks that several threads run. Each case
+// here is large enough to be shared (>= 1 MiB of operands) and runs twice,
+// on one thread and on four; the two results must be the same bytes (the
+// oracle suites check the one-thread results against numpy). The cases
+// cover every way an operand goes through the iterator: new results
+// streamed past the caches, casts through buffers, gathered channel views,
+// transposed views, broadcast scalars, where= masks, an input overlapping
+// the output (copied first), in-place updates, and the math loops.
+// Then UDMABUF_THREADS: the count it sets, and a bad value's warning.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+import { np } from 'u-dma-buf';
+
+import { nativeKernels } from '../../lib/native-kernels.js';
+
+const LIB = fileURLToPath(new URL('../../lib/index.js', import.meta.url));
+const k = nativeKernels();
+
+const H = 720, W = 1280;
+
+/** Deterministic bytes of `dtype` over `shape`: a multiplicative hash of the index. */
+function pattern(shape: number[], dtype: np.DTypeName, salt: number): np.NdArray {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const i = np.arange(n, { dtype: 'uint32' });
+  const h = np.bitwise_and(np.right_shift(np.multiply(np.add(i, salt), 2654435761), 7), 0xffff);
+  const v = dtype === 'float32' || dtype === 'float64' ? np.subtract(np.multiply(np.astype(h, dtype), 0.01), 300) : h;
+  return np.reshape(np.astype(v, dtype), shape);
+}
+
+function bytesOf(a: np.NdArray): Buffer {
+  const c = np.ascontiguousarray(a);
+  const d = c.data as unknown as ArrayBufferView;
+  return Buffer.from(d.buffer, d.byteOffset + c.offset * np.dtype(c.dtype as np.DTypeName).itemsize, c.size * np.dtype(c.dtype as np.DTypeName).itemsize);
+}
+
+/** The result of `run` on 1 thread and on 4 (fresh inputs each time). */
+function both(run: () => np.NdArray): [Buffer, Buffer] {
+  const old = k!.engineThreads(1);
+  try {
+    const one = bytesOf(run());
+    k!.engineThreads(4);
+    const four = bytesOf(run());
+    return [one, four];
+  } finally {
+    k!.engineThreads(old);
+  }
+}
+
+const img = () => pattern([H, W, 3], 'uint8', 1);
+const img2 = () => pattern([H, W, 3], 'uint8', 2);
+const f32 = () => pattern([H, W], 'float32', 3);
+
+const CASES: [string, () => np.NdArray][] = [
+  ['new uint8 result (streamed)', () => np.add(img(), img2())],
+  ['comparison into a new bool array', () => np.less(img(), img2())],
+  ['channel view cast to uint16 (gathered, cast)', () => np.astype(np.index(img(), ':, :, 1'), 'uint16')],
+  ['channel view + channel view into uint16', () => np.add(np.index(img(), ':, :, 0'), np.index(img(), ':, :, 2'), { dtype: 'uint16' })],
+  ['transposed float32 view times a scalar', () => np.multiply(np.transpose(f32()), 0.5)],
+  ['float32 exp (libmvec loops)', () => np.exp(np.multiply(f32(), 0.01))],
+  ['float64 of a uint8 image divided by 3', () => np.divide(img(), 3)],
+  ['integer floor division by a scalar (reciprocal loop)', () => np.floor_divide(np.astype(img(), 'int32'), 7)],
+  ['where= mask into an existing array', () => {
+    const out = img2();
+    np.subtract(img(), 1, { out, where: np.greater(img(), 128) });
+    return out;
+  }],
+  ['overlapping out: add(a[1:], a[:-1], out=a[1:])', () => {
+    const a = np.reshape(img(), [H * W * 3]);
+    np.add(np.index(a, '1:'), np.index(a, ':-1'), { out: np.index(a, '1:') });
+    return a;
+  }],
+  ['in place a *= 3 on a reversed view', () => {
+    const a = f32();
+    np.multiply(np.index(a, '::-1'), 3, { out: np.index(a, '::-1') });
+    return a;
+  }],
+  ['np.where of two images', () => np.where(np.greater(img(), img2()), img(), img2())],
+  ['np.clip into int16', () => np.clip(np.astype(img(), 'int16'), 20, 200) as np.NdArray],
+  ['copy of [::2, ::2]', () => np.copy(np.index(img(), '::2, ::2'))],
+  ['astype float32 -> uint8', () => np.astype(f32(), 'uint8')],
+];
+
+for (const [name, run] of CASES) {
+  test(`threads: ${name} is the same on 1 and 4 threads`, () => {
+    if (!k) return;
+    const [one, four] = both(run);
+    assert.ok(one.length >= 1 << 19, `${name}: the case is too small to be shared (${one.length} bytes)`);
+    assert.ok(one.equals(four), `${name}: 4 threads gave other bytes than 1`);
+    assert.ok(new Set(one.subarray(0, 4096)).size >= 2, `${name}: the result is too uniform to tell anything`);
+  });
+}
+
+function childThreads(value: string | undefined): { threads: number; stderr: string } {
+  const env = { ...process.env };
+  if (value === undefined) delete env.UDMABUF_THREADS;
+  else env.UDMABUF_THREADS = value;
+  const code = `import { np } from ${JSON.stringify(LIB)};
+import { nativeKernels } from ${JSON.stringify(fileURLToPath(new URL('../../lib/native-kernels.js', import.meta.url)))};
+np.add(np.zeros([4]), 1);
+process.stdout.write(String(nativeKernels().engineThreads()));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { env, encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  return { threads: Number(r.stdout), stderr: r.stderr };
+}
+
+test('UDMABUF_THREADS sets the count; a bad value says so and keeps the default', () => {
+  if (!k) return;
+  assert.is(childThreads('1').threads, 1);
+  assert.is(childThreads('3').threads, 3);
+  const dflt = childThreads(undefined);
+  assert.ok(dflt.threads >= 1 && dflt.threads <= 4, `default ${dflt.threads}`);
+  assert.is(dflt.stderr, '');
+  const bad = childThreads('lots');
+  assert.is(bad.threads, dflt.threads);
+  assert.match(bad.stderr, /UDMABUF_THREADS=lots.*1 to 8/);
+  assert.throws(() => k.engineThreads(0), /1 to 8/);
+  assert.is(k.engineThreads(), k.engineThreads());
+});
+
+test.run();
