@@ -345,6 +345,15 @@ function memoryTable(s: Sizes, budget: Budget): string[][] {
 // ---- the report -------------------------------------------------------
 
 /** The commit measured (`git describe`-like: short hash, `+dirty` with local changes), or 'unknown'. */
+/** The engine's thread count (1 without the addon). */
+function engineThreads(): number {
+  try {
+    return binding().engineThreads();
+  } catch {
+    return 1;
+  }
+}
+
 function revision(): string {
   try {
     const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -406,7 +415,8 @@ async function main(): Promise<void> {
   const cpu = cpuModel();
   const load = loadavg();
   const rev = revision();
-  console.log(`np vs numpy ${numpyVersion} on ${cpu} (${arch()}), node ${process.version}${o.quick ? ', quick' : ''}`);
+  const threads = engineThreads();
+  console.log(`np vs numpy ${numpyVersion} on ${cpu} (${arch()}), node ${process.version}, ${threads} engine thread(s)${o.quick ? ', quick' : ''}`);
 
   const results: TableResult[] = [];
   // the tiny calls run first, before big arrays and every other dtype have
@@ -442,6 +452,8 @@ async function main(): Promise<void> {
     '',
     `- CPU: ${cpu} (${arch()}, ${cpus().length} cores)`,
     `- numpy ${numpyVersion}, node ${process.version}, commit ${rev}`,
+    `- engine threads: ${threads} (element-wise calls over 1 MiB of operands are shared among them; numpy's loops use one;`,
+    '  `UDMABUF_THREADS=1` times ours on one thread)',
     `- date: ${date}${o.quick ? ' (--quick: small data, few iterations; not a measurement)' : ''}`,
     '',
     'Measured by `make bench-np` (bench/np-vs-numpy.ts, bench/numpy_ops.py) in one run: per case ours (benchmark.js samples) and',
@@ -462,7 +474,7 @@ async function main(): Promise<void> {
     '',
   ].join('\n');
   const json = {
-    format: 1, date, cpu, arch: arch(), cores: cpus().length, loadavg: load, commit: rev, node: process.version, numpy: numpyVersion,
+    format: 1, date, cpu, arch: arch(), cores: cpus().length, threads, loadavg: load, commit: rev, node: process.version, numpy: numpyVersion,
     quick: o.quick, rounds: o.rounds, warmup: o.warmup, sizes, tables: results,
     memory: memory.map(([what, ours, reference, ratio]) => ({ what, ours, reference, ratio })),
   };
