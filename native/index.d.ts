@@ -90,6 +90,8 @@ export interface RawBinding {
   adviseHuge(array: ArrayBufferView): void;
   /** The threads large element-wise calls are shared among; with `n` (1-8), sets it and returns the old count. */
   engineThreads(n?: number): number;
+  /** How many calls so far were shared with the worker threads. */
+  enginePoolJobs(): number;
   /**
    * The reductions (src/reduce.cc; scratch layouts there): each returns 1
    * when it ran, 0 when the engine has no loop for the dtypes.

@@ -171,6 +171,13 @@ napi_value EngineThreads(napi_env env, napi_callback_info cbinfo) {
   return result;
 }
 
+// enginePoolJobs(): how many calls so far were shared with the worker threads.
+napi_value EnginePoolJobs(napi_env env, napi_callback_info) {
+  napi_value result;
+  napi_create_double(env, static_cast<double>(ue_pool_jobs()), &result);
+  return result;
+}
+
 // The default thread count: the CPUs this process may run on, at most 4
 // (memory-bound loops gain little past that). UDMABUF_THREADS=<1-8>
 // overrides it; another value is reported on stderr and the default kept.
@@ -234,6 +241,7 @@ void InitEngine(Napi::Env env, Napi::Object exports) {
   Define(env, exports, "engineFeatures", EngineFeatures);
   Define(env, exports, "adviseHuge", AdviseHuge);
   Define(env, exports, "engineThreads", EngineThreads);
+  Define(env, exports, "enginePoolJobs", EnginePoolJobs);
 }
 
 }  // namespace udmabuf

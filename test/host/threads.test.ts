@@ -6,7 +6,9 @@
 // cover every way an operand goes through the iterator: new results
 // streamed past the caches, casts through buffers, gathered channel views,
 // transposed views, broadcast scalars, where= masks, an input overlapping
-// the output (copied first), in-place updates, and the math loops.
+// the output (copied first), in-place updates, the math loops, and the
+// matrix product (shared by blocks of rows), and reductions (shared along
+// a kept axis, each output's additions in the same order).
 // Then UDMABUF_THREADS: the count it sets, and a bad value's warning.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -38,14 +40,16 @@ function bytesOf(a: np.NdArray): Buffer {
   return Buffer.from(d.buffer, d.byteOffset + c.offset * np.dtype(c.dtype as np.DTypeName).itemsize, c.size * np.dtype(c.dtype as np.DTypeName).itemsize);
 }
 
-/** The result of `run` on 1 thread and on 4 (fresh inputs each time). */
-function both(run: () => np.NdArray): [Buffer, Buffer] {
+/** The result of `run` on 1 thread and on 4 (fresh inputs each time), and how many calls the 4 shared. */
+function both(run: () => np.NdArray): [Buffer, Buffer, number] {
   const old = k!.engineThreads(1);
   try {
     const one = bytesOf(run());
     k!.engineThreads(4);
-    const four = bytesOf(run());
-    return [one, four];
+    const jobs = k!.enginePoolJobs();
+    const result = run();
+    const shared = k!.enginePoolJobs() - jobs;
+    return [one, bytesOf(result), shared];
   } finally {
     k!.engineThreads(old);
   }
@@ -83,13 +87,29 @@ const CASES: [string, () => np.NdArray][] = [
   ['np.clip into int16', () => np.clip(np.astype(img(), 'int16'), 20, 200) as np.NdArray],
   ['copy of [::2, ::2]', () => np.copy(np.index(img(), '::2, ::2'))],
   ['astype float32 -> uint8', () => np.astype(f32(), 'uint8')],
+  ['float32 pixels @ weights (matmul by blocks of rows)', () =>
+    np.matmul(np.astype(img(), 'float32'), np.array([0.299, 0.587, 0.114], 'float32'))],
+  ['float64 pixels @ a colour matrix', () =>
+    np.matmul(np.astype(img(), 'float64'), np.transpose(np.array([[0.39, 0.77, 0.19], [0.35, 0.69, 0.17], [0.27, 0.53, 0.13]])))],
 ];
 
-for (const [name, run] of CASES) {
+// reductions over >= 1 MiB of input, shared along a kept axis (reduce.c)
+const REDUCTIONS: [string, () => np.NdArray][] = [
+  ['float32 sum over axis 0', () => np.sum(f32(), { axis: 0 }) as np.NdArray],
+  ['float32 mean over axis 1', () => np.mean(f32(), { axis: 1 }) as np.NdArray],
+  ['float32 sum into float64 over axis 1', () => np.sum(f32(), { axis: 1, dtype: 'float64' }) as np.NdArray],
+  ['float32 var over axis 1', () => np.var(f32(), { axis: 1 }) as np.NdArray],
+  ['uint8 image mean over the channels', () => np.mean(img(), { axis: 2 }) as np.NdArray],
+  ['uint8 image max over the channels', () => np.max(img(), { axis: 2 }) as np.NdArray],
+  ['float32 sum over the last two axes of a 3-d view', () => np.sum(np.reshape(f32(), [H, 40, 32]), { axis: [1, 2] }) as np.NdArray],
+];
+
+for (const [name, run] of [...CASES, ...REDUCTIONS]) {
   test(`threads: ${name} is the same on 1 and 4 threads`, () => {
     if (!k) return;
-    const [one, four] = both(run);
-    assert.ok(one.length >= 1 << 19, `${name}: the case is too small to be shared (${one.length} bytes)`);
+    const [one, four, shared] = both(run);
+    assert.ok(shared >= 1, `${name}: no call was shared with the worker threads`);
+    assert.ok(one.length >= 1 << 19 || REDUCTIONS.some(([n]) => n === name), `${name}: the case is too small to be shared (${one.length} bytes)`);
     assert.ok(one.equals(four), `${name}: 4 threads gave other bytes than 1`);
     assert.ok(new Set(one.subarray(0, 4096)).size >= 2, `${name}: the result is too uniform to tell anything`);
   });

@@ -12,6 +12,7 @@
  * B element, to a block of sums, in the same k order as above. Pixels of
  * 3 or 4 float channels times a 3 or 4 column matrix (colour conversions)
  * run with both sizes as constants.
+ * Large products are shared among the worker threads by blocks of rows.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -226,10 +227,10 @@ static int matmul_int(int dtype, intptr_t M, intptr_t N, intptr_t K,
 	}
 }
 
-UE_HOT int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
-	      const void *A, intptr_t sa1, intptr_t sa2,
-	      const void *B, intptr_t sb1, intptr_t sb2,
-	      void *C, intptr_t sc1, intptr_t sc2)
+UE_HOT static int matmul_rows(int dtype, intptr_t M, intptr_t N, intptr_t K,
+			      const void *A, intptr_t sa1, intptr_t sa2,
+			      const void *B, intptr_t sb1, intptr_t sb2,
+			      void *C, intptr_t sc1, intptr_t sc2)
 {
 	switch (dtype) {
 	case UE_FLOAT64:
@@ -247,4 +248,49 @@ UE_HOT int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
 	default:
 		return matmul_int(dtype, M, N, K, A, sa1, sa2, B, sb1, sb2, C, sc1, sc2);
 	}
+}
+
+/*
+ * Products of 1 MiB or more of A and C are shared among the worker threads
+ * (pool.c) by blocks of rows: each row of C is its own sums in k order, so
+ * the bytes do not depend on which thread computes it.
+ */
+#define MATMUL_PAR_MIN (1 << 20)
+#define MATMUL_PAR_ROWS (GEMV_BLOCK * 8)
+
+struct matmul_job {
+	int dtype, failed;
+	intptr_t M, N, K, rows, sa1, sa2, sb1, sb2, sc1, sc2;
+	const char *A, *B;
+	char *C;
+};
+
+static void matmul_chunk(void *ctx, intptr_t c, int tid)
+{
+	struct matmul_job *j = ctx;
+	size_t size = ue_itemsize(j->dtype);
+	intptr_t i = c * j->rows, m = j->M - i < j->rows ? j->M - i : j->rows;
+
+	(void)tid;
+	if (matmul_rows(j->dtype, m, j->N, j->K, j->A + i * j->sa1 * (intptr_t)size, j->sa1, j->sa2,
+			j->B, j->sb1, j->sb2, j->C + i * j->sc1 * (intptr_t)size, j->sc1, j->sc2))
+		__atomic_store_n(&j->failed, 1, __ATOMIC_RELAXED);
+}
+
+int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
+	      const void *A, intptr_t sa1, intptr_t sa2,
+	      const void *B, intptr_t sb1, intptr_t sb2,
+	      void *C, intptr_t sc1, intptr_t sc2)
+{
+	struct matmul_job j = { dtype, 0, M, N, K, MATMUL_PAR_ROWS, sa1, sa2, sb1, sb2, sc1, sc2, A, B, C };
+	size_t size = ue_itemsize(dtype), bytes = size * (size_t)M * (size_t)(K + N);
+	int threads = ue_threads();
+
+	if (!size || threads < 2 || bytes < MATMUL_PAR_MIN || M < 2 * MATMUL_PAR_ROWS)
+		return matmul_rows(dtype, M, N, K, A, sa1, sa2, B, sb1, sb2, C, sc1, sc2);
+	ue_parallel((M + j.rows - 1) / j.rows, threads, matmul_chunk, &j);
+	/* a chunk without its row buffer: C is a function of A and B alone, so all of it again, on this thread */
+	if (j.failed)
+		return matmul_rows(dtype, M, N, K, A, sa1, sa2, B, sb1, sb2, C, sc1, sc2);
+	return 0;
 }

@@ -915,6 +915,141 @@ static int float_rows(int op, int zeroed, const struct walk *w, int ndim, const 
 	return 1;
 }
 
+/* Every position of @dims from @in into @out, with @w's loops (its buffer, if any, given). */
+static void walk(const struct walk *w, int ndim, const struct ue_rdim *dims, intptr_t chunk, int core, int zeroed,
+		 const char *in, char *out)
+{
+	intptr_t idx[UE_MAXDIMS] = { 0 };
+	struct ue_rdim dd[UE_MAXDIMS];
+	int r = 0, first, tile = 0;
+
+	if (ndim == 0) {
+		struct ue_rdim one = { 1, 0, 0 };
+
+		inner(w, &one, in, out);
+		return;
+	}
+	if (chunk)
+		while (r < ndim && dims[r].os == 0)
+			r++;
+	if (r == 1)	/* one reduced run: inner() cuts it at the same places */
+		r = 0;
+	first = r ? r : 1;
+	/* any order: integer (or bool) accumulators, the exact float sums; or float rows kept in order */
+	if (!r && !w->cast && !w->map &&
+	    (w->exact || w->acc_type <= UE_UINT64 || float_rows(w->op, zeroed, w, ndim, dims)) &&
+	    ndim >= 2 && dims[0].n <= UE_TINY && dims[1].n > dims[0].n) {
+		memcpy(dd, dims, (size_t)ndim * sizeof(*dd));
+		dd[0] = dims[1];
+		dd[1] = dims[0];
+		dims = dd;
+		tile = dims[0].os != 0;
+		first = tile ? 2 : 1;
+	}
+	const char *p = in;
+	char *o = out;
+	for (;;) {
+		if (r)
+			block(w, dims, r, chunk, core < r - 1 ? core : 0, p, o);
+		else if (tile)
+			tiled(w, dims, p, o);
+		else
+			inner(w, &dims[0], p, o);
+		if (!ue_rdim_next(idx, dims, first, ndim, &p, &o))
+			break;
+	}
+}
+
+/*
+ * A reduction over 1 MiB or more of input is shared among the worker
+ * threads (pool.c) along a kept dimension: the outermost one, or the
+ * innermost when the reduced ones are all outside it (a sum over axis 0).
+ * Each thread walks its own range of that dimension's outputs exactly as
+ * one thread would, so every output sees the same additions in the same
+ * order and the bytes do not depend on the count.
+ */
+#define UE_RPAR_MIN (1 << 20)
+
+struct reduce_job {
+	const struct walk *w;
+	char *bufs[UE_MAXTHREADS];
+	int ndim, d, core, zeroed;
+	const struct ue_rdim *dims;
+	intptr_t chunk, step;
+	const char *in;
+	char *out;
+};
+
+static void reduce_piece(void *ctx, intptr_t c, int tid)
+{
+	struct reduce_job *j = ctx;
+	struct walk w = *j->w;
+	struct ue_rdim dd[UE_MAXDIMS];
+	const struct ue_rdim *d = &j->dims[j->d];
+	intptr_t lo = c * j->step;
+
+	memcpy(dd, j->dims, (size_t)j->ndim * sizeof(*dd));
+	dd[j->d].n = d->n - lo < j->step ? d->n - lo : j->step;
+	w.buf = j->bufs[tid];
+	walk(&w, j->ndim, dd, j->chunk, j->core, j->zeroed, j->in + lo * d->is, j->out + lo * d->os);
+}
+
+/* The kept dimension to share out, or -1: see above. */
+static int split_dim(int ndim, const struct ue_rdim *dims, size_t isz)
+{
+	double bytes = (double)isz;
+	int d;
+
+	for (d = 0; d < ndim; d++)
+		bytes *= (double)dims[d].n;
+	if (ndim < 2 || bytes < UE_RPAR_MIN)
+		return -1;
+	if (dims[ndim - 1].os != 0 && dims[ndim - 1].n >= 2)
+		return ndim - 1;
+	for (d = 1; d < ndim; d++)
+		if (dims[d].os != 0)
+			return -1;
+	return dims[0].os != 0 && dims[0].n >= 4 * 64 ? 0 : -1;
+}
+
+static int walk_all(struct walk *w, int ndim, const struct ue_rdim *dims, intptr_t chunk, int core, int zeroed,
+		    const char *in, char *out)
+{
+	struct reduce_job j = { .w = w, .ndim = ndim, .core = core, .zeroed = zeroed, .dims = dims, .chunk = chunk,
+				.in = in, .out = out };
+	int threads = ue_threads(), t, d = threads > 1 ? split_dim(ndim, dims, w->isz) : -1;
+	int need = w->cast || chunk;
+	intptr_t n;
+
+	if (d < 0)
+		threads = 1;
+	for (t = 0; t < threads; t++) {
+		if (!need)
+			continue;
+		j.bufs[t] = malloc(UE_REDUCE_BUF * 8);
+		if (!j.bufs[t]) {
+			while (t-- > 0)
+				free(j.bufs[t]);
+			return UE_REDUCE_ENOMEM;
+		}
+	}
+	if (d < 0) {
+		w->buf = j.bufs[0];
+		walk(w, ndim, dims, chunk, core, zeroed, in, out);
+	} else {
+		n = dims[d].n;
+		j.d = d;
+		/* about 4 pieces a thread; pieces of the innermost dimension whole multiples of 64 outputs */
+		j.step = (n + 4 * threads - 1) / (4 * threads);
+		if (d == 0)
+			j.step = (j.step + 63) & ~(intptr_t)63;
+		ue_parallel((n + j.step - 1) / j.step, threads, reduce_piece, &j);
+	}
+	for (t = 0; t < threads; t++)
+		free(j.bufs[t]);
+	return 0;
+}
+
 int ue_reduce(int op, int in_type, int acc_type, int ndim, const struct ue_rdim *dims, intptr_t chunk,
 	      const char *in, char *out)
 {
@@ -925,9 +1060,7 @@ int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_r
 		  const char *in, char *out, const char *aux)
 {
 	struct walk w = { 0 };
-	intptr_t idx[UE_MAXDIMS] = { 0 };
-	struct ue_rdim dd[UE_MAXDIMS];
-	int r = 0, first, tile = 0, zeroed = (op & UE_R_ZEROED) != 0;
+	int zeroed = (op & UE_R_ZEROED) != 0;
 	int core = (op & UE_R_CORE_MASK) >> UE_R_CORE_SHIFT;
 
 	op &= ~(UE_R_ZEROED | UE_R_CORE_MASK);
@@ -997,45 +1130,5 @@ int ue_reduce_aux(int op, int in_type, int acc_type, int ndim, const struct ue_r
 		chunk = 0;	/* only float sums see the buffer's chunks */
 	if (op != UE_R_SUM && op != UE_R_NANSUM && op != UE_R_SSD)
 		chunk = 0;
-	if (w.cast || chunk) {
-		w.buf = malloc(UE_REDUCE_BUF * 8);
-		if (!w.buf)
-			return UE_REDUCE_ENOMEM;
-	}
-	if (ndim == 0) {
-		struct ue_rdim one = { 1, 0, 0 };
-		inner(&w, &one, in, out);
-		free(w.buf);
-		return 0;
-	}
-	if (chunk)
-		while (r < ndim && dims[r].os == 0)
-			r++;
-	if (r == 1)	/* one reduced run: inner() cuts it at the same places */
-		r = 0;
-	first = r ? r : 1;
-	/* any order: integer (or bool) accumulators, the exact float sums; or float rows kept in order */
-	if (!r && !w.cast && !w.map && (w.exact || acc_type <= UE_UINT64 || float_rows(op, zeroed, &w, ndim, dims)) &&
-	    ndim >= 2 && dims[0].n <= UE_TINY && dims[1].n > dims[0].n) {
-		memcpy(dd, dims, (size_t)ndim * sizeof(*dd));
-		dd[0] = dims[1];
-		dd[1] = dims[0];
-		dims = dd;
-		tile = dims[0].os != 0;
-		first = tile ? 2 : 1;
-	}
-	const char *p = in;
-	char *o = out;
-	for (;;) {
-		if (r)
-			block(&w, dims, r, chunk, core < r - 1 ? core : 0, p, o);
-		else if (tile)
-			tiled(&w, dims, p, o);
-		else
-			inner(&w, &dims[0], p, o);
-		if (!ue_rdim_next(idx, dims, first, ndim, &p, &o))
-			break;
-	}
-	free(w.buf);
-	return 0;
+	return walk_all(&w, ndim, dims, chunk, core, zeroed, in, out);
 }

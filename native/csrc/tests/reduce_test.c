@@ -752,6 +752,83 @@ static void test_sums_16(void)
 	free(s2);
 }
 
+/*
+ * Reductions over 1 MiB or more shared among threads along a kept
+ * dimension give one thread's bytes: a float32 sum over axis 0 (the
+ * innermost kept dimension split), over axis 1 (the outermost split),
+ * chunked float sums of a 3-d array over its two inner axes (numpy's
+ * buffer cut, UE_R_CORE), uint8 pixels into float32 (exact, in integers),
+ * float32 into float64 (cast through buffers), nansum with NaNs, var's squared
+ * deviations (the mean operand split with the output), and max over the
+ * channels (the tiny axis moved inside).
+ */
+struct rcase {
+	const char *what;
+	int op, in_type, acc_type, ndim;
+	struct ue_rdim dims[3];
+	intptr_t chunk, outn;
+};
+
+static void test_threads(void)
+{
+	enum { R = 640, C = 1024 };
+	float *x = malloc(sizeof(float) * R * C);
+	uint8_t *px = malloc(R * C * 3);
+	float *mean = malloc(sizeof(float) * R);
+	char *o1 = malloc(8 * R * C), *o4 = malloc(8 * R * C);
+	int old = ue_set_threads(1), good = 1;
+
+	seed = 991u;
+	for (int i = 0; i < R * C; i++)
+		x[i] = i % 97 == 3 ? NAN : rndf() * (float)(1 << (rnd() % 12)) - 100.0f;
+	for (int i = 0; i < R * C * 3; i++)
+		px[i] = (uint8_t)rnd();
+	for (int i = 0; i < R; i++)
+		mean[i] = rndf() * 10.0f;
+	struct rcase cases[] = {
+		{ "sum axis 0", UE_R_SUM | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT32, 2, { { C, 4, 4 }, { R, 4 * C, 0 } }, 0, C },
+		{ "sum axis 1", UE_R_SUM | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT32, 2, { { C, 4, 0 }, { R, 4 * C, 4 } }, 0, R },
+		{ "chunked sum over two inner axes", UE_R_SUM | UE_R_ZEROED | UE_R_CORE(1), UE_FLOAT32, UE_FLOAT32, 3,
+		  { { 16, 4, 0 }, { 64, 64, 0 }, { R, 4 * C, 4 } }, 8192, R },
+		{ "uint8 pixels into float32 over the rows (exact integer sums)", UE_R_SUM | UE_R_ZEROED, UE_UINT8, UE_FLOAT32, 2,
+		  { { 3 * C, 1, 4 }, { R, 3 * C, 0 } }, 0, 3 * C },
+		{ "float32 into float64 over axis 1 (cast through buffers)", UE_R_SUM | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT64, 2,
+		  { { C, 4, 0 }, { R, 4 * C, 8 } }, 8192, R },
+		{ "nansum axis 1", UE_R_NANSUM | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT32, 2, { { C, 4, 0 }, { R, 4 * C, 4 } }, 8192, R },
+		{ "squared deviations axis 1", UE_R_SSD | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT32, 2, { { C, 4, 0 }, { R, 4 * C, 4 } }, 8192, R },
+		{ "max over the channels", UE_R_MAX, UE_UINT8, UE_UINT8, 2, { { 3, 1, 0 }, { R * C, 3, 1 } }, 0, R * C },
+	};
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct rcase *k = &cases[c];
+		const char *in = k->in_type == UE_UINT8 ? (const char *)px : (const char *)x;
+		size_t bytes = (size_t)k->outn * ue_itemsize(k->acc_type);
+		unsigned long jobs;
+		int same;
+
+		memset(o1, 0, bytes);
+		memset(o4, 0, bytes);
+		if (k->op == UE_R_MAX) {
+			memcpy(o1, px, bytes);
+			memcpy(o4, px, bytes);
+		}
+		ue_set_threads(1);
+		good = ue_reduce_aux(k->op, k->in_type, k->acc_type, k->ndim, k->dims, k->chunk, in, o1, (const char *)mean) == 0;
+		ue_set_threads(4);
+		jobs = ue_pool_jobs();
+		good &= ue_reduce_aux(k->op, k->in_type, k->acc_type, k->ndim, k->dims, k->chunk, in, o4, (const char *)mean) == 0;
+		same = !memcmp(o1, o4, bytes);
+		printf("%sok %d - threads: %s equals one thread's%s\n", good && same && ue_pool_jobs() == jobs + 1 ? "" : "not ",
+		       ++number, k->what, ue_pool_jobs() == jobs + 1 ? "" : " (not shared)");
+		failed += !(good && same && ue_pool_jobs() == jobs + 1);
+	}
+	ue_set_threads(old);
+	free(x);
+	free(px);
+	free(mean);
+	free(o1);
+	free(o4);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -764,6 +841,7 @@ int main(void)
 	test_float_rows();
 	test_chunk_cores();
 	test_sums_16();
+	test_threads();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
 }

@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/engine.h"
@@ -483,6 +484,56 @@ static void test_axis(void)
 	ok(ue_sort_axis(UE_FLOAT32, f, 1, 65, 1) == -2, "more than 64 elements along the axis are left to the caller");
 }
 
+/*
+ * Large products shared among threads (by blocks of 4096 rows) equal the
+ * plain row-by-row product: pixels times a weight vector (the block path),
+ * a colour matrix (3 x 3) and a general product (4 columns), float32 and
+ * float64, with the pool's job count showing the work was shared.
+ */
+static void test_matmul_threads(void)
+{
+	enum { M = 100003, K = 3 };
+	float *a = malloc(sizeof(float) * M * K), *y = malloc(sizeof(float) * M * 5), *want = malloc(sizeof(float) * M * 5);
+	double *ad = malloc(sizeof(double) * M * K), *yd = malloc(sizeof(double) * M * 3), *wd = malloc(sizeof(double) * M * 3);
+	float w[K * 4];
+	double md[K * 3];
+	unsigned seed = 777;
+	int old = ue_set_threads(1), good = 1;
+	unsigned long jobs;
+
+	for (int i = 0; i < M * K; i++) {
+		seed = seed * 1103515245u + 12345u;
+		a[i] = (float)((int)(seed >> 8) % 100000) / 997.0f - 50.0f;
+		ad[i] = (double)(seed >> 4) / 3e7 - 50.0;
+	}
+	for (int i = 0; i < K * 4; i++)
+		w[i] = 0.1f + 0.173f * (float)i;
+	for (int i = 0; i < K * 3; i++)
+		md[i] = 0.3 - 0.11 * i;
+	/* one thread: the reference */
+	good &= ue_matmul(UE_FLOAT32, M, 1, K, a, K, 1, w, 1, 1, want, 1, 1) == 0;
+	good &= ue_matmul(UE_FLOAT32, M, 4, K, a, K, 1, w, 4, 1, want + M, 4, 1) == 0;
+	good &= ue_matmul(UE_FLOAT64, M, 3, K, ad, K, 1, md, 1, 3, wd, 3, 1) == 0;
+	ue_set_threads(4);
+	jobs = ue_pool_jobs();
+	memset(y, 0xff, sizeof(float) * M * 5);
+	memset(yd, 0xff, sizeof(double) * M * 3);
+	good &= ue_matmul(UE_FLOAT32, M, 1, K, a, K, 1, w, 1, 1, y, 1, 1) == 0;
+	good &= ue_matmul(UE_FLOAT32, M, 4, K, a, K, 1, w, 4, 1, y + M, 4, 1) == 0;
+	good &= ue_matmul(UE_FLOAT64, M, 3, K, ad, K, 1, md, 1, 3, yd, 3, 1) == 0;
+	good &= ue_pool_jobs() == jobs + 3;
+	good &= !memcmp(y, want, sizeof(float) * M * 5);
+	ok(good && !memcmp(yd, wd, sizeof(double) * M * 3),
+	   "matmul shared among 4 threads (matrix-vector, 4 columns, a transposed colour matrix) equals one thread's");
+	ue_set_threads(old);
+	free(a);
+	free(y);
+	free(want);
+	free(ad);
+	free(yd);
+	free(wd);
+}
+
 int main(void)
 {
 	test_lanes();
@@ -492,6 +543,7 @@ int main(void)
 	test_integers();
 	test_matmul();
 	test_matvec();
+	test_matmul_threads();
 	test_bincount();
 	test_nonzero();
 	test_take();
