@@ -102,6 +102,12 @@ const REDUCTIONS: [string, () => np.NdArray][] = [
   ['uint8 image mean over the channels', () => np.mean(img(), { axis: 2 }) as np.NdArray],
   ['uint8 image max over the channels', () => np.max(img(), { axis: 2 }) as np.NdArray],
   ['float32 sum over the last two axes of a 3-d view', () => np.sum(np.reshape(f32(), [H, 40, 32]), { axis: [1, 2] }) as np.NdArray],
+  ['float32 median over axis 1', () => np.median(f32(), { axis: 1 }) as np.NdArray],
+  ['percentiles of a stack of 9 shifted views', () => {
+    const g = np.index(img(), ':, :, 1');
+    const views = [0, 1, 2].flatMap((dy) => [0, 1, 2].map((dx) => np.index(g, `${dy}:${H - 2 + dy}, ${dx}:${W - 2 + dx}`)));
+    return np.percentile(np.stack(views), [25, 50, 75], { axis: 0 }) as np.NdArray;
+  }],
 ];
 
 for (const [name, run] of [...CASES, ...REDUCTIONS]) {

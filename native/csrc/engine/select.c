@@ -552,22 +552,34 @@ static int select_side_by_side(int dtype, int ndim, const struct ue_rdim *dims, 
 	}
 }
 
-int ue_select(int dtype, int ndim, const struct ue_rdim *dims, int nred, const struct ue_rdim *red,
-	      const intptr_t *ranks, int nranks, intptr_t rank_stride, const char *in, char *out)
+/* The ranks within the slice's element count and ascending, the counts in range. */
+static int select_args_ok(int dtype, int ndim, int nred, const struct ue_rdim *red, const intptr_t *ranks, int nranks)
+{
+	intptr_t n = 1;
+
+	if (dtype < 0 || dtype >= UE_NTYPES || ndim < 0 || ndim > UE_MAXDIMS || nred < 1 || nred > UE_MAXDIMS ||
+	    nranks < 1 || nranks > SEL_MAXRANKS)
+		return 0;
+	for (int j = 0; j < nred; j++)
+		n *= red[j].n;
+	for (int j = 0; j < nranks; j++)
+		if (ranks[j] < 0 || ranks[j] >= n || (j && ranks[j] < ranks[j - 1]))
+			return 0;
+	return 1;
+}
+
+static int select_serial(int dtype, int ndim, const struct ue_rdim *dims, int nred, const struct ue_rdim *red,
+			 const intptr_t *ranks, int nranks, intptr_t rank_stride, const char *in, char *out)
 {
 	intptr_t idx[UE_MAXDIMS] = { 0 };
 	uint64_t vals[SEL_MAXRANKS];	/* aligned for any element type */
 
-	if (dtype < 0 || dtype >= UE_NTYPES || ndim < 0 || ndim > UE_MAXDIMS || nred < 1 || nred > UE_MAXDIMS ||
-	    nranks < 1 || nranks > SEL_MAXRANKS)
+	if (!select_args_ok(dtype, ndim, nred, red, ranks, nranks))
 		return UE_REDUCE_UNSUPPORTED;
 	size_t isz = ue_itemsize(dtype);
 	intptr_t n = 1;
 	for (int j = 0; j < nred; j++)
 		n *= red[j].n;
-	for (int j = 0; j < nranks; j++)
-		if (ranks[j] < 0 || ranks[j] >= n || (j && ranks[j] < ranks[j - 1]))
-			return UE_REDUCE_UNSUPPORTED;
 	if (nred == 1 && n <= SEL_SMALL && ndim >= 1 && dims[0].is == (intptr_t)isz && dims[0].n > 1)
 		return select_side_by_side(dtype, ndim, dims, &red[0], ranks, nranks, rank_stride, in, out);
 	int direct = nred == 1 && red[0].is == (intptr_t)isz;
@@ -594,5 +606,63 @@ int ue_select(int dtype, int ndim, const struct ue_rdim *dims, int nred, const s
 			break;
 	}
 	free(mem);
+	return 0;
+}
+
+/*
+ * Selections over 1 MiB or more of input are shared among the worker
+ * threads (pool.c) by ranges of the outermost kept dimension: each
+ * position's values depend on its own slice alone, and the outputs are
+ * written, not accumulated, so a range that could not get its scratch
+ * memory is simply done again on the caller.
+ */
+#define SEL_PAR_MIN (1 << 20)
+
+struct select_job {
+	int dtype, ndim, nred, nranks, failed;
+	const struct ue_rdim *dims, *red;
+	const intptr_t *ranks;
+	intptr_t rank_stride, step;
+	const char *in;
+	char *out;
+};
+
+static void select_piece(void *ctx, intptr_t c, int tid)
+{
+	struct select_job *j = ctx;
+	struct ue_rdim dd[UE_MAXDIMS];
+	const struct ue_rdim *d = &j->dims[j->ndim - 1];
+	intptr_t lo = c * j->step;
+
+	(void)tid;
+	memcpy(dd, j->dims, (size_t)j->ndim * sizeof(*dd));
+	dd[j->ndim - 1].n = d->n - lo < j->step ? d->n - lo : j->step;
+	if (select_serial(j->dtype, j->ndim, dd, j->nred, j->red, j->ranks, j->nranks, j->rank_stride,
+			  j->in + lo * d->is, j->out + lo * d->os))
+		__atomic_store_n(&j->failed, 1, __ATOMIC_RELAXED);
+}
+
+int ue_select(int dtype, int ndim, const struct ue_rdim *dims, int nred, const struct ue_rdim *red,
+	      const intptr_t *ranks, int nranks, intptr_t rank_stride, const char *in, char *out)
+{
+	struct select_job j = { dtype, ndim, nred, nranks, 0, dims, red, ranks, rank_stride, 0, in, out };
+	int threads = ue_threads();
+	double bytes;
+	intptr_t n;
+
+	if (!select_args_ok(dtype, ndim, nred, red, ranks, nranks) || ndim < 1 || threads < 2)
+		return select_serial(dtype, ndim, dims, nred, red, ranks, nranks, rank_stride, in, out);
+	bytes = (double)ue_itemsize(dtype);
+	for (int d = 0; d < ndim; d++)
+		bytes *= (double)dims[d].n;
+	for (int d = 0; d < nred; d++)
+		bytes *= (double)red[d].n;
+	n = dims[ndim - 1].n;
+	if (bytes < SEL_PAR_MIN || n < 2)
+		return select_serial(dtype, ndim, dims, nred, red, ranks, nranks, rank_stride, in, out);
+	j.step = (n + 4 * threads - 1) / (4 * threads);
+	ue_parallel((n + j.step - 1) / j.step, threads, select_piece, &j);
+	if (j.failed)
+		return select_serial(dtype, ndim, dims, nred, red, ranks, nranks, rank_stride, in, out);
 	return 0;
 }

@@ -821,6 +821,23 @@ static void test_threads(void)
 		       ++number, k->what, ue_pool_jobs() == jobs + 1 ? "" : " (not shared)");
 		failed += !(good && same && ue_pool_jobs() == jobs + 1);
 	}
+	{	/* median and quartiles along axis 1 (ranks 255, 256 and 767) and the median of 9 rows per column */
+		intptr_t ranks[3] = { 255, 511, 767 }, r9[1] = { 4 };
+		struct ue_rdim keep = { R, 4 * C, 12 }, red = { C, 4, 0 };
+		struct ue_rdim keep9[2] = { { C, 4, 4 }, { R / 9, 9 * 4 * C, 4 * C } }, red9 = { 9, 4 * C, 0 };
+		unsigned long jobs;
+		int same;
+
+		ue_set_threads(1);
+		good = ue_select(UE_FLOAT32, 1, &keep, 1, &red, ranks, 3, 4, (const char *)x, o1) == 0;
+		good &= ue_select(UE_FLOAT32, 2, keep9, 1, &red9, r9, 1, 0, (const char *)x, o1 + 12 * R) == 0;
+		ue_set_threads(4);
+		jobs = ue_pool_jobs();
+		good &= ue_select(UE_FLOAT32, 1, &keep, 1, &red, ranks, 3, 4, (const char *)x, o4) == 0;
+		good &= ue_select(UE_FLOAT32, 2, keep9, 1, &red9, r9, 1, 0, (const char *)x, o4 + 12 * R) == 0;
+		same = !memcmp(o1, o4, 12 * R + 4 * (size_t)C * (R / 9));
+		ok(good && same && ue_pool_jobs() == jobs + 2, "threads: order statistics along rows and of 9-row stacks equal one thread's");
+	}
 	ue_set_threads(old);
 	free(x);
 	free(px);
