@@ -7,8 +7,9 @@
 // streamed past the caches, casts through buffers, gathered channel views,
 // transposed views, broadcast scalars, where= masks, an input overlapping
 // the output (copied first), in-place updates, the math loops, and the
-// matrix product (shared by blocks of rows), and reductions (shared along
-// a kept axis, each output's additions in the same order).
+// matrix product (shared by blocks of rows), sorts (by lanes or columns),
+// and reductions (shared along a kept axis, each output's additions in the
+// same order).
 // Then UDMABUF_THREADS: the count it sets, and a bad value's warning.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -87,6 +88,9 @@ const CASES: [string, () => np.NdArray][] = [
   ['np.clip into int16', () => np.clip(np.astype(img(), 'int16'), 20, 200) as np.NdArray],
   ['copy of [::2, ::2]', () => np.copy(np.index(img(), '::2, ::2'))],
   ['astype float32 -> uint8', () => np.astype(f32(), 'uint8')],
+  ['sort of each pixel\'s channels (lanes of 3)', () => np.sort(img(), { axis: 2 })],
+  ['argsort of a float32 stack of 9 along axis 0 (a middle axis)', () =>
+    np.argsort(np.reshape(np.index(f32(), ':702'), [9, 78, W]), { axis: 0 })],
   ['float32 pixels @ weights (matmul by blocks of rows)', () =>
     np.matmul(np.astype(img(), 'float32'), np.array([0.299, 0.587, 0.114], 'float32'))],
   ['float64 pixels @ a colour matrix', () =>

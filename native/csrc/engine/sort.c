@@ -585,14 +585,70 @@ static int lanes(int dtype, void *data, size_t n, size_t count, void *out, int o
 	return 0;
 }
 
+/*
+ * Sorts over 1 MiB or more are shared among the worker threads (pool.c):
+ * lanes by ranges of lanes, a middle axis by ranges of its columns (whole
+ * blocks of 16 for the networks). Each lane is sorted exactly as one
+ * thread would sort it.
+ */
+#define SORT_PAR_MIN (1 << 20)
+
+struct sort_job {
+	int dtype, out64, axis, failed;
+	void *data, *dst, *out;
+	size_t n, count, step;
+};
+
+/* lanes [lo, lo + step) of a lanes job, or columns of every block of a middle-axis job */
+static void sort_piece(void *ctx, intptr_t c, int tid)
+{
+	struct sort_job *j = ctx;
+	size_t size = ue_itemsize(j->dtype), osz = j->out64 ? 8 : 4, lo = (size_t)c * j->step;
+	size_t m = j->count - lo < j->step ? j->count - lo : j->step;
+	int err;
+
+	(void)tid;
+	if (j->axis)
+		err = net_columns(j->dtype, (char *)j->data + lo * size, j->dst ? (char *)j->dst + lo * size : NULL,
+				  j->n, (intptr_t)j->count, 1, m, j->out ? (char *)j->out + lo * osz : NULL, j->out64,
+				  (intptr_t)j->count, 1);
+	else
+		err = lanes(j->dtype, (char *)j->data + lo * j->n * size, j->n, m,
+			    j->out ? (char *)j->out + lo * j->n * osz : NULL, j->out64);
+	if (err)
+		__atomic_store_n(&j->failed, 1, __ATOMIC_RELAXED);
+}
+
+/* Run @j over its @count lanes (or columns) on the threads; 1 when it is too small to share. */
+static int sort_shared(struct sort_job *j)
+{
+	int threads = ue_threads();
+	size_t size = ue_itemsize(j->dtype);
+
+	if (threads < 2 || !size || j->n * j->count * size < SORT_PAR_MIN || j->count < 64)
+		return 1;
+	j->step = (j->count + 4 * (size_t)threads - 1) / (4 * (size_t)threads);
+	j->step = (j->step + 15) & ~(size_t)15;
+	ue_parallel((intptr_t)((j->count + j->step - 1) / j->step), threads, sort_piece, j);
+	return 0;
+}
+
 int ue_sort_lanes(int dtype, void *data, size_t n, size_t count)
 {
-	return lanes(dtype, data, n, count, NULL, 0);
+	struct sort_job j = { .dtype = dtype, .data = data, .n = n, .count = count };
+
+	if (n < UE_NET_MIN || sort_shared(&j))
+		return lanes(dtype, data, n, count, NULL, 0);
+	return j.failed ? -1 : 0;
 }
 
 int ue_argsort_lanes(int dtype, const void *data, size_t n, size_t count, void *out, int out64)
 {
-	return lanes(dtype, (void *)data, n, count, out, out64);
+	struct sort_job j = { .dtype = dtype, .out64 = out64, .data = (void *)data, .out = out, .n = n, .count = count };
+
+	if (n < UE_NET_MIN || sort_shared(&j))
+		return lanes(dtype, (void *)data, n, count, out, out64);
+	return j.failed ? -1 : 0;
 }
 
 /* ue_sort_axis (into @dst) or ue_argsort_axis (into @out): one network pass per (@n, @post) block. */
@@ -605,6 +661,13 @@ static int axis_networks(int dtype, const void *data, void *dst, size_t pre, siz
 		return -1;
 	if (size > 4 || n > UE_NET_MAX || n < UE_NET_MIN)
 		return -2;
+	if (pre == 1) {
+		struct sort_job j = { .dtype = dtype, .out64 = out64, .axis = 1, .data = (void *)data, .dst = dst,
+				      .out = out, .n = n, .count = post };
+
+		if (!sort_shared(&j))
+			return j.failed ? -1 : 0;
+	}
 	for (size_t p = 0; p < pre; p++) {
 		size_t first = p * n * post;
 		void *o = out ? (char *)out + first * (out64 ? 8 : 4) : NULL;

@@ -534,10 +534,87 @@ static void test_matmul_threads(void)
 	free(wd);
 }
 
+/*
+ * Sorts over 1 MiB or more shared among threads equal one thread's: lanes
+ * of 3 bytes (the networks), 9 float32 with -0, 0 and NaNs (networks,
+ * stable), 20 float64 (insertion), 100 uint16 (the radix sort per lane),
+ * values and permutations, and a middle axis of 9 float32 over 150,000
+ * columns (networks over ranges of columns).
+ */
+static void test_sort_threads(void)
+{
+	struct { int dtype; size_t n, count; } cases[] = {
+		{ UE_UINT8, 3, 700001 }, { UE_FLOAT32, 9, 60001 }, { UE_FLOAT64, 20, 9001 }, { UE_UINT16, 100, 6001 },
+	};
+	unsigned seed = 4242;
+	int old = ue_set_threads(1), good = 1;
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		size_t size = ue_itemsize(cases[c].dtype), total = cases[c].n * cases[c].count;
+		char *v = malloc(total * size), *v1 = malloc(total * size), *v4 = malloc(total * size);
+		int64_t *i1 = malloc(total * 8), *i4 = malloc(total * 8);
+		unsigned long jobs;
+
+		for (size_t i = 0; i < total; i++) {
+			seed = seed * 1103515245u + 12345u;
+			if (cases[c].dtype == UE_FLOAT32)
+				((float *)v)[i] = seed % 7 == 0 ? -0.0f : seed % 11 == 0 ? NAN : (float)(seed >> 20) - 2000.0f;
+			else if (cases[c].dtype == UE_FLOAT64)
+				((double *)v)[i] = (double)(seed >> 8) * 0.5 - 1e6;
+			else
+				memcpy(v + i * size, &seed, size);
+		}
+		memcpy(v1, v, total * size);
+		memcpy(v4, v, total * size);
+		ue_set_threads(1);
+		good &= ue_sort_lanes(cases[c].dtype, v1, cases[c].n, cases[c].count) == 0;
+		good &= ue_argsort_lanes(cases[c].dtype, v, cases[c].n, cases[c].count, i1, 1) == 0;
+		ue_set_threads(4);
+		jobs = ue_pool_jobs();
+		good &= ue_sort_lanes(cases[c].dtype, v4, cases[c].n, cases[c].count) == 0;
+		good &= ue_argsort_lanes(cases[c].dtype, v, cases[c].n, cases[c].count, i4, 1) == 0;
+		good &= ue_pool_jobs() == jobs + 2 && !memcmp(v1, v4, total * size) && !memcmp(i1, i4, total * 8);
+		free(v);
+		free(v1);
+		free(v4);
+		free(i1);
+		free(i4);
+	}
+	{
+		enum { N = 9, COLS = 150000 };
+		float *v = malloc(sizeof(float) * N * COLS), *v1 = malloc(sizeof(float) * N * COLS);
+		float *v4 = malloc(sizeof(float) * N * COLS);
+		int32_t *i1 = malloc(4 * N * COLS), *i4 = malloc(4 * N * COLS);
+		unsigned long jobs;
+
+		for (int i = 0; i < N * COLS; i++) {
+			seed = seed * 1103515245u + 12345u;
+			v[i] = seed % 5 == 0 ? 0.0f : seed % 13 == 0 ? -0.0f : (float)(seed >> 22);
+		}
+		memcpy(v1, v, sizeof(float) * N * COLS);
+		memcpy(v4, v, sizeof(float) * N * COLS);
+		ue_set_threads(1);
+		good &= ue_sort_axis(UE_FLOAT32, v1, 1, N, COLS) == 0 && ue_argsort_axis(UE_FLOAT32, v, 1, N, COLS, i1, 0) == 0;
+		ue_set_threads(4);
+		jobs = ue_pool_jobs();
+		good &= ue_sort_axis(UE_FLOAT32, v4, 1, N, COLS) == 0 && ue_argsort_axis(UE_FLOAT32, v, 1, N, COLS, i4, 0) == 0;
+		good &= ue_pool_jobs() == jobs + 2 && !memcmp(v1, v4, sizeof(float) * N * COLS) &&
+			!memcmp(i1, i4, 4 * (size_t)N * COLS);
+		free(v);
+		free(v1);
+		free(v4);
+		free(i1);
+		free(i4);
+	}
+	ue_set_threads(old);
+	ok(good, "sorts shared among 4 threads (lanes of every path, values and permutations; a middle axis) equal one thread's");
+}
+
 int main(void)
 {
 	test_lanes();
 	test_axis();
+	test_sort_threads();
 	test_float_order();
 	test_argsort_stable();
 	test_integers();
