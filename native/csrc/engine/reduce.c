@@ -1039,10 +1039,14 @@ static int walk_all(struct walk *w, int ndim, const struct ue_rdim *dims, intptr
 	} else {
 		n = dims[d].n;
 		j.d = d;
-		/* about 4 pieces a thread; pieces of the innermost dimension whole multiples of 64 outputs */
+		/*
+		 * about 4 pieces a thread; the innermost dimension in one piece a
+		 * thread, each a whole multiple of 64 outputs: every thread then
+		 * reads the longest runs of each row it can
+		 */
 		j.step = (n + 4 * threads - 1) / (4 * threads);
 		if (d == 0)
-			j.step = (j.step + 63) & ~(intptr_t)63;
+			j.step = ((n + threads - 1) / threads + 63) & ~(intptr_t)63;
 		ue_parallel((n + j.step - 1) / j.step, threads, reduce_piece, &j);
 	}
 	for (t = 0; t < threads; t++)
