@@ -17,7 +17,6 @@
  * no worker can be reading a job's fields once the caller returns.
  */
 #define _GNU_SOURCE
-#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <time.h>
