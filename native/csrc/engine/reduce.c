@@ -1012,6 +1012,88 @@ static int split_dim(int ndim, const struct ue_rdim *dims, size_t isz)
 	return dims[0].os != 0 && dims[0].n >= 4 * 64 ? 0 : -1;
 }
 
+/*
+ * A reduction of everything into one output whose result does not depend
+ * on the order (integer and bool accumulators: modular sums, min, max,
+ * any, all, counts; and the exact float sums, see exact_sum()) is shared
+ * among the threads by ranges of its outermost dimension: each range is
+ * folded into its own accumulator, and those into the output, with the
+ * same operation. Float sums and products never are: numpy's order is
+ * part of their result.
+ */
+#define UE_WHOLE_PIECES (4 * UE_MAXTHREADS)
+
+struct whole_job {
+	const struct walk *w;
+	int ndim, zeroed;
+	const struct ue_rdim *dims;
+	intptr_t step;
+	const char *in;
+	uint64_t acc[UE_WHOLE_PIECES];	/* one accumulator a piece (any dtype's item) */
+};
+
+static void whole_piece(void *ctx, intptr_t c, int tid)
+{
+	struct whole_job *j = ctx;
+	struct ue_rdim dd[UE_MAXDIMS];
+	const struct ue_rdim *d = &j->dims[j->ndim - 1];
+	intptr_t lo = c * j->step;
+
+	(void)tid;
+	memcpy(dd, j->dims, (size_t)j->ndim * sizeof(*dd));
+	dd[j->ndim - 1].n = d->n - lo < j->step ? d->n - lo : j->step;
+	walk(j->w, j->ndim, dd, 0, 0, j->zeroed, j->in + lo * d->is, (char *)&j->acc[c]);
+}
+
+/* The same-dtype fold that combines the pieces' accumulators, or NULL when the whole is not to be shared. */
+static run_fn whole_fold(const struct walk *w, int ndim, const struct ue_rdim *dims)
+{
+	double bytes = (double)w->isz;
+
+	for (int d = 0; d < ndim; d++) {
+		if (dims[d].os != 0)
+			return NULL;
+		bytes *= (double)dims[d].n;
+	}
+	if (ndim < 1 || bytes < UE_RPAR_MIN || dims[ndim - 1].n < 2 || w->cast || w->map ||
+	    !(w->exact || w->acc_type <= UE_UINT64))
+		return NULL;
+	switch (w->op) {
+	case UE_R_SUM: case UE_R_COUNT: case UE_R_NOTNAN:
+		return RUNS[w->acc_type][UE_R_SUM];
+	case UE_R_MIN: case UE_R_MAX: case UE_R_FMIN: case UE_R_FMAX: case UE_R_ANY: case UE_R_ALL:
+		return RUNS[w->acc_type][w->op];
+	default:
+		return NULL;	/* products: not worth an identity per dtype */
+	}
+}
+
+/* Share a whole reduction (see above); 0 when it was done, 1 when it is not to be shared. */
+static int walk_whole(const struct walk *w, int ndim, const struct ue_rdim *dims, int zeroed, const char *in,
+		      char *out, int threads)
+{
+	struct whole_job j = { .w = w, .ndim = ndim, .zeroed = zeroed, .dims = dims, .in = in };
+	run_fn fold = whole_fold(w, ndim, dims);
+	intptr_t n = dims[ndim - 1].n, pieces;
+	int op = w->op;
+
+	if (!fold)
+		return 1;
+	/* small pieces: a worker the system has stopped holds up the caller for one piece at most */
+	pieces = n < UE_WHOLE_PIECES ? n : UE_WHOLE_PIECES;
+	j.step = (n + pieces - 1) / pieces;
+	pieces = (n + j.step - 1) / j.step;
+	for (intptr_t c = 0; c < pieces; c++) {
+		/* sums and counts start from 0; min, max, any and all from the output, which they keep */
+		j.acc[c] = 0;
+		if (op != UE_R_SUM && op != UE_R_COUNT && op != UE_R_NOTNAN)
+			memcpy(&j.acc[c], out, w->asz);
+	}
+	ue_parallel(pieces, threads, whole_piece, &j);
+	fold((const char *)j.acc, pieces, 8, out);
+	return 0;
+}
+
 static int walk_all(struct walk *w, int ndim, const struct ue_rdim *dims, intptr_t chunk, int core, int zeroed,
 		    const char *in, char *out)
 {
@@ -1021,6 +1103,8 @@ static int walk_all(struct walk *w, int ndim, const struct ue_rdim *dims, intptr
 	int need = w->cast || chunk;
 	intptr_t n;
 
+	if (d < 0 && threads > 1 && !need && !walk_whole(w, ndim, dims, zeroed, in, out, threads))
+		return 0;
 	if (d < 0)
 		threads = 1;
 	for (t = 0; t < threads; t++) {

@@ -797,6 +797,13 @@ static void test_threads(void)
 		{ "nansum axis 1", UE_R_NANSUM | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT32, 2, { { C, 4, 0 }, { R, 4 * C, 4 } }, 8192, R },
 		{ "squared deviations axis 1", UE_R_SSD | UE_R_ZEROED, UE_FLOAT32, UE_FLOAT32, 2, { { C, 4, 0 }, { R, 4 * C, 4 } }, 8192, R },
 		{ "max over the channels", UE_R_MAX, UE_UINT8, UE_UINT8, 2, { { 3, 1, 0 }, { R * C, 3, 1 } }, 0, R * C },
+		/* whole reductions: ranges of the outermost dimension into accumulators of their own */
+		{ "whole uint8 sum into uint64", UE_R_SUM | UE_R_ZEROED, UE_UINT8, UE_UINT64, 2, { { 3 * C, 1, 0 }, { R, 3 * C, 0 } }, 0, 1 },
+		{ "whole uint8 sum into float64 (exact)", UE_R_SUM | UE_R_ZEROED, UE_UINT8, UE_FLOAT64, 1, { { 3 * R * C, 1, 0 } }, 0, 1 },
+		{ "whole uint8 max", UE_R_MAX, UE_UINT8, UE_UINT8, 1, { { 3 * R * C, 1, 0 } }, 0, 1 },
+		{ "whole count of nonzero float32", UE_R_COUNT | UE_R_ZEROED, UE_FLOAT32, sizeof(void *) == 8 ? UE_INT64 : UE_INT32, 2,
+		  { { C, 4, 0 }, { R, 4 * C, 0 } }, 0, 1 },
+		{ "whole all of uint8", UE_R_ALL, UE_UINT8, UE_BOOL, 1, { { 3 * R * C, 1, 0 } }, 0, 1 },
 	};
 	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
 		struct rcase *k = &cases[c];
@@ -811,12 +818,33 @@ static void test_threads(void)
 			memcpy(o1, px, bytes);
 			memcpy(o4, px, bytes);
 		}
+		if (k->op == UE_R_ALL)
+			o1[0] = o4[0] = 1;
 		ue_set_threads(1);
 		good = ue_reduce_aux(k->op, k->in_type, k->acc_type, k->ndim, k->dims, k->chunk, in, o1, (const char *)mean) == 0;
 		ue_set_threads(4);
 		jobs = ue_pool_jobs();
 		good &= ue_reduce_aux(k->op, k->in_type, k->acc_type, k->ndim, k->dims, k->chunk, in, o4, (const char *)mean) == 0;
 		same = !memcmp(o1, o4, bytes);
+		if (k->outn == 1 && k->in_type == UE_UINT8) {
+			/* the whole ones against plain loops */
+			uint64_t sum = 0;
+			uint8_t max = px[0], all = 1;
+
+			for (int i = 0; i < 3 * R * C; i++) {
+				sum += px[i];
+				max = px[i] > max ? px[i] : max;
+				all &= px[i] != 0;
+			}
+			if (k->acc_type == UE_UINT64)
+				same &= *(uint64_t *)o4 == sum;
+			else if (k->acc_type == UE_FLOAT64)
+				same &= *(double *)o4 == (double)sum;
+			else if (k->op == UE_R_MAX)
+				same &= *(uint8_t *)o4 == max;
+			else
+				same &= *(uint8_t *)o4 == all;
+		}
 		printf("%sok %d - threads: %s equals one thread's%s\n", good && same && ue_pool_jobs() == jobs + 1 ? "" : "not ",
 		       ++number, k->what, ue_pool_jobs() == jobs + 1 ? "" : " (not shared)");
 		failed += !(good && same && ue_pool_jobs() == jobs + 1);
