@@ -986,10 +986,8 @@ static void reduce_piece(void *ctx, intptr_t c, int tid)
 	struct walk w = *j->w;
 	struct ue_rdim dd[UE_MAXDIMS];
 	const struct ue_rdim *d = &j->dims[j->d];
-	intptr_t lo = c * j->step;
+	intptr_t lo = ue_rdim_piece(dd, j->dims, j->ndim, j->d, c, j->step);
 
-	memcpy(dd, j->dims, (size_t)j->ndim * sizeof(*dd));
-	dd[j->d].n = d->n - lo < j->step ? d->n - lo : j->step;
 	w.buf = j->bufs[tid];
 	walk(&w, j->ndim, dd, j->chunk, j->core, j->zeroed, j->in + lo * d->is, j->out + lo * d->os);
 }
@@ -1037,11 +1035,9 @@ static void whole_piece(void *ctx, intptr_t c, int tid)
 	struct whole_job *j = ctx;
 	struct ue_rdim dd[UE_MAXDIMS];
 	const struct ue_rdim *d = &j->dims[j->ndim - 1];
-	intptr_t lo = c * j->step;
+	intptr_t lo = ue_rdim_piece(dd, j->dims, j->ndim, j->ndim - 1, c, j->step);
 
 	(void)tid;
-	memcpy(dd, j->dims, (size_t)j->ndim * sizeof(*dd));
-	dd[j->ndim - 1].n = d->n - lo < j->step ? d->n - lo : j->step;
 	walk(j->w, j->ndim, dd, 0, 0, j->zeroed, j->in + lo * d->is, (char *)&j->acc[c]);
 }
 

@@ -67,6 +67,23 @@ static inline int ue_rdim_next(intptr_t *idx, const struct ue_rdim *dims, int fi
 	return 0;
 }
 
+/*
+ * Piece @c of dimension @d cut into pieces of @step (the last one shorter):
+ * @dims copied to @piece with that dimension's count cut down; returns the
+ * piece's first index along it (the caller moves its pointers by that many
+ * steps). For the threads' share of a reduction or selection.
+ */
+static inline intptr_t ue_rdim_piece(struct ue_rdim *piece, const struct ue_rdim *dims, int ndim, int d, intptr_t c,
+				     intptr_t step)
+{
+	intptr_t lo = c * step;
+
+	for (int j = 0; j < ndim; j++)
+		piece[j] = dims[j];
+	piece[d].n = dims[d].n - lo < step ? dims[d].n - lo : step;
+	return lo;
+}
+
 #define UE_REDUCE_UNSUPPORTED 1
 #define UE_REDUCE_ENOMEM (-1)
 

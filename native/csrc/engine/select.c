@@ -632,11 +632,9 @@ static void select_piece(void *ctx, intptr_t c, int tid)
 	struct select_job *j = ctx;
 	struct ue_rdim dd[UE_MAXDIMS];
 	const struct ue_rdim *d = &j->dims[j->ndim - 1];
-	intptr_t lo = c * j->step;
+	intptr_t lo = ue_rdim_piece(dd, j->dims, j->ndim, j->ndim - 1, c, j->step);
 
 	(void)tid;
-	memcpy(dd, j->dims, (size_t)j->ndim * sizeof(*dd));
-	dd[j->ndim - 1].n = d->n - lo < j->step ? d->n - lo : j->step;
 	if (select_serial(j->dtype, j->ndim, dd, j->nred, j->red, j->ranks, j->nranks, j->rank_stride,
 			  j->in + lo * d->is, j->out + lo * d->os))
 		__atomic_store_n(&j->failed, 1, __ATOMIC_RELAXED);
