@@ -9,7 +9,7 @@
 // the output (copied first), in-place updates, the math loops, and the
 // matrix product (shared by blocks of rows), sorts (by lanes or columns),
 // and reductions (shared along a kept axis, each output's additions in the
-// same order).
+// same order; argmin/argmax of a whole run by pieces, the first extreme wins).
 // Then UDMABUF_THREADS: the count it sets, and a bad value's warning.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -110,6 +110,8 @@ const REDUCTIONS: [string, () => np.NdArray][] = [
   ['uint8 image max of everything', () => np.array([np.max(img())], 'uint8')],
   ['int16 minimum of everything', () => np.array([np.min(np.subtract(np.astype(img(), 'int16'), 300))], 'int16')],
   ['count of nonzero float32', () => np.array([np.count_nonzero(f32())], 'int64')],
+  ['argmax of a float32 frame (the first of tied maxima)', () => np.array([np.argmax(f32())], 'int64')],
+  ['argmin of a uint8 image (the first of tied minima)', () => np.array([np.argmin(img())], 'int64')],
   ['float32 median over axis 1', () => np.median(f32(), { axis: 1 }) as np.NdArray],
   ['percentiles of a stack of 9 shifted views', () => {
     const g = np.index(img(), ':, :, 1');

@@ -16,6 +16,7 @@
  */
 #include <string.h>
 
+#include "engine.h"
 #include "reduce.h"
 #include "types.h"
 
@@ -334,6 +335,63 @@ static intptr_t mag(intptr_t x)
 	return x < 0 ? -x : x;
 }
 
+/*
+ * One contiguous run of 1 MiB or more is shared among the worker threads
+ * (pool.c) in up to ARG_PIECES pieces. Each piece finds its own first
+ * extreme (or first NaN); the pieces' values, gathered in order into a
+ * small run, then go through the same search, which picks the first piece
+ * holding the overall extreme: numpy's index, whatever the thread count.
+ */
+#define ARG_PAR_MIN (1 << 20)
+#define ARG_PIECES (4 * UE_MAXTHREADS)
+
+struct arg_job {
+	argc_fn contig;
+	const char *in;
+	size_t isz;
+	intptr_t n, step;
+	intptr_t at[ARG_PIECES];	/* each piece's answer, an index into the whole run */
+};
+
+static void arg_piece(void *ctx, intptr_t c, int tid)
+{
+	struct arg_job *j = ctx;
+	intptr_t lo = c * j->step, len = j->n - lo < j->step ? j->n - lo : j->step;
+
+	(void)tid;
+	j->at[c] = lo + j->contig(j->in + lo * (intptr_t)j->isz, len);
+}
+
+#define ARG_BOOL_PROBE 65536	/* bools: the first bytes searched alone */
+
+/*
+ * The answer for a contiguous run of @n, shared when it is large enough. A
+ * bool search stops at its first hit, often near the start: the start is
+ * searched on this thread before any worker is woken.
+ */
+static intptr_t arg_run(argc_fn contig, int dtype, int which, const char *in, intptr_t n, size_t isz)
+{
+	struct arg_job j = { .contig = contig, .in = in, .isz = isz, .n = n };
+	uint64_t vals[ARG_PIECES];
+	int threads = ue_threads();
+	intptr_t pieces;
+
+	if (threads < 2 || (double)n * (double)isz < ARG_PAR_MIN)
+		return contig(in, n);
+	if (dtype == UE_BOOL) {
+		intptr_t r = contig(in, ARG_BOOL_PROBE);
+
+		if ((in[r] != 0) == which)
+			return r;
+	}
+	j.step = (n + ARG_PIECES - 1) / ARG_PIECES;
+	pieces = (n + j.step - 1) / j.step;
+	ue_parallel(pieces, threads, arg_piece, &j);
+	for (intptr_t c = 0; c < pieces; c++)
+		memcpy((char *)vals + c * (intptr_t)isz, in + j.at[c] * (intptr_t)isz, isz);
+	return j.at[contig((const char *)vals, pieces)];
+}
+
 int ue_argreduce(int which, int dtype, int out_type, intptr_t n, intptr_t s, int ndim,
 		 const struct ue_rdim *dims, const char *in, char *out)
 {
@@ -359,7 +417,7 @@ int ue_argreduce(int which, int dtype, int out_type, intptr_t n, intptr_t s, int
 				rows(p + k * d->is, n, s, m, d->is, o + k * d->os, d->os);
 			}
 		} else {
-			*(intptr_t *)o = s == (intptr_t)isz ? contig(p, n) : strided(p, n, s);
+			*(intptr_t *)o = s == (intptr_t)isz ? arg_run(contig, dtype, which, p, n, isz) : strided(p, n, s);
 		}
 		if (!ue_rdim_next(idx, dims, first, ndim, &p, &o))
 			break;

@@ -874,6 +874,71 @@ static void test_threads(void)
 	free(o4);
 }
 
+/*
+ * argmin/argmax of runs of 1 MiB or more are shared in pieces: the answer
+ * must be the first extreme (or first NaN) of the whole run, also when the
+ * extreme is tied across pieces, sits at a piece's first element, or a NaN
+ * follows an earlier one in another piece; and the call must be shared.
+ */
+static void test_arg_threads(void)
+{
+	enum { N = 3 << 20 };	/* 3 Mi uint8 (3 MiB) or float32 (12 MiB) */
+	uint8_t *u = malloc(N);
+	float *f = malloc(N * sizeof(float));
+	int ip = sizeof(intptr_t) == 8 ? UE_INT64 : UE_INT32, old = ue_set_threads(4), good = 1, shared = 1;
+
+	seed = 4242u;
+	for (int trial = 0; trial < 12; trial++) {
+		intptr_t n = N - (intptr_t)(rnd() % 5000);
+		for (intptr_t i = 0; i < n; i++) {
+			u[i] = (uint8_t)(1 + rnd() % 250);
+			f[i] = (float)(rnd() % 100000);
+		}
+		/* ties in several pieces; the last trials put them at piece boundaries */
+		for (int k = 0; k < 3; k++) {
+			intptr_t at = trial >= 8 ? (intptr_t)(k + 1) * (n / 4) : (intptr_t)(rnd() % n);
+			u[at] = trial % 2 ? 255 : 0;
+			f[at] = trial % 2 ? 1e9f : -1e9f;
+		}
+		if (trial % 3 == 2) {	/* two NaNs, the first one wins */
+			f[n - 7] = NAN;
+			f[n / 2 + (intptr_t)(rnd() % 1000)] = NAN;
+		}
+		for (int w = 0; w < 2; w++) {
+			intptr_t got = -1;
+			unsigned long jobs = ue_pool_jobs();
+
+			ue_argreduce(w, UE_UINT8, ip, n, 1, 0, NULL, (const char *)u, (char *)&got);
+			shared &= ue_pool_jobs() == jobs + 1;
+			intptr_t r = 0;
+			for (intptr_t i = 1; i < n; i++)
+				if (w ? u[i] > u[r] : u[i] < u[r])
+					r = i;
+			good &= got == r;
+			ue_argreduce(w, UE_FLOAT32, ip, n, 4, 0, NULL, (const char *)f, (char *)&got);
+			good &= got == ref_argmax(f, n, 1, w);
+		}
+	}
+	/* bool: the first True (argmax), the first False (argmin), 0 when there is none */
+	memset(u, 1, N);
+	intptr_t g0 = -1, g1 = -1;
+	ue_argreduce(0, UE_BOOL, ip, N, 1, 0, NULL, (const char *)u, (char *)&g0);
+	ue_argreduce(1, UE_BOOL, ip, N, 1, 0, NULL, (const char *)u, (char *)&g1);
+	good &= g0 == 0 && g1 == 0;
+	u[N - 3] = 0;
+	u[N / 2 + 11] = 0;
+	ue_argreduce(0, UE_BOOL, ip, N, 1, 0, NULL, (const char *)u, (char *)&g0);
+	good &= g0 == N / 2 + 11;
+	memset(u, 0, N);
+	u[N / 3 * 2] = 1;
+	ue_argreduce(1, UE_BOOL, ip, N, 1, 0, NULL, (const char *)u, (char *)&g1);
+	good &= g1 == N / 3 * 2;
+	ok(good && shared, "threads: argmin/argmax of 1 MiB+ runs shared in pieces give the first extreme, first NaN, first True/False");
+	ue_set_threads(old);
+	free(u);
+	free(f);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -887,6 +952,7 @@ int main(void)
 	test_chunk_cores();
 	test_sums_16();
 	test_threads();
+	test_arg_threads();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
 }
