@@ -9,7 +9,8 @@
 // the output (copied first), in-place updates, the math loops, and the
 // matrix product (shared by blocks of rows), sorts (by lanes or columns),
 // and reductions (shared along a kept axis, each output's additions in the
-// same order; argmin/argmax of a whole run by pieces, the first extreme wins).
+// same order; argmin/argmax of a whole run by pieces, the first extreme wins; integer
+// cumsum/cumprod in two passes over pieces).
 // Then UDMABUF_THREADS: the count it sets, and a bad value's warning.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +114,8 @@ const REDUCTIONS: [string, () => np.NdArray][] = [
   ['argmax of a float32 frame (the first of tied maxima)', () => np.array([np.argmax(f32())], 'int64')],
   ['argmin of a uint8 image (the first of tied minima)', () => np.array([np.argmin(img())], 'int64')],
   ['float32 median over axis 1', () => np.median(f32(), { axis: 1 }) as np.NdArray],
+  ['int64 cumsum of a channel (piece totals, then the pieces)', () => np.cumsum(np.astype(np.index(img(), ':, :, 0'), 'int64'))],
+  ['uint64 cumprod of a channel made odd (wrapping, never 0)', () => np.cumprod(np.bitwise_or(np.astype(np.index(img(), ':, :, 2'), 'uint64'), 1))],
   ['percentiles of a stack of 9 shifted views', () => {
     const g = np.index(img(), ':, :, 1');
     const views = [0, 1, 2].flatMap((dy) => [0, 1, 2].map((dx) => np.index(g, `${dy}:${H - 2 + dy}, ${dx}:${W - 2 + dx}`)));

@@ -939,6 +939,54 @@ static void test_arg_threads(void)
 	free(f);
 }
 
+/*
+ * cumsum/cumprod of an integer lane of 1 MiB or more is shared in two passes
+ * (piece totals, then each piece from the fold of those before it): every
+ * value must equal the one sequence's, wrap-around included.
+ */
+static void test_accumulate_threads(void)
+{
+	enum { N = (1 << 20) + 4099 };
+	char *in = malloc(8 * (size_t)N), *o1 = malloc(8 * (size_t)N), *o4 = malloc(8 * (size_t)N);
+	static const struct {
+		int op, type;
+		size_t isz;
+	} kinds[] = {
+		{ UE_R_SUM, UE_INT64, 8 }, { UE_R_SUM, UE_UINT8, 1 }, { UE_R_SUM, UE_INT16, 2 },
+		{ UE_R_PROD, UE_UINT64, 8 }, { UE_R_PROD, UE_INT32, 4 },
+	};
+	int old = ue_set_threads(1), good = 1, shared = 1;
+
+	seed = 77u;
+	for (size_t i = 0; i < 8 * (size_t)N; i++)
+		in[i] = (char)rnd();
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		int t = kinds[k].type;
+		intptr_t n = N - (intptr_t)k * 997, sz = (intptr_t)kinds[k].isz;
+		unsigned long jobs;
+
+		if (kinds[k].op == UE_R_PROD)	/* odd factors near 1, so the products stay nonzero and wrap */
+			for (intptr_t i = 0; i < n; i++) {
+				memset(in + i * sz, 0, (size_t)sz);
+				in[i * sz] = (char)(rnd() % 4 == 0 ? 3 : 1);
+			}
+		if (sz == 1)	/* uint8 runs of 1 MiB+: make sure the sum wraps many times over */
+			n = N;
+		ue_set_threads(1);
+		good &= ue_accumulate(kinds[k].op, t, t, n, sz, sz, 0, NULL, in, o1) == 0;
+		ue_set_threads(4);
+		jobs = ue_pool_jobs();
+		good &= ue_accumulate(kinds[k].op, t, t, n, sz, sz, 0, NULL, in, o4) == 0;
+		shared &= (double)n * (double)sz < (1 << 20) || ue_pool_jobs() == jobs + 2;
+		good &= !memcmp(o1, o4, (size_t)(n * sz));
+	}
+	ok(good && shared, "threads: integer cumsum/cumprod of 1 MiB+ lanes in two passes equal the one sequence");
+	ue_set_threads(old);
+	free(in);
+	free(o1);
+	free(o4);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -953,6 +1001,7 @@ int main(void)
 	test_sums_16();
 	test_threads();
 	test_arg_threads();
+	test_accumulate_threads();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
 }
