@@ -11,6 +11,8 @@
  * belongs to loops_math.c); shifts by the width or more give numpy's
  * npy_lshift/npy_rshift results.
  */
+#include <string.h>
+
 #include "types.h"
 
 /* Binary loop: inputs of type T, output of type R, result EXPR of u, v. */
@@ -121,12 +123,49 @@
 	}
 
 /*
+ * Bytes shifted right by one count @c (< 8): x86 has no byte shifts, and
+ * the compiler widens each byte to 16 bits and back (uint8 `img >> 4` of a
+ * 1080p frame: 440 µs against 190 for `<< 2`). Eight bytes go at a time in
+ * a 64-bit word instead, which vectorises to whole-register shifts: shift
+ * the word, keep each byte's own bits. Signed bytes are then sign-extended
+ * from their new top bit s, as (t ^ s) - s with a bytewise subtraction
+ * (no borrow crosses into the next byte). NEON has byte shifts: there the
+ * compiler's own loop stays.
+ */
+#if defined(__x86_64__) || defined(__i386__)
+#define SHIFT_BYTES_IN_WORDS 1
+#else
+#define SHIFT_BYTES_IN_WORDS 0
+#endif
+UE_WARM static void shift_bytes_right(const uint8_t *__restrict x, uint8_t *__restrict z, intptr_t n, unsigned c,
+				      int is_signed)
+{
+	const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+	const uint64_t keep = (uint64_t)(0xffu >> c) * ones, s = (uint64_t)(0x80u >> c) * ones;
+	intptr_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, t;
+
+		memcpy(&w, x + i, 8);
+		t = (w >> c) & keep;
+		if (is_signed) {
+			t ^= s;
+			t = ((t | high) - (s & ~high)) ^ ((t ^ ~s) & high);
+		}
+		memcpy(z + i, &t, 8);
+	}
+	for (; i < n; i++)
+		z[i] = is_signed ? (uint8_t)((int8_t)x[i] >> c) : (uint8_t)(x[i] >> c);
+}
+
+/*
  * Shifts: the general loop (NAME_each) checks each count; a scalar count
  * (image code's `>> 8`) is checked once, and the loop left is one the
- * compiler turns into vector shifts. OUT is the result of a count outside
- * [0, bits).
+ * compiler turns into vector shifts (bytes shifted right: shift_bytes_right).
+ * OUT is the result of a count outside [0, bits).
  */
-#define SHIFT_LOOP(NAME, T, EXPR, SHIFTED, OUT) \
+#define SHIFT_LOOP(NAME, T, EXPR, SHIFTED, OUT, RIGHT) \
 	BINARY_LOOP_(UE_WARM, NAME##_each, T, T, EXPR) \
 	UE_WARM static void NAME(char **args, const intptr_t *dims, const intptr_t *steps, const void *data) \
 	{ \
@@ -137,6 +176,10 @@
 			T *__restrict z = (T *)args[2]; \
 			if ((uint64_t)(int64_t)v < BITS(T)) { \
 				const unsigned c = (unsigned)v; \
+				if ((RIGHT) && sizeof(T) == 1 && SHIFT_BYTES_IN_WORDS) { \
+					shift_bytes_right((const uint8_t *)x, (uint8_t *)z, n, c, (T)-1 < (T)1); \
+					return; \
+				} \
 				for (i = 0; i < n; i++) { \
 					T u = x[i]; \
 					z[i] = (SHIFTED); \
@@ -184,8 +227,8 @@
 	WARM_LOOP(bitwise_and_##ID, T, T, (T)(u & v)) \
 	WARM_LOOP(bitwise_or_##ID, T, T, (T)(u | v)) \
 	WARM_LOOP(bitwise_xor_##ID, T, T, (T)(u ^ v)) \
-	SHIFT_LOOP(left_shift_##ID, T, LSHIFT(T, W), (T)((W)u << c), (T)0) \
-	SHIFT_LOOP(right_shift_##ID, T, RSHIFT(T), (T)(u >> c), (T)((u >> (BITS(T) - 1)) >> 1)) \
+	SHIFT_LOOP(left_shift_##ID, T, LSHIFT(T, W), (T)((W)u << c), (T)0, 0) \
+	SHIFT_LOOP(right_shift_##ID, T, RSHIFT(T), (T)(u >> c), (T)((u >> (BITS(T) - 1)) >> 1), 1) \
 	UNARY_LOOP(invert_##ID, T, T, (T)~u)
 
 #define DEF_FLOAT(C, T, ID, S, W) \
