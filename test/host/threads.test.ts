@@ -113,6 +113,9 @@ const REDUCTIONS: [string, () => np.NdArray][] = [
   ['count of nonzero float32', () => np.array([np.count_nonzero(f32())], 'int64')],
   ['argmax of a float32 frame (the first of tied maxima)', () => np.array([np.argmax(f32())], 'int64')],
   ['argmin of a uint8 image (the first of tied minima)', () => np.array([np.argmin(img())], 'int64')],
+  ['argmax along rows of every other float32 (gathered lanes)', () =>
+    np.argmax(np.index(np.reshape(f32(), [H, W / 2, 2]), ':, :, 1'), { axis: 1 }) as np.NdArray],
+  ['argmin of a float32 frame along axis 0 (row by row)', () => np.argmin(f32(), { axis: 0 }) as np.NdArray],
   ['float32 median over axis 1', () => np.median(f32(), { axis: 1 }) as np.NdArray],
   ['int64 cumsum of a channel (piece totals, then the pieces)', () => np.cumsum(np.astype(np.index(img(), ':, :, 0'), 'int64'))],
   ['uint64 cumprod of a channel made odd (wrapping, never 0)', () => np.cumprod(np.bitwise_or(np.astype(np.index(img(), ':, :, 2'), 'uint64'), 1))],

@@ -392,35 +392,135 @@ static intptr_t arg_run(argc_fn contig, int dtype, int which, const char *in, in
 	return j.at[contig((const char *)vals, pieces)];
 }
 
-int ue_argreduce(int which, int dtype, int out_type, intptr_t n, intptr_t s, int ndim,
-		 const struct ue_rdim *dims, const char *in, char *out)
+/*
+ * A strided run of up to ARG_LANE_BYTES is first copied into a contiguous
+ * lane (numpy copies the array into the reduced axis' order first), so the
+ * vector search runs on it: argmax of a 1080p frame's green channel along
+ * rows, lanes of 1920 bytes 3 apart, 1.85 ms element by element against
+ * numpy's 0.83.
+ */
+#define ARG_LANE_BYTES 16384
+
+struct arg_plan {
+	int dtype, which, by_rows;
+	size_t isz;
+	intptr_t n, s;		/* the reduced axis */
+	argc_fn contig;
+	args_fn strided;
+	argrows_fn rows;
+};
+
+static void gather_lane(char *dst, const char *p, intptr_t n, intptr_t s, size_t isz)
+{
+	switch (isz) {
+	case 1:
+		for (intptr_t i = 0; i < n; i++)
+			dst[i] = p[i * s];
+		break;
+	case 2:
+		for (intptr_t i = 0; i < n; i++)
+			memcpy(dst + 2 * i, p + i * s, 2);
+		break;
+	case 4:
+		for (intptr_t i = 0; i < n; i++)
+			memcpy(dst + 4 * i, p + i * s, 4);
+		break;
+	default:
+		for (intptr_t i = 0; i < n; i++)
+			memcpy(dst + 8 * i, p + i * s, 8);
+		break;
+	}
+}
+
+/* The answer of one run along the reduced axis. */
+static intptr_t arg_one(const struct arg_plan *a, const char *p)
+{
+	uint64_t lane[ARG_LANE_BYTES / 8];
+
+	if (a->n < 16 || (a->s != (intptr_t)a->isz && a->n * (intptr_t)a->isz > ARG_LANE_BYTES))
+		return a->strided(p, a->n, a->s);	/* short runs: the plain loop */
+	if (a->s == (intptr_t)a->isz)
+		return arg_run(a->contig, a->dtype, a->which, p, a->n, a->isz);
+	gather_lane((char *)lane, p, a->n, a->s, a->isz);
+	return a->contig((const char *)lane, a->n);
+}
+
+/* Every output of @dims (innermost first), from @p into @o. */
+static void arg_walk(const struct arg_plan *a, int ndim, const struct ue_rdim *dims, const char *p, char *o)
 {
 	intptr_t idx[UE_MAXDIMS] = { 0 };
+	int first = a->by_rows ? 1 : 0;
 
-	if ((which != 0 && which != 1) || dtype < 0 || dtype >= UE_NTYPES || n < 1 || ndim < 0 ||
-	    ndim > UE_MAXDIMS || ue_itemsize(out_type) != sizeof(intptr_t))
-		return UE_REDUCE_UNSUPPORTED;
-	size_t isz = ue_itemsize(dtype);
-	argc_fn contig = ARGS[dtype][which].contig;
-	args_fn strided = ARGS[dtype][which].strided;
-	argrows_fn rows = ARGS[dtype][which].rows;
-	/* rows of the reduced axis when it is outside the innermost kept one */
-	int by_rows = ndim > 0 && n > 1 && mag(s) > mag(dims[0].is);
-	int first = by_rows ? 1 : 0;
-	const char *p = in;
-	char *o = out;
 	for (;;) {
-		if (by_rows) {
+		if (a->by_rows) {
 			const struct ue_rdim *d = &dims[0];
+
 			for (intptr_t k = 0; k < d->n; k += ARG_ROWS) {
 				intptr_t m = d->n - k < ARG_ROWS ? d->n - k : ARG_ROWS;
-				rows(p + k * d->is, n, s, m, d->is, o + k * d->os, d->os);
+
+				a->rows(p + k * d->is, a->n, a->s, m, d->is, o + k * d->os, d->os);
 			}
 		} else {
-			*(intptr_t *)o = s == (intptr_t)isz ? arg_run(contig, dtype, which, p, n, isz) : strided(p, n, s);
+			*(intptr_t *)o = arg_one(a, p);
 		}
 		if (!ue_rdim_next(idx, dims, first, ndim, &p, &o))
 			break;
 	}
+}
+
+/*
+ * Many outputs over 1 MiB or more of input are shared among the worker
+ * threads by ranges of the outermost kept dimension; each output is found
+ * exactly as on one thread.
+ */
+struct arg_outs_job {
+	const struct arg_plan *a;
+	int ndim;
+	const struct ue_rdim *dims;
+	const char *in;
+	char *out;
+	intptr_t step;
+};
+
+static void arg_outs_piece(void *ctx, intptr_t c, int tid)
+{
+	struct arg_outs_job *j = ctx;
+	struct ue_rdim dd[UE_MAXDIMS];
+	intptr_t in_at, out_at;
+
+	(void)tid;
+	ue_rdim_outer_piece(dd, j->dims, j->ndim, c, j->step, &in_at, &out_at);
+	arg_walk(j->a, j->ndim, dd, j->in + in_at, j->out + out_at);
+}
+
+int ue_argreduce(int which, int dtype, int out_type, intptr_t n, intptr_t s, int ndim,
+		 const struct ue_rdim *dims, const char *in, char *out)
+{
+	struct arg_plan a;
+	double bytes;
+	int threads = ue_threads();
+
+	if ((which != 0 && which != 1) || dtype < 0 || dtype >= UE_NTYPES || n < 1 || ndim < 0 ||
+	    ndim > UE_MAXDIMS || ue_itemsize(out_type) != sizeof(intptr_t))
+		return UE_REDUCE_UNSUPPORTED;
+	a = (struct arg_plan){
+		.dtype = dtype, .which = which, .isz = ue_itemsize(dtype), .n = n, .s = s,
+		.contig = ARGS[dtype][which].contig, .strided = ARGS[dtype][which].strided,
+		.rows = ARGS[dtype][which].rows,
+		/* rows of the reduced axis when it is outside the innermost kept one */
+		.by_rows = ndim > 0 && n > 1 && mag(s) > mag(dims[0].is),
+	};
+	bytes = (double)n * (double)a.isz;
+	for (int d = 0; d < ndim; d++)
+		bytes *= (double)dims[d].n;
+	if (threads > 1 && ndim > 0 && dims[ndim - 1].n > 1 && bytes >= ARG_PAR_MIN) {
+		intptr_t outer = dims[ndim - 1].n, pieces = outer < 4 * threads ? outer : 4 * threads;
+		struct arg_outs_job j = { .a = &a, .ndim = ndim, .dims = dims, .in = in, .out = out };
+
+		j.step = (outer + pieces - 1) / pieces;
+		ue_parallel((outer + j.step - 1) / j.step, threads, arg_outs_piece, &j);
+		return 0;
+	}
+	arg_walk(&a, ndim, dims, in, out);
 	return 0;
 }

@@ -1034,11 +1034,11 @@ static void whole_piece(void *ctx, intptr_t c, int tid)
 {
 	struct whole_job *j = ctx;
 	struct ue_rdim dd[UE_MAXDIMS];
-	const struct ue_rdim *d = &j->dims[j->ndim - 1];
-	intptr_t lo = ue_rdim_piece(dd, j->dims, j->ndim, j->ndim - 1, c, j->step);
+	intptr_t in_at, out_at;
 
 	(void)tid;
-	walk(j->w, j->ndim, dd, 0, 0, j->zeroed, j->in + lo * d->is, (char *)&j->acc[c]);
+	ue_rdim_outer_piece(dd, j->dims, j->ndim, c, j->step, &in_at, &out_at);
+	walk(j->w, j->ndim, dd, 0, 0, j->zeroed, j->in + in_at, (char *)&j->acc[c]);
 }
 
 /* The same-dtype fold that combines the pieces' accumulators, or NULL when the whole is not to be shared. */

@@ -84,6 +84,20 @@ static inline intptr_t ue_rdim_piece(struct ue_rdim *piece, const struct ue_rdim
 	return lo;
 }
 
+/*
+ * Piece @c (of @step) of the outermost dimension, dims[@ndim - 1], as
+ * ue_rdim_piece(); @in_at and @out_at get the byte offsets of its first
+ * input and output.
+ */
+static inline void ue_rdim_outer_piece(struct ue_rdim *piece, const struct ue_rdim *dims, int ndim, intptr_t c,
+				       intptr_t step, intptr_t *in_at, intptr_t *out_at)
+{
+	intptr_t lo = ue_rdim_piece(piece, dims, ndim, ndim - 1, c, step);
+
+	*in_at = lo * dims[ndim - 1].is;
+	*out_at = lo * dims[ndim - 1].os;
+}
+
 #define UE_REDUCE_UNSUPPORTED 1
 #define UE_REDUCE_ENOMEM (-1)
 

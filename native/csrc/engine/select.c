@@ -631,12 +631,12 @@ static void select_piece(void *ctx, intptr_t c, int tid)
 {
 	struct select_job *j = ctx;
 	struct ue_rdim dd[UE_MAXDIMS];
-	const struct ue_rdim *d = &j->dims[j->ndim - 1];
-	intptr_t lo = ue_rdim_piece(dd, j->dims, j->ndim, j->ndim - 1, c, j->step);
+	intptr_t in_at, out_at;
 
 	(void)tid;
+	ue_rdim_outer_piece(dd, j->dims, j->ndim, c, j->step, &in_at, &out_at);
 	if (select_serial(j->dtype, j->ndim, dd, j->nred, j->red, j->ranks, j->nranks, j->rank_stride,
-			  j->in + lo * d->is, j->out + lo * d->os))
+			  j->in + in_at, j->out + out_at))
 		__atomic_store_n(&j->failed, 1, __ATOMIC_RELAXED);
 }
 

@@ -939,6 +939,100 @@ static void test_arg_threads(void)
 	free(f);
 }
 
+/* The first extreme (NaN first) of n values of @type at @p, @s bytes apart, compared as doubles. */
+static intptr_t ref_arg_any(int type, const char *p, intptr_t n, intptr_t s, int want_max)
+{
+	intptr_t best = 0;
+	double bv = 0;
+
+	for (intptr_t i = 0; i < n; i++) {
+		const char *q = p + i * s;
+		double v;
+
+		switch (type) {
+		case UE_BOOL: case UE_UINT8: v = *(const uint8_t *)q; break;
+		case UE_INT16: v = *(const int16_t *)q; break;
+		case UE_FLOAT32: v = *(const float *)q; break;
+		default: v = *(const double *)q; break;
+		}
+		if (i == 0 || (bv == bv && (v != v || (want_max ? v > bv : v < bv)))) {
+			bv = v;
+			best = i;
+		}
+	}
+	return best;
+}
+
+/*
+ * argmin/argmax along an axis whose elements are apart (a channel of an
+ * image along its rows) copy each lane into a contiguous one first; many
+ * outputs over 1 MiB are shared by ranges of the outermost kept axis, as
+ * are the row-by-row outputs of a reduction along axis 0.
+ */
+static void test_arg_lanes(void)
+{
+	enum { R = 1200, C = 1000, CH = 3 };
+	static const struct {
+		int type;
+		size_t isz;
+	} kinds[] = { { UE_UINT8, 1 }, { UE_BOOL, 1 }, { UE_INT16, 2 }, { UE_FLOAT32, 4 }, { UE_FLOAT64, 8 } };
+	int ip = sizeof(intptr_t) == 8 ? UE_INT64 : UE_INT32, old = ue_set_threads(1), good = 1, shared = 1;
+	char *m = malloc((size_t)R * C * CH * 8);
+	intptr_t *o1 = malloc(sizeof(intptr_t) * (R > C ? R : C)), *o4 = malloc(sizeof(intptr_t) * (R > C ? R : C));
+
+	seed = 515u;
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		int t = kinds[k].type;
+		intptr_t sz = (intptr_t)kinds[k].isz;
+
+		for (intptr_t i = 0; i < (intptr_t)R * C * CH; i++) {
+			char *q = m + i * sz;
+			unsigned r = rnd();
+
+			switch (t) {
+			case UE_BOOL: *(uint8_t *)q = r % 500 == 0; break;
+			case UE_UINT8: *(uint8_t *)q = (uint8_t)(r % 200); break;
+			case UE_INT16: *(int16_t *)q = (int16_t)(r % 3000 - 1500); break;
+			case UE_FLOAT32: *(float *)q = r % 4001 == 0 ? NAN : (float)(r % 5000); break;
+			default: *(double *)q = r % 7001 == 0 ? NAN : (double)(r % 5000) - 0.5; break;
+			}
+		}
+		for (int w = 0; w < 2; w++) {
+			/* channel 1 along axis 1: R outputs, lanes of C elements CH apart */
+			struct ue_rdim lanes = { R, C * CH * sz, sizeof(intptr_t) };
+			/* channel 2 along axis 0: C outputs, row by row */
+			struct ue_rdim cols = { C, CH * sz, sizeof(intptr_t) };
+			const char *ch1 = m + sz, *ch2 = m + 2 * sz;
+			unsigned long jobs;
+
+			ue_set_threads(1);
+			ue_argreduce(w, t, ip, C, CH * sz, 1, &lanes, ch1, (char *)o1);
+			for (intptr_t r = 0; r < R; r++)
+				good &= o1[r] == ref_arg_any(t, ch1 + r * C * CH * sz, C, CH * sz, w);
+			ue_set_threads(4);
+			jobs = ue_pool_jobs();
+			ue_argreduce(w, t, ip, C, CH * sz, 1, &lanes, ch1, (char *)o4);
+			shared &= ue_pool_jobs() == jobs + 1;
+			good &= !memcmp(o1, o4, sizeof(intptr_t) * R);
+
+			ue_set_threads(1);
+			ue_argreduce(w, t, ip, R, C * CH * sz, 1, &cols, ch2, (char *)o1);
+			for (intptr_t c = 0; c < C; c++)
+				good &= o1[c] == ref_arg_any(t, ch2 + c * CH * sz, R, C * CH * sz, w);
+			ue_set_threads(4);
+			jobs = ue_pool_jobs();
+			ue_argreduce(w, t, ip, R, C * CH * sz, 1, &cols, ch2, (char *)o4);
+			shared &= ue_pool_jobs() == jobs + 1;
+			good &= !memcmp(o1, o4, sizeof(intptr_t) * C);
+		}
+	}
+	ok(good && shared, "argmin/argmax along rows of a channel (gathered lanes) and along axis 0, shared by output ranges");
+	ue_set_threads(old);
+	free(m);
+	free(o1);
+	free(o4);
+}
+
 /*
  * cumsum/cumprod of an integer lane of 1 MiB or more is shared in two passes
  * (piece totals, then each piece from the fold of those before it): every
@@ -1001,6 +1095,7 @@ int main(void)
 	test_sums_16();
 	test_threads();
 	test_arg_threads();
+	test_arg_lanes();
 	test_accumulate_threads();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;
