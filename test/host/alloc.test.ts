@@ -1,0 +1,60 @@
+// New result arrays (lib/np/alloc.ts): those of up to 4 KiB are views into
+// shared 64 KiB slabs, larger ones have an ArrayBuffer of their own. A slab
+// view must behave as an array of its own: never overlapping another live
+// result, aligned for its element type, zero-filled when np.allocate hands
+// it out, and left alone by writes to its neighbours.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+
+import { np } from 'u-dma-buf';
+
+const DTYPES: np.DTypeName[] = ['uint8', 'int16', 'float32', 'int64', 'float64'];
+
+test('small results share slabs without overlapping; each keeps its own values', () => {
+  const made: { a: np.NdArray; value: number }[] = [];
+  let value = 1;
+  for (let round = 0; round < 40; round++) {
+    for (const dt of DTYPES) {
+      const item = np.dtype(dt).itemsize;
+      // sizes on both sides of the 4 KiB limit, odd byte counts between 8-byte steps
+      for (const bytes of [1, 7, 100, 513, 2047, 4096, 4104]) {
+        const n = Math.max(1, Math.floor(bytes / item));
+        const a = np.add(np.zeros([n], dt), dt === 'int64' ? BigInt(value % 100) : value % 100);
+        made.push({ a, value: value % 100 });
+        value++;
+      }
+    }
+  }
+  const spans = new Map<ArrayBufferLike, [number, number][]>();
+  for (const { a, value: v } of made) {
+    const d = a.data as unknown as ArrayBufferView;
+    const bytes = a.size * np.dtype(a.dtype as np.DTypeName).itemsize;
+    assert.is(d.byteOffset % 8, 0, `${a.dtype} result of ${bytes} bytes at offset ${d.byteOffset}`);
+    if (bytes > 4096) assert.is(d.buffer.byteLength, bytes, 'a result over 4 KiB has its own buffer');
+    const list = spans.get(d.buffer) ?? [];
+    list.push([d.byteOffset, d.byteOffset + d.byteLength]);
+    spans.set(d.buffer, list);
+    const got = Number((a.data as ArrayLike<number | bigint>)[0]);
+    const last = Number((a.data as ArrayLike<number | bigint>)[a.size - 1]);
+    assert.ok(got === v && last === v, `${a.dtype}[${a.size}] holds ${got}..${last}, not ${v}`);
+  }
+  let sharedLarge = 0;
+  for (const list of spans.values()) {
+    list.sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < list.length; i++) {
+      assert.ok(list[i][0] >= list[i - 1][1], `results overlap: [${list[i - 1]}] and [${list[i]}]`);
+    }
+    if (list.length > 1) sharedLarge += list.filter(([lo, hi]) => hi - lo > 512).length;
+  }
+  assert.ok(sharedLarge >= 2, 'results of 513 bytes to 4 KiB do not share slabs');
+});
+
+test('np.allocate hands out small arrays zero-filled, even after its neighbours were written', () => {
+  for (let i = 0; i < 200; i++) {
+    const a = np.allocate('float64', 1 + (i % 512));
+    for (let k = 0; k < a.length; k++) assert.is(a[k], 0, `element ${k} of a fresh ${a.length}-element array`);
+    a.fill(i + 0.5);
+  }
+});
+
+test.run();
