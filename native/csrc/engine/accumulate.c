@@ -128,33 +128,16 @@ UE_WARM static void rows_##NAME##_##L(const char *prev, intptr_t ps, const char 
 		*(T *)(o + i * os) = (T)OP((U)*(const T *)(prev + i * ps), (U)*(const T *)(x + i * xs)); \
 }
 
-/* total: *o = the fold of a contiguous run (integers: the lanes vectorise, the order cannot matter) */
-#define ACC_TOTAL(NAME, L, T, U, OP)					\
-UE_HOT static void total_##NAME##_##L(const char *p, intptr_t n, char *o) \
-{									\
-	const T *x = (const T *)p;					\
-	U a = (U)x[0];							\
-	for (intptr_t i = 1; i < n; i++)				\
-		a = OP(a, (U)x[i]);					\
-	*(T *)o = (T)a;							\
-}
-
-#define INT_ACC(C, T, L, S, U) ACC_LOOPS_INT(sum, L, T, U, OP_ADD) ACC_LOOPS_INT(prod, L, T, U, OP_MUL) \
-	ACC_TOTAL(sum, L, T, U, OP_ADD) ACC_TOTAL(prod, L, T, U, OP_MUL)
+#define INT_ACC(C, T, L, S, U) ACC_LOOPS_INT(sum, L, T, U, OP_ADD) ACC_LOOPS_INT(prod, L, T, U, OP_MUL)
 #define FLOAT_ACC(C, T, L, S, U) ACC_LOOPS(sum, L, T, T, OP_ADD) ACC_LOOPS(prod, L, T, T, OP_MUL)
 UE_INT_TYPES(INT_ACC)
 UE_FLOAT_TYPES(FLOAT_ACC)
-
-typedef void (*total_fn)(const char *p, intptr_t n, char *o);
 
 #define ACC_ENTRY(C, T, L, S, U) [C] = { { lane_sum_##L, rows_sum_##L }, { lane_prod_##L, rows_prod_##L } },
 static const struct {
 	lane_fn lane;
 	rows_fn rows;
 } ACCS[UE_NTYPES][2] = { UE_NUM_TYPES(ACC_ENTRY) };
-
-#define TOTAL_ENTRY(C, T, L, S, U) [C] = { total_sum_##L, total_prod_##L },
-static const total_fn TOTALS[UE_NTYPES][2] = { UE_INT_TYPES(TOTAL_ENTRY) };
 
 static intptr_t mag(intptr_t x)
 {
@@ -217,8 +200,8 @@ static void rows(const struct acc *a, intptr_t n, intptr_t is, intptr_t os, cons
 /*
  * An integer lane of 1 MiB or more, contiguous in and out, is shared among
  * the worker threads (pool.c) in up to ACC_PIECES pieces, in two passes:
- * each piece's total, then each piece's running values starting from the
- * fold of the totals before it. Integers wrap, so the grouping cannot
+ * each piece's total (reduce.c's fold of the same operation), then each
+ * piece's running values starting from the fold of the totals before it. Integers wrap, so the grouping cannot
  * change a single value. Floats stay in numpy's one sequence.
  */
 #define ACC_PAR_MIN (1 << 20)
@@ -226,7 +209,7 @@ static void rows(const struct acc *a, intptr_t n, intptr_t is, intptr_t os, cons
 
 struct acc_job {
 	lane_fn lane;
-	total_fn total;
+	ue_run_fn total;
 	const char *in;
 	char *out;
 	size_t asz;
@@ -235,27 +218,21 @@ struct acc_job {
 	uint64_t off[ACC_PIECES];	/* the fold of the totals of the pieces before */
 };
 
-static intptr_t acc_piece(const struct acc_job *j, intptr_t c, intptr_t *len)
-{
-	intptr_t lo = c * j->step;
-
-	*len = j->n - lo < j->step ? j->n - lo : j->step;
-	return lo * (intptr_t)j->asz;
-}
-
+/* a piece's total: its first item, then the rest folded into it */
 static void acc_total(void *ctx, intptr_t c, int tid)
 {
 	struct acc_job *j = ctx;
-	intptr_t len, at = acc_piece(j, c, &len);
+	intptr_t len, at = ue_piece(c, j->step, j->n, &len) * (intptr_t)j->asz;
 
 	(void)tid;
-	j->total(j->in + at, len, (char *)&j->tot[c]);
+	memcpy(&j->tot[c], j->in + at, j->asz);
+	j->total(j->in + at + (intptr_t)j->asz, len - 1, (intptr_t)j->asz, (char *)&j->tot[c]);
 }
 
 static void acc_lane(void *ctx, intptr_t c, int tid)
 {
 	struct acc_job *j = ctx;
-	intptr_t len, at = acc_piece(j, c, &len);
+	intptr_t len, at = ue_piece(c, j->step, j->n, &len) * (intptr_t)j->asz;
 
 	(void)tid;
 	j->lane(j->in + at, len, (intptr_t)j->asz, j->out + at, (intptr_t)j->asz, c ? (const char *)&j->off[c] : NULL);
@@ -272,9 +249,10 @@ static int lane_shared(const struct acc *a, int op, int acc_type, intptr_t n, in
 	if (threads < 2 || !a->same || acc_type > UE_UINT64 || is != (intptr_t)a->asz || os != (intptr_t)a->asz ||
 	    (double)n * (double)a->asz < ACC_PAR_MIN)
 		return 1;
-	j.total = TOTALS[acc_type][op == UE_R_PROD];
-	j.step = (n + ACC_PIECES - 1) / ACC_PIECES;
-	pieces = (n + j.step - 1) / j.step;
+	j.total = ue_reduce_run(op, acc_type);
+	if (!j.total)
+		return 1;
+	pieces = ue_pieces(n, ACC_PIECES, &j.step);
 	ue_parallel(pieces - 1, threads, acc_total, &j);
 	/* off[c] = tot[0] op ... op tot[c - 1], by the lane loop itself */
 	if (pieces > 1)

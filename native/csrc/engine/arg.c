@@ -356,7 +356,7 @@ struct arg_job {
 static void arg_piece(void *ctx, intptr_t c, int tid)
 {
 	struct arg_job *j = ctx;
-	intptr_t lo = c * j->step, len = j->n - lo < j->step ? j->n - lo : j->step;
+	intptr_t len, lo = ue_piece(c, j->step, j->n, &len);
 
 	(void)tid;
 	j->at[c] = lo + j->contig(j->in + lo * (intptr_t)j->isz, len);
@@ -384,8 +384,7 @@ static intptr_t arg_run(argc_fn contig, int dtype, int which, const char *in, in
 		if ((in[r] != 0) == which)
 			return r;
 	}
-	j.step = (n + ARG_PIECES - 1) / ARG_PIECES;
-	pieces = (n + j.step - 1) / j.step;
+	pieces = ue_pieces(n, ARG_PIECES, &j.step);
 	ue_parallel(pieces, threads, arg_piece, &j);
 	for (intptr_t c = 0; c < pieces; c++)
 		memcpy((char *)vals + c * (intptr_t)isz, in + j.at[c] * (intptr_t)isz, isz);
@@ -408,29 +407,9 @@ struct arg_plan {
 	argc_fn contig;
 	args_fn strided;
 	argrows_fn rows;
+	ue_gather_fn gather;	/* the iterator's gather for this step, or NULL: */
+	ue_loop_fn copy;	/* then the dtype's copy loop */
 };
-
-static void gather_lane(char *dst, const char *p, intptr_t n, intptr_t s, size_t isz)
-{
-	switch (isz) {
-	case 1:
-		for (intptr_t i = 0; i < n; i++)
-			dst[i] = p[i * s];
-		break;
-	case 2:
-		for (intptr_t i = 0; i < n; i++)
-			memcpy(dst + 2 * i, p + i * s, 2);
-		break;
-	case 4:
-		for (intptr_t i = 0; i < n; i++)
-			memcpy(dst + 4 * i, p + i * s, 4);
-		break;
-	default:
-		for (intptr_t i = 0; i < n; i++)
-			memcpy(dst + 8 * i, p + i * s, 8);
-		break;
-	}
-}
 
 /* The answer of one run along the reduced axis. */
 static intptr_t arg_one(const struct arg_plan *a, const char *p)
@@ -441,7 +420,14 @@ static intptr_t arg_one(const struct arg_plan *a, const char *p)
 		return a->strided(p, a->n, a->s);	/* short runs: the plain loop */
 	if (a->s == (intptr_t)a->isz)
 		return arg_run(a->contig, a->dtype, a->which, p, a->n, a->isz);
-	gather_lane((char *)lane, p, a->n, a->s, a->isz);
+	if (a->gather) {
+		a->gather((char *)lane, p, a->n);
+	} else {
+		char *args[2] = { (char *)p, (char *)lane };
+		intptr_t steps[2] = { a->s, (intptr_t)a->isz };
+
+		a->copy(args, &a->n, steps, NULL);
+	}
 	return a->contig((const char *)lane, a->n);
 }
 
@@ -509,16 +495,16 @@ int ue_argreduce(int which, int dtype, int out_type, intptr_t n, intptr_t s, int
 		.rows = ARGS[dtype][which].rows,
 		/* rows of the reduced axis when it is outside the innermost kept one */
 		.by_rows = ndim > 0 && n > 1 && mag(s) > mag(dims[0].is),
+		.gather = ue_gather(ue_itemsize(dtype), s), .copy = ue_cast_loop(dtype, dtype),
 	};
 	bytes = (double)n * (double)a.isz;
 	for (int d = 0; d < ndim; d++)
 		bytes *= (double)dims[d].n;
 	if (threads > 1 && ndim > 0 && dims[ndim - 1].n > 1 && bytes >= ARG_PAR_MIN) {
-		intptr_t outer = dims[ndim - 1].n, pieces = outer < 4 * threads ? outer : 4 * threads;
 		struct arg_outs_job j = { .a = &a, .ndim = ndim, .dims = dims, .in = in, .out = out };
+		intptr_t pieces = ue_pieces(dims[ndim - 1].n, 4 * threads, &j.step);
 
-		j.step = (outer + pieces - 1) / pieces;
-		ue_parallel((outer + j.step - 1) / j.step, threads, arg_outs_piece, &j);
+		ue_parallel(pieces, threads, arg_outs_piece, &j);
 		return 0;
 	}
 	arg_walk(&a, ndim, dims, in, out);

@@ -125,6 +125,22 @@ unsigned long ue_pool_jobs(void);
  */
 void ue_parallel(intptr_t chunks, int threads, void (*fn)(void *ctx, intptr_t chunk, int tid), void *ctx);
 
+/* @n items cut into at most @most pieces of *@step items (the last shorter): returns how many. */
+static inline intptr_t ue_pieces(intptr_t n, intptr_t most, intptr_t *step)
+{
+	*step = (n + most - 1) / most;
+	return (n + *step - 1) / *step;
+}
+
+/* Piece @c of @n items cut in pieces of @step: returns its first item; *@len gets its length. */
+static inline intptr_t ue_piece(intptr_t c, intptr_t step, intptr_t n, intptr_t *len)
+{
+	intptr_t lo = c * step;
+
+	*len = n - lo < step ? n - lo : step;
+	return lo;
+}
+
 /* The dtype code of a signature character, or -1. */
 int ue_dtype_of_char(char c);
 

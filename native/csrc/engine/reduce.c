@@ -649,6 +649,11 @@ WIDE_LOOPS(UE_UINT32, uint32_t, I, "I", uint32_t)
 static const run_fn RUNS[UE_NTYPES][NOPS] = {
 	BOOLROW, ROW_I(b), ROW_I(B), ROW_I(h), ROW_I(H), ROW_I(i), ROW_I(I), ROW_I(q), ROW_I(Q), ROW_F(f), ROW_F(d),
 };
+
+ue_run_fn ue_reduce_run(int op, int type)
+{
+	return op >= 0 && op < NOPS && type >= 0 && type < UE_NTYPES ? RUNS[type][op] : NULL;
+}
 static const ew_fn EWS[UE_NTYPES][NOPS] = {
 	EBOOLROW, EROW_I(b), EROW_I(B), EROW_I(h), EROW_I(H), EROW_I(i), EROW_I(I), EROW_I(q), EROW_I(Q), EROW_F(f), EROW_F(d),
 };
@@ -1076,9 +1081,7 @@ static int walk_whole(const struct walk *w, int ndim, const struct ue_rdim *dims
 	if (!fold)
 		return 1;
 	/* small pieces: a worker the system has stopped holds up the caller for one piece at most */
-	pieces = n < UE_WHOLE_PIECES ? n : UE_WHOLE_PIECES;
-	j.step = (n + pieces - 1) / pieces;
-	pieces = (n + j.step - 1) / j.step;
+	pieces = ue_pieces(n, UE_WHOLE_PIECES, &j.step);
 	for (intptr_t c = 0; c < pieces; c++) {
 		/* sums and counts start from 0; min, max, any and all from the output, which they keep */
 		j.acc[c] = 0;

@@ -76,12 +76,9 @@ static inline int ue_rdim_next(intptr_t *idx, const struct ue_rdim *dims, int fi
 static inline intptr_t ue_rdim_piece(struct ue_rdim *piece, const struct ue_rdim *dims, int ndim, int d, intptr_t c,
 				     intptr_t step)
 {
-	intptr_t lo = c * step;
-
 	for (int j = 0; j < ndim; j++)
 		piece[j] = dims[j];
-	piece[d].n = dims[d].n - lo < step ? dims[d].n - lo : step;
-	return lo;
+	return ue_piece(c, step, dims[d].n, &piece[d].n);
 }
 
 /*
@@ -97,6 +94,13 @@ static inline void ue_rdim_outer_piece(struct ue_rdim *piece, const struct ue_rd
 	*in_at = lo * dims[ndim - 1].is;
 	*out_at = lo * dims[ndim - 1].os;
 }
+
+/*
+ * The fold reduce.c uses for @op over a run of @type: *o = *o op p[0] op
+ * ... op p[n - 1] (@s bytes apart; integers wrap), or NULL when it has none.
+ */
+typedef void (*ue_run_fn)(const char *p, intptr_t n, intptr_t s, char *o);
+ue_run_fn ue_reduce_run(int op, int type);
 
 #define UE_REDUCE_UNSUPPORTED 1
 #define UE_REDUCE_ENOMEM (-1)

@@ -965,23 +965,26 @@ static intptr_t ref_arg_any(int type, const char *p, intptr_t n, intptr_t s, int
 
 /*
  * argmin/argmax along an axis whose elements are apart (a channel of an
- * image along its rows) copy each lane into a contiguous one first; many
+ * image along its rows, 3 or 5 channels) copy each lane into a contiguous one first; many
  * outputs over 1 MiB are shared by ranges of the outermost kept axis, as
  * are the row-by-row outputs of a reduction along axis 0.
  */
 static void test_arg_lanes(void)
 {
-	enum { R = 1200, C = 1000, CH = 3 };
+	enum { R = 1200, C = 1000, CHMAX = 5 };
 	static const struct {
 		int type;
 		size_t isz;
 	} kinds[] = { { UE_UINT8, 1 }, { UE_BOOL, 1 }, { UE_INT16, 2 }, { UE_FLOAT32, 4 }, { UE_FLOAT64, 8 } };
 	int ip = sizeof(intptr_t) == 8 ? UE_INT64 : UE_INT32, old = ue_set_threads(1), good = 1, shared = 1;
-	char *m = malloc((size_t)R * C * CH * 8);
+	char *m = malloc((size_t)R * C * CHMAX * 8);
 	intptr_t *o1 = malloc(sizeof(intptr_t) * (R > C ? R : C)), *o4 = malloc(sizeof(intptr_t) * (R > C ? R : C));
 
 	seed = 515u;
-	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+	/* 3 channels: the iterator's gathers; 5: the copy loop */
+	for (size_t q = 0; q < sizeof(kinds) / sizeof(kinds[0]) * 2; q++) {
+		size_t k = q / 2;
+		intptr_t CH = q % 2 ? 5 : 3;
 		int t = kinds[k].type;
 		intptr_t sz = (intptr_t)kinds[k].isz;
 
