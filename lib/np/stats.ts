@@ -12,11 +12,13 @@ import { type OptionKeys, axisOptions, numbersArg, extraArgument } from './axisa
 import { type AnyTypedArray, type DType, type DTypeLike, bool, dtypeArg, dtypeOf, float64, intp } from './dtype.js';
 import { ValueError, axisIndex } from './errors.js';
 import { type NdArray, type NestedList, arrayLikeArg, wrap } from './ndarray.js';
-import { divide } from './ops.js';
+import { divide, equal, multiply } from './ops.js';
+import { broadcast_to, reshape, transpose } from './shape.js';
+import { copy } from './create.js';
 import { result_type } from './promote.js';
 import {
   type AxisLike, EXTREME_OPTION_KEYS, type ExtremeOptions, REDUCE_OPTION_KEYS, type ReduceOptions, type ScalarResult, axisMask,
-  cStrides, finish, nanExtreme, reduceCore, reduceNative, reducedShape, scalarOf, selectNative, sumType,
+  any, cStrides, finish, nanExtreme, reduceCore, reduceNative, reducedShape, scalarOf, selectNative, sum, sumType,
 } from './reduce.js';
 
 /** Keyword arguments of var/std. */
@@ -74,13 +76,13 @@ function meanType(name: string, t: DType, dtype: DTypeLike | undefined | null): 
   return t.kind === 'f' ? t : float64;
 }
 
-/** Elements of `x` (the accumulator array, C order) divided by `n` in its dtype. */
 /** From this many elements on, divideBy runs in the engine (numpy's true_divide); below, the loop costs less than a call. */
 const ENGINE_DIVIDE_MIN = 64;
 
-function divideBy(x: NdArray, n: number | ((i: number) => number)): void {
+/** Elements of `x` (the accumulator array, C order) divided by `n` in its dtype. */
+function divideBy(x: NdArray, n: number): void {
   const t = dtypeOf(x.data);
-  if (typeof n === 'number' && t.kind === 'f' && x.size >= ENGINE_DIVIDE_MIN) {
+  if (t.kind === 'f' && x.size >= ENGINE_DIVIDE_MIN) {
     // numpy's true_divide(ret, count, out=ret, casting='unsafe'): the count
     // is an intp (a float64 after ddof), not a weak scalar, so a float32
     // result is divided in float64 and rounded once
@@ -90,10 +92,9 @@ function divideBy(x: NdArray, n: number | ((i: number) => number)): void {
   }
   const d = x.data as unknown as (number | bigint)[];
   for (let i = 0; i < x.size; i++) {
-    const c = typeof n === 'number' ? n : n(i);
-    if (t.kind === 'f') d[i] = t.name === 'float32' ? Math.fround((d[i] as number) / c) : (d[i] as number) / c;
-    else if (t.isBigInt) d[i] = BigInt(Math.trunc(Number(d[i]) / c));
-    else d[i] = Math.trunc((d[i] as number) / c);
+    if (t.kind === 'f') d[i] = t.name === 'float32' ? Math.fround((d[i] as number) / n) : (d[i] as number) / n;
+    else if (t.isBigInt) d[i] = BigInt(Math.trunc(Number(d[i]) / n));
+    else d[i] = Math.trunc((d[i] as number) / n);
   }
 }
 
@@ -317,8 +318,8 @@ export function nanmean(a: NdArray | NestedList, axisOrOpts?: ReduceOptions | Ax
   const data = a.data as unknown as number[];
   const cnt = reduceNative('notnan', a, mask, intp) ??
     reduceCore('sum', likeK(a, bool, (p) => (data[p] === data[p] ? 1 : 0)), mask, intp, 0);
-  const c = cnt.data as unknown as (number | bigint)[];
-  divideBy(tot, (i) => Number(c[i]));
+  // numpy's _divide_by_count: true_divide(tot, cnt, out=tot, casting='unsafe')
+  divide(tot, cnt, { out: tot, casting: 'unsafe' });
   return finish(tot, a, mask, opts, 'add') as NdArray | number;
 }
 
@@ -559,7 +560,6 @@ export function average(
   const opts = axisOptions('np.average', axisOrOpts, AVERAGE_OPTION_KEYS, {}, options);
   a = arrayLikeArg('np.average', a);
   const mask = axisMask(opts.axis, a.shape.length);
-  const kd = { keepdims: opts.keepdims };
   if (!opts.weights) {
     const avg = mean(a, { axis: opts.axis, keepdims: opts.keepdims });
     if (!opts.returned) return avg;
@@ -572,42 +572,31 @@ export function average(
   const it = dtypeOf(a.data);
   const wt = dtypeOf(w.data);
   const rt = it.kind === 'f' ? result_type(it, wt) : result_type(it, wt, 'float64');
-  const rr = round(rt);
-  // weights: the array's shape, or 1-d along a single axis
-  let wAt: (i: number) => number;
-  const wd = w.data as unknown as (number | bigint)[];
-  const st = cStrides(a.shape);
-  if (w.shape.length === a.shape.length && w.shape.every((n, d) => n === a.shape[d])) {
-    const wpos: number[] = [];
-    each(w, (_, p) => wpos.push(p));
-    wAt = (i) => Number(wd[wpos[i]]);
-  } else {
-    if (opts.axis === undefined || opts.axis === null) {
-      throw new DTypeError('Axis must be specified when shapes of a and weights differ.');
-    }
-    if (w.shape.length !== 1) throw new DTypeError('1D weights expected when shapes of a and weights differ.');
-    const ax = typeof opts.axis === 'number' ? axisIndex(opts.axis, a.shape.length) : -1;
-    if (ax < 0) throw new DTypeError('1D weights expected when shapes of a and weights differ.');
-    if (w.shape[0] !== a.shape[ax]) throw new ValueError('Length of weights not compatible with specified axis.');
-    wAt = (i) => Number(wd[w.offset + (Math.floor(i / st[ax]) % a.shape[ax]) * w.stride[0]]);
+  const wgt = weightsAlong(a, w, opts.axis);
+  // numpy's formula, its sums kept as arrays so that a float32 result is divided in float32
+  const keep = { axis: opts.axis ?? null, keepdims: true };
+  const scl = sum(wgt, { ...keep, dtype: rt.name }) as NdArray;
+  if (any(equal(scl, 0))) throw new ZeroDivisionError("Weights sum to zero, can't be normalized");
+  const avg = divide(sum(multiply(a, wgt, { dtype: rt.name }), keep), scl) as NdArray;
+  const shape = reducedShape(a.shape, mask, opts.keepdims === true);
+  const result = (x: NdArray) => (shape.length === 0 ? scalarOf(reshape(x, [])) as number : reshape(x, shape));
+  if (!opts.returned) return result(avg);
+  return [result(avg), result(copy(broadcast_to(scl, avg.shape)))];
+}
+
+/**
+ * numpy's weights for average: `a`'s shape, or the shape of `a` along the
+ * given axes (in their order), set up to broadcast against `a`.
+ */
+function weightsAlong(a: NdArray, w: NdArray, axis: AxisLike | undefined): NdArray {
+  if (w.shape.length === a.shape.length && w.shape.every((n, d) => n === a.shape[d])) return w;
+  if (axis === undefined || axis === null) throw new DTypeError('Axis must be specified when shapes of a and weights differ.');
+  const axes = (typeof axis === 'number' ? [axis] : [...axis]).map((ax) => axisIndex(ax, a.shape.length));
+  if (w.shape.length !== axes.length || axes.some((ax, k) => w.shape[k] !== a.shape[ax])) {
+    throw new ValueError('Shape of weights must be consistent with shape of a along specified axis.');
   }
-  const ad = a.data as unknown as (number | bigint)[];
-  const wk = wrap(allocate(rt, a.size) as AnyTypedArray, a.shape) as NdArray;
-  const prodArr = wrap(allocate(rt, a.size) as AnyTypedArray, a.shape) as NdArray;
-  const wkd = wk.data as unknown as number[];
-  const pd = prodArr.data as unknown as number[];
-  each(a, (i, p) => {
-    wkd[i] = rr(wAt(i));
-    pd[i] = rr(rr(Number(ad[p])) * wkd[i]);
-  });
-  const scl = reduceCore('sum', wk, mask, rt, 0);
-  const sd = scl.data as unknown as number[];
-  if (sd.some((x) => x === 0)) throw new ZeroDivisionError("Weights sum to zero, can't be normalized");
-  const tot = reduceCore('sum', prodArr, mask, rt, 0);
-  divideBy(tot, (i) => sd[i]);
-  const avg = finish(tot, a, mask, kd, 'average') as NdArray | number;
-  if (!opts.returned) return avg;
-  return [avg, finish(scl, a, mask, kd, 'average') as NdArray | number];
+  const order = axes.map((_, k) => k).sort((x, y) => axes[x] - axes[y]);
+  return reshape(transpose(w, order), a.shape.map((n, d) => (axes.includes(d) ? n : 1)));
 }
 
 export { var_ as var };

@@ -130,6 +130,11 @@ for (const dt of ALL_DTYPES) {
   // ints; 1.24 with NEP 50 promotion raises OverflowError
   book.numpy2Only.add('histogram image 256');
   add('histogram image view', `np.histogram(${ximg}[::2, ::-3, 1], 64, (10, 200))`, () => np.histogram(img.step(2, -3).pick(null, null, 1), 64, [10, 200]));
+  // contiguous views that start inside their buffer (the values counted from the view's first element)
+  add('histogram image rows', `np.histogram(${ximg}[7:], 16)`, () => np.histogram(img.lo(7), 16));
+  const i16 = randomArray('int16', [300], 92, { range: 60000 });
+  const xi16 = input(i16);
+  add('histogram int16 tail', `np.histogram(${xi16}[11:], 9)`, () => np.histogram(i16.lo(11), 9));
   add('histogram constant ints', `np.histogram(${xc}, 4)`, () => np.histogram(c, 4));
   const cf = np.full([5], 2.5, 'float32');
   const xcf = input(cf);
