@@ -17,7 +17,7 @@ import { DTypeError, OverflowError, ValueError } from './errors.js';
 import { allocateZeroed, allocate as allocateData } from './alloc.js';
 import { type OptionKeys, checkedKeys, plainOptions, shapeArg, extraArgument } from './axisarg.js';
 import { astype, castInto } from './cast.js';
-import { copyto } from './fill.js';
+import { ENGINE_FILL_MIN, copyto, fillNew } from './fill.js';
 import {
   type NdArray, type ShapeLike, describeArg, dtypeOfArray, isContiguous, isNdArray, operandError, setListConverter, shapeText, sizeOf, wrap,
 } from './ndarray.js';
@@ -63,9 +63,13 @@ function allocate(dt: DType, shape: readonly number[]): NdArray {
   return wrap(allocateData(dt, sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
 }
 
-/** A new C-ordered array of `dt`, zeroed. */
+/** A new C-ordered array of `dt`, zeroed (large ones by the engine: {@link fillNew}). */
 function allocateZeros(dt: DType, shape: readonly number[]): NdArray {
-  return wrap(allocateZeroed(dt, sizeOf(shape)) as AnyTypedArray, shape) as NdArray;
+  const n = sizeOf(shape);
+  if (n * dt.itemsize < ENGINE_FILL_MIN) return wrap(allocateZeroed(dt, n) as AnyTypedArray, shape) as NdArray;
+  const a = allocate(dt, shape);
+  fillNew(a, new dt.ArrayType(1) as AnyTypedArray);
+  return a;
 }
 
 /** numpy's shape argument check: whole numbers, none negative. */
@@ -567,7 +571,7 @@ function fillAll(a: NdArray, v: Leaf): void {
     return;
   }
   storer(dtypeOfArray(a), 'ints')(data, 0, v);
-  (data as Float64Array).fill((data as Float64Array)[0]);
+  fillNew(a, data.slice(0, 1));
 }
 
 /**

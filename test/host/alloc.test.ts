@@ -58,3 +58,32 @@ test('np.allocate hands out small arrays zero-filled, even after its neighbours 
 });
 
 test.run();
+
+// np.zeros/np.ones/np.full/np.*_like of 64 KiB or more are uninitialised
+// memory filled by the engine (its threads share arrays of 1 MiB or more):
+// every element must hold the value, whatever the memory held before.
+test('large zeros, ones and full arrays hold their value in every element', () => {
+  const sizes = [65536, 65537, (1 << 20) + 3, 3 << 20];
+  for (const dt of DTYPES) {
+    const item = np.dtype(dt).itemsize;
+    for (const bytes of sizes) {
+      const n = Math.ceil(bytes / item);
+      // dirty memory of that size for the allocator to hand back
+      for (let k = 0; k < 3; k++) np.full([n], dt === 'int64' ? 99n : 99, dt);
+      const cases: [string, np.NdArray, number][] = [
+        ['zeros', np.zeros([n], dt), 0],
+        ['ones', np.ones([n], dt), 1],
+        ['full', np.full([n], dt === 'int64' ? 7n : 7, dt), 7],
+        ['zeros_like', np.zeros_like(np.empty([2, n], dt)), 0],
+        ['full_like', np.full_like(np.empty([n, 1], dt), dt === 'int64' ? 5n : 5), 5],
+      ];
+      for (const [what, a, v] of cases) {
+        const d = a.data as ArrayLike<number | bigint>;
+        assert.is(a.size, d.length, `np.${what} of ${dt}: a buffer of its own size`);
+        let bad = -1;
+        for (let i = 0; i < d.length && bad < 0; i++) if (Number(d[i]) !== v) bad = i;
+        assert.is(bad, -1, `np.${what}(${n}, ${dt}): element ${bad} is ${bad < 0 ? '' : String(d[bad])}, not ${v}`);
+      }
+    }
+  }
+});
