@@ -150,10 +150,37 @@
 
 #define IS_COLOUR_MATRIX (sa2 == 1 && sa1 == K && sc2 == 1 && sc1 == N && K >= 3 && K <= 4 && N >= 3 && N <= 4)
 
-/* one dtype: the matrix-vector paths when N == 1, else row by row */
+#define DOT_LANES 16
+
+/*
+ * one dot product of contiguous runs (vdot, a 1-d @ 1-d, a row times a
+ * column): DOT_LANES sums of every DOT_LANES-th product, added in order at
+ * the end, as a vector unit (and BLAS's dot, numpy's) adds them; a float32
+ * product is exact in the double sums. GEMV's blocks of one row took 7.2 ms
+ * for two float32 channels of a 1080p frame (numpy's sdot 0.94 ms).
+ */
+#define DOT(T, ACC, LOAD, STORE)                                               \
+	do {                                                                   \
+		const T *a = A, *b = B;                                        \
+		ACC s[DOT_LANES] = { 0 }, t = 0;                               \
+		intptr_t k = 0;                                                \
+		int l;                                                         \
+		for (; k + DOT_LANES <= K; k += DOT_LANES)                     \
+			for (l = 0; l < DOT_LANES; l++)                        \
+				s[l] += LOAD(a[k + l]) * LOAD(b[k + l]);       \
+		for (l = 0; l < DOT_LANES; l++)                                \
+			t += s[l];                                             \
+		for (; k < K; k++)                                             \
+			t += LOAD(a[k]) * LOAD(b[k]);                          \
+		*(T *)C = STORE(t);                                            \
+	} while (0)
+
+/* one dtype: a dot product, the matrix-vector paths when N == 1, else row by row */
 #define PRODUCT(T, ACC, LOAD, STORE)                                           \
 	do {                                                                   \
-		if (N == 1 && sa2 == 1 && sc1 == 1 && sa1 == K && K >= 2 && K <= 4) { \
+		if (M == 1 && N == 1 && sa2 == 1 && sb1 == 1 && K >= DOT_LANES) \
+			DOT(T, ACC, LOAD, STORE);                              \
+		else if (N == 1 && sa2 == 1 && sc1 == 1 && sa1 == K && K >= 2 && K <= 4) { \
 			if (K == 2)                                            \
 				GEMM_PIXELS(T, ACC, LOAD, STORE, 2, 1);        \
 			else if (K == 3)                                       \

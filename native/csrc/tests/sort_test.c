@@ -490,6 +490,55 @@ static void test_axis(void)
  * a colour matrix (3 x 3) and a general product (4 columns), float32 and
  * float64, with the pool's job count showing the work was shared.
  */
+/*
+ * One dot product of contiguous runs (vdot: M = N = 1) adds its products in
+ * 16 lanes. float32 products are exact in double, so the float32 answer is
+ * the plain double sum's; float64 differs from it only in rounding; integers
+ * wrap alike in any order. K of 1-2 full lanes and an odd tail.
+ */
+static void test_dot(void)
+{
+	enum { K = 100003 };
+	static float a[K], b[K];
+	static double ad[K], bd[K];
+	static int32_t ai[K], bi[K];
+	unsigned seed = 777;
+	char what[96];
+
+	for (int k = 0; k < K; k++) {
+		seed = seed * 1103515245u + 12345u;
+		a[k] = (float)((int)(seed >> 8) % 100000) / 997.0f - 50.0f;
+		b[k] = (float)((int)(seed >> 5) % 7919) / 101.0f - 39.0f;
+		ad[k] = (double)(seed >> 4) / 3e7 - 50.0;
+		bd[k] = (double)(seed >> 3) / 7e7 - 10.0;
+		ai[k] = (int32_t)(seed * 2654435761u);
+		bi[k] = (int32_t)(seed >> 1);
+	}
+	static const intptr_t sizes[] = { 16, 17, 31, 47, K };
+
+	for (int z = 0; z < 5; z++) {
+		intptr_t n = sizes[z];
+		double s = 0, sd = 0, err = 0;
+		uint32_t si = 0;
+		float y;
+		double yd;
+		int32_t yi;
+
+		for (intptr_t k = 0; k < n; k++) {
+			s += (double)a[k] * (double)b[k];
+			sd += ad[k] * bd[k];
+			err += fabs(ad[k] * bd[k]);
+			si += (uint32_t)ai[k] * (uint32_t)bi[k];
+		}
+		ue_matmul(UE_FLOAT32, 1, 1, n, a, n, 1, b, 1, 1, &y, 1, 1);
+		ue_matmul(UE_FLOAT64, 1, 1, n, ad, n, 1, bd, 1, 1, &yd, 1, 1);
+		ue_matmul(UE_INT32, 1, 1, n, ai, n, 1, bi, 1, 1, &yi, 1, 1);
+		snprintf(what, sizeof(what), "dot of %d: float32 the double sum's, float64 within rounding, int32 wraps", (int)n);
+		/* float64: the bound of any order of n additions */
+		ok(y == (float)s && fabs(yd - sd) <= (double)n * 0x1p-52 * err && yi == (int32_t)si, what);
+	}
+}
+
 static void test_matmul_threads(void)
 {
 	enum { M = 100003, K = 3 };
@@ -620,6 +669,7 @@ int main(void)
 	test_integers();
 	test_matmul();
 	test_matvec();
+	test_dot();
 	test_matmul_threads();
 	test_bincount();
 	test_nonzero();
