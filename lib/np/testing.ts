@@ -4,9 +4,10 @@
  * comparison is done in float32) and its asymmetric tolerance
  * `|a - b| <= atol + rtol * |b|`.
  */
-import { type AnyTypedArray, type DType, float32, float64 } from './dtype.js';
+import { type AnyTypedArray, type DType, bool, float32, float64 } from './dtype.js';
+import { allocate } from './alloc.js';
 import { broadcastShapes } from './broadcast.js';
-import { type NdArray, type Scalar, asArray, dtypeOfArray, isNdArray, sizeOf } from './ndarray.js';
+import { type NdArray, type Scalar, asArray, dtypeOfArray, isCContiguous, isNdArray, restride, sizeOf, wrap } from './ndarray.js';
 import { broadcastStrides } from './ufunc/index.js';
 import { promoteTypes } from './promote.js';
 import { type ArrayInput, arrayInputArg, asarray } from './create.js';
@@ -108,7 +109,7 @@ export function array_equal(a1: CompareOperand, a2: CompareOperand, options?: Ar
 }
 
 /** Elements compared in JavaScript first (a difference there answers at once), the rest in the engine. */
-const JS_EQUAL_MAX = 4096;
+const JS_EQUAL_MAX = 64;
 
 function allEqual(a: NdArray, b: NdArray, shape: readonly number[], equalNan: boolean): boolean {
   const eq = equalityOf(dtypeOfArray(a), dtypeOfArray(b));
@@ -125,8 +126,31 @@ function allEqual(a: NdArray, b: NdArray, shape: readonly number[], equalNan: bo
     return false;
   });
   if (!allSame || seen <= JS_EQUAL_MAX) return allSame;
-  // numpy's (a == b).all(), NaNs in the same places counted equal when asked
-  const same = equal(a, b) as NdArray;
+  if (isCContiguous(a) && isCContiguous(b)) {
+    // in runs through one reused bool array, stopping at the first run that
+    // differs: no new array of the whole size (1080p frames: 442-595 -> 271-292
+    // µs, numpy 340-408), and a JavaScript probe of 64 elements, not 4096 (30-47 µs)
+    scratch ??= wrap(allocate(bool, EQUAL_RUN) as AnyTypedArray, [EQUAL_RUN]) as NdArray;
+    const out = scratch;
+    for (let start = 0; start < a.size; start += EQUAL_RUN) {
+      const n = Math.min(EQUAL_RUN, a.size - start);
+      const run = (x: NdArray) => restride(x, [n], [1], x === out ? 0 : x.offset + start);
+      if (!runsEqual(run(a), run(b), run(out), equalNan)) return false;
+    }
+    return true;
+  }
+  return runsEqual(a, b, equal(a, b) as NdArray, equalNan);
+}
+
+/** Elements per run of {@link allEqual}: 512 KiB of bools (the runs of two 1-byte arrays are shared among the engine's threads). */
+const EQUAL_RUN = 1 << 19;
+
+/** The bools of {@link allEqual}'s runs, kept for the next call (in the caches). */
+let scratch: NdArray | undefined;
+
+/** numpy's (a == b).all() into `same`, NaNs in the same places counted equal when asked. */
+function runsEqual(a: NdArray, b: NdArray, same: NdArray, equalNan: boolean): boolean {
+  equal(a, b, { out: same });
   if (equalNan) logical_or(same, logical_and(isnan(a), isnan(b)) as NdArray, { out: same });
   return all(same) as boolean;
 }

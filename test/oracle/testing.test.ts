@@ -157,6 +157,29 @@ function castCopy(a: np.NdArray, dt: np.DTypeName): np.NdArray {
   const [xu, xi] = [input(u), input(i)];
   add('array_equal long u64 i64', `np.array_equal(${xu}, ${xi})`, () => np.array_equal(u, i));
   add('array_equal long u64 self', `np.array_equal(${xu}, ${xu}.copy())`, () => np.array_equal(u, np.copy(u)));
+  // over several of the engine's runs (512 Ki elements): a difference in one run only, views that
+  // start inside their buffer (a difference before the view is not theirs), NaNs in every run
+  const m = (1 << 20) + 12345;
+  const big = np.astype(np.remainder(np.arange(m), 251), 'uint8');
+  const same = np.copy(big);
+  const mid = np.copy(big);
+  np.copyto(np.index(mid, `${(1 << 19) + 777}:${(1 << 19) + 778}`), 1);
+  const before = np.copy(big);
+  np.copyto(np.index(before, '6:7'), 250);
+  const last = np.copy(big);
+  np.copyto(np.index(last, '-1:'), 250);
+  const fbig = np.astype(big, 'float32');
+  np.copyto(np.index(fbig, '::100003'), NaN);
+  const fsame = np.copy(fbig);
+  const [xbig2, xsame, xmid, xbefore, xlast, xfbig, xfsame] = [input(big), input(same), input(mid), input(before), input(last), input(fbig), input(fsame)];
+  add('array_equal runs last', `np.array_equal(${xbig2}, ${xlast})`, () => np.array_equal(big, last));
+  add('array_equal runs', `np.array_equal(${xbig2}, ${xsame})`, () => np.array_equal(big, same));
+  add('array_equal runs middle', `np.array_equal(${xbig2}, ${xmid})`, () => np.array_equal(big, mid));
+  add('array_equal runs offset', `np.array_equal(${xbig2}[7:], ${xbefore}[7:])`, () => np.array_equal(np.index(big, '7:'), np.index(before, '7:')));
+  add('array_equal runs offset differ', `np.array_equal(${xbig2}[6:], ${xbefore}[6:])`, () => np.array_equal(np.index(big, '6:'), np.index(before, '6:')));
+  add('array_equal runs uint8 float32', `np.array_equal(${xbig2}, ${xbig2}.astype(np.float32))`, () => np.array_equal(big, np.astype(big, 'float32')));
+  add('array_equal runs nan', `np.array_equal(${xfbig}, ${xfsame})`, () => np.array_equal(fbig, fsame));
+  add('array_equal runs equal_nan', `np.array_equal(${xfbig}, ${xfsame}, equal_nan=True)`, () => np.array_equal(fbig, fsame, { equal_nan: true }));
   const row = np.reshape(np.arange(4096, { dtype: 'int16' }), [1, 4096]);
   const rows = np.broadcast_to(row, [3, 4096]);
   const [xr] = [input(np.copy(rows))];
