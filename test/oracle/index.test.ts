@@ -216,6 +216,34 @@ for (let k = 0; k < scaled(60); k++) {
     FN[k] = f;
     cases[k] = py;
   }
+  // take_along_axis of 4096 elements or more (the engine's gather): argsort indices, negative
+  // indices along axis 0 of a stepped view, indices broadcast along an axis, an array broadcast
+  // against the indices, int16 indices, and an index out of range
+  const px = np.astype(np.remainder(np.multiply(np.arange(20 * 30 * 8), 37), 251), 'uint8');
+  const p3 = np.reshape(px, [20, 30, 8]);
+  inputs.tp3 = p3;
+  const order = np.argsort(p3, { axis: 2 });
+  const neg = np.astype(np.subtract(np.remainder(np.arange(20 * 30 * 8), 23), 20), 'int64');
+  const neg3 = np.reshape(neg, [20, 30, 8]);
+  inputs.tneg = neg3;
+  const row = np.reshape(np.astype(np.remainder(np.arange(30 * 8), 8), 'int16'), [1, 30, 8]);
+  inputs.trow = row;
+  const wide = np.reshape(np.astype(np.remainder(np.arange(200 * 30), 30), 'int32'), [200, 30, 1]);
+  inputs.twide = wide;
+  const over = np.copy(np.reshape(np.remainder(np.arange(20 * 30 * 8), 8), [20, 30, 8]));
+  np.copyto(np.index(over, '19, 29, 7'), 8);
+  inputs.tover = over;
+  const T: [string, () => unknown, string][] = [
+    ['tal-sort', () => np.take_along_axis(p3, order, { axis: 2 }), 'np.take_along_axis(tp3, np.argsort(tp3, axis=2, kind="stable"), axis=2)'],
+    ['tal-neg', () => np.take_along_axis(np.index(p3, ':, ::-1'), neg3, { axis: 0 }), 'np.take_along_axis(tp3[:, ::-1], tneg, axis=0)'],
+    ['tal-row', () => np.take_along_axis(np.index(p3, '::-1'), row, { axis: 2 }), 'np.take_along_axis(tp3[::-1], trow, axis=2)'],
+    ['tal-wide', () => np.take_along_axis(np.index(p3, ':1, :, :1'), wide, { axis: 1 }), 'np.take_along_axis(tp3[:1, :, :1], twide, axis=1)'],
+    ['tal-over', () => np.take_along_axis(p3, over, { axis: 2 }), 'np.take_along_axis(tp3, tover, axis=2)'],
+  ];
+  for (const [k, f, py] of T) {
+    FN[k] = f;
+    cases[k] = py;
+  }
   // select's Python-scalar choices and default: value-based in numpy 1.24, weak in NumPy 2
   for (const k of ['sel', 'sel-u8', 'nz0', 'cho-w']) numpy2Only.add(k);
   const m = np.array([[1, 0, 2], [0, 0, 3]], 'float32');
