@@ -177,6 +177,23 @@ MATH_CLONES static void NAME(char **args, const intptr_t *dims,		\
 		}							\
 		return;							\
 	}								\
+	/* one bound an array, the other a scalar (np.clip(a, floor, 255)) */ \
+	if (s0 == t && s3 == t && ((s1 == t && s2 == 0) || (s1 == 0 && s2 == t))) { \
+		const T *a = (const T *)p0, *v = (const T *)(s1 ? p1 : p2); \
+		const T c = *(const T *)(s1 ? p2 : p1);			\
+		T *out = (T *)p3;					\
+		if (s1)							\
+			for (intptr_t i = 0; i < n; i++) {		\
+				const T x = a[i], lo = v[i], hi = c;	\
+				out[i] = (EXPR);			\
+			}						\
+		else							\
+			for (intptr_t i = 0; i < n; i++) {		\
+				const T x = a[i], lo = c, hi = v[i];	\
+				out[i] = (EXPR);			\
+			}						\
+		return;							\
+	}								\
 	for (intptr_t i = 0; i < n; i++, p0 += s0, p1 += s1, p2 += s2, p3 += s3) { \
 		const T x = *(const T *)p0, lo = *(const T *)p1, hi = *(const T *)p2; \
 		*(T *)p3 = (EXPR);					\

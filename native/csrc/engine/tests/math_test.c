@@ -193,6 +193,55 @@ static void test_paths(void)
 	if (fn)
 		fn(dargs, &dn, dsteps, NULL);
 	ok(isnan(dout[0]) && isnan(dout[1]), "float64 clip: a NaN bound gives NaN");
+
+	/* one bound an array, the other a scalar, against the strided path (steps of 2 items) */
+	{
+		enum { N = 67 };
+		uint8_t ua[2 * N], ul[2 * N], uo[N], uw[N], uc = 200;
+		float fa[2 * N], fb[2 * N], fo[N], fw[N], fc = 10.0f;
+		intptr_t m = N, cont[4], strd[4];
+		int same = 1, fsame = 1;
+
+		for (int i = 0; i < 2 * N; i++) {
+			ua[i] = (uint8_t)(i * 37 + 11);
+			ul[i] = (uint8_t)(i * 53 + 7);
+			fa[i] = (float)(i * 7 % 31) - 3.0f;
+			fb[i] = i % 11 == 0 ? NAN : (float)(i * 5 % 23);
+		}
+		for (int lo_array = 0; lo_array < 2; lo_array++) {
+			char *ca[4], *sa[4], *fca[4], *fsa[4];
+
+			fn = loop("clip", "BBB->B");
+			cont[0] = 1, cont[1] = lo_array ? 1 : 0, cont[2] = lo_array ? 0 : 1, cont[3] = 1;
+			strd[0] = 2, strd[1] = lo_array ? 2 : 0, strd[2] = lo_array ? 0 : 2, strd[3] = 1;
+			ca[0] = (char *)ua, ca[1] = lo_array ? (char *)ul : (char *)&uc, ca[2] = lo_array ? (char *)&uc : (char *)ul, ca[3] = (char *)uo;
+			/* the strided path reads every other item: lay the same values out at steps of 2 */
+			uint8_t sa2[2 * N], sl2[2 * N];
+			for (int i = 0; i < N; i++)
+				sa2[2 * i] = ua[i], sl2[2 * i] = ul[i];
+			sa[0] = (char *)sa2, sa[1] = lo_array ? (char *)sl2 : (char *)&uc, sa[2] = lo_array ? (char *)&uc : (char *)sl2, sa[3] = (char *)uw;
+			if (fn) {
+				fn(ca, &m, cont, NULL);
+				fn(sa, &m, strd, NULL);
+			}
+			same &= fn && !memcmp(uo, uw, N);
+
+			fn = loop("clip", "fff->f");
+			cont[0] = 4, cont[1] = lo_array ? 4 : 0, cont[2] = lo_array ? 0 : 4, cont[3] = 4;
+			strd[0] = 8, strd[1] = lo_array ? 8 : 0, strd[2] = lo_array ? 0 : 8, strd[3] = 4;
+			float sf[2 * N], sb[2 * N];
+			for (int i = 0; i < N; i++)
+				sf[2 * i] = fa[i], sb[2 * i] = fb[i];
+			fca[0] = (char *)fa, fca[1] = lo_array ? (char *)fb : (char *)&fc, fca[2] = lo_array ? (char *)&fc : (char *)fb, fca[3] = (char *)fo;
+			fsa[0] = (char *)sf, fsa[1] = lo_array ? (char *)sb : (char *)&fc, fsa[2] = lo_array ? (char *)&fc : (char *)sb, fsa[3] = (char *)fw;
+			if (fn) {
+				fn(fca, &m, cont, NULL);
+				fn(fsa, &m, strd, NULL);
+			}
+			fsame &= fn && !memcmp(fo, fw, sizeof(fo));
+		}
+		ok(same && fsame, "clip with one bound an array, the other a scalar: uint8 and float32 (NaN bounds) equal the strided path");
+	}
 }
 
 /* a deterministic 64-bit generator (xorshift) for the division test */
