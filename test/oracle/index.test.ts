@@ -244,6 +244,51 @@ for (let k = 0; k < scaled(60); k++) {
     FN[k] = f;
     cases[k] = py;
   }
+  // putmask of 4096 elements or more (a masked copy in the engine): one value, values of a's
+  // size in another dtype (cast unsafely), a mask of another shape, values in a's own memory
+  const pm = np.greater(p3, 200);
+  inputs.tpm = pm;
+  const pv = np.reshape(np.multiply(np.arange(20 * 30 * 8, { dtype: 'float64' }), 1.7), [240, 20]);
+  inputs.tpv = pv;
+  const U: [string, () => unknown, string][] = [
+    ['pm-one', () => { const c = np.copy(p3); np.putmask(c, pm, 7); return c; }, '(lambda c: (np.putmask(c, tpm, 7), c)[1])(tp3.copy())'],
+    ['pm-all', () => { const c = np.copy(p3); np.putmask(c, np.reshape(pm, [240, 20]), pv); return c; },
+      '(lambda c: (np.putmask(c, tpm.reshape(240, 20), tpv), c)[1])(tp3.copy())'],
+    ['pm-view', () => { const c = np.copy(p3); np.putmask(np.index(c, '::-1'), pm, np.index(c, '::-1')); return c; },
+      '(lambda c: (np.putmask(c[::-1], tpm, c[::-1]), c)[1])(tp3.copy())'],
+    ['pm-own', () => { const c = np.copy(p3); const f = np.ravel(c); np.putmask(np.index(f, '8:'), np.index(np.ravel(pm), '8:'), np.index(f, ':-8')); return c; },
+      '(lambda c: (np.putmask(c.ravel()[8:], tpm.ravel()[8:], c.ravel()[:-8]), c)[1])(tp3.copy())'],
+  ];
+  // values in the array's own memory (put and putmask read them all first, place does not) and
+  // numpy's conversions of values: arrays cast 'unsafe' by put, 'safe' by putmask and place,
+  // plain numbers as np.array(values, dtype) (300 into uint8 is an OverflowError)
+  const ar = () => np.arange(12, { dtype: 'uint8' });
+  U.push(
+    ['own-putmask', () => { const b = ar(); np.putmask(np.index(b, '2:'), np.ones([10], 'bool'), np.index(b, ':-2')); return b; },
+      '(lambda b: (np.putmask(b[2:], np.ones(10, bool), b[:-2]), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['own-put', () => { const b = ar(); np.put(np.index(b, '2:'), np.arange(10), np.index(b, ':-2')); return b; },
+      '(lambda b: (np.put(b[2:], np.arange(10), b[:-2]), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['own-place', () => { const b = ar(); np.place(np.index(b, '2:'), np.ones([10], 'bool'), np.index(b, ':-2')); return b; },
+      '(lambda b: (np.place(b[2:], np.ones(10, bool), b[:-2]), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['cast-put', () => { const b = ar(); np.put(b, [0, 1], np.array([1.5, 300.7])); return b; },
+      '(lambda b: (np.put(b, [0, 1], np.array([1.5, 300.7])), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['cast-putmask', () => { const b = ar(); np.putmask(b, np.greater(b, 5), np.array([1.5, 2.5])); return b; },
+      '(lambda b: (np.putmask(b, b > 5, np.array([1.5, 2.5])), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['cast-place', () => { const b = ar(); np.place(b, np.greater(b, 5), np.array([1, 2], 'int8')); return b; },
+      '(lambda b: (np.place(b, b > 5, np.array([1, 2], np.int8)), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['cast-place-bool', () => { const b = ar(); np.place(b, np.greater(b, 5), np.array([true, false])); return b; },
+      '(lambda b: (np.place(b, b > 5, np.array([True, False])), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['py-putmask', () => { const b = ar(); np.putmask(b, np.greater(b, 5), 300); return b; },
+      '(lambda b: (np.putmask(b, b > 5, 300), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['py-place', () => { const b = ar(); np.place(b, np.greater(b, 5), [1.5, 2.5]); return b; },
+      '(lambda b: (np.place(b, b > 5, [1.5, 2.5]), b)[1])(np.arange(12, dtype=np.uint8))'],
+    ['big-putmask-cast', () => { const c = np.copy(p3); np.putmask(c, pm, np.multiply(np.ones([20, 30, 8], 'int16'), 9)); return c; },
+      '(lambda c: (np.putmask(c, tpm, np.ones((20, 30, 8), np.int16) * 9), c)[1])(tp3.copy())'],
+  );
+  for (const [k, f, py] of U) {
+    FN[k] = f;
+    cases[k] = py;
+  }
   // select's Python-scalar choices and default: value-based in numpy 1.24, weak in NumPy 2
   for (const k of ['sel', 'sel-u8', 'nz0', 'cho-w']) numpy2Only.add(k);
   const m = np.array([[1, 0, 2], [0, 0, 3]], 'float32');
