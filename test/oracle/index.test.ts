@@ -285,6 +285,19 @@ for (let k = 0; k < scaled(60); k++) {
     ['big-putmask-cast', () => { const c = np.copy(p3); np.putmask(c, pm, np.multiply(np.ones([20, 30, 8], 'int16'), 9)); return c; },
       '(lambda c: (np.putmask(c, tpm, np.ones((20, 30, 8), np.int16) * 9), c)[1])(tp3.copy())'],
   );
+  // take of a few indices along the last axis, 4096 elements or more (one strided copy each)
+  const q3 = np.reshape(np.astype(np.remainder(np.multiply(np.arange(40 * 40 * 8), 29), 253), 'uint8'), [40, 40, 8]);
+  inputs.tq3 = q3;
+  U.push(
+    ['tk-neg', () => np.take(q3, [7, -1, 0, -8], { axis: 2 }), 'np.take(tq3, [7, -1, 0, -8], axis=2)'],
+    ['tk-view', () => np.take(np.index(q3, '::-1, ::2'), [2, 1, 0], { axis: -1 }), 'np.take(tq3[::-1, ::2], [2, 1, 0], axis=-1)'],
+    ['tk-wrap', () => np.take(q3, [9, -9, 17], { axis: 2, mode: 'wrap' }), "np.take(tq3, [9, -9, 17], axis=2, mode='wrap')"],
+    ['tk-clip', () => np.take(q3, [9, -9, 3], { axis: 2, mode: 'clip' }), "np.take(tq3, [9, -9, 3], axis=2, mode='clip')"],
+    ['tk-raise', () => np.take(q3, [1, -9, 3], { axis: 2 }), 'np.take(tq3, [1, -9, 3], axis=2)'],
+    ['tk-2d', () => np.take(q3, [[0, 1], [7, 0]], { axis: 2 }), 'np.take(tq3, [[0, 1], [7, 0]], axis=2)'],
+    ['tk-out', () => { const o = np.zeros([40, 40, 3], 'uint8'); np.take(q3, [5, 4, 3], { axis: 2, out: o }); return o; },
+      '(lambda o: (np.take(tq3, [5, 4, 3], axis=2, out=o), o)[1])(np.zeros((40, 40, 3), np.uint8))'],
+  );
   for (const [k, f, py] of U) {
     FN[k] = f;
     cases[k] = py;
