@@ -819,7 +819,7 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 {
 	struct iter_run r = { .loop = loop, .nin = nin, .nop = nin + nout, .mask = -1 };
 	struct ue_plan *p = &r.p;
-	int *dtypes = r.dtypes, *ltypes = r.ltypes, nop = nin + nout, k, d, ret = 0, runs, gathered = 0;
+	int *dtypes = r.dtypes, *ltypes = r.ltypes, nop = nin + nout, k, d, ret = 0, runs, gathered = 0, costly;
 	char *owned[UE_MAXOPS] = { 0 };
 	const char *sig = loop->sig;
 
@@ -923,17 +923,18 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		r.streamed = r.buffered = 1;
 	}
 	runs = strided_runs(p, dtypes);
+	costly = loop->data == &ue_costly_mark;
 	for (k = 0; k < nin && r.inner >= UE_GATHER_MIN; k++) {
 		size_t isz = ue_itemsize(dtypes[k]);
 
-		if (!gathers(isz, runs))
+		if (!costly && !gathers(isz, runs))
 			continue;
 		r.gather[k] = ue_gather(isz, p->strides[k][p->ndim - 1]);
 		if (r.gather[k])
 			gathered = r.buffered = 1;
 	}
 	for (k = nin; k < nop && r.mask < 0 && r.inner >= UE_GATHER_MIN; k++) {
-		if (r.cast[k] || !gathers(ue_itemsize(dtypes[k]), runs))
+		if (r.cast[k] || (!costly && !gathers(ue_itemsize(dtypes[k]), runs)))
 			continue;
 		r.scatter[k] = ue_scatter(ue_itemsize(dtypes[k]), p->strides[k][p->ndim - 1]);
 		if (r.scatter[k])

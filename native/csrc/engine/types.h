@@ -58,6 +58,8 @@ typedef uint8_t ue_bool;
 ue_loop_fn ue_copy_loop(size_t itemsize);
 /* the data of the same-type "_cast" loops, which copy bits (the iterator may copy directly) */
 extern const int ue_copy_mark;
+/* the data of loops that cost far more per element than a copy (libm's functions): the iterator gathers their strided operands */
+extern const int ue_costly_mark;
 
 /*
  * A copy of @n elements, @step bytes apart from @src, into the contiguous

@@ -847,6 +847,50 @@ static void test_threads(void)
 	free(fz);
 }
 
+/* an arctan2 loop that records whether it was handed strided runs */
+static intptr_t atan2_strided_calls;
+
+static void atan2_recording(char **args, const intptr_t *dims, const intptr_t *steps, const void *data)
+{
+	(void)data;
+	if (steps[0] != 4 || steps[1] != 4)
+		atan2_strided_calls++;
+	for (intptr_t i = 0; i < dims[0]; i++)
+		*(float *)(args[2] + i * steps[2]) = atan2f(*(const float *)(args[0] + i * steps[0]),
+							    *(const float *)(args[1] + i * steps[1]));
+}
+
+/*
+ * libm's loops (data ue_costly_mark) get their strided operands gathered
+ * into runs even when two operands walk in steps, where a cheap loop's
+ * strided path is faster: two float32 channels of RGB pixels
+ */
+static void test_costly_gather(void)
+{
+	enum { N = 3000 };
+	static float rgb[3 * N], o[N];
+	intptr_t shape[1] = { N }, s3[1] = { 12 }, s1[1] = { 4 };
+	struct ue_operand ops[3];
+	int good = 1;
+
+	for (int i = 0; i < 3 * N; i++)
+		rgb[i] = (float)(i % 97) - 40.5f;
+	for (int costly = 0; costly < 2; costly++) {
+		struct ue_loop l = { "arctan2", "ff->f", atan2_recording, costly ? &ue_costly_mark : NULL };
+
+		set_op(&ops[0], (char *)rgb, UE_FLOAT32, 1, s3);
+		set_op(&ops[1], (char *)(rgb + 1), UE_FLOAT32, 1, s3);
+		set_op(&ops[2], (char *)o, UE_FLOAT32, 1, s1);
+		atan2_strided_calls = 0;
+		good &= ue_iterate(&l, 2, 1, ops, 1, shape, NULL) == 0;
+		good &= costly ? atan2_strided_calls == 0 : atan2_strided_calls > 0;
+		for (int i = 0; i < N; i++)
+			good &= o[i] == atan2f(rgb[3 * i], rgb[3 * i + 1]);
+	}
+	good &= loop("arctan2", "ff->f")->data == &ue_costly_mark && loop("add", "ff->f")->data != &ue_costly_mark;
+	ok(good, "libm's loops get two strided float32 channels gathered into runs; cheap loops keep the strided path");
+}
+
 int main(void)
 {
 	test_registry();
@@ -863,6 +907,7 @@ int main(void)
 	test_scatter_runs();
 	test_flip();
 	test_threads();
+	test_costly_gather();
 	printf("# engine features: %s\n", ue_cpu_features());
 	return failed ? 1 : 0;
 }
