@@ -121,6 +121,34 @@ for (const dt of ALL_DTYPES) {
   const x = input(f);
   for (const b of [3, 10, 13, 64]) add(`histogram-f32 bins=${b}`, `np.histogram(${x}, ${b})`, () => np.histogram(f, b));
   add('histogram-f32 range', `np.histogram(${x}, 9, range=(-1.7, 0.1))`, () => np.histogram(f, 9, { range: [-1.7, 0.1] }));
+  // 65536 values or more (their bins found by ufuncs): float32 with the autodetected range (float32
+  // scalars), float32 with a range of Python floats (float64 division), float64, values on and
+  // between the edges, values outside the range, a reversed view, NaN
+  const big32 = np.astype(np.multiply(np.subtract(np.remainder(np.arange(70001), 997), 300), 0.173), 'float32');
+  const xb32 = input(big32);
+  for (const b of [7, 32, 255]) add(`histogram big f32 bins=${b}`, `np.histogram(${xb32}, ${b})`, () => np.histogram(big32, b));
+  add('histogram big f32 range', `np.histogram(${xb32}, 13, range=(-20.5, 100.25))`, () => np.histogram(big32, 13, { range: [-20.5, 100.25] }));
+  add('histogram big f32 view', `np.histogram(${xb32}[::-3], 11)`, () => np.histogram(np.index(big32, '::-3'), 11));
+  const edges64 = np.astype(np.divide(np.remainder(np.arange(65537), 101), 4), 'float64');
+  const xe64 = input(edges64);
+  add('histogram big f64 on edges', `np.histogram(${xe64}, 25)`, () => np.histogram(edges64, 25));
+  add('histogram big f64 range', `np.histogram(${xe64}, 10, range=(3, 17.5))`, () => np.histogram(edges64, 10, { range: [3, 17.5] }));
+  const withNan = np.copy(edges64);
+  np.copyto(np.index(withNan, '5000:5001'), NaN);
+  const xn = input(withNan);
+  add('histogram big nan', `np.histogram(${xn}, 4)`, () => np.histogram(withNan, 4));
+  add('histogram big nan range', `np.histogram(${xn}, 4, range=(0, 10))`, () => np.histogram(withNan, 4, { range: [0, 10] }));
+  // the values above, where numpy's index formula lands across an edge, over 65536 of them
+  const tiled = np.tile(f, [1094]);
+  const xt = input(tiled);
+  for (const b of [3, 10, 13, 64]) add(`histogram big tiled bins=${b}`, `np.histogram(${xt}, ${b})`, () => np.histogram(tiled, b));
+  add('histogram big tiled range', `np.histogram(${xt}, 9, range=(-1.7, 0.1))`, () => np.histogram(tiled, 9, { range: [-1.7, 0.1] }));
+  // values on numpy's own edges, where its index formula lands one bin low (the step up)
+  for (const b of [7, 10]) {
+    const onEdges = np.tile(np.linspace(0.1, 0.2, b + 1), [Math.ceil(65536 / (b + 1))]);
+    const xo = input(onEdges);
+    add(`histogram big on edges bins=${b}`, `np.histogram(${xo}, ${b}, range=(0.1, 0.2))`, () => np.histogram(onEdges, b, { range: [0.1, 0.2] }));
+  }
   const c = np.full([5], 3, 'int32');
   const xc = input(c);
   const img = randomArray('uint8', [30, 40, 3], 91, { range: 256 });
