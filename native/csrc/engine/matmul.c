@@ -47,6 +47,29 @@
 		free(acc);                                                     \
 	} while (0)
 
+/*
+ * ROWS for 2-4 columns of B (a matrix times a few vectors: K large, N
+ * small): the row's sums in registers, in the same k order; ROWS kept them
+ * in memory and set up its column loop for every product (a 300 x 300
+ * float32 channel times a 300 x 3 one: 943 us, numpy's BLAS 63)
+ */
+#define ROWS_FEW(T, ACC, LOAD, STORE, NC)                                      \
+	do {                                                                   \
+		const T *a = A, *b = B;                                        \
+		T *c = C;                                                      \
+		for (intptr_t i = 0; i < M; i++) {                             \
+			ACC s[NC] = { 0 };                                     \
+			for (intptr_t k = 0; k < K; k++) {                     \
+				const ACC x = LOAD(a[i * sa1 + k * sa2]);      \
+				const T *row = b + k * sb1;                    \
+				for (int j = 0; j < NC; j++)                   \
+					s[j] += x * LOAD(row[j]);              \
+			}                                                      \
+			for (int j = 0; j < NC; j++)                           \
+				c[i * sc1 + j * sc2] = STORE(s[j]);            \
+		}                                                              \
+	} while (0)
+
 #define GEMV_BLOCK 512
 #define GEMV_COLS 4	/* columns of A gathered and added per pass */
 
@@ -189,6 +212,12 @@
 				GEMM_PIXELS(T, ACC, LOAD, STORE, 4, 1);        \
 		} else if (N == 1)                                             \
 			GEMV(T, ACC, LOAD, STORE);                             \
+		else if (N == 2 && sb2 == 1)                                   \
+			ROWS_FEW(T, ACC, LOAD, STORE, 2);                      \
+		else if (N == 3 && sb2 == 1)                                   \
+			ROWS_FEW(T, ACC, LOAD, STORE, 3);                      \
+		else if (N == 4 && sb2 == 1)                                   \
+			ROWS_FEW(T, ACC, LOAD, STORE, 4);                      \
 		else                                                           \
 			ROWS(T, ACC, LOAD, STORE);                             \
 	} while (0)

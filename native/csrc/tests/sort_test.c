@@ -539,6 +539,54 @@ static void test_dot(void)
 	}
 }
 
+/*
+ * A matrix times 2-4 columns (K large, N small: the sums in registers) equals
+ * the plain sums in k order, bit for bit; A read through a transposed view too.
+ */
+static void test_few_columns(void)
+{
+	enum { M = 37, K = 300 };
+	static double a[M * K], b[K * 4], c[M * 4], w[M * 4];
+	static float af[M * K], bf[K * 4], cf[M * 4], wf[M * 4];
+	unsigned seed = 99;
+	char what[96];
+
+	for (int i = 0; i < M * K; i++) {
+		seed = seed * 1103515245u + 12345u;
+		a[i] = (double)(seed >> 5) / 1e7 - 60.0;
+		af[i] = (float)a[i];
+	}
+	for (int i = 0; i < K * 4; i++) {
+		seed = seed * 1103515245u + 12345u;
+		b[i] = (double)(seed >> 6) / 3e7 - 20.0;
+		bf[i] = (float)b[i];
+	}
+	for (intptr_t N = 2; N <= 4; N++) {
+		for (int t = 0; t < 2; t++) {
+			/* t = 1: A as the transpose of a K x M array */
+			intptr_t sa1 = t ? 1 : K, sa2 = t ? M : 1;
+			int good = 1;
+
+			for (intptr_t i = 0; i < M; i++)
+				for (intptr_t j = 0; j < N; j++) {
+					double s = 0, sf = 0;
+
+					for (intptr_t k = 0; k < K; k++) {
+						s += a[i * sa1 + k * sa2] * b[k * N + j];
+						sf += (double)af[i * sa1 + k * sa2] * (double)bf[k * N + j];
+					}
+					w[i * N + j] = s;
+					wf[i * N + j] = (float)sf;
+				}
+			ue_matmul(UE_FLOAT64, M, N, K, a, sa1, sa2, b, N, 1, c, N, 1);
+			ue_matmul(UE_FLOAT32, M, N, K, af, sa1, sa2, bf, N, 1, cf, N, 1);
+			good = !memcmp(c, w, sizeof(double) * (size_t)(M * N)) && !memcmp(cf, wf, sizeof(float) * (size_t)(M * N));
+			snprintf(what, sizeof(what), "matrix times %d columns%s: the plain sums in k order", (int)N, t ? " (A transposed)" : "");
+			ok(good, what);
+		}
+	}
+}
+
 static void test_matmul_threads(void)
 {
 	enum { M = 100003, K = 3 };
@@ -670,6 +718,7 @@ int main(void)
 	test_matmul();
 	test_matvec();
 	test_dot();
+	test_few_columns();
 	test_matmul_threads();
 	test_bincount();
 	test_nonzero();
