@@ -22,6 +22,7 @@ import {
   type NdArray, type ShapeLike, describeArg, dtypeOfArray, isContiguous, isNdArray, operandError, setListConverter, shapeText, sizeOf, wrap,
 } from './ndarray.js';
 import { promote_types } from './promote.js';
+import { ufuncs } from './ufunc/index.js';
 
 /** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
 export class ZeroDivisionError extends UdmabufError {
@@ -751,11 +752,13 @@ export function arange(
     const dN = Number(st);
     if (Math.abs(sN) + n * Math.abs(dN) < 2 ** 53) {
       // every value is exact as a double: the typed array wraps it (one native cast for 64-bit)
-      const target = dt.isBigInt ? new Float64Array(n) : data;
-      for (let i = 2; i < n; i++) (target as Float64Array)[i] = sN + i * dN;
-      if (dt.isBigInt && n > 2) {
-        copyto(wrap(data.subarray(2) as AnyTypedArray, [n - 2]) as NdArray, wrap(target.subarray(2) as unknown as AnyTypedArray, [n - 2]) as NdArray, { casting: 'unsafe' });
+      const head = dt.isBigInt ? Math.min(n, ARANGE_ROW) : n;
+      const target = dt.isBigInt ? new Float64Array(head) : data;
+      for (let i = 2; i < head; i++) (target as Float64Array)[i] = sN + i * dN;
+      if (dt.isBigInt && head > 2) {
+        copyto(wrap(data.subarray(2, head) as AnyTypedArray, [head - 2]) as NdArray, wrap(target.subarray(2) as unknown as AnyTypedArray, [head - 2]) as NdArray, { casting: 'unsafe' });
       }
+      if (head < n) arangeRows(data as BigInt64Array | BigUint64Array, n, head, dN);
       return out;
     }
     for (let i = 2; i < n; i++) put(data, i, s + BigInt(i) * d);
@@ -782,6 +785,34 @@ export function arange(
     for (let i = 2; i < n; i++) vals[i] = first + i * delta;
   }
   return out;
+}
+
+/** 64-bit arange: values computed in JavaScript for the first row of this many, the engine adds the rows after. */
+const ARANGE_ROW = 1 << 16;
+
+/**
+ * The rest of a 64-bit arange whose first `row` values are written and whose
+ * every value is exact as a double: each following row is the first plus its
+ * offset, whole rows in one broadcast add, the tail in another (6.2 M int64:
+ * 13.7-14.4 -> 4.8-5.6 ms, numpy 6.7).
+ */
+function arangeRows(data: BigInt64Array | BigUint64Array, n: number, row: number, step: number): void {
+  const add = ufuncs.get('add') as unknown as (a: NdArray, b: NdArray, o: { out: NdArray }) => unknown;
+  const T = data.constructor as BigInt64ArrayConstructor;
+  const first = wrap(data.subarray(0, row) as unknown as AnyTypedArray, [1, row]) as NdArray;
+  const rows = Math.floor(n / row);
+  if (rows > 1) {
+    const offsets = new T(rows - 1);
+    for (let r = 1; r < rows; r++) offsets[r - 1] = BigInt(r * row * step);
+    add(first, wrap(offsets as unknown as AnyTypedArray, [rows - 1, 1]) as NdArray,
+      { out: wrap(data.subarray(row, rows * row) as unknown as AnyTypedArray, [rows - 1, row]) as NdArray });
+  }
+  const tail = n - rows * row;
+  if (tail > 0) {
+    add(wrap(data.subarray(0, tail) as unknown as AnyTypedArray, [tail]) as NdArray,
+      wrap(T.of(BigInt(rows * row * step)) as unknown as AnyTypedArray, []) as NdArray,
+      { out: wrap(data.subarray(rows * row, n) as unknown as AnyTypedArray, [tail]) as NdArray });
+  }
 }
 
 /** Options of {@link linspace}, named as numpy's. */

@@ -119,6 +119,12 @@ for (const [a, b, c] of ARANGE) {
   add(`np.arange(${args})`, call());
   for (const dt of ['float32', 'int16', 'uint8', 'int64', 'float64']) add(`np.arange(${args}, dtype='${dt}')`, call(dt));
 }
+// 64-bit aranges longer than one row of 65536 (the engine adds the rows after the first):
+// whole rows and a tail, a negative step, a start past 2**32, uint64
+add('np.arange(200003)', () => np.arange(200003));
+add('np.arange(7, -300000, -3)', () => np.arange(7, -300000, -3));
+add('np.arange(2**33, 2**33 + 131072 * 3)', () => np.arange(2 ** 33, 2 ** 33 + 131072 * 3));
+add("np.arange(5, 140000, 2, dtype='uint64')", () => np.arange(5, 140000, 2, { dtype: 'uint64' }));
 add('np.arange(0, 10, 0)', () => np.arange(0, 10, 0));
 add("np.arange(float('nan'))", () => np.arange(NaN));
 add("np.arange(float('inf'))", () => np.arange(Infinity));
