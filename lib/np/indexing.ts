@@ -248,9 +248,11 @@ function takeIndices(indices: ArrayLike, fname: string): TakeIndices & { shape: 
   return small ? { shape, data: Int32Array.from(values), dtype: 'int32' } : { shape, data: values as AnyTypedArray, dtype: 'float64' };
 }
 
-/** take along the last axis by strided copies: up to this many indices, from this many elements on. */
+/** From this many elements on, take, take_along_axis and putmask use the engine's whole-array paths below. */
+const ENGINE_PATH_MIN = 4096;
+
+/** take along the last axis by strided copies: up to this many indices. */
 const TAKE_COPIES_MAX = 16;
-const TAKE_COPIES_MIN = 4096;
 
 /**
  * np.take of a few indices along the last axis (np.take(img, [2, 1, 0], 2),
@@ -263,7 +265,7 @@ const TAKE_COPIES_MIN = 4096;
 function takeLastAxis(x: NdArray, ix: TakeIndices, mode: IndexMode, pre: readonly number[], out: NdArray): number | undefined {
   const nd = x.shape.length;
   const k = ix.data.length;
-  if (pre.length !== nd - 1 || k > TAKE_COPIES_MAX || out.size < TAKE_COPIES_MIN || !nativeKernels()) return undefined;
+  if (pre.length !== nd - 1 || k > TAKE_COPIES_MAX || out.size < ENGINE_PATH_MIN || !nativeKernels()) return undefined;
   const n = x.shape[nd - 1];
   const at: number[] = [];
   for (let j = 0; j < k; j++) {
@@ -279,12 +281,16 @@ function takeLastAxis(x: NdArray, ix: TakeIndices, mode: IndexMode, pre: readonl
   return -1;
 }
 
+/** Whether two typed arrays share bytes. */
+function overlaps(a: AnyTypedArray, b: AnyTypedArray): boolean {
+  return a.buffer === b.buffer && a.byteLength > 0 && b.byteLength > 0 &&
+    a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
+}
+
 /** Whether `out`'s elements share bytes with `x`'s buffer range or the indices. */
 function sharesBytes(out: NdArray, x: NdArray, idx: AnyTypedArray): boolean {
   const o = flatView(out);
-  const spans = (a: AnyTypedArray, b: AnyTypedArray) => a.buffer === b.buffer && a.byteLength > 0 && b.byteLength > 0 &&
-    a.byteOffset < b.byteOffset + b.byteLength && b.byteOffset < a.byteOffset + a.byteLength;
-  return spans(o, x.data as AnyTypedArray) || spans(o, idx);
+  return overlaps(o, x.data as AnyTypedArray) || overlaps(o, idx);
 }
 
 /** np.take without the addon: indices resolved in JavaScript, sub-arrays copied or elements gathered. */
@@ -425,15 +431,12 @@ export function take_along_axis<N extends DTypeName>(
  * set to 0: 8.6 -> 1.2 ms, numpy 4.5). false when it does not apply.
  */
 function putmaskNative(a: NdArray, mask: ArrayLike, values: ArrayLike): boolean {
-  if (!isNdArray(mask) || dtypeOfArray(mask) !== bool || mask.size !== a.size || a.size < TAKE_ALONG_NATIVE_MIN) return false;
+  if (!isNdArray(mask) || dtypeOfArray(mask) !== bool || mask.size !== a.size || a.size < ENGINE_PATH_MIN) return false;
   const v = valuesArray(values, dtypeOfArray(a), 'np.putmask', 'the third argument (the values)', 'safe');
   if (v.size !== 1 && v.size !== a.size) return false;
   copyto(a, reshape(v, v.size === 1 ? [] : a.shape), { where: reshape(mask, a.shape) as NdArray<'bool'> });
   return true;
 }
-
-/** From this many elements on, take_along_axis gathers in the engine ({@link takeAlongNative}). */
-const TAKE_ALONG_NATIVE_MIN = 4096;
 
 /**
  * take_along_axis in the engine: each element's flat position in `x` (its
@@ -446,7 +449,7 @@ const TAKE_ALONG_NATIVE_MIN = 4096;
  */
 function takeAlongNative(x: NdArray, ind: NdArray, axis: number, shape: readonly number[]): NdArray | undefined {
   const it = dtypeOfArray(ind);
-  if (!nativeKernels() || sizeOf(shape) < TAKE_ALONG_NATIVE_MIN || (it.kind !== 'i' && it.kind !== 'u')) return undefined;
+  if (!nativeKernels() || sizeOf(shape) < ENGINE_PATH_MIN || (it.kind !== 'i' && it.kind !== 'u')) return undefined;
   const n = x.shape[axis];
   if (Number(min(ind)) < -n || Number(max(ind)) >= n) return undefined;
   const flat = newArray(int64, shape);
@@ -487,9 +490,7 @@ function valuesArray(v: ArrayLike, t: DType, fname: string, what: string, castin
 
 /** `v`, or a copy of it when it shares bytes with `a`'s data (numpy's put and putmask read every value before writing). */
 function unshared(v: AnyTypedArray, a: NdArray): AnyTypedArray {
-  const d = a.data as AnyTypedArray;
-  const shares = v.buffer === d.buffer && v.byteOffset < d.byteOffset + d.byteLength && d.byteOffset < v.byteOffset + v.byteLength;
-  return shares ? v.slice() as AnyTypedArray : v;
+  return overlaps(v, a.data as AnyTypedArray) ? v.slice() as AnyTypedArray : v;
 }
 
 /** {@link valuesArray} as a flat typed array. */
