@@ -23,6 +23,7 @@ import {
 } from './ndarray.js';
 import { promote_types } from './promote.js';
 import { ufuncs } from './ufunc/index.js';
+import { nativeKernels } from '../native-kernels.js';
 
 /** A division by zero where numpy raises Python's ZeroDivisionError (arange with step 0). */
 export class ZeroDivisionError extends UdmabufError {
@@ -775,16 +776,45 @@ export function arange(
     const delta = (vals[1] as bigint) - first;
     for (let i = 2; i < n; i++) vals[i] = first + BigInt(i) * delta;
   } else if (dt.kind === 'f') {
-    const round = dt.itemsize === 4 ? Math.fround : (x: number) => x;
-    const first = vals[0] as number;
-    const delta = round((vals[1] as number) - first);
-    for (let i = 2; i < n; i++) vals[i] = round(first + round(i * delta));
+    // numpy's fill: delta = values[1] - values[0], in the array's precision
+    const f = data as Float32Array | Float64Array;
+    fillRange(f, 2, f[0], f instanceof Float32Array ? Math.fround(f[1] - f[0]) : f[1] - f[0]);
   } else {
     const first = vals[0] as number;
     const delta = (vals[1] as number) - first;
     for (let i = 2; i < n; i++) vals[i] = first + i * delta;
   }
   return out;
+}
+
+/** The addon's range fill (native/csrc/engine/range.c through native/src/sort.cc). */
+interface RangeBinding {
+  fillRange?(values: Float32Array | Float64Array, from: number, first: number, delta: number): void;
+}
+
+/** From this many values on, the addon computes a float range (a call costs about 0.3 µs). */
+const NATIVE_RANGE_MIN = 64;
+
+/**
+ * values[i] = first + i * delta from `from` on, in the array's precision,
+ * as numpy's float fill does: the product and the sum each rounded.
+ */
+function fillRange(data: Float32Array | Float64Array, from: number, first: number, delta: number): void {
+  const n = data.length;
+  const k = n - from >= NATIVE_RANGE_MIN ? (nativeKernels() as RangeBinding | undefined) : undefined;
+  if (k?.fillRange) {
+    k.fillRange(data, from, first, delta);
+  } else if (data instanceof Float32Array) {
+    // i * delta is exact in a double while i has 24 bits; each store rounds
+    // to float32 once, and a double sum of two float32 values rounds as
+    // float32's own would. Two passes: V8 calls Math.fround, not inlines it.
+    const exact = Math.min(n, 1 << 24);
+    for (let i = from; i < exact; i++) data[i] = i * delta;
+    for (let i = exact; i < n; i++) data[i] = Math.fround(i) * delta;
+    for (let i = from; i < n; i++) data[i] = first + data[i];
+  } else {
+    for (let i = from; i < n; i++) data[i] = first + i * delta;
+  }
 }
 
 /** 64-bit arange: values computed in JavaScript for the first row of this many, the engine adds the rows after. */
@@ -868,9 +898,9 @@ export function linspace(start: number, stop: number, num = 50, optionsArg?: Lin
   if (div > 0) {
     step = delta / div;
     if (step === 0) for (let i = 0; i < num; i++) y[i] = (i / div) * delta + start;
-    else for (let i = 0; i < num; i++) y[i] = i * step + start;
+    else fillRange(y, 0, start, step);
   } else {
-    for (let i = 0; i < num; i++) y[i] = i * delta + start;
+    fillRange(y, 0, start, delta);
   }
   if (endpoint && num > 1) y[num - 1] = stop;
   if (dt.kind === 'i' || dt.kind === 'u') for (let i = 0; i < num; i++) y[i] = Math.floor(y[i]);
@@ -930,19 +960,42 @@ export function identity(n: number, dtype?: DTypeLike | DTypeOption): NdArray {
   return eye(n, n, { dtype: resolveDType('np.identity', dtype) });
 }
 
+/** Options of {@link copy}, named as numpy's. */
+export interface CopyOptions {
+  /**
+   * 'C' (default here): C order; 'K': the layout of `a` (numpy's default);
+   * 'F': Fortran order; 'A': Fortran order when `a` is Fortran-contiguous
+   * and not C-contiguous, else C order.
+   */
+  order?: 'C' | 'K' | 'F' | 'A';
+}
+
+/** The keys of {@link CopyOptions}: any other key is refused. */
+export const COPY_OPTION_KEYS: OptionKeys<CopyOptions> = { order: true };
+
 /**
- * A new C-ordered copy of `a` with its dtype, as `numpy.copy`.
+ * A new copy of `a` with its dtype, as `numpy.copy`: C-ordered unless
+ * `order` says otherwise (numpy's default is 'K', the layout of `a`; the
+ * values are the same either way, C order is what code reading `.data`
+ * expects).
  *
  * @example
  * ```ts
  * np.copy(np.arange(3)) // => array([0, 1, 2])
+ * np.copy(np.reshape(np.arange(6), [2, 3]), { order: 'F' }).stride // => [ 1, 2 ]
  * ```
  */
-export function copy<N extends DTypeName>(a: NdArray<N>): NdArray<N>;
-export function copy(a: ArrayInput): NdArray;
-export function copy(a: ArrayInput): NdArray {
-  if (arguments.length > 1) extraArgument('np.copy', 1, arguments[1]);
-  return array(a, { copy: true });
+export function copy<N extends DTypeName>(a: NdArray<N>, options?: CopyOptions): NdArray<N>;
+export function copy(a: ArrayInput, options?: CopyOptions): NdArray;
+export function copy(a: ArrayInput, options?: CopyOptions): NdArray {
+  if (arguments.length > 2) extraArgument('np.copy', 2, arguments[2]);
+  const opts = plainOptions('np.copy', options, COPY_OPTION_KEYS, "{ order: 'F' }", 'second');
+  if (opts.order === undefined || opts.order === 'C') return array(a, { copy: true });
+  if (!['K', 'F', 'A'].includes(opts.order)) {
+    throw new ValueError(`np.copy: order must be one of 'C', 'F', 'A', or 'K' (got ${describeArg(opts.order)})`);
+  }
+  const src = isNdArray(a) ? a : array(a);
+  return astype(src, dtypeOfArray(src), { order: opts.order });
 }
 
 setListConverter((x, fname) => arrayImpl(x as ArrayInput, undefined, null, 0, fname));

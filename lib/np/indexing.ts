@@ -14,7 +14,7 @@
  */
 import { DTypeError } from '../errors.js';
 import { type OptionKeys, axisOptions, listArg, plainOptions, extraArgument } from './axisarg.js';
-import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, intp, uint8 } from './dtype.js';
+import { type AnyTypedArray, type DType, type DTypeName, bool, float64, int64, intp } from './dtype.js';
 import { IndexError, ValueError } from './errors.js';
 import { functions } from './ufunc/index.js';
 import {
@@ -24,7 +24,7 @@ import {
   axisOf, broadcast_shapes, castScalar, copyInto, flatData, newArray, ravel, reshape, resultTypeOf, scalarArray,
 } from './shape.js';
 import { copyto } from './fill.js';
-import { astype } from './cast.js';
+import { astype, castInto } from './cast.js';
 import { cStrides, count_nonzero, max, min } from './reduce.js';
 import { add, less, multiply } from './ops.js';
 import { type ArrayInput, arange, asarray } from './create.js';
@@ -829,16 +829,8 @@ export function select(condlist: readonly ArrayLike[], choicelist: readonly Arra
   const shape = broadcast_shapes(...conds.map((c) => c.shape), ...choices.map((c) => c.shape), def.shape);
   const out = newArray(t, shape);
   copyInto(out, broadcastView(def, shape));
-  const od = out.data as unknown as Scalar[];
-  for (let k = conds.length - 1; k >= 0; k--) {
-    const cf = newArray(uint8, shape);
-    copyInto(cf, broadcastView(conds[k], shape));
-    const flags = cf.data as Uint8Array;
-    const cv = newArray(t, shape);
-    copyInto(cv, broadcastView(choices[k], shape));
-    const vd = cv.data as unknown as Scalar[];
-    for (let i = 0; i < flags.length; i++) if (flags[i]) od[i] = vd[i];
-  }
+  // numpy's order: the last condition first, so the first true one is written last
+  for (let k = conds.length - 1; k >= 0; k--) castInto(out, broadcastView(choices[k], shape), broadcastView(conds[k], shape));
   return out;
 }
 

@@ -55,6 +55,7 @@ Napi::Value IntRange(const Napi::CallbackInfo& info);
 Napi::Value Bincount(const Napi::CallbackInfo& info);
 Napi::Value Nonzero(const Napi::CallbackInfo& info);
 Napi::Value Take(const Napi::CallbackInfo& info);
+Napi::Value FillRange(const Napi::CallbackInfo& info);
 Napi::Value Searchsorted(const Napi::CallbackInfo& info);
 
 // linalg.cc: the matrix product of csrc/engine/matmul.c

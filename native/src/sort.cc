@@ -25,6 +25,9 @@
 //                                   out (pre, idx.length, post) of the same size, idx integers of the
 //                                   dtype code; mode 0 raise, 1 wrap, 2 clip. Returns -1, or the
 //                                   position of the first index out of range (mode raise: nothing written)
+//   fillRange(values, from, first, delta)
+//                                   values[i] = first + i * delta for i >= from, in the precision of values
+//                                   (a Float32Array or Float64Array), as numpy's arange fill
 #include "addon.h"
 
 extern "C" {
@@ -32,6 +35,7 @@ extern "C" {
 #include "engine/count.h"
 #include "engine/sort.h"
 #include "engine/take.h"
+#include "engine/range.h"
 }
 
 namespace udmabuf {
@@ -376,6 +380,30 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info) {
     Napi::TypeError::New(env, "searchsorted: values must be bool, integers of up to 32 bits or floats")
         .ThrowAsJavaScriptException();
   }
+  return env.Undefined();
+}
+
+Napi::Value FillRange(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 4, "fillRange(values, from, first, delta)")) return env.Undefined();
+  void* data;
+  size_t length, itemsize;
+  double from;
+  if (!GetLane(info, 0, &data, &length, &itemsize) || !GetUint(info, 1, "from", 9007199254740991.0, &from)) {
+    return env.Undefined();
+  }
+  if (!info[2].IsNumber() || !info[3].IsNumber()) {
+    Napi::TypeError::New(env, "fillRange: first and delta must be numbers").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  napi_typedarray_type type = info[0].As<Napi::TypedArray>().TypedArrayType();
+  int dtype = type == napi_float32_array ? UE_FLOAT32 : type == napi_float64_array ? UE_FLOAT64 : -1;
+  if (dtype < 0) {
+    Napi::TypeError::New(env, "fillRange: values must be a Float32Array or a Float64Array").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  ue_fill_range(data, dtype, static_cast<intptr_t>(from), static_cast<intptr_t>(length),
+                info[2].As<Napi::Number>().DoubleValue(), info[3].As<Napi::Number>().DoubleValue());
   return env.Undefined();
 }
 

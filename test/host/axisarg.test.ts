@@ -728,7 +728,7 @@ test("numpy's positional order, dtype or out past the last argument is refused, 
   const a = np.reshape(np.arange(6), [2, 3]);
   const refused: [string, () => unknown, string][] = [
     ['ravel', () => loose(np.ravel)(a, 'F'), "takes 1 argument; the second, the string 'F', would be ignored"],
-    ['copy', () => loose(np.copy)(a, 'F'), "takes 1 argument; the second, the string 'F', would be ignored"],
+    ['copy', () => loose(np.copy)(a, {}, 'F'), "takes 2 arguments; the third, the string 'F', would be ignored"],
     ['zeros', () => loose(np.zeros)([2, 2], 'int8', 'F'), "takes 2 arguments; the third, the string 'F', would be ignored"],
     ['where', () => loose(np.where)(np.greater(a, 2), a, 0, 5), 'takes 3 arguments; the fourth, the number 5, would be ignored'],
     ['flip', () => loose(np.flip)(a, 0, {}), 'takes 2 arguments; the third, an object, would be ignored'],
@@ -778,6 +778,26 @@ test("np.astype's order: 'F' is Fortran-ordered, 'A' follows a Fortran-ordered s
   assert.equal(np.tolist(np.astype(t, 'int16', { order: 'A' })), np.tolist(np.astype(t, 'int16')));
   assert.throws(() => np.astype(a, 'int8', { order: 'X' as never }),
     (e: Error) => e instanceof np.ValueError && /^np\.astype: order must be one of 'C', 'F', 'A', or 'K' \(got 'X'\)$/.test(e.message));
+});
+
+test("np.copy's order: C by default, 'F' Fortran-ordered, 'K' the source's layout, 'A' Fortran for a Fortran-ordered source; another value is a ValueError", () => {
+  const a = np.reshape(np.arange(24, undefined, 1, 'int32'), [2, 3, 4]);
+  const t = np.transpose(a);
+  const f = np.copy(a, { order: 'F' });
+  assert.equal(f.stride, [1, 2, 6]);
+  assert.equal(np.tolist(f), np.tolist(a));
+  assert.equal(np.dtypeOfArray(f).name, 'int32');
+  assert.equal(np.copy(t).stride, [6, 2, 1], 'default: C order');
+  assert.equal(np.copy(t, { order: 'K' }).stride, [1, 4, 12], "'K' keeps the transposed layout");
+  assert.equal(np.copy(t, { order: 'A' }).stride, [1, 4, 12], "'A' of a Fortran-ordered view");
+  assert.equal(np.copy(a, { order: 'A' }).stride, [12, 4, 1], "'A' of a C-ordered array");
+  assert.equal(np.tolist(np.copy(t, { order: 'K' })), np.tolist(t));
+  assert.equal(np.copy([[1, 2], [3, 4]], { order: 'F' }).stride, [1, 2], 'a nested list');
+  const before = np.tolist(a);
+  assert.throws(() => np.copy(a, { order: 'X' as never }),
+    (e: Error) => e instanceof np.ValueError && /^np\.copy: order must be one of 'C', 'F', 'A', or 'K' \(got the string 'X'\)$/.test(e.message));
+  assert.throws(() => np.copy(a, 'F' as never), (e: Error) => /np\.copy/.test(e.message) && /order: 'F'/.test(e.message));
+  assert.equal(np.tolist(a), before, 'the source is unchanged');
 });
 
 /** np functions that take any number of arguments (rest parameters): nothing is past their last one. */

@@ -125,6 +125,12 @@ add('np.arange(200003)', () => np.arange(200003));
 add('np.arange(7, -300000, -3)', () => np.arange(7, -300000, -3));
 add('np.arange(2**33, 2**33 + 131072 * 3)', () => np.arange(2 ** 33, 2 ** 33 + 131072 * 3));
 add("np.arange(5, 140000, 2, dtype='uint64')", () => np.arange(5, 140000, 2, { dtype: 'uint64' }));
+// float aranges of 64 values or more (the addon's fill, first + i * delta in the dtype's precision)
+add("np.arange(0, 1920, dtype='float32')", () => np.arange(0, 1920, { dtype: 'float32' }));
+add('np.arange(-3.3, 50, 0.07)', () => np.arange(-3.3, 50, 0.07));
+add("np.arange(-3.3, 50, 0.07, dtype='float32')", () => np.arange(-3.3, 50, 0.07, { dtype: 'float32' }));
+add("np.arange(1e7, 1e7 + 3000, 0.37, dtype='float32')", () => np.arange(1e7, 1e7 + 3000, 0.37, { dtype: 'float32' }));
+add('np.arange(5, -20, -0.013)', () => np.arange(5, -20, -0.013));
 add('np.arange(0, 10, 0)', () => np.arange(0, 10, 0));
 add("np.arange(float('nan'))", () => np.arange(NaN));
 add("np.arange(float('inf'))", () => np.arange(Infinity));
@@ -142,6 +148,9 @@ for (let i = 0; i < scaled(60); i++) {
   add(`np.linspace(${py(start)}, ${py(stop)}, ${num}, endpoint=${endpoint ? 'True' : 'False'}${useDt ? `, dtype='${dt}'` : ''})`,
     () => np.linspace(start, stop, num, { endpoint, dtype: useDt ? dt : undefined }));
 }
+add('np.linspace(-7.3, 1234.5, 1001)', () => np.linspace(-7.3, 1234.5, 1001));
+add('np.linspace(0, 1, 100000, endpoint=False)', () => np.linspace(0, 1, 100000, { endpoint: false }));
+add("np.linspace(1e7, -3.7, 777, dtype='float32')", () => np.linspace(1e7, -3.7, 777, { dtype: 'float32' }));
 add('np.linspace(2, 3, 5, retstep=True)', () => np.linspace(2, 3, 5, { retstep: true }));
 add('np.linspace(2, 3, 1, retstep=True)[0]', () => np.linspace(2, 3, 1, { retstep: true })[0]);
 add('np.linspace(0, 1, -1)', () => np.linspace(0, 1, -1));

@@ -68,21 +68,103 @@ static int64_t index_at(int idx_dtype, const void *idx, intptr_t k)
 	}
 }
 
-/* the gather for in-range int64 indices @ix, any run length */
+static size_t index_size(int idx_dtype)
+{
+	switch (idx_dtype) {
+	case UE_BOOL:
+	case UE_UINT8:
+	case UE_INT8: return 1;
+	case UE_INT16:
+	case UE_UINT16: return 2;
+	case UE_INT32:
+	case UE_UINT32: return 4;
+	default: return 8;
+	}
+}
+
+/* o[k] = s[ix[k]] for runs of R bytes, R a constant the compiler copies inline */
+#define TAKE_RUNS(R)                                                           \
+	do {                                                                   \
+		for (intptr_t k = 0; k < m; k++)                               \
+			memcpy(o + k * (R), s + index_at(idx_dtype, ix, k) * (R), (R)); \
+	} while (0)
+
+/* @m runs of @run bytes, the indices at @ix all in range */
+UE_HOT static void take_run_list(const char *s, size_t run, int idx_dtype, const void *ix, intptr_t m, char *o)
+{
+	switch (run) {
+	case 3: TAKE_RUNS(3); return;
+	case 6: TAKE_RUNS(6); return;
+	case 12: TAKE_RUNS(12); return;
+	case 16: TAKE_RUNS(16); return;
+	case 24: TAKE_RUNS(24); return;
+	case 32: TAKE_RUNS(32); return;
+	default:
+		for (intptr_t k = 0; k < m; k++)
+			memcpy(o + (size_t)k * run, s + (size_t)index_at(idx_dtype, ix, k) * run, run);
+	}
+}
+
+/* One gather: src (pre, n, post), the in-range indices ix (nidx), out (pre, nidx, post). */
+struct take_job {
+	const char *src;
+	intptr_t pre, n, post, nidx, step;
+	size_t itemsize;
+	int idx_dtype;
+	const void *ix;
+	char *out;
+};
+
+/* Rows [lo, lo + len) of the (pre * nidx) output rows of post elements each. */
+static void take_rows(const struct take_job *j, intptr_t lo, intptr_t len)
+{
+	size_t run = (size_t)j->post * j->itemsize, isz = index_size(j->idx_dtype);
+
+	while (len > 0) {
+		intptr_t p = lo / j->nidx, k = lo % j->nidx;
+		intptr_t m = j->nidx - k < len ? j->nidx - k : len;
+		const char *s = j->src + (size_t)p * (size_t)j->n * run;
+		const char *ix = (const char *)j->ix + (size_t)k * isz;
+		char *o = j->out + (size_t)lo * run;
+
+		if (j->post != 1 || take_elements(s, j->itemsize, j->idx_dtype, ix, m, o) != 0)
+			take_run_list(s, run, j->idx_dtype, ix, m, o);
+		lo += m;
+		len -= m;
+	}
+}
+
+static void take_piece(void *ctx, intptr_t c, int tid)
+{
+	const struct take_job *j = ctx;
+	intptr_t len, lo = ue_piece(c, j->step, j->pre * j->nidx, &len);
+
+	(void)tid;
+	take_rows(j, lo, len);
+}
+
+#define TAKE_PAR_MIN (1 << 20)	/* bytes of output from which the gather is shared among threads */
+#define TAKE_PIECES 64
+
+/*
+ * The gather for in-range indices @ix, any run length; an output of
+ * TAKE_PAR_MIN bytes or more is cut into pieces of whole runs for the
+ * worker threads (each output byte written by one of them).
+ */
 static void take_runs(const char *src, intptr_t pre, intptr_t n, intptr_t post, size_t itemsize, int idx_dtype,
 		      const void *ix, intptr_t nidx, char *out)
 {
-	size_t run = (size_t)post * itemsize;
+	struct take_job j = { .src = src, .pre = pre, .n = n, .post = post, .nidx = nidx,
+			      .itemsize = itemsize, .idx_dtype = idx_dtype, .ix = ix, .out = out };
+	intptr_t rows = pre * nidx, pieces;
+	int threads = ue_threads();
 
-	for (intptr_t p = 0; p < pre; p++) {
-		const char *s = src + (size_t)p * (size_t)n * run;
-		char *o = out + (size_t)p * (size_t)nidx * run;
-
-		if (post == 1 && take_elements(s, itemsize, idx_dtype, ix, nidx, o) == 0)
-			continue;
-		for (intptr_t k = 0; k < nidx; k++)
-			memcpy(o + (size_t)k * run, s + (size_t)index_at(idx_dtype, ix, k) * run, run);
+	if (threads < 2 || (double)rows * (double)post * (double)itemsize < TAKE_PAR_MIN) {
+		take_rows(&j, 0, rows);
+		return;
 	}
+	pieces = ue_pieces(rows, TAKE_PIECES, &j.step);
+	ue_parallel(pieces, threads, take_piece, &j);
 }
 
 int ue_take(const char *src, intptr_t pre, intptr_t n, intptr_t post, size_t itemsize,

@@ -16,6 +16,7 @@
 #include "engine/matmul.h"
 #include "engine/sort.h"
 #include "engine/take.h"
+#include "engine/range.h"
 
 static int failed, number;
 
@@ -707,6 +708,91 @@ static void test_sort_threads(void)
 	ok(good, "sorts shared among 4 threads (lanes of every path, values and permutations; a middle axis) equal one thread's");
 }
 
+/*
+ * np.arange's float fill: each value one rounded product and one rounded
+ * sum in the dtype's precision (volatile keeps the reference's operations
+ * apart), float32's index itself rounded past 2**24; other dtypes refused.
+ */
+static void test_fill_range(void)
+{
+	enum { N = 1000, BIG = (1 << 24) + 40 };
+	static float f[N];
+	static double d[N];
+	float *g = malloc(sizeof(float) * BIG);
+	int good = 1;
+
+	ok(ue_fill_range(f, UE_FLOAT32, 2, N, 1e7, 0.37) == 0, "float32 range fills");
+	for (int i = 2; i < N; i++) {
+		volatile float p = (float)i * 0.37f;
+		volatile float want = 1e7f + p;
+
+		good &= f[i] == want;
+	}
+	ok(good, "float32: first + i * delta, product and sum each rounded to float");
+	ok(ue_fill_range(d, UE_FLOAT64, 0, N, -3.3, 0.07) == 0, "float64 range fills");
+	good = 1;
+	for (int i = 0; i < N; i++) {
+		volatile double p = (double)i * 0.07;
+		volatile double want = -3.3 + p;
+
+		good &= d[i] == want;
+	}
+	ok(good, "float64: first + i * delta, product and sum each rounded");
+	good = g != NULL && ue_fill_range(g, UE_FLOAT32, BIG - 80, BIG, 0, 1) == 0;
+	for (intptr_t i = BIG - 80; good && i < BIG; i++)
+		good &= g[i] == (float)i;
+	ok(good, "float32 past 2**24: the index rounds to float as C converts it");
+	free(g);
+	ok(ue_fill_range(f, UE_INT32, 0, N, 0, 1) == -1, "an integer dtype is refused");
+}
+
+/*
+ * take of whole runs, each run length the gather copies inline (3, 6, 12,
+ * 16, 24, 32 bytes) and others, single elements, indices wrapped; outputs
+ * of 1 MiB and more shared among two threads, smaller ones not; in-range
+ * int32 indices, and (every other case) some negative ones: every
+ * byte as the plain loop gives it.
+ */
+static void test_take_runs(void)
+{
+	static const struct { intptr_t post; size_t isz; } cases[] = {
+		{ 1, 1 }, { 3, 1 }, { 6, 1 }, { 12, 1 }, { 4, 4 }, { 3, 8 }, { 8, 4 }, { 5, 1 }, { 1, 8 },
+	};
+	enum { PRE = 40, N = 700, NIDX = 3000 };
+	int old = ue_set_threads(2);
+
+	for (size_t c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		size_t run = (size_t)cases[c].post * cases[c].isz;
+		char *src = malloc(PRE * N * run), *out = malloc(PRE * NIDX * run);
+		int32_t *ix = malloc(NIDX * sizeof(*ix));
+		unsigned long jobs = ue_pool_jobs();
+		intptr_t bad = -1;
+		int good = src && out && ix;
+		char what[96];
+
+		for (size_t i = 0; good && i < PRE * N * run; i++)
+			src[i] = (char)(i * 7 + i / 251);
+		for (int k = 0; good && k < NIDX; k++)
+			ix[k] = (k * 389) % N - (c % 2 && k % 5 == 0 ? N : 0);	/* negative: resolved first */
+		good = good && ue_take(src, PRE, N, cases[c].post, cases[c].isz, UE_INT32, ix, NIDX, UE_TAKE_RAISE,
+				       out, &bad) == 0;
+		for (intptr_t p = 0; good && p < PRE; p++)
+			for (intptr_t k = 0; good && k < NIDX; k++) {
+				intptr_t at = ix[k] < 0 ? ix[k] + N : ix[k];
+
+				good &= !memcmp(out + (size_t)(p * NIDX + k) * run, src + (size_t)(p * N + at) * run, run);
+			}
+		good &= (ue_pool_jobs() > jobs) == (PRE * NIDX * run >= (1u << 20));
+		snprintf(what, sizeof(what), "take: runs of %zu bytes (%ld x %zu), %s", run, (long)cases[c].post,
+			 cases[c].isz, PRE * NIDX * run >= (1u << 20) ? "shared among threads" : "on one thread");
+		ok(good, what);
+		free(src);
+		free(out);
+		free(ix);
+	}
+	ue_set_threads(old);
+}
+
 int main(void)
 {
 	test_lanes();
@@ -723,7 +809,9 @@ int main(void)
 	test_bincount();
 	test_nonzero();
 	test_take();
+	test_take_runs();
 	test_colour_matrix();
 	test_searchsorted();
+	test_fill_range();
 	return failed != 0;
 }
