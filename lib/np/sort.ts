@@ -16,18 +16,14 @@ import { type OptionKeys, axisOptions, plainOptions, extraArgument } from './axi
 import { astype } from './cast.js';
 import { ValueError, axisIndex } from './errors.js';
 import {
-  type NdArray, type NestedList, type Scalar, arrayLikeArg, describeArg, dtypeOfArray, isContiguous, isNdArray, restride, sizeOf, wrap,
+  type NdArray, type NestedList, type Scalar, arrayLikeArg, describeArg, dtypeOfArray, isContiguous, isNdArray, sizeOf, wrap,
 } from './ndarray.js';
 import { promoteTypes } from './promote.js';
 import { allocate } from './alloc.js';
 import { copyto } from './fill.js';
 import { nativeKernels } from '../native-kernels.js';
-import {
-  add, divide, equal, greater_equal, less, less_equal, logical_and, multiply, not_equal, subtract,
-} from './ops.js';
-import { all, max, min } from './reduce.js';
-import { extract, take } from './indexing.js';
-import { elements, ravel } from './shape.js';
+import { max, min } from './reduce.js';
+import { ravel } from './shape.js';
 import {
   NATIVE_SORT_MIN, NETWORK_MAX, nativeArgsort, nativeArgsortAxis, nativeArgsortLanes, nativeBincount, nativeIntRange,
   nativeSearchsorted, nativeSort, nativeSortAxis, nativeSortLanes,
@@ -892,12 +888,13 @@ export function histogram(
     if (bins < 1) throw new ValueError('`bins` must be positive, when an integer');
     // 8/16-bit integers, counts only: each distinct value's count (the addon's bincount), then its bin once
     const perValue = ta.kind !== 'f' && ta.itemsize <= 2 && w === undefined ? valueCounts(a, ta) : undefined;
-    const floats = !perValue && w === undefined && ta.kind === 'f' && a.size >= HIST_ENGINE_MIN && nativeKernels() !== undefined;
+    const floats = !perValue && w === undefined && ta.kind === 'f' && a.size >= HIST_ENGINE_MIN && hasFloatCounts();
     const x = perValue || floats ? undefined : numbersOf(a);
-    const extent = perValue ? extentOfCounts(perValue) : x ? extentOf(x) : floatExtent(a);
+    // the data's extent only when no range is given (numpy's min and max then)
+    const extent = (): Extent => (perValue ? extentOfCounts(perValue) : x ? extentOf(x) : floatExtent(a));
     const r = uniformEdges(ta, extent, bins, opts.range ?? null);
     edges = r.edges;
-    counts = floats ? floatCounts(a, ta, r, bins) : uniformCounts(x, wv, ntype, r, bins, perValue);
+    counts = floats ? floatCounts(a, r, bins) : uniformCounts(x, wv, ntype, r, bins, perValue);
   } else {
     edges = toArray('np.histogram', bins, 'the bins');
     if (edges.shape.length !== 1) throw new ValueError('`bins` must be 1d, when an array');
@@ -944,8 +941,8 @@ interface Uniform {
 }
 
 /** numpy's outer edges and linspace for `bins` equal bins, in numpy's dtypes. */
-/** From this many elements on, a float histogram's bins are found by ufuncs ({@link floatCounts}). */
-const HIST_ENGINE_MIN = 65536;
+/** From this many elements on, a float histogram is counted by the addon ({@link floatCounts}). */
+const HIST_ENGINE_MIN = 256;
 
 /** The extent of a float array, from the engine's reductions. */
 function floatExtent(a: NdArray): Extent {
@@ -956,41 +953,32 @@ function floatExtent(a: NdArray): Extent {
   return { size: a.size, min: lo, max: hi, nan: lo !== lo || hi !== hi };
 }
 
-/**
- * numpy's bins of float values, by its own steps as whole-array ufuncs: the
- * values in range, (x - first) / denom * bins in numpy's dtypes, truncated,
- * the last bin's right edge kept in it, then one step down or up where the
- * value lies across its bin's edges; counted by bincount (a float32 1080p
- * frame in 32 bins: 119 -> 60 ms, numpy 39; one C pass would do better).
- */
-function floatCounts(a: NdArray, ta: DType, u: Uniform, bins: number): Float64Array {
-  const flat = ravel(a);
-  const counts = new Float64Array(bins);
-  // in numpy's blocks, whose temporaries stay in the caches
-  for (let start = 0; start < flat.size; start += HIST_BLOCK) {
-    const n = Math.min(HIST_BLOCK, flat.size - start);
-    const c = blockCounts(restride(flat, [n], [flat.stride[0]], flat.offset + start * flat.stride[0]), ta, u, bins);
-    for (let b = 0; b < bins; b++) counts[b] += c[b];
-  }
-  return counts;
+/** The addon's float histogram (native/csrc/engine/hist.c through native/src/sort.cc). */
+interface HistBinding {
+  histUniform?(values: Float32Array | Float64Array, offset: number, step: number, n: number, first: number, last: number,
+    denom: number, denomSingle: boolean, edges: Float32Array | Float64Array, counts: Float64Array): void;
 }
 
-/** {@link floatCounts} of one block `x` (1-d). */
-function blockCounts(x: NdArray, ta: DType, u: Uniform, bins: number): Float64Array {
-  const f32 = ta === float32;
-  const scalar = (v: number, t: DType) => wrap(t === float32 ? Float32Array.of(v) : Float64Array.of(v), []) as NdArray;
-  const first = scalar(u.first, ta);
-  const keep = logical_and(greater_equal(x, first), less_equal(x, scalar(u.last, ta))) as NdArray;
-  if (!all(keep)) x = extract(keep, x) as NdArray;
-  const d = subtract(x, first) as NdArray;
-  const q = divide(d, scalar(u.denom, u.f32Scalars || !f32 ? ta : float64)) as NdArray;
-  const k = astype(multiply(q, bins, { out: q }) as NdArray, intp);
-  subtract(k, 1, { out: k, where: equal(k, bins) as NdArray });
-  const edges = u.edges;
-  subtract(k, 1, { out: k, where: less(x, take(edges, k) as NdArray) as NdArray });
-  const up = logical_and(greater_equal(x, take(edges, add(k, 1) as NdArray) as NdArray), not_equal(k, bins - 1)) as NdArray;
-  add(k, 1, { out: k, where: up });
-  return Float64Array.from(elements(bincount(k, { minlength: bins })).map(Number));
+/** Whether the addon counts float histograms. */
+function hasFloatCounts(): boolean {
+  return (nativeKernels() as HistBinding | undefined)?.histUniform !== undefined;
+}
+
+/**
+ * numpy's bins of float values, by numpy's own steps (the values in range,
+ * (x - first) / denom * bins in numpy's dtypes, truncated, the last bin's
+ * right edge kept in it, one step down or up where the value lies across
+ * its bin's edges) in one pass of the addon over the values: a view that
+ * flattens to one stride is read in place (a float32 1080p frame in 32
+ * bins: 60 ms by whole-array ufuncs, as numpy does it, 39 by numpy).
+ */
+function floatCounts(a: NdArray, u: Uniform, bins: number): Float64Array {
+  const k = nativeKernels() as HistBinding;
+  const flat = ravel(a);
+  const counts = new Float64Array(bins);
+  k.histUniform?.(flat.data as unknown as Float32Array | Float64Array, flat.offset, flat.stride[0] ?? 1, flat.size,
+    u.first, u.last, u.denom, u.f32Scalars, u.edges.data as unknown as Float32Array | Float64Array, counts);
+  return counts;
 }
 
 /** How many elements an array has, its least and greatest value, and whether one is NaN. */
@@ -1051,19 +1039,20 @@ function valueCounts(a: NdArray, ta: DType): Float64Array | undefined {
   return perValue;
 }
 
-function uniformEdges(ta: DType, extent: Extent, bins: number, range: readonly [number, number] | null): Uniform {
+function uniformEdges(ta: DType, extentOfData: () => Extent, bins: number, range: readonly [number, number] | null): Uniform {
   let first: number;
   let last: number;
   // whether first/last are numpy scalars of a float32 array (else Python numbers or float64)
   let f32Scalars = false;
   let intScalars = false;
+  let extent: Extent;
   if (range !== null) {
     [first, last] = range;
     if (first > last) throw new ValueError('max must be larger than min in range parameter.');
     if (!Number.isFinite(first) || !Number.isFinite(last)) {
       throw new ValueError(`supplied range of [${pyFloat(first)}, ${pyFloat(last)}] is not finite`);
     }
-  } else if (extent.size === 0) {
+  } else if ((extent = extentOfData()).size === 0) {
     first = 0;
     last = 1;
   } else {

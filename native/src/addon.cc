@@ -36,6 +36,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("nonzero", Napi::Function::New(env, Nonzero, "nonzero"));
   exports.Set("take", Napi::Function::New(env, Take, "take"));
   exports.Set("fillRange", Napi::Function::New(env, FillRange, "fillRange"));
+  exports.Set("histUniform", Napi::Function::New(env, HistUniform, "histUniform"));
   exports.Set("searchsorted", Napi::Function::New(env, Searchsorted, "searchsorted"));
   exports.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
   InitReduce(env, exports);

@@ -56,6 +56,7 @@ Napi::Value Bincount(const Napi::CallbackInfo& info);
 Napi::Value Nonzero(const Napi::CallbackInfo& info);
 Napi::Value Take(const Napi::CallbackInfo& info);
 Napi::Value FillRange(const Napi::CallbackInfo& info);
+Napi::Value HistUniform(const Napi::CallbackInfo& info);
 Napi::Value Searchsorted(const Napi::CallbackInfo& info);
 
 // linalg.cc: the matrix product of csrc/engine/matmul.c

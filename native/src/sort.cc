@@ -25,10 +25,16 @@
 //                                   out (pre, idx.length, post) of the same size, idx integers of the
 //                                   dtype code; mode 0 raise, 1 wrap, 2 clip. Returns -1, or the
 //                                   position of the first index out of range (mode raise: nothing written)
+//   histUniform(values, offset, step, n, first, last, denom, denomSingle, edges, counts)
+//                                   adds to counts (a Float64Array, one per bin) the equal-width bins of n
+//                                   float values, values[offset + i * step] (step may be negative), by
+//                                   numpy's steps; edges (bins + 1) of the values' type
 //   fillRange(values, from, first, delta)
 //                                   values[i] = first + i * delta for i >= from, in the precision of values
 //                                   (a Float32Array or Float64Array), as numpy's arange fill
 #include "addon.h"
+
+#include <vector>
 
 extern "C" {
 #include "engine/engine.h"
@@ -36,6 +42,7 @@ extern "C" {
 #include "engine/sort.h"
 #include "engine/take.h"
 #include "engine/range.h"
+#include "engine/hist.h"
 }
 
 namespace udmabuf {
@@ -404,6 +411,53 @@ Napi::Value FillRange(const Napi::CallbackInfo& info) {
   }
   ue_fill_range(data, dtype, static_cast<intptr_t>(from), static_cast<intptr_t>(length),
                 info[2].As<Napi::Number>().DoubleValue(), info[3].As<Napi::Number>().DoubleValue());
+  return env.Undefined();
+}
+
+Napi::Value HistUniform(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 10, "histUniform(values, offset, step, n, first, last, denom, denomSingle, edges, counts)")) {
+    return env.Undefined();
+  }
+  void *data, *edges, *counts;
+  size_t length, itemsize, nedges, esize, ncounts, csize;
+  double offset, n;
+  if (!GetLane(info, 0, &data, &length, &itemsize) || !GetUint(info, 1, "offset", 9007199254740991.0, &offset) ||
+      !GetUint(info, 3, "n", 9007199254740991.0, &n) || !GetLane(info, 8, &edges, &nedges, &esize) ||
+      !GetLane(info, 9, &counts, &ncounts, &csize)) {
+    return env.Undefined();
+  }
+  for (size_t i : {2, 4, 5, 6}) {
+    if (!info[i].IsNumber()) {
+      Napi::TypeError::New(env, "histUniform: step, first, last and denom must be numbers").ThrowAsJavaScriptException();
+      return env.Undefined();
+    }
+  }
+  double step = info[2].As<Napi::Number>().DoubleValue();
+  napi_typedarray_type type = info[0].As<Napi::TypedArray>().TypedArrayType();
+  int dtype = type == napi_float32_array ? UE_FLOAT32 : type == napi_float64_array ? UE_FLOAT64 : -1;
+  bool single = info[7].ToBoolean().Value();
+  // the values read, the edges and the counts must all lie in their arrays
+  double last = offset + (n - 1) * step;
+  if (dtype < 0 || esize != itemsize || info[9].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+      ncounts < 1 || nedges != ncounts + 1 || step != static_cast<double>(static_cast<int64_t>(step)) ||
+      (n > 0 && (offset >= static_cast<double>(length) || last < 0 || last >= static_cast<double>(length)))) {
+    Napi::RangeError::New(env, "histUniform: float values within the array, edges of their type, one count per bin")
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  std::vector<int64_t> c(ncounts, 0);
+  const char* first = static_cast<const char*>(data) + static_cast<size_t>(offset) * itemsize;
+  int r = ue_hist_uniform(dtype, first, static_cast<intptr_t>(n), static_cast<intptr_t>(step),
+                          info[4].As<Napi::Number>().DoubleValue(), info[5].As<Napi::Number>().DoubleValue(),
+                          info[6].As<Napi::Number>().DoubleValue(), single ? 1 : 0, edges,
+                          static_cast<intptr_t>(ncounts), c.data());
+  if (r < 0) {
+    Napi::RangeError::New(env, r == -2 ? "histUniform: out of memory" : "histUniform: bad dtype").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  double* out = static_cast<double*>(counts);
+  for (size_t b = 0; b < ncounts; b++) out[b] += static_cast<double>(c[b]);
   return env.Undefined();
 }
 

@@ -121,7 +121,7 @@ for (const dt of ALL_DTYPES) {
   const x = input(f);
   for (const b of [3, 10, 13, 64]) add(`histogram-f32 bins=${b}`, `np.histogram(${x}, ${b})`, () => np.histogram(f, b));
   add('histogram-f32 range', `np.histogram(${x}, 9, range=(-1.7, 0.1))`, () => np.histogram(f, 9, { range: [-1.7, 0.1] }));
-  // 65536 values or more (their bins found by ufuncs): float32 with the autodetected range (float32
+  // 256 values or more (counted by the addon in one pass): float32 with the autodetected range (float32
   // scalars), float32 with a range of Python floats (float64 division), float64, values on and
   // between the edges, values outside the range, a reversed view, NaN
   const big32 = np.astype(np.multiply(np.subtract(np.remainder(np.arange(70001), 997), 300), 0.173), 'float32');
@@ -129,6 +129,9 @@ for (const dt of ALL_DTYPES) {
   for (const b of [7, 32, 255]) add(`histogram big f32 bins=${b}`, `np.histogram(${xb32}, ${b})`, () => np.histogram(big32, b));
   add('histogram big f32 range', `np.histogram(${xb32}, 13, range=(-20.5, 100.25))`, () => np.histogram(big32, 13, { range: [-20.5, 100.25] }));
   add('histogram big f32 view', `np.histogram(${xb32}[::-3], 11)`, () => np.histogram(np.index(big32, '::-3'), 11));
+  add('histogram f32 2-d view', `np.histogram(${xb32}[:70000].reshape(700, 100)[:, 1::3], 9)`,
+    () => np.histogram(np.index(np.reshape(np.index(big32, ':70000'), [700, 100]), ':, 1::3'), 9));
+  add('histogram 300 f32', `np.histogram(${xb32}[:300], 6, range=(-20.5, 100.25))`, () => np.histogram(np.index(big32, ':300'), 6, { range: [-20.5, 100.25] }));
   const edges64 = np.astype(np.divide(np.remainder(np.arange(65537), 101), 4), 'float64');
   const xe64 = input(edges64);
   add('histogram big f64 on edges', `np.histogram(${xe64}, 25)`, () => np.histogram(edges64, 25));

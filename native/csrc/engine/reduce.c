@@ -330,14 +330,27 @@ UE_HOT static void run_sum_##L(const char *p, intptr_t n, intptr_t s, char *o) \
  * ties between -0 and 0 may pick either, as numpy's SIMD loops). A NaN is
  * tracked apart in lanes of the same width so the loop has no branches;
  * when one was seen, min/max answer the first NaN and fmin/fmax run in
- * sequence (they skip it).
+ * sequence (they skip it). A strided run is gathered into a buffer 4 KiB
+ * at a time and each piece folded so, into the same result: the extreme
+ * and the first NaN are those of the whole run.
  */
 #define RUN_EXT(NAME, L, T, I, OP, BETTER, NANWINS)			\
 UE_HOT static void run_##NAME##_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 {									\
-	enum { NL = 256 / sizeof(T) };					\
+	enum { NL = 256 / sizeof(T), NB = 4096 / sizeof(T) };		\
 	T m = *(T *)o;							\
 	intptr_t i;							\
+	if (s != sizeof(T) && n >= 4 * NL) {				\
+		/* strided (a channel): gathered 4 KiB at a time into the lanes */ \
+		T buf[NB];						\
+		for (intptr_t b = 0; b < n; b += NB) {			\
+			intptr_t len = n - b < NB ? n - b : NB;		\
+			for (intptr_t k = 0; k < len; k++)		\
+				buf[k] = *(const T *)(p + (b + k) * s);	\
+			run_##NAME##_##L((const char *)buf, len, sizeof(T), o); \
+		}							\
+		return;							\
+	}								\
 	if (s != sizeof(T) || n < 2 * NL) {				\
 		for (i = 0; i < n; i++)					\
 			m = OP(T, T, m, *(const T *)(p + i * s));	\

@@ -1084,6 +1084,78 @@ static void test_accumulate_threads(void)
 	free(o4);
 }
 
+/*
+ * Whole strided runs longer than a lane (a channel of a frame): argmin and
+ * argmax find numpy's first extreme or first NaN across the lanes, ties
+ * and NaN placed in later lanes, a last lane of under 16; min/max give the
+ * first NaN, fmin/fmax skip it, gathered 4 KiB at a time.
+ */
+static void test_strided_runs(void)
+{
+	enum { S = 3, N = 3 * 4096 + 9 };
+	float *x = malloc(sizeof(float) * N * S);
+	uint8_t *u = malloc(N * S);
+	const int ip = sizeof(intptr_t) == 8 ? UE_INT64 : UE_INT32;
+	int good = x && u;
+
+	for (int trial = 0; good && trial < 12; trial++) {
+		for (intptr_t i = 0; i < N * S; i++) {
+			x[i] = (float)(rnd() % 50);
+			u[i] = (uint8_t)(rnd() % 9);
+		}
+		if (trial % 3 == 1)
+			x[(4096 + rnd() % 8000) * S] = NAN;	/* in a later lane */
+		if (trial % 3 == 2) {
+			x[(2 * 4096 + 7) * S] = NAN;
+			x[(4096 + 5) * S] = NAN;
+		}
+		for (int w = 0; w < 2; w++) {
+			intptr_t got = -1, gu = -1, wu = 0;
+
+			ue_argreduce(w, UE_FLOAT32, ip, N, S * 4, 0, NULL, (const char *)x, (char *)&got);
+			good &= got == ref_argmax(x, N, S, w);
+			ue_argreduce(w, UE_UINT8, ip, N, S, 0, NULL, (const char *)u, (char *)&gu);
+			for (intptr_t i = 1; i < N; i++)
+				if (w ? u[i * S] > u[wu * S] : u[i * S] < u[wu * S])
+					wu = i;
+			good &= gu == wu;
+		}
+	}
+	ok(good, "argmin/argmax of a strided run past a lane: the first extreme or NaN across lanes");
+
+	good = x != NULL;
+	for (int trial = 0; good && trial < 6; trial++) {
+		struct ue_rdim d = { N - 1, S * 4, 0 };
+		static const int ops[4] = { UE_R_MIN, UE_R_MAX, UE_R_FMIN, UE_R_FMAX };
+
+		for (intptr_t i = 0; i < N * S; i++)
+			x[i] = rndf();
+		x[1024 * S] = 1000;	/* the extremes last in their 4 KiB pieces */
+		x[2048 * S] = -1000;
+		if (trial & 1)
+			x[(4096 + 3) * S] = NAN;
+		if (trial & 2)
+			x[(2 * 4096 + 3) * S] = -NAN;
+		for (int k = 0; k < 4; k++) {
+			float got = x[0], want = x[0];
+
+			ue_reduce(ops[k], UE_FLOAT32, UE_FLOAT32, 1, &d, 0, (const char *)(x + S), (char *)&got);
+			for (intptr_t i = 1; i < N; i++) {
+				float v = x[i * S];
+
+				if (k < 2)
+					want = want != want ? want : v != v ? v : (k == 0 ? (v < want ? v : want) : (v > want ? v : want));
+				else if (v == v)
+					want = want != want ? v : (k == 2 ? (v < want ? v : want) : (v > want ? v : want));
+			}
+			good &= memcmp(&got, &want, 4) == 0;
+		}
+	}
+	ok(good, "min/max of a strided run: the extreme or the first NaN (bit for bit); fmin/fmax skip NaN");
+	free(x);
+	free(u);
+}
+
 int main(void)
 {
 	printf("TAP version 13\n");
@@ -1099,6 +1171,7 @@ int main(void)
 	test_threads();
 	test_arg_threads();
 	test_arg_lanes();
+	test_strided_runs();
 	test_accumulate_threads();
 	printf("1..%d\n", number);
 	return failed ? 1 : 0;

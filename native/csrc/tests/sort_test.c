@@ -17,6 +17,7 @@
 #include "engine/sort.h"
 #include "engine/take.h"
 #include "engine/range.h"
+#include "engine/hist.h"
 
 static int failed, number;
 
@@ -793,6 +794,63 @@ static void test_take_runs(void)
 	ue_set_threads(old);
 }
 
+/*
+ * The float histogram: each value in the bin its edges say (the last edge
+ * kept in the last bin, values outside and NaN left out), the same counts
+ * on one thread and shared among two, float and double divisions.
+ */
+static void test_hist(void)
+{
+	enum { N = 600000, BINS = 13 };
+	float *x = malloc(sizeof(float) * N), e[BINS + 1];
+	double *y = malloc(sizeof(double) * N), ed[BINS + 1];
+	int64_t one[BINS], two[BINS], want[BINS], wantd[BINS];
+	float first = -50, last = 122.9f, step = (last - first) / BINS;
+	int good = x && y, old;
+
+	for (int b = 0; b <= BINS; b++) {
+		e[b] = first + (float)b * step;
+		ed[b] = e[b];
+	}
+	e[BINS] = last;
+	ed[BINS] = last;
+	memset(want, 0, sizeof(want));
+	memset(wantd, 0, sizeof(wantd));
+	for (int i = 0; good && i < N; i++) {
+		x[i] = i % 1000 == 7 ? NAN : (float)((i * 37) % 1001) * 0.173f - 51;
+		if (i % 5000 == 3)
+			x[i] = e[(i / 5000) % (BINS + 1)];	/* on an edge */
+		y[i] = x[i];
+		for (int b = BINS - 1; b >= 0; b--)
+			if (x[i] >= e[b] && x[i] <= last) {
+				want[b]++;
+				wantd[b]++;
+				break;
+			}
+	}
+	for (int single = 1; single >= 0; single--) {
+		memset(one, 0, sizeof(one));
+		memset(two, 0, sizeof(two));
+		old = ue_set_threads(1);
+		good &= ue_hist_uniform(UE_FLOAT32, x, N, 1, first, last, single ? (double)(last - first) : (double)last - first,
+					single, e, BINS, one) == 0;
+		ue_set_threads(2);
+		good &= ue_hist_uniform(UE_FLOAT32, x, N, 1, first, last, single ? (double)(last - first) : (double)last - first,
+					single, e, BINS, two) == 0;
+		ue_set_threads(old);
+		good &= !memcmp(one, want, sizeof(want)) && !memcmp(two, want, sizeof(want));
+	}
+	ok(good, "hist: float32 values counted in their edges' bins, float and double divisions, one thread and two");
+	memset(one, 0, sizeof(one));
+	good &= ue_hist_uniform(UE_FLOAT64, y + N - 1, N, -1, first, last, (double)last - first, 0, ed, BINS, one) == 0 &&
+		!memcmp(one, wantd, sizeof(wantd));
+	ok(good, "hist: float64 values walked backwards");
+	ok(ue_hist_uniform(UE_INT32, x, 4, 1, 0, 1, 1, 0, e, 1, one) == -1 &&
+	   ue_hist_uniform(UE_FLOAT64, y, 4, 1, 0, 1, 1, 1, ed, 1, one) == -1, "hist: other dtypes, float divisions of doubles refused");
+	free(x);
+	free(y);
+}
+
 int main(void)
 {
 	test_lanes();
@@ -813,5 +871,6 @@ int main(void)
 	test_colour_matrix();
 	test_searchsorted();
 	test_fill_range();
+	test_hist();
 	return failed != 0;
 }
