@@ -26,8 +26,8 @@ import {
 import { copyto } from './fill.js';
 import { astype, castInto } from './cast.js';
 import { cStrides, count_nonzero, max, min } from './reduce.js';
-import { add, less, multiply } from './ops.js';
-import { type ArrayInput, arange, asarray } from './create.js';
+import { add, less, multiply, not_equal } from './ops.js';
+import { type ArrayInput, arange, asarray, copy } from './create.js';
 import { castAllowed } from './promote.js';
 import { nativeKernels } from '../native-kernels.js';
 import { type TakeIndices, nativeTake } from './takenative.js';
@@ -711,8 +711,42 @@ export function compress<N extends DTypeName>(
  */
 export function extract<N extends DTypeName>(condition: ArrayLike, arr: NdArray<N>): NdArray<N> {
   if (arguments.length > 2) extraArgument('np.extract', 2, arguments[2]);
-  const [idx] = nonzero(ravel(toArray(condition, 'np.extract')));
-  return take(ravel(asArray(arr, 'np.extract', 'the second argument') as NdArray<N>), idx) as NdArray<N>;
+  const cond = ravel(toArray(condition, 'np.extract'));
+  const values = ravel(asArray(arr, 'np.extract', 'the second argument') as NdArray<N>);
+  return (maskCompressNative(cond, values) ?? take(values, nonzero(cond)[0])) as NdArray<N>;
+}
+
+/** The addon's mask compress (native/csrc/engine/count.c through native/src/sort.cc). */
+interface CompressBinding {
+  maskCompress?(values: AnyTypedArray, mask: Uint8Array, out: AnyTypedArray): number;
+}
+
+/** `x` (1-d) as one contiguous typed array of its elements. */
+function laneOf(x: NdArray): AnyTypedArray {
+  const c = isContiguous(x) ? x : (copy(x) as NdArray);
+  return (c.data as unknown as AnyTypedArray).subarray(c.offset, c.offset + c.size) as AnyTypedArray;
+}
+
+/**
+ * The elements of `values` where `cond` (as long, 1-d) is nonzero, in
+ * order, by the addon: the count first, then one pass that keeps each
+ * element under its mask byte (a 1080p channel by a threshold: 7.5 -> 2.x
+ * ms, numpy's take of nonzero's indices 5.4). undefined when the lengths
+ * differ (numpy's take then reports indices past the end), for small
+ * arrays, or without the addon.
+ */
+function maskCompressNative(cond: NdArray, values: NdArray): NdArray | undefined {
+  const k = nativeKernels() as CompressBinding | undefined;
+  if (!k?.maskCompress || cond.size !== values.size || values.size < ENGINE_PATH_MIN || dtypeOfArray(values).itemsize > 8) return undefined;
+  // numpy's nonzero: a bool is set by any nonzero byte, another value when it is not 0 (NaN is)
+  const flags = dtypeOfArray(cond) === bool ? cond : (not_equal(cond, 0) as NdArray);
+  const n = Number(count_nonzero(flags));
+  const t = dtypeOfArray(values);
+  const out = newArray(t, [n]);
+  const mask = laneOf(flags);
+  const kept = k.maskCompress(laneOf(values), new Uint8Array(mask.buffer, mask.byteOffset, mask.length), out.data as unknown as AnyTypedArray);
+  if (kept !== n) throw new Error(`np.extract: the addon kept ${kept} of ${n} elements`);
+  return out;
 }
 
 /** The dtype numpy gives to `items` (the choices of `fname`) with plain numbers weak (NEP 50). */

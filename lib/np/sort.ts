@@ -25,7 +25,7 @@ import { nativeKernels } from '../native-kernels.js';
 import { max, min } from './reduce.js';
 import { ravel } from './shape.js';
 import {
-  NATIVE_SORT_MIN, NETWORK_MAX, nativeArgsort, nativeArgsortAxis, nativeArgsortLanes, nativeBincount, nativeIntRange,
+  NATIVE_SORT_MIN, NETWORK_MAX, nativeArgsort, nativeArgsortAxis, nativeArgsortLanes, nativeBincount, nativeBincountWeights, nativeIntRange,
   nativeSearchsorted, nativeSort, nativeSortAxis, nativeSortLanes,
 } from './sortnative.js';
 
@@ -657,8 +657,8 @@ export function bincount(x: NdArray | readonly number[], options?: BincountOptio
   if (minlength < 0) throw new ValueError("'minlength' must not be negative");
   const n = xs.size;
   const noWeights = opts.weights === undefined || opts.weights === null;
-  if (noWeights && n >= NATIVE_SORT_MIN) {
-    const counted = bincountNative(xs, minlength);
+  if (n >= NATIVE_SORT_MIN) {
+    const counted = bincountNative(xs, minlength, noWeights ? undefined : opts.weights as NdArray | readonly number[]);
     if (counted) return counted;
   }
   let idx: ArrayLike<number>;
@@ -709,7 +709,7 @@ export function bincount(x: NdArray | readonly number[], options?: BincountOptio
  * uint64 as int64 (and uint32 as int32 where intp has 32 bits), so huge
  * unsigned values come out negative and are refused.
  */
-function bincountNative(xs: NdArray, minlength: number): NdArray | undefined {
+function bincountNative(xs: NdArray, minlength: number, weights?: NdArray | readonly number[]): NdArray | undefined {
   const tx = dtypeOfArray(xs);
   const asIntp = tx.name === 'uint64' ? int64 : intp.itemsize === 4 && tx.name === 'uint32' ? int32 : tx;
   const c = isContiguous(xs) ? xs : contiguousCopy(xs);
@@ -719,9 +719,19 @@ function bincountNative(xs: NdArray, minlength: number): NdArray | undefined {
   if (!range) return undefined;
   if (range[0] < 0) throw new ValueError("'list' argument must have no negative elements");
   const len = Math.max(range[1] + 1, minlength);
-  const out = allocate(intp, len) as unknown as BigInt64Array | Int32Array;
-  if (!nativeBincount(bytes, asIntp, out)) return undefined;
-  return wrap(out as unknown as AnyTypedArray, [len]) as NdArray;
+  if (weights === undefined) {
+    const out = allocate(intp, len) as unknown as BigInt64Array | Int32Array;
+    if (!nativeBincount(bytes, asIntp, out)) return undefined;
+    return wrap(out as unknown as AnyTypedArray, [len]) as NdArray;
+  }
+  // numpy's weights: float64, contiguous, as long as x; summed in x's order
+  const w = toArray('np.bincount', weights, 'the weights option');
+  if (w.shape.length !== 1) throw new ValueError(w.shape.length > 1 ? 'object too deep for desired array' : 'object of too small depth for desired array');
+  if (w.size !== xs.size) throw new ValueError("The weights and list don't have the same length.");
+  const wf = astype(w, float64);
+  const sums = new Float64Array(len);
+  if (!nativeBincountWeights(bytes, asIntp, wf.data as Float64Array, sums)) return undefined;
+  return wrap(sums, [len]) as NdArray;
 }
 
 /** Options of {@link digitize}. */

@@ -22,6 +22,7 @@ interface SortBinding {
   argsortAxis?(dtype: number, values: AnyTypedArray, pre: number, n: number, post: number, out: BigInt64Array | Int32Array): boolean;
   intRange?(dtype: number, values: AnyTypedArray): [number, number] | null;
   bincount?(dtype: number, values: AnyTypedArray, out: BigInt64Array | Int32Array): void;
+  bincountWeights?(dtype: number, values: AnyTypedArray, weights: Float64Array, out: Float64Array): void;
   searchsorted?(keys: Float64Array, dtype: number, values: AnyTypedArray, right: number, out: BigInt64Array | Int32Array): void;
 }
 
@@ -105,6 +106,13 @@ export function nativeIntRange(v: AnyTypedArray, t: DType): [number, number] | u
 export function nativeBincount(v: AnyTypedArray, t: DType, out: BigInt64Array | Int32Array): boolean {
   const k = kernel('bincount', v, t);
   k?.b.bincount(k.code, v, out);
+  return k !== undefined;
+}
+
+/** out[v] += weights[i] for each value v = values[i] in order (all in [0, out.length)); false if the addon cannot. */
+export function nativeBincountWeights(v: AnyTypedArray, t: DType, weights: Float64Array, out: Float64Array): boolean {
+  const k = kernel('bincountWeights', v, t);
+  k?.b.bincountWeights(k.code, v, weights, out);
   return k !== undefined;
 }
 

@@ -12,7 +12,8 @@ import { type OptionKeys, axisOptions, numbersArg, extraArgument } from './axisa
 import { type AnyTypedArray, type DType, type DTypeLike, bool, dtypeArg, dtypeOf, float64, intp } from './dtype.js';
 import { ValueError, axisIndex } from './errors.js';
 import { type NdArray, type NestedList, arrayLikeArg, wrap } from './ndarray.js';
-import { divide, equal, multiply } from './ops.js';
+import { add, divide, equal, multiply } from './ops.js';
+import { castInto } from './cast.js';
 import { broadcast_to, reshape, transpose } from './shape.js';
 import { copy } from './create.js';
 import { result_type } from './promote.js';
@@ -420,7 +421,21 @@ export function median(a: NdArray | NestedList, axisOrOpts?: MedianOptions | Axi
   const keep = reducedShape(a.shape, mask, true);
   const res = wrap(allocate(t, keep.reduce((p, x) => p * x, 1)) as AnyTypedArray, keep) as NdArray;
   const d = res.data as unknown as number[];
-  const value = count ? rankValues(a, mask, count % 2 ? [(count - 1) / 2] : [count / 2 - 1, count / 2]) : undefined;
+  const ranks = count % 2 ? [(count - 1) / 2] : [count / 2 - 1, count / 2];
+  // many lanes: the addon's selection, then numpy's mean of the middle values as engine calls
+  const sel = count && res.size >= MEDIAN_ENGINE_MIN ? selectNative(a, mask, ranks) : undefined;
+  if (sel) {
+    const middle = (k: number) => wrap((sel.data as unknown as AnyTypedArray).subarray(k * res.size, (k + 1) * res.size), keep) as NdArray;
+    if (count % 2) {
+      castInto(res, middle(0));
+    } else {
+      // numpy: (0 + a + b) in the result type, then / 2
+      add(middle(0), middle(1), { out: res, dtype: t });
+      divide(res, 2, { out: res });
+    }
+    return finish(res, a, mask, opts, 'median') as NdArray | number;
+  }
+  const value = count ? rankValues(a, mask, ranks) : undefined;
   for (let j = 0; j < res.size; j++) {
     if (!value) d[j] = NaN;
     else if (count % 2) d[j] = r(Number(value(0, j)));
@@ -428,6 +443,9 @@ export function median(a: NdArray | NestedList, axisOrOpts?: MedianOptions | Axi
   }
   return finish(res, a, mask, opts, 'median') as NdArray | number;
 }
+
+/** From this many medians on, they are computed by engine calls on the addon's selection. */
+const MEDIAN_ENGINE_MIN = 64;
 
 function round(t: DType): (x: number) => number {
   return t.name === 'float32' ? Math.fround : (x) => x;

@@ -36,6 +36,8 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("nonzero", Napi::Function::New(env, Nonzero, "nonzero"));
   exports.Set("take", Napi::Function::New(env, Take, "take"));
   exports.Set("fillRange", Napi::Function::New(env, FillRange, "fillRange"));
+  exports.Set("maskCompress", Napi::Function::New(env, MaskCompress, "maskCompress"));
+  exports.Set("bincountWeights", Napi::Function::New(env, BincountWeights, "bincountWeights"));
   exports.Set("histUniform", Napi::Function::New(env, HistUniform, "histUniform"));
   exports.Set("searchsorted", Napi::Function::New(env, Searchsorted, "searchsorted"));
   exports.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));

@@ -56,6 +56,8 @@ Napi::Value Bincount(const Napi::CallbackInfo& info);
 Napi::Value Nonzero(const Napi::CallbackInfo& info);
 Napi::Value Take(const Napi::CallbackInfo& info);
 Napi::Value FillRange(const Napi::CallbackInfo& info);
+Napi::Value MaskCompress(const Napi::CallbackInfo& info);
+Napi::Value BincountWeights(const Napi::CallbackInfo& info);
 Napi::Value HistUniform(const Napi::CallbackInfo& info);
 Napi::Value Searchsorted(const Napi::CallbackInfo& info);
 

@@ -13,6 +13,11 @@
 //                                   the permutations along the middle axis into out (same layout), as argsort
 //   intRange(dtype, values)         [least, greatest] of an integer lane (numbers), or null if empty
 //   bincount(dtype, values, out)    out[v] = how often v occurs (BigInt64Array/Int32Array; values < its length)
+//   bincountWeights(dtype, values, weights, out)
+//                                   out[v] += weights[i] for each value v = values[i], in order (weights
+//                                   and out Float64Arrays; values < out.length, as bincount)
+//   maskCompress(values, mask, out)  the values whose mask byte (a Uint8Array as long) is nonzero, in order, into
+//                                   out (the values' type, as long as the nonzero count); returns how many
 //   nonzero(flags, shape, outs)     the indices of the nonzero bytes of flags (a Uint8Array in C order of
 //                                   shape) along each axis into outs[d] (BigInt64Array/Int32Array, one
 //                                   per axis, all of one type and length); returns how many
@@ -218,6 +223,26 @@ Napi::Value IntRange(const Napi::CallbackInfo& info) {
   return r;
 }
 
+// Whether two byte ranges share a byte.
+bool Overlap(const void* a, size_t abytes, const void* b, size_t bbytes) {
+  uintptr_t a0 = reinterpret_cast<uintptr_t>(a), b0 = reinterpret_cast<uintptr_t>(b);
+  return abytes && bbytes && a0 < b0 + bbytes && b0 < a0 + abytes;
+}
+
+// The values index an output of len entries: each must be an integer in [0, len). Throws for `name` if not.
+bool ValuesIndex(const Napi::Env& env, const char* name, int dtype, const void* data, size_t n, size_t len) {
+  int64_t lo, hi;
+  if (n && ue_int_range(dtype, data, n, &lo, &hi) != 0) {
+    Napi::TypeError::New(env, std::string(name) + ": the values must be integers or bool").ThrowAsJavaScriptException();
+    return false;
+  }
+  if (n && (lo < 0 || static_cast<uint64_t>(hi) >= len)) {
+    Napi::RangeError::New(env, std::string(name) + ": a value is negative or not below the length of out").ThrowAsJavaScriptException();
+    return false;
+  }
+  return true;
+}
+
 Napi::Value Bincount(const Napi::CallbackInfo& info) {
   Napi::Env env = info.Env();
   if (!CheckArgs(info, 3, "bincount(dtype, values, out)")) return env.Undefined();
@@ -225,7 +250,6 @@ Napi::Value Bincount(const Napi::CallbackInfo& info) {
   void* out;
   size_t n, size, len, outsize;
   int dtype;
-  int64_t lo, hi;
   if (!GetLane(info, 1, &data, &n, &size) || !GetDType(info, size, &dtype)) return env.Undefined();
   if (!GetLane(info, 2, &out, &len, &outsize)) return env.Undefined();
   // the counts are indexed by the values: check them here, whatever the caller did
@@ -234,21 +258,60 @@ Napi::Value Bincount(const Napi::CallbackInfo& info) {
     return env.Undefined();
   }
   // counting into the values would change them after the range check
-  uintptr_t v0 = reinterpret_cast<uintptr_t>(data), o0 = reinterpret_cast<uintptr_t>(out);
-  if (v0 < o0 + len * outsize && o0 < v0 + n * size) {
+  if (Overlap(data, n * size, out, len * outsize)) {
     Napi::RangeError::New(env, "bincount: out overlaps the values").ThrowAsJavaScriptException();
     return env.Undefined();
   }
-  if (n && ue_int_range(dtype, data, n, &lo, &hi) != 0) {
-    Napi::TypeError::New(env, "bincount: the values must be integers or bool").ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
-  if (n && (lo < 0 || static_cast<uint64_t>(hi) >= len)) {
-    Napi::RangeError::New(env, "bincount: a value is negative or not below the length of out").ThrowAsJavaScriptException();
-    return env.Undefined();
-  }
+  if (!ValuesIndex(env, "bincount", dtype, data, n, len)) return env.Undefined();
   ue_bincount(dtype, data, n, out, len, outsize == 8);
   return env.Undefined();
+}
+
+Napi::Value BincountWeights(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 4, "bincountWeights(dtype, values, weights, out)")) return env.Undefined();
+  void *data, *w, *out;
+  size_t n, size, nw, wsize, len, outsize;
+  int dtype;
+  if (!GetLane(info, 1, &data, &n, &size) || !GetDType(info, size, &dtype) || !GetLane(info, 2, &w, &nw, &wsize) ||
+      !GetLane(info, 3, &out, &len, &outsize)) {
+    return env.Undefined();
+  }
+  if (info[2].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array ||
+      info[3].As<Napi::TypedArray>().TypedArrayType() != napi_float64_array || nw != n) {
+    Napi::RangeError::New(env, "bincountWeights: one float64 weight per value, float64 sums").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  // the sums are indexed by the values: check them here, whatever the caller did
+  if (Overlap(data, n * size, out, len * outsize) || Overlap(w, nw * wsize, out, len * outsize)) {
+    Napi::RangeError::New(env, "bincountWeights: out overlaps the values or the weights").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (!ValuesIndex(env, "bincountWeights", dtype, data, n, len)) return env.Undefined();
+  ue_bincount_weighted(dtype, data, n, static_cast<const double*>(w), static_cast<double*>(out), len);
+  return env.Undefined();
+}
+
+Napi::Value MaskCompress(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (!CheckArgs(info, 3, "maskCompress(values, mask, out)")) return env.Undefined();
+  void *data, *mask, *out;
+  size_t n, size, nm, msize, nout, osize;
+  if (!GetLane(info, 0, &data, &n, &size) || !GetLane(info, 1, &mask, &nm, &msize) ||
+      !GetLane(info, 2, &out, &nout, &osize)) {
+    return env.Undefined();
+  }
+  if (msize != 1 || nm != n || osize != size || nout > n) {
+    Napi::RangeError::New(env, "maskCompress: a byte mask as long as the values, out of their type and no longer")
+        .ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  if (Overlap(data, n * size, out, nout * osize) || Overlap(mask, nm, out, nout * osize)) {
+    Napi::RangeError::New(env, "maskCompress: out overlaps the values or the mask").ThrowAsJavaScriptException();
+    return env.Undefined();
+  }
+  intptr_t k = ue_mask_compress(data, static_cast<const uint8_t*>(mask), n, size, out, nout);
+  return Napi::Number::New(env, static_cast<double>(k));
 }
 
 Napi::Value Nonzero(const Napi::CallbackInfo& info) {

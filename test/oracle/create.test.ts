@@ -125,12 +125,20 @@ add('np.arange(200003)', () => np.arange(200003));
 add('np.arange(7, -300000, -3)', () => np.arange(7, -300000, -3));
 add('np.arange(2**33, 2**33 + 131072 * 3)', () => np.arange(2 ** 33, 2 ** 33 + 131072 * 3));
 add("np.arange(5, 140000, 2, dtype='uint64')", () => np.arange(5, 140000, 2, { dtype: 'uint64' }));
-// float aranges of 64 values or more (the addon's fill, first + i * delta in the dtype's precision)
+// float aranges of 64 values or more (the addon's fill, first + i * delta in the dtype's precision:
+// a product and a sum, each rounded). Debian's numpy 1.24 on arm64 was compiled in GNU C mode, where
+// GCC fuses that into one multiply-add (one rounding); NumPy 2 builds as C11, which does not, and
+// x86_64's baseline has no FMA: the FUSED cases are left out against a numpy 1 on arm64.
+const FUSED = new Set<string>();
+const addFused = (expr: string, mine: () => unknown): void => {
+  FUSED.add(`c${n}`);
+  add(expr, mine);
+};
 add("np.arange(0, 1920, dtype='float32')", () => np.arange(0, 1920, { dtype: 'float32' }));
-add('np.arange(-3.3, 50, 0.07)', () => np.arange(-3.3, 50, 0.07));
-add("np.arange(-3.3, 50, 0.07, dtype='float32')", () => np.arange(-3.3, 50, 0.07, { dtype: 'float32' }));
-add("np.arange(1e7, 1e7 + 3000, 0.37, dtype='float32')", () => np.arange(1e7, 1e7 + 3000, 0.37, { dtype: 'float32' }));
-add('np.arange(5, -20, -0.013)', () => np.arange(5, -20, -0.013));
+addFused('np.arange(-3.3, 50, 0.07)', () => np.arange(-3.3, 50, 0.07));
+addFused("np.arange(-3.3, 50, 0.07, dtype='float32')", () => np.arange(-3.3, 50, 0.07, { dtype: 'float32' }));
+addFused("np.arange(1e7, 1e7 + 3000, 0.37, dtype='float32')", () => np.arange(1e7, 1e7 + 3000, 0.37, { dtype: 'float32' }));
+addFused('np.arange(5, -20, -0.013)', () => np.arange(5, -20, -0.013));
 add('np.arange(0, 10, 0)', () => np.arange(0, 10, 0));
 add("np.arange(float('nan'))", () => np.arange(NaN));
 add("np.arange(float('inf'))", () => np.arange(Infinity));
@@ -193,7 +201,7 @@ test('creation functions and limits agree with numpy (values, dtypes, errors)', 
   // raised; ours follows NumPy 2, so those differences are expected there.
   const numpy1 = String((want.version as { value: unknown }).value).startsWith('1.');
   for (const key of Object.keys(cases)) {
-    if (key === 'version') continue;
+    if (key === 'version' || (numpy1 && process.arch === 'arm64' && FUSED.has(key))) continue;
     const w = want[key];
     let why: string | undefined;
     try {

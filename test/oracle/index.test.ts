@@ -316,6 +316,25 @@ for (let k = 0; k < scaled(60); k++) {
     ['pm-b', () => { const c = copyOf(m); np.putmask(c, np.greater(m, 0), [7, 8]); return c; }, '(lambda c: (np.putmask(c, wm > 0, [7, 8]), c)[1])(wm.copy())'],
     ['ext-b', () => np.extract(np.less(m, 2), m), 'np.extract(wm < 2, wm)'],
     ['aw-b', () => np.argwhere(np.greater(m, 0)), 'np.argwhere(wm > 0)'],
+    // extract of 4096 elements or more by the addon's mask compress: a channel view by a threshold,
+    // float32 values by a float condition (NaN and -0: numpy's nonzero), int64 values, every mask
+    // set, none set, and a condition shorter than the values (numpy's take of its indices)
+    ...(() => {
+      const px = () => np.astype(np.remainder(np.multiply(np.arange(9000), 37), 256), 'uint8');
+      const pxPy = '(np.arange(9000) * 37 % 256).astype(np.uint8)';
+      const fc = () => { const f = np.astype(np.subtract(np.remainder(np.arange(6000), 7), 3), 'float32'); np.copyto(np.index(f, '::100'), NaN); np.copyto(np.index(f, '50::100'), -0); return f; };
+      const fcPy = '(lambda f: (f.__setitem__(slice(None, None, 100), np.nan), f.__setitem__(slice(50, None, 100), -0.0), f)[2])(((np.arange(6000) % 7) - 3).astype(np.float32))';
+      return [
+        ['ext-ch', () => { const p = np.reshape(px(), [3000, 3]); return np.extract(np.greater(np.index(p, ':, 1'), 128), np.index(p, ':, 1')); },
+          `(lambda p: np.extract(p[:, 1] > 128, p[:, 1]))(${pxPy}.reshape(3000, 3))`],
+        ['ext-f', () => np.extract(fc(), np.multiply(fc(), 1.5)), `np.extract(${fcPy}, ${fcPy} * 1.5)`],
+        ['ext-i64', () => np.extract(np.less(px(), 40), np.multiply(np.arange(9000, { dtype: 'int64' }), 1000000000007n)),
+          `np.extract(${pxPy} < 40, np.arange(9000, dtype=np.int64) * 1000000000007)`],
+        ['ext-all', () => np.extract(np.greater_equal(px(), 0), px()), `np.extract(${pxPy} >= 0, ${pxPy})`],
+        ['ext-none', () => np.extract(np.greater(px(), 255), px()), `np.extract(${pxPy} > 255, ${pxPy})`],
+        ['ext-short', () => np.extract(np.greater(np.index(px(), ':5000'), 100), px()), `np.extract(${pxPy}[:5000] > 100, ${pxPy})`],
+      ] as [string, () => unknown, string][];
+    })(),
     // the addon's take: lookup tables indexed by pixels (every index dtype, every element size),
     // indices needing resolution (negative, wrapped, clipped; uint64 2**64-1 is -1 as numpy's
     // cast), runs of several elements, an out overlapping the source, float arrays refused

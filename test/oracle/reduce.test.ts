@@ -272,6 +272,8 @@ const ORDER_1 = { numpy2Only: true };
   add('np.cumprod(i16, dtype=np.float32)', () => np.cumprod(i16, { dtype: 'float32' }));
   add(numpyMajor() < 2 ? 'np.intp(np.count_nonzero(i16))' : 'np.count_nonzero(i16)', () => np.count_nonzero(i16)); // 1.24: a Python int
   add('np.median(u8, axis=0)', () => np.median(u8, { axis: 0 }));
+  add('np.median(u8, axis=1)', () => np.median(u8, { axis: 1 }));
+  add('np.median(u8.reshape(-1, 6), axis=1, keepdims=True)', () => np.median(np.reshape(u8, [-1, 6]), { axis: 1, keepdims: true }));
   add('np.median(u8)', () => np.median(u8));
   add('np.argmax(u8, axis=0)', () => np.argmax(u8, { axis: 0 }));
   add('np.argmin(u8, axis=0, keepdims=True)', () => np.argmin(u8, { axis: 0, keepdims: true }));

@@ -131,6 +131,15 @@ for (const dt of ALL_DTYPES) {
   add('histogram big f32 view', `np.histogram(${xb32}[::-3], 11)`, () => np.histogram(np.index(big32, '::-3'), 11));
   add('histogram f32 2-d view', `np.histogram(${xb32}[:70000].reshape(700, 100)[:, 1::3], 9)`,
     () => np.histogram(np.index(np.reshape(np.index(big32, ':70000'), [700, 100]), ':, 1::3'), 9));
+  // weighted bincount in the addon: a uint8 channel view weighted by a float32 view (numpy's float64
+  // sums in x's order), int64 weights past 2**53, bool weights
+  const px = np.astype(np.remainder(np.arange(3000), 251), 'uint8');
+  const xpx = input(px);
+  add('bincount weights f32 view', `np.bincount(${xpx}[::3], weights=${xb32}[:3000:3])`,
+    () => np.bincount(np.index(px, '::3'), { weights: np.index(big32, ':3000:3') }));
+  add('bincount weights int64', `np.bincount(${xpx}, weights=np.arange(3000, dtype=np.int64) * 3000000000001, minlength=300)`,
+    () => np.bincount(px, { weights: np.multiply(np.arange(3000, { dtype: 'int64' }), 3000000000001n), minlength: 300 }));
+  add('bincount weights bool', `np.bincount(${xpx}, weights=${xpx} > 100)`, () => np.bincount(px, { weights: np.greater(px, 100) }));
   add('histogram 300 f32', `np.histogram(${xb32}[:300], 6, range=(-20.5, 100.25))`, () => np.histogram(np.index(big32, ':300'), 6, { range: [-20.5, 100.25] }));
   const edges64 = np.astype(np.divide(np.remainder(np.arange(65537), 101), 4), 'float64');
   const xe64 = input(edges64);

@@ -134,6 +134,63 @@ int ue_bincount(int dtype, const void *data, size_t n, void *counts, size_t len,
 	}
 }
 
+/*
+ * Every element is stored at the next free place and the place kept only
+ * under a set mask byte: no branch to mispredict on a random mask. The
+ * last free place may be one past the end, so the final stores are checked.
+ */
+#define COMPRESS(T)                                                            \
+	do {                                                                   \
+		const T *s = src;                                              \
+		T *o = out;                                                    \
+		size_t i = 0;                                                  \
+		for (; i < n && k + 1 < nout; i++) {                           \
+			o[k] = s[i];                                           \
+			k += mask[i] != 0;                                     \
+		}                                                              \
+		for (; i < n && k < nout; i++)                                 \
+			if (mask[i])                                           \
+				o[k++] = s[i];                                 \
+	} while (0)
+
+UE_HOT intptr_t ue_mask_compress(const void *src, const uint8_t *mask, size_t n, size_t itemsize, void *out, size_t nout)
+{
+	size_t k = 0;
+
+	switch (itemsize) {
+	case 1: COMPRESS(uint8_t); break;
+	case 2: COMPRESS(uint16_t); break;
+	case 4: COMPRESS(uint32_t); break;
+	case 8: COMPRESS(uint64_t); break;
+	default: return -1;
+	}
+	return (intptr_t)k;
+}
+
+#define ADD_WEIGHTS(T)                                                         \
+	do {                                                                   \
+		const T *x = data;                                             \
+		for (size_t i = 0; i < n; i++)                                 \
+			sums[(size_t)x[i]] += w[i];                            \
+	} while (0)
+
+int ue_bincount_weighted(int dtype, const void *data, size_t n, const double *w, double *sums, size_t len)
+{
+	(void)len;	/* the caller checked every value against it */
+	switch (dtype) {
+	case UE_BOOL:
+	case UE_INT8:
+	case UE_UINT8: ADD_WEIGHTS(uint8_t); return 0;
+	case UE_INT16:
+	case UE_UINT16: ADD_WEIGHTS(uint16_t); return 0;
+	case UE_INT32:
+	case UE_UINT32: ADD_WEIGHTS(uint32_t); return 0;
+	case UE_INT64:
+	case UE_UINT64: ADD_WEIGHTS(uint64_t); return 0;
+	default: return -1;
+	}
+}
+
 /* the next nonzero byte of @f at or after @j (below @end), or @end; zero words are skipped 8 at a time */
 static intptr_t next_set(const uint8_t *f, intptr_t j, intptr_t end)
 {

@@ -30,6 +30,22 @@ int ue_int_range(int dtype, const void *data, size_t n, int64_t *min, int64_t *m
 int ue_bincount(int dtype, const void *data, size_t n, void *counts, size_t len, int out64);
 
 /*
+ * Add @w[i] to @sums[v] for each of the @n integers v at @data, in order
+ * (numpy's weighted bincount, in double); every value must lie in
+ * [0, @len) (ue_int_range first). 0, or -1 for a dtype that is not an
+ * integer or bool.
+ */
+/*
+ * The elements of @src (@n of @itemsize 1, 2, 4 or 8 bytes, contiguous)
+ * whose @mask byte is nonzero, in order, into @out, which has room for
+ * exactly @nout of them (the nonzero count of @mask). Returns how many were
+ * written (@nout when the count was right), or -1 for another item size.
+ */
+intptr_t ue_mask_compress(const void *src, const uint8_t *mask, size_t n, size_t itemsize, void *out, size_t nout);
+
+int ue_bincount_weighted(int dtype, const void *data, size_t n, const double *w, double *sums, size_t len);
+
+/*
  * np.nonzero: the positions of the nonzero bytes among the @n bytes at
  * @flags, read as a C-ordered array of @nd >= 1 dimensions @shape (whose
  * product is @n). The k-th position found, in C order, has its index along

@@ -851,6 +851,46 @@ static void test_hist(void)
 	free(y);
 }
 
+/* weighted bincount: each weight added to its value's sum in order, every index dtype */
+static void test_bincount_weighted(void)
+{
+	uint8_t v8[6] = { 3, 0, 3, 1, 3, 0 };
+	int64_t v64[6] = { 3, 0, 3, 1, 3, 0 };
+	double w[6] = { 0.1, 5, 0.2, -1, 0.3, 1e300 }, s8[4] = { 0 }, s64[4] = { 0 };
+	double want3 = (0.1 + 0.2) + 0.3;
+
+	ok(ue_bincount_weighted(UE_UINT8, v8, 6, w, s8, 4) == 0 && ue_bincount_weighted(UE_INT64, v64, 6, w, s64, 4) == 0 &&
+	   s8[0] == 5 + 1e300 && s8[1] == -1 && s8[2] == 0 && s8[3] == want3 && !memcmp(s8, s64, sizeof(s8)),
+	   "bincount with weights: sums in the values' order, uint8 and int64 values");
+	ok(ue_bincount_weighted(UE_FLOAT32, v8, 1, w, s8, 4) == -1, "bincount with weights: float values refused");
+}
+
+/* mask compress: the masked elements in order, every item size, any mask byte counts, nothing past nout */
+static void test_mask_compress(void)
+{
+	enum { N = 1001 };
+	static uint64_t src[N], out[N + 1], want[N];
+	static uint8_t mask[N];
+	int good = 1;
+
+	for (size_t isz = 1; isz <= 8; isz *= 2) {
+		size_t k = 0;
+
+		for (int i = 0; i < N; i++) {
+			src[i] = 0x0102030405060708ull * (uint64_t)(i + 1);
+			mask[i] = (uint8_t)((i * 7 + (int)isz) % 5 == 0 ? 0 : (i % 3) * 40);
+		}
+		for (int i = 0; i < N; i++)
+			if (mask[i])
+				memcpy((char *)want + k++ * isz, (char *)src + (size_t)i * isz, isz);
+		memset(out, 0xee, sizeof(out));
+		good &= ue_mask_compress(src, mask, N, isz, out, k) == (intptr_t)k && !memcmp(out, want, k * isz) &&
+			((uint8_t *)out)[k * isz] == 0xee;
+	}
+	ok(good, "mask compress: masked elements in order for 1-8 byte items, nothing written past the count");
+	ok(ue_mask_compress(src, mask, N, 3, out, 1) == -1, "mask compress: other item sizes refused");
+}
+
 int main(void)
 {
 	test_lanes();
@@ -865,6 +905,8 @@ int main(void)
 	test_few_columns();
 	test_matmul_threads();
 	test_bincount();
+	test_bincount_weighted();
+	test_mask_compress();
 	test_nonzero();
 	test_take();
 	test_take_runs();
