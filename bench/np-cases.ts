@@ -261,7 +261,7 @@ function contiguous(s: Sizes): Case[] {
 function imageSetup(s: Sizes): Setup {
   return {
     ours: () => ({ img: mapped(files.image, 'uint8', [s.H, s.W, 3], 0, 'c') }),
-    python: `img = ${pyMapped(files.image, 'uint8', [s.H, s.W, 3], 0, 'c')}\nH, W = ${s.H}, ${s.W}\n`,
+    python: `img = ${pyMapped(files.image, 'uint8', [s.H, s.W, 3], 0, 'c')}\nH, W = ${s.H}, ${s.W}\nf32 = img.astype(np.float32) / np.float32(255)\n`,
   };
 }
 
@@ -454,6 +454,52 @@ const PROGRAMS: Program[] = [
     (img) => () => N.mean(N.reshape(img, [img.shape[0] / 2, 2, img.shape[1] / 2, 2, 3]), { axis: [1, 3] })],
   ['frames equal within 2: isclose(img, flip, atol=2).all()', "np.all(np.isclose(img, np.index(img, '::-1'), { atol: 2 }))",
     'np.isclose(img, img[::-1], atol=2).all()', (img) => () => N.all(N.isclose(img, N.index(img, '::-1'), { atol: 2 }))],
+  // session 19's battery: paths that ran a JavaScript loop per element or a slow engine path
+  ['three levels of a channel: select([g < 50, g < 150], [0, 128], 255)',
+    "np.select([np.less(g, 50), np.less(g, 150)], [0, 128], 255)  (g = np.index(img, ':, :, 1'))",
+    'np.select([img[:, :, 1] < 50, img[:, :, 1] < 150], [0, 128], 255)',
+    (img) => {
+      const g = N.index(img, ':, :, 1');
+      return () => N.select([N.less(g, 50), N.less(g, 150)], [0, 128], 255);
+    }],
+  ['every other column: take(img, arange(0, W, 2), axis=1)', "np.take(img, np.arange(0, W, 2), { axis: 1 })",
+    'np.take(img, np.arange(0, W, 2), axis=1)', (img) => () => N.take(img, N.arange(0, img.shape[1], 2), { axis: 1 })],
+  ['nearest-neighbour resize to 2/3: two takes of i * 3 // 2',
+    'np.take(np.take(img, rows, { axis: 0 }), cols, { axis: 1 })  (rows = np.floor_divide(np.multiply(np.arange(H * 2 / 3), 3), 2), cols likewise)',
+    'img[np.arange(H * 2 // 3) * 3 // 2][:, np.arange(W * 2 // 3) * 3 // 2]',
+    (img) => () => {
+      const [h, w] = img.shape;
+      const at = (n: number) => N.floor_divide(N.multiply(N.arange(Math.floor((n * 2) / 3)), 3), 2);
+      return N.take(N.take(img, at(h), { axis: 0 }), at(w), { axis: 1 });
+    }],
+  ['float histogram: histogram(img / 255 in float32, 32) counts', "np.histogram(f, 32)[0]  (f = np.divide(np.astype(img, 'float32'), 255))",
+    'np.histogram(f32, 32)[0]', (img) => {
+      const f = N.divide(N.astype(img, 'float32'), 255);
+      return () => (N.histogram(f, 32) as np.NdArray[])[0];
+    }],
+  ['float histogram of a channel with a range: histogram(f[:, :, 0], 64, range=(0, 1))',
+    "np.histogram(np.index(f, ':, :, 0'), 64, { range: [0, 1] })[0]", 'np.histogram(f32[:, :, 0], 64, range=(0, 1))[0]',
+    (img) => {
+      const f = N.divide(N.astype(img, 'float32'), 255);
+      return () => (N.histogram(N.index(f, ':, :, 0'), 64, { range: [0, 1] }) as np.NdArray[])[0];
+    }],
+  ['bright values of a channel: extract(g > 128, g)', "np.extract(np.greater(g, 128), g)  (g = np.index(img, ':, :, 1'))",
+    'np.extract(img[:, :, 1] > 128, img[:, :, 1])', (img) => {
+      const g = N.index(img, ':, :, 1');
+      return () => N.extract(N.greater(g, 128), g);
+    }],
+  ['green per red level: bincount(r, weights=g, minlength=256)',
+    "np.bincount(np.ravel(r), { weights: np.ravel(g), minlength: 256 })  (r, g = channels)",
+    'np.bincount(img[:, :, 0].ravel(), weights=img[:, :, 1].ravel(), minlength=256)',
+    (img) => () => N.bincount(N.ravel(N.index(img, ':, :, 0')), { weights: N.ravel(N.index(img, ':, :, 1')), minlength: 256 })],
+  ['brightest green pixel: argmax(img[:, :, 1])', "np.argmax(np.index(img, ':, :, 1'))", 'img[:, :, 1].argmax()',
+    (img) => () => N.argmax(N.index(img, ':, :, 1'))],
+  ['darkest red in float: f[:, :, 0].min()', "np.min(np.index(f, ':, :, 0'))", 'f32[:, :, 0].min()', (img) => {
+    const f = N.divide(N.astype(img, 'float32'), 255);
+    return () => N.min(N.index(f, ':, :, 0'));
+  }],
+  ['median of each pixel\'s channels: median(img, axis=2)', 'np.median(img, { axis: 2 })', 'np.median(img, axis=2)',
+    (img) => () => N.median(img, { axis: 2 })],
 ];
 
 function programs(s: Sizes): Case[] {
