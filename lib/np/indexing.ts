@@ -730,7 +730,7 @@ function laneOf(x: NdArray): AnyTypedArray {
 /**
  * The elements of `values` where `cond` (as long, 1-d) is nonzero, in
  * order, by the addon: the count first, then one pass that keeps each
- * element under its mask byte (a 1080p channel by a threshold: 7.5 -> 2.x
+ * element under its mask byte (a 1080p channel by a threshold: 7.5 -> 2.4
  * ms, numpy's take of nonzero's indices 5.4). undefined when the lengths
  * differ (numpy's take then reports indices past the end), for small
  * arrays, or without the addon.
