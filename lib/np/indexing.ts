@@ -27,7 +27,7 @@ import { copyto } from './fill.js';
 import { astype, castInto } from './cast.js';
 import { cStrides, count_nonzero, max, min } from './reduce.js';
 import { add, less, multiply, not_equal } from './ops.js';
-import { type ArrayInput, arange, asarray, copy } from './create.js';
+import { type ArrayInput, arange, asarray } from './create.js';
 import { castAllowed } from './promote.js';
 import { nativeKernels } from '../native-kernels.js';
 import { type TakeIndices, nativeTake } from './takenative.js';
@@ -721,12 +721,6 @@ interface CompressBinding {
   maskCompress?(values: AnyTypedArray, mask: Uint8Array, out: AnyTypedArray): number;
 }
 
-/** `x` (1-d) as one contiguous typed array of its elements. */
-function laneOf(x: NdArray): AnyTypedArray {
-  const c = isContiguous(x) ? x : (copy(x) as NdArray);
-  return (c.data as unknown as AnyTypedArray).subarray(c.offset, c.offset + c.size) as AnyTypedArray;
-}
-
 /**
  * The elements of `values` where `cond` (as long, 1-d) is nonzero, in
  * order, by the addon: the count first, then one pass that keeps each
@@ -743,8 +737,8 @@ function maskCompressNative(cond: NdArray, values: NdArray): NdArray | undefined
   const n = Number(count_nonzero(flags));
   const t = dtypeOfArray(values);
   const out = newArray(t, [n]);
-  const mask = laneOf(flags);
-  const kept = k.maskCompress(laneOf(values), new Uint8Array(mask.buffer, mask.byteOffset, mask.length), out.data as unknown as AnyTypedArray);
+  const mask = flatData(flags);
+  const kept = k.maskCompress(flatData(values), new Uint8Array(mask.buffer, mask.byteOffset, mask.length), out.data as unknown as AnyTypedArray);
   if (kept !== n) throw new Error(`np.extract: the addon kept ${kept} of ${n} elements`);
   return out;
 }

@@ -694,13 +694,19 @@ export function bincount(x: NdArray | readonly number[], options?: BincountOptio
     for (let i = 0; i < n; i++) counts[idx[i]]++;
     return intpArray(counts, [len]);
   }
-  const w = toArray('np.bincount', opts.weights, 'the weights option');
-  if (w.shape.length !== 1) throw new ValueError(w.shape.length > 1 ? 'object too deep for desired array' : 'object of too small depth for desired array');
-  if (w.size !== n) throw new ValueError("The weights and list don't have the same length.");
+  const w = bincountWeights(opts.weights, n);
   const wd = cells(w);
   const sums = new Float64Array(len);
   for (let i = 0; i < n; i++) sums[idx[i]] += Number(wd[w.offset + i * w.stride[0]]);
   return wrap(sums, [len]) as NdArray;
+}
+
+/** bincount's weights, checked as numpy checks them: 1-d, one per value. */
+function bincountWeights(weights: NdArray | readonly number[], n: number): NdArray {
+  const w = toArray('np.bincount', weights, 'the weights option');
+  if (w.shape.length !== 1) throw new ValueError(w.shape.length > 1 ? 'object too deep for desired array' : 'object of too small depth for desired array');
+  if (w.size !== n) throw new ValueError("The weights and list don't have the same length.");
+  return w;
 }
 
 /**
@@ -725,10 +731,7 @@ function bincountNative(xs: NdArray, minlength: number, weights?: NdArray | read
     return wrap(out as unknown as AnyTypedArray, [len]) as NdArray;
   }
   // numpy's weights: float64, contiguous, as long as x; summed in x's order
-  const w = toArray('np.bincount', weights, 'the weights option');
-  if (w.shape.length !== 1) throw new ValueError(w.shape.length > 1 ? 'object too deep for desired array' : 'object of too small depth for desired array');
-  if (w.size !== xs.size) throw new ValueError("The weights and list don't have the same length.");
-  const wf = astype(w, float64);
+  const wf = astype(bincountWeights(weights, xs.size), float64);
   const sums = new Float64Array(len);
   if (!nativeBincountWeights(bytes, asIntp, wf.data as Float64Array, sums)) return undefined;
   return wrap(sums, [len]) as NdArray;
