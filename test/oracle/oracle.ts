@@ -92,19 +92,33 @@ export function numpyMajor(): number {
   return major;
 }
 
-/** The elements of any view of `a`, as C-ordered bytes. */
+/**
+ * The elements of any view of `a`, as C-ordered bytes: one copy of the run
+ * when the view is C-contiguous, else a walk with the last axis innermost
+ * (plain JavaScript, not the engine under test; it was one index sum per
+ * element, the largest cost of the boards' oracle start-up).
+ */
 export function cBytes(a: np.NdArray): Buffer {
   const t = np.dtype(a.data.constructor as Uint8ArrayConstructor);
   const out = new t.ArrayType(a.size) as unknown as (number | bigint)[];
   const data = a.data as unknown as (number | bigint)[];
-  const idx = new Array<number>(a.shape.length).fill(0);
-  for (let i = 0; i < a.size; i++) {
-    let p = a.offset;
-    for (let d = 0; d < idx.length; d++) p += idx[d] * a.stride[d];
-    out[i] = data[p];
-    for (let d = idx.length - 1; d >= 0; d--) {
-      if (++idx[d] < a.shape[d]) break;
-      idx[d] = 0;
+  const nd = a.shape.length;
+  let contiguous = true;
+  for (let d = nd - 1, s = 1; d >= 0; s *= a.shape[d], d--) if (a.shape[d] !== 1 && a.stride[d] !== s) contiguous = false;
+  if (contiguous && ArrayBuffer.isView(a.data)) {
+    const src = a.data as unknown as Uint8Array;
+    (out as unknown as Uint8Array).set(src.subarray(a.offset, a.offset + a.size));
+  } else if (a.size > 0) {
+    const last = nd ? a.shape[nd - 1] : 1, step = nd ? a.stride[nd - 1] : 0;
+    const idx = new Array<number>(Math.max(nd - 1, 0)).fill(0);
+    for (let i = 0; i < a.size; i += last) {
+      let p = a.offset;
+      for (let d = 0; d < nd - 1; d++) p += idx[d] * a.stride[d];
+      for (let j = 0; j < last; j++, p += step) out[i + j] = data[p];
+      for (let d = nd - 2; d >= 0; d--) {
+        if (++idx[d] < a.shape[d]) break;
+        idx[d] = 0;
+      }
     }
   }
   const v = out as unknown as Uint8Array;
