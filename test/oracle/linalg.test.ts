@@ -115,6 +115,22 @@ for (const [da, db] of <[np.DTypeName, np.DTypeName][]>[['uint8', 'int8'], ['int
   }
 }
 
+// products large enough for the packed path (gemm.c on AVX-512 CPUs): sizes
+// off its 8 x 16 blocks, a channel of a 3-d array and a transpose as operands
+{
+  const r = rng(11);
+  for (const dt of ['float32', 'float64'] as const) {
+    const a = np.zeros([45, 120, 2], dt);
+    const b = np.zeros([37, 120], dt);
+    (a.data as Float64Array).set(Array.from({ length: a.size }, () => r()));
+    (b.data as Float64Array).set(Array.from({ length: b.size }, () => r()));
+    const xa = input(a);
+    const xb = input(b);
+    add(`float packed ${dt}`, `np.matmul(${xa}[:, :, 1], ${xb}.T)`,
+      () => np.matmul(np.index(a, ':, :, 1'), np.transpose(b)), 8);
+  }
+}
+
 // errors
 const e23 = np.zeros([2, 3]);
 const errs: Record<string, [string, () => unknown]> = {

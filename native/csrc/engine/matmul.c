@@ -13,11 +13,14 @@
  * 3 or 4 float channels times a 3 or 4 column matrix (colour conversions)
  * run with both sizes as constants.
  * Large products are shared among the worker threads by blocks of rows.
+ * Float products of 8 rows, 16 columns and 32768 multiply-adds or more run
+ * packed on AVX-512 CPUs (gemm.c), with the same sums.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine.h"
+#include "gemm.h"
 #include "matmul.h"
 #include "types.h"
 
@@ -342,6 +345,9 @@ int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
 	size_t size = ue_itemsize(dtype), bytes = size * (size_t)M * (size_t)(K + N);
 	int threads = ue_threads();
 
+	if ((dtype == UE_FLOAT32 || dtype == UE_FLOAT64) &&
+	    ue_gemm(dtype == UE_FLOAT64, M, N, K, A, sa1, sa2, B, sb1, sb2, C, sc1, sc2))
+		return 0;
 	if (!size || threads < 2 || bytes < MATMUL_PAR_MIN || M < 2 * MATMUL_PAR_ROWS)
 		return matmul_rows(dtype, M, N, K, A, sa1, sa2, B, sb1, sb2, C, sc1, sc2);
 	ue_parallel((M + j.rows - 1) / j.rows, threads, matmul_chunk, &j);

@@ -13,6 +13,7 @@
 
 #include "engine/engine.h"
 #include "engine/count.h"
+#include "engine/gemm.h"
 #include "engine/matmul.h"
 #include "engine/sort.h"
 #include "engine/take.h"
@@ -589,6 +590,101 @@ static void test_few_columns(void)
 	}
 }
 
+/*
+ * The packed products (gemm.c, AVX-512 CPUs): sizes off the 8 x 16 blocks,
+ * A and B transposed or walked backwards, C with a column stride, NaN and
+ * inf in A, on one thread and on two; each element must equal the plain
+ * double sum of its products in k order (float32 rounded once).
+ */
+static void gemm_case(intptr_t M, intptr_t N, intptr_t K, int layout, int threads, unsigned seed)
+{
+	size_t na = (size_t)(M * K), nb = (size_t)(K * N), nc = (size_t)(M * N) * 2;
+	double *a = malloc(sizeof(double) * na), *b = malloc(sizeof(double) * nb);
+	double *c = malloc(sizeof(double) * nc), *w = malloc(sizeof(double) * nc);
+	float *af = malloc(sizeof(float) * na), *bf = malloc(sizeof(float) * nb);
+	float *cf = malloc(sizeof(float) * nc), *wf = malloc(sizeof(float) * nc);
+	/* layout 0: all C order; 1: A and B transposed; 2: B's rows backwards, C every other column */
+	intptr_t sa1 = layout == 1 ? 1 : K, sa2 = layout == 1 ? M : 1;
+	intptr_t sb1 = layout == 1 ? 1 : layout == 2 ? -N : N, sb2 = layout == 1 ? K : 1;
+	intptr_t ob = layout == 2 ? (K - 1) * N : 0, sc2 = layout == 2 ? 2 : 1, sc1 = N * sc2;
+	int old = ue_set_threads(threads), took, tookf, good = 1;
+	char what[128];
+
+	for (size_t i = 0; i < na; i++) {
+		seed = seed * 1103515245u + 12345u;
+		a[i] = (double)(seed >> 5) / 1e7 - 60.0;
+		af[i] = (float)a[i];
+	}
+	for (size_t i = 0; i < nb; i++) {
+		seed = seed * 1103515245u + 12345u;
+		b[i] = (double)(seed >> 6) / 3e7 - 20.0;
+		bf[i] = (float)b[i];
+	}
+	a[3] = af[3] = NAN;
+	a[na / 2] = af[na / 2] = INFINITY;
+	for (size_t i = 0; i < nc; i++)
+		c[i] = w[i] = cf[i] = wf[i] = 7;
+	for (intptr_t i = 0; i < M; i++)
+		for (intptr_t j = 0; j < N; j++) {
+			double s = 0, sf = 0;
+
+			for (intptr_t k = 0; k < K; k++) {
+				s += a[i * sa1 + k * sa2] * b[ob + k * sb1 + j * sb2];
+				sf += (double)af[i * sa1 + k * sa2] * (double)bf[ob + k * sb1 + j * sb2];
+			}
+			w[i * sc1 + j * sc2] = s;
+			wf[i * sc1 + j * sc2] = (float)sf;
+		}
+	took = ue_gemm(1, M, N, K, a, sa1, sa2, b + ob, sb1, sb2, c, sc1, sc2);
+	tookf = ue_gemm(0, M, N, K, af, sa1, sa2, bf + ob, sb1, sb2, cf, sc1, sc2);
+	good = took == tookf && took == ue_gemm_takes(M, N, K);
+	if (took)
+		good &= !memcmp(c, w, sizeof(double) * nc) && !memcmp(cf, wf, sizeof(float) * nc);
+	snprintf(what, sizeof(what), "packed product %dx%dx%d, layout %d, %d thread(s): %s",
+		 (int)M, (int)N, (int)K, layout, threads, took ? "the plain sums in k order, C's gaps kept" : "declined (no AVX-512 or too small)");
+	ok(good, what);
+	ue_set_threads(old);
+	free(a);
+	free(b);
+	free(c);
+	free(w);
+	free(af);
+	free(bf);
+	free(cf);
+	free(wf);
+}
+
+static void test_gemm(void)
+{
+	gemm_case(37, 45, 29, 0, 1, 1);
+	gemm_case(37, 45, 29, 1, 2, 2);
+	gemm_case(200, 70, 300, 2, 2, 3);
+	gemm_case(64, 16, 32, 0, 1, 4);
+	gemm_case(130, 33, 9000, 0, 2, 5);	/* K past the panels' limit: declined */
+	gemm_case(300, 1100, 130, 1, 2, 6);	/* more than one chunk of B's columns */
+	gemm_case(4, 40, 40, 0, 1, 7);		/* fewer rows than a block: declined */
+	/* through ue_matmul, as the addon calls it */
+	{
+		enum { M = 50, N = 40, K = 60 };
+		static float a[M * K], b[K * N], c[M * N], w[M * N];
+
+		for (int i = 0; i < M * K; i++)
+			a[i] = (float)((i * 37) % 101) / 7.0f - 6.0f;
+		for (int i = 0; i < K * N; i++)
+			b[i] = (float)((i * 53) % 89) / 9.0f - 4.0f;
+		for (int i = 0; i < M; i++)
+			for (int j = 0; j < N; j++) {
+				double s = 0;
+
+				for (int k = 0; k < K; k++)
+					s += (double)a[i * K + k] * (double)b[k * N + j];
+				w[i * N + j] = (float)s;
+			}
+		ue_matmul(UE_FLOAT32, M, N, K, a, K, 1, b, N, 1, c, N, 1);
+		ok(!memcmp(c, w, sizeof(c)), "matmul of 50x60 by 60x40 float32: the plain sums in k order");
+	}
+}
+
 static void test_matmul_threads(void)
 {
 	enum { M = 100003, K = 3 };
@@ -904,6 +1000,7 @@ int main(void)
 	test_dot();
 	test_few_columns();
 	test_matmul_threads();
+	test_gemm();
 	test_bincount();
 	test_bincount_weighted();
 	test_mask_compress();
