@@ -75,6 +75,12 @@ export interface Case {
   run: (e: Env) => () => unknown;
   /** The setup array that holds the result (statements like `a += 3` give none). */
   result?: string;
+  /**
+   * How many units in the last place a float result may be from numpy's and
+   * still count as numpy's (default 4): more for products, whose float32
+   * sums numpy's BLAS rounds in float32 and ours in double.
+   */
+  ulp?: number;
 }
 
 /** A setup: our arrays and the Python that makes the same ones. */
@@ -338,7 +344,7 @@ function image(s: Sizes): Case[] {
 // ---- more image programs -----------------------------------------------
 
 /** One program: its name, our code (run and shown), numpy's statement. */
-type Program = [name: string, ours: string, numpy: string, run: (img: np.NdArray) => () => unknown];
+type Program = [name: string, ours: string, numpy: string, run: (img: np.NdArray) => () => unknown, ulp?: number];
 
 /**
  * Other things image code does to a frame, each as a numpy user writes it
@@ -500,11 +506,27 @@ const PROGRAMS: Program[] = [
   }],
   ['median of each pixel\'s channels: median(img, axis=2)', 'np.median(img, { axis: 2 })', 'np.median(img, axis=2)',
     (img) => () => N.median(img, { axis: 2 })],
+  // session 20: float products of strided planes (gemm.c); numpy's BLAS sums
+  // float32 in float32, ours in double: up to 17 ulp apart on these
+  ['product of two float channel planes: f[:n, :n, 0] @ f[:n, :n, 1], n = 256',
+    "np.matmul(np.index(f, ':n, :n, 0'), np.index(f, ':n, :n, 1'))",
+    '(lambda n: f32[:n, :n, 0] @ f32[:n, :n, 1])(min(H, W, 256))', (img) => {
+      const f = N.divide(N.astype(img, 'float32'), 255);
+      const n = Math.min(img.shape[0], img.shape[1], 256);
+      return () => N.matmul(N.index(f, `:${n}, :${n}, 0`), N.index(f, `:${n}, :${n}, 1`));
+    }, 64],
+  ['a 256-column matrix on every row of a float channel: f[:, :n, 0] @ f[:n, :n, 1]',
+    "np.matmul(np.index(f, ':, :n, 0'), np.index(f, ':n, :n, 1'))",
+    '(lambda n: f32[:, :n, 0] @ f32[:n, :n, 1])(min(H, W, 256))', (img) => {
+      const f = N.divide(N.astype(img, 'float32'), 255);
+      const n = Math.min(img.shape[0], img.shape[1], 256);
+      return () => N.matmul(N.index(f, `:, :${n}, 0`), N.index(f, `:${n}, :${n}, 1`));
+    }, 64],
 ];
 
 function programs(s: Sizes): Case[] {
   const setup = imageSetup(s);
-  return PROGRAMS.map(([name, ours, numpy, run]) => ({ name, setup, ours, numpy, run: (e) => run(e.img) }));
+  return PROGRAMS.map(([name, ours, numpy, run, ulp]) => ({ name, setup, ours, numpy, run: (e) => run(e.img), ulp }));
 }
 
 // ---- axis reductions --------------------------------------------------

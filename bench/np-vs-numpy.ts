@@ -246,7 +246,7 @@ async function runCase(t: Table, c: Case, numpy: NumpySide, o: Options, budget: 
     await numpy.request({ setup: c.setup.python });
     const dumped = await numpy.request<{ error?: string }>({ dump: c.result ? `${c.numpy}\n${c.result}` : c.numpy, path });
     const ulp = dumped.error ? Infinity : maxUlp(ours.dtype, ours.bytes, readFileSync(path));
-    if (ulp <= ULP) {
+    if (ulp <= (c.ulp ?? ULP)) {
       differs = '';
       row.result = `within ${ulp} ulp`;
     } else {

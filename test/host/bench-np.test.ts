@@ -59,7 +59,7 @@ test('the five tables of issue 9 and the image programs, in order', () => {
     '3×3 box sum of 9 shifted views into uint16', 'transpose(1, 0, 2) copy', 'img[::2, ::2] copy',
     'blur program: pad edge, 9 shifted adds, /9, astype uint8',
   ]);
-  assert.is(byId.programs.rows.length, 40); // 30 image programs, and session 19's ten
+  assert.is(byId.programs.rows.length, 42); // 30 image programs, session 19's ten, session 20's two products
   // every program ran on both sides and gave numpy's answer
   for (const r of byId.programs.rows) assert.ok(r.ratio !== undefined && !r.result.startsWith('WRONG'), `${r.name}: ${r.result}`);
   assert.is(byId.axis.rows.length, 30); // image: sum, mean, max × 4 axes; plane: 9 reductions × 2 axes
