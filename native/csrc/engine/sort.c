@@ -159,6 +159,27 @@ static unsigned char *zero_signs(const void *data, size_t n, int f64, size_t *co
 	return signs;
 }
 
+#define COUNT16_MIN (1u << 16)
+
+/* @n 16-bit values (keys: the values ^ @flip) in place; -1 without memory */
+static int count_sort16(uint16_t *v, size_t n, uint16_t flip)
+{
+	size_t *count = calloc((size_t)1 << 16, sizeof(size_t)), i, p = 0;
+
+	if (!count)
+		return -1;
+	for (i = 0; i < n; i++)
+		count[(uint16_t)(v[i] ^ flip)]++;
+	for (i = 0; i < ((size_t)1 << 16); i++) {
+		uint16_t x = (uint16_t)(i ^ flip);
+
+		for (size_t c = count[i]; c; c--)
+			v[p++] = x;
+	}
+	free(count);
+	return 0;
+}
+
 int ue_sort(int dtype, void *data, size_t n)
 {
 	size_t i, zeros = 0;
@@ -197,6 +218,13 @@ int ue_sort(int dtype, void *data, size_t n)
 	case UE_INT16: case UE_UINT16: {
 		uint16_t *v = data, flip = dtype == UE_INT16 ? 0x8000u : 0;
 
+		/*
+		 * 65536 keys or more: a counting sort, one pass to count and one
+		 * to write (the radix passes took 56 ms for an int16 frame of
+		 * 6 M values, numpy 9: few levels, so runs of keys in one bucket)
+		 */
+		if (n >= COUNT16_MIN && !count_sort16(v, n, flip))
+			return 0;
 		for (i = 0; i < n; i++)
 			v[i] ^= flip;
 		err = radix16(v, n, NULL);
@@ -209,7 +237,7 @@ int ue_sort(int dtype, void *data, size_t n)
 
 		for (i = 0; i < n; i++)
 			v[i] ^= flip;
-		err = radix32(v, n, NULL);
+		err = ue_sort_u32_vec(v, n) ? 0 : radix32(v, n, NULL);
 		for (i = 0; i < n; i++)
 			v[i] ^= flip;
 		return err;
@@ -232,7 +260,7 @@ int ue_sort(int dtype, void *data, size_t n)
 			return -1;
 		for (i = 0; i < n; i++)
 			v[i] = f32_key(v[i]);
-		err = radix32(v, n, NULL);
+		err = ue_sort_u32_vec(v, n) ? 0 : radix32(v, n, NULL);
 		for (i = 0; i < n; i++)
 			v[i] = f32_unkey(v[i]);
 		break;

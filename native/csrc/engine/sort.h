@@ -23,6 +23,13 @@ extern "C" {
 int ue_sort(int dtype, void *data, size_t n);
 
 /*
+ * @n 32-bit unsigned keys in ascending order by an AVX-512 quicksort
+ * (sort_vec.c): 1 when sorted, 0 (keys permuted, not sorted) when the CPU
+ * lacks AVX-512, memory is short or a range went too deep.
+ */
+int ue_sort_u32_vec(uint32_t *key, size_t n);
+
+/*
  * Write the stable sorting permutation of the @n elements at @data to
  * @out: int64_t indices when @out64, else int32_t. 0 on success, -1 as
  * ue_sort.

@@ -685,6 +685,104 @@ static void test_gemm(void)
 	}
 }
 
+static int cmp_u32(const void *x, const void *y)
+{
+	uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/*
+ * The AVX-512 quicksort of 32-bit keys (sort_vec.c) against libc's qsort:
+ * every size to 80 (the 16-key network, partial vectors), then large runs
+ * of random keys, 256 levels (an image's float32), all equal, two values,
+ * sorted, reversed, and keys at 0 and 0xffffffff. On an AVX-512 CPU it
+ * must take every one.
+ */
+static void test_sort_vec(void)
+{
+	static const size_t big[] = { 1000, 1920, 65537, 300001 };
+	int want_taken = 0, good = 1, taken_all = 1;
+	unsigned seed = 4242;
+
+#if defined(__x86_64__)
+	__builtin_cpu_init();
+	want_taken = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+		     __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
+#endif
+	for (int kind = 0; kind < 7; kind++) {
+		for (size_t t = 0; t < 81 + sizeof(big) / sizeof(big[0]); t++) {
+			size_t n = t <= 80 ? t : big[t - 81];
+			uint32_t *a = malloc((n ? n : 1) * sizeof(uint32_t)), *w = malloc((n ? n : 1) * sizeof(uint32_t));
+			int took;
+
+			for (size_t i = 0; i < n; i++) {
+				seed = seed * 1103515245u + 12345u;
+				switch (kind) {
+				case 0: a[i] = seed ^ (seed << 13); break;
+				case 1: a[i] = 0x3f000000u + ((seed >> 8) & 255) * 4099u; break;
+				case 2: a[i] = 77; break;
+				case 3: a[i] = (seed >> 9) & 1 ? 5 : 9; break;
+				case 4: a[i] = (uint32_t)i * 3; break;
+				case 5: a[i] = (uint32_t)(n - i); break;
+				default: a[i] = (seed >> 7) % 3 == 0 ? 0 : (seed >> 7) % 3 == 1 ? 0xffffffffu : seed; break;
+				}
+			}
+			memcpy(w, a, n * sizeof(uint32_t));
+			qsort(w, n, sizeof(uint32_t), cmp_u32);
+			took = ue_sort_u32_vec(a, n);
+			taken_all &= took;
+			if (took && memcmp(a, w, n * sizeof(uint32_t)))
+				good = 0;
+			free(a);
+			free(w);
+		}
+	}
+	ok(good && (!want_taken || taken_all),
+	   want_taken ? "AVX-512 quicksort of 32-bit keys equals qsort: sizes 0-80 and to 300001, seven kinds of keys"
+		      : "AVX-512 quicksort of 32-bit keys: declined on this CPU, the radix sort runs instead");
+}
+
+static int cmp_i16(const void *x, const void *y)
+{
+	int16_t a = *(const int16_t *)x, b = *(const int16_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+static int cmp_u16(const void *x, const void *y)
+{
+	uint16_t a = *(const uint16_t *)x, b = *(const uint16_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* int16 and uint16 sorts of 65536 values or more (a counting sort) against qsort, extremes included */
+static void test_sort16_counts(void)
+{
+	enum { N = 100003 };
+	int16_t *a = malloc(sizeof(int16_t) * N), *w = malloc(sizeof(int16_t) * N);
+	uint16_t *u = malloc(sizeof(uint16_t) * N), *uw = malloc(sizeof(uint16_t) * N);
+	unsigned seed = 31337;
+
+	for (int i = 0; i < N; i++) {
+		seed = seed * 1103515245u + 12345u;
+		a[i] = (int16_t)(i % 97 == 0 ? -32768 : i % 89 == 0 ? 32767 : (int)(seed >> 16) % 300 - 150);
+		u[i] = (uint16_t)(i % 83 == 0 ? 65535 : (seed >> 12) & 0xffff);
+	}
+	memcpy(w, a, sizeof(int16_t) * N);
+	memcpy(uw, u, sizeof(uint16_t) * N);
+	qsort(w, N, sizeof(int16_t), cmp_i16);
+	qsort(uw, N, sizeof(uint16_t), cmp_u16);
+	ok(ue_sort(UE_INT16, a, N) == 0 && !memcmp(a, w, sizeof(int16_t) * N) &&
+	   ue_sort(UE_UINT16, u, N) == 0 && !memcmp(u, uw, sizeof(uint16_t) * N),
+	   "int16 and uint16 sorts of 100003 values (counting) equal qsort's");
+	free(a);
+	free(w);
+	free(u);
+	free(uw);
+}
+
 static void test_matmul_threads(void)
 {
 	enum { M = 100003, K = 3 };
@@ -1001,6 +1099,8 @@ int main(void)
 	test_few_columns();
 	test_matmul_threads();
 	test_gemm();
+	test_sort_vec();
+	test_sort16_counts();
 	test_bincount();
 	test_bincount_weighted();
 	test_mask_compress();
