@@ -85,4 +85,8 @@ test('an object that is neither an array, a list nor a scalar is a TypeError nam
     /^np\.isclose: the first argument must be an np array, a list, a number, a bigint or a boolean; got the string '1'$/.test(e.message));
 });
 
+test('every case added is compared with numpy by some test', () => {
+  assert.equal(book.unchecked(), []);
+});
+
 test.run();
