@@ -181,11 +181,13 @@ int ue_gemm(int f64, intptr_t M, intptr_t N, intptr_t K,
 	    void *C, intptr_t sc1, intptr_t sc2)
 {
 	struct gemm_job j = { f64, M, N, K, 0, 0, A, sa1, sa2, NULL, C, sc1, sc2, 0 };
-	intptr_t nc = B_CHUNK_BYTES / (K * NR * (intptr_t)sizeof(double)) * NR, tasks;
+	intptr_t nc, tasks;
 	double *bp;
 
 	if (!ue_gemm_takes(M, N, K))
 		return 0;
+	/* (K >= 8 from here: the chunk's width divides by it) */
+	nc = B_CHUNK_BYTES / (K * NR * (intptr_t)sizeof(double)) * NR;
 	if (nc < NR)
 		nc = NR;
 	if (nc > (N + NR - 1) / NR * NR)

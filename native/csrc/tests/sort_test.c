@@ -599,9 +599,9 @@ static void test_few_columns(void)
 static void gemm_case(intptr_t M, intptr_t N, intptr_t K, int layout, int threads, unsigned seed)
 {
 	size_t na = (size_t)(M * K), nb = (size_t)(K * N), nc = (size_t)(M * N) * 2;
-	double *a = malloc(sizeof(double) * na), *b = malloc(sizeof(double) * nb);
+	double *a = malloc(sizeof(double) * (na + 1)), *b = malloc(sizeof(double) * (nb + 1));
 	double *c = malloc(sizeof(double) * nc), *w = malloc(sizeof(double) * nc);
-	float *af = malloc(sizeof(float) * na), *bf = malloc(sizeof(float) * nb);
+	float *af = malloc(sizeof(float) * (na + 1)), *bf = malloc(sizeof(float) * (nb + 1));
 	float *cf = malloc(sizeof(float) * nc), *wf = malloc(sizeof(float) * nc);
 	/* layout 0: all C order; 1: A and B transposed; 2: B's rows backwards, C every other column */
 	intptr_t sa1 = layout == 1 ? 1 : K, sa2 = layout == 1 ? M : 1;
@@ -620,8 +620,10 @@ static void gemm_case(intptr_t M, intptr_t N, intptr_t K, int layout, int thread
 		b[i] = (double)(seed >> 6) / 3e7 - 20.0;
 		bf[i] = (float)b[i];
 	}
-	a[3] = af[3] = NAN;
-	a[na / 2] = af[na / 2] = INFINITY;
+	if (na > 3) {
+		a[3] = af[3] = NAN;
+		a[na / 2] = af[na / 2] = INFINITY;
+	}
 	for (size_t i = 0; i < nc; i++)
 		c[i] = w[i] = cf[i] = wf[i] = 7;
 	for (intptr_t i = 0; i < M; i++)
@@ -663,6 +665,7 @@ static void test_gemm(void)
 	gemm_case(130, 33, 9000, 0, 2, 5);	/* K past the panels' limit: declined */
 	gemm_case(300, 1100, 130, 1, 2, 6);	/* more than one chunk of B's columns */
 	gemm_case(4, 40, 40, 0, 1, 7);		/* fewer rows than a block: declined */
+	gemm_case(64, 64, 0, 0, 1, 8);		/* no products (K = 0): declined, no division by K */
 	/* through ue_matmul, as the addon calls it */
 	{
 		enum { M = 50, N = 40, K = 60 };
