@@ -44,17 +44,13 @@
 					    _mm512_max_epu32(v, o_));          \
 	} while (0)
 
-/* the 16 keys of @v in ascending order */
-V512_INLINE __m512i sort16(__m512i v)
-{
-	const __m512i iota = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+#define IOTA _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 
-	STAGE(v, 2, 1);
-	STAGE(v, 4, 2);
-	STAGE(v, 4, 1);
-	STAGE(v, 8, 4);
-	STAGE(v, 8, 2);
-	STAGE(v, 8, 1);
+/* a bitonic @v (rising then falling, or the reverse) in ascending order: the last four stages */
+V512_INLINE __m512i sort_bitonic16(__m512i v)
+{
+	const __m512i iota = IOTA;
+
 	STAGE(v, 16, 8);
 	STAGE(v, 16, 4);
 	STAGE(v, 16, 2);
@@ -62,25 +58,30 @@ V512_INLINE __m512i sort16(__m512i v)
 	return v;
 }
 
+/* the 16 keys of @v in ascending order */
+V512_INLINE __m512i sort16(__m512i v)
+{
+	const __m512i iota = IOTA;
+
+	STAGE(v, 2, 1);
+	STAGE(v, 4, 2);
+	STAGE(v, 4, 1);
+	STAGE(v, 8, 4);
+	STAGE(v, 8, 2);
+	STAGE(v, 8, 1);
+	return sort_bitonic16(v);
+}
+
 /* two ascending vectors merged: @lo gets the 16 smallest keys, @hi the rest, both ascending */
 V512_INLINE void merge16(__m512i *lo, __m512i *hi)
 {
-	const __m512i iota = _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
 	const __m512i rev = _mm512_set_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
 	__m512i b = _mm512_permutexvar_epi32(rev, *hi);
+	/* the smaller and the larger of each pair: two bitonic halves */
 	__m512i l = _mm512_min_epu32(*lo, b), h = _mm512_max_epu32(*lo, b);
 
-	/* each half is now bitonic: four stages sort it */
-	STAGE(l, 16, 8);
-	STAGE(l, 16, 4);
-	STAGE(l, 16, 2);
-	STAGE(l, 16, 1);
-	STAGE(h, 16, 8);
-	STAGE(h, 16, 4);
-	STAGE(h, 16, 2);
-	STAGE(h, 16, 1);
-	*lo = l;
-	*hi = h;
+	*lo = sort_bitonic16(l);
+	*hi = sort_bitonic16(h);
 }
 
 /* up to 32 keys in place: the lanes past @n hold the largest key and sort last */
