@@ -4,14 +4,19 @@
  * every typed array with its own buffer costs a backing-store allocation
  * that V8's garbage collector tracks (~0.6 µs here, numpy's whole add of 16
  * elements is 0.8 µs). So:
- * - arrays of more than {@link POOL_MAX_BYTES} are carved from
+ * - arrays of more than {@link MID_POOL_MAX_BYTES} are carved from
  *   `Buffer.allocUnsafeSlow` (their own, uninitialised ArrayBuffer);
  * - arrays up to {@link POOL_MAX_BYTES} (4 KiB, Node's Buffer pool's
  *   limit) are views into a shared, zeroed 64 KiB slab, 8-byte aligned: an
  *   ArrayBuffer of its own cost 1.2 µs of the 2.4 µs of `np.copy` of a
- *   20×20 RGB crop (numpy 0.37 µs), a view 0.1. A slab lives as long as any
- *   array in it, and `a.data.buffer` is then the slab: use
- *   `byteOffset`/`byteLength`, as for any typed array, and do not transfer it.
+ *   20×20 RGB crop (numpy 0.37 µs), a view 0.1;
+ * - arrays up to {@link MID_POOL_MAX_BYTES} (64 KiB) are views into a
+ *   shared, uninitialised 1 MiB slab: a row of 1920 float32 (7.5 KiB) paid
+ *   1.5-2 µs for an ArrayBuffer of its own, its strided copy 5.9 µs in all
+ *   (numpy 1.3). Each slab holds 16 or more of the largest, as the small one.
+ * A slab lives as long as any array in it, and `a.data.buffer` is then the
+ * slab: use `byteOffset`/`byteLength`, as for any typed array, and do not
+ * transfer it.
  * What remains for large results is V8's: a fresh 8 MiB ArrayBuffer is
  * reclaimed only by a garbage collection (Node frees it on a later tick), so
  * a loop of `np.add(a, b)` on 8 MiB pays ~1-2 ms of scavenges per call on
@@ -37,11 +42,37 @@ function adviseHuge(a: ArrayBufferView): void {
   advise?.(a);
 }
 
-/** Up to this many bytes, results are views into a shared slab; larger ones are not zero-filled. */
+/** Up to this many bytes, results are views into a shared, zeroed slab. */
 export const POOL_MAX_BYTES = 4096;
+/** Up to this many bytes (and above {@link POOL_MAX_BYTES}), results are views into a shared, uninitialised slab. */
+export const MID_POOL_MAX_BYTES = 65536;
+
+/** A run of memory that results are carved from, 8-byte aligned, until it is used up. */
+interface Slab { buffer: ArrayBuffer; offset: number; used: number; size: number }
+
 const SLAB_BYTES = 65536;
-let slab = new ArrayBuffer(SLAB_BYTES);
-let slabUsed = 0;
+const MID_SLAB_BYTES = 1 << 20;
+const small: Slab = { buffer: new ArrayBuffer(SLAB_BYTES), offset: 0, used: 0, size: SLAB_BYTES };
+const mid: Slab = { buffer: new ArrayBuffer(0), offset: 0, used: 0, size: 0 };
+
+/** The byte offset of `bytes` more in `slab`, after a fresh slab when it has no room. */
+function carve(slab: Slab, bytes: number, zeroed: boolean, size: number): number {
+  if (slab.used + bytes > slab.size) {
+    if (zeroed) {
+      slab.buffer = new ArrayBuffer(size);
+      slab.offset = 0;
+    } else {
+      const b = Buffer.allocUnsafeSlow(size);
+      slab.buffer = b.buffer as ArrayBuffer;
+      slab.offset = b.byteOffset;
+    }
+    slab.used = 0;
+    slab.size = size;
+  }
+  const at = slab.offset + slab.used;
+  slab.used += (bytes + 7) & ~7;
+  return at;
+}
 
 /**
  * A new typed array of `size` elements of `dtype` for a result that will be
@@ -52,14 +83,11 @@ export function allocate<N extends DTypeName>(dtype: DType<N> | N, size: number)
   if (arguments.length > 2) extraArgument('np.allocate', 2, arguments[2]);
   const t = dtypeArg('np.allocate', dtype) as DType<N>;
   const bytes = size * t.itemsize;
-  if (bytes <= POOL_MAX_BYTES) {
-    if (slabUsed + bytes > SLAB_BYTES) {
-      slab = new ArrayBuffer(SLAB_BYTES);
-      slabUsed = 0;
-    }
-    const a = new t.ArrayType(slab, slabUsed, size);
-    slabUsed += (bytes + 7) & ~7;
-    return a;
+  if (bytes <= MID_POOL_MAX_BYTES) {
+    const slab = bytes <= POOL_MAX_BYTES ? small : mid;
+    // carve first: it may start a new slab
+    const at = carve(slab, bytes, slab === small, slab === small ? SLAB_BYTES : MID_SLAB_BYTES);
+    return new t.ArrayType(slab.buffer, at, size);
   }
   const buf = Buffer.allocUnsafeSlow(bytes);
   const a = new t.ArrayType(buf.buffer as ArrayBuffer, buf.byteOffset, size);

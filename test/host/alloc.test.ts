@@ -1,8 +1,9 @@
 // New result arrays (lib/np/alloc.ts): those of up to 4 KiB are views into
-// shared 64 KiB slabs, larger ones have an ArrayBuffer of their own. A slab
-// view must behave as an array of its own: never overlapping another live
-// result, aligned for its element type, zero-filled when np.allocate hands
-// it out, and left alone by writes to its neighbours.
+// shared, zeroed 64 KiB slabs, those of up to 64 KiB into shared 1 MiB ones,
+// larger ones have an ArrayBuffer of their own. A slab view must behave as
+// an array of its own: never overlapping another live result, aligned for
+// its element type, zero-filled when np.allocate hands out a small one, and
+// left alone by writes to its neighbours.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 
@@ -16,8 +17,8 @@ test('small results share slabs without overlapping; each keeps its own values',
   for (let round = 0; round < 40; round++) {
     for (const dt of DTYPES) {
       const item = np.dtype(dt).itemsize;
-      // sizes on both sides of the 4 KiB limit, odd byte counts between 8-byte steps
-      for (const bytes of [1, 7, 100, 513, 2047, 4096, 4104]) {
+      // sizes on both sides of the 4 KiB and 64 KiB limits, odd byte counts between 8-byte steps
+      for (const bytes of [1, 7, 100, 513, 2047, 4096, 4104, 30001, 65536, 65544]) {
         const n = Math.max(1, Math.floor(bytes / item));
         const a = np.add(np.zeros([n], dt), dt === 'int64' ? BigInt(value % 100) : value % 100);
         made.push({ a, value: value % 100 });
@@ -30,7 +31,8 @@ test('small results share slabs without overlapping; each keeps its own values',
     const d = a.data as unknown as ArrayBufferView;
     const bytes = a.size * np.dtype(a.dtype as np.DTypeName).itemsize;
     assert.is(d.byteOffset % 8, 0, `${a.dtype} result of ${bytes} bytes at offset ${d.byteOffset}`);
-    if (bytes > 4096) assert.is(d.buffer.byteLength, bytes, 'a result over 4 KiB has its own buffer');
+    if (bytes > 65536) assert.is(d.buffer.byteLength, bytes, 'a result over 64 KiB has its own buffer');
+    else assert.ok(d.buffer.byteLength >= 65536, `a result of ${bytes} bytes is in a slab`);
     const list = spans.get(d.buffer) ?? [];
     list.push([d.byteOffset, d.byteOffset + d.byteLength]);
     spans.set(d.buffer, list);
@@ -39,14 +41,17 @@ test('small results share slabs without overlapping; each keeps its own values',
     assert.ok(got === v && last === v, `${a.dtype}[${a.size}] holds ${got}..${last}, not ${v}`);
   }
   let sharedLarge = 0;
+  let sharedMid = 0;
   for (const list of spans.values()) {
     list.sort((x, y) => x[0] - y[0]);
     for (let i = 1; i < list.length; i++) {
       assert.ok(list[i][0] >= list[i - 1][1], `results overlap: [${list[i - 1]}] and [${list[i]}]`);
     }
-    if (list.length > 1) sharedLarge += list.filter(([lo, hi]) => hi - lo > 512).length;
+    if (list.length > 1) sharedLarge += list.filter(([lo, hi]) => hi - lo > 512 && hi - lo <= 4096).length;
+    if (list.length > 1) sharedMid += list.filter(([lo, hi]) => hi - lo > 4096).length;
   }
   assert.ok(sharedLarge >= 2, 'results of 513 bytes to 4 KiB do not share slabs');
+  assert.ok(sharedMid >= 2, 'results of 4 KiB to 64 KiB do not share slabs');
 });
 
 test('np.allocate hands out small arrays zero-filled, even after its neighbours were written', () => {

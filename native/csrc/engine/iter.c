@@ -561,7 +561,7 @@ struct iter_run {
 	int cast[UE_MAXOPS], stream[UE_MAXOPS];
 	ue_loop_fn casts[UE_MAXOPS];
 	ue_gather_fn gather[UE_MAXOPS], scatter[UE_MAXOPS];
-	int buffered, streamed, direct;
+	int buffered, streamed, direct, gather_out;
 	intptr_t inner, bufn, chunk, total;
 };
 
@@ -607,6 +607,10 @@ UE_HOT static void run_buffered(const struct iter_run *r, struct iter_lane *l, c
 		char *args[UE_MAXOPS], *cargs[2];
 		intptr_t lsteps[UE_MAXOPS], csteps[2];
 
+		if (r->gather_out) {
+			r->gather[0](base[1] + start * steps[1], base[0] + start * steps[0], n);
+			continue;
+		}
 		for (k = 0; k < nop; k++) {
 			char *at = base[k] + start * steps[k];
 			size_t lsz = ue_itemsize(r->ltypes[k]);
@@ -945,6 +949,10 @@ int ue_iterate(const struct ue_loop *loop, int nin, int nout, struct ue_operand 
 		   p->strides[0][p->ndim - 1] == (intptr_t)ue_itemsize(dtypes[0]) && loop->data == &ue_copy_mark;
 	if (r.direct)
 		r.buffered = 0;
+	/* a copy from a gathered input into a contiguous result: gathered straight into it */
+	r.gather_out = nin == 1 && nop == 2 && r.gather[0] && !r.cast[0] && !r.cast[1] && !r.stream[1] &&
+		       !r.scatter[1] && r.mask < 0 && dtypes[0] == dtypes[1] &&
+		       p->strides[1][p->ndim - 1] == (intptr_t)ue_itemsize(dtypes[1]) && loop->data == &ue_copy_mark;
 	r.bufn = r.inner < UE_BUFSIZE ? r.inner : UE_BUFSIZE;
 	if ((r.streamed || gathered) && r.bufn > UE_STREAMBUF)
 		r.bufn = UE_STREAMBUF;	/* the buffers stay in L1 */

@@ -126,21 +126,38 @@ static inline uint64_t f64_unkey(uint64_t k)
  * The signs of the zeros of a float run in input order (1 for -0), or NULL
  * when there is no -0 (*count set either way); *err on allocation failure.
  */
-static unsigned char *zero_signs(const void *data, size_t n, int f64, size_t *count, int *err)
+/* how many of @n float32 (bits) are zeros, and how many of those -0 (branch-free: vectorised) */
+UE_WARM static size_t count_zeros32(const uint32_t *u, size_t n, size_t *neg)
 {
-	size_t i, z = 0, neg = 0;
-	unsigned char *signs;
+	size_t i, z = 0, m = 0;
 
 	for (i = 0; i < n; i++) {
-		uint64_t u = f64 ? ((const uint64_t *)data)[i] : ((const uint32_t *)data)[i];
-		uint64_t mag = f64 ? (u << 1) : ((u << 1) & 0xffffffffull);
-
-		if (mag == 0) {
-			z++;
-			if (u)
-				neg++;
-		}
+		z += (uint32_t)(u[i] << 1) == 0;
+		m += u[i] == 0x80000000u;
 	}
+	*neg = m;
+	return z;
+}
+
+/* the same for float64 */
+UE_WARM static size_t count_zeros64(const uint64_t *u, size_t n, size_t *neg)
+{
+	size_t i, z = 0, m = 0;
+
+	for (i = 0; i < n; i++) {
+		z += (u[i] << 1) == 0;
+		m += u[i] == 0x8000000000000000ull;
+	}
+	*neg = m;
+	return z;
+}
+
+static unsigned char *zero_signs(const void *data, size_t n, int f64, size_t *count, int *err)
+{
+	size_t i, z, neg;
+	unsigned char *signs;
+
+	z = f64 ? count_zeros64(data, n, &neg) : count_zeros32(data, n, &neg);
 	*count = z;
 	if (!neg)
 		return NULL;
@@ -158,6 +175,19 @@ static unsigned char *zero_signs(const void *data, size_t n, int f64, size_t *co
 	}
 	return signs;
 }
+
+/* float bits to keys in place, and back (vectorised) */
+#define DEFINE_MAP(T, NAME, FN)						\
+	UE_WARM static void NAME(T *v, size_t n)			\
+	{								\
+		for (size_t i = 0; i < n; i++)				\
+			v[i] = FN(v[i]);				\
+	}
+
+DEFINE_MAP(uint32_t, keys_f32, f32_key)
+DEFINE_MAP(uint32_t, unkeys_f32, f32_unkey)
+DEFINE_MAP(uint64_t, keys_f64, f64_key)
+DEFINE_MAP(uint64_t, unkeys_f64, f64_unkey)
 
 #define COUNT16_MIN (1u << 16)
 
@@ -258,11 +288,9 @@ int ue_sort(int dtype, void *data, size_t n)
 		signs = zero_signs(data, n, 0, &zeros, &err);
 		if (err)
 			return -1;
-		for (i = 0; i < n; i++)
-			v[i] = f32_key(v[i]);
+		keys_f32(v, n);
 		err = ue_sort_u32_vec(v, n) ? 0 : radix32(v, n, NULL);
-		for (i = 0; i < n; i++)
-			v[i] = f32_unkey(v[i]);
+		unkeys_f32(v, n);
 		break;
 	}
 	case UE_FLOAT64: {
@@ -271,11 +299,9 @@ int ue_sort(int dtype, void *data, size_t n)
 		signs = zero_signs(data, n, 1, &zeros, &err);
 		if (err)
 			return -1;
-		for (i = 0; i < n; i++)
-			v[i] = f64_key(v[i]);
+		keys_f64(v, n);
 		err = radix64(v, n, NULL);
-		for (i = 0; i < n; i++)
-			v[i] = f64_unkey(v[i]);
+		unkeys_f64(v, n);
 		break;
 	}
 	default:

@@ -697,7 +697,8 @@ static int cmp_u32(const void *x, const void *y)
 
 /*
  * The AVX-512 quicksort of 32-bit keys (sort_vec.c) against libc's qsort:
- * every size to 80 (the 16-key network, partial vectors), then large runs
+ * every size to 300 (the networks of 1-8 vectors, partial vectors, the
+ * first partitions with their vectors set aside), then large runs
  * of random keys, 256 levels (an image's float32), all equal, two values,
  * sorted, reversed, and keys at 0 and 0xffffffff. On an AVX-512 CPU it
  * must take every one.
@@ -705,6 +706,7 @@ static int cmp_u32(const void *x, const void *y)
 static void test_sort_vec(void)
 {
 	static const size_t big[] = { 1000, 1920, 65537, 300001 };
+	enum { SMALL = 300 };
 	int want_taken = 0, good = 1, taken_all = 1;
 	unsigned seed = 4242;
 
@@ -714,8 +716,8 @@ static void test_sort_vec(void)
 		     __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
 #endif
 	for (int kind = 0; kind < 7; kind++) {
-		for (size_t t = 0; t < 81 + sizeof(big) / sizeof(big[0]); t++) {
-			size_t n = t <= 80 ? t : big[t - 81];
+		for (size_t t = 0; t <= SMALL + sizeof(big) / sizeof(big[0]); t++) {
+			size_t n = t <= SMALL ? t : big[t - SMALL - 1];
 			uint32_t *a = malloc((n ? n : 1) * sizeof(uint32_t)), *w = malloc((n ? n : 1) * sizeof(uint32_t));
 			int took;
 
@@ -742,7 +744,7 @@ static void test_sort_vec(void)
 		}
 	}
 	ok(good && (!want_taken || taken_all),
-	   want_taken ? "AVX-512 quicksort of 32-bit keys equals qsort: sizes 0-80 and to 300001, seven kinds of keys"
+	   want_taken ? "AVX-512 quicksort of 32-bit keys equals qsort: sizes 0-300 and to 300001, seven kinds of keys"
 		      : "AVX-512 quicksort of 32-bit keys: declined on this CPU, the radix sort runs instead");
 }
 
