@@ -189,6 +189,24 @@ DEFINE_MAP(uint32_t, unkeys_f32, f32_unkey)
 DEFINE_MAP(uint64_t, keys_f64, f64_key)
 DEFINE_MAP(uint64_t, unkeys_f64, f64_unkey)
 
+/* (key << 32) | index of each of @n 32-bit values (see argsort_vec32), and back to the indices */
+UE_WARM static void pair_keys(uint64_t *pair, const uint32_t *data, size_t n, uint32_t flip, int f32)
+{
+	if (f32) {
+		for (size_t i = 0; i < n; i++)
+			pair[i] = (uint64_t)f32_key(data[i]) << 32 | (uint32_t)i;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			pair[i] = (uint64_t)(data[i] ^ flip) << 32 | (uint32_t)i;
+	}
+}
+
+UE_WARM static void pair_indices(uint32_t *idx, const uint64_t *pair, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		idx[i] = (uint32_t)pair[i];
+}
+
 #define COUNT16_MIN (1u << 16)
 
 /* @n 16-bit values (keys: the values ^ @flip) in place; -1 without memory */
@@ -277,7 +295,7 @@ int ue_sort(int dtype, void *data, size_t n)
 
 		for (i = 0; i < n; i++)
 			v[i] ^= flip;
-		err = radix64(v, n, NULL);
+		err = ue_sort_u64_vec(v, n) ? 0 : radix64(v, n, NULL);
 		for (i = 0; i < n; i++)
 			v[i] ^= flip;
 		return err;
@@ -300,7 +318,7 @@ int ue_sort(int dtype, void *data, size_t n)
 		if (err)
 			return -1;
 		keys_f64(v, n);
-		err = radix64(v, n, NULL);
+		err = ue_sort_u64_vec(v, n) ? 0 : radix64(v, n, NULL);
 		unkeys_f64(v, n);
 		break;
 	}
@@ -346,6 +364,27 @@ int ue_sort(int dtype, void *data, size_t n)
 		free(key);                                                     \
 	} while (0)
 
+/*
+ * The stable sorting permutation of @n 32-bit values (keys: the values ^
+ * @flip, or float32 keys with @f32) into @idx by the 64-bit vector sort:
+ * each key with its index below it, so equal keys keep their order. 0 when
+ * that sort is not taken (@idx then as given).
+ */
+static int argsort_vec32(const uint32_t *data, size_t n, uint32_t *idx, uint32_t flip, int f32)
+{
+	uint64_t *pair = malloc((n ? n : 1) * sizeof(uint64_t));
+	int ok;
+
+	if (!pair)
+		return 0;
+	pair_keys(pair, data, n, flip, f32);
+	ok = ue_sort_u64_vec(pair, n);
+	if (ok)
+		pair_indices(idx, pair, n);
+	free(pair);
+	return ok;
+}
+
 int ue_argsort(int dtype, const void *data, size_t n, void *out, int out64)
 {
 	uint32_t *idx;
@@ -377,6 +416,8 @@ int ue_argsort(int dtype, const void *data, size_t n, void *out, int out64)
 	case UE_INT32: case UE_UINT32: {
 		uint32_t flip = dtype == UE_INT32 ? 0x80000000u : 0;
 
+		if (argsort_vec32(data, n, idx, flip, 0))
+			break;
 		ARGSORT_KEYS(uint32_t, radix32, ((const uint32_t *)data)[i] ^ flip);
 		break;
 	}
@@ -387,6 +428,8 @@ int ue_argsort(int dtype, const void *data, size_t n, void *out, int out64)
 		break;
 	}
 	case UE_FLOAT32:
+		if (argsort_vec32(data, n, idx, 0, 1))
+			break;
 		ARGSORT_KEYS(uint32_t, radix32, f32_key(((const uint32_t *)data)[i]));
 		break;
 	case UE_FLOAT64:

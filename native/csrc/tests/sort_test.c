@@ -695,57 +695,189 @@ static int cmp_u32(const void *x, const void *y)
 	return (a > b) - (a < b);
 }
 
+static int cmp_u64(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* whether this CPU takes the AVX-512 sorts */
+static int have_v512(void)
+{
+#if defined(__x86_64__)
+	__builtin_cpu_init();
+	return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+	       __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
+#else
+	return 0;
+#endif
+}
+
+/* key @i of kind @kind of a run of @n (@wide: 64-bit, its high half varies too) */
+static uint64_t vec_key(int kind, size_t i, size_t n, unsigned *seed, int wide)
+{
+	uint64_t hi;
+
+	*seed = *seed * 1103515245u + 12345u;
+	hi = wide ? (uint64_t)(*seed ^ (*seed >> 5)) << 32 : 0;
+	switch (kind) {
+	case 0: return hi | (uint32_t)(*seed ^ (*seed << 13));
+	case 1: return (wide ? 0x3fe0000000000000ull : 0x3f000000u) + ((*seed >> 8) & 255) * 4099u;
+	case 2: return 77;
+	case 3: return (*seed >> 9) & 1 ? 5 : 9;
+	case 4: return (uint64_t)i * 3;
+	case 5: return (uint64_t)(n - i);
+	default: {
+		uint64_t top = wide ? ~0ull : 0xffffffffu;
+
+		return (*seed >> 7) % 3 == 0 ? 0 : (*seed >> 7) % 3 == 1 ? top : (hi | *seed);
+	}
+	}
+}
+
 /*
- * The AVX-512 quicksort of 32-bit keys (sort_vec.c) against libc's qsort:
- * every size to 300 (the networks of 1-8 vectors, partial vectors, the
- * first partitions with their vectors set aside), then large runs
- * of random keys, 256 levels (an image's float32), all equal, two values,
- * sorted, reversed, and keys at 0 and 0xffffffff. On an AVX-512 CPU it
+ * The AVX-512 quicksorts of 32- and 64-bit keys (sort_vec.c) against libc's
+ * qsort: every size to 300 (the networks of 1-8 vectors, partial vectors,
+ * the first partitions with their vectors set aside), then large runs of
+ * random keys, 256 levels (an image's float32), all equal, two values,
+ * sorted, reversed, and keys at 0 and the largest. On an AVX-512 CPU they
  * must take every one.
  */
 static void test_sort_vec(void)
 {
 	static const size_t big[] = { 1000, 1920, 65537, 300001 };
 	enum { SMALL = 300 };
-	int want_taken = 0, good = 1, taken_all = 1;
-	unsigned seed = 4242;
+	int want_taken = have_v512();
 
-#if defined(__x86_64__)
-	__builtin_cpu_init();
-	want_taken = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-		     __builtin_cpu_supports("avx512dq") && __builtin_cpu_supports("avx512vl");
-#endif
-	for (int kind = 0; kind < 7; kind++) {
-		for (size_t t = 0; t <= SMALL + sizeof(big) / sizeof(big[0]); t++) {
-			size_t n = t <= SMALL ? t : big[t - SMALL - 1];
-			uint32_t *a = malloc((n ? n : 1) * sizeof(uint32_t)), *w = malloc((n ? n : 1) * sizeof(uint32_t));
-			int took;
+	for (int wide = 0; wide < 2; wide++) {
+		size_t sz = wide ? 8 : 4;
+		int good = 1, taken_all = 1;
+		unsigned seed = 4242;
 
-			for (size_t i = 0; i < n; i++) {
-				seed = seed * 1103515245u + 12345u;
-				switch (kind) {
-				case 0: a[i] = seed ^ (seed << 13); break;
-				case 1: a[i] = 0x3f000000u + ((seed >> 8) & 255) * 4099u; break;
-				case 2: a[i] = 77; break;
-				case 3: a[i] = (seed >> 9) & 1 ? 5 : 9; break;
-				case 4: a[i] = (uint32_t)i * 3; break;
-				case 5: a[i] = (uint32_t)(n - i); break;
-				default: a[i] = (seed >> 7) % 3 == 0 ? 0 : (seed >> 7) % 3 == 1 ? 0xffffffffu : seed; break;
+		for (int kind = 0; kind < 7; kind++) {
+			for (size_t t = 0; t <= SMALL + sizeof(big) / sizeof(big[0]); t++) {
+				size_t n = t <= SMALL ? t : big[t - SMALL - 1];
+				char *a = malloc((n ? n : 1) * sz), *w = malloc((n ? n : 1) * sz);
+				int took;
+
+				for (size_t i = 0; i < n; i++) {
+					uint64_t k = vec_key(kind, i, n, &seed, wide);
+
+					if (wide)
+						((uint64_t *)a)[i] = k;
+					else
+						((uint32_t *)a)[i] = (uint32_t)k;
 				}
+				memcpy(w, a, n * sz);
+				qsort(w, n, sz, wide ? cmp_u64 : cmp_u32);
+				took = wide ? ue_sort_u64_vec((uint64_t *)a, n) : ue_sort_u32_vec((uint32_t *)a, n);
+				taken_all &= took;
+				if (took && memcmp(a, w, n * sz))
+					good = 0;
+				free(a);
+				free(w);
 			}
-			memcpy(w, a, n * sizeof(uint32_t));
-			qsort(w, n, sizeof(uint32_t), cmp_u32);
-			took = ue_sort_u32_vec(a, n);
-			taken_all &= took;
-			if (took && memcmp(a, w, n * sizeof(uint32_t)))
-				good = 0;
-			free(a);
-			free(w);
 		}
+		ok(good && (!want_taken || taken_all),
+		   !want_taken ? "AVX-512 quicksorts: declined on this CPU, the radix sorts run instead"
+		   : wide ? "AVX-512 quicksort of 64-bit keys equals qsort: sizes 0-300 and to 300001, seven kinds of keys"
+			  : "AVX-512 quicksort of 32-bit keys equals qsort: sizes 0-300 and to 300001, seven kinds of keys");
 	}
-	ok(good && (!want_taken || taken_all),
-	   want_taken ? "AVX-512 quicksort of 32-bit keys equals qsort: sizes 0-300 and to 300001, seven kinds of keys"
-		      : "AVX-512 quicksort of 32-bit keys: declined on this CPU, the radix sort runs instead");
+}
+
+static int cmp_f64(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* a float32 argsort's reference order: by value (-0 as 0, NaN last), then by index */
+static const float *ref_f32;
+
+static int cmp_ref_f32(const void *x, const void *y)
+{
+	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+	float a = ref_f32[i], b = ref_f32[j];
+	int na = a != a, nb = b != b;
+
+	if (na != nb)
+		return na - nb;
+	if (!na && a != b)
+		return a < b ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+static const int32_t *ref_i32;
+
+static int cmp_ref_i32(const void *x, const void *y)
+{
+	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+
+	if (ref_i32[i] != ref_i32[j])
+		return ref_i32[i] < ref_i32[j] ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+/* whether ue_argsort of @n values at @data gives the order @cmp sorts their indices in (@want, @got: room for @n) */
+static int argsort_as_ref(int dtype, const void *data, size_t n, int (*cmp)(const void *, const void *),
+			  uint32_t *want, int64_t *got)
+{
+	int good;
+
+	for (size_t i = 0; i < n; i++)
+		want[i] = (uint32_t)i;
+	qsort(want, n, sizeof(uint32_t), cmp);
+	good = ue_argsort(dtype, data, n, got, 1) == 0;
+	for (size_t i = 0; i < n; i++)
+		good &= got[i] == (int64_t)want[i];
+	return good;
+}
+
+/*
+ * Argsorts of 32-bit values (on AVX-512: key and index sorted as one 64-bit
+ * key) against qsort by value then index: stable, -0 with 0, NaN last;
+ * sizes around the networks and large runs with many ties. int32 covers
+ * both ends of its range. Also float64 and int64 value sorts (the 64-bit
+ * quicksort) against qsort.
+ */
+static void test_argsort_vec(void)
+{
+	static const size_t sizes[] = { 0, 1, 7, 64, 65, 129, 300, 1920, 65537 };
+	int good = 1, good64 = 1;
+	unsigned seed = 99;
+
+	for (size_t t = 0; t < sizeof(sizes) / sizeof(sizes[0]); t++) {
+		size_t n = sizes[t];
+		float *f = malloc((n ? n : 1) * sizeof(float));
+		int32_t *v = malloc((n ? n : 1) * sizeof(int32_t));
+		uint32_t *want = malloc((n ? n : 1) * sizeof(uint32_t));
+		int64_t *got = malloc((n ? n : 1) * sizeof(int64_t));
+		double *d = malloc((n ? n : 1) * sizeof(double)), *dw = malloc((n ? n : 1) * sizeof(double));
+
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			f[i] = (seed >> 8) % 50 == 0 ? NAN : (seed >> 9) % 40 == 0 ? -0.0f : (float)((int)((seed >> 12) % 200) - 100) / 8;
+			v[i] = (seed >> 8) % 30 == 0 ? INT32_MIN : (seed >> 8) % 30 == 1 ? INT32_MAX : (int32_t)((seed >> 14) % 300) - 150;
+			d[i] = (seed >> 8) % 50 == 0 ? -INFINITY : (double)((int)((seed >> 10) % 1000) - 500) / 3;
+		}
+		ref_f32 = f;
+		good &= argsort_as_ref(UE_FLOAT32, f, n, cmp_ref_f32, want, got);
+		ref_i32 = v;
+		good &= argsort_as_ref(UE_INT32, v, n, cmp_ref_i32, want, got);
+		memcpy(dw, d, n * sizeof(double));
+		qsort(dw, n, sizeof(double), cmp_f64);
+		good64 &= ue_sort(UE_FLOAT64, d, n) == 0 && !memcmp(d, dw, n * sizeof(double));
+		free(f);
+		free(v);
+		free(want);
+		free(got);
+		free(d);
+		free(dw);
+	}
+	ok(good, "float32 and int32 argsorts equal qsort by value then index: stable, -0 with 0, NaN last, 0-65537 values");
+	ok(good64, "float64 sorts (the 64-bit quicksort) equal qsort, -inf included, 0-65537 values");
 }
 
 static int cmp_i16(const void *x, const void *y)
@@ -1105,6 +1237,7 @@ int main(void)
 	test_matmul_threads();
 	test_gemm();
 	test_sort_vec();
+	test_argsort_vec();
 	test_sort16_counts();
 	test_bincount();
 	test_bincount_weighted();
