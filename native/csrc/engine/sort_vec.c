@@ -27,8 +27,6 @@
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 
-/* ranges of up to NET_VECS vectors of keys are sorted in registers */
-#define NET_VECS 8
 /* vectors a partition step reads (a range to partition has more than 2 PART_VECS) */
 #define PART_VECS 4
 
@@ -36,6 +34,7 @@
 #define KEY uint32_t
 #define MASK __mmask16
 #define LANES 16
+#define NET_VECS 8	/* ranges of up to 128 keys are sorted in registers */
 #define NAME(x) x##_32
 #define SET1(x) _mm512_set1_epi32((int)(x))
 #define MIN _mm512_min_epu32
@@ -56,6 +55,7 @@
 #undef KEY
 #undef MASK
 #undef LANES
+#undef NET_VECS
 #undef NAME
 #undef SET1
 #undef MIN
@@ -77,6 +77,7 @@
 #define KEY uint64_t
 #define MASK __mmask8
 #define LANES 8
+#define NET_VECS 16	/* up to 128 here too */
 #define NAME(x) x##_64
 #define SET1(x) _mm512_set1_epi64((long long)(x))
 #define MIN _mm512_min_epu64

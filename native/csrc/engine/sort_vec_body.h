@@ -3,6 +3,7 @@
  * sort_vec_body.h - the AVX-512 quicksort of sort_vec.c for one key width,
  * included once per width. The includer defines:
  *   KEY, MASK, LANES      the key type, a mask of LANES lanes, keys per vector
+ *   NET_VECS              the vectors of the largest network (8 or 16)
  *   NAME(x)               x with the width's suffix
  *   SET1, MIN, MAX, MASK_MAX, PERMUTE, COMPRESS, MASK_LOAD, MASKZ_LOAD,
  *   MASK_STORE, CMPLT, CMPLE, MASK_CMPLT, MASK_CMPLE
@@ -107,27 +108,29 @@ V512_INLINE void NAME(sort_net)(KEY *a, size_t n, int k)
 /* up to NET_VECS LANES keys in place, in as few registers as hold them */
 V512_INLINE void NAME(sort_small)(KEY *a, size_t n)
 {
-	_Static_assert(NET_VECS == 8, "sort_small's cases");
+	_Static_assert(NET_VECS == 8 || NET_VECS == 16, "sort_small's cases");
 	if (n <= LANES)
 		NAME(sort_net)(a, n, 1);
 	else if (n <= 2 * LANES)
 		NAME(sort_net)(a, n, 2);
 	else if (n <= 4 * LANES)
 		NAME(sort_net)(a, n, 4);
-	else
+	else if (NET_VECS == 8 || n <= 8 * LANES)
 		NAME(sort_net)(a, n, 8);
+	else
+		NAME(sort_net)(a, n, NET_VECS);
 }
 
-/* the median of LANES keys spread over the range */
+/* the median of 16 keys spread over the range */
 V512_INLINE KEY NAME(pivot)(const KEY *a, size_t n)
 {
-	KEY s[LANES];
-	size_t step = n / LANES;
+	KEY s[16];
+	size_t step = n / 16;
 
-	for (int i = 0; i < LANES; i++)
+	for (int i = 0; i < 16; i++)
 		s[i] = a[(size_t)i * step + step / 2];
-	_mm512_storeu_si512(s, NAME(sort_lanes)(_mm512_loadu_si512(s)));
-	return s[LANES / 2];
+	NAME(sort_net)(s, 16, 16 / LANES);
+	return s[8];
 }
 
 /* where partition() writes: keys in front of the pivot from @l on, the others back from @r */
