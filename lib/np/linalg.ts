@@ -46,6 +46,14 @@ interface MatmulBinding {
     B: AnyTypedArray, ob: number, sb1: number, sb2: number,
     C: AnyTypedArray, oc: number, sc1: number, sc2: number,
   ): void;
+  /** A stack of products of one shape: product i's element offsets (A's, B's, C's) in `offsets[3i..3i+2]`. */
+  matmulBatch?(
+    dtype: number, M: number, N: number, K: number,
+    A: AnyTypedArray, sa1: number, sa2: number,
+    B: AnyTypedArray, sb1: number, sb2: number,
+    C: AnyTypedArray, sc1: number, sc2: number,
+    offsets: Float64Array,
+  ): void;
 }
 
 
@@ -299,6 +307,8 @@ export function matmul(a0: NdArray, b0: NdArray, opts?: OutOptions | NdArray): N
   }
   const sa = strideOf(ba, n * k);
   const sb = strideOf(bb, k * m);
+  // the element offsets of each product's A, B and C
+  const offsets = new Float64Array(total * 3);
   for (let done = 0; done < total; done++) {
     let oa = 0;
     let ob = 0;
@@ -308,13 +318,24 @@ export function matmul(a0: NdArray, b0: NdArray, opts?: OutOptions | NdArray): N
       if (ia >= 0) oa += pos[i] * (sa[ia] ?? 0);
       if (ib >= 0) ob += pos[i] * (sb[ib] ?? 0);
     }
-    gemm(t, n, m, k,
-      A.data as Cells, k, 1, A.offset + oa,
-      B.data as Cells, m, 1, B.offset + ob,
-      C.data as Cells, m, 1, done * n * m);
+    offsets[3 * done] = A.offset + oa;
+    offsets[3 * done + 1] = B.offset + ob;
+    offsets[3 * done + 2] = done * n * m;
     for (let d = nb - 1; d >= 0; d--) {
       if (++pos[d] < batch[d]) break;
       pos[d] = 0;
+    }
+  }
+  const native = total > 1 && n * m * k * total >= NATIVE_MATMUL_MIN ? (nativeKernels() as MatmulBinding | undefined) : undefined;
+  if (native?.matmulBatch && n > 0 && m > 0) {
+    // one call for the stack: a call per product cost more than an 8 x 8 product
+    native.matmulBatch(ENGINE_CODES[t.name], n, m, k, A.data, k, 1, B.data, m, 1, C.data, m, 1, offsets);
+  } else {
+    for (let done = 0; done < total; done++) {
+      gemm(t, n, m, k,
+        A.data as Cells, k, 1, offsets[3 * done],
+        B.data as Cells, m, 1, offsets[3 * done + 1],
+        C.data as Cells, m, 1, offsets[3 * done + 2]);
     }
   }
   if (out) return deliver('matmul', C, out);

@@ -41,6 +41,7 @@ static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("histUniform", Napi::Function::New(env, HistUniform, "histUniform"));
   exports.Set("searchsorted", Napi::Function::New(env, Searchsorted, "searchsorted"));
   exports.Set("matmul", Napi::Function::New(env, Matmul, "matmul"));
+  exports.Set("matmulBatch", Napi::Function::New(env, MatmulBatch, "matmulBatch"));
   InitReduce(env, exports);
   return exports;
 }

@@ -63,6 +63,7 @@ Napi::Value Searchsorted(const Napi::CallbackInfo& info);
 
 // linalg.cc: the matrix product of csrc/engine/matmul.c
 Napi::Value Matmul(const Napi::CallbackInfo& info);
+Napi::Value MatmulBatch(const Napi::CallbackInfo& info);
 // reduce.cc: reductions over a planned iteration (csrc/engine/reduce.c, arg.c,
 // accumulate.c, select.c): reduce, argReduce, accumulate, select
 void InitReduce(Napi::Env env, Napi::Object exports);

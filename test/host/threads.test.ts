@@ -94,6 +94,8 @@ const CASES: [string, () => np.NdArray][] = [
     np.argsort(np.reshape(np.index(f32(), ':702'), [9, 78, W]), { axis: 0 })],
   ['float32 pixels @ weights (matmul by blocks of rows)', () =>
     np.matmul(np.astype(img(), 'float32'), np.array([0.299, 0.587, 0.114], 'float32'))],
+  ['a stack of 8 x 8 float32 products (whole products to each thread)', () =>
+    np.matmul(np.ascontiguousarray(np.index(f32(), ':8, :8')), np.reshape(f32(), [-1, 8, 8]))],
   ['float64 pixels @ a colour matrix', () =>
     np.matmul(np.astype(img(), 'float64'), np.transpose(np.array([[0.39, 0.77, 0.19], [0.35, 0.69, 0.17], [0.27, 0.53, 0.13]])))],
 ];

@@ -35,6 +35,9 @@ const MATMUL_SHAPES: [number[], number[]][] = [
   // pixels times channel weights (the addon's matrix-vector paths: 2-4
   // packed channels, and blocks of 512 rows for the others)
   [[3, 200, 3], [3]], [[700, 4], [4]], [[2, 300, 2], [2]], [[530, 5], [5]], [[600, 1], [1]],
+  // stacks in one call of the addon: tiny products, broadcast on both
+  // sides, and 8 x 8 blocks whole to each thread (600 products: 3 chunks)
+  [[7, 2, 3], [7, 3, 2]], [[3, 1, 4, 6], [1, 5, 6, 2]], [[8, 8], [600, 8, 8]],
 ];
 
 for (const dt of ALL_DTYPES) {

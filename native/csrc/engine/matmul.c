@@ -356,3 +356,52 @@ int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
 		return matmul_rows(dtype, M, N, K, A, sa1, sa2, B, sb1, sb2, C, sc1, sc2);
 	return 0;
 }
+
+/* products of at most this many multiply-adds go to the threads whole, each on one thread */
+#define BATCH_SMALL (1 << 14)
+/* products a chunk of a batch holds: at least this many multiply-adds */
+#define BATCH_CHUNK (1 << 17)
+
+struct batch_job {
+	int dtype, failed;
+	intptr_t count, per, M, N, K, sa1, sa2, sb1, sb2, sc1, sc2;
+	const char *A, *B;
+	char *C;
+	const intptr_t *oa, *ob, *oc;
+};
+
+static void batch_chunk(void *ctx, intptr_t c, int tid)
+{
+	struct batch_job *j = ctx;
+	intptr_t size = (intptr_t)ue_itemsize(j->dtype), end = (c + 1) * j->per < j->count ? (c + 1) * j->per : j->count;
+
+	(void)tid;
+	for (intptr_t i = c * j->per; i < end; i++)
+		if (matmul_rows(j->dtype, j->M, j->N, j->K, j->A + j->oa[i] * size, j->sa1, j->sa2,
+				j->B + j->ob[i] * size, j->sb1, j->sb2, j->C + j->oc[i] * size, j->sc1, j->sc2))
+			__atomic_store_n(&j->failed, 1, __ATOMIC_RELAXED);
+}
+
+int ue_matmul_batch(int dtype, intptr_t count, intptr_t M, intptr_t N, intptr_t K,
+		    const void *A, const intptr_t *oa, intptr_t sa1, intptr_t sa2,
+		    const void *B, const intptr_t *ob, intptr_t sb1, intptr_t sb2,
+		    void *C, const intptr_t *oc, intptr_t sc1, intptr_t sc2)
+{
+	intptr_t size = (intptr_t)ue_itemsize(dtype), work = M * N * (K ? K : 1);
+
+	if (!size)
+		return -1;
+	if (work <= BATCH_SMALL && count > 1 && ue_threads() > 1) {
+		/* small products (not packed, not threaded by ue_matmul): whole ones to each thread */
+		struct batch_job j = { dtype, 0, count, (BATCH_CHUNK + work - 1) / work, M, N, K, sa1, sa2, sb1, sb2,
+				       sc1, sc2, A, B, C, oa, ob, oc };
+
+		ue_parallel((count + j.per - 1) / j.per, ue_threads(), batch_chunk, &j);
+		return j.failed ? -1 : 0;
+	}
+	for (intptr_t i = 0; i < count; i++)
+		if (ue_matmul(dtype, M, N, K, (const char *)A + oa[i] * size, sa1, sa2,
+			      (const char *)B + ob[i] * size, sb1, sb2, (char *)C + oc[i] * size, sc1, sc2))
+			return -1;
+	return 0;
+}

@@ -25,6 +25,19 @@ int ue_matmul(int dtype, intptr_t M, intptr_t N, intptr_t K,
 	      const void *B, intptr_t sb1, intptr_t sb2,
 	      void *C, intptr_t sc1, intptr_t sc2);
 
+/*
+ * @count products of the same shapes (a stack of matrices, numpy's
+ * batched matmul) in one call: product i reads A and B and writes C at
+ * element offsets @oa[i], @ob[i] and @oc[i] from the given pointers, with
+ * the strides of ue_matmul. The JavaScript loop made one call per product:
+ * 32400 products of 8 x 8 blocks took 42 ms (numpy 10). 0, or -1 as
+ * ue_matmul.
+ */
+int ue_matmul_batch(int dtype, intptr_t count, intptr_t M, intptr_t N, intptr_t K,
+		    const void *A, const intptr_t *oa, intptr_t sa1, intptr_t sa2,
+		    const void *B, const intptr_t *ob, intptr_t sb1, intptr_t sb2,
+		    void *C, const intptr_t *oc, intptr_t sc1, intptr_t sc2);
+
 #ifdef __cplusplus
 }
 #endif

@@ -920,6 +920,48 @@ static void test_sort16_counts(void)
 	free(uw);
 }
 
+/*
+ * A stack of 8 x 8 float32 products in one call (ue_matmul_batch: whole
+ * products to each thread), the first operand shared, the second and the
+ * results at their own offsets, in reverse: each must equal its own
+ * ue_matmul, bit for bit, on one thread and on two.
+ */
+static void test_matmul_batch(void)
+{
+	enum { COUNT = 600, S = 8 };
+	float *a = malloc(sizeof(float) * S * S), *b = malloc(sizeof(float) * COUNT * S * S);
+	float *c = malloc(sizeof(float) * COUNT * S * S), *w = malloc(sizeof(float) * COUNT * S * S);
+	intptr_t *oa = malloc(sizeof(intptr_t) * COUNT), *ob = malloc(sizeof(intptr_t) * COUNT);
+	intptr_t *oc = malloc(sizeof(intptr_t) * COUNT);
+	int good = 1, old = ue_threads();
+
+	for (int i = 0; i < S * S; i++)
+		a[i] = (float)((i * 7) % 11) - 5.5f;
+	for (int i = 0; i < COUNT * S * S; i++)
+		b[i] = (float)((i * 13) % 17) * 0.25f;
+	for (int p = 0; p < COUNT; p++) {
+		oa[p] = 0;
+		ob[p] = (intptr_t)p * S * S;
+		oc[p] = (intptr_t)(COUNT - 1 - p) * S * S;
+		ue_matmul(UE_FLOAT32, S, S, S, a, S, 1, b + ob[p], S, 1, w + oc[p], S, 1);
+	}
+	for (int t = 1; t <= 2; t++) {
+		ue_set_threads(t);
+		memset(c, 0xff, sizeof(float) * COUNT * S * S);
+		good &= ue_matmul_batch(UE_FLOAT32, COUNT, S, S, S, a, oa, S, 1, b, ob, S, 1, c, oc, S, 1) == 0 &&
+			!memcmp(c, w, sizeof(float) * COUNT * S * S);
+	}
+	ue_set_threads(old);
+	ok(good, "matmul batch: 600 products of 8 x 8 float32 at their offsets equal one ue_matmul each, 1 and 2 threads");
+	free(a);
+	free(b);
+	free(c);
+	free(w);
+	free(oa);
+	free(ob);
+	free(oc);
+}
+
 static void test_matmul_threads(void)
 {
 	enum { M = 100003, K = 3 };
@@ -1235,6 +1277,7 @@ int main(void)
 	test_dot();
 	test_few_columns();
 	test_matmul_threads();
+	test_matmul_batch();
 	test_gemm();
 	test_sort_vec();
 	test_argsort_vec();
