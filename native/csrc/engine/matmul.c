@@ -13,7 +13,7 @@
  * 3 or 4 float channels times a 3 or 4 column matrix (colour conversions)
  * run with both sizes as constants.
  * Large products are shared among the worker threads by blocks of rows.
- * Float products of 8 rows, 16 columns and 32768 multiply-adds or more run
+ * Float products of 8 rows, 8 columns and 32768 multiply-adds or more run
  * packed on AVX-512 CPUs (gemm.c), with the same sums.
  */
 #include <stdlib.h>

@@ -666,6 +666,9 @@ static void test_gemm(void)
 	gemm_case(300, 1100, 130, 1, 2, 6);	/* more than one chunk of B's columns */
 	gemm_case(4, 40, 40, 0, 1, 7);		/* fewer rows than a block: declined */
 	gemm_case(64, 64, 0, 0, 1, 8);		/* no products (K = 0): declined, no division by K */
+	gemm_case(4100, 8, 8, 0, 2, 9);		/* 8 columns (a stack of 8 x 8 blocks as one tall product) */
+	gemm_case(333, 11, 40, 1, 1, 10);	/* 11 columns: half a panel and more */
+	gemm_case(3000, 7, 40, 0, 1, 11);	/* fewer than 8 columns: declined */
 	/* through ue_matmul, as the addon calls it */
 	{
 		enum { M = 50, N = 40, K = 60 };
