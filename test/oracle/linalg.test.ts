@@ -131,6 +131,12 @@ for (const [da, db] of <[np.DTypeName, np.DTypeName][]>[['uint8', 'int8'], ['int
     const xb = input(b);
     add(`float packed ${dt}`, `np.matmul(${xa}[:, :, 1], ${xb}.T)`,
       () => np.matmul(np.index(a, ':, :, 1'), np.transpose(b)), 8);
+    // 8 columns (half a panel): a stack of 8 x 8 blocks times one 8 x 8 matrix
+    const s = np.zeros([75, 8, 8], dt);
+    (s.data as Float64Array).set(Array.from({ length: s.size }, () => r()));
+    const xs = input(s);
+    add(`float packed ${dt} 8 columns`, `np.matmul(${xs}, ${xb}[:8, 3:11])`,
+      () => np.matmul(s, np.index(b, ':8, 3:11')), 8);
   }
 }
 
