@@ -478,7 +478,7 @@ UE_HOT static void run_all_##L(const char *p, intptr_t n, intptr_t s, char *o) \
 			return;						\
 		}							\
 }									\
-static void ew_any_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+UE_HOT static void ew_any_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
 	if (s == sizeof(T) && os == 1) {				\
 		const T *x = (const T *)p;				\
@@ -489,7 +489,7 @@ static void ew_any_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t 
 	for (intptr_t i = 0; i < n; i++)				\
 		o[i * os] = o[i * os] || *(const T *)(p + i * s) != 0;	\
 }									\
-static void ew_all_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
+UE_HOT static void ew_all_##L(const char *p, intptr_t n, intptr_t s, char *o, intptr_t os) \
 {									\
 	if (s == sizeof(T) && os == 1) {				\
 		const T *x = (const T *)p;				\
