@@ -7,8 +7,9 @@
  * (numpy's default quicksort does not promise it): values are numpy's
  * exactly; ties in `argsort` keep their input order, which is what numpy's
  * `kind: 'stable'` gives (its quicksort may order ties differently).
- * Contiguous lanes of the common dtypes go to the addon's radix sort when it
- * is there (lib/np/sortnative.ts); everything else sorts in JavaScript.
+ * Contiguous lanes of the common dtypes go to the addon when it is there
+ * (lib/np/sortnative.ts: networks, an AVX-512 quicksort of 32- and 64-bit
+ * keys, counting and radix sorts); everything else sorts in JavaScript.
  */
 import { DTypeError } from '../errors.js';
 import { type AnyTypedArray, type DType, type DTypeName, bool, float32, float64, int32, int64, intp, uint8, uint16 } from './dtype.js';
