@@ -47,27 +47,24 @@ export const POOL_MAX_BYTES = 4096;
 /** Up to this many bytes (and above {@link POOL_MAX_BYTES}), results are views into a shared, uninitialised slab. */
 export const MID_POOL_MAX_BYTES = 65536;
 
-/** A run of memory that results are carved from, 8-byte aligned, until it is used up. */
-interface Slab { buffer: ArrayBuffer; offset: number; used: number; size: number }
+/** A run of memory that results are carved from, 8-byte aligned, until it is used up; then a fresh one. */
+interface Slab { buffer: ArrayBuffer; offset: number; used: number; readonly size: number; readonly zeroed: boolean }
 
-const SLAB_BYTES = 65536;
-const MID_SLAB_BYTES = 1 << 20;
-const small: Slab = { buffer: new ArrayBuffer(SLAB_BYTES), offset: 0, used: 0, size: SLAB_BYTES };
-const mid: Slab = { buffer: new ArrayBuffer(0), offset: 0, used: 0, size: 0 };
+const small: Slab = { buffer: new ArrayBuffer(0), offset: 0, used: 0, size: 65536, zeroed: true };
+const mid: Slab = { buffer: new ArrayBuffer(0), offset: 0, used: 0, size: 1 << 20, zeroed: false };
 
 /** The byte offset of `bytes` more in `slab`, after a fresh slab when it has no room. */
-function carve(slab: Slab, bytes: number, zeroed: boolean, size: number): number {
-  if (slab.used + bytes > slab.size) {
-    if (zeroed) {
-      slab.buffer = new ArrayBuffer(size);
+function carve(slab: Slab, bytes: number): number {
+  if (slab.buffer.byteLength === 0 || slab.used + bytes > slab.size) {
+    if (slab.zeroed) {
+      slab.buffer = new ArrayBuffer(slab.size);
       slab.offset = 0;
     } else {
-      const b = Buffer.allocUnsafeSlow(size);
+      const b = Buffer.allocUnsafeSlow(slab.size);
       slab.buffer = b.buffer as ArrayBuffer;
       slab.offset = b.byteOffset;
     }
     slab.used = 0;
-    slab.size = size;
   }
   const at = slab.offset + slab.used;
   slab.used += (bytes + 7) & ~7;
@@ -85,8 +82,7 @@ export function allocate<N extends DTypeName>(dtype: DType<N> | N, size: number)
   const bytes = size * t.itemsize;
   if (bytes <= MID_POOL_MAX_BYTES) {
     const slab = bytes <= POOL_MAX_BYTES ? small : mid;
-    // carve first: it may start a new slab
-    const at = carve(slab, bytes, slab === small, slab === small ? SLAB_BYTES : MID_SLAB_BYTES);
+    const at = carve(slab, bytes); // first: it may start a new slab
     return new t.ArrayType(slab.buffer, at, size);
   }
   const buf = Buffer.allocUnsafeSlow(bytes);

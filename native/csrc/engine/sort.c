@@ -122,10 +122,6 @@ static inline uint64_t f64_unkey(uint64_t k)
 	return (k & sign) ? (k == ~0ull ? 0x7ff8000000000000ull : (k & ~sign)) : ~k;
 }
 
-/*
- * The signs of the zeros of a float run in input order (1 for -0), or NULL
- * when there is no -0 (*count set either way); *err on allocation failure.
- */
 /* how many of @n float32 (bits) are zeros, and how many of those -0 (branch-free: vectorised) */
 UE_WARM static size_t count_zeros32(const uint32_t *u, size_t n, size_t *neg)
 {
@@ -152,6 +148,10 @@ UE_WARM static size_t count_zeros64(const uint64_t *u, size_t n, size_t *neg)
 	return z;
 }
 
+/*
+ * The signs of the zeros of a float run in input order (1 for -0), or NULL
+ * when there is no -0 (*count set either way); *err on allocation failure.
+ */
 static unsigned char *zero_signs(const void *data, size_t n, int f64, size_t *count, int *err)
 {
 	size_t i, z, neg;
@@ -372,9 +372,12 @@ int ue_sort(int dtype, void *data, size_t n)
  */
 static int argsort_vec32(const uint32_t *data, size_t n, uint32_t *idx, uint32_t flip, int f32)
 {
-	uint64_t *pair = malloc((n ? n : 1) * sizeof(uint64_t));
+	uint64_t *pair;
 	int ok;
 
+	if (!ue_sort_vec_cpu())
+		return 0;
+	pair = malloc((n ? n : 1) * sizeof(uint64_t));
 	if (!pair)
 		return 0;
 	pair_keys(pair, data, n, flip, f32);

@@ -32,6 +32,9 @@ int ue_sort_u32_vec(uint32_t *key, size_t n);
 /* the same for 64-bit keys (8 a vector) */
 int ue_sort_u64_vec(uint64_t *key, size_t n);
 
+/* 1 when this CPU takes the two sorts above (AVX-512), so their inputs are worth preparing */
+int ue_sort_vec_cpu(void);
+
 /*
  * Write the stable sorting permutation of the @n elements at @data to
  * @out: int64_t indices when @out64, else int32_t. 0 on success, -1 as

@@ -106,6 +106,11 @@ int ue_sort_u64_vec(uint64_t *key, size_t n)
 	return sort_keys_64(key, n);
 }
 
+int ue_sort_vec_cpu(void)
+{
+	return v512_cpu();
+}
+
 #else
 
 int ue_sort_u32_vec(uint32_t *key, size_t n)
@@ -119,6 +124,11 @@ int ue_sort_u64_vec(uint64_t *key, size_t n)
 {
 	(void)key;
 	(void)n;
+	return 0;
+}
+
+int ue_sort_vec_cpu(void)
+{
 	return 0;
 }
 
